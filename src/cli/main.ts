@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { IndicatrixError } from "../internal/errors.js";
+import { schemaCommand } from "./commands/schema.js";
+import { validateCommand } from "./commands/validate.js";
+import { type Io, packageVersion, UsageError } from "./context.js";
+
+type Command = (argv: string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  validate: { run: validateCommand, summary: "check model files (JSON, YAML or a CSV table); for CI" },
+  schema: { run: schemaCommand, summary: "print the JSON Schema of the model file" },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return `indicatrix ${packageVersion()}: build, weight and score hierarchical indicator systems
+
+Usage: indicatrix <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  .join("\n")}
+
+Options:
+  --version   print the version
+  --help      print this help; "indicatrix <command> --help" for a command
+
+Exit codes: 0 success, 1 invalid input (a model or data with errors), 2 usage error or unreadable file.
+`;
+}
+
+/** Runs the CLI with arguments (without node and the script) and returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+      io.out(help());
+      return name === undefined ? 2 : 0;
+    }
+    if (name === "--version" || name === "-v") {
+      io.out(`${packageVersion()}\n`);
+      return 0;
+    }
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) throw new UsageError(`unknown command "${name}"; run "indicatrix --help" for the list`);
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
+      io.err(`indicatrix: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof IndicatrixError) {
+      io.err(`indicatrix: ${e.message}\n`);
+      for (const i of e.issues.slice(1, 20)) io.err(`  ${i.path}: ${i.message}\n`);
+      if (e.issues.length > 20) io.err(`  ... and ${e.issues.length - 20} more\n`);
+      return e.code === "unreadable_file" || e.code === "file_too_large" ? 2 : 1;
+    }
+    io.err(`indicatrix: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`);
+    return 70;
+  }
+}
+
+
+const isEntry = (() => {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+
+if (isEntry) {
+  const io: Io = {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stderr.isTTY),
+  };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,200 @@
+import { fail } from "../internal/errors.js";
+import type { Direction } from "../internal/types.js";
+import { type MatrixInput, readMatrix } from "./matrix.js";
+import {
+  alignModerate,
+  checkDirections,
+  moderateTransform,
+  normalizedWeights,
+  ranksDescending,
+  requireUnits,
+} from "./shared.js";
+
+/** Options of {@link greyRelational}; defaults follow DOMAIN.md part A. */
+export interface GreyRelationalOptions {
+  /** Resolution (distinguishing) coefficient rho, strictly between 0 and 1; default 0.5 (Deng). */
+  rho?: number;
+  /**
+   * Reference sequence x0: `max` (default: the best value of each column after preprocessing, i.e.
+   * the column maximum, or the minimum for a cost column), `one` (the fixed ideal of aligned data in
+   * [0, 1]: 1, or 0 for a cost column), or one value per column on the input scale (it goes through the
+   * same preprocessing as the units, with the units' column statistics).
+   */
+  reference?: "max" | "one" | readonly number[];
+  /** Weights of the grade r = sum w_k xi(k) (scaled to sum 1); default equal weights (the mean). */
+  weights?: readonly number[];
+  /**
+   * Dimensionless preprocessing (无量纲化) of each column: `none` (default: pass standardized data such
+   * as Z), `minmax` (range, 区间化; a cost column is reversed, a constant column becomes 0.5),
+   * `initial` (x / first unit's value, 初值化) or `mean` (x / column mean, 均值化).
+   */
+  preprocess?: "none" | "minmax" | "initial" | "mean";
+  /**
+   * Direction of each column (default all `benefit`). Target and range columns are first turned into
+   * benefit columns in [0, 1] (DOMAIN §1.2); cost columns are reversed by `minmax` and otherwise take
+   * the column minimum as their reference value.
+   */
+  directions?: readonly Direction[];
+}
+
+/** Result of {@link greyRelational}. */
+export interface GreyRelationalResult {
+  /** Grey relational grade of each unit (rows), in (0, 1]; higher = closer to the reference. */
+  grades: number[];
+  /** Rank by grade: 1 = best, ties share the lowest rank ("min"). */
+  ranks: number[];
+  /** Grey relational coefficients xi_i(k), m x n (rows = units). */
+  coefficients: number[][];
+  /** The reference sequence after preprocessing. */
+  reference: number[];
+  /** Every option that ran, defaults filled in (provenance). */
+  options: {
+    /** Resolution coefficient used. */
+    rho: number;
+    /** Reference rule used (`given` for a caller's sequence). */
+    reference: "max" | "one" | "given";
+    /** Preprocessing used. */
+    preprocess: "none" | "minmax" | "initial" | "mean";
+    /** Grade weights used (equal if none were given), summing to 1. */
+    weights: number[];
+    /** Direction of each column. */
+    directions: Direction[];
+  };
+}
+
+/**
+ * Grey relational analysis (灰色关联分析, Deng Julong 1982): compares each unit's indicator sequence
+ * with a reference (ideal) sequence point by point, using coefficients
+ * xi_i(k) = (min min Delta + rho max max Delta) / (Delta_i(k) + rho max max Delta), where the two-level
+ * min and max run over all units and indicators; the grade is their (weighted) mean. Use it on small
+ * samples and when the closeness of a unit's profile to the ideal matters; use {@link topsis} for a
+ * Euclidean distance to both ideal and anti-ideal points.
+ *
+ * A degenerate sample in which every unit equals the reference everywhere (max Delta = 0) gives
+ * coefficients of 1, never NaN.
+ *
+ * Reference: Deng, J.L. (1982) Control problems of grey systems, Systems & Control Letters 1(5):288-294;
+ * DOMAIN.md §1.11.
+ *
+ * @throws IndicatrixError `invalid_matrix`, `too_few_units` (fewer than 2 rows), `invalid_option`
+ *   (rho outside (0, 1), unknown preprocess or reference, a zero divisor for `initial`/`mean`),
+ *   `invalid_weights`, `invalid_directions`.
+ * @example
+ * ```ts
+ * greyRelational([[1, 0], [0.5, 1], [0, 0.5]]).grades;
+ * // => [0.6666666666666666, 0.75, 0.41666666666666663]
+ * ```
+ */
+export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions = {}): GreyRelationalResult {
+  const { m, n, cols } = readMatrix(matrix, "matrix");
+  requireUnits(m, 2, "matrix", "grey relational analysis");
+  const rho = opts.rho ?? 0.5;
+  if (typeof rho !== "number" || !(rho > 0 && rho < 1))
+    fail("invalid_option", "opts.rho", `the resolution coefficient must lie strictly between 0 and 1, got ${rho}`);
+  const preprocess = opts.preprocess ?? "none";
+  if (!["none", "minmax", "initial", "mean"].includes(preprocess))
+    fail("invalid_option", "opts.preprocess", `expected "none", "minmax", "initial" or "mean", got ${String(preprocess)}`);
+  const directions = checkDirections(opts.directions, n, "opts.directions");
+  const w = opts.weights === undefined ? new Float64Array(n).fill(1 / n) : normalizedWeights(opts.weights, n, "opts.weights");
+  const refOpt = opts.reference ?? "max";
+  if (Array.isArray(refOpt)) {
+    if (refOpt.length !== n || !refOpt.every((v) => Number.isFinite(v)))
+      fail("invalid_option", "opts.reference", `expected ${n} finite numbers (one per column)`);
+  } else if (refOpt !== "max" && refOpt !== "one") {
+    fail("invalid_option", "opts.reference", `expected "max", "one" or one number per column, got ${String(refOpt)}`);
+  }
+
+  // Preprocess each column (and a given reference value with the same column parameters).
+  const data: Float64Array[] = [];
+  const reference = new Array<number>(n);
+  for (let j = 0; j < n; j++) {
+    const dir = directions[j] as Direction;
+    const raw = cols[j] as Float64Array;
+    const moderate = moderateTransform(raw, dir);
+    let col = moderate ? alignModerate(raw, dir) : raw;
+    let ref = Array.isArray(refOpt) ? (refOpt[j] as number) : Number.NaN;
+    if (moderate) ref = moderate(ref);
+    let cost = dir === "cost";
+    if (preprocess !== "none") {
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = Number.NEGATIVE_INFINITY;
+      let sum = 0;
+      for (let i = 0; i < m; i++) {
+        const x = col[i] as number;
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+        sum += x;
+      }
+      let scale: (x: number) => number;
+      if (preprocess === "minmax") {
+        const span = hi - lo;
+        const reversed = cost;
+        scale = span > 0 ? (x) => (reversed ? hi - x : x - lo) / span : () => 0.5;
+        cost = false; // reversed: now a benefit column
+      } else {
+        const divisor = preprocess === "initial" ? (col[0] as number) : sum / m;
+        if (divisor === 0)
+          fail(
+            "invalid_option",
+            `matrix column ${j}`,
+            preprocess === "initial"
+              ? "initial-value preprocessing divides by the first unit's value, which is 0"
+              : "mean preprocessing divides by the column mean, which is 0",
+          );
+        scale = (x) => x / divisor;
+      }
+      const out = new Float64Array(m);
+      for (let i = 0; i < m; i++) out[i] = scale(col[i] as number);
+      col = out;
+      ref = scale(ref);
+    }
+    if (!Array.isArray(refOpt)) {
+      if (refOpt === "one") ref = cost ? 0 : 1;
+      else {
+        ref = cost ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+        for (let i = 0; i < m; i++) ref = cost ? Math.min(ref, col[i] as number) : Math.max(ref, col[i] as number);
+      }
+    }
+    reference[j] = ref;
+    data.push(col);
+  }
+
+  // Two-level minimum and maximum of Delta over all units and indicators.
+  let dMin = Number.POSITIVE_INFINITY;
+  let dMax = 0;
+  for (let j = 0; j < n; j++) {
+    const col = data[j] as Float64Array;
+    const ref = reference[j] as number;
+    for (let i = 0; i < m; i++) {
+      const d = Math.abs((col[i] as number) - ref);
+      if (d < dMin) dMin = d;
+      if (d > dMax) dMax = d;
+    }
+  }
+  const coefficients = Array.from({ length: m }, () => new Array<number>(n));
+  const grades = new Float64Array(m);
+  for (let j = 0; j < n; j++) {
+    const col = data[j] as Float64Array;
+    const ref = reference[j] as number;
+    const wj = w[j] as number;
+    for (let i = 0; i < m; i++) {
+      const d = Math.abs((col[i] as number) - ref);
+      const xi = dMax > 0 ? (dMin + rho * dMax) / (d + rho * dMax) : 1;
+      (coefficients[i] as number[])[j] = xi;
+      grades[i] = (grades[i] as number) + wj * xi;
+    }
+  }
+  return {
+    grades: Array.from(grades),
+    ranks: ranksDescending(grades),
+    coefficients,
+    reference,
+    options: {
+      rho,
+      reference: Array.isArray(refOpt) ? "given" : (refOpt as "max" | "one"),
+      preprocess,
+      weights: Array.from(w),
+      directions,
+    },
+  };
+}

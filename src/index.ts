@@ -1,0 +1,50 @@
+/**
+ * indicatrix: build, weight and score hierarchical indicator systems (composite indices).
+ * Pure TypeScript, no I/O: file helpers are in `indicatrix/node`.
+ * @module
+ */
+export { IndicatrixError, type Issue } from "./internal/errors.js";
+export type { Direction } from "./internal/types.js";
+export type { AggregateSpec, CostTransform, MissingPolicy, NormalizeSpec, TreatSpec } from "./internal/specs.js";
+export {
+  activeNodes,
+  type AhpWeightSpec,
+  type BaseWeightSpec,
+  checkModel,
+  type CompiledFormula,
+  compileFormula,
+  DEFAULT_PROFILE,
+  type Defaults,
+  type Diagnostic,
+  displayName,
+  FORMULA_FUNCTIONS,
+  formatPath,
+  ID_PATTERN,
+  INDICATOR_FIELDS,
+  isIndicator,
+  listIndicators,
+  type LocalizedText,
+  MAX_FORMULA_DEPTH,
+  MAX_FORMULA_LENGTH,
+  MAX_NODES,
+  MAX_TREE_DEPTH,
+  MODEL_SCHEMA_URL,
+  type Model,
+  type ModelFromTableOptions,
+  type ModelNode,
+  ModelSchema,
+  modelFromTable,
+  modelJsonSchema,
+  type NodeInput,
+  type Profile,
+  parseModel,
+  profileActivity,
+  profileChain,
+  profileNames,
+  readModelText,
+  type TableRow,
+  type VisitedNode,
+  validateModel,
+  type WeightSpec,
+  walkTree,
+} from "./indicators/index.js";

@@ -1,0 +1,195 @@
+import { IndicatrixError, type Issue } from "../internal/errors.js";
+import { parseModel } from "./parse-model.js";
+import type { Model, ModelNode } from "./schema.js";
+
+/** One row of an indicator table, as read from a spreadsheet or CSV (all cells may be strings). */
+export type TableRow = Record<string, string | number | null | undefined>;
+
+/** Options of {@link modelFromTable}. */
+export interface ModelFromTableOptions {
+  /** Model id (default `"model"`). */
+  id?: string;
+  /** Model name. */
+  name?: string;
+  /** Name of the profile that carries the table's weights (default `"default"`). */
+  profile?: string;
+  /** Model defaults (normalization, aggregation, missing values). */
+  defaults?: Model["defaults"];
+}
+
+/** Column names accepted for each field; COINr's iMeta names are accepted too. */
+const COLUMNS = {
+  id: ["id", "iCode", "code_id"],
+  parent: ["parent", "Parent"],
+  name: ["name", "iName"],
+  direction: ["direction", "Direction"],
+  weight: ["weight", "Weight"],
+  unit: ["unit", "Unit"],
+  target: ["target", "Target"],
+  lo: ["goalpost_min", "goalpost_low", "min"],
+  hi: ["goalpost_max", "goalpost_high", "max"],
+  code: ["code"],
+  type: ["type", "Type"],
+  source: ["source", "Source"],
+  profiles: ["profiles"],
+} as const;
+
+function cell(row: TableRow, names: readonly string[]): string | undefined {
+  for (const n of names)
+    if (Object.hasOwn(row, n)) {
+      const v = row[n];
+      if (v === null || v === undefined) continue;
+      const s = String(v).trim();
+      if (s !== "" && s.toUpperCase() !== "NA") return s;
+    }
+  return undefined;
+}
+
+/**
+ * Builds a model from a flat indicator table, the way researchers keep indicator systems in
+ * spreadsheets: one row per node with columns `id, parent, name, direction, weight, unit, target,
+ * goalpost_min, goalpost_max` (also `code`, `source`, `profiles` separated by `;`, and names by language as
+ * `name_zh`, `name_en`). Weights are relative within their parent, as in COINr's `iMeta`; they become
+ * `fixed` weight specs of one profile. COINr's column names (`iCode`, `Parent`, `iName`, `Direction` as
+ * 1 / -1, `Weight`, `Type`) are accepted, and rows whose `Type` is Group, Denominator or Other are skipped.
+ * Direction: `benefit`/`1`, `cost`/`-1`, `target` (uses the `target` column), or `range` (uses the goalposts
+ * as the optimal interval). The root is the one row without a parent.
+ *
+ * @throws IndicatrixError `invalid_table` listing every problem with its row number (1 = first data row).
+ * @example
+ * ```ts
+ * const model = modelFromTable([
+ *   { id: "index", parent: "" },
+ *   { id: "a", parent: "index", direction: "1", weight: "2" },
+ *   { id: "b", parent: "index", direction: "-1", weight: "1" },
+ * ]);
+ * model.profiles?.default?.weights?.index; // => { method: "fixed", weights: { a: 2, b: 1 } }
+ * ```
+ */
+export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOptions = {}): Model {
+  const issues: Issue[] = [];
+  const err = (row: number, message: string, code = "invalid_table"): void => {
+    issues.push({ code, severity: "error", path: `row ${row}`, message });
+  };
+  interface Entry {
+    row: number;
+    node: ModelNode;
+    /** Indicator-only fields, applied when the node turns out to be a leaf. */
+    extra: Partial<ModelNode>;
+    parent: string | undefined;
+    weight: number;
+  }
+  const entries = new Map<string, Entry>();
+  const order: string[] = [];
+  rows.forEach((raw, index) => {
+    const row = index + 1;
+    const type = cell(raw, COLUMNS.type)?.toLowerCase();
+    if (type && !["indicator", "aggregate", "group_node", "node"].includes(type)) return;
+    const id = cell(raw, COLUMNS.id);
+    if (!id) return err(row, "no id: expected a value in column id (or iCode)");
+    if (Object.hasOwn(Object.prototype, id) || id === "__proto__") return err(row, `id "${id}" is reserved`);
+    if (entries.has(id)) return err(row, `id "${id}" repeats row ${entries.get(id)?.row}`, "duplicate_id");
+    const node: ModelNode = { id };
+    const names: Record<string, string> = {};
+    for (const [key, value] of Object.entries(raw)) {
+      const m = /^name_([A-Za-z-]+)$/.exec(key);
+      if (m && value !== null && value !== undefined && String(value).trim() !== "") names[m[1] as string] = String(value).trim();
+    }
+    const name = cell(raw, COLUMNS.name);
+    if (Object.keys(names).length > 0) node.name = name ? { en: name, ...names } : names;
+    else if (name) node.name = name;
+    const code = cell(raw, COLUMNS.code);
+    if (code) node.code = code;
+    const unit = cell(raw, COLUMNS.unit);
+    const source = cell(raw, COLUMNS.source);
+    const profiles = cell(raw, COLUMNS.profiles);
+    const weightText = cell(raw, COLUMNS.weight);
+    const weight = weightText === undefined ? 1 : Number(weightText);
+    if (!Number.isFinite(weight) || weight < 0) err(row, `weight "${weightText}" of "${id}": expected a number >= 0`);
+    const num = (names: readonly string[], what: string): number | undefined => {
+      const t = cell(raw, names);
+      if (t === undefined) return undefined;
+      const v = Number(t);
+      if (!Number.isFinite(v)) err(row, `${what} "${t}" of "${id}": expected a number`);
+      return v;
+    };
+    const lo = num(COLUMNS.lo, "goalpost_min");
+    const hi = num(COLUMNS.hi, "goalpost_max");
+    const target = num(COLUMNS.target, "target");
+    const dirText = cell(raw, COLUMNS.direction)?.toLowerCase();
+    const extra: Partial<ModelNode> = {};
+    if (unit) extra.unit = unit;
+    if (source) extra.source = source;
+    if (profiles) node.profiles = profiles.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+    if ((lo === undefined) !== (hi === undefined)) err(row, `"${id}" has only one goalpost; give both goalpost_min and goalpost_max`);
+    else if (lo !== undefined && hi !== undefined) extra.goalposts = [lo, hi];
+    if (dirText === undefined || dirText === "1" || dirText === "benefit") extra.direction = "benefit";
+    else if (dirText === "-1" || dirText === "cost") extra.direction = "cost";
+    else if (dirText === "target") {
+      if (target === undefined) err(row, `"${id}" has direction target but no value in column target`);
+      else extra.direction = { target };
+    } else if (dirText === "range") {
+      if (lo === undefined || hi === undefined) err(row, `"${id}" has direction range but no goalposts`);
+      else {
+        extra.direction = { range: [lo, hi] };
+        delete extra.goalposts;
+      }
+    } else err(row, `direction "${dirText}" of "${id}": expected benefit, cost, 1, -1, target or range`);
+    entries.set(id, { row, node, extra, parent: cell(raw, COLUMNS.parent), weight });
+    order.push(id);
+  });
+
+  const roots = order.filter((id) => entries.get(id)?.parent === undefined);
+  if (order.length > 0 && roots.length !== 1)
+    issues.push({
+      code: "invalid_table",
+      severity: "error",
+      path: "parent",
+      message:
+        roots.length === 0
+          ? "no row without a parent: expected exactly one root"
+          : `expected exactly one row without a parent (the root), found ${roots.length}: ${roots.slice(0, 5).join(", ")}`,
+    });
+  if (order.length === 0) issues.push({ code: "invalid_table", severity: "error", path: "rows", message: "the table has no nodes" });
+  const children = new Map<string, string[]>();
+  for (const id of order) {
+    const e = entries.get(id) as Entry;
+    if (e.parent === undefined) continue;
+    if (!entries.has(e.parent)) err(e.row, `parent "${e.parent}" of "${id}" is not a row of the table`, "unknown_parent");
+    else children.set(e.parent, [...(children.get(e.parent) ?? []), id]);
+  }
+  // Cycle detection: every node must reach the root.
+  for (const id of order) {
+    const seen = new Set<string>();
+    let cur: string | undefined = id;
+    while (cur !== undefined && entries.has(cur)) {
+      if (seen.has(cur)) {
+        err((entries.get(id) as Entry).row, `parents of "${id}" form a cycle: ${[...seen, cur].join(" -> ")}`, "parent_cycle");
+        break;
+      }
+      seen.add(cur);
+      cur = entries.get(cur)?.parent;
+    }
+  }
+  if (issues.length > 0) {
+    throw new IndicatrixError("invalid_table", `${issues[0]?.path}: ${issues[0]?.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`, { issues });
+  }
+
+  const weights: Record<string, { method: "fixed"; weights: Record<string, number> }> = {};
+  const build = (id: string): ModelNode => {
+    const e = entries.get(id) as Entry;
+    const node = e.node;
+    const kids = children.get(id);
+    if (kids && kids.length > 0) {
+      weights[id] = { method: "fixed", weights: Object.fromEntries(kids.map((k) => [k, (entries.get(k) as Entry).weight])) };
+      return { ...node, children: kids.map(build) };
+    }
+    return { ...node, ...e.extra };
+  };
+  const tree = build(roots[0] as string);
+  const profile = opts.profile ?? "default";
+  const model: Record<string, unknown> = { id: opts.id ?? "model", tree, profiles: { [profile]: { weights } } };
+  if (opts.name) model.name = opts.name;
+  if (opts.defaults) model.defaults = opts.defaults;
+  return parseModel(model);
+}

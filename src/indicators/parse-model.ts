@@ -1,0 +1,116 @@
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import { IndicatrixError, type Issue } from "../internal/errors.js";
+import { type Model, ModelSchema } from "./schema.js";
+
+/** Formats a JSON path as `tree.children[0].id`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else {
+      const k = String(key);
+      out += /^[A-Za-z_$][\w$]*$/.test(k) ? (out ? `.${k}` : k) : `[${JSON.stringify(k)}]`;
+    }
+  }
+  return out || "(root)";
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** Picks, among the branches of a failed union, the one that got furthest (its issues have the longest paths). */
+function bestUnionBranch(branches: ZodIssue[][]): ZodIssue[] | undefined {
+  let best: ZodIssue[] | undefined;
+  let bestScore = -1;
+  for (const b of branches) {
+    const score = Math.max(
+      ...b.map((i) => i.path.length * 10 + (i.code === "invalid_type" || i.code === "invalid_value" ? 0 : 5)),
+    );
+    if (score > bestScore) {
+      bestScore = score;
+      best = b;
+    }
+  }
+  return best;
+}
+
+function flatten(issue: ZodIssue, prefix: PropertyKey[], out: Issue[]): void {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === "invalid_union" && "errors" in issue && issue.errors.length > 0) {
+    const branch = bestUnionBranch(issue.errors);
+    const deeper = branch?.some((i) => i.path.length > 0 || i.code === "unrecognized_keys");
+    if (branch && deeper) {
+      for (const i of branch) flatten(i, path, out);
+      return;
+    }
+  }
+  let message = issue.message;
+  if (issue.code === "unrecognized_keys") message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  else if (issue.code === "invalid_union") message = `${message}: ${describeUnion(issue)}`;
+  out.push({ code: "invalid_model", severity: "error", path: formatPath(path), message });
+}
+
+function describeUnion(issue: ZodIssue): string {
+  if (issue.code !== "invalid_union" || !("errors" in issue)) return "";
+  const expected = new Set<string>();
+  for (const branch of issue.errors)
+    for (const i of branch) {
+      if (i.code === "invalid_value") for (const v of i.values) expected.add(JSON.stringify(v));
+      else if (i.code === "invalid_type") expected.add(i.expected);
+    }
+  return expected.size > 0 ? `expected one of ${[...expected].join(", ")}` : "no alternative matches";
+}
+
+/** Converts zod issues to indicatrix issues with JSON paths. */
+export function issuesFromZod(error: z.ZodError): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of error.issues) flatten(issue, [], out);
+  return out;
+}
+
+/**
+ * Reads model text (JSON or YAML) into a plain value. YAML is a superset of JSON; duplicate keys are
+ * an error.
+ *
+ * @throws IndicatrixError `invalid_syntax` with the line and column of the problem.
+ * @example
+ * ```ts
+ * readModelText('{"id": "m", "tree": {"id": "root", "children": []}}').id; // => "m"
+ * ```
+ */
+export function readModelText(text: string): unknown {
+  try {
+    return parseYaml(text, { uniqueKeys: true, maxAliasCount: 100, prettyErrors: true });
+  } catch (e) {
+    const err = e as Error & { linePos?: { line: number; col: number }[] };
+    const pos = err.linePos?.[0];
+    const where = pos ? `line ${pos.line}, column ${pos.col}` : "(text)";
+    throw new IndicatrixError("invalid_syntax", `${where}: ${err.message.split("\n")[0]}`, { path: where });
+  }
+}
+
+/**
+ * Checks a value against the model schema and returns it typed; throws when it does not conform.
+ * A string is read as JSON or YAML first. Only the schema is checked here: call `checkModel` (or
+ * `validateModel` for both) for the semantic rules (unique ids, AHP consistency, profiles, formulas).
+ * The input is never mutated; the result is a fresh copy.
+ *
+ * @throws IndicatrixError `invalid_model` whose `issues` list every problem with its JSON path, or
+ *   `invalid_syntax` for unreadable text.
+ * @example
+ * ```ts
+ * const model = parseModel({ id: "m", tree: { id: "root", children: [{ id: "a" }] } });
+ * model.tree.children?.length; // => 1
+ * parseModel({ id: "m", tree: { id: "root", wieght: 1 } });
+ * // throws IndicatrixError: tree: unknown field(s) "wieght"
+ * ```
+ */
+export function parseModel(input: unknown): Model {
+  const value = typeof input === "string" ? readModelText(input) : input;
+  const result = ModelSchema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = issuesFromZod(result.error);
+  const first = issues[0];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+  throw new IndicatrixError("invalid_model", `${first?.path}: ${first?.message}${more}`, { issues });
+}

@@ -1,0 +1,127 @@
+import { IndicatrixError } from "../internal/errors.js";
+import type { Model, ModelNode, Profile } from "./schema.js";
+import { isIndicator, walkTree } from "./tree.js";
+
+/** The name of the implicit profile of a model that declares none. */
+export const DEFAULT_PROFILE = "default";
+
+/**
+ * The names of a model's profiles, in file order; `["default"]` when it declares none.
+ *
+ * @example
+ * ```ts
+ * profileNames({ id: "m", tree: { id: "r", children: [{ id: "a" }] } }); // => ["default"]
+ * ```
+ */
+export function profileNames(model: Pick<Model, "profiles">): string[] {
+  const names = Object.keys(model.profiles ?? {});
+  return names.length > 0 ? names : [DEFAULT_PROFILE];
+}
+
+/** The profile object of a name (`{}` for the implicit default profile). */
+function profileOf(model: Pick<Model, "profiles">, name: string): Profile | undefined {
+  const profiles = model.profiles ?? {};
+  if (Object.hasOwn(profiles, name)) return profiles[name];
+  if (name === DEFAULT_PROFILE && Object.keys(profiles).length === 0) return {};
+  return undefined;
+}
+
+/**
+ * The chain of a profile and the profiles it extends, most specific first:
+ * `["public_health", "emergency", "normal"]`.
+ *
+ * @throws IndicatrixError `unknown_profile` when a name (or an `extends`) is not a profile,
+ *   `profile_cycle` when `extends` loops.
+ * @example
+ * ```ts
+ * profileChain({ profiles: { normal: {}, emergency: { extends: "normal" } } }, "emergency");
+ * // => ["emergency", "normal"]
+ * ```
+ */
+export function profileChain(model: Pick<Model, "profiles">, name: string): string[] {
+  const chain: string[] = [];
+  let current: string | undefined = name;
+  while (current !== undefined) {
+    if (chain.includes(current))
+      throw new IndicatrixError(
+        "profile_cycle",
+        `profiles.${chain[0]}: "extends" makes a cycle: ${[...chain, current].join(" -> ")}`,
+        { path: `profiles.${chain[0]}.extends` },
+      );
+    const profile = profileOf(model, current);
+    if (!profile) {
+      const from = chain.length > 0 ? `profiles.${chain[chain.length - 1]}.extends` : "profile";
+      throw new IndicatrixError(
+        "unknown_profile",
+        `${from}: no profile named "${current}"; the model has ${profileNames(model).join(", ")}`,
+        { path: from },
+      );
+    }
+    chain.push(current);
+    current = profile.extends;
+  }
+  return chain;
+}
+
+/**
+ * Which nodes take part in a profile. A node with a `profiles` list is active only in those profiles
+ * and the profiles that extend them; `include` and `exclude` lists of the profile chain (the most
+ * specific last) switch indicators on and off; a group is active when it is switched on and has at
+ * least one active child.
+ *
+ * @throws IndicatrixError as {@link profileChain}.
+ * @example
+ * ```ts
+ * const model = { id: "m", tree: { id: "r", children: [{ id: "a" }, { id: "b", profiles: ["e"] }] },
+ *   profiles: { n: {}, e: { extends: "n" } } };
+ * [...activeNodes(model, "n")]; // => ["r", "a"]
+ * [...activeNodes(model, "e")]; // => ["r", "a", "b"]
+ * ```
+ */
+export function activeNodes(model: Pick<Model, "tree" | "profiles">, profile: string): Set<string> {
+  return profileActivity(model, profile).active;
+}
+
+/**
+ * {@link activeNodes}, plus the groups that are switched on in the profile but end up with no active
+ * child (an error in a model: such a group would have no score).
+ *
+ * @example
+ * ```ts
+ * profileActivity({ id: "m", tree: { id: "r", children: [{ id: "a", profiles: ["x"] }] } }, "default").empty;
+ * // => ["r"]
+ * ```
+ */
+export function profileActivity(
+  model: Pick<Model, "tree" | "profiles">,
+  profile: string,
+): { active: Set<string>; empty: string[] } {
+  const chain = profileChain(model, profile);
+  const switched = new Map<string, boolean>();
+  for (const name of [...chain].reverse()) {
+    const p = profileOf(model, name) ?? {};
+    for (const id of p.include ?? []) switched.set(id, true);
+    for (const id of p.exclude ?? []) switched.set(id, false);
+  }
+  const selfOn = (node: ModelNode): boolean => {
+    const s = switched.get(node.id);
+    if (s !== undefined) return s;
+    return node.profiles === undefined || node.profiles.some((p) => chain.includes(p));
+  };
+  const visited = walkTree(model.tree);
+  const active = new Set<string>();
+  const empty: string[] = [];
+  // Children come after their parents in `visited`: walk backwards so a group sees its children first.
+  const on = new Map<ModelNode, boolean>();
+  for (let i = visited.length - 1; i >= 0; i--) {
+    const { node } = visited[i] as (typeof visited)[number];
+    let value = selfOn(node);
+    if (value && !isIndicator(node) && !(node.children ?? []).some((c) => on.get(c))) {
+      empty.push(node.id);
+      value = false;
+    }
+    on.set(node, value);
+  }
+  for (const { node } of visited) if (on.get(node)) active.add(node.id);
+  return { active, empty: empty.reverse() };
+}

@@ -1,0 +1,294 @@
+import { z } from "zod";
+
+/**
+ * The zod 4 schema of an indicatrix model file. Every object is strict, so a typo such as
+ * `"wieght"` is an error both here and in the JSON Schema generated from it
+ * ({@link modelJsonSchema}). Semantic rules (unique ids, AHP consistency, profile cycles...)
+ * live in `checkModel`, because zod refinements do not reach the JSON Schema.
+ */
+
+const finite = z.number().refine(Number.isFinite, { message: "expected a finite number" });
+const pair = z.tuple([finite, finite]);
+
+/** Text in one language (a string) or several (`{ "zh": "...", "en": "..." }`). */
+export const LocalizedTextSchema = z
+  .union([z.string(), z.record(z.string(), z.string())])
+  .meta({ id: "LocalizedText", description: 'A string, or names by language code: { "en": "...", "zh": "..." }' });
+
+/** Direction of an indicator: which values are better. */
+export const DirectionSchema = z
+  .union([
+    z.literal("benefit"),
+    z.literal("cost"),
+    z.strictObject({ target: finite }),
+    z.strictObject({ range: pair }),
+  ])
+  .meta({
+    id: "Direction",
+    description: "benefit (higher is better), cost (lower is better), { target: x } or { range: [a, b] }",
+  });
+
+const range = pair.meta({ description: "Output range, e.g. [0, 100]; default [0, 1]" });
+
+/** A normalization method by name (its defaults) or with options. */
+export const NormalizeSpecSchema = z
+  .union([
+    z.enum([
+      "minmax",
+      "goalposts",
+      "zscore",
+      "target",
+      "rank",
+      "percentile",
+      "borda",
+      "distance-to-max",
+      "fraction-of-max",
+      "vector",
+      "sum",
+      "none",
+    ]),
+    z.strictObject({
+      method: z.literal("minmax"),
+      range: range.optional(),
+      cost: z.enum(["reflect", "reciprocal", "negate"]).optional(),
+    }),
+    z.strictObject({
+      method: z.literal("goalposts"),
+      goalposts: pair.optional(),
+      range: range.optional(),
+      clip: z.boolean().optional(),
+    }),
+    z.strictObject({ method: z.literal("zscore"), ddof: z.union([z.literal(0), z.literal(1)]).optional() }),
+    z.strictObject({
+      method: z.literal("target"),
+      target: z.union([finite, pair]).optional(),
+      range: range.optional(),
+    }),
+    z.strictObject({ method: z.literal("rank"), ties: z.enum(["min", "average"]).optional() }),
+    z.strictObject({
+      method: z.enum(["percentile", "borda", "distance-to-max", "fraction-of-max", "vector", "sum", "none"]),
+    }),
+  ])
+  .meta({ id: "NormalizeSpec" });
+
+/** Outlier treatment before normalization. */
+export const TreatSpecSchema = z
+  .strictObject({
+    winsorize: z
+      .union([
+        z.strictObject({
+          method: z.literal("quantile"),
+          lower: z.number().min(0).max(1).optional(),
+          upper: z.number().min(0).max(1).optional(),
+        }),
+        z.strictObject({
+          method: z.literal("skew-kurtosis"),
+          skew: z.number().positive().optional(),
+          kurtosis: z.number().positive().optional(),
+          maxPoints: z.number().int().nonnegative().optional(),
+        }),
+      ])
+      .optional(),
+    log: z.enum(["ln", "log10", "log-ct"]).optional(),
+  })
+  .meta({ id: "TreatSpec" });
+
+/** How children are combined into their parent. */
+export const AggregateSpecSchema = z
+  .union([
+    z.enum(["arithmetic", "geometric", "harmonic", "minimum", "mazziotta-pareto"]),
+    z.strictObject({ method: z.enum(["arithmetic", "harmonic", "minimum"]) }),
+    z.strictObject({
+      method: z.literal("geometric"),
+      zero: z.enum(["error", "floor"]).optional(),
+      floor: z.number().positive().optional(),
+    }),
+    z.strictObject({ method: z.literal("power"), p: finite }),
+    z.strictObject({ method: z.literal("mazziotta-pareto"), penalty: z.enum(["negative", "positive"]).optional() }),
+  ])
+  .meta({ id: "AggregateSpec" });
+
+/** What happens to a missing value. */
+export const MissingPolicySchema = z
+  .enum(["error", "skip", "mean", "median", "zero"])
+  .meta({ id: "MissingPolicy", description: "skip: weighted mean over the children present, weights re-normalized" });
+
+const judgment = z
+  .tuple([z.string(), z.string(), z.number().positive()])
+  .meta({ description: '[a, b, v]: a is v times as important as b, v in [1/9, 9]; e.g. ["S", "P", 2]' });
+const ahpMatrix = z.array(z.array(z.number().positive().nullable()));
+
+const ahpExpert = z.strictObject({
+  name: z.string().optional(),
+  weight: z.number().positive().optional(),
+  judgments: z.array(judgment).optional(),
+  matrix: ahpMatrix.optional(),
+});
+
+const ahpOptions = {
+  priority: z.enum(["eigenvector", "geometric-mean", "sum-product"]).optional(),
+  ri: z.union([z.enum(["saaty", "cn1000"]), z.array(z.number().nonnegative())]).optional(),
+  threshold: z.number().positive().optional(),
+};
+
+/** AHP weights from pairwise judgments, a full matrix, or several experts. */
+export const AhpWeightSpecSchema = z
+  .strictObject({
+    method: z.literal("ahp"),
+    judgments: z.array(judgment).optional(),
+    matrix: ahpMatrix.optional(),
+    order: z.array(z.string()).optional().meta({ description: "Child ids in the row order of `matrix`" }),
+    experts: z.array(ahpExpert).optional(),
+    aggregation: z.enum(["aij", "aip"]).optional(),
+    ...ahpOptions,
+  })
+  .meta({ id: "AhpWeightSpec" });
+
+const objectiveSpecs = [
+  z.strictObject({ method: z.literal("entropy"), shift: z.number().nonnegative().optional() }),
+  z.strictObject({ method: z.literal("critic"), correlation: z.enum(["1-r", "1-|r|"]).optional() }),
+  z.strictObject({ method: z.enum(["stddev", "cv"]), ddof: z.union([z.literal(0), z.literal(1)]).optional() }),
+] as const;
+
+const baseWeightSpecs = [
+  z.strictObject({ method: z.literal("equal") }),
+  z.strictObject({
+    method: z.literal("fixed"),
+    weights: z.record(z.string(), finite).meta({ description: "child id -> weight (relative; normalized to sum 1)" }),
+  }),
+  AhpWeightSpecSchema,
+  ...objectiveSpecs,
+] as const;
+
+/** A weight spec that can be combined. */
+export const BaseWeightSpecSchema = z.union(baseWeightSpecs).meta({ id: "BaseWeightSpec" });
+
+/** How a node's children are weighted in a profile. */
+export const WeightSpecSchema = z
+  .union([
+    z.literal("equal"),
+    ...baseWeightSpecs,
+    z.strictObject({
+      method: z.literal("combine"),
+      of: z.array(BaseWeightSpecSchema).min(2),
+      rule: z.enum(["linear", "multiplicative", "min-discrimination", "moment", "game-theory"]),
+      alpha: z.number().min(0).max(1).optional(),
+      subjective: z.number().int().nonnegative().optional(),
+    }),
+  ])
+  .meta({ id: "WeightSpec" });
+
+/** Model-wide defaults for normalization, aggregation and missing values. */
+export const DefaultsSchema = z
+  .strictObject({
+    normalize: NormalizeSpecSchema.optional(),
+    aggregate: AggregateSpecSchema.optional(),
+    missing: MissingPolicySchema.optional(),
+    minCoverage: z.number().min(0).max(1).optional(),
+    treat: TreatSpecSchema.optional(),
+  })
+  .meta({ id: "Defaults" });
+
+/** A node of the indicator tree: a group (with `children`) or an indicator (a leaf, without `children`). */
+export interface NodeInput {
+  id: string;
+  code?: string | undefined;
+  name?: string | Record<string, string> | undefined;
+  description?: string | Record<string, string> | undefined;
+  children?: NodeInput[] | undefined;
+  aggregate?: z.input<typeof AggregateSpecSchema> | undefined;
+  unit?: string | undefined;
+  direction?: z.input<typeof DirectionSchema> | undefined;
+  goalposts?: [number, number] | undefined;
+  normalize?: z.input<typeof NormalizeSpecSchema> | undefined;
+  treat?: z.input<typeof TreatSpecSchema> | undefined;
+  formula?: string | undefined;
+  profiles?: string[] | undefined;
+  source?: string | undefined;
+  tags?: string[] | undefined;
+}
+
+/** A node of the indicator tree: a group (with `children`) or an indicator (a leaf, without `children`). */
+export const NodeSchema: z.ZodType<NodeInput> = z
+  .strictObject({
+    id: z.string(),
+    code: z.string().optional(),
+    name: LocalizedTextSchema.optional(),
+    description: LocalizedTextSchema.optional(),
+    get children() {
+      return z.array(NodeSchema).optional();
+    },
+    aggregate: AggregateSpecSchema.optional(),
+    unit: z.string().optional(),
+    direction: DirectionSchema.optional(),
+    goalposts: pair.optional(),
+    normalize: NormalizeSpecSchema.optional(),
+    treat: TreatSpecSchema.optional(),
+    formula: z.string().optional(),
+    profiles: z.array(z.string()).optional(),
+    source: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+  })
+  .meta({ id: "Node" });
+
+/** A named weighting of the tree (`normal`, `emergency`, ...), optionally extending another. */
+export const ProfileSchema = z
+  .strictObject({
+    extends: z.string().optional(),
+    name: LocalizedTextSchema.optional(),
+    description: LocalizedTextSchema.optional(),
+    weights: z.record(z.string(), WeightSpecSchema).optional(),
+    aggregate: z.record(z.string(), AggregateSpecSchema).optional(),
+    defaults: DefaultsSchema.optional(),
+    include: z.array(z.string()).optional().meta({ description: "Indicator ids made active in this profile" }),
+    exclude: z.array(z.string()).optional().meta({ description: "Indicator ids made inactive in this profile" }),
+    multipliers: z
+      .record(z.string(), z.number().nonnegative())
+      .optional()
+      .meta({ description: "Node id -> factor applied to its local weight before re-normalizing (scenario overlays)" }),
+    goalposts: z.record(z.string(), pair).optional().meta({ description: "Indicator id -> goalposts for this profile" }),
+  })
+  .meta({ id: "Profile" });
+
+/** A raw dataset column that formulas may use (not itself scored). */
+export const InputSchema = z
+  .strictObject({
+    id: z.string(),
+    name: LocalizedTextSchema.optional(),
+    unit: z.string().optional(),
+    description: LocalizedTextSchema.optional(),
+  })
+  .meta({ id: "Input" });
+
+/** The model file: an indicator tree, defaults and profiles. */
+export const ModelSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string(),
+    name: LocalizedTextSchema.optional(),
+    description: LocalizedTextSchema.optional(),
+    version: z.string().optional(),
+    language: z.string().optional().meta({ description: "Preferred display language of names, e.g. zh or en" }),
+    inputs: z.array(InputSchema).optional(),
+    tree: NodeSchema,
+    defaults: DefaultsSchema.optional(),
+    profiles: z.record(z.string(), ProfileSchema).optional(),
+  })
+  .meta({ id: "Model", title: "indicatrix model" });
+
+/** A parsed, schema-valid model. */
+export type Model = z.output<typeof ModelSchema>;
+/** A node of the tree (group or indicator). */
+export type ModelNode = NodeInput;
+/** A profile of a model. */
+export type Profile = z.output<typeof ProfileSchema>;
+/** A weight spec of a profile node. */
+export type WeightSpec = z.output<typeof WeightSpecSchema>;
+/** A weight spec usable inside `combine`. */
+export type BaseWeightSpec = z.output<typeof BaseWeightSpecSchema>;
+/** An AHP weight spec. */
+export type AhpWeightSpec = z.output<typeof AhpWeightSpecSchema>;
+/** Model defaults. */
+export type Defaults = z.output<typeof DefaultsSchema>;
+/** Text in one or several languages. */
+export type LocalizedText = z.output<typeof LocalizedTextSchema>;

@@ -1,0 +1,6 @@
+/**
+ * Node.js helpers of indicatrix: reading model files and CSV data from disk. The core library
+ * (`indicatrix`) does no I/O and runs in browsers; import these from `indicatrix/node`.
+ * @module
+ */
+export { readCsvFile, readCsvText, readModelFile, MAX_MODEL_FILE_BYTES, MAX_DATA_FILE_BYTES } from "./cli/io.js";

@@ -1,0 +1,62 @@
+import { fail } from "../internal/errors.js";
+
+/** Count, sum, min and max of the present values of a column that has been checked. @internal */
+export interface ColumnScan {
+  /** Number of present (non-NaN) values. */
+  n: number;
+  /** Sum of the present values. */
+  sum: number;
+  /** Smallest present value (+Infinity when none). */
+  min: number;
+  /** Largest present value (-Infinity when none). */
+  max: number;
+}
+
+/**
+ * Checks that every entry of `values` is a number that is finite or NaN (missing), and returns its
+ * count, sum, min and max in the same pass. Typed arrays skip the per-entry type check.
+ * @throws IndicatrixError `invalid_value` (not a number) or `non_finite_value` (±Infinity), naming the index.
+ * @internal
+ */
+export function scanColumn(values: ArrayLike<number>, name: string): ColumnScan {
+  if (values === null || typeof values !== "object" || typeof values.length !== "number")
+    fail("invalid_value", name, "expected an array or typed array of numbers");
+  const typed = ArrayBuffer.isView(values);
+  let n = 0;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!typed && typeof v !== "number")
+      fail("invalid_value", `${name}[${i}]`, `expected a number (NaN for a missing value), got ${String(v)}`);
+    if (Number.isNaN(v)) continue;
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY)
+      fail("non_finite_value", `${name}[${i}]`, `expected a finite number or NaN, got ${v}`);
+    n++;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { n, sum, min, max };
+}
+
+/** Throws `invalid_option` unless `pair` is two finite numbers with pair[0] < pair[1]. @internal */
+export function checkInterval(pair: unknown, path: string, what: string): [number, number] {
+  if (
+    !Array.isArray(pair) ||
+    pair.length !== 2 ||
+    typeof pair[0] !== "number" ||
+    typeof pair[1] !== "number" ||
+    !Number.isFinite(pair[0]) ||
+    !Number.isFinite(pair[1])
+  )
+    fail(
+      "invalid_option",
+      path,
+      `${what} must be two finite numbers [low, high], got ${JSON.stringify(pair)}`,
+    );
+  if (!(pair[0] < pair[1]))
+    fail("invalid_option", path, `${what} must be increasing (low < high), got [${pair[0]}, ${pair[1]}]`);
+  return [pair[0], pair[1]];
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { checkModel, validateModel } from "../../src/indicators/check-model.js";
+import { parseModel } from "../../src/indicators/parse-model.js";
+import { loadFixtures } from "./fixtures.js";
+
+/** The diagnostic code each broken fixture must produce, and a fragment of its path. */
+const EXPECTED: Record<string, [string, string]> = {
+  "duplicate-id": ["duplicate_id", "tree.children[1].children[0].id"],
+  "invalid-id": ["invalid_id", "tree.children[0].children[0].id"],
+  "empty-group": ["empty_group", "tree.children[2].children"],
+  "indicator-with-children": ["indicator_with_children", "tree.children[0]"],
+  "goalposts-order": ["invalid_goalposts", "tree.children[0].children[0].goalposts"],
+  "target-outside": ["target_outside_goalposts", "tree.children[1].children[1].direction.target"],
+  "fixed-unknown-child": ["unknown_child", "profiles.normal.weights.root.weights.acess"],
+  "fixed-missing-child": ["missing_child", "profiles.normal.weights.root.weights"],
+  "negative-weight": ["negative_weight", "profiles.normal.weights.root.weights.quality"],
+  "zero-weights": ["zero_weights", "profiles.normal.weights.root.weights"],
+  "judgment-scale": ["judgment_out_of_scale", "profiles.normal.weights.access.judgments[0][2]"],
+  "judgment-non-child": ["unknown_child", "profiles.normal.weights.access.judgments[0]"],
+  "judgment-contradictory": ["contradictory_judgment", "profiles.normal.weights.access.judgments[1]"],
+  "matrix-not-reciprocal": ["not_reciprocal", "profiles.normal.weights.root.matrix[1][0]"],
+  "matrix-wrong-size": ["matrix_wrong_size", "profiles.normal.weights.root.matrix"],
+  "extends-missing": ["unknown_profile", "profiles.emergency.extends"],
+  "extends-cycle": ["profile_cycle", "profiles.a.extends"],
+  "no-active-child": ["no_active_child", "tree.children[0].children"],
+  "formula-syntax": ["invalid_formula", "tree.children[0].children[0].formula"],
+  "formula-unknown-variable": ["unknown_variable", "tree.children[0].children[0].formula"],
+  "formula-cycle": ["formula_cycle", "formula"],
+  "formula-assignment": ["invalid_formula", "tree.children[0].children[0].formula"],
+  "weights-unknown-node": ["unknown_node", "profiles.normal.weights.acces"],
+};
+
+describe("checkModel", () => {
+  it.each(loadFixtures("valid"))("checkModel(valid/%s) finds no error", (_name, input) => {
+    const errors = checkModel(parseModel(input)).filter((d) => d.severity === "error");
+    expect(errors).toEqual([]);
+  });
+
+  it("has an expectation for every semantic-invalid fixture", () => {
+    expect(loadFixtures("semantic-invalid").map(([n]) => n).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(loadFixtures("semantic-invalid"))("checkModel(semantic-invalid/%s) reports the expected code and path", (name, input) => {
+    const [code, path] = EXPECTED[name] as [string, string];
+    const diagnostics = checkModel(parseModel(input));
+    const hit = diagnostics.find((d) => d.code === code);
+    expect(hit, JSON.stringify(diagnostics)).toBeDefined();
+    expect(hit?.severity).toBe("error");
+    expect(hit?.path).toContain(path);
+    expect(hit?.message.length).toBeGreaterThan(10);
+  });
+
+  it("warns about an inconsistent AHP matrix with its CR (cyclic 3x3 of DOMAIN.md 1.17: CR 1.149)", () => {
+    const model = parseModel({
+      id: "m",
+      tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }] },
+      profiles: { p: { weights: { root: { method: "ahp", judgments: [["a", "b", 3], ["a", "c", 1 / 3], ["b", "c", 3]] } } } },
+    });
+    const [d] = checkModel(model);
+    expect(d?.code).toBe("inconsistent_judgments");
+    expect(d?.severity).toBe("warning");
+    expect(d?.message).toContain("CR = 1.149");
+    expect(d?.message).toMatch(/changing \w over \w from/);
+  });
+
+  it("refuses judgments that leave children unconnected, naming the groups", () => {
+    const model = parseModel({
+      id: "m",
+      tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }, { id: "d" }] },
+      profiles: { p: { weights: { root: { method: "ahp", judgments: [["a", "b", 3], ["c", "d", 2]] } } } },
+    });
+    const d = checkModel(model).find((x) => x.code === "disconnected_judgments");
+    expect(d?.message).toContain("{a, b}");
+    expect(d?.message).toContain("{c, d}");
+  });
+
+  it("accepts an incomplete but connected set of judgments (Harker) without error", () => {
+    const model = parseModel({
+      id: "m",
+      tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }] },
+      profiles: { p: { weights: { root: { method: "ahp", judgments: [["a", "b", 2], ["b", "c", 2]] } } } },
+    });
+    expect(checkModel(model)).toEqual([]);
+  });
+
+  it("lets a group limited to some profiles be empty elsewhere, but flags a group emptied by exclude", () => {
+    const model = parseModel({
+      id: "m",
+      tree: {
+        id: "root",
+        children: [{ id: "a" }, { id: "g", profiles: ["e"], children: [{ id: "x", profiles: ["e"] }] }],
+      },
+      profiles: { n: {}, e: { extends: "n" }, f: { extends: "e", exclude: ["x"] } },
+    });
+    const diagnostics = checkModel(model);
+    expect(diagnostics.map((d) => [d.code, d.path])).toEqual([["no_active_child", "tree.children[1].children"]]);
+    expect(diagnostics[0]?.message).toContain('profile "f"');
+  });
+
+  it("rejects ids that collide with object properties (__proto__, constructor)", () => {
+    const model = parseModel({ id: "m", tree: { id: "root", children: [{ id: "constructor" }, { id: "toString" }] } });
+    expect(checkModel(model).map((d) => d.code)).toEqual(["reserved_id", "reserved_id"]);
+  });
+});
+
+describe("validateModel", () => {
+  it("never throws and returns schema issues for garbage", () => {
+    for (const input of [null, 42, "", "[", [], { id: 1 }, { tree: [] }]) {
+      const r = validateModel(input);
+      expect(r.ok).toBe(false);
+      expect(r.issues.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("returns ok with warnings allowed", () => {
+    const r = validateModel({ id: "m", tree: { id: "root", children: [{ id: "a", profiles: ["ghost"] }, { id: "b" }] } });
+    expect(r.ok).toBe(true);
+    expect(r.issues.map((i) => i.code)).toEqual(["unknown_profile"]);
+  });
+});

@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { checkModel } from "../../src/indicators/check-model.js";
+import { modelFromTable } from "../../src/indicators/from-table.js";
+import { IndicatrixError } from "../../src/internal/errors.js";
+import { isIndicator, walkTree } from "../../src/indicators/tree.js";
+
+const ASEM_META = "/work/shared/coinr-asem/input/ASEM_iMeta.csv";
+
+function readAsemMeta(): Record<string, string>[] {
+  return parse(readFileSync(new URL(`file://${ASEM_META}`)), { columns: true }) as Record<string, string>[];
+}
+
+function tableError(rows: Record<string, string>[]): IndicatrixError {
+  try {
+    modelFromTable(rows);
+  } catch (e) {
+    if (e instanceof IndicatrixError) return e;
+    throw e;
+  }
+  throw new Error("expected modelFromTable to throw");
+}
+
+describe("modelFromTable", () => {
+  it("turns COINr's ASEM iMeta into a valid model: 49 indicators under 8 pillars, 2 sub-indices, one index", () => {
+    const model = modelFromTable(readAsemMeta(), { id: "asem" });
+    expect(checkModel(model)).toEqual([]);
+    const nodes = walkTree(model.tree);
+    const byDepth = (d: number) => nodes.filter((v) => v.depth === d);
+    expect(model.tree.id).toBe("Index");
+    expect(byDepth(1).map((v) => v.node.id)).toEqual(["Conn", "Sust"]);
+    expect(byDepth(2)).toHaveLength(8);
+    expect(byDepth(3)).toHaveLength(49);
+    expect(byDepth(3).every((v) => isIndicator(v.node))).toBe(true);
+    // Directions from the file: 5 indicators have Direction -1 (counted in ASEM_iMeta.csv).
+    const costs = byDepth(3).filter((v) => v.node.direction === "cost").map((v) => v.node.id);
+    expect(costs.sort()).toEqual(["CO2", "CostImpEx", "NEET", "PrivDebt", "PubDebt", "Tariff", "TBTs"].filter((id) => costs.includes(id)).sort());
+    expect(costs.length).toBe(readAsemMeta().filter((r) => r.Direction === "-1").length);
+    expect(model.profiles?.default?.weights?.Index).toEqual({ method: "fixed", weights: { Conn: 1, Sust: 1 } });
+  });
+
+  it("reads directions, goalposts, targets, names by language and profiles", () => {
+    const model = modelFromTable([
+      { id: "root" },
+      { id: "a", parent: "root", direction: "target", target: "300", goalpost_min: "0", goalpost_max: "1000", name_zh: "网格", name_en: "Grid" },
+      { id: "b", parent: "root", direction: "range", goalpost_min: "200", goalpost_max: "400", weight: "3", profiles: "normal;emergency" },
+    ]);
+    const [a, b] = model.tree.children ?? [];
+    expect(a).toMatchObject({ id: "a", direction: { target: 300 }, goalposts: [0, 1000], name: { zh: "网格", en: "Grid" } });
+    expect(b).toMatchObject({ id: "b", direction: { range: [200, 400] }, profiles: ["normal", "emergency"] });
+    expect(model.profiles?.default?.weights?.root).toEqual({ method: "fixed", weights: { a: 1, b: 3 } });
+  });
+
+  it("names the row of every problem", () => {
+    const e = tableError([
+      { id: "root" },
+      { id: "a", parent: "nowhere" },
+      { id: "b", parent: "root", weight: "heavy" },
+      { id: "b", parent: "root" },
+      { id: "c", parent: "root", direction: "up" },
+    ]);
+    expect(e.code).toBe("invalid_table");
+    expect(e.issues.map((i) => i.path)).toEqual(["row 3", "row 4", "row 5", "row 2"]);
+    expect(e.issues.map((i) => i.code)).toContain("unknown_parent");
+  });
+
+  it("refuses a table without exactly one root, and cycles of parents", () => {
+    expect(tableError([{ id: "a" }, { id: "b" }]).message).toContain("exactly one");
+    const e = tableError([{ id: "r" }, { id: "a", parent: "b" }, { id: "b", parent: "a" }]);
+    expect(e.issues.map((i) => i.code)).toContain("parent_cycle");
+  });
+});
