@@ -75,7 +75,8 @@ const C_BANDS: readonly [number, string, string][] = [
  * ```
  */
 export function coordinationBand(d: number): CouplingBand {
-  if (typeof d !== "number" || !(d >= 0 && d <= 1)) fail("out_of_range", "d", `D must lie in [0, 1], got ${d}`);
+  if (typeof d !== "number" || !(d >= 0 && d <= 1))
+    fail("out_of_range", "d", `D must lie in [0, 1], got ${d}`);
   const k = Math.min(9, Math.floor(d * 10));
   const [zh, en] = D_BANDS[k] as [string, string];
   return { level: k + 1, zh, en };
@@ -125,7 +126,10 @@ export function couplingCoordination(u: MatrixInput, opts: CouplingOptions = {})
   const variant = opts.variant ?? "traditional";
   if (variant !== "traditional" && variant !== "modified")
     fail("invalid_option", "opts.variant", `expected "traditional" or "modified", got ${String(variant)}`);
-  const betas = opts.betas === undefined ? new Float64Array(k).fill(1 / k) : normalizedWeights(opts.betas, k, "opts.betas");
+  const betas =
+    opts.betas === undefined
+      ? new Float64Array(k).fill(1 / k)
+      : normalizedWeights(opts.betas, k, "opts.betas");
   const pairs = (k * (k - 1)) / 2; // = sum_{s=1}^{k-1} s
   const c: number[] = [];
   const t: number[] = [];
@@ -139,7 +143,11 @@ export function couplingCoordination(u: MatrixInput, opts: CouplingOptions = {})
     for (let j = 0; j < k; j++) {
       const v = (cols[j] as Float64Array)[i] as number;
       if (!(v >= 0 && v <= 1))
-        fail("out_of_range", `u[${i}][${j}]`, `row ${i}, subsystem ${j}: scores must lie in [0, 1], got ${v}`);
+        fail(
+          "out_of_range",
+          `u[${i}][${j}]`,
+          `row ${i}, subsystem ${j}: scores must lie in [0, 1], got ${v}`,
+        );
       vals[j] = v;
       sum += v;
       if (v > max) max = v;

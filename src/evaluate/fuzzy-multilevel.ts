@@ -76,7 +76,10 @@ export interface FuzzyMultiLevelResult extends FuzzyResult {
  * r.memberships[0];           // => [0.5, 0.5]
  * ```
  */
-export function fuzzyEvaluationMultiLevel(input: FuzzyInput, opts: FuzzyMultiLevelOptions): FuzzyMultiLevelResult {
+export function fuzzyEvaluationMultiLevel(
+  input: FuzzyInput,
+  opts: FuzzyMultiLevelOptions,
+): FuzzyMultiLevelResult {
   const { m, n, p, rows } = membershipRows(input, fuzzyTolerance(opts));
   const settings = fuzzySettings(opts, p);
   if (!opts || !Array.isArray(opts.groups) || opts.groups.length === 0)
@@ -89,11 +92,16 @@ export function fuzzyEvaluationMultiLevel(input: FuzzyInput, opts: FuzzyMultiLev
     const hasIndices = group.indices !== undefined;
     const hasGroups = group.groups !== undefined;
     if (hasIndices === hasGroups)
-      fail("invalid_option", path, "a group needs either `indices` (with `weights`) or `groups`, not both or neither");
+      fail(
+        "invalid_option",
+        path,
+        "a group needs either `indices` (with `weights`) or `groups`, not both or neither",
+      );
     let bs: Float64Array[];
     if (hasIndices) {
       const idx = group.indices as readonly number[];
-      if (!Array.isArray(idx) || idx.length === 0) fail("invalid_option", `${path}.indices`, "expected a non-empty array");
+      if (!Array.isArray(idx) || idx.length === 0)
+        fail("invalid_option", `${path}.indices`, "expected a non-empty array");
       idx.forEach((j, k) => {
         if (!Number.isInteger(j) || j < 0 || j >= n)
           fail("invalid_option", `${path}.indices[${k}]`, `indicator index ${j} is outside 0..${n - 1}`);
@@ -138,13 +146,17 @@ export function fuzzyEvaluationMultiLevel(input: FuzzyInput, opts: FuzzyMultiLev
   };
 
   const top = combine(opts.groups, "groups");
-  const missing = owner.findIndex((o) => o === undefined);
+  const missing = owner.indexOf(undefined);
   if (missing >= 0) fail("invalid_option", "opts.groups", `indicator ${missing} is in no group`);
-  const result = summarize(top, settings, normalizedWeights(
-    opts.groups.map((g) => g.weight),
-    opts.groups.length,
-    "groups[*].weight",
-  ));
+  const result = summarize(
+    top,
+    settings,
+    normalizedWeights(
+      opts.groups.map((g) => g.weight),
+      opts.groups.length,
+      "groups[*].weight",
+    ),
+  );
   return { ...result, groups: groupsOut };
 }
 

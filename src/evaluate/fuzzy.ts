@@ -110,7 +110,8 @@ export function fuzzyMembership(
   direction: "benefit" | "cost" = "benefit",
 ): number[] {
   checkBreakpoints(breakpoints, "breakpoints");
-  if (typeof x !== "number" || !Number.isFinite(x)) fail("invalid_option", "x", `expected a finite number, got ${x}`);
+  if (typeof x !== "number" || !Number.isFinite(x))
+    fail("invalid_option", "x", `expected a finite number, got ${x}`);
   if (direction !== "benefit" && direction !== "cost")
     fail("invalid_option", "direction", `expected "benefit" or "cost", got ${String(direction)}`);
   const out = new Float64Array(breakpoints.length);
@@ -137,7 +138,8 @@ function ascendingMembership(x: number, s: readonly number[], out: Float64Array)
 
 function checkBreakpoints(s: unknown, path: string): asserts s is readonly number[] {
   if (!Array.isArray(s)) fail("invalid_breakpoints", path, "expected an array of numbers in ascending order");
-  if (s.length < 2) fail("too_few_grades", path, `fuzzy evaluation needs at least two grades, got ${s.length}`);
+  if (s.length < 2)
+    fail("too_few_grades", path, `fuzzy evaluation needs at least two grades, got ${s.length}`);
   for (let k = 0; k < s.length; k++) {
     const v = s[k];
     if (typeof v !== "number" || !Number.isFinite(v))
@@ -164,24 +166,42 @@ export function membershipRows(
   if ("memberships" in input) {
     const units = input.memberships;
     if (!Array.isArray(units) || units.length === 0)
-      fail("invalid_membership", "input.memberships", "expected a non-empty array (units x indicators x grades)");
+      fail(
+        "invalid_membership",
+        "input.memberships",
+        "expected a non-empty array (units x indicators x grades)",
+      );
     const first = units[0];
     if (!Array.isArray(first) || first.length === 0)
       fail("invalid_membership", "input.memberships[0]", "expected a non-empty array of membership rows");
     const n = first.length;
     const p = Array.isArray(first[0]) ? first[0].length : 0;
-    if (p < 2) fail("too_few_grades", "input.memberships[0][0]", `fuzzy evaluation needs at least two grades, got ${p}`);
+    if (p < 2)
+      fail(
+        "too_few_grades",
+        "input.memberships[0][0]",
+        `fuzzy evaluation needs at least two grades, got ${p}`,
+      );
     const rows = units.map((unit, i) => {
       if (!Array.isArray(unit) || unit.length !== n)
-        fail("invalid_membership", `input.memberships[${i}]`, `expected ${n} membership rows (one per indicator)`);
+        fail(
+          "invalid_membership",
+          `input.memberships[${i}]`,
+          `expected ${n} membership rows (one per indicator)`,
+        );
       return unit.map((row, j) => {
         const path = `input.memberships[${i}][${j}]`;
-        if (!Array.isArray(row) || row.length !== p) fail("invalid_membership", path, `expected ${p} grade memberships`);
+        if (!Array.isArray(row) || row.length !== p)
+          fail("invalid_membership", path, `expected ${p} grade memberships`);
         let sum = 0;
         for (let k = 0; k < p; k++) {
           const v = row[k];
           if (typeof v !== "number" || !(v >= 0 && v <= 1))
-            fail("invalid_membership", `${path}[${k}]`, `a membership must be a number in [0, 1], got ${String(v)}`);
+            fail(
+              "invalid_membership",
+              `${path}[${k}]`,
+              `a membership must be a number in [0, 1], got ${String(v)}`,
+            );
           sum += v;
         }
         if (Math.abs(sum - 1) > tolerance)
@@ -197,15 +217,21 @@ export function membershipRows(
     });
     return { m: units.length, n, p, rows };
   }
-  if (!("values" in input)) fail("invalid_option", "input", "expected { values, breakpoints } or { memberships }");
+  if (!("values" in input))
+    fail("invalid_option", "input", "expected { values, breakpoints } or { memberships }");
   const { m, n, cols } = readMatrix(input.values, "input.values");
   const bp = input.breakpoints;
   if (!Array.isArray(bp) || bp.length === 0)
-    fail("invalid_breakpoints", "input.breakpoints", "expected breakpoints in ascending order (one list, or one per indicator)");
+    fail(
+      "invalid_breakpoints",
+      "input.breakpoints",
+      "expected breakpoints in ascending order (one list, or one per indicator)",
+    );
   const perIndicator = Array.isArray(bp[0]);
   let lists: (readonly number[])[];
   if (perIndicator) {
-    if (bp.length !== n) fail("invalid_breakpoints", "input.breakpoints", `expected ${n} breakpoint lists (one per indicator)`);
+    if (bp.length !== n)
+      fail("invalid_breakpoints", "input.breakpoints", `expected ${n} breakpoint lists (one per indicator)`);
     lists = (bp as readonly (readonly number[])[]).map((s, j) => {
       checkBreakpoints(s, `input.breakpoints[${j}]`);
       return s;
@@ -217,14 +243,22 @@ export function membershipRows(
   const p = (lists[0] as readonly number[]).length;
   lists.forEach((s, j) => {
     if (s.length !== p)
-      fail("invalid_breakpoints", `input.breakpoints[${j}]`, `has ${s.length} grades but indicator 0 has ${p}`);
+      fail(
+        "invalid_breakpoints",
+        `input.breakpoints[${j}]`,
+        `has ${s.length} grades but indicator 0 has ${p}`,
+      );
   });
   const dirs = input.directions;
   if (dirs !== undefined && (!Array.isArray(dirs) || dirs.length !== n))
     fail("invalid_directions", "input.directions", `expected ${n} directions (one per indicator)`);
   dirs?.forEach((d, j) => {
     if (d !== "benefit" && d !== "cost")
-      fail("invalid_directions", `input.directions[${j}]`, `expected "benefit" or "cost", got ${JSON.stringify(d)}`);
+      fail(
+        "invalid_directions",
+        `input.directions[${j}]`,
+        `expected "benefit" or "cost", got ${JSON.stringify(d)}`,
+      );
   });
   const rows: Float64Array[][] = [];
   const tmp = new Float64Array(p);
@@ -243,7 +277,12 @@ export function membershipRows(
 }
 
 /** B = A o R for one unit: `rows` are the n membership rows, `a` the n weights (sum 1). @internal */
-export function compose(rows: readonly Float64Array[], a: Float64Array, p: number, op: FuzzyOperator): Float64Array {
+export function compose(
+  rows: readonly Float64Array[],
+  a: Float64Array,
+  p: number,
+  op: FuzzyOperator,
+): Float64Array {
   const b = new Float64Array(p);
   for (let k = 0; k < p; k++) {
     let acc = 0;
@@ -267,8 +306,14 @@ export function fuzzySettings(
 ): { operator: FuzzyOperator; gradeScores: number[]; gradeLabels: string[] } {
   const operator = opts.operator ?? "weighted-average";
   if (!OPERATORS.includes(operator))
-    fail("invalid_option", "opts.operator", `expected one of ${OPERATORS.join(", ")}, got ${String(operator)}`);
-  const gradeScores = opts.gradeScores ? [...opts.gradeScores] : Array.from({ length: p }, (_, k) => (100 * (p - k)) / p);
+    fail(
+      "invalid_option",
+      "opts.operator",
+      `expected one of ${OPERATORS.join(", ")}, got ${String(operator)}`,
+    );
+  const gradeScores = opts.gradeScores
+    ? [...opts.gradeScores]
+    : Array.from({ length: p }, (_, k) => (100 * (p - k)) / p);
   if (gradeScores.length !== p || !gradeScores.every((v) => Number.isFinite(v)))
     fail("invalid_option", "opts.gradeScores", `expected ${p} finite numbers (one per grade, best first)`);
   const gradeLabels = opts.gradeLabels
@@ -357,7 +402,11 @@ export function summarize(
  * r.scores[0];      // => 73.33333333333333   (0.4 * 100 + 0.4 * 66.67 + 0.2 * 33.33)
  * ```
  */
-export function fuzzyEvaluation(input: FuzzyInput, weights: readonly number[], opts: FuzzyOptions = {}): FuzzyResult {
+export function fuzzyEvaluation(
+  input: FuzzyInput,
+  weights: readonly number[],
+  opts: FuzzyOptions = {},
+): FuzzyResult {
   const { n, p, rows } = membershipRows(input, fuzzyTolerance(opts));
   const settings = fuzzySettings(opts, p);
   const a = normalizedWeights(weights, n, "weights");

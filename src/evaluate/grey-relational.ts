@@ -90,18 +90,33 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
   requireUnits(m, 2, "matrix", "grey relational analysis");
   const rho = opts.rho ?? 0.5;
   if (typeof rho !== "number" || !(rho > 0 && rho < 1))
-    fail("invalid_option", "opts.rho", `the resolution coefficient must lie strictly between 0 and 1, got ${rho}`);
+    fail(
+      "invalid_option",
+      "opts.rho",
+      `the resolution coefficient must lie strictly between 0 and 1, got ${rho}`,
+    );
   const preprocess = opts.preprocess ?? "none";
   if (!["none", "minmax", "initial", "mean"].includes(preprocess))
-    fail("invalid_option", "opts.preprocess", `expected "none", "minmax", "initial" or "mean", got ${String(preprocess)}`);
+    fail(
+      "invalid_option",
+      "opts.preprocess",
+      `expected "none", "minmax", "initial" or "mean", got ${String(preprocess)}`,
+    );
   const directions = checkDirections(opts.directions, n, "opts.directions");
-  const w = opts.weights === undefined ? new Float64Array(n).fill(1 / n) : normalizedWeights(opts.weights, n, "opts.weights");
+  const w =
+    opts.weights === undefined
+      ? new Float64Array(n).fill(1 / n)
+      : normalizedWeights(opts.weights, n, "opts.weights");
   const refOpt = opts.reference ?? "max";
   if (Array.isArray(refOpt)) {
     if (refOpt.length !== n || !refOpt.every((v) => Number.isFinite(v)))
       fail("invalid_option", "opts.reference", `expected ${n} finite numbers (one per column)`);
   } else if (refOpt !== "max" && refOpt !== "one") {
-    fail("invalid_option", "opts.reference", `expected "max", "one" or one number per column, got ${String(refOpt)}`);
+    fail(
+      "invalid_option",
+      "opts.reference",
+      `expected "max", "one" or one number per column, got ${String(refOpt)}`,
+    );
   }
 
   // Preprocess each column (and a given reference value with the same column parameters).
@@ -152,7 +167,8 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
       if (refOpt === "one") ref = cost ? 0 : 1;
       else {
         ref = cost ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-        for (let i = 0; i < m; i++) ref = cost ? Math.min(ref, col[i] as number) : Math.max(ref, col[i] as number);
+        for (let i = 0; i < m; i++)
+          ref = cost ? Math.min(ref, col[i] as number) : Math.max(ref, col[i] as number);
       }
     }
     reference[j] = ref;

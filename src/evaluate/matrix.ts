@@ -22,7 +22,8 @@ export type MatrixInput = readonly (readonly number[])[] | readonly Float64Array
  */
 export function readMatrix(input: MatrixInput, name = "matrix"): ColumnMatrix {
   if (!Array.isArray(input) || input.length === 0) fail("invalid_matrix", name, "expected a non-empty array");
-  if (!(input[0] instanceof Float64Array)) return toColumns(input as readonly (readonly number[])[], { name });
+  if (!(input[0] instanceof Float64Array))
+    return toColumns(input as readonly (readonly number[])[], { name });
   const cols = input as readonly Float64Array[];
   const n = cols.length;
   const m = (cols[0] as Float64Array).length;
@@ -37,7 +38,11 @@ export function readMatrix(input: MatrixInput, name = "matrix"): ColumnMatrix {
       const v = col[i] as number;
       // v - v is 0 for finite numbers and NaN for NaN and +-Infinity.
       if (v - v !== 0)
-        fail("invalid_matrix", `${name}[${j}][${i}]`, `column ${j}, row ${i}: expected a finite number, got ${v}`);
+        fail(
+          "invalid_matrix",
+          `${name}[${j}][${i}]`,
+          `column ${j}, row ${i}: expected a finite number, got ${v}`,
+        );
     }
   }
   return { m, n, cols: cols as Float64Array[] };

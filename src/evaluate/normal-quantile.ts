@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noPrecisionLoss: the coefficients are printed as published in AS 241.
 /**
  * The standard normal quantile function Phi^-1(p) by Wichura's algorithm AS 241 (PPND16), accurate to
  * about 1e-16 relative. simple-statistics' `probit` uses a closed-form approximation of the inverse

@@ -56,28 +56,39 @@ export interface ObstacleResult {
  * // => [50, 0, 50]
  * ```
  */
-export function obstacleDegree(z: MatrixInput, weights: readonly number[], opts: ObstacleOptions = {}): ObstacleResult {
+export function obstacleDegree(
+  z: MatrixInput,
+  weights: readonly number[],
+  opts: ObstacleOptions = {},
+): ObstacleResult {
   const { m, n, cols } = readMatrix(z, "z");
   const f = normalizedWeights(weights, n, "weights");
   const top = opts.top ?? 3;
-  if (!Number.isInteger(top) || top < 0) fail("invalid_option", "opts.top", `expected a non-negative integer, got ${top}`);
+  if (!Number.isInteger(top) || top < 0)
+    fail("invalid_option", "opts.top", `expected a non-negative integer, got ${top}`);
   for (let j = 0; j < n; j++) {
     const col = cols[j] as Float64Array;
     for (let i = 0; i < m; i++) {
       const v = col[i] as number;
       if (v < 0 || v > 1)
-        fail("out_of_range", `z[${i}][${j}]`, `row ${i}, column ${j}: z must be normalized into [0, 1], got ${v}`);
+        fail(
+          "out_of_range",
+          `z[${i}][${j}]`,
+          `row ${i}, column ${j}: z must be normalized into [0, 1], got ${v}`,
+        );
     }
   }
   const groupEntries = Object.entries(opts.groups ?? {});
   const owner = new Map<number, string>();
   for (const [name, idx] of groupEntries) {
-    if (!Array.isArray(idx)) fail("invalid_option", `opts.groups.${name}`, "expected an array of column indices");
+    if (!Array.isArray(idx))
+      fail("invalid_option", `opts.groups.${name}`, "expected an array of column indices");
     idx.forEach((j, k) => {
       if (!Number.isInteger(j) || j < 0 || j >= n)
         fail("invalid_option", `opts.groups.${name}[${k}]`, `column index ${j} is outside 0..${n - 1}`);
       const prev = owner.get(j);
-      if (prev !== undefined) fail("invalid_option", `opts.groups.${name}[${k}]`, `column ${j} is already in group ${prev}`);
+      if (prev !== undefined)
+        fail("invalid_option", `opts.groups.${name}[${k}]`, `column ${j} is already in group ${prev}`);
       owner.set(j, name);
     });
   }

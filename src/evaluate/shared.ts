@@ -5,7 +5,11 @@ import type { Direction } from "../internal/types.js";
 /** Throws `too_few_units` when a method that compares units gets fewer than two. @internal */
 export function requireUnits(m: number, min: number, name: string, method: string): void {
   if (m < min)
-    fail("too_few_units", name, `${method} compares units and needs at least ${min}, got ${m} (rows = units)`);
+    fail(
+      "too_few_units",
+      name,
+      `${method} compares units and needs at least ${min}, got ${m} (rows = units)`,
+    );
 }
 
 /**
@@ -32,21 +36,33 @@ export function normalizedWeights(weights: unknown, n: number, name = "weights")
 }
 
 /** Checks `directions` (length `n`, each a valid {@link Direction}); absent means all `benefit`. @internal */
-export function checkDirections(directions: readonly Direction[] | undefined, n: number, name: string): Direction[] {
+export function checkDirections(
+  directions: readonly Direction[] | undefined,
+  n: number,
+  name: string,
+): Direction[] {
   if (directions === undefined) return Array.from({ length: n }, () => "benefit" as const);
   if (!Array.isArray(directions) || directions.length !== n)
-    fail("invalid_directions", name, `expected ${n} directions (one per column), got ${String(directions?.length)}`);
-  return directions.map((d, j) => {
+    fail(
+      "invalid_directions",
+      name,
+      `expected ${n} directions (one per column), got ${String(directions?.length)}`,
+    );
+  return directions.map((d, j): Direction => {
     if (d === "benefit" || d === "cost") return d;
     if (d && typeof d === "object") {
       if ("target" in d && Number.isFinite(d.target)) return { target: d.target };
       if ("range" in d && Array.isArray(d.range) && d.range.length === 2) {
         const [a, b] = d.range;
-        if (Number.isFinite(a) && Number.isFinite(b) && a <= b) return { range: [a, b] as [number, number] };
-        fail("invalid_directions", `${name}[${j}]`, `range must be [a, b] with finite a <= b, got [${a}, ${b}]`);
+        if (Number.isFinite(a) && Number.isFinite(b) && a <= b) return { range: [a, b] };
+        return fail(
+          "invalid_directions",
+          `${name}[${j}]`,
+          `range must be [a, b] with finite a <= b, got [${a}, ${b}]`,
+        );
       }
     }
-    fail(
+    return fail(
       "invalid_directions",
       `${name}[${j}]`,
       `expected "benefit", "cost", { target } or { range: [a, b] }, got ${JSON.stringify(d)}`,
@@ -118,7 +134,9 @@ export function ranksDescending(scores: Float64Array): number[] {
 /** Ascending ranks (1 = smallest) with ties given the average of the ranks they occupy. @internal */
 export function averageRanksAscending(values: ArrayLike<number>): Float64Array {
   const m = values.length;
-  const order = Array.from({ length: m }, (_, i) => i).sort((p, q) => (values[p] as number) - (values[q] as number));
+  const order = Array.from({ length: m }, (_, i) => i).sort(
+    (p, q) => (values[p] as number) - (values[q] as number),
+  );
   const ranks = new Float64Array(m);
   let start = 0;
   while (start < m) {

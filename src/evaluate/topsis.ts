@@ -95,13 +95,21 @@ export interface TopsisResult {
  * // => [0.4142135623730951, 0.4142135623730951, 1]   (approximately)
  * ```
  */
-export function topsis(matrix: MatrixInput, weights: readonly number[], opts: TopsisOptions = {}): TopsisResult {
+export function topsis(
+  matrix: MatrixInput,
+  weights: readonly number[],
+  opts: TopsisOptions = {},
+): TopsisResult {
   const { m, n, cols } = readMatrix(matrix, "matrix");
   const w = normalizedWeights(weights, n, "weights");
   const directions = checkDirections(opts.directions, n, "opts.directions");
   const normalization = opts.normalization ?? "vector";
   if (normalization !== "vector" && normalization !== "minmax" && normalization !== "none")
-    fail("invalid_option", "opts.normalization", `expected "vector", "minmax" or "none", got ${String(normalization)}`);
+    fail(
+      "invalid_option",
+      "opts.normalization",
+      `expected "vector", "minmax" or "none", got ${String(normalization)}`,
+    );
   const weighting = opts.weighting ?? "matrix";
   if (weighting !== "matrix" && weighting !== "distance")
     fail("invalid_option", "opts.weighting", `expected "matrix" or "distance", got ${String(weighting)}`);
@@ -117,7 +125,11 @@ export function topsis(matrix: MatrixInput, weights: readonly number[], opts: To
     if (idealOpt.best.every((b, j) => b === idealOpt.worst[j]))
       fail("invalid_option", "opts.ideal", "best and worst points are identical: closeness is undefined");
   } else if (idealOpt !== "sample" && idealOpt !== "fixed") {
-    fail("invalid_option", "opts.ideal", `expected "sample", "fixed" or { best, worst }, got ${String(idealOpt)}`);
+    fail(
+      "invalid_option",
+      "opts.ideal",
+      `expected "sample", "fixed" or { best, worst }, got ${String(idealOpt)}`,
+    );
   }
   if (idealOpt === "sample") requireUnits(m, 2, "matrix", "TOPSIS with sample ideal points");
 
@@ -224,7 +236,12 @@ export function topsis(matrix: MatrixInput, weights: readonly number[], opts: To
     ideal,
     antiIdeal,
     weights: toArray(w),
-    options: { normalization, weighting, ideal: given ? "given" : idealOpt === "fixed" ? "fixed" : "sample", directions },
+    options: {
+      normalization,
+      weighting,
+      ideal: given ? "given" : idealOpt === "fixed" ? "fixed" : "sample",
+      directions,
+    },
     warnings,
   };
 }

@@ -1,0 +1,16 @@
+// Evaluation methods over a plain decision matrix (rows = units, columns = indicators).
+export type { CouplingBand, CouplingOptions, CouplingResult } from "./coupling.js";
+export { coordinationBand, couplingCoordination } from "./coupling.js";
+export type { FuzzyInput, FuzzyOperator, FuzzyOptions, FuzzyResult } from "./fuzzy.js";
+export { fuzzyEvaluation, fuzzyMembership } from "./fuzzy.js";
+export type { FuzzyGroup, FuzzyMultiLevelOptions, FuzzyMultiLevelResult } from "./fuzzy-multilevel.js";
+export { fuzzyEvaluationMultiLevel } from "./fuzzy-multilevel.js";
+export type { GreyRelationalOptions, GreyRelationalResult } from "./grey-relational.js";
+export { greyRelational } from "./grey-relational.js";
+export type { MatrixInput } from "./matrix.js";
+export type { ObstacleEntry, ObstacleOptions, ObstacleResult } from "./obstacle.js";
+export { obstacleDegree } from "./obstacle.js";
+export type { RankSumRatioOptions, RankSumRatioResult, RsrDistributionRow } from "./rank-sum-ratio.js";
+export { rankSumRatio } from "./rank-sum-ratio.js";
+export type { TopsisOptions, TopsisResult } from "./topsis.js";
+export { topsis } from "./topsis.js";
