@@ -31,6 +31,7 @@ export {
   MODEL_SCHEMA_URL,
   type Model,
   type ModelFromTableOptions,
+  type ModelInput,
   type ModelNode,
   ModelSchema,
   modelFromTable,

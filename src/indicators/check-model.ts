@@ -1,6 +1,6 @@
 import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { compileFormula } from "./formula.js";
-import { formatPath, parseModel as parseModelForValidation } from "./parse-model.js";
+import { appendKey, parseModel as parseModelForValidation } from "./parse-model.js";
 import { profileActivity, profileChain, profileNames } from "./profiles.js";
 import type { AhpWeightSpec, BaseWeightSpec, Model, ModelNode, WeightSpec } from "./schema.js";
 import { INDICATOR_FIELDS, isIndicator, type VisitedNode, walkTree } from "./tree.js";
@@ -218,15 +218,15 @@ function checkProfiles(ctx: Ctx): void {
       }
     for (const key of ["multipliers", "aggregate"] as const)
       for (const id of Object.keys(profile[key] ?? {}))
-        if (!ctx.byId.has(id)) push(ctx, "error", "unknown_node", `${base}.${key}${formatPath([id])}`, `no node has id "${id}"`);
+        if (!ctx.byId.has(id)) push(ctx, "error", "unknown_node", appendKey(`${base}.${key}`, id), `no node has id "${id}"`);
     for (const [id, gp] of Object.entries(profile.goalposts ?? {})) {
-      const path = `${base}.goalposts${formatPath([id])}`;
+      const path = appendKey(`${base}.goalposts`, id);
       const v = ctx.byId.get(id);
       if (!v || !isIndicator(v.node)) push(ctx, "error", "unknown_indicator", path, `no indicator has id "${id}"`);
       if (!(gp[0] < gp[1])) push(ctx, "error", "invalid_goalposts", path, `expected [low, high] with low < high, got [${gp[0]}, ${gp[1]}]`);
     }
     for (const [id, spec] of Object.entries(profile.weights ?? {})) {
-      const path = `${base}.weights${formatPath([id])}`;
+      const path = appendKey(`${base}.weights`, id);
       const v = ctx.byId.get(id);
       if (!v) {
         push(ctx, "error", "unknown_node", path, `no node has id "${id}"`);
@@ -267,12 +267,12 @@ function checkBaseSpec(
     const w = spec.weights;
     for (const id of Object.keys(w))
       if (!children.includes(id))
-        push(ctx, "error", "unknown_child", `${path}.weights${formatPath([id])}`, `"${id}" is not a child of "${nodeId}" (children: ${children.join(", ")})`);
+        push(ctx, "error", "unknown_child", appendKey(`${path}.weights`, id), `"${id}" is not a child of "${nodeId}" (children: ${children.join(", ")})`);
     for (const id of activeChildren)
       if (!Object.hasOwn(w, id))
         push(ctx, "error", "missing_child", `${path}.weights`, `no weight for child "${id}" of "${nodeId}" (active in profile "${profile}")`);
     for (const [id, value] of Object.entries(w))
-      if (value < 0) push(ctx, "error", "negative_weight", `${path}.weights${formatPath([id])}`, `weight ${value} is negative; expected >= 0`);
+      if (value < 0) push(ctx, "error", "negative_weight", appendKey(`${path}.weights`, id), `weight ${value} is negative; expected >= 0`);
     const total = activeChildren.reduce((s, id) => s + Math.max(0, Object.hasOwn(w, id) ? (w[id] as number) : 0), 0);
     if (activeChildren.length > 0 && total <= 0)
       push(ctx, "error", "zero_weights", `${path}.weights`, `the weights of the active children of "${nodeId}" sum to 0; expected a positive total`);

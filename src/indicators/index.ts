@@ -10,6 +10,7 @@ export {
   type Defaults,
   type LocalizedText,
   type Model,
+  type ModelInput,
   type ModelNode,
   ModelSchema,
   type NodeInput,

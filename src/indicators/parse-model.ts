@@ -16,6 +16,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || "(root)";
 }
 
+/** Appends an object key to a JSON path: `appendKey("profiles", "normal")` is `profiles.normal`. */
+export function appendKey(base: string, key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
+}
+
 type ZodIssue = z.core.$ZodIssue;
 
 /** Picks, among the branches of a failed union, the one that got furthest (its issues have the longest paths). */

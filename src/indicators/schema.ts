@@ -292,3 +292,5 @@ export type AhpWeightSpec = z.output<typeof AhpWeightSpecSchema>;
 export type Defaults = z.output<typeof DefaultsSchema>;
 /** Text in one or several languages. */
 export type LocalizedText = z.output<typeof LocalizedTextSchema>;
+/** A model as written in a file, before parsing (optional fields may be absent). */
+export type ModelInput = z.input<typeof ModelSchema>;
