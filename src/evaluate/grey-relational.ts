@@ -30,8 +30,9 @@ export interface GreyRelationalOptions {
    */
   preprocess?: "none" | "minmax" | "initial" | "mean";
   /**
-   * Direction of each column (default all `benefit`). Target and range columns are first turned into
-   * benefit columns in [0, 1] (DOMAIN §1.2); cost columns are reversed by `minmax` and otherwise take
+   * Direction of each column (default all `benefit`). Target and range columns are turned into
+   * benefit columns in [0, 1] by the moderate/interval formulas (DOMAIN §1.2) and then count as
+   * preprocessed (no further scaling); cost columns are reversed by `minmax` and otherwise take
    * the column minimum as their reference value.
    */
   directions?: readonly Direction[];
@@ -130,7 +131,7 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
     let ref = Array.isArray(refOpt) ? (refOpt[j] as number) : Number.NaN;
     if (moderate) ref = moderate(ref);
     let cost = dir === "cost";
-    if (preprocess !== "none") {
+    if (preprocess !== "none" && !moderate) {
       let lo = Number.POSITIVE_INFINITY;
       let hi = Number.NEGATIVE_INFINITY;
       let sum = 0;

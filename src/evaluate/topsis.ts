@@ -15,8 +15,8 @@ export interface TopsisOptions {
   /**
    * Direction of each column (default all `benefit`). Cost columns are not transformed: their ideal
    * and anti-ideal points are swapped (best = column minimum). Target and range columns are first
-   * turned into benefit columns in [0, 1] by the moderate/interval formulas of DOMAIN §1.2, then
-   * normalized like any other column.
+   * turned into benefit columns in [0, 1] by the moderate/interval formulas of DOMAIN §1.2, which is
+   * their min-max normalization (DOMAIN's Z); `vector` then normalizes them like any other column.
    */
   directions?: readonly Direction[];
   /**
@@ -160,7 +160,7 @@ export function topsis(
     if (normalization === "vector") {
       if (!Number.isFinite(ss)) fail("invalid_matrix", `matrix column ${j}`, "sum of squares overflows");
       a = ss > 0 ? 1 / Math.sqrt(ss) : 0;
-    } else if (normalization === "minmax") {
+    } else if (normalization === "minmax" && typeof dir === "string") {
       if (max > min) {
         a = 1 / (max - min);
         b = -min / (max - min);
