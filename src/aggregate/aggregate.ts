@@ -108,54 +108,64 @@ function where(i: number, j: number): string {
 }
 
 /**
- * Checks every child value, counts the present ones per unit into `count`, and applies the missing
- * policy: returns the columns to aggregate (imputed copies where needed).
+ * Child `j` as a Float64Array: a Float64Array is used as is (its values are checked in the
+ * aggregation loops); any other array is checked (numbers, finite or NaN) and copied.
  */
-function prepare(
-  children: readonly ArrayLike<number>[],
+function toFloat64(col: ArrayLike<number>, j: number, m: number): Float64Array {
+  if (col instanceof Float64Array) return col;
+  const typed = ArrayBuffer.isView(col);
+  const out = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const x = col[i] as number;
+    if (!typed && typeof x !== "number")
+      fail(
+        "invalid_value",
+        where(i, j),
+        `unit ${i}, child ${j}: expected a number (NaN for missing), got ${String(x)}`,
+      );
+    if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) nonFinite(i, j, x);
+    out[i] = x;
+  }
+  return out;
+}
+
+function nonFinite(i: number, j: number, x: number): never {
+  fail("non_finite_value", where(i, j), `unit ${i}, child ${j}: expected a finite number or NaN, got ${x}`);
+}
+
+function missingError(i: number, j: number): never {
+  fail(
+    "missing_value",
+    where(i, j),
+    `unit ${i}, child ${j}: value is missing and the missing policy is "error"`,
+  );
+}
+
+/**
+ * Applies an imputing policy (`mean`, `median`, `zero`) to the columns: counts the missing values
+ * per unit into `miss` and replaces columns that have any by filled copies.
+ */
+function impute(
+  cols: Float64Array[],
   m: number,
-  policy: MissingPolicy,
-  count: Float64Array,
-) {
-  const cols: ArrayLike<number>[] = [];
-  for (let j = 0; j < children.length; j++) {
-    const col = children[j] as ArrayLike<number>;
-    const typed = ArrayBuffer.isView(col);
+  policy: "mean" | "median" | "zero",
+  miss: Float64Array,
+): void {
+  for (let j = 0; j < cols.length; j++) {
+    const col = cols[j] as Float64Array;
     let present = 0;
     let sum = 0;
     for (let i = 0; i < m; i++) {
       const x = col[i] as number;
-      if (!typed && typeof x !== "number")
-        fail(
-          "invalid_value",
-          where(i, j),
-          `unit ${i}, child ${j}: expected a number (NaN for missing), got ${String(x)}`,
-        );
-      if (Number.isNaN(x)) {
-        if (policy === "error")
-          fail(
-            "missing_value",
-            where(i, j),
-            `unit ${i}, child ${j}: value is missing and the missing policy is "error"`,
-          );
-        continue;
+      if (Number.isNaN(x)) miss[i] = (miss[i] as number) + 1;
+      else {
+        present++;
+        sum += x;
       }
-      if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY)
-        fail(
-          "non_finite_value",
-          where(i, j),
-          `unit ${i}, child ${j}: expected a finite number or NaN, got ${x}`,
-        );
-      count[i] = (count[i] as number) + 1;
-      present++;
-      sum += x;
     }
-    if (present === m || policy === "skip" || policy === "error") {
-      cols.push(col);
-      continue;
-    }
+    if (present === m) continue;
     let fill = 0;
-    if (policy === "mean" || policy === "median") {
+    if (policy !== "zero") {
       if (present === 0)
         fail(
           "cannot_impute",
@@ -177,9 +187,8 @@ function prepare(
       const x = col[i] as number;
       out[i] = Number.isNaN(x) ? fill : x;
     }
-    cols.push(out);
+    cols[j] = out;
   }
-  return cols;
 }
 
 /**
@@ -267,43 +276,78 @@ export function aggregate(
       `minCoverage must be a number in [0, 1], got ${JSON.stringify(minCoverage)}`,
     );
 
-  const count = new Float64Array(m);
-  const cols = prepare(children, m, policy, count);
+  const cols: Float64Array[] = [];
+  for (let j = 0; j < k; j++) cols.push(toFloat64(children[j] as ArrayLike<number>, j, m));
+  // miss[i]: children missing for unit i in the input (before imputation).
+  const miss = new Float64Array(m);
+  const imputing = policy === "mean" || policy === "median" || policy === "zero";
+  if (imputing) impute(cols, m, policy, miss);
+  const onMissing = imputing
+    ? () => {}
+    : policy === "error"
+      ? missingError
+      : (i: number) => {
+          miss[i] = (miss[i] as number) + 1;
+        };
+  // Children of weight 0 take no part in any mean, but their missing values still count.
+  let totalW = 0;
+  for (let j = 0; j < k; j++) {
+    const w = weights[j] as number;
+    totalW += w;
+    if (w > 0 || imputing) continue;
+    const col = cols[j] as Float64Array;
+    for (let i = 0; i < m; i++) {
+      const x = col[i] as number;
+      if (Number.isNaN(x)) onMissing(i, j);
+      else if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) nonFinite(i, j, x);
+    }
+  }
   const values = new Float64Array(m);
   const num = new Float64Array(m);
-  const den = new Float64Array(m);
 
   switch (r.method) {
     case "arithmetic": {
       for (let j = 0; j < k; j++) {
-        const col = cols[j] as ArrayLike<number>;
+        const col = cols[j] as Float64Array;
         const w = weights[j] as number;
         if (w === 0) continue;
         for (let i = 0; i < m; i++) {
           const x = col[i] as number;
-          if (Number.isNaN(x)) continue;
+          if (x - x !== 0) {
+            // NaN (missing) or ±Infinity, in one test on the hot path.
+            if (Number.isNaN(x)) {
+              onMissing(i, j);
+              continue;
+            }
+            nonFinite(i, j, x);
+          }
           num[i] = (num[i] as number) + w * x;
-          den[i] = (den[i] as number) + w;
         }
       }
-      for (let i = 0; i < m; i++) values[i] = (num[i] as number) / (den[i] as number);
       break;
     }
     case "geometric": {
       const floor = r.zero === "floor" ? r.floor : 0;
       for (let j = 0; j < k; j++) {
-        const col = cols[j] as ArrayLike<number>;
+        const col = cols[j] as Float64Array;
         const w = weights[j] as number;
         if (w === 0) continue;
         for (let i = 0; i < m; i++) {
           let x = col[i] as number;
-          if (Number.isNaN(x)) continue;
-          if (x < 0)
+          if (x - x !== 0) {
+            if (Number.isNaN(x)) {
+              onMissing(i, j);
+              continue;
+            }
+            nonFinite(i, j, x);
+          }
+          if (x < 0) {
             fail(
               "negative_value",
               where(i, j),
               `unit ${i}, child ${j}: the geometric mean needs non-negative values, got ${x}`,
             );
+          }
           if (x < floor) x = floor;
           if (x === 0)
             fail(
@@ -312,20 +356,25 @@ export function aggregate(
               `unit ${i}, child ${j}: the geometric mean of a zero is 0 whatever the other children; use { method: "geometric", zero: "floor" } or shift the values`,
             );
           num[i] = (num[i] as number) + w * Math.log(x);
-          den[i] = (den[i] as number) + w;
         }
       }
-      for (let i = 0; i < m; i++) values[i] = Math.exp((num[i] as number) / (den[i] as number));
       break;
     }
     case "harmonic": {
       for (let j = 0; j < k; j++) {
-        const col = cols[j] as ArrayLike<number>;
+        const col = cols[j] as Float64Array;
         const w = weights[j] as number;
         if (w === 0) continue;
         for (let i = 0; i < m; i++) {
           const x = col[i] as number;
-          if (Number.isNaN(x)) continue;
+          if (x - x !== 0) {
+            // NaN (missing) or ±Infinity, in one test on the hot path.
+            if (Number.isNaN(x)) {
+              onMissing(i, j);
+              continue;
+            }
+            nonFinite(i, j, x);
+          }
           if (x <= 0)
             fail(
               "nonpositive_value",
@@ -333,21 +382,26 @@ export function aggregate(
               `unit ${i}, child ${j}: the harmonic mean needs positive values, got ${x}`,
             );
           num[i] = (num[i] as number) + w / x;
-          den[i] = (den[i] as number) + w;
         }
       }
-      for (let i = 0; i < m; i++) values[i] = (den[i] as number) / (num[i] as number);
       break;
     }
     case "power": {
       const p = r.p;
       for (let j = 0; j < k; j++) {
-        const col = cols[j] as ArrayLike<number>;
+        const col = cols[j] as Float64Array;
         const w = weights[j] as number;
         if (w === 0) continue;
         for (let i = 0; i < m; i++) {
           const x = col[i] as number;
-          if (Number.isNaN(x)) continue;
+          if (x - x !== 0) {
+            // NaN (missing) or ±Infinity, in one test on the hot path.
+            if (Number.isNaN(x)) {
+              onMissing(i, j);
+              continue;
+            }
+            nonFinite(i, j, x);
+          }
           if (x < 0 || (x === 0 && p < 0))
             fail(
               x < 0 ? "negative_value" : "nonpositive_value",
@@ -355,43 +409,90 @@ export function aggregate(
               `unit ${i}, child ${j}: the power mean with p = ${p} needs ${p < 0 ? "positive" : "non-negative"} values, got ${x}`,
             );
           num[i] = (num[i] as number) + w * x ** p;
-          den[i] = (den[i] as number) + w;
         }
       }
-      const q = 1 / p;
-      for (let i = 0; i < m; i++) values[i] = ((num[i] as number) / (den[i] as number)) ** q;
       break;
     }
     case "minimum": {
       values.fill(Number.NaN);
       for (let j = 0; j < k; j++) {
-        const col = cols[j] as ArrayLike<number>;
+        const col = cols[j] as Float64Array;
         if ((weights[j] as number) === 0) continue;
         for (let i = 0; i < m; i++) {
           const x = col[i] as number;
+          if (x - x !== 0) {
+            // NaN (missing) or ±Infinity, in one test on the hot path.
+            if (Number.isNaN(x)) {
+              onMissing(i, j);
+              continue;
+            }
+            nonFinite(i, j, x);
+          }
           const v = values[i] as number;
-          if (x < v || (Number.isNaN(v) && !Number.isNaN(x))) values[i] = x;
+          if (x < v || Number.isNaN(v)) values[i] = x;
         }
       }
       break;
     }
     case "mazziotta-pareto": {
       for (let j = 0; j < k; j++) {
-        const col = cols[j] as ArrayLike<number>;
+        const col = cols[j] as Float64Array;
         const w = weights[j] as number;
         if (w === 0) continue;
         for (let i = 0; i < m; i++) {
           const x = col[i] as number;
-          if (Number.isNaN(x)) continue;
+          if (x - x !== 0) {
+            // NaN (missing) or ±Infinity, in one test on the hot path.
+            if (Number.isNaN(x)) {
+              onMissing(i, j);
+              continue;
+            }
+            nonFinite(i, j, x);
+          }
           num[i] = (num[i] as number) + w * x;
-          den[i] = (den[i] as number) + w;
         }
       }
-      const mean = new Float64Array(m);
-      for (let i = 0; i < m; i++) mean[i] = (num[i] as number) / (den[i] as number);
-      const ss = num.fill(0);
+      break;
+    }
+  }
+
+  // den[i]: total weight of the children present for unit i (all of them unless some are missing).
+  const den = new Float64Array(m).fill(totalW);
+  if (!imputing) {
+    for (let i = 0; i < m; i++) {
+      if ((miss[i] as number) === 0) continue;
+      let d = 0;
       for (let j = 0; j < k; j++) {
-        const col = cols[j] as ArrayLike<number>;
+        const w = weights[j] as number;
+        if (w > 0 && !Number.isNaN((cols[j] as Float64Array)[i] as number)) d += w;
+      }
+      den[i] = d;
+    }
+  }
+
+  switch (r.method) {
+    case "arithmetic":
+      for (let i = 0; i < m; i++) values[i] = (num[i] as number) / (den[i] as number);
+      break;
+    case "geometric":
+      for (let i = 0; i < m; i++) values[i] = Math.exp((num[i] as number) / (den[i] as number));
+      break;
+    case "harmonic":
+      for (let i = 0; i < m; i++) values[i] = (den[i] as number) / (num[i] as number);
+      break;
+    case "power": {
+      const q = 1 / r.p;
+      for (let i = 0; i < m; i++) values[i] = ((num[i] as number) / (den[i] as number)) ** q;
+      break;
+    }
+    case "minimum":
+      break;
+    case "mazziotta-pareto": {
+      const mean = num;
+      for (let i = 0; i < m; i++) mean[i] = (num[i] as number) / (den[i] as number);
+      const ss = new Float64Array(m);
+      for (let j = 0; j < k; j++) {
+        const col = cols[j] as Float64Array;
         const w = weights[j] as number;
         if (w === 0) continue;
         for (let i = 0; i < m; i++) {
@@ -423,7 +524,7 @@ export function aggregate(
 
   const coverage = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    const c = (count[i] as number) / k;
+    const c = (k - (miss[i] as number)) / k;
     coverage[i] = c;
     if (c < minCoverage || c === 0) values[i] = Number.NaN;
   }

@@ -356,14 +356,11 @@ export function normalizeDetailed(
       }
       const width = hi - lo;
       const span = max - min;
-      for (let i = 0; i < len; i++) {
-        const x = values[i] as number;
-        let z: number;
-        if (dir.kind === "benefit") z = (x - min) / span;
-        else if (cost === "reciprocal") z = (1 / x - min) / span;
-        else z = (max - x) / span;
-        out[i] = lo + width * z;
-      }
+      if (dir.kind === "benefit")
+        for (let i = 0; i < len; i++) out[i] = (((values[i] as number) - min) / span) * width + lo;
+      else if (cost === "reciprocal")
+        for (let i = 0; i < len; i++) out[i] = ((1 / (values[i] as number) - min) / span) * width + lo;
+      else for (let i = 0; i < len; i++) out[i] = ((max - (values[i] as number)) / span) * width + lo;
       break;
     }
     case "goalposts": {

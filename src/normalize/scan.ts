@@ -30,9 +30,11 @@ export function scanColumn(values: ArrayLike<number>, name: string): ColumnScan 
     const v = values[i] as number;
     if (!typed && typeof v !== "number")
       fail("invalid_value", `${name}[${i}]`, `expected a number (NaN for a missing value), got ${String(v)}`);
-    if (Number.isNaN(v)) continue;
-    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY)
+    if (v - v !== 0) {
+      // NaN (missing) or ±Infinity, in one test on the hot path.
+      if (Number.isNaN(v)) continue;
       fail("non_finite_value", `${name}[${i}]`, `expected a finite number or NaN, got ${v}`);
+    }
     n++;
     sum += v;
     if (v < min) min = v;
