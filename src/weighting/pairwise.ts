@@ -77,7 +77,11 @@ export function resolveAhpOptions(
     fail("invalid_options", `${path}.tolerance`, `expected a number in [0, 1), got ${String(tolerance)}`);
   const ri = opts.ri ?? "saaty";
   if (ri !== "saaty" && ri !== "cn1000" && !Array.isArray(ri))
-    fail("invalid_options", `${path}.ri`, `expected "saaty", "cn1000" or an array of numbers, got ${String(ri)}`);
+    fail(
+      "invalid_options",
+      `${path}.ri`,
+      `expected "saaty", "cn1000" or an array of numbers, got ${String(ri)}`,
+    );
   const labels = opts.labels;
   if (labels !== undefined && (!Array.isArray(labels) || labels.some((l) => typeof l !== "string")))
     fail("invalid_options", `${path}.labels`, "expected an array of strings");
@@ -107,12 +111,17 @@ export function readPairwise(
     const row = matrix[i];
     if (!Array.isArray(row)) fail("invalid_matrix", `${name}[${i}]`, `row ${i} is not an array`);
     if (row.length !== n)
-      fail("invalid_matrix", `${name}[${i}]`, `row ${i} has ${row.length} entries, expected ${n} (not square)`);
+      fail(
+        "invalid_matrix",
+        `${name}[${i}]`,
+        `row ${i} has ${row.length} entries, expected ${n} (not square)`,
+      );
     for (let j = 0; j < n; j++) {
       const v = row[j];
       const where = `${name}[${i}][${j}]`;
       if (v === null) {
-        if (i === j) fail("invalid_matrix", where, `${cellName(i, j, labels)}: the diagonal must be 1, got null`);
+        if (i === j)
+          fail("invalid_matrix", where, `${cellName(i, j, labels)}: the diagonal must be 1, got null`);
         a[i * n + j] = Number.NaN;
         continue;
       }
@@ -140,8 +149,8 @@ export function readPairwise(
     for (let j = i + 1; j < n; j++) {
       const x = a[i * n + j] as number;
       const y = a[j * n + i] as number;
-      const mx = x !== x;
-      const my = y !== y;
+      const mx = Number.isNaN(x);
+      const my = Number.isNaN(y);
       if (mx && my) {
         missingPairs++;
         continue;
@@ -177,7 +186,7 @@ export function components(a: Float64Array, n: number): number[][] {
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
       const v = a[i * n + j] as number;
-      if (v === v) parent[find(i)] = find(j);
+      if (!Number.isNaN(v)) parent[find(i)] = find(j);
     }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -190,7 +199,12 @@ export function components(a: Float64Array, n: number): number[][] {
 }
 
 /** Throws `disconnected_judgments` naming each component when the judgments do not link every element. @internal */
-export function assertConnected(a: Float64Array, n: number, labels: readonly string[] | undefined, name: string): void {
+export function assertConnected(
+  a: Float64Array,
+  n: number,
+  labels: readonly string[] | undefined,
+  name: string,
+): void {
   const comps = components(a, n);
   if (comps.length <= 1) return;
   const list = comps.map((c) => `{${c.map((i) => elementName(i, labels)).join(", ")}}`).join(" and ");
@@ -202,7 +216,11 @@ export function assertConnected(a: Float64Array, n: number, labels: readonly str
 }
 
 /** Principal eigenvector (sum 1) of a non-negative irreducible matrix by power iteration. @internal */
-export function powerIteration(b: Float64Array, n: number, start: Float64Array): { w: Float64Array; iterations: number } {
+export function powerIteration(
+  b: Float64Array,
+  n: number,
+  start: Float64Array,
+): { w: Float64Array; iterations: number } {
   let w = Float64Array.from(start);
   let next = new Float64Array(n);
   let s0 = 0;
@@ -240,7 +258,7 @@ function geometricStart(a: Float64Array, n: number): Float64Array {
     let c = 0;
     for (let j = 0; j < n; j++) {
       const v = a[i * n + j] as number;
-      if (v === v) {
+      if (!Number.isNaN(v)) {
         s += Math.log(v);
         c++;
       }
@@ -255,13 +273,16 @@ function geometricStart(a: Float64Array, n: number): Float64Array {
  * the principal eigenvector w of that matrix; the completed matrix has a_ij = w_i / w_j where missing.
  * @internal
  */
-export function harker(a: Float64Array, n: number): { completed: Float64Array; w: Float64Array; iterations: number } {
+export function harker(
+  a: Float64Array,
+  n: number,
+): { completed: Float64Array; w: Float64Array; iterations: number } {
   const b = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     let miss = 0;
     for (let j = 0; j < n; j++) {
       const v = a[i * n + j] as number;
-      if (v === v) b[i * n + j] = v;
+      if (!Number.isNaN(v)) b[i * n + j] = v;
       else miss++;
     }
     b[i * n + i] = 1 + miss;
@@ -271,13 +292,17 @@ export function harker(a: Float64Array, n: number): { completed: Float64Array; w
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       const v = completed[i * n + j] as number;
-      if (v !== v) completed[i * n + j] = (w[i] as number) / (w[j] as number);
+      if (Number.isNaN(v)) completed[i * n + j] = (w[i] as number) / (w[j] as number);
     }
   return { completed, w, iterations };
 }
 
 /** Priority vector (sum 1) of a complete matrix by the chosen method. @internal */
-export function priorities(a: Float64Array, n: number, method: AhpMethod): { w: Float64Array; iterations?: number } {
+export function priorities(
+  a: Float64Array,
+  n: number,
+  method: AhpMethod,
+): { w: Float64Array; iterations?: number } {
   if (method === "eigenvector") return powerIteration(a, n, geometricStart(a, n));
   const w = new Float64Array(n);
   if (method === "geometric-mean") {

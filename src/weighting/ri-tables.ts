@@ -47,8 +47,10 @@ export function randomIndex(n: number, table: RiTable = "saaty"): number {
   let values: readonly number[];
   if (table === "saaty" || table === "cn1000") values = RI_TABLES[table];
   else if (Array.isArray(table)) values = table;
-  else fail("invalid_options", "ri", `expected "saaty", "cn1000" or an array of numbers, got ${String(table)}`);
-  if (!Number.isInteger(n) || n < 1) fail("invalid_options", "n", `matrix order must be a positive integer, got ${n}`);
+  else
+    fail("invalid_options", "ri", `expected "saaty", "cn1000" or an array of numbers, got ${String(table)}`);
+  if (!Number.isInteger(n) || n < 1)
+    fail("invalid_options", "n", `matrix order must be a positive integer, got ${n}`);
   if (n > values.length) {
     const name = typeof table === "string" ? `the ${table} RI table` : "the RI table given";
     fail(
@@ -59,7 +61,11 @@ export function randomIndex(n: number, table: RiTable = "saaty"): number {
   }
   const v = values[n - 1] as number;
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
-    fail("invalid_options", `ri[${n - 1}]`, `RI for n = ${n} must be a finite non-negative number, got ${String(v)}`);
+    fail(
+      "invalid_options",
+      `ri[${n - 1}]`,
+      `RI for n = ${n} must be a finite non-negative number, got ${String(v)}`,
+    );
   if (n >= 3 && v === 0) fail("invalid_options", `ri[${n - 1}]`, `RI for n = ${n} must be positive`);
   return v;
 }

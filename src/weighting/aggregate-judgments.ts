@@ -1,0 +1,185 @@
+import { fail } from "../internal/errors.js";
+import type { AhpOptions, AhpResult } from "./ahp.js";
+import { ahp } from "./ahp.js";
+import { ahpCore, type Pairwise, readPairwise, resolveAhpOptions, toRows } from "./pairwise.js";
+
+/** Options of {@link aggregateJudgments}. */
+export interface AggregateJudgmentsOptions {
+  /**
+   * `"aij"` (default): aggregate individual judgments by the element-wise weighted geometric mean, then run AHP on
+   * the group matrix. `"aip"`: run AHP for each expert and aggregate the priority vectors.
+   */
+  method?: "aij" | "aip";
+  /** Weight of each expert (non-negative, at least one positive); normalized to sum 1. Default: equal. */
+  expertWeights?: readonly number[];
+  /** AIP only: `"geometric"` (default; weighted geometric mean of priorities, normalized) or `"arithmetic"`. */
+  mean?: "geometric" | "arithmetic";
+  /** Options passed to {@link ahp} for each expert and for the group matrix. */
+  ahp?: AhpOptions;
+}
+
+/** Result of {@link aggregateJudgments}. */
+export interface GroupAhpResult {
+  /** The group priority vector, summing to 1. */
+  weights: number[];
+  /** The aggregation that ran. */
+  method: "aij" | "aip";
+  /** AIP only: the mean used for the priorities. */
+  mean?: "geometric" | "arithmetic";
+  /** The expert weights used, normalized to sum 1. */
+  expertWeights: number[];
+  /**
+   * Each expert's own AHP result (weights, CR, consistent). Under AIJ an expert whose own judgments do not link all
+   * elements (possible when experts judged different pairs) gets `null`.
+   */
+  experts: (AhpResult | null)[];
+  /** AIJ: the AHP result of the group matrix (its CR is the group consistency). AIP: null. */
+  group: AhpResult | null;
+  /** AIJ: the group matrix (weighted geometric mean of the judgments given; null where nobody judged). AIP: null. */
+  matrix: (number | null)[][] | null;
+}
+
+/**
+ * Combines the pairwise comparison matrices of several experts into one priority vector (group AHP).
+ *
+ * AIJ (aggregation of individual judgments, default) takes the weighted geometric mean of each judgment over the
+ * experts who gave it (it keeps reciprocity; Aczél & Saaty 1983) and runs {@link ahp} on that matrix: use it when
+ * the experts act as one group. AIP (aggregation of individual priorities; Forman & Peniwati 1998) runs AHP per
+ * expert and takes the weighted geometric mean (or, with `mean: "arithmetic"`, the weighted arithmetic mean) of the
+ * priority vectors: use it when each expert stands for a separate constituency. Each expert's CR is reported either
+ * way. Missing judgments (`null`) are allowed: under AIJ an entry is averaged over the experts who gave it.
+ *
+ * @throws {IndicatrixError} `invalid_matrix` (no matrices, sizes differ) and every error of {@link ahp} for each
+ *   expert (paths `matrices[k][i][j]`), `invalid_options` (bad expert weights or method),
+ *   `disconnected_judgments` (AIJ: the pooled judgments, AIP: one expert's, do not link all elements).
+ * @example
+ * ```ts
+ * const g = aggregateJudgments([[[1, 2], [1/2, 1]], [[1, 8], [1/8, 1]]]);
+ * g.matrix; // => [[1, 4], [0.25, 1]]
+ * g.weights; // => [0.8, 0.2]
+ * ```
+ */
+export function aggregateJudgments(
+  matrices: readonly (readonly (readonly (number | null)[])[])[],
+  opts: AggregateJudgmentsOptions = {},
+): GroupAhpResult {
+  const method = opts.method ?? "aij";
+  if (method !== "aij" && method !== "aip")
+    fail("invalid_options", "opts.method", `expected "aij" or "aip", got ${JSON.stringify(method)}`);
+  const mean = opts.mean ?? "geometric";
+  if (mean !== "geometric" && mean !== "arithmetic")
+    fail("invalid_options", "opts.mean", `expected "geometric" or "arithmetic", got ${JSON.stringify(mean)}`);
+  const o = resolveAhpOptions(opts.ahp ?? {}, "opts.ahp");
+  if (!Array.isArray(matrices) || matrices.length === 0)
+    fail("invalid_matrix", "matrices", "expected a non-empty array of pairwise comparison matrices");
+  const K = matrices.length;
+  const ew = expertWeightsOf(opts.expertWeights, K);
+  const checked: Pairwise[] = matrices.map((mat, k) =>
+    readPairwise(mat, o.tolerance, o.labels, `matrices[${k}]`),
+  );
+  const n = (checked[0] as Pairwise).n;
+  checked.forEach((p, k) => {
+    if (p.n !== n)
+      fail(
+        "invalid_matrix",
+        `matrices[${k}]`,
+        `expert ${k}'s matrix has order ${p.n}, expert 0's has order ${n}`,
+      );
+  });
+
+  const expertResult = (k: number, allowDisconnected: boolean): AhpResult | null => {
+    try {
+      return ahp(matrices[k] as readonly (readonly (number | null)[])[], opts.ahp ?? {});
+    } catch (e) {
+      if (allowDisconnected && (e as { code?: string }).code === "disconnected_judgments") return null;
+      if ((e as { code?: string }).code === "disconnected_judgments")
+        fail("disconnected_judgments", `matrices[${k}]`, `expert ${k}: ${(e as Error).message}`);
+      throw e;
+    }
+  };
+
+  if (method === "aip") {
+    const experts = checked.map((_, k) => expertResult(k, false) as AhpResult);
+    const w = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) {
+        const wk = (experts[k] as AhpResult).weights[i] as number;
+        s += mean === "geometric" ? (ew[k] as number) * Math.log(wk) : (ew[k] as number) * wk;
+      }
+      w[i] = mean === "geometric" ? Math.exp(s) : s;
+    }
+    let total = 0;
+    for (let i = 0; i < n; i++) total += w[i] as number;
+    return {
+      weights: Array.from(w, (v) => v / total),
+      method,
+      mean,
+      expertWeights: ew,
+      experts,
+      group: null,
+      matrix: null,
+    };
+  }
+
+  // AIJ: weighted geometric mean over the experts who gave each entry.
+  const g = new Float64Array(n * n);
+  let missingPairs = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      let wsum = 0;
+      for (let k = 0; k < K; k++) {
+        const v = (checked[k] as Pairwise).a[i * n + j] as number;
+        if (!Number.isNaN(v)) {
+          s += (ew[k] as number) * Math.log(v);
+          wsum += ew[k] as number;
+        }
+      }
+      g[i * n + j] = wsum > 0 ? Math.exp(s / wsum) : Number.NaN;
+      if (i < j && !(wsum > 0)) missingPairs++;
+    }
+  for (let i = 0; i < n; i++) g[i * n + i] = 1;
+  const core = ahpCore({ n, a: g, missingPairs }, o, "matrices");
+  const matrix = toRows(g, n).map((row) => row.map((v) => (Number.isNaN(v) ? null : v)));
+  const group: AhpResult = {
+    weights: Array.from(core.w),
+    lambdaMax: core.lambdaMax,
+    ci: core.ci,
+    cr: core.cr,
+    ri: n <= 2 ? 0 : core.ri,
+    consistent: n <= 2 || core.cr < o.threshold,
+    method: o.method,
+    threshold: o.threshold,
+    riTable: typeof o.ri === "string" ? o.ri : "custom",
+    missing: missingPairs,
+    completed: toRows(core.completed, n),
+  };
+  if (core.iterations !== undefined) group.iterations = core.iterations;
+  return {
+    weights: group.weights,
+    method,
+    expertWeights: ew,
+    experts: checked.map((_, k) => expertResult(k, true)),
+    group,
+    matrix,
+  };
+}
+
+function expertWeightsOf(given: readonly number[] | undefined, K: number): number[] {
+  if (given === undefined) return Array.from({ length: K }, () => 1 / K);
+  if (!Array.isArray(given) || given.length !== K)
+    fail("invalid_options", "opts.expertWeights", `expected ${K} expert weights (one per matrix)`);
+  let s = 0;
+  given.forEach((v, k) => {
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
+      fail(
+        "invalid_options",
+        `opts.expertWeights[${k}]`,
+        `expected a finite non-negative number, got ${String(v)}`,
+      );
+    s += v;
+  });
+  if (!(s > 0)) fail("invalid_options", "opts.expertWeights", "at least one expert weight must be positive");
+  return given.map((v) => v / s);
+}

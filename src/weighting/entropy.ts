@@ -1,0 +1,150 @@
+import { fail } from "../internal/errors.js";
+import type { Direction } from "../internal/types.js";
+import {
+  alignInto,
+  alignParams,
+  columnRange,
+  readData,
+  readDirections,
+  requireUnits,
+  type WeightingData,
+} from "./data.js";
+import { sumAndXLogX } from "./xlogx.js";
+
+/** Options of {@link entropyWeights}. */
+export interface EntropyOptions {
+  /**
+   * One direction per column. When given, each column is first min-max normalized by its direction (benefit,
+   * cost, target point 1 - |x - t| / max|x - t|, or range [a, b]; DOMAIN.md §1.2) into [0, 1]. When absent, the raw
+   * values are used as proportions (as pymcdm does) and must be non-negative.
+   */
+  directions?: readonly Direction[];
+  /**
+   * Additive shift A added to every value before the proportions are taken (平移, often 0.0001 or 0.01).
+   * Default 0: the limit convention 0 ln 0 = 0.
+   */
+  shift?: number;
+}
+
+/** Result of {@link entropyWeightsDetailed}. */
+export interface EntropyDetails {
+  /** w_j = d_j / Σ d_j, summing to 1. */
+  weights: number[];
+  /** Entropy e_j = -(1 / ln m) Σ_i p_ij ln p_ij, in [0, 1] (1 for a constant column). */
+  entropy: number[];
+  /** Divergence d_j = 1 - e_j (差异系数). */
+  divergence: number[];
+  /** True for a column with one value for every unit (after alignment): its weight is 0. */
+  constant: boolean[];
+  /** The shift A that was added. */
+  shift: number;
+  /** True when the columns were min-max normalized by direction first. */
+  aligned: boolean;
+}
+
+/**
+ * Entropy weights (熵权法; Shannon entropy of each indicator's distribution over the units): p_ij = y_ij / Σ_i y_ij,
+ * e_j = -(1 / ln m) Σ_i p_ij ln p_ij with 0 ln 0 = 0, d_j = 1 - e_j, w_j = d_j / Σ_k d_k. Indicators whose values are
+ * spread unevenly over the units get more weight; a constant indicator gets 0.
+ *
+ * With `directions`, each column is min-max normalized by direction first (the usual Chinese-literature pipeline);
+ * without, the raw non-negative values are the proportions. `shift` adds A to every value (DOMAIN.md §1.3).
+ * Entropy rewards dispersion, not relevance: compare with {@link criticWeights}, which also accounts for
+ * correlation, and combine with subjective (AHP) weights via `combineWeights`.
+ * Data: rows (`number[][]`) or columns (`{ columns: Float64Array[] }`, read without copying).
+ * Reference: Shannon 1948; Zeleny 1982; DOMAIN.md §1.4.
+ *
+ * @throws {IndicatrixError} `too_few_units` (fewer than 2 rows), `invalid_matrix` (ragged or non-finite, naming row
+ *   and column), `negative_value` (a negative value without directions, naming row and column),
+ *   `invalid_direction`, `invalid_options`, `all_constant` (every column is constant).
+ * @example
+ * ```ts
+ * entropyWeights([[1, 5], [2, 5], [3, 6]]).map((w) => +w.toFixed(4));
+ * // => [0.9579, 0.0421]
+ * ```
+ */
+export function entropyWeights(data: WeightingData, opts: EntropyOptions = {}): number[] {
+  return entropyWeightsDetailed(data, opts).weights;
+}
+
+/**
+ * {@link entropyWeights} with the intermediate quantities: entropy e_j, divergence d_j and the constant-column flags.
+ *
+ * @throws {IndicatrixError} as {@link entropyWeights}.
+ * @example
+ * ```ts
+ * entropyWeightsDetailed([[1, 5], [2, 5], [3, 5]]).constant;
+ * // => [false, true]
+ * ```
+ */
+export function entropyWeightsDetailed(data: WeightingData, opts: EntropyOptions = {}): EntropyDetails {
+  const { m, n, cols } = readData(data);
+  requireUnits(m);
+  const directions = readDirections(opts.directions, n);
+  const shift = opts.shift ?? 0;
+  if (typeof shift !== "number" || !Number.isFinite(shift) || shift < 0)
+    fail("invalid_options", "opts.shift", `expected a finite number >= 0, got ${String(shift)}`);
+  const lnm = Math.log(m);
+  const entropy: number[] = [];
+  const divergence: number[] = [];
+  const constant: boolean[] = [];
+  let scratch: Float64Array | undefined;
+  const sums = new Float64Array(2);
+  for (let j = 0; j < n; j++) {
+    const col = cols[j] as Float64Array;
+    const { min, max } = columnRange(col, j, "matrix");
+    let isConstant: boolean;
+    let src = col;
+    if (directions) {
+      const p = alignParams(directions[j] as Direction, min, max);
+      isConstant = p.constant;
+      if (!isConstant) {
+        scratch ??= new Float64Array(m);
+        alignInto(col, 0, m, p, scratch, 0, shift);
+        src = scratch;
+      }
+    } else {
+      if (min + shift < 0) {
+        const i = col.findIndex((v) => v + shift < 0);
+        fail(
+          "negative_value",
+          `matrix[${i}][${j}]`,
+          `row ${i}, column ${j}: ${col[i]} is negative; entropy on raw data needs values >= 0 (give directions to min-max normalize first, or a shift)`,
+        );
+      }
+      isConstant = !(max > min);
+      if (!isConstant && shift !== 0) {
+        scratch ??= new Float64Array(m);
+        for (let i = 0; i < m; i++) scratch[i] = (col[i] as number) + shift;
+        src = scratch;
+      }
+    }
+    constant.push(isConstant);
+    if (isConstant) {
+      entropy.push(1);
+      divergence.push(0);
+      continue;
+    }
+    sumAndXLogX(src, sums);
+    const S = sums[0] as number;
+    const T = sums[1] as number;
+    let e = -(T / S - Math.log(S)) / lnm;
+    if (e < 0) e = 0;
+    if (e > 1) e = 1;
+    entropy.push(e);
+    divergence.push(1 - e);
+  }
+  if (constant.every(Boolean))
+    fail("all_constant", "matrix", "every column is constant: entropy cannot tell the indicators apart");
+  let total = 0;
+  for (const d of divergence) total += d;
+  if (!(total > 0)) fail("degenerate_weights", "matrix", "every divergence 1 - e_j is 0");
+  return {
+    weights: divergence.map((d) => d / total),
+    entropy,
+    divergence,
+    constant,
+    shift,
+    aligned: directions !== undefined,
+  };
+}

