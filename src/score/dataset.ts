@@ -1,0 +1,280 @@
+import { IndicatrixError, type Issue } from "../internal/errors.js";
+
+/** One unit's record: an id, optionally a parent and a level, and values by column. */
+export type DatasetRow = Readonly<Record<string, unknown>>;
+
+/** Columnar input: unit ids and one array of values per column (null or NaN = missing). */
+export interface DatasetColumns {
+  /** Unit ids, one per row. */
+  units: readonly string[];
+  /** Values by column id; each array is aligned with `units`. */
+  values: Readonly<Record<string, ArrayLike<number | null>>>;
+  /** Parent unit id of each unit (for roll-up along the unit hierarchy). */
+  parents?: readonly (string | null | undefined)[];
+  /** Level of each unit (e.g. `community`, `street`). */
+  levels?: readonly (string | null | undefined)[];
+  /** Display name of each unit. */
+  names?: readonly (string | null | undefined)[];
+}
+
+/** What `score()` and friends accept as data: rows, columns, or an already built {@link Dataset}. */
+export type DatasetInput = readonly DatasetRow[] | DatasetColumns | Dataset;
+
+/** A checked dataset: columnar, one Float64Array per numeric column, NaN = missing. */
+export interface Dataset {
+  /** Marks a built dataset. */
+  readonly kind: "dataset";
+  /** Unit ids in input order. */
+  units: string[];
+  /** Parent of each unit, or undefined. */
+  parents: (string | undefined)[];
+  /** Level of each unit, or undefined. */
+  levels: (string | undefined)[];
+  /** Name of each unit, or undefined. */
+  names: (string | undefined)[];
+  /** Numeric columns by id (aligned with `units`). Treat as read-only: they may be the caller's arrays. */
+  columns: Map<string, Float64Array>;
+  /** Columns present in the input that were not read (not needed by the model). */
+  ignored: string[];
+}
+
+/** Options of {@link toDataset}. */
+export interface ToDatasetOptions {
+  /** Columns to read as numbers; each must be present. Default: every column but the id, parent, level and name. */
+  columns?: readonly string[];
+  /** Columns read if present (e.g. a population column for roll-up). */
+  optional?: readonly string[];
+  /** Key of the unit id in rows (default: the first of `unit`, `id`, `uCode` present in the first row). */
+  unitKey?: string;
+  /** Key of the parent unit id in rows (default `parent`). */
+  parentKey?: string;
+  /** Key of the unit level in rows (default `level`). */
+  levelKey?: string;
+  /** Key of the unit name in rows (default `name`, then `uName`). */
+  nameKey?: string;
+}
+
+const MISSING_TEXT = new Set(["", "NA", "N/A", "NaN", "nan", "null", "NULL", "-", "."]);
+const UNIT_KEYS = ["unit", "id", "uCode"];
+
+/** Parses one cell to a number; NaN for missing; undefined when it is not a number. */
+function toNumber(v: unknown): number | undefined {
+  if (v === null || v === undefined) return Number.NaN;
+  if (typeof v === "number") return Number.isFinite(v) || Number.isNaN(v) ? v : undefined;
+  if (typeof v === "string") {
+    const s = v.trim();
+    if (MISSING_TEXT.has(s)) return Number.NaN;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
+    const n = Number(s);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+function text(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  const s = String(v).trim();
+  return s === "" ? undefined : s;
+}
+
+/**
+ * Builds a columnar {@link Dataset} from rows (an array of records, as parsed from CSV or JSON) or
+ * columns (`{ units, values }` with `number[]` or `Float64Array`). Missing values are `null`,
+ * `undefined`, empty cells, `NA` or `NaN`. Numeric strings are parsed (CSV cells). The caller's data
+ * are never modified; Float64Array columns are used as they are, without a copy.
+ *
+ * @throws IndicatrixError with one issue per problem, naming the row, the unit and the column:
+ *   `invalid_data` (non-numeric cell, infinite value, ragged column), `duplicate_unit`,
+ *   `missing_unit_id`, `missing_column` (a column the model needs is absent), `unknown_parent`,
+ *   `parent_cycle`.
+ * @example
+ * ```ts
+ * const ds = toDataset([{ unit: "c1", a: "3" }, { unit: "c2", a: "" }]);
+ * ds.units; // => ["c1", "c2"]
+ * ds.columns.get("a"); // => Float64Array [3, NaN]
+ * ```
+ */
+export function toDataset(input: DatasetInput, opts: ToDatasetOptions = {}): Dataset {
+  if (input && typeof input === "object" && (input as Dataset).kind === "dataset") return selectColumns(input as Dataset, opts);
+  const issues: Issue[] = [];
+  const ds = Array.isArray(input) ? fromRows(input as readonly DatasetRow[], opts, issues) : fromColumns(input as DatasetColumns, opts, issues);
+  if (issues.length === 0) checkHierarchy(ds, issues);
+  if (issues.length > 0) {
+    const first = issues[0] as Issue;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+    throw new IndicatrixError(first.code, `${first.path}: ${first.message}${more}`, { issues: issues.slice(0, 1000) });
+  }
+  return ds;
+}
+
+function selectColumns(ds: Dataset, opts: ToDatasetOptions): Dataset {
+  const issues: Issue[] = [];
+  for (const c of opts.columns ?? [])
+    if (!ds.columns.has(c))
+      issues.push({ code: "missing_column", severity: "error", path: `column "${c}"`, message: `the model needs column "${c}", which the data do not have` });
+  if (issues.length > 0) throw new IndicatrixError("missing_column", `${issues[0]?.path}: ${issues[0]?.message}`, { issues });
+  return ds;
+}
+
+function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: Issue[]): Dataset {
+  if (rows.length === 0) {
+    issues.push({ code: "empty_data", severity: "error", path: "data", message: "the data have no rows" });
+    return emptyDataset();
+  }
+  const first = rows[0];
+  if (!first || typeof first !== "object") {
+    issues.push({ code: "invalid_data", severity: "error", path: "row 1", message: "expected an object (a record of column values)" });
+    return emptyDataset();
+  }
+  const keys = new Set<string>();
+  for (const row of rows) if (row && typeof row === "object") for (const k of Object.keys(row)) keys.add(k);
+  const unitKey = opts.unitKey ?? UNIT_KEYS.find((k) => keys.has(k)) ?? "unit";
+  const parentKey = opts.parentKey ?? "parent";
+  const levelKey = opts.levelKey ?? "level";
+  const nameKey = opts.nameKey ?? (keys.has("name") ? "name" : "uName");
+  const reserved = new Set([unitKey, parentKey, levelKey, nameKey]);
+  const wanted = opts.columns ? [...opts.columns] : [...keys].filter((k) => !reserved.has(k));
+  for (const c of opts.optional ?? []) if (keys.has(c) && !wanted.includes(c)) wanted.push(c);
+  for (const c of wanted)
+    if (!keys.has(c))
+      issues.push({ code: "missing_column", severity: "error", path: `column "${c}"`, message: `the model needs column "${c}", which the data do not have` });
+  const m = rows.length;
+  const units: string[] = new Array(m);
+  const parents: (string | undefined)[] = new Array(m);
+  const levels: (string | undefined)[] = new Array(m);
+  const names: (string | undefined)[] = new Array(m);
+  const present = wanted.filter((c) => keys.has(c));
+  const cols = present.map(() => new Float64Array(m));
+  for (let i = 0; i < m; i++) {
+    const row = rows[i];
+    const where = `row ${i + 1}`;
+    if (!row || typeof row !== "object" || Array.isArray(row)) {
+      issues.push({ code: "invalid_data", severity: "error", path: where, message: "expected an object (a record of column values)" });
+      continue;
+    }
+    const id = Object.hasOwn(row, unitKey) ? text(row[unitKey]) : undefined;
+    if (id === undefined) issues.push({ code: "missing_unit_id", severity: "error", path: where, message: `no unit id in column "${unitKey}"` });
+    units[i] = id ?? "";
+    parents[i] = Object.hasOwn(row, parentKey) ? text(row[parentKey]) : undefined;
+    levels[i] = Object.hasOwn(row, levelKey) ? text(row[levelKey]) : undefined;
+    names[i] = Object.hasOwn(row, nameKey) ? text(row[nameKey]) : undefined;
+    for (let j = 0; j < present.length; j++) {
+      const c = present[j] as string;
+      const raw = Object.hasOwn(row, c) ? row[c] : undefined;
+      const v = toNumber(raw);
+      if (v === undefined) {
+        if (issues.length < 1000)
+          issues.push({
+            code: "invalid_data",
+            severity: "error",
+            path: `${where}, unit "${id ?? "?"}", column "${c}"`,
+            message: `expected a number or an empty cell, got ${JSON.stringify(raw)?.slice(0, 40)}`,
+          });
+        continue;
+      }
+      (cols[j] as Float64Array)[i] = v;
+    }
+  }
+  const columns = new Map(present.map((c, j) => [c, cols[j] as Float64Array]));
+  const ignored = [...keys].filter((k) => !reserved.has(k) && !columns.has(k));
+  return { kind: "dataset", units, parents, levels, names, columns, ignored };
+}
+
+function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issue[]): Dataset {
+  if (!input || typeof input !== "object" || !Array.isArray(input.units) || !input.values || typeof input.values !== "object") {
+    issues.push({ code: "invalid_data", severity: "error", path: "data", message: "expected rows (an array of records) or { units, values }" });
+    return emptyDataset();
+  }
+  const m = input.units.length;
+  const units = input.units.map((u, i) => {
+    const id = text(u);
+    if (id === undefined) issues.push({ code: "missing_unit_id", severity: "error", path: `units[${i}]`, message: "expected a unit id" });
+    return id ?? "";
+  });
+  const keys = Object.keys(input.values);
+  const wanted = opts.columns ? [...opts.columns] : keys;
+  for (const c of opts.optional ?? []) if (keys.includes(c) && !wanted.includes(c)) wanted.push(c);
+  const columns = new Map<string, Float64Array>();
+  for (const c of wanted) {
+    if (!Object.hasOwn(input.values, c)) {
+      issues.push({ code: "missing_column", severity: "error", path: `column "${c}"`, message: `the model needs column "${c}", which the data do not have` });
+      continue;
+    }
+    const values = input.values[c] as ArrayLike<number | null>;
+    if (!values || typeof values.length !== "number" || values.length !== m) {
+      issues.push({ code: "invalid_data", severity: "error", path: `column "${c}"`, message: `expected ${m} values (one per unit), got ${values?.length}` });
+      continue;
+    }
+    let col: Float64Array;
+    if (values instanceof Float64Array) col = values;
+    else {
+      col = new Float64Array(m);
+      for (let i = 0; i < m; i++) {
+        const v = toNumber(values[i]);
+        if (v === undefined) {
+          if (issues.length < 1000)
+            issues.push({ code: "invalid_data", severity: "error", path: `row ${i + 1}, unit "${units[i]}", column "${c}"`, message: `expected a number or null, got ${JSON.stringify(values[i])}` });
+        } else col[i] = v;
+      }
+    }
+    if (values instanceof Float64Array)
+      for (let i = 0; i < m; i++) {
+        const v = col[i] as number;
+        if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
+          issues.push({ code: "invalid_data", severity: "error", path: `row ${i + 1}, unit "${units[i]}", column "${c}"`, message: `expected a finite number or NaN, got ${v}` });
+          break;
+        }
+      }
+    columns.set(c, col);
+  }
+  const side = (arr: readonly (string | null | undefined)[] | undefined, name: string): (string | undefined)[] => {
+    if (arr === undefined) return new Array(m).fill(undefined);
+    if (arr.length !== m) issues.push({ code: "invalid_data", severity: "error", path: name, message: `expected ${m} entries, got ${arr.length}` });
+    return Array.from({ length: m }, (_, i) => text(arr[i]));
+  };
+  return {
+    kind: "dataset",
+    units,
+    parents: side(input.parents, "parents"),
+    levels: side(input.levels, "levels"),
+    names: side(input.names, "names"),
+    columns,
+    ignored: keys.filter((k) => !columns.has(k)),
+  };
+}
+
+function emptyDataset(): Dataset {
+  return { kind: "dataset", units: [], parents: [], levels: [], names: [], columns: new Map(), ignored: [] };
+}
+
+function checkHierarchy(ds: Dataset, issues: Issue[]): void {
+  const index = new Map<string, number>();
+  ds.units.forEach((u, i) => {
+    const prev = index.get(u);
+    if (prev !== undefined) issues.push({ code: "duplicate_unit", severity: "error", path: `row ${i + 1}`, message: `unit "${u}" repeats row ${prev + 1}` });
+    else index.set(u, i);
+  });
+  ds.parents.forEach((p, i) => {
+    if (p !== undefined && !index.has(p))
+      issues.push({ code: "unknown_parent", severity: "error", path: `row ${i + 1}, unit "${ds.units[i]}"`, message: `parent "${p}" is not a unit of the data` });
+  });
+  if (issues.length > 0) return;
+  // Every chain of parents must end: follow each unit up, marking units known to reach a root.
+  const state = new Uint8Array(ds.units.length); // 0 unknown, 1 on current path, 2 reaches a root
+  for (let start = 0; start < ds.units.length; start++) {
+    const path: number[] = [];
+    let i: number | undefined = start;
+    while (i !== undefined && state[i] === 0) {
+      state[i] = 1;
+      path.push(i);
+      const p: string | undefined = ds.parents[i];
+      i = p === undefined ? undefined : index.get(p);
+    }
+    if (i !== undefined && state[i] === 1) {
+      const cycle = path.slice(path.indexOf(i)).map((k) => ds.units[k]);
+      issues.push({ code: "parent_cycle", severity: "error", path: `unit "${ds.units[i]}"`, message: `parents form a cycle: ${[...cycle, ds.units[i]].join(" -> ")}` });
+      return;
+    }
+    for (const k of path) state[k] = 2;
+  }
+}

@@ -1,0 +1,138 @@
+import { checkModel } from "../indicators/check-model.js";
+import { profileActivity, profileChain, profileNames } from "../indicators/profiles.js";
+import type { Model, ModelNode, Profile, WeightSpec } from "../indicators/schema.js";
+import { isIndicator, walkTree } from "../indicators/tree.js";
+import { IndicatrixError } from "../internal/errors.js";
+import type { AggregateSpec, MissingPolicy, NormalizeSpec, TreatSpec } from "../internal/specs.js";
+import type { Direction } from "../internal/types.js";
+
+/** An active node of a profile with every setting that applies to it resolved. */
+export interface ResolvedNode {
+  /** Node id. */
+  id: string;
+  /** The node as written in the model. */
+  node: ModelNode;
+  /** JSON path of the node in the model file. */
+  path: string;
+  /** Parent id (undefined for the root). */
+  parent: string | undefined;
+  /** 0 for the root. */
+  depth: number;
+  /** True for an indicator (leaf). */
+  indicator: boolean;
+  /** Ids of the active children, in tree order (empty for an indicator). */
+  children: string[];
+  /** How the children are weighted (groups), `"equal"` when no profile gives a spec. */
+  weights: WeightSpec;
+  /** The profile whose spec applies (undefined when the default `"equal"` applies). */
+  weightsFrom: string | undefined;
+  /** How the children are aggregated (groups). */
+  aggregate: AggregateSpec;
+  /** Factor on this node's local weight from the profile's `multipliers` (1 when none). */
+  multiplier: number;
+  /** Indicator direction (default benefit). */
+  direction: Direction;
+  /** Normalization of the indicator. */
+  normalize: NormalizeSpec;
+  /** Goalposts of the indicator in this profile (profile override first). */
+  goalposts: [number, number] | undefined;
+  /** Outlier treatment of the indicator, if any. */
+  treat: TreatSpec | undefined;
+}
+
+/** A profile applied to a model: the active tree and every setting resolved. */
+export interface ResolvedProfile {
+  /** Profile name. */
+  name: string;
+  /** The profile and the profiles it extends, most specific first. */
+  chain: string[];
+  /** Root id. */
+  root: string;
+  /** Active nodes by id, in tree order (parents before children). */
+  nodes: Map<string, ResolvedNode>;
+  /** Active indicator ids in tree order. */
+  indicators: string[];
+  /** Missing-value policy. */
+  missing: MissingPolicy;
+  /** Minimum share of a node's children that must be present for its score (0 = any one). */
+  minCoverage: number;
+}
+
+function firstDefined<T>(chain: Profile[], get: (p: Profile) => T | undefined): T | undefined {
+  for (const p of chain) {
+    const v = get(p);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * Applies a profile to a model: follows `extends`, decides which indicators are active (an
+ * indicator limited to `profiles` is active in those and in the profiles that extend them; `include`
+ * and `exclude` switch indicators on and off), and resolves for every active node its weight spec
+ * (the most specific profile that gives one; equal weights otherwise), its aggregation (profile
+ * override, then the node's own, then the profile's and the model's defaults, then arithmetic), its
+ * normalization, goalposts (a profile may override them, e.g. for a scenario) and multiplier.
+ * The model is checked first: a model with errors is refused.
+ *
+ * @throws IndicatrixError `invalid_model` (the model has errors; `issues` lists them) or `unknown_profile`.
+ * @example
+ * ```ts
+ * const p = resolveProfile(model, "emergency");
+ * p.indicators.length; // => 60 for the governance template
+ * p.nodes.get("governance")?.weights; // => { method: "ahp", judgments: [...] }
+ * ```
+ */
+export function resolveProfile(model: Model, name?: string): ResolvedProfile {
+  const errors = checkModel(model).filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    const first = errors[0];
+    throw new IndicatrixError("invalid_model", `the model has ${errors.length} error(s); first: ${first?.path}: ${first?.message}`, {
+      issues: errors,
+    });
+  }
+  const profileName = name ?? (profileNames(model)[0] as string);
+  const chainNames = profileChain(model, profileName);
+  const profiles = model.profiles ?? {};
+  const chain = chainNames.map((n) => (Object.hasOwn(profiles, n) ? (profiles[n] as Profile) : {}));
+  const { active } = profileActivity(model, profileName);
+  const defaults = model.defaults ?? {};
+  const missing: MissingPolicy = firstDefined(chain, (p) => p.defaults?.missing) ?? defaults.missing ?? "skip";
+  const minCoverage = firstDefined(chain, (p) => p.defaults?.minCoverage) ?? defaults.minCoverage ?? 0;
+  const defaultAggregate: AggregateSpec = firstDefined(chain, (p) => p.defaults?.aggregate) ?? defaults.aggregate ?? "arithmetic";
+  const defaultNormalize: NormalizeSpec = firstDefined(chain, (p) => p.defaults?.normalize) ?? defaults.normalize ?? "minmax";
+  const defaultTreat = firstDefined(chain, (p) => p.defaults?.treat) ?? defaults.treat;
+
+  const nodes = new Map<string, ResolvedNode>();
+  const indicators: string[] = [];
+  for (const v of walkTree(model.tree)) {
+    const { node } = v;
+    if (!active.has(node.id)) continue;
+    const indicator = isIndicator(node);
+    const specIndex = chain.findIndex((p) => own(p.weights, node.id) !== undefined);
+    const resolved: ResolvedNode = {
+      id: node.id,
+      node,
+      path: v.path,
+      parent: v.parent?.id,
+      depth: v.depth,
+      indicator,
+      children: (node.children ?? []).filter((c) => active.has(c.id)).map((c) => c.id),
+      weights: specIndex >= 0 ? (own(chain[specIndex]?.weights, node.id) as WeightSpec) : "equal",
+      weightsFrom: specIndex >= 0 ? chainNames[specIndex] : undefined,
+      aggregate: firstDefined(chain, (p) => own(p.aggregate, node.id)) ?? node.aggregate ?? defaultAggregate,
+      multiplier: firstDefined(chain, (p) => own(p.multipliers, node.id)) ?? 1,
+      direction: node.direction ?? "benefit",
+      normalize: node.normalize ?? defaultNormalize,
+      goalposts: firstDefined(chain, (p) => own(p.goalposts, node.id)) ?? node.goalposts,
+      treat: node.treat ?? defaultTreat,
+    };
+    nodes.set(node.id, resolved);
+    if (indicator) indicators.push(node.id);
+  }
+  return { name: profileName, chain: chainNames, root: model.tree.id, nodes, indicators, missing, minCoverage };
+}

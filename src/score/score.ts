@@ -1,0 +1,442 @@
+import { aggregate } from "../aggregate/aggregate.js";
+import { compileFormula } from "../indicators/formula.js";
+import { parseModel } from "../indicators/parse-model.js";
+import type { Model } from "../indicators/schema.js";
+import { IndicatrixError, type Issue } from "../internal/errors.js";
+import { rankDescendingUint32 } from "../internal/rank.js";
+import { normalizeDetailed, type NormalizeParams } from "../normalize/normalize.js";
+import { type TreatReport, treat } from "../normalize/treat.js";
+import { hierarchyConsistency } from "../weighting/hierarchy-consistency.js";
+import { type NodeConsistency, specWeights } from "../weighting/spec-weights.js";
+import { type Dataset, type DatasetInput, toDataset } from "./dataset.js";
+import { type ResolvedNode, type ResolvedProfile, resolveProfile } from "./resolve-profile.js";
+
+/** Options of {@link score}. */
+export interface ScoreOptions {
+  /** Profile to apply (default: the model's first profile). */
+  profile?: string;
+  /** Extra numeric columns to keep in the result (e.g. a weight column for roll-up). `population` is kept when present. */
+  keep?: readonly string[];
+  /** Tie rule of the ranks: `"min"` (default, as COINr) or `"average"` (only for `ranksAverage`). */
+  ties?: "min";
+}
+
+/** An indicator's contribution to a unit's overall score. */
+export interface Contribution {
+  /** Indicator id. */
+  indicator: string;
+  /** Effective weight of the indicator for this unit (its global weight, re-normalized over present siblings). */
+  weight: number;
+  /** Normalized value of the indicator for this unit (NaN when missing). */
+  value: number;
+  /** weight x value: for arithmetic aggregation throughout, the contributions sum to the unit's score. */
+  contribution: number;
+}
+
+/** The unit hierarchy of the data, for roll-up. */
+export interface UnitHierarchy {
+  /** Every unit id of the data, in input order (scored units and the units above them). */
+  units: string[];
+  /** Parent of each unit. */
+  parents: (string | undefined)[];
+  /** Level of each unit. */
+  levels: (string | undefined)[];
+  /** Name of each unit. */
+  names: (string | undefined)[];
+  /** Kept numeric columns over all units (e.g. population). */
+  columns: Record<string, Float64Array>;
+}
+
+/** Everything `score()` computed, aligned with `units`. */
+export interface Result {
+  /** The profile that ran. */
+  profile: string;
+  /** Ids of the scored units, in data order. */
+  units: string[];
+  /** Score of every active node per unit: the root, the groups, and the indicators (their normalized values). NaN = no score. */
+  scores: Record<string, Float64Array>;
+  /** Rank of every active node per unit: 1 = best, ties share the lowest rank, 0 = no score. Computed on first access. */
+  ranks: Record<string, Uint32Array>;
+  /** Local weights (within the parent) and global weights (product down the tree) of every active node. */
+  weights: { local: Record<string, number>; global: Record<string, number> };
+  /** Consistency of every AHP-weighted node, plus `total` for the hierarchy (CR_total) when any node uses AHP. */
+  consistency: Record<string, NodeConsistency>;
+  /** Share of the active indicators present, per unit. */
+  coverage: Float64Array;
+  /** Why a unit has no overall score (NaN), by unit id. */
+  missing: Record<string, string>;
+  /** Raw values of the indicators after formulas and treatment, before normalization. */
+  raw: Record<string, Float64Array>;
+  /** What normalization ran per indicator, with the parameters it used (min, max, goalposts, ...). */
+  normalization: Record<string, NormalizeParams>;
+  /** Outlier treatment per treated indicator. */
+  treatment: Record<string, TreatReport>;
+  /** Every option that ran: methods, conventions and their sources. */
+  provenance: Record<string, unknown>;
+  /** Warnings found on the way (constant columns, formula results that are not finite, ignored columns...). */
+  diagnostics: Issue[];
+  /** The unit hierarchy of the data (for `rollup`). */
+  hierarchy: UnitHierarchy;
+  /** The resolved profile (tree, settings). */
+  resolved: ResolvedProfile;
+  /** Each indicator's contribution to the unit's overall score, largest first. */
+  contributions(unit: string): Contribution[];
+  /** A flat table: one record per unit with its score and rank at every node. */
+  toRows(): Record<string, string | number | null>[];
+}
+
+function neededColumns(model: Model, profile: ResolvedProfile): string[] {
+  const byId = new Map<string, { formula?: string | undefined }>();
+  for (const [id, n] of profile.nodes) byId.set(id, n.node);
+  const all = new Map<string, { formula?: string | undefined }>();
+  const stack = [model.tree];
+  while (stack.length) {
+    const n = stack.pop() as typeof model.tree;
+    all.set(n.id, n);
+    for (const c of n.children ?? []) stack.push(c);
+  }
+  const needed = new Set<string>();
+  const visit = (id: string, seen: Set<string>): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const node = all.get(id);
+    if (node?.formula === undefined) {
+      needed.add(id);
+      return;
+    }
+    for (const v of compileFormula(node.formula).variables) visit(v, seen);
+  };
+  const seen = new Set<string>();
+  for (const id of profile.indicators) visit(id, seen);
+  return [...needed];
+}
+
+/** Evaluates formula indicators in dependency order; non-finite results become missing values. */
+function deriveFormulas(model: Model, profile: ResolvedProfile, ds: Dataset, diagnostics: Issue[]): Map<string, Float64Array> {
+  const columns = new Map(ds.columns);
+  const formulas = new Map<string, { formula: string; path: string }>();
+  const walk = (n: typeof model.tree, path: string): void => {
+    if (n.formula !== undefined) formulas.set(n.id, { formula: n.formula, path: `${path}.formula` });
+    (n.children ?? []).forEach((c, i) => {
+      walk(c, `${path}.children[${i}]`);
+    });
+  };
+  walk(model.tree, "tree");
+  const m = ds.units.length;
+  const compute = (id: string): Float64Array => {
+    const done = columns.get(id);
+    if (done) return done;
+    const f = formulas.get(id);
+    if (!f) throw new IndicatrixError("missing_column", `column "${id}": the model needs it and the data do not have it`);
+    const compiled = compileFormula(f.formula);
+    const inputs = new Map(compiled.variables.map((v) => [v, compute(v)]));
+    const out = new Float64Array(m);
+    let bad = 0;
+    const badUnits: string[] = [];
+    for (let i = 0; i < m; i++) {
+      const v = compiled.evaluate((name) => (inputs.get(name) as Float64Array)[i] as number);
+      const anyMissing = compiled.variables.some((name) => Number.isNaN((inputs.get(name) as Float64Array)[i] as number));
+      if (Number.isFinite(v)) out[i] = v;
+      else {
+        out[i] = Number.NaN;
+        if (!anyMissing) {
+          bad++;
+          if (badUnits.length < 5) badUnits.push(ds.units[i] as string);
+        }
+      }
+    }
+    if (bad > 0)
+      diagnostics.push({
+        code: "formula_not_finite",
+        severity: "warning",
+        path: f.path,
+        message: `formula of "${id}" gave no finite value for ${bad} unit(s) (${badUnits.join(", ")}${bad > badUnits.length ? ", ..." : ""}); they count as missing`,
+      });
+    columns.set(id, out);
+    return out;
+  };
+  for (const id of profile.indicators) if (formulas.has(id)) compute(id);
+  return columns;
+}
+
+function leafUnits(ds: Dataset): { index: number[]; groupRowsWithData: string[] } {
+  const parentsSet = new Set(ds.parents.filter((p): p is string => p !== undefined));
+  const index: number[] = [];
+  const groupRowsWithData: string[] = [];
+  ds.units.forEach((u, i) => {
+    if (!parentsSet.has(u)) index.push(i);
+    else for (const col of ds.columns.values())
+      if (!Number.isNaN(col[i] as number)) {
+        groupRowsWithData.push(u);
+        break;
+      }
+  });
+  return { index, groupRowsWithData };
+}
+
+function subset(col: Float64Array, index: number[], total: number): Float64Array {
+  if (index.length === total) return col;
+  const out = new Float64Array(index.length);
+  for (let k = 0; k < index.length; k++) out[k] = col[index[k] as number] as number;
+  return out;
+}
+
+/**
+ * Scores units with a model: derives formula indicators, treats outliers, normalizes every active
+ * indicator by its direction, weights every group's children by the profile's spec, and aggregates
+ * bottom-up to the root, with the model's missing-value policy and minimum coverage. Units that are
+ * the parent of other units in the data (streets and districts above communities) are not scored
+ * directly: `rollup(result)` gives their scores.
+ *
+ * Conventions (DOMAIN.md part A): min-max on the sample by default; missing values skipped with their
+ * weights re-normalized (as COINr); ranks 1 = best with ties sharing the lowest rank.
+ *
+ * @throws IndicatrixError `invalid_model` (the model has errors), `unknown_profile`, the dataset
+ *   errors of `toDataset`, `missing_value` (policy `error`), and the errors of the methods.
+ * @example
+ * ```ts
+ * const result = score(model, [{ unit: "c1", a: 3, b: 10 }, { unit: "c2", a: 5, b: 4 }], { profile: "normal" });
+ * result.scores.root; // => Float64Array [...]
+ * result.ranks.root; // => Uint32Array [2, 1]
+ * ```
+ */
+export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {}): Result {
+  const parsed = parseModel(model);
+  const profile = resolveProfile(parsed, opts.profile);
+  const diagnostics: Issue[] = [];
+  const needed = neededColumns(parsed, profile);
+  const keep = ["population", ...(opts.keep ?? [])];
+  const ds = toDataset(data, { columns: needed, optional: keep });
+  if (ds.ignored.length > 0)
+    diagnostics.push({
+      code: "ignored_columns",
+      severity: "warning",
+      path: "data",
+      message: `columns not used by the model: ${ds.ignored.slice(0, 20).join(", ")}${ds.ignored.length > 20 ? ", ..." : ""}`,
+    });
+  const columns = deriveFormulas(parsed, profile, ds, diagnostics);
+  const { index: unitIndex, groupRowsWithData } = leafUnits(ds);
+  if (groupRowsWithData.length > 0)
+    diagnostics.push({
+      code: "group_unit_values_ignored",
+      severity: "warning",
+      path: "data",
+      message: `units with child units are scored by roll-up, not from their own values: ${groupRowsWithData.slice(0, 10).join(", ")}`,
+    });
+  const total = ds.units.length;
+  const units = unitIndex.map((i) => ds.units[i] as string);
+  const m = units.length;
+  if (m === 0) throw new IndicatrixError("empty_data", "data: there are no units to score");
+
+  const scores: Record<string, Float64Array> = {};
+  const raw: Record<string, Float64Array> = {};
+  const normalization: Record<string, NormalizeParams> = {};
+  const treatment: Record<string, TreatReport> = {};
+  const coverage = new Float64Array(m);
+
+  for (const id of profile.indicators) {
+    const node = profile.nodes.get(id) as ResolvedNode;
+    let values = subset(columns.get(id) as Float64Array, unitIndex, total);
+    if (node.treat && (node.treat.winsorize || node.treat.log)) {
+      const t = treat(values, node.treat);
+      values = t.values;
+      treatment[id] = t.report;
+    }
+    raw[id] = values;
+    if (profile.missing === "error")
+      for (let i = 0; i < m; i++)
+        if (Number.isNaN(values[i] as number))
+          throw new IndicatrixError("missing_value", `unit "${units[i]}", indicator "${id}": the value is missing and the model's missing policy is "error"`, {
+            path: `unit "${units[i]}", column "${id}"`,
+          });
+    const opts2 = node.goalposts ? { direction: node.direction, goalposts: node.goalposts } : { direction: node.direction };
+    let r: ReturnType<typeof normalizeDetailed>;
+    try {
+      r = normalizeDetailed(values, node.normalize, opts2);
+    } catch (e) {
+      if (e instanceof IndicatrixError) throw new IndicatrixError(e.code, `indicator "${id}": ${e.message}`, { path: node.path });
+      throw e;
+    }
+    scores[id] = r.values;
+    normalization[id] = r.params;
+    for (const w of r.warnings) diagnostics.push({ code: w.code, severity: "warning", path: node.path, message: `indicator "${id}": ${w.message}` });
+    const v = r.values;
+    for (let i = 0; i < m; i++) if (!Number.isNaN(v[i] as number)) coverage[i] += 1;
+  }
+  const nInd = profile.indicators.length;
+  for (let i = 0; i < m; i++) coverage[i] = (coverage[i] as number) / nInd;
+
+  const local: Record<string, number> = {};
+  const consistency: Record<string, NodeConsistency> = {};
+  const nodeProvenance: Record<string, unknown> = {};
+  const order = [...profile.nodes.values()];
+  for (let k = order.length - 1; k >= 0; k--) {
+    const node = order[k] as ResolvedNode;
+    if (node.indicator) continue;
+    const childCols = node.children.map((c) => scores[c] as Float64Array);
+    const sw = specWeights(node.weights, node.children, { columns: childCols, nodeId: node.id, path: node.weightsFrom ? `profiles.${node.weightsFrom}.weights.${node.id}` : node.path });
+    let w = sw.weights;
+    const mult = node.children.map((c) => (profile.nodes.get(c) as ResolvedNode).multiplier);
+    if (mult.some((x) => x !== 1)) {
+      const scaled = w.map((x, i) => x * (mult[i] as number));
+      const s = scaled.reduce((a, b) => a + b, 0);
+      if (!(s > 0)) throw new IndicatrixError("zero_weights", `${node.path}: multipliers leave every child of "${node.id}" with weight 0`);
+      w = scaled.map((x) => x / s);
+    }
+    node.children.forEach((c, i) => {
+      local[c] = w[i] as number;
+    });
+    if (sw.consistency) consistency[node.id] = sw.consistency;
+    nodeProvenance[node.id] = { weights: sw.provenance, aggregate: node.aggregate, ...(mult.some((x) => x !== 1) ? { multipliers: mult } : {}) };
+    for (const warning of sw.warnings) diagnostics.push({ code: "weights_warning", severity: "warning", path: node.path, message: warning });
+    let agg: ReturnType<typeof aggregate>;
+    try {
+      agg = aggregate(childCols, w, node.aggregate, { missing: profile.missing, minCoverage: profile.minCoverage });
+    } catch (e) {
+      if (e instanceof IndicatrixError) throw new IndicatrixError(e.code, `node "${node.id}": ${e.message}`, { path: node.path });
+      throw e;
+    }
+    scores[node.id] = agg.values;
+  }
+  local[profile.root] = 1;
+  const global: Record<string, number> = {};
+  for (const node of order) global[node.id] = node.parent === undefined ? 1 : (global[node.parent] as number) * (local[node.id] as number);
+  const ahpNodes = Object.keys(consistency);
+  if (ahpNodes.length > 1) {
+    const h = hierarchyConsistency(ahpNodes.map((id) => ({ parentWeight: global[id] as number, ci: (consistency[id] as NodeConsistency).ci, ri: (consistency[id] as NodeConsistency).ri })));
+    consistency.total = { cr: h.cr, ci: h.ci, ri: h.ri, lambdaMax: Number.NaN, consistent: h.consistent, threshold: 0.1 };
+  }
+
+  const rootScores = scores[profile.root] as Float64Array;
+  const missing: Record<string, string> = {};
+  for (let i = 0; i < m; i++)
+    if (Number.isNaN(rootScores[i] as number))
+      missing[units[i] as string] =
+        coverage[i] === 0
+          ? "no indicator value present"
+          : `coverage ${((coverage[i] as number) * 100).toFixed(0)}% of indicators is below the minimum coverage (${profile.minCoverage}) at some node`;
+
+  const keptColumns: Record<string, Float64Array> = {};
+  for (const c of keep) {
+    const col = ds.columns.get(c);
+    if (col) keptColumns[c] = col;
+  }
+  const provenance: Record<string, unknown> = {
+    profile: profile.name,
+    chain: profile.chain,
+    missing: profile.missing,
+    minCoverage: profile.minCoverage,
+    ranks: { order: "descending", ties: "min", missingRank: 0 },
+    nodes: nodeProvenance,
+    normalization: Object.fromEntries(Object.entries(normalization).map(([k, v]) => [k, v.method])),
+  };
+  return buildResult({
+    profile,
+    units,
+    scores,
+    local,
+    global,
+    consistency,
+    coverage,
+    missing,
+    raw,
+    normalization,
+    treatment,
+    provenance,
+    diagnostics,
+    hierarchy: { units: ds.units, parents: ds.parents, levels: ds.levels, names: ds.names, columns: keptColumns },
+  });
+}
+
+interface ResultParts {
+  profile: ResolvedProfile;
+  units: string[];
+  scores: Record<string, Float64Array>;
+  local: Record<string, number>;
+  global: Record<string, number>;
+  consistency: Record<string, NodeConsistency>;
+  coverage: Float64Array;
+  missing: Record<string, string>;
+  raw: Record<string, Float64Array>;
+  normalization: Record<string, NormalizeParams>;
+  treatment: Record<string, TreatReport>;
+  provenance: Record<string, unknown>;
+  diagnostics: Issue[];
+  hierarchy: UnitHierarchy;
+}
+
+function lazyRanks(scores: Record<string, Float64Array>): Record<string, Uint32Array> {
+  const ranks: Record<string, Uint32Array> = {};
+  for (const id of Object.keys(scores)) {
+    let cached: Uint32Array | undefined;
+    Object.defineProperty(ranks, id, {
+      enumerable: true,
+      get: () => {
+        cached ??= rankDescendingUint32(scores[id] as Float64Array);
+        return cached;
+      },
+    });
+  }
+  return ranks;
+}
+
+function buildResult(p: ResultParts): Result {
+  const { profile, units, scores } = p;
+  const unitIndex = new Map(units.map((u, i) => [u, i]));
+  const ranks = lazyRanks(scores);
+  const nodeOrder = [...profile.nodes.keys()];
+  return {
+    profile: profile.name,
+    units,
+    scores,
+    ranks,
+    weights: { local: p.local, global: p.global },
+    consistency: p.consistency,
+    coverage: p.coverage,
+    missing: p.missing,
+    raw: p.raw,
+    normalization: p.normalization,
+    treatment: p.treatment,
+    provenance: p.provenance,
+    diagnostics: p.diagnostics,
+    hierarchy: p.hierarchy,
+    resolved: profile,
+    contributions(unit: string): Contribution[] {
+      const i = unitIndex.get(unit);
+      if (i === undefined) throw new IndicatrixError("unknown_unit", `unit "${unit}" is not a scored unit of this result`);
+      const out: Contribution[] = [];
+      // Effective weight: product down the tree of each child's weight re-normalized over the present siblings.
+      const visit = (id: string, weight: number): void => {
+        const node = profile.nodes.get(id) as ResolvedNode;
+        if (node.indicator) {
+          const value = (scores[id] as Float64Array)[i] as number;
+          out.push({ indicator: id, weight, value, contribution: Number.isNaN(value) ? 0 : weight * value });
+          return;
+        }
+        let present = 0;
+        for (const c of node.children) if (!Number.isNaN((scores[c] as Float64Array)[i] as number)) present += p.local[c] as number;
+        for (const c of node.children) {
+          const has = !Number.isNaN((scores[c] as Float64Array)[i] as number);
+          visit(c, has && present > 0 ? (weight * (p.local[c] as number)) / present : 0);
+        }
+      };
+      visit(profile.root, 1);
+      return out.sort((a, b) => b.contribution - a.contribution);
+    },
+    toRows() {
+      return units.map((u, i) => {
+        const row: Record<string, string | number | null> = { unit: u };
+        for (const id of nodeOrder) {
+          const v = (scores[id] as Float64Array)[i] as number;
+          row[id] = Number.isNaN(v) ? null : v;
+        }
+        for (const id of nodeOrder) {
+          const r = (ranks[id] as Uint32Array)[i] as number;
+          row[`${id}_rank`] = r === 0 ? null : r;
+        }
+        row.coverage = p.coverage[i] as number;
+        return row;
+      });
+    },
+  };
+}
