@@ -1,0 +1,42 @@
+import data from "../../../templates/grassroots-governance.json" with { type: "json" };
+import type { ModelInput } from "../schema.js";
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The built-in grassroots social-governance model (党建引领下常态与应急双重目标的基层治理指标体系):
+ * goal `governance` > 6 dimensions (`subjects`, `process`, `path`, `technology`, `performance`,
+ * `evaluation`) > 25 criteria > 60 indicators, 14 of them active only in emergencies. It is the
+ * draft system of DOMAIN.md §3, itself built on the Fujian CNDCA proposal for a Party-led
+ * grassroots governance system with normal and emergency goals (China News Service Fujian,
+ * 11 January); an illustration, not an official standard.
+ *
+ * Profiles: `normal` (level-1 AHP judgments, fixed criterion weights, equal weights among the
+ * active indicators of a criterion), `emergency` (extends `normal`: its own AHP judgments and
+ * criterion weights, and the 14 emergency-only indicators become active), and three scenario
+ * overlays that extend `emergency`: `public_health`, `natural_disaster` and `social_security`
+ * (five emphasized indicators each, local weight x 2 then re-normalized, plus illustrative
+ * goalposts for the time to contain the event). Defaults: fixed goalposts with clipping,
+ * weighted arithmetic mean, missing values skipped.
+ *
+ * The same model is shipped as `templates/grassroots-governance.json` (for the CLI and editors);
+ * this object is that file, deeply frozen: copy it (`structuredClone`) before editing. Use it as a
+ * starting point for a local system, or as a realistic fixture; build your own model from a
+ * spreadsheet with `modelFromTable` instead.
+ *
+ * @example
+ * ```ts
+ * import { grassrootsGovernance, listIndicators, parseModel, activeNodes } from "indicatrix";
+ * const model = parseModel(grassrootsGovernance);
+ * listIndicators(model).length; // => 60
+ * activeNodes(model, "normal").has("containment_hours"); // => false
+ * activeNodes(model, "emergency").has("containment_hours"); // => true
+ * ```
+ */
+export const grassrootsGovernance: ModelInput = deepFreeze(data as unknown as ModelInput);

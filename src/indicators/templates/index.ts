@@ -1,0 +1,1 @@
+export { grassrootsGovernance } from "./grassroots-governance.js";
