@@ -84,7 +84,7 @@ export function fuzzyEvaluationMultiLevel(
   const settings = fuzzySettings(opts, p);
   if (!opts || !Array.isArray(opts.groups) || opts.groups.length === 0)
     fail("invalid_option", "opts.groups", "expected a non-empty array of groups");
-  const owner = new Array<string | undefined>(n);
+  const owner: (string | undefined)[] = Array.from({ length: n }, () => undefined);
   const groupsOut: FuzzyMultiLevelResult["groups"] = [];
 
   // Returns B̂ (normalized composite vectors) of the node for every unit.

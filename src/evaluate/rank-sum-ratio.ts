@@ -7,7 +7,6 @@ import {
   averageRanksAscending,
   checkDirections,
   normalizedWeights,
-  ranksDescending,
   requireUnits,
 } from "./shared.js";
 
@@ -180,11 +179,16 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
     }
     rankCols.push(r);
   }
+  // Plain RSR sums the ranks first (exact for integer and half ranks), then divides once, so equal
+  // rank sums give exactly equal RSR.
   const rsr = new Float64Array(m);
   for (let j = 0; j < n; j++) {
     const r = rankCols[j] as Float64Array;
-    for (let i = 0; i < m; i++) rsr[i] = (rsr[i] as number) + ((w[j] as number) * (r[i] as number)) / m;
+    const wj = weighted ? (w[j] as number) : 1;
+    for (let i = 0; i < m; i++) rsr[i] = (rsr[i] as number) + wj * (r[i] as number);
   }
+  const divisor = weighted ? m : n * m;
+  for (let i = 0; i < m; i++) rsr[i] = (rsr[i] as number) / divisor;
 
   // Distribution table: ascending RSR, ties (within a relative 1e-12) share one row.
   const order = Array.from({ length: m }, (_, i) => i).sort(
@@ -245,7 +249,8 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
   const grades = probit.map((pr) => g - cutPoints.filter((c) => pr >= c).length);
   return {
     rsr: Array.from(rsr),
-    ranks: ranksDescending(rsr),
+    // ranks from the table rows, so values tied within the tolerance share a rank
+    ranks: rowOf.map((r) => m - (distribution[r] as RsrDistributionRow).cumulative + 1),
     rankMatrix: Array.from({ length: m }, (_, i) => rankCols.map((r) => r[i] as number)),
     probit,
     fitted: probit.map((pr) => intercept + slope * pr),

@@ -261,7 +261,7 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
     normalization[id] = r.params;
     for (const w of r.warnings) diagnostics.push({ code: w.code, severity: "warning", path: node.path, message: `indicator "${id}": ${w.message}` });
     const v = r.values;
-    for (let i = 0; i < m; i++) if (!Number.isNaN(v[i] as number)) coverage[i] += 1;
+    for (let i = 0; i < m; i++) if (!Number.isNaN(v[i] as number)) coverage[i] = (coverage[i] as number) + 1;
   }
   const nInd = profile.indicators.length;
   for (let i = 0; i < m; i++) coverage[i] = (coverage[i] as number) / nInd;
