@@ -3,7 +3,8 @@
 import { expect } from "vitest";
 import type { Direction } from "../../src/internal/types.js";
 
-const freezeRows = (rows: number[][]): number[][] => Object.freeze(rows.map((r) => Object.freeze(r))) as number[][];
+const freezeRows = (rows: number[][]): number[][] =>
+  Object.freeze(rows.map((r) => Object.freeze(r))) as number[][];
 
 /** Raw data X (I1 volunteer rate %, I2 satisfaction, I3 response time h, I4 households per grid worker). */
 export const X = freezeRows([
@@ -15,7 +16,12 @@ export const X = freezeRows([
 ]);
 
 /** Directions of X: benefit, benefit, cost, target 300. */
-export const DIRECTIONS: readonly Direction[] = Object.freeze(["benefit", "benefit", "cost", { target: 300 }]);
+export const DIRECTIONS: readonly Direction[] = Object.freeze([
+  "benefit",
+  "benefit",
+  "cost",
+  { target: 300 },
+]);
 
 /** Z = min-max of X by direction (moderate formula for I4), as printed in §1.17 (exact fractions). */
 export const Z = freezeRows([
@@ -42,6 +48,8 @@ export function columns(rows: readonly (readonly number[])[]): Float64Array[] {
 export function expectClose(actual: readonly number[], expected: readonly number[], tol: number): void {
   expect(actual).toHaveLength(expected.length);
   actual.forEach((a, i) => {
-    expect(Math.abs(a - (expected[i] as number)), `entry ${i}: ${a} vs ${expected[i]}`).toBeLessThanOrEqual(tol);
+    expect(Math.abs(a - (expected[i] as number)), `entry ${i}: ${a} vs ${expected[i]}`).toBeLessThanOrEqual(
+      tol,
+    );
   });
 }

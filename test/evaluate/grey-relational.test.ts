@@ -40,7 +40,11 @@ describe("greyRelational on the DOMAIN §1.17 golden example", () => {
   });
 
   it("rho = 0.3 and reference 'one' match numpy", () => {
-    expectClose(greyRelational(Z, { rho: 0.3 }).grades, [0.46330225, 0.40588226, 0.61538462, 0.61769231, 0.45800865], 1e-8);
+    expectClose(
+      greyRelational(Z, { rho: 0.3 }).grades,
+      [0.46330225, 0.40588226, 0.61538462, 0.61769231, 0.45800865],
+      1e-8,
+    );
     expectClose(
       greyRelational(Z, { reference: "one" }).grades,
       [0.54642857, 0.52111045, 0.64393939, 0.66666667, 0.56657088],
@@ -99,13 +103,19 @@ describe("greyRelational edge cases and errors", () => {
       [1, 0],
       [2, 3],
     ];
-    expect(errorOf(() => greyRelational(zeroFirst, { preprocess: "initial" }))).toBe("invalid_option @ matrix column 1");
-    expect(errorOf(() => greyRelational([[1], [-1]], { preprocess: "mean" }))).toBe("invalid_option @ matrix column 0");
+    expect(errorOf(() => greyRelational(zeroFirst, { preprocess: "initial" }))).toBe(
+      "invalid_option @ matrix column 1",
+    );
+    expect(errorOf(() => greyRelational([[1], [-1]], { preprocess: "mean" }))).toBe(
+      "invalid_option @ matrix column 0",
+    );
     expect(errorOf(() => greyRelational(Z, { reference: [1, 2] }))).toBe("invalid_option @ opts.reference");
   });
 
   it("does not mutate frozen inputs", () => {
-    expect(() => greyRelational(X, { directions: DIRECTIONS, preprocess: "minmax", weights: W_STAR })).not.toThrow();
+    expect(() =>
+      greyRelational(X, { directions: DIRECTIONS, preprocess: "minmax", weights: W_STAR }),
+    ).not.toThrow();
   });
 
   test.prop(

@@ -8,12 +8,20 @@ import { columns, DIRECTIONS, expectClose, W_ENTROPY, W_STAR, X, Z } from "./gol
 /** Classical TOPSIS written independently with ml-matrix (vector norm, weights in the matrix, sample ideals). */
 function referenceTopsis(rows: number[][], w: number[]): number[] {
   const a = new Matrix(rows);
-  const norms = Array.from({ length: a.columns }, (_, j) => Math.sqrt(a.getColumn(j).reduce((s, x) => s + x * x, 0)));
+  const norms = Array.from({ length: a.columns }, (_, j) =>
+    Math.sqrt(a.getColumn(j).reduce((s, x) => s + x * x, 0)),
+  );
   const v = a.clone().divRowVector(norms).mulRowVector(w);
   const best = Array.from({ length: v.columns }, (_, j) => v.maxColumn(j));
   const worst = Array.from({ length: v.columns }, (_, j) => v.minColumn(j));
-  const dPlus = Matrix.sub(v, Matrix.rowVector(best).repeat({ rows: v.rows })).pow(2).sum("row").map(Math.sqrt);
-  const dMinus = Matrix.sub(v, Matrix.rowVector(worst).repeat({ rows: v.rows })).pow(2).sum("row").map(Math.sqrt);
+  const dPlus = Matrix.sub(v, Matrix.rowVector(best).repeat({ rows: v.rows }))
+    .pow(2)
+    .sum("row")
+    .map(Math.sqrt);
+  const dMinus = Matrix.sub(v, Matrix.rowVector(worst).repeat({ rows: v.rows }))
+    .pow(2)
+    .sum("row")
+    .map(Math.sqrt);
   return dMinus.map((d, i) => d / (d + (dPlus[i] as number)));
 }
 
@@ -56,7 +64,10 @@ describe("topsis on the DOMAIN §1.17 golden example", () => {
   });
 
   it("caller-given ideal points { best: 1s, worst: 0s } reproduce the fixed ideal", () => {
-    const r = topsis(Z, W_STAR, { normalization: "none", ideal: { best: [1, 1, 1, 1], worst: [0, 0, 0, 0] } });
+    const r = topsis(Z, W_STAR, {
+      normalization: "none",
+      ideal: { best: [1, 1, 1, 1], worst: [0, 0, 0, 0] },
+    });
     expectClose(r.scores, [0.45025602, 0.46130767, 0.50322169, 0.49448575, 0.57230537], 1e-7);
     expect(r.options.ideal).toBe("given");
   });
@@ -83,9 +94,17 @@ describe("topsis on the DOMAIN §1.17 golden example", () => {
 
 describe("topsis conventions", () => {
   it("a cost column gives the same closeness as its reflection max - x marked benefit (normalization none)", () => {
-    const reflected = X.map((row) => [row[0] as number, row[1] as number, 48 - (row[2] as number), row[3] as number]);
+    const reflected = X.map((row) => [
+      row[0] as number,
+      row[1] as number,
+      48 - (row[2] as number),
+      row[3] as number,
+    ]);
     const w = [0.25, 0.25, 0.25, 0.25];
-    const asCost = topsis(X, w, { normalization: "none", directions: ["benefit", "benefit", "cost", "benefit"] });
+    const asCost = topsis(X, w, {
+      normalization: "none",
+      directions: ["benefit", "benefit", "cost", "benefit"],
+    });
     const asBenefit = topsis(reflected, w, { normalization: "none" });
     expectClose(asCost.scores, asBenefit.scores, 1e-12);
   });
@@ -170,16 +189,30 @@ describe("topsis errors", () => {
     expect(code(() => topsis(Z, [0.5, -0.1, 0.3, 0.3]))).toBe("invalid_weights @ weights[1]");
     expect(code(() => topsis(Z, [0, 0, 0, 0]))).toBe("invalid_weights @ weights");
     expect(code(() => topsis([[1, 2], [3]], [0.5, 0.5]))).toBe("invalid_matrix @ matrix[1]");
-    expect(code(() => topsis([[1, Number.NaN], [3, 4]], [0.5, 0.5]))).toBe("invalid_matrix @ matrix[0][1]");
-    expect(code(() => topsis([Float64Array.of(1, 2), Float64Array.of(1, Number.POSITIVE_INFINITY)], [1, 1]))).toBe(
-      "invalid_matrix @ matrix[1][1]",
+    expect(
+      code(() =>
+        topsis(
+          [
+            [1, Number.NaN],
+            [3, 4],
+          ],
+          [0.5, 0.5],
+        ),
+      ),
+    ).toBe("invalid_matrix @ matrix[0][1]");
+    expect(
+      code(() => topsis([Float64Array.of(1, 2), Float64Array.of(1, Number.POSITIVE_INFINITY)], [1, 1])),
+    ).toBe("invalid_matrix @ matrix[1][1]");
+    expect(code(() => topsis(Z, W_STAR, { directions: ["benefit"] }))).toBe(
+      "invalid_directions @ opts.directions",
     );
-    expect(code(() => topsis(Z, W_STAR, { directions: ["benefit"] }))).toBe("invalid_directions @ opts.directions");
     expect(
       code(() => topsis(Z, W_STAR, { directions: ["benefit", "benefit", "cost", { range: [5, 1] }] })),
     ).toBe("invalid_directions @ opts.directions[3]");
     // biome-ignore lint/suspicious/noExplicitAny: testing a wrong option value from untyped callers
-    expect(code(() => topsis(Z, W_STAR, { normalization: "zscore" as any }))).toBe("invalid_option @ opts.normalization");
+    expect(code(() => topsis(Z, W_STAR, { normalization: "zscore" as any }))).toBe(
+      "invalid_option @ opts.normalization",
+    );
     expect(code(() => topsis(Z, W_STAR, { ideal: { best: [1, 1], worst: [0, 0] } }))).toBe(
       "invalid_option @ opts.ideal.best",
     );
@@ -197,34 +230,43 @@ describe("topsis properties (fast-check, seeded)", () => {
     .record({ m: fc.integer({ min: 2, max: 12 }), n: fc.integer({ min: 1, max: 6 }) })
     .chain(({ m, n }) =>
       fc.record({
-        rows: fc.array(fc.array(fc.double({ min: 0.01, max: 1000, noNaN: true }), { minLength: n, maxLength: n }), {
-          minLength: m,
-          maxLength: m,
-        }),
+        rows: fc.array(
+          fc.array(fc.double({ min: 0.01, max: 1000, noNaN: true }), { minLength: n, maxLength: n }),
+          {
+            minLength: m,
+            maxLength: m,
+          },
+        ),
         w: fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
       }),
     );
 
-  test.prop([matrixArb], { seed: 42, numRuns: 200 })("closeness lies in [0, 1] for every option set", ({ rows, w }) => {
-    for (const normalization of ["vector", "minmax", "none"] as const)
-      for (const weighting of ["matrix", "distance"] as const)
-        for (const ideal of ["sample", "fixed"] as const) {
-          const r = topsis(rows, w, { normalization, weighting, ideal });
-          for (const c of r.scores) expect(c >= 0 && c <= 1).toBe(true);
-        }
-  });
+  test.prop([matrixArb], { seed: 42, numRuns: 200 })(
+    "closeness lies in [0, 1] for every option set",
+    ({ rows, w }) => {
+      for (const normalization of ["vector", "minmax", "none"] as const)
+        for (const weighting of ["matrix", "distance"] as const)
+          for (const ideal of ["sample", "fixed"] as const) {
+            const r = topsis(rows, w, { normalization, weighting, ideal });
+            for (const c of r.scores) expect(c >= 0 && c <= 1).toBe(true);
+          }
+    },
+  );
 
-  test.prop([matrixArb], { seed: 42, numRuns: 200 })("agrees with an independent ml-matrix implementation", ({ rows, w }) => {
-    const wSum = w.reduce((s, v) => s + v, 0);
-    expectClose(
-      topsis(rows, w).scores,
-      referenceTopsis(
-        rows,
-        w.map((v) => v / wSum),
-      ),
-      1e-9,
-    );
-  });
+  test.prop([matrixArb], { seed: 42, numRuns: 200 })(
+    "agrees with an independent ml-matrix implementation",
+    ({ rows, w }) => {
+      const wSum = w.reduce((s, v) => s + v, 0);
+      expectClose(
+        topsis(rows, w).scores,
+        referenceTopsis(
+          rows,
+          w.map((v) => v / wSum),
+        ),
+        1e-9,
+      );
+    },
+  );
 
   test.prop([matrixArb, fc.integer({ min: 0, max: 1000 })], { seed: 42, numRuns: 100 })(
     "scores do not depend on row order",

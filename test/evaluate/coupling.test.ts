@@ -1,0 +1,110 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { coordinationBand, couplingCoordination } from "../../src/evaluate/coupling.js";
+import { IndicatrixError } from "../../src/internal/errors.js";
+
+const errorOf = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof IndicatrixError) return `${e.code} @ ${e.path}`;
+    throw e;
+  }
+  return "no error";
+};
+
+describe("couplingCoordination", () => {
+  it("U = (0.6, 0.4, 0.5), equal betas: §1.17 C = 0.986485, T = 0.5, D = 0.702312", () => {
+    const r = couplingCoordination([Object.freeze([0.6, 0.4, 0.5])] as number[][]);
+    expect(r.c[0]).toBeCloseTo(0.986485, 6);
+    expect(r.t[0]).toBeCloseTo(0.5, 14);
+    expect(r.d[0]).toBeCloseTo(0.702312, 6);
+    expect(r.grades[0]).toEqual({ level: 8, zh: "中级协调", en: "intermediate coordination" });
+    expect(r.couplingBands[0]).toEqual({ level: 4, zh: "高水平耦合", en: "high-level coupling" });
+  });
+
+  it("modified C (transcribed Wang et al. 2021, VERIFY) reproduces §1.17: C = 0.803726, D = 0.633927", () => {
+    const r = couplingCoordination([[0.6, 0.4, 0.5]], { variant: "modified" });
+    expect(r.c[0]).toBeCloseTo(0.803726, 6);
+    expect(r.d[0]).toBeCloseTo(0.633927, 6);
+    expect(r.options.variant).toBe("modified");
+  });
+
+  it("two and four subsystems match numpy (traditional and modified)", () => {
+    const r = couplingCoordination([
+      [0.3, 0.8],
+      [0.2, 0.9],
+    ]);
+    // k = 2: C = 2 sqrt(U1 U2) / (U1 + U2), hand formula
+    expect(r.c[0]).toBeCloseTo((2 * Math.sqrt(0.24)) / 1.1, 14);
+    expect(r.d[0]).toBeCloseTo(0.6999271023161167, 12);
+    const m2 = couplingCoordination([[0.3, 0.8]], { variant: "modified" });
+    // k = 2: sqrt((1 - |U1 - U2|) * U_min / U_max)
+    expect(m2.c[0]).toBeCloseTo(Math.sqrt(0.5 * (0.3 / 0.8)), 14);
+    const four = couplingCoordination([[0.2, 0.9, 0.5, 0.7]]);
+    expect(four.c[0]).toBeCloseTo(0.8712991546494941, 12);
+    expect(four.d[0]).toBeCloseTo(0.7078114253976543, 12);
+    const fourM = couplingCoordination([[0.2, 0.9, 0.5, 0.7]], { variant: "modified" });
+    expect(fourM.c[0]).toBeCloseTo(0.5313984974903776, 12);
+  });
+
+  it("betas weight T (numpy: T = 0.45, D = 0.633108 for U = (0.3, 0.8), beta = (0.7, 0.3))", () => {
+    const r = couplingCoordination([[0.3, 0.8]], { betas: [0.7, 0.3] });
+    expect(r.t[0]).toBeCloseTo(0.45, 14);
+    expect(r.d[0]).toBeCloseTo(0.6331078851772507, 12);
+  });
+
+  it("all zeros give C = 0 and D = 0; one zero subsystem gives C = 0; equal scores give C = 1", () => {
+    const r = couplingCoordination([
+      [0, 0, 0],
+      [0, 0.5, 0.9],
+      [0.7, 0.7, 0.7],
+    ]);
+    expect(r.c).toEqual([0, 0, 1]);
+    expect(r.d[0]).toBe(0);
+    expect(r.grades[0]?.en).toBe("extreme imbalance");
+    expect(r.d[2]).toBeCloseTo(Math.sqrt(0.7), 14);
+    const m = couplingCoordination([[0, 0]], { variant: "modified" });
+    expect(m.c).toEqual([0]);
+  });
+
+  it("rejects values outside [0, 1], a single subsystem and bad options", () => {
+    expect(errorOf(() => couplingCoordination([[0.5, 1.1]]))).toBe("out_of_range @ u[0][1]");
+    expect(errorOf(() => couplingCoordination([[0.5, -0.1]]))).toBe("out_of_range @ u[0][1]");
+    expect(errorOf(() => couplingCoordination([[0.5], [0.4]]))).toBe("too_few_subsystems @ u");
+    expect(errorOf(() => couplingCoordination([[0.5, 0.4]], { betas: [1] }))).toBe(
+      "invalid_weights @ opts.betas",
+    );
+    // biome-ignore lint/suspicious/noExplicitAny: an untyped caller's variant
+    expect(errorOf(() => couplingCoordination([[0.5, 0.4]], { variant: "wang" as any }))).toBe(
+      "invalid_option @ opts.variant",
+    );
+  });
+});
+
+describe("coordinationBand (10-band scale, Tian et al. 2021)", () => {
+  it("bands include their lower bound; D = 1 is in the top band", () => {
+    expect(coordinationBand(0).level).toBe(1);
+    expect(coordinationBand(0.0999).level).toBe(1);
+    expect(coordinationBand(0.1).level).toBe(2);
+    expect(coordinationBand(0.5)).toEqual({ level: 6, zh: "勉强协调", en: "barely coordinated" });
+    expect(coordinationBand(0.95).zh).toBe("优质协调");
+    expect(coordinationBand(1).level).toBe(10);
+    expect(errorOf(() => coordinationBand(1.01))).toBe("out_of_range @ d");
+  });
+});
+
+test.prop(
+  [
+    fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }), {
+      minLength: 1,
+      maxLength: 8,
+    }),
+  ],
+  { seed: 42, numRuns: 300 },
+)("couplingCoordination: C, T and D lie in [0, 1] for both variants", (u) => {
+  for (const variant of ["traditional", "modified"] as const) {
+    const r = couplingCoordination(u, { variant });
+    for (const arr of [r.c, r.t, r.d]) for (const v of arr) expect(v >= 0 && v <= 1).toBe(true);
+  }
+});
