@@ -75,8 +75,7 @@ describe("couplingCoordination", () => {
     expect(errorOf(() => couplingCoordination([[0.5, 0.4]], { betas: [1] }))).toBe(
       "invalid_weights @ opts.betas",
     );
-    // biome-ignore lint/suspicious/noExplicitAny: an untyped caller's variant
-    expect(errorOf(() => couplingCoordination([[0.5, 0.4]], { variant: "wang" as any }))).toBe(
+    expect(errorOf(() => couplingCoordination([[0.5, 0.4]], { variant: "wang" as never }))).toBe(
       "invalid_option @ opts.variant",
     );
   });

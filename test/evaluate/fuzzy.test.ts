@@ -202,16 +202,14 @@ describe("fuzzyEvaluation with survey shares", () => {
       "invalid_weights @ weights",
     );
     expect(
-      // biome-ignore lint/suspicious/noExplicitAny: an untyped caller's operator name
-      errorOf(() => fuzzyEvaluation({ values: VALUES, breakpoints: BP }, A, { operator: "M(·,+)" as any })),
+      errorOf(() => fuzzyEvaluation({ values: VALUES, breakpoints: BP }, A, { operator: "M(·,+)" as never })),
     ).toBe("invalid_option @ opts.operator");
     expect(
       errorOf(() => fuzzyEvaluation({ values: VALUES, breakpoints: BP }, A, { gradeScores: [1, 2] })),
     ).toBe("invalid_option @ opts.gradeScores");
     expect(
-      // biome-ignore lint/suspicious/noExplicitAny: an untyped caller's direction
       errorOf(() =>
-        fuzzyEvaluation({ values: VALUES, breakpoints: BP, directions: ["up", "cost", "cost"] as any }, A),
+        fuzzyEvaluation({ values: VALUES, breakpoints: BP, directions: ["up", "cost", "cost"] as never }, A),
       ),
     ).toBe("invalid_directions @ input.directions[0]");
   });

@@ -27,7 +27,9 @@ describe("obstacleDegree", () => {
   it("obstacleDegree(Z, w*) row 1 is §1.17's [45.33 26.31 25.42 2.94]; all rows match numpy", () => {
     const r = obstacleDegree(Z, W_STAR);
     expectClose(r.degrees[0] as number[], [45.33, 26.31, 25.42, 2.94], 0.005);
-    r.degrees.forEach((row, i) => expectClose(row, NUMPY_DEGREES[i] as number[], 1e-7));
+    r.degrees.forEach((row, i) => {
+      expectClose(row, NUMPY_DEGREES[i] as number[], 1e-7);
+    });
     expectClose(r.deviations[0] as number[], [0.8125, 8 / 19, 2 / 3, 0.1], 1e-15);
   });
 

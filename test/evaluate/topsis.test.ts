@@ -209,8 +209,7 @@ describe("topsis errors", () => {
     expect(
       code(() => topsis(Z, W_STAR, { directions: ["benefit", "benefit", "cost", { range: [5, 1] }] })),
     ).toBe("invalid_directions @ opts.directions[3]");
-    // biome-ignore lint/suspicious/noExplicitAny: testing a wrong option value from untyped callers
-    expect(code(() => topsis(Z, W_STAR, { normalization: "zscore" as any }))).toBe(
+    expect(code(() => topsis(Z, W_STAR, { normalization: "zscore" as never }))).toBe(
       "invalid_option @ opts.normalization",
     );
     expect(code(() => topsis(Z, W_STAR, { ideal: { best: [1, 1], worst: [0, 0] } }))).toBe(
