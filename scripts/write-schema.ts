@@ -3,4 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { modelJsonSchema } from "../src/indicators/json-schema.js";
 
 mkdirSync(new URL("../schema/", import.meta.url), { recursive: true });
-writeFileSync(new URL("../schema/model.schema.json", import.meta.url), `${JSON.stringify(modelJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  new URL("../schema/model.schema.json", import.meta.url),
+  `${JSON.stringify(modelJsonSchema(), null, 2)}\n`,
+);

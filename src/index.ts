@@ -3,15 +3,13 @@
  * Pure TypeScript, no I/O: file helpers are in `indicatrix/node`.
  * @module
  */
-export { IndicatrixError, type Issue } from "./internal/errors.js";
-export type { Direction } from "./internal/types.js";
-export type { AggregateSpec, CostTransform, MissingPolicy, NormalizeSpec, TreatSpec } from "./internal/specs.js";
+
 export {
-  activeNodes,
   type AhpWeightSpec,
+  activeNodes,
   type BaseWeightSpec,
-  checkModel,
   type CompiledFormula,
+  checkModel,
   compileFormula,
   DEFAULT_PROFILE,
   type Defaults,
@@ -22,8 +20,8 @@ export {
   ID_PATTERN,
   INDICATOR_FIELDS,
   isIndicator,
-  listIndicators,
   type LocalizedText,
+  listIndicators,
   MAX_FORMULA_DEPTH,
   MAX_FORMULA_LENGTH,
   MAX_NODES,
@@ -49,3 +47,12 @@ export {
   type WeightSpec,
   walkTree,
 } from "./indicators/index.js";
+export { IndicatrixError, type Issue } from "./internal/errors.js";
+export type {
+  AggregateSpec,
+  CostTransform,
+  MissingPolicy,
+  NormalizeSpec,
+  TreatSpec,
+} from "./internal/specs.js";
+export type { Direction } from "./internal/types.js";

@@ -3,4 +3,10 @@
  * (`indicatrix`) does no I/O and runs in browsers; import these from `indicatrix/node`.
  * @module
  */
-export { readCsvFile, readCsvText, readModelFile, MAX_MODEL_FILE_BYTES, MAX_DATA_FILE_BYTES } from "./cli/io.js";
+export {
+  MAX_DATA_FILE_BYTES,
+  MAX_MODEL_FILE_BYTES,
+  readCsvFile,
+  readCsvText,
+  readModelFile,
+} from "./cli/io.js";

@@ -19,11 +19,16 @@ function readText(path: string, limit: number): string {
   } catch (e) {
     if (e instanceof IndicatrixError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message;
+    const why =
+      code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message;
     throw new IndicatrixError("unreadable_file", `${path}: ${why}`, { path });
   }
   if (size > limit)
-    throw new IndicatrixError("file_too_large", `${path}: ${size} bytes is more than the limit of ${limit} bytes`, { path });
+    throw new IndicatrixError(
+      "file_too_large",
+      `${path}: ${size} bytes is more than the limit of ${limit} bytes`,
+      { path },
+    );
   try {
     return readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
@@ -43,7 +48,10 @@ function readText(path: string, limit: number): string {
  */
 export function readCsvText(text: string, name = "(csv)"): Record<string, string>[] {
   try {
-    return parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+    return parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<
+      string,
+      string
+    >[];
   } catch (e) {
     const err = e as Error & { lines?: number };
     const where = err.lines !== undefined ? `${name}, line ${err.lines}` : name;
@@ -80,7 +88,8 @@ export function readModelFile(path: string): unknown {
   try {
     return readModelText(text);
   } catch (e) {
-    if (e instanceof IndicatrixError) throw new IndicatrixError(e.code, `${path}: ${e.message}`, { path: e.path });
+    if (e instanceof IndicatrixError)
+      throw new IndicatrixError(e.code, `${path}: ${e.message}`, { path: e.path });
     throw e;
   }
 }

@@ -48,7 +48,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${name}"; run "indicatrix --help" for the list`);
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
+    if (
+      e instanceof UsageError ||
+      (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
       io.err(`indicatrix: ${e.message}\n`);
       return 2;
     }
@@ -58,15 +61,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (e.issues.length > 20) io.err(`  ... and ${e.issues.length - 20} more\n`);
       return e.code === "unreadable_file" || e.code === "file_too_large" ? 2 : 1;
     }
-    io.err(`indicatrix: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`);
+    io.err(
+      `indicatrix: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`,
+    );
     return 70;
   }
 }
 
-
 const isEntry = (() => {
   try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+    return (
+      process.argv[1] !== undefined &&
+      realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
+    );
   } catch {
     return false;
   }

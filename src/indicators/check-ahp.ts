@@ -1,6 +1,6 @@
 import { ahp } from "../weighting/ahp.js";
-import { ahpRepairAdvice } from "../weighting/repair.js";
 import { judgmentsToMatrix } from "../weighting/judgments.js";
+import { ahpRepairAdvice } from "../weighting/repair.js";
 import type { AhpWeightSpec } from "./schema.js";
 
 /**
@@ -13,7 +13,11 @@ export function ahpConsistency(
   spec: AhpWeightSpec,
 ): { cr: number; consistent: boolean; threshold: number; advice?: string } | undefined {
   const matrix = judgmentsToMatrix(ids, judgments);
-  const opts = { method: spec.priority ?? "eigenvector", ri: spec.ri ?? "saaty", threshold: spec.threshold ?? 0.1 } as const;
+  const opts = {
+    method: spec.priority ?? "eigenvector",
+    ri: spec.ri ?? "saaty",
+    threshold: spec.threshold ?? 0.1,
+  } as const;
   const result = ahp(matrix, opts);
   const out: { cr: number; consistent: boolean; threshold: number; advice?: string } = {
     cr: result.cr,

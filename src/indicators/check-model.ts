@@ -1,10 +1,10 @@
 import { IndicatrixError, type Issue } from "../internal/errors.js";
+import { ahpConsistency } from "./check-ahp.js";
 import { compileFormula } from "./formula.js";
 import { appendKey, parseModel as parseModelForValidation } from "./parse-model.js";
 import { profileActivity, profileChain, profileNames } from "./profiles.js";
 import type { AhpWeightSpec, BaseWeightSpec, Model, ModelNode, WeightSpec } from "./schema.js";
 import { INDICATOR_FIELDS, isIndicator, type VisitedNode, walkTree } from "./tree.js";
-import { ahpConsistency } from "./check-ahp.js";
 
 /** A finding of {@link checkModel}: an {@link Issue} with a stable code, a path and a message. */
 export type Diagnostic = Issue;
@@ -16,7 +16,14 @@ export const MAX_TREE_DEPTH = 32;
 /** Most nodes accepted in one tree. */
 export const MAX_NODES = 20_000;
 /** Ids that would collide with properties of plain JavaScript objects. */
-const RESERVED_IDS = new Set(["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty"]);
+const RESERVED_IDS = new Set([
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+]);
 
 const AHP_MIN = 1 / 9;
 const AHP_MAX = 9;
@@ -55,7 +62,13 @@ export function checkModel(model: Model): Diagnostic[] {
   const ctx: Ctx = { model, out: [], byId: new Map() };
   const visited = walkTree(model.tree);
   if (visited.length > MAX_NODES) {
-    push(ctx, "error", "too_many_nodes", "tree", `the tree has ${visited.length} nodes; the limit is ${MAX_NODES}`);
+    push(
+      ctx,
+      "error",
+      "too_many_nodes",
+      "tree",
+      `the tree has ${visited.length} nodes; the limit is ${MAX_NODES}`,
+    );
     return ctx.out;
   }
   checkNodes(ctx, visited);
@@ -83,12 +96,19 @@ function checkNodes(ctx: Ctx, visited: VisitedNode[]): void {
         `"${node.id}" is not an identifier: expected a letter followed by letters, digits or _ (put free text in "code" or "name")`,
       );
     const prev = ctx.byId.get(node.id);
-    if (prev) push(ctx, "error", "duplicate_id", `${path}.id`, `id "${node.id}" is already used at ${prev.path}`);
+    if (prev)
+      push(ctx, "error", "duplicate_id", `${path}.id`, `id "${node.id}" is already used at ${prev.path}`);
     else ctx.byId.set(node.id, v);
 
     if (!isIndicator(node)) {
       if ((node.children ?? []).length === 0)
-        push(ctx, "error", "empty_group", `${path}.children`, `group "${node.id}" has no children; remove "children" to make it an indicator`);
+        push(
+          ctx,
+          "error",
+          "empty_group",
+          `${path}.children`,
+          `group "${node.id}" has no children; remove "children" to make it an indicator`,
+        );
       const fields = INDICATOR_FIELDS.filter((f) => node[f] !== undefined);
       if (fields.length > 0)
         push(
@@ -109,25 +129,71 @@ function checkNodes(ctx: Ctx, visited: VisitedNode[]): void {
 function checkIndicator(ctx: Ctx, node: ModelNode, path: string): void {
   const gp = node.goalposts;
   if (gp && !(gp[0] < gp[1]))
-    push(ctx, "error", "invalid_goalposts", `${path}.goalposts`, `expected [low, high] with low < high, got [${gp[0]}, ${gp[1]}]`);
+    push(
+      ctx,
+      "error",
+      "invalid_goalposts",
+      `${path}.goalposts`,
+      `expected [low, high] with low < high, got [${gp[0]}, ${gp[1]}]`,
+    );
   const dir = node.direction;
   if (dir && typeof dir === "object" && "range" in dir) {
     const [a, b] = dir.range;
-    if (!(a <= b)) push(ctx, "error", "invalid_range", `${path}.direction.range`, `expected [a, b] with a <= b, got [${a}, ${b}]`);
+    if (!(a <= b))
+      push(
+        ctx,
+        "error",
+        "invalid_range",
+        `${path}.direction.range`,
+        `expected [a, b] with a <= b, got [${a}, ${b}]`,
+      );
     if (gp && gp[0] < gp[1] && (a < gp[0] || b > gp[1]))
-      push(ctx, "error", "target_outside_goalposts", `${path}.direction.range`, `range [${a}, ${b}] is not inside the goalposts [${gp[0]}, ${gp[1]}]`);
+      push(
+        ctx,
+        "error",
+        "target_outside_goalposts",
+        `${path}.direction.range`,
+        `range [${a}, ${b}] is not inside the goalposts [${gp[0]}, ${gp[1]}]`,
+      );
   }
-  if (dir && typeof dir === "object" && "target" in dir && gp && gp[0] < gp[1] && (dir.target < gp[0] || dir.target > gp[1]))
-    push(ctx, "error", "target_outside_goalposts", `${path}.direction.target`, `target ${dir.target} is outside the goalposts [${gp[0]}, ${gp[1]}]`);
+  if (
+    dir &&
+    typeof dir === "object" &&
+    "target" in dir &&
+    gp &&
+    gp[0] < gp[1] &&
+    (dir.target < gp[0] || dir.target > gp[1])
+  )
+    push(
+      ctx,
+      "error",
+      "target_outside_goalposts",
+      `${path}.direction.target`,
+      `target ${dir.target} is outside the goalposts [${gp[0]}, ${gp[1]}]`,
+    );
   const norm = node.normalize ?? ctx.model.defaults?.normalize;
   const method = typeof norm === "string" ? norm : norm?.method;
   const normPath = node.normalize !== undefined ? `${path}.normalize` : "defaults.normalize";
   if (method === "goalposts" && !gp && !(typeof norm === "object" && "goalposts" in norm && norm.goalposts))
-    push(ctx, "error", "missing_goalposts", normPath, `indicator "${node.id}" is normalized by goalposts but has none; add "goalposts": [low, high]`);
+    push(
+      ctx,
+      "error",
+      "missing_goalposts",
+      normPath,
+      `indicator "${node.id}" is normalized by goalposts but has none; add "goalposts": [low, high]`,
+    );
   if (method === "target") {
-    const hasTarget = (typeof norm === "object" && "target" in norm && norm.target !== undefined) || (dir && typeof dir === "object");
+    const hasTarget =
+      (typeof norm === "object" && "target" in norm && norm.target !== undefined) ||
+      (dir && typeof dir === "object");
     if (!hasTarget)
-      push(ctx, "error", "missing_target", normPath, `indicator "${node.id}" is normalized to a target but names none; give "direction": { "target": x }`);
+      push(
+        ctx,
+        "error",
+        "missing_target",
+        normPath,
+        `indicator "${node.id}" is normalized to a target but names none; give "direction": { "target": x }`,
+      );
   }
 }
 
@@ -177,7 +243,13 @@ function checkFormulas(ctx: Ctx): void {
         if (!reported.has(key)) {
           reported.add(key);
           const v = ctx.byId.get(d) as VisitedNode;
-          push(ctx, "error", "formula_cycle", `${v.path}.formula`, `formulas depend on each other in a cycle: ${cycle.join(" -> ")}`);
+          push(
+            ctx,
+            "error",
+            "formula_cycle",
+            `${v.path}.formula`,
+            `formulas depend on each other in a cycle: ${cycle.join(" -> ")}`,
+          );
         }
       } else if (!colour.has(d)) visit(d, [...stack, d]);
     }
@@ -192,11 +264,18 @@ function checkProfiles(ctx: Ctx): void {
   for (const [id, v] of ctx.byId)
     for (const [i, p] of (v.node.profiles ?? []).entries())
       if (!Object.hasOwn(profiles, p))
-        push(ctx, "warning", "unknown_profile", `${v.path}.profiles[${i}]`, `"${p}" is not a profile of the model (${names.join(", ")}); node "${id}" is never active`);
+        push(
+          ctx,
+          "warning",
+          "unknown_profile",
+          `${v.path}.profiles[${i}]`,
+          `"${p}" is not a profile of the model (${names.join(", ")}); node "${id}" is never active`,
+        );
 
   for (const name of names) {
     const base = `profiles.${name}`;
-    if (RESERVED_IDS.has(name)) push(ctx, "error", "reserved_id", base, `"${name}" is reserved; choose another profile name`);
+    if (RESERVED_IDS.has(name))
+      push(ctx, "error", "reserved_id", base, `"${name}" is reserved; choose another profile name`);
     try {
       profileChain(ctx.model, name);
     } catch (e) {
@@ -208,7 +287,13 @@ function checkProfiles(ctx: Ctx): void {
     const { active, empty } = profileActivity(ctx.model, name);
     for (const id of empty) {
       const v = ctx.byId.get(id) as VisitedNode;
-      push(ctx, "error", "no_active_child", `${v.path}.children`, `in profile "${name}", group "${id}" has no active child; give it "profiles" or activate a child`);
+      push(
+        ctx,
+        "error",
+        "no_active_child",
+        `${v.path}.children`,
+        `in profile "${name}", group "${id}" has no active child; give it "profiles" or activate a child`,
+      );
     }
     if (!profile) continue;
     for (const key of ["include", "exclude"] as const)
@@ -218,12 +303,21 @@ function checkProfiles(ctx: Ctx): void {
       }
     for (const key of ["multipliers", "aggregate"] as const)
       for (const id of Object.keys(profile[key] ?? {}))
-        if (!ctx.byId.has(id)) push(ctx, "error", "unknown_node", appendKey(`${base}.${key}`, id), `no node has id "${id}"`);
+        if (!ctx.byId.has(id))
+          push(ctx, "error", "unknown_node", appendKey(`${base}.${key}`, id), `no node has id "${id}"`);
     for (const [id, gp] of Object.entries(profile.goalposts ?? {})) {
       const path = appendKey(`${base}.goalposts`, id);
       const v = ctx.byId.get(id);
-      if (!v || !isIndicator(v.node)) push(ctx, "error", "unknown_indicator", path, `no indicator has id "${id}"`);
-      if (!(gp[0] < gp[1])) push(ctx, "error", "invalid_goalposts", path, `expected [low, high] with low < high, got [${gp[0]}, ${gp[1]}]`);
+      if (!v || !isIndicator(v.node))
+        push(ctx, "error", "unknown_indicator", path, `no indicator has id "${id}"`);
+      if (!(gp[0] < gp[1]))
+        push(
+          ctx,
+          "error",
+          "invalid_goalposts",
+          path,
+          `expected [low, high] with low < high, got [${gp[0]}, ${gp[1]}]`,
+        );
     }
     for (const [id, spec] of Object.entries(profile.weights ?? {})) {
       const path = appendKey(`${base}.weights`, id);
@@ -233,7 +327,13 @@ function checkProfiles(ctx: Ctx): void {
         continue;
       }
       if (isIndicator(v.node)) {
-        push(ctx, "error", "weights_on_indicator", path, `"${id}" is an indicator; weights belong to the group above it`);
+        push(
+          ctx,
+          "error",
+          "weights_on_indicator",
+          path,
+          `"${id}" is an indicator; weights belong to the group above it`,
+        );
         continue;
       }
       checkWeightSpec(ctx, spec, v.node, active, path, name);
@@ -241,7 +341,14 @@ function checkProfiles(ctx: Ctx): void {
   }
 }
 
-function checkWeightSpec(ctx: Ctx, spec: WeightSpec, node: ModelNode, active: Set<string>, path: string, profile: string): void {
+function checkWeightSpec(
+  ctx: Ctx,
+  spec: WeightSpec,
+  node: ModelNode,
+  active: Set<string>,
+  path: string,
+  profile: string,
+): void {
   if (spec === "equal") return;
   const children = (node.children ?? []).map((c) => c.id);
   const activeChildren = children.filter((c) => active.has(c));
@@ -267,15 +374,43 @@ function checkBaseSpec(
     const w = spec.weights;
     for (const id of Object.keys(w))
       if (!children.includes(id))
-        push(ctx, "error", "unknown_child", appendKey(`${path}.weights`, id), `"${id}" is not a child of "${nodeId}" (children: ${children.join(", ")})`);
+        push(
+          ctx,
+          "error",
+          "unknown_child",
+          appendKey(`${path}.weights`, id),
+          `"${id}" is not a child of "${nodeId}" (children: ${children.join(", ")})`,
+        );
     for (const id of activeChildren)
       if (!Object.hasOwn(w, id))
-        push(ctx, "error", "missing_child", `${path}.weights`, `no weight for child "${id}" of "${nodeId}" (active in profile "${profile}")`);
+        push(
+          ctx,
+          "error",
+          "missing_child",
+          `${path}.weights`,
+          `no weight for child "${id}" of "${nodeId}" (active in profile "${profile}")`,
+        );
     for (const [id, value] of Object.entries(w))
-      if (value < 0) push(ctx, "error", "negative_weight", appendKey(`${path}.weights`, id), `weight ${value} is negative; expected >= 0`);
-    const total = activeChildren.reduce((s, id) => s + Math.max(0, Object.hasOwn(w, id) ? (w[id] as number) : 0), 0);
+      if (value < 0)
+        push(
+          ctx,
+          "error",
+          "negative_weight",
+          appendKey(`${path}.weights`, id),
+          `weight ${value} is negative; expected >= 0`,
+        );
+    const total = activeChildren.reduce(
+      (s, id) => s + Math.max(0, Object.hasOwn(w, id) ? (w[id] as number) : 0),
+      0,
+    );
     if (activeChildren.length > 0 && total <= 0)
-      push(ctx, "error", "zero_weights", `${path}.weights`, `the weights of the active children of "${nodeId}" sum to 0; expected a positive total`);
+      push(
+        ctx,
+        "error",
+        "zero_weights",
+        `${path}.weights`,
+        `the weights of the active children of "${nodeId}" sum to 0; expected a positive total`,
+      );
     return;
   }
   if (spec.method === "ahp") checkAhp(ctx, spec, nodeId, children, activeChildren, path);
@@ -286,21 +421,50 @@ interface JudgmentSet {
   judgments: [string, string, number][];
 }
 
-function checkAhp(ctx: Ctx, spec: AhpWeightSpec, nodeId: string, children: string[], activeChildren: string[], path: string): void {
+function checkAhp(
+  ctx: Ctx,
+  spec: AhpWeightSpec,
+  nodeId: string,
+  children: string[],
+  activeChildren: string[],
+  path: string,
+): void {
   const sets: JudgmentSet[] = [];
-  const sources = spec.experts ? spec.experts.map((e, i) => ({ ...e, path: `${path}.experts[${i}]` })) : [{ ...spec, path }];
+  const sources = spec.experts
+    ? spec.experts.map((e, i) => ({ ...e, path: `${path}.experts[${i}]` }))
+    : [{ ...spec, path }];
   if (spec.experts && (spec.judgments || spec.matrix))
-    push(ctx, "error", "ambiguous_judgments", path, `give either "experts" or "judgments"/"matrix", not both`);
+    push(
+      ctx,
+      "error",
+      "ambiguous_judgments",
+      path,
+      `give either "experts" or "judgments"/"matrix", not both`,
+    );
   for (const src of sources) {
     if (src.judgments && src.matrix) {
       push(ctx, "error", "ambiguous_judgments", src.path, `give either "judgments" or "matrix", not both`);
       continue;
     }
     if (src.matrix) {
-      const set = matrixToJudgments(ctx, src.matrix, spec.order ?? children, nodeId, children, `${src.path}.matrix`);
+      const set = matrixToJudgments(
+        ctx,
+        src.matrix,
+        spec.order ?? children,
+        nodeId,
+        children,
+        `${src.path}.matrix`,
+      );
       if (set) sets.push(set);
     } else if (src.judgments) sets.push({ path: `${src.path}.judgments`, judgments: src.judgments });
-    else push(ctx, "error", "missing_judgments", src.path, `AHP weights for "${nodeId}" need "judgments" or "matrix"`);
+    else
+      push(
+        ctx,
+        "error",
+        "missing_judgments",
+        src.path,
+        `AHP weights for "${nodeId}" need "judgments" or "matrix"`,
+      );
   }
   for (const set of sets) {
     const seen = new Map<string, number>();
@@ -310,7 +474,13 @@ function checkAhp(ctx: Ctx, spec: AhpWeightSpec, nodeId: string, children: strin
       let ok = true;
       for (const id of [a, b])
         if (!children.includes(id)) {
-          push(ctx, "error", "unknown_child", p, `"${id}" is not a child of "${nodeId}" (children: ${children.join(", ")})`);
+          push(
+            ctx,
+            "error",
+            "unknown_child",
+            p,
+            `"${id}" is not a child of "${nodeId}" (children: ${children.join(", ")})`,
+          );
           ok = false;
         }
       if (a === b) {
@@ -318,7 +488,13 @@ function checkAhp(ctx: Ctx, spec: AhpWeightSpec, nodeId: string, children: strin
         ok = false;
       }
       if (!(value >= AHP_MIN * (1 - 1e-9) && value <= AHP_MAX * (1 + 1e-9))) {
-        push(ctx, "error", "judgment_out_of_scale", `${p}[2]`, `judgment ${value} is outside Saaty's scale [1/9, 9]`);
+        push(
+          ctx,
+          "error",
+          "judgment_out_of_scale",
+          `${p}[2]`,
+          `judgment ${value} is outside Saaty's scale [1/9, 9]`,
+        );
         ok = false;
       }
       const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
@@ -328,18 +504,34 @@ function checkAhp(ctx: Ctx, spec: AhpWeightSpec, nodeId: string, children: strin
         if (Math.abs(prev - oriented) <= 0.01 * Math.max(prev, oriented))
           push(ctx, "error", "repeated_judgment", p, `the pair ("${a}", "${b}") is judged twice`);
         else
-          push(ctx, "error", "contradictory_judgment", p, `the pair ("${a}", "${b}") is judged twice with different values`);
+          push(
+            ctx,
+            "error",
+            "contradictory_judgment",
+            p,
+            `the pair ("${a}", "${b}") is judged twice with different values`,
+          );
         ok = false;
       }
       seen.set(key, oriented);
       if (ok) valid.push([a, b, value]);
     });
-    const judgedActive = new Set(valid.flatMap(([a, b]) => [a, b]).filter((id) => activeChildren.includes(id)));
+    const judgedActive = new Set(
+      valid.flatMap((j) => [j[0], j[1]]).filter((id) => activeChildren.includes(id)),
+    );
     if (activeChildren.length >= 2)
       for (const id of activeChildren)
         if (!judgedActive.has(id))
-          push(ctx, "error", "missing_child", set.path, `child "${id}" of "${nodeId}" appears in no judgment`);
-    const activeJudgments = valid.filter(([a, b]) => activeChildren.includes(a) && activeChildren.includes(b));
+          push(
+            ctx,
+            "error",
+            "missing_child",
+            set.path,
+            `child "${id}" of "${nodeId}" appears in no judgment`,
+          );
+    const activeJudgments = valid.filter(
+      ([a, b]) => activeChildren.includes(a) && activeChildren.includes(b),
+    );
     const components = connectedComponents(activeChildren, activeJudgments);
     if (components.length > 1 && activeChildren.every((id) => judgedActive.has(id)))
       push(
@@ -373,15 +565,28 @@ function matrixToJudgments(
 ): JudgmentSet | undefined {
   const n = order.length;
   if (matrix.some((row) => row.length !== matrix.length)) {
-    push(ctx, "error", "matrix_not_square", path, `expected a square matrix; it has ${matrix.length} rows of lengths ${matrix.map((r) => r.length).join(", ")}`);
+    push(
+      ctx,
+      "error",
+      "matrix_not_square",
+      path,
+      `expected a square matrix; it has ${matrix.length} rows of lengths ${matrix.map((r) => r.length).join(", ")}`,
+    );
     return undefined;
   }
   if (matrix.length !== n) {
-    push(ctx, "error", "matrix_wrong_size", path, `"${nodeId}" compares ${n} children (${order.join(", ")}); the matrix is ${matrix.length} x ${matrix.length}`);
+    push(
+      ctx,
+      "error",
+      "matrix_wrong_size",
+      path,
+      `"${nodeId}" compares ${n} children (${order.join(", ")}); the matrix is ${matrix.length} x ${matrix.length}`,
+    );
     return undefined;
   }
   for (const id of order)
-    if (!children.includes(id)) push(ctx, "error", "unknown_child", `${path}`, `"${id}" in "order" is not a child of "${nodeId}"`);
+    if (!children.includes(id))
+      push(ctx, "error", "unknown_child", `${path}`, `"${id}" in "order" is not a child of "${nodeId}"`);
   const judgments: [string, string, number][] = [];
   let ok = true;
   for (let i = 0; i < n; i++) {
@@ -395,7 +600,13 @@ function matrixToJudgments(
       const b = matrix[j]?.[i] ?? null;
       if (a === null && b === null) continue;
       if (a !== null && b !== null && Math.abs(a * b - 1) > 0.01) {
-        push(ctx, "error", "not_reciprocal", `${path}[${j}][${i}]`, `expected 1/${a} (${(1 / a).toPrecision(3)}) to mirror [${i}][${j}] = ${a}, got ${b}`);
+        push(
+          ctx,
+          "error",
+          "not_reciprocal",
+          `${path}[${j}][${i}]`,
+          `expected 1/${a} (${(1 / a).toPrecision(3)}) to mirror [${i}][${j}] = ${a}, got ${b}`,
+        );
         ok = false;
         continue;
       }

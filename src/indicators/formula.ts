@@ -70,7 +70,8 @@ function abbreviate(s: string): string {
  * ```
  */
 export function compileFormula(source: string): CompiledFormula {
-  if (typeof source !== "string" || source.trim() === "") formulaError(String(source), "expected a non-empty string");
+  if (typeof source !== "string" || source.trim() === "")
+    formulaError(String(source), "expected a non-empty string");
   if (source.length > MAX_FORMULA_LENGTH)
     formulaError(source, `is ${source.length} characters long; the limit is ${MAX_FORMULA_LENGTH}`);
   let depth = 0;
@@ -102,14 +103,16 @@ function build(node: MathNode, source: string, variables: string[], depth: numbe
     }
     case "SymbolNode": {
       const name = n.name as string;
-      if (Object.hasOwn(FUNCTIONS, name)) formulaError(source, `"${name}" is a function; call it as ${name}(...)`);
+      if (Object.hasOwn(FUNCTIONS, name))
+        formulaError(source, `"${name}" is a function; call it as ${name}(...)`);
       if (!variables.includes(name)) variables.push(name);
       return (get) => get(name);
     }
     case "ParenthesisNode":
       return build(n.content as MathNode, source, variables, depth + 1);
     case "OperatorNode": {
-      if (n.implicit) formulaError(source, `implicit multiplication ("${node.toString()}") is not allowed; write *`);
+      if (n.implicit)
+        formulaError(source, `implicit multiplication ("${node.toString()}") is not allowed; write *`);
       const fn = n.fn as string;
       const args = (n.args as MathNode[]).map((a) => build(a, source, variables, depth + 1));
       const binary = BINARY[fn];
@@ -129,7 +132,10 @@ function build(node: MathNode, source: string, variables: string[], depth: numbe
       const name = callee.type === "SymbolNode" ? (callee.name as string) : "";
       const spec = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
       if (!spec)
-        formulaError(source, `function "${name || callee.toString()}" is not allowed; allowed: ${FORMULA_FUNCTIONS.join(", ")}`);
+        formulaError(
+          source,
+          `function "${name || callee.toString()}" is not allowed; allowed: ${FORMULA_FUNCTIONS.join(", ")}`,
+        );
       const args = (n.args as MathNode[]).map((a) => build(a, source, variables, depth + 1));
       if (args.length < spec.arity[0] || args.length > spec.arity[1])
         formulaError(source, `${name}() takes ${spec.arity.join(" to ")} arguments, got ${args.length}`);
@@ -137,7 +143,10 @@ function build(node: MathNode, source: string, variables: string[], depth: numbe
       return (get) => f(...args.map((a) => a(get)));
     }
     default:
-      return formulaError(source, `${describe(node.type)} is not allowed; a formula is arithmetic on variables`);
+      return formulaError(
+        source,
+        `${describe(node.type)} is not allowed; a formula is arithmetic on variables`,
+      );
   }
 }
 

@@ -81,19 +81,29 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
   }
   const entries = new Map<string, Entry>();
   const order: string[] = [];
-  rows.forEach((raw, index) => {
+  for (const [index, raw] of rows.entries()) {
     const row = index + 1;
     const type = cell(raw, COLUMNS.type)?.toLowerCase();
-    if (type && !["indicator", "aggregate", "group_node", "node"].includes(type)) return;
+    if (type && !["indicator", "aggregate", "group_node", "node"].includes(type)) continue;
     const id = cell(raw, COLUMNS.id);
-    if (!id) return err(row, "no id: expected a value in column id (or iCode)");
-    if (Object.hasOwn(Object.prototype, id) || id === "__proto__") return err(row, `id "${id}" is reserved`);
-    if (entries.has(id)) return err(row, `id "${id}" repeats row ${entries.get(id)?.row}`, "duplicate_id");
+    if (!id) {
+      err(row, "no id: expected a value in column id (or iCode)");
+      continue;
+    }
+    if (Object.hasOwn(Object.prototype, id) || id === "__proto__") {
+      err(row, `id "${id}" is reserved`);
+      continue;
+    }
+    if (entries.has(id)) {
+      err(row, `id "${id}" repeats row ${entries.get(id)?.row}`, "duplicate_id");
+      continue;
+    }
     const node: ModelNode = { id };
     const names: Record<string, string> = {};
     for (const [key, value] of Object.entries(raw)) {
       const m = /^name_([A-Za-z-]+)$/.exec(key);
-      if (m && value !== null && value !== undefined && String(value).trim() !== "") names[m[1] as string] = String(value).trim();
+      if (m && value !== null && value !== undefined && String(value).trim() !== "")
+        names[m[1] as string] = String(value).trim();
     }
     const name = cell(raw, COLUMNS.name);
     if (Object.keys(names).length > 0) node.name = name ? { en: name, ...names } : names;
@@ -105,7 +115,8 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
     const profiles = cell(raw, COLUMNS.profiles);
     const weightText = cell(raw, COLUMNS.weight);
     const weight = weightText === undefined ? 1 : Number(weightText);
-    if (!Number.isFinite(weight) || weight < 0) err(row, `weight "${weightText}" of "${id}": expected a number >= 0`);
+    if (!Number.isFinite(weight) || weight < 0)
+      err(row, `weight "${weightText}" of "${id}": expected a number >= 0`);
     const num = (names: readonly string[], what: string): number | undefined => {
       const t = cell(raw, names);
       if (t === undefined) return undefined;
@@ -120,8 +131,13 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
     const extra: Partial<ModelNode> = {};
     if (unit) extra.unit = unit;
     if (source) extra.source = source;
-    if (profiles) node.profiles = profiles.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
-    if ((lo === undefined) !== (hi === undefined)) err(row, `"${id}" has only one goalpost; give both goalpost_min and goalpost_max`);
+    if (profiles)
+      node.profiles = profiles
+        .split(/[;|]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if ((lo === undefined) !== (hi === undefined))
+      err(row, `"${id}" has only one goalpost; give both goalpost_min and goalpost_max`);
     else if (lo !== undefined && hi !== undefined) extra.goalposts = [lo, hi];
     if (dirText === undefined || dirText === "1" || dirText === "benefit") extra.direction = "benefit";
     else if (dirText === "-1" || dirText === "cost") extra.direction = "cost";
@@ -137,7 +153,7 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
     } else err(row, `direction "${dirText}" of "${id}": expected benefit, cost, 1, -1, target or range`);
     entries.set(id, { row, node, extra, parent: cell(raw, COLUMNS.parent), weight });
     order.push(id);
-  });
+  }
 
   const roots = order.filter((id) => entries.get(id)?.parent === undefined);
   if (order.length > 0 && roots.length !== 1)
@@ -150,12 +166,19 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
           ? "no row without a parent: expected exactly one root"
           : `expected exactly one row without a parent (the root), found ${roots.length}: ${roots.slice(0, 5).join(", ")}`,
     });
-  if (order.length === 0) issues.push({ code: "invalid_table", severity: "error", path: "rows", message: "the table has no nodes" });
+  if (order.length === 0)
+    issues.push({
+      code: "invalid_table",
+      severity: "error",
+      path: "rows",
+      message: "the table has no nodes",
+    });
   const children = new Map<string, string[]>();
   for (const id of order) {
     const e = entries.get(id) as Entry;
     if (e.parent === undefined) continue;
-    if (!entries.has(e.parent)) err(e.row, `parent "${e.parent}" of "${id}" is not a row of the table`, "unknown_parent");
+    if (!entries.has(e.parent))
+      err(e.row, `parent "${e.parent}" of "${id}" is not a row of the table`, "unknown_parent");
     else children.set(e.parent, [...(children.get(e.parent) ?? []), id]);
   }
   // Cycle detection: every node must reach the root.
@@ -164,7 +187,11 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
     let cur: string | undefined = id;
     while (cur !== undefined && entries.has(cur)) {
       if (seen.has(cur)) {
-        err((entries.get(id) as Entry).row, `parents of "${id}" form a cycle: ${[...seen, cur].join(" -> ")}`, "parent_cycle");
+        err(
+          (entries.get(id) as Entry).row,
+          `parents of "${id}" form a cycle: ${[...seen, cur].join(" -> ")}`,
+          "parent_cycle",
+        );
         break;
       }
       seen.add(cur);
@@ -172,7 +199,11 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
     }
   }
   if (issues.length > 0) {
-    throw new IndicatrixError("invalid_table", `${issues[0]?.path}: ${issues[0]?.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`, { issues });
+    throw new IndicatrixError(
+      "invalid_table",
+      `${issues[0]?.path}: ${issues[0]?.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`,
+      { issues },
+    );
   }
 
   const weights: Record<string, { method: "fixed"; weights: Record<string, number> }> = {};
@@ -181,14 +212,21 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
     const node = e.node;
     const kids = children.get(id);
     if (kids && kids.length > 0) {
-      weights[id] = { method: "fixed", weights: Object.fromEntries(kids.map((k) => [k, (entries.get(k) as Entry).weight])) };
+      weights[id] = {
+        method: "fixed",
+        weights: Object.fromEntries(kids.map((k) => [k, (entries.get(k) as Entry).weight])),
+      };
       return { ...node, children: kids.map(build) };
     }
     return { ...node, ...e.extra };
   };
   const tree = build(roots[0] as string);
   const profile = opts.profile ?? "default";
-  const model: Record<string, unknown> = { id: opts.id ?? "model", tree, profiles: { [profile]: { weights } } };
+  const model: Record<string, unknown> = {
+    id: opts.id ?? "model",
+    tree,
+    profiles: { [profile]: { weights } },
+  };
   if (opts.name) model.name = opts.name;
   if (opts.defaults) model.defaults = opts.defaults;
   return parseModel(model);

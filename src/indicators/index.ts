@@ -1,5 +1,18 @@
-export { checkModel, type Diagnostic, ID_PATTERN, MAX_NODES, MAX_TREE_DEPTH, validateModel } from "./check-model.js";
-export { type CompiledFormula, compileFormula, FORMULA_FUNCTIONS, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from "./formula.js";
+export {
+  checkModel,
+  type Diagnostic,
+  ID_PATTERN,
+  MAX_NODES,
+  MAX_TREE_DEPTH,
+  validateModel,
+} from "./check-model.js";
+export {
+  type CompiledFormula,
+  compileFormula,
+  FORMULA_FUNCTIONS,
+  MAX_FORMULA_DEPTH,
+  MAX_FORMULA_LENGTH,
+} from "./formula.js";
 export { type ModelFromTableOptions, modelFromTable, type TableRow } from "./from-table.js";
 export { MODEL_SCHEMA_URL, modelJsonSchema } from "./json-schema.js";
 export { formatPath, parseModel, readModelText } from "./parse-model.js";
@@ -17,4 +30,11 @@ export {
   type Profile,
   type WeightSpec,
 } from "./schema.js";
-export { displayName, INDICATOR_FIELDS, isIndicator, listIndicators, type VisitedNode, walkTree } from "./tree.js";
+export {
+  displayName,
+  INDICATOR_FIELDS,
+  isIndicator,
+  listIndicators,
+  type VisitedNode,
+  walkTree,
+} from "./tree.js";

@@ -17,12 +17,16 @@ export const MODEL_SCHEMA_URL = "https://unpkg.com/indicatrix/schema/model.schem
  * ```
  */
 export function modelJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ModelSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(ModelSchema, { io: "input", target: "draft-2020-12" }) as Record<
+    string,
+    unknown
+  >;
   return {
     $schema: schema.$schema,
     $id: MODEL_SCHEMA_URL,
     title: "indicatrix model",
-    description: "An indicator tree with weighting profiles, for the indicatrix library (https://www.npmjs.com/package/indicatrix).",
+    description:
+      "An indicator tree with weighting profiles, for the indicatrix library (https://www.npmjs.com/package/indicatrix).",
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
   };
 }

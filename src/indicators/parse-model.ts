@@ -50,7 +50,8 @@ function flatten(issue: ZodIssue, prefix: PropertyKey[], out: Issue[]): void {
     }
   }
   let message = issue.message;
-  if (issue.code === "unrecognized_keys") message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  if (issue.code === "unrecognized_keys")
+    message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
   else if (issue.code === "invalid_union") message = `${message}: ${describeUnion(issue)}`;
   out.push({ code: "invalid_model", severity: "error", path: formatPath(path), message });
 }

@@ -11,9 +11,10 @@ const finite = z.number().refine(Number.isFinite, { message: "expected a finite 
 const pair = z.tuple([finite, finite]);
 
 /** Text in one language (a string) or several (`{ "zh": "...", "en": "..." }`). */
-export const LocalizedTextSchema = z
-  .union([z.string(), z.record(z.string(), z.string())])
-  .meta({ id: "LocalizedText", description: 'A string, or names by language code: { "en": "...", "zh": "..." }' });
+export const LocalizedTextSchema = z.union([z.string(), z.record(z.string(), z.string())]).meta({
+  id: "LocalizedText",
+  description: 'A string, or names by language code: { "en": "...", "zh": "..." }',
+});
 
 /** Direction of an indicator: which values are better. */
 export const DirectionSchema = z
@@ -104,14 +105,18 @@ export const AggregateSpecSchema = z
       floor: z.number().positive().optional(),
     }),
     z.strictObject({ method: z.literal("power"), p: finite }),
-    z.strictObject({ method: z.literal("mazziotta-pareto"), penalty: z.enum(["negative", "positive"]).optional() }),
+    z.strictObject({
+      method: z.literal("mazziotta-pareto"),
+      penalty: z.enum(["negative", "positive"]).optional(),
+    }),
   ])
   .meta({ id: "AggregateSpec" });
 
 /** What happens to a missing value. */
-export const MissingPolicySchema = z
-  .enum(["error", "skip", "mean", "median", "zero"])
-  .meta({ id: "MissingPolicy", description: "skip: weighted mean over the children present, weights re-normalized" });
+export const MissingPolicySchema = z.enum(["error", "skip", "mean", "median", "zero"]).meta({
+  id: "MissingPolicy",
+  description: "skip: weighted mean over the children present, weights re-normalized",
+});
 
 const judgment = z
   .tuple([z.string(), z.string(), z.number().positive()])
@@ -147,14 +152,19 @@ export const AhpWeightSpecSchema = z
 const objectiveSpecs = [
   z.strictObject({ method: z.literal("entropy"), shift: z.number().nonnegative().optional() }),
   z.strictObject({ method: z.literal("critic"), correlation: z.enum(["1-r", "1-|r|"]).optional() }),
-  z.strictObject({ method: z.enum(["stddev", "cv"]), ddof: z.union([z.literal(0), z.literal(1)]).optional() }),
+  z.strictObject({
+    method: z.enum(["stddev", "cv"]),
+    ddof: z.union([z.literal(0), z.literal(1)]).optional(),
+  }),
 ] as const;
 
 const baseWeightSpecs = [
   z.strictObject({ method: z.literal("equal") }),
   z.strictObject({
     method: z.literal("fixed"),
-    weights: z.record(z.string(), finite).meta({ description: "child id -> weight (relative; normalized to sum 1)" }),
+    weights: z
+      .record(z.string(), finite)
+      .meta({ description: "child id -> weight (relative; normalized to sum 1)" }),
   }),
   AhpWeightSpecSchema,
   ...objectiveSpecs,
@@ -240,13 +250,21 @@ export const ProfileSchema = z
     weights: z.record(z.string(), WeightSpecSchema).optional(),
     aggregate: z.record(z.string(), AggregateSpecSchema).optional(),
     defaults: DefaultsSchema.optional(),
-    include: z.array(z.string()).optional().meta({ description: "Indicator ids made active in this profile" }),
-    exclude: z.array(z.string()).optional().meta({ description: "Indicator ids made inactive in this profile" }),
-    multipliers: z
-      .record(z.string(), z.number().nonnegative())
+    include: z
+      .array(z.string())
       .optional()
-      .meta({ description: "Node id -> factor applied to its local weight before re-normalizing (scenario overlays)" }),
-    goalposts: z.record(z.string(), pair).optional().meta({ description: "Indicator id -> goalposts for this profile" }),
+      .meta({ description: "Indicator ids made active in this profile" }),
+    exclude: z
+      .array(z.string())
+      .optional()
+      .meta({ description: "Indicator ids made inactive in this profile" }),
+    multipliers: z.record(z.string(), z.number().nonnegative()).optional().meta({
+      description: "Node id -> factor applied to its local weight before re-normalizing (scenario overlays)",
+    }),
+    goalposts: z
+      .record(z.string(), pair)
+      .optional()
+      .meta({ description: "Indicator id -> goalposts for this profile" }),
   })
   .meta({ id: "Profile" });
 
@@ -268,7 +286,10 @@ export const ModelSchema = z
     name: LocalizedTextSchema.optional(),
     description: LocalizedTextSchema.optional(),
     version: z.string().optional(),
-    language: z.string().optional().meta({ description: "Preferred display language of names, e.g. zh or en" }),
+    language: z
+      .string()
+      .optional()
+      .meta({ description: "Preferred display language of names, e.g. zh or en" }),
     inputs: z.array(InputSchema).optional(),
     tree: NodeSchema,
     defaults: DefaultsSchema.optional(),

@@ -46,7 +46,12 @@ export function walkTree(root: ModelNode, rootPath = "tree"): VisitedNode[] {
     out.push(v);
     const children = v.node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i] as ModelNode, path: `${v.path}.children[${i}]`, parent: v.node, depth: v.depth + 1 });
+      stack.push({
+        node: children[i] as ModelNode,
+        path: `${v.path}.children[${i}]`,
+        parent: v.node,
+        depth: v.depth + 1,
+      });
     }
   }
   return out;

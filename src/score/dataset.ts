@@ -95,14 +95,19 @@ function text(v: unknown): string | undefined {
  * ```
  */
 export function toDataset(input: DatasetInput, opts: ToDatasetOptions = {}): Dataset {
-  if (input && typeof input === "object" && (input as Dataset).kind === "dataset") return selectColumns(input as Dataset, opts);
+  if (input && typeof input === "object" && (input as Dataset).kind === "dataset")
+    return selectColumns(input as Dataset, opts);
   const issues: Issue[] = [];
-  const ds = Array.isArray(input) ? fromRows(input as readonly DatasetRow[], opts, issues) : fromColumns(input as DatasetColumns, opts, issues);
+  const ds = Array.isArray(input)
+    ? fromRows(input as readonly DatasetRow[], opts, issues)
+    : fromColumns(input as DatasetColumns, opts, issues);
   if (issues.length === 0) checkHierarchy(ds, issues);
   if (issues.length > 0) {
     const first = issues[0] as Issue;
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-    throw new IndicatrixError(first.code, `${first.path}: ${first.message}${more}`, { issues: issues.slice(0, 1000) });
+    throw new IndicatrixError(first.code, `${first.path}: ${first.message}${more}`, {
+      issues: issues.slice(0, 1000),
+    });
   }
   return ds;
 }
@@ -111,8 +116,14 @@ function selectColumns(ds: Dataset, opts: ToDatasetOptions): Dataset {
   const issues: Issue[] = [];
   for (const c of opts.columns ?? [])
     if (!ds.columns.has(c))
-      issues.push({ code: "missing_column", severity: "error", path: `column "${c}"`, message: `the model needs column "${c}", which the data do not have` });
-  if (issues.length > 0) throw new IndicatrixError("missing_column", `${issues[0]?.path}: ${issues[0]?.message}`, { issues });
+      issues.push({
+        code: "missing_column",
+        severity: "error",
+        path: `column "${c}"`,
+        message: `the model needs column "${c}", which the data do not have`,
+      });
+  if (issues.length > 0)
+    throw new IndicatrixError("missing_column", `${issues[0]?.path}: ${issues[0]?.message}`, { issues });
   return ds;
 }
 
@@ -123,7 +134,12 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
   }
   const first = rows[0];
   if (!first || typeof first !== "object") {
-    issues.push({ code: "invalid_data", severity: "error", path: "row 1", message: "expected an object (a record of column values)" });
+    issues.push({
+      code: "invalid_data",
+      severity: "error",
+      path: "row 1",
+      message: "expected an object (a record of column values)",
+    });
     return emptyDataset();
   }
   const keys = new Set<string>();
@@ -137,7 +153,12 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
   for (const c of opts.optional ?? []) if (keys.has(c) && !wanted.includes(c)) wanted.push(c);
   for (const c of wanted)
     if (!keys.has(c))
-      issues.push({ code: "missing_column", severity: "error", path: `column "${c}"`, message: `the model needs column "${c}", which the data do not have` });
+      issues.push({
+        code: "missing_column",
+        severity: "error",
+        path: `column "${c}"`,
+        message: `the model needs column "${c}", which the data do not have`,
+      });
   const m = rows.length;
   const units: string[] = new Array(m);
   const parents: (string | undefined)[] = new Array(m);
@@ -149,11 +170,22 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
     const row = rows[i];
     const where = `row ${i + 1}`;
     if (!row || typeof row !== "object" || Array.isArray(row)) {
-      issues.push({ code: "invalid_data", severity: "error", path: where, message: "expected an object (a record of column values)" });
+      issues.push({
+        code: "invalid_data",
+        severity: "error",
+        path: where,
+        message: "expected an object (a record of column values)",
+      });
       continue;
     }
     const id = Object.hasOwn(row, unitKey) ? text(row[unitKey]) : undefined;
-    if (id === undefined) issues.push({ code: "missing_unit_id", severity: "error", path: where, message: `no unit id in column "${unitKey}"` });
+    if (id === undefined)
+      issues.push({
+        code: "missing_unit_id",
+        severity: "error",
+        path: where,
+        message: `no unit id in column "${unitKey}"`,
+      });
     units[i] = id ?? "";
     parents[i] = Object.hasOwn(row, parentKey) ? text(row[parentKey]) : undefined;
     levels[i] = Object.hasOwn(row, levelKey) ? text(row[levelKey]) : undefined;
@@ -181,14 +213,31 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
 }
 
 function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issue[]): Dataset {
-  if (!input || typeof input !== "object" || !Array.isArray(input.units) || !input.values || typeof input.values !== "object") {
-    issues.push({ code: "invalid_data", severity: "error", path: "data", message: "expected rows (an array of records) or { units, values }" });
+  if (
+    !input ||
+    typeof input !== "object" ||
+    !Array.isArray(input.units) ||
+    !input.values ||
+    typeof input.values !== "object"
+  ) {
+    issues.push({
+      code: "invalid_data",
+      severity: "error",
+      path: "data",
+      message: "expected rows (an array of records) or { units, values }",
+    });
     return emptyDataset();
   }
   const m = input.units.length;
   const units = input.units.map((u, i) => {
     const id = text(u);
-    if (id === undefined) issues.push({ code: "missing_unit_id", severity: "error", path: `units[${i}]`, message: "expected a unit id" });
+    if (id === undefined)
+      issues.push({
+        code: "missing_unit_id",
+        severity: "error",
+        path: `units[${i}]`,
+        message: "expected a unit id",
+      });
     return id ?? "";
   });
   const keys = Object.keys(input.values);
@@ -197,12 +246,22 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
   const columns = new Map<string, Float64Array>();
   for (const c of wanted) {
     if (!Object.hasOwn(input.values, c)) {
-      issues.push({ code: "missing_column", severity: "error", path: `column "${c}"`, message: `the model needs column "${c}", which the data do not have` });
+      issues.push({
+        code: "missing_column",
+        severity: "error",
+        path: `column "${c}"`,
+        message: `the model needs column "${c}", which the data do not have`,
+      });
       continue;
     }
     const values = input.values[c] as ArrayLike<number | null>;
     if (!values || typeof values.length !== "number" || values.length !== m) {
-      issues.push({ code: "invalid_data", severity: "error", path: `column "${c}"`, message: `expected ${m} values (one per unit), got ${values?.length}` });
+      issues.push({
+        code: "invalid_data",
+        severity: "error",
+        path: `column "${c}"`,
+        message: `expected ${m} values (one per unit), got ${values?.length}`,
+      });
       continue;
     }
     let col: Float64Array;
@@ -213,7 +272,12 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
         const v = toNumber(values[i]);
         if (v === undefined) {
           if (issues.length < 1000)
-            issues.push({ code: "invalid_data", severity: "error", path: `row ${i + 1}, unit "${units[i]}", column "${c}"`, message: `expected a number or null, got ${JSON.stringify(values[i])}` });
+            issues.push({
+              code: "invalid_data",
+              severity: "error",
+              path: `row ${i + 1}, unit "${units[i]}", column "${c}"`,
+              message: `expected a number or null, got ${JSON.stringify(values[i])}`,
+            });
         } else col[i] = v;
       }
     }
@@ -221,15 +285,29 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
       for (let i = 0; i < m; i++) {
         const v = col[i] as number;
         if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
-          issues.push({ code: "invalid_data", severity: "error", path: `row ${i + 1}, unit "${units[i]}", column "${c}"`, message: `expected a finite number or NaN, got ${v}` });
+          issues.push({
+            code: "invalid_data",
+            severity: "error",
+            path: `row ${i + 1}, unit "${units[i]}", column "${c}"`,
+            message: `expected a finite number or NaN, got ${v}`,
+          });
           break;
         }
       }
     columns.set(c, col);
   }
-  const side = (arr: readonly (string | null | undefined)[] | undefined, name: string): (string | undefined)[] => {
+  const side = (
+    arr: readonly (string | null | undefined)[] | undefined,
+    name: string,
+  ): (string | undefined)[] => {
     if (arr === undefined) return new Array(m).fill(undefined);
-    if (arr.length !== m) issues.push({ code: "invalid_data", severity: "error", path: name, message: `expected ${m} entries, got ${arr.length}` });
+    if (arr.length !== m)
+      issues.push({
+        code: "invalid_data",
+        severity: "error",
+        path: name,
+        message: `expected ${m} entries, got ${arr.length}`,
+      });
     return Array.from({ length: m }, (_, i) => text(arr[i]));
   };
   return {
@@ -251,12 +329,23 @@ function checkHierarchy(ds: Dataset, issues: Issue[]): void {
   const index = new Map<string, number>();
   ds.units.forEach((u, i) => {
     const prev = index.get(u);
-    if (prev !== undefined) issues.push({ code: "duplicate_unit", severity: "error", path: `row ${i + 1}`, message: `unit "${u}" repeats row ${prev + 1}` });
+    if (prev !== undefined)
+      issues.push({
+        code: "duplicate_unit",
+        severity: "error",
+        path: `row ${i + 1}`,
+        message: `unit "${u}" repeats row ${prev + 1}`,
+      });
     else index.set(u, i);
   });
   ds.parents.forEach((p, i) => {
     if (p !== undefined && !index.has(p))
-      issues.push({ code: "unknown_parent", severity: "error", path: `row ${i + 1}, unit "${ds.units[i]}"`, message: `parent "${p}" is not a unit of the data` });
+      issues.push({
+        code: "unknown_parent",
+        severity: "error",
+        path: `row ${i + 1}, unit "${ds.units[i]}"`,
+        message: `parent "${p}" is not a unit of the data`,
+      });
   });
   if (issues.length > 0) return;
   // Every chain of parents must end: follow each unit up, marking units known to reach a root.
@@ -272,7 +361,12 @@ function checkHierarchy(ds: Dataset, issues: Issue[]): void {
     }
     if (i !== undefined && state[i] === 1) {
       const cycle = path.slice(path.indexOf(i)).map((k) => ds.units[k]);
-      issues.push({ code: "parent_cycle", severity: "error", path: `unit "${ds.units[i]}"`, message: `parents form a cycle: ${[...cycle, ds.units[i]].join(" -> ")}` });
+      issues.push({
+        code: "parent_cycle",
+        severity: "error",
+        path: `unit "${ds.units[i]}"`,
+        message: `parents form a cycle: ${[...cycle, ds.units[i]].join(" -> ")}`,
+      });
       return;
     }
     for (const k of path) state[k] = 2;

@@ -91,9 +91,13 @@ export function resolveProfile(model: Model, name?: string): ResolvedProfile {
   const errors = checkModel(model).filter((d) => d.severity === "error");
   if (errors.length > 0) {
     const first = errors[0];
-    throw new IndicatrixError("invalid_model", `the model has ${errors.length} error(s); first: ${first?.path}: ${first?.message}`, {
-      issues: errors,
-    });
+    throw new IndicatrixError(
+      "invalid_model",
+      `the model has ${errors.length} error(s); first: ${first?.path}: ${first?.message}`,
+      {
+        issues: errors,
+      },
+    );
   }
   const profileName = name ?? (profileNames(model)[0] as string);
   const chainNames = profileChain(model, profileName);
@@ -101,10 +105,13 @@ export function resolveProfile(model: Model, name?: string): ResolvedProfile {
   const chain = chainNames.map((n) => (Object.hasOwn(profiles, n) ? (profiles[n] as Profile) : {}));
   const { active } = profileActivity(model, profileName);
   const defaults = model.defaults ?? {};
-  const missing: MissingPolicy = firstDefined(chain, (p) => p.defaults?.missing) ?? defaults.missing ?? "skip";
+  const missing: MissingPolicy =
+    firstDefined(chain, (p) => p.defaults?.missing) ?? defaults.missing ?? "skip";
   const minCoverage = firstDefined(chain, (p) => p.defaults?.minCoverage) ?? defaults.minCoverage ?? 0;
-  const defaultAggregate: AggregateSpec = firstDefined(chain, (p) => p.defaults?.aggregate) ?? defaults.aggregate ?? "arithmetic";
-  const defaultNormalize: NormalizeSpec = firstDefined(chain, (p) => p.defaults?.normalize) ?? defaults.normalize ?? "minmax";
+  const defaultAggregate: AggregateSpec =
+    firstDefined(chain, (p) => p.defaults?.aggregate) ?? defaults.aggregate ?? "arithmetic";
+  const defaultNormalize: NormalizeSpec =
+    firstDefined(chain, (p) => p.defaults?.normalize) ?? defaults.normalize ?? "minmax";
   const defaultTreat = firstDefined(chain, (p) => p.defaults?.treat) ?? defaults.treat;
 
   const nodes = new Map<string, ResolvedNode>();
@@ -134,5 +141,13 @@ export function resolveProfile(model: Model, name?: string): ResolvedProfile {
     nodes.set(node.id, resolved);
     if (indicator) indicators.push(node.id);
   }
-  return { name: profileName, chain: chainNames, root: model.tree.id, nodes, indicators, missing, minCoverage };
+  return {
+    name: profileName,
+    chain: chainNames,
+    root: model.tree.id,
+    nodes,
+    indicators,
+    missing,
+    minCoverage,
+  };
 }

@@ -4,11 +4,11 @@ import { parseModel } from "../indicators/parse-model.js";
 import type { Model } from "../indicators/schema.js";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { rankDescendingUint32 } from "../internal/rank.js";
-import { normalizeDetailed, type NormalizeParams } from "../normalize/normalize.js";
+import { type NormalizeParams, normalizeDetailed } from "../normalize/normalize.js";
 import { type TreatReport, treat } from "../normalize/treat.js";
-import { hierarchyConsistency } from "../weighting/hierarchy-consistency.js";
-import { type NodeConsistency, specWeights } from "../weighting/spec-weights.js";
+import type { NodeConsistency } from "../weighting/spec-weights.js";
 import { type Dataset, type DatasetInput, toDataset } from "./dataset.js";
+import { globalWeights, weighNode, withTotalConsistency } from "./node-weights.js";
 import { type ResolvedNode, type ResolvedProfile, resolveProfile } from "./resolve-profile.js";
 
 /** Options of {@link score}. */
@@ -112,7 +112,12 @@ function neededColumns(model: Model, profile: ResolvedProfile): string[] {
 }
 
 /** Evaluates formula indicators in dependency order; non-finite results become missing values. */
-function deriveFormulas(model: Model, profile: ResolvedProfile, ds: Dataset, diagnostics: Issue[]): Map<string, Float64Array> {
+function deriveFormulas(
+  model: Model,
+  profile: ResolvedProfile,
+  ds: Dataset,
+  diagnostics: Issue[],
+): Map<string, Float64Array> {
   const columns = new Map(ds.columns);
   const formulas = new Map<string, { formula: string; path: string }>();
   const walk = (n: typeof model.tree, path: string): void => {
@@ -127,7 +132,11 @@ function deriveFormulas(model: Model, profile: ResolvedProfile, ds: Dataset, dia
     const done = columns.get(id);
     if (done) return done;
     const f = formulas.get(id);
-    if (!f) throw new IndicatrixError("missing_column", `column "${id}": the model needs it and the data do not have it`);
+    if (!f)
+      throw new IndicatrixError(
+        "missing_column",
+        `column "${id}": the model needs it and the data do not have it`,
+      );
     const compiled = compileFormula(f.formula);
     const inputs = new Map(compiled.variables.map((v) => [v, compute(v)]));
     const out = new Float64Array(m);
@@ -135,7 +144,9 @@ function deriveFormulas(model: Model, profile: ResolvedProfile, ds: Dataset, dia
     const badUnits: string[] = [];
     for (let i = 0; i < m; i++) {
       const v = compiled.evaluate((name) => (inputs.get(name) as Float64Array)[i] as number);
-      const anyMissing = compiled.variables.some((name) => Number.isNaN((inputs.get(name) as Float64Array)[i] as number));
+      const anyMissing = compiled.variables.some((name) =>
+        Number.isNaN((inputs.get(name) as Float64Array)[i] as number),
+      );
       if (Number.isFinite(v)) out[i] = v;
       else {
         out[i] = Number.NaN;
@@ -165,11 +176,12 @@ function leafUnits(ds: Dataset): { index: number[]; groupRowsWithData: string[] 
   const groupRowsWithData: string[] = [];
   ds.units.forEach((u, i) => {
     if (!parentsSet.has(u)) index.push(i);
-    else for (const col of ds.columns.values())
-      if (!Number.isNaN(col[i] as number)) {
-        groupRowsWithData.push(u);
-        break;
-      }
+    else
+      for (const col of ds.columns.values())
+        if (!Number.isNaN(col[i] as number)) {
+          groupRowsWithData.push(u);
+          break;
+        }
   });
   return { index, groupRowsWithData };
 }
@@ -246,20 +258,33 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
     if (profile.missing === "error")
       for (let i = 0; i < m; i++)
         if (Number.isNaN(values[i] as number))
-          throw new IndicatrixError("missing_value", `unit "${units[i]}", indicator "${id}": the value is missing and the model's missing policy is "error"`, {
-            path: `unit "${units[i]}", column "${id}"`,
-          });
-    const opts2 = node.goalposts ? { direction: node.direction, goalposts: node.goalposts } : { direction: node.direction };
+          throw new IndicatrixError(
+            "missing_value",
+            `unit "${units[i]}", indicator "${id}": the value is missing and the model's missing policy is "error"`,
+            {
+              path: `unit "${units[i]}", column "${id}"`,
+            },
+          );
+    const opts2 = node.goalposts
+      ? { direction: node.direction, goalposts: node.goalposts }
+      : { direction: node.direction };
     let r: ReturnType<typeof normalizeDetailed>;
     try {
       r = normalizeDetailed(values, node.normalize, opts2);
     } catch (e) {
-      if (e instanceof IndicatrixError) throw new IndicatrixError(e.code, `indicator "${id}": ${e.message}`, { path: node.path });
+      if (e instanceof IndicatrixError)
+        throw new IndicatrixError(e.code, `indicator "${id}": ${e.message}`, { path: node.path });
       throw e;
     }
     scores[id] = r.values;
     normalization[id] = r.params;
-    for (const w of r.warnings) diagnostics.push({ code: w.code, severity: "warning", path: node.path, message: `indicator "${id}": ${w.message}` });
+    for (const w of r.warnings)
+      diagnostics.push({
+        code: w.code,
+        severity: "warning",
+        path: node.path,
+        message: `indicator "${id}": ${w.message}`,
+      });
     const v = r.values;
     for (let i = 0; i < m; i++) if (!Number.isNaN(v[i] as number)) coverage[i] = (coverage[i] as number) + 1;
   }
@@ -274,38 +299,31 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
     const node = order[k] as ResolvedNode;
     if (node.indicator) continue;
     const childCols = node.children.map((c) => scores[c] as Float64Array);
-    const sw = specWeights(node.weights, node.children, { columns: childCols, nodeId: node.id, path: node.weightsFrom ? `profiles.${node.weightsFrom}.weights.${node.id}` : node.path });
-    let w = sw.weights;
-    const mult = node.children.map((c) => (profile.nodes.get(c) as ResolvedNode).multiplier);
-    if (mult.some((x) => x !== 1)) {
-      const scaled = w.map((x, i) => x * (mult[i] as number));
-      const s = scaled.reduce((a, b) => a + b, 0);
-      if (!(s > 0)) throw new IndicatrixError("zero_weights", `${node.path}: multipliers leave every child of "${node.id}" with weight 0`);
-      w = scaled.map((x) => x / s);
-    }
+    const sw = weighNode(profile, node, childCols);
+    const w = sw.weights;
     node.children.forEach((c, i) => {
       local[c] = w[i] as number;
     });
     if (sw.consistency) consistency[node.id] = sw.consistency;
-    nodeProvenance[node.id] = { weights: sw.provenance, aggregate: node.aggregate, ...(mult.some((x) => x !== 1) ? { multipliers: mult } : {}) };
-    for (const warning of sw.warnings) diagnostics.push({ code: "weights_warning", severity: "warning", path: node.path, message: warning });
+    nodeProvenance[node.id] = { weights: sw.provenance, aggregate: node.aggregate };
+    for (const warning of sw.warnings)
+      diagnostics.push({ code: "weights_warning", severity: "warning", path: node.path, message: warning });
     let agg: ReturnType<typeof aggregate>;
     try {
-      agg = aggregate(childCols, w, node.aggregate, { missing: profile.missing, minCoverage: profile.minCoverage });
+      agg = aggregate(childCols, w, node.aggregate, {
+        missing: profile.missing,
+        minCoverage: profile.minCoverage,
+      });
     } catch (e) {
-      if (e instanceof IndicatrixError) throw new IndicatrixError(e.code, `node "${node.id}": ${e.message}`, { path: node.path });
+      if (e instanceof IndicatrixError)
+        throw new IndicatrixError(e.code, `node "${node.id}": ${e.message}`, { path: node.path });
       throw e;
     }
     scores[node.id] = agg.values;
   }
   local[profile.root] = 1;
-  const global: Record<string, number> = {};
-  for (const node of order) global[node.id] = node.parent === undefined ? 1 : (global[node.parent] as number) * (local[node.id] as number);
-  const ahpNodes = Object.keys(consistency);
-  if (ahpNodes.length > 1) {
-    const h = hierarchyConsistency(ahpNodes.map((id) => ({ parentWeight: global[id] as number, ci: (consistency[id] as NodeConsistency).ci, ri: (consistency[id] as NodeConsistency).ri })));
-    consistency.total = { cr: h.cr, ci: h.ci, ri: h.ri, lambdaMax: Number.NaN, consistent: h.consistent, threshold: 0.1 };
-  }
+  const global = globalWeights(profile, local);
+  const allConsistency = withTotalConsistency(consistency, global);
 
   const rootScores = scores[profile.root] as Float64Array;
   const missing: Record<string, string> = {};
@@ -336,7 +354,7 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
     scores,
     local,
     global,
-    consistency,
+    consistency: allConsistency,
     coverage,
     missing,
     raw,
@@ -344,7 +362,13 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
     treatment,
     provenance,
     diagnostics,
-    hierarchy: { units: ds.units, parents: ds.parents, levels: ds.levels, names: ds.names, columns: keptColumns },
+    hierarchy: {
+      units: ds.units,
+      parents: ds.parents,
+      levels: ds.levels,
+      names: ds.names,
+      columns: keptColumns,
+    },
   });
 }
 
@@ -403,7 +427,8 @@ function buildResult(p: ResultParts): Result {
     resolved: profile,
     contributions(unit: string): Contribution[] {
       const i = unitIndex.get(unit);
-      if (i === undefined) throw new IndicatrixError("unknown_unit", `unit "${unit}" is not a scored unit of this result`);
+      if (i === undefined)
+        throw new IndicatrixError("unknown_unit", `unit "${unit}" is not a scored unit of this result`);
       const out: Contribution[] = [];
       // Effective weight: product down the tree of each child's weight re-normalized over the present siblings.
       const visit = (id: string, weight: number): void => {
@@ -414,7 +439,8 @@ function buildResult(p: ResultParts): Result {
           return;
         }
         let present = 0;
-        for (const c of node.children) if (!Number.isNaN((scores[c] as Float64Array)[i] as number)) present += p.local[c] as number;
+        for (const c of node.children)
+          if (!Number.isNaN((scores[c] as Float64Array)[i] as number)) present += p.local[c] as number;
         for (const c of node.children) {
           const has = !Number.isNaN((scores[c] as Float64Array)[i] as number);
           visit(c, has && present > 0 ? (weight * (p.local[c] as number)) / present : 0);

@@ -14,17 +14,23 @@ describe("indicatrix validate", () => {
     expect(r.stdout).toContain("base.json: valid");
   });
 
-  it.each(loadFixtures("semantic-invalid").map(([n]) => n))("exits 1 on semantic-invalid/%s and names the place", async (name) => {
-    const r = await runCli("validate", fixture("semantic-invalid", name));
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/error \w+ at (tree|profiles)/);
-  });
+  it.each(loadFixtures("semantic-invalid").map(([n]) => n))(
+    "exits 1 on semantic-invalid/%s and names the place",
+    async (name) => {
+      const r = await runCli("validate", fixture("semantic-invalid", name));
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/error \w+ at (tree|profiles)/);
+    },
+  );
 
-  it.each(loadFixtures("schema-invalid").map(([n]) => n))("exits 1 on schema-invalid/%s with a JSON path", async (name) => {
-    const r = await runCli("validate", fixture("schema-invalid", name));
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/error invalid_model at \S+/);
-  });
+  it.each(loadFixtures("schema-invalid").map(([n]) => n))(
+    "exits 1 on schema-invalid/%s with a JSON path",
+    async (name) => {
+      const r = await runCli("validate", fixture("schema-invalid", name));
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/error invalid_model at \S+/);
+    },
+  );
 
   it("exits 2 with one line and no stack trace on a missing file", async () => {
     const r = await runCli("validate", "does/not/exist.json");
@@ -34,24 +40,38 @@ describe("indicatrix validate", () => {
   });
 
   it("--format json prints exactly one JSON document", async () => {
-    const r = await runCli("validate", "--format", "json", fixture("valid", "base"), fixture("semantic-invalid", "duplicate-id"));
+    const r = await runCli(
+      "validate",
+      "--format",
+      "json",
+      fixture("valid", "base"),
+      fixture("semantic-invalid", "duplicate-id"),
+    );
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(false);
     expect(doc.files.map((f: { ok: boolean }) => f.ok)).toEqual([true, false]);
-    expect(doc.files[1].issues[0]).toMatchObject({ code: "duplicate_id", path: "tree.children[1].children[0].id" });
+    expect(doc.files[1].issues[0]).toMatchObject({
+      code: "duplicate_id",
+      path: "tree.children[1].children[0].id",
+    });
   });
 
   it("--format github prints workflow annotations", async () => {
     const r = await runCli("validate", "--format", "github", fixture("semantic-invalid", "goalposts-order"));
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^::error file=.*goalposts-order\.json,title=indicatrix invalid_goalposts::tree\.children\[0\]\.children\[0\]\.goalposts: /m);
+    expect(r.stdout).toMatch(
+      /^::error file=.*goalposts-order\.json,title=indicatrix invalid_goalposts::tree\.children\[0\]\.children\[0\]\.goalposts: /m,
+    );
   });
 
   it("--strict fails on warnings", async () => {
     const dir = mkdtempSync(join(tmpdir(), "indicatrix-"));
     const file = join(dir, "warn.yaml");
-    writeFileSync(file, "id: m\ntree:\n  id: root\n  children:\n    - id: a\n      profiles: [ghost]\n    - id: b\n");
+    writeFileSync(
+      file,
+      "id: m\ntree:\n  id: root\n  children:\n    - id: a\n      profiles: [ghost]\n    - id: b\n",
+    );
     expect((await runCli("validate", file)).code).toBe(0);
     const strict = await runCli("validate", "--strict", file);
     expect(strict.code).toBe(1);

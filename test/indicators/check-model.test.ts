@@ -37,24 +37,44 @@ describe("checkModel", () => {
   });
 
   it("has an expectation for every semantic-invalid fixture", () => {
-    expect(loadFixtures("semantic-invalid").map(([n]) => n).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(
+      loadFixtures("semantic-invalid")
+        .map(([n]) => n)
+        .sort(),
+    ).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it.each(loadFixtures("semantic-invalid"))("checkModel(semantic-invalid/%s) reports the expected code and path", (name, input) => {
-    const [code, path] = EXPECTED[name] as [string, string];
-    const diagnostics = checkModel(parseModel(input));
-    const hit = diagnostics.find((d) => d.code === code);
-    expect(hit, JSON.stringify(diagnostics)).toBeDefined();
-    expect(hit?.severity).toBe("error");
-    expect(hit?.path).toContain(path);
-    expect(hit?.message.length).toBeGreaterThan(10);
-  });
+  it.each(loadFixtures("semantic-invalid"))(
+    "checkModel(semantic-invalid/%s) reports the expected code and path",
+    (name, input) => {
+      const [code, path] = EXPECTED[name] as [string, string];
+      const diagnostics = checkModel(parseModel(input));
+      const hit = diagnostics.find((d) => d.code === code);
+      expect(hit, JSON.stringify(diagnostics)).toBeDefined();
+      expect(hit?.severity).toBe("error");
+      expect(hit?.path).toContain(path);
+      expect(hit?.message.length).toBeGreaterThan(10);
+    },
+  );
 
   it("warns about an inconsistent AHP matrix with its CR (cyclic 3x3 of DOMAIN.md 1.17: CR 1.149)", () => {
     const model = parseModel({
       id: "m",
       tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }] },
-      profiles: { p: { weights: { root: { method: "ahp", judgments: [["a", "b", 3], ["a", "c", 1 / 3], ["b", "c", 3]] } } } },
+      profiles: {
+        p: {
+          weights: {
+            root: {
+              method: "ahp",
+              judgments: [
+                ["a", "b", 3],
+                ["a", "c", 1 / 3],
+                ["b", "c", 3],
+              ],
+            },
+          },
+        },
+      },
     });
     const [d] = checkModel(model);
     expect(d?.code).toBe("inconsistent_judgments");
@@ -67,7 +87,19 @@ describe("checkModel", () => {
     const model = parseModel({
       id: "m",
       tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }, { id: "d" }] },
-      profiles: { p: { weights: { root: { method: "ahp", judgments: [["a", "b", 3], ["c", "d", 2]] } } } },
+      profiles: {
+        p: {
+          weights: {
+            root: {
+              method: "ahp",
+              judgments: [
+                ["a", "b", 3],
+                ["c", "d", 2],
+              ],
+            },
+          },
+        },
+      },
     });
     const d = checkModel(model).find((x) => x.code === "disconnected_judgments");
     expect(d?.message).toContain("{a, b}");
@@ -78,7 +110,19 @@ describe("checkModel", () => {
     const model = parseModel({
       id: "m",
       tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }] },
-      profiles: { p: { weights: { root: { method: "ahp", judgments: [["a", "b", 2], ["b", "c", 2]] } } } },
+      profiles: {
+        p: {
+          weights: {
+            root: {
+              method: "ahp",
+              judgments: [
+                ["a", "b", 2],
+                ["b", "c", 2],
+              ],
+            },
+          },
+        },
+      },
     });
     expect(checkModel(model)).toEqual([]);
   });
@@ -93,12 +137,17 @@ describe("checkModel", () => {
       profiles: { n: {}, e: { extends: "n" }, f: { extends: "e", exclude: ["x"] } },
     });
     const diagnostics = checkModel(model);
-    expect(diagnostics.map((d) => [d.code, d.path])).toEqual([["no_active_child", "tree.children[1].children"]]);
+    expect(diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ["no_active_child", "tree.children[1].children"],
+    ]);
     expect(diagnostics[0]?.message).toContain('profile "f"');
   });
 
   it("rejects ids that collide with object properties (__proto__, constructor)", () => {
-    const model = parseModel({ id: "m", tree: { id: "root", children: [{ id: "constructor" }, { id: "toString" }] } });
+    const model = parseModel({
+      id: "m",
+      tree: { id: "root", children: [{ id: "constructor" }, { id: "toString" }] },
+    });
     expect(checkModel(model).map((d) => d.code)).toEqual(["reserved_id", "reserved_id"]);
   });
 });
@@ -113,7 +162,10 @@ describe("validateModel", () => {
   });
 
   it("returns ok with warnings allowed", () => {
-    const r = validateModel({ id: "m", tree: { id: "root", children: [{ id: "a", profiles: ["ghost"] }, { id: "b" }] } });
+    const r = validateModel({
+      id: "m",
+      tree: { id: "root", children: [{ id: "a", profiles: ["ghost"] }, { id: "b" }] },
+    });
     expect(r.ok).toBe(true);
     expect(r.issues.map((i) => i.code)).toEqual(["unknown_profile"]);
   });

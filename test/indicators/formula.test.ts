@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { compileFormula } from "../../src/indicators/formula.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
 
-const scope = (values: Record<string, number>) => (name: string) => (Object.hasOwn(values, name) ? (values[name] as number) : Number.NaN);
+const scope = (values: Record<string, number>) => (name: string) =>
+  Object.hasOwn(values, name) ? (values[name] as number) : Number.NaN;
 
 function refusal(source: string): string {
   try {
@@ -23,7 +24,9 @@ describe("compileFormula", () => {
 
   it("follows operator precedence and the whitelisted functions: -2^2 = -4, sqrt(16) + log(e^2)", () => {
     expect(compileFormula("-a^2").evaluate(scope({ a: 2 }))).toBe(-4);
-    expect(compileFormula("sqrt(x) + log(y, 10) + max(1, 2, 3) - abs(-1)").evaluate(scope({ x: 16, y: 1000 }))).toBeCloseTo(4 + 3 + 3 - 1, 12);
+    expect(
+      compileFormula("sqrt(x) + log(y, 10) + max(1, 2, 3) - abs(-1)").evaluate(scope({ x: 16, y: 1000 })),
+    ).toBeCloseTo(4 + 3 + 3 - 1, 12);
   });
 
   it("returns NaN (a missing value) when a variable is missing or the result is not finite", () => {

@@ -3,8 +3,8 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/indicators/check-model.js";
 import { modelFromTable } from "../../src/indicators/from-table.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import { isIndicator, walkTree } from "../../src/indicators/tree.js";
+import { IndicatrixError } from "../../src/internal/errors.js";
 
 const ASEM_META = "/work/shared/coinr-asem/input/ASEM_iMeta.csv";
 
@@ -34,21 +34,50 @@ describe("modelFromTable", () => {
     expect(byDepth(3)).toHaveLength(49);
     expect(byDepth(3).every((v) => isIndicator(v.node))).toBe(true);
     // Directions from the file: the cost indicators are exactly the rows with Direction -1 (14 of them).
-    const costs = byDepth(3).filter((v) => v.node.direction === "cost").map((v) => v.node.id);
-    const minusOne = readAsemMeta().filter((r) => r.Direction === "-1").map((r) => r.iCode);
+    const costs = byDepth(3)
+      .filter((v) => v.node.direction === "cost")
+      .map((v) => v.node.id);
+    const minusOne = readAsemMeta()
+      .filter((r) => r.Direction === "-1")
+      .map((r) => r.iCode);
     expect(costs.sort()).toEqual(minusOne.sort());
     expect(costs).toHaveLength(14);
-    expect(model.profiles?.default?.weights?.Index).toEqual({ method: "fixed", weights: { Conn: 1, Sust: 1 } });
+    expect(model.profiles?.default?.weights?.Index).toEqual({
+      method: "fixed",
+      weights: { Conn: 1, Sust: 1 },
+    });
   });
 
   it("reads directions, goalposts, targets, names by language and profiles", () => {
     const model = modelFromTable([
       { id: "root" },
-      { id: "a", parent: "root", direction: "target", target: "300", goalpost_min: "0", goalpost_max: "1000", name_zh: "网格", name_en: "Grid" },
-      { id: "b", parent: "root", direction: "range", goalpost_min: "200", goalpost_max: "400", weight: "3", profiles: "normal;emergency" },
+      {
+        id: "a",
+        parent: "root",
+        direction: "target",
+        target: "300",
+        goalpost_min: "0",
+        goalpost_max: "1000",
+        name_zh: "网格",
+        name_en: "Grid",
+      },
+      {
+        id: "b",
+        parent: "root",
+        direction: "range",
+        goalpost_min: "200",
+        goalpost_max: "400",
+        weight: "3",
+        profiles: "normal;emergency",
+      },
     ]);
     const [a, b] = model.tree.children ?? [];
-    expect(a).toMatchObject({ id: "a", direction: { target: 300 }, goalposts: [0, 1000], name: { zh: "网格", en: "Grid" } });
+    expect(a).toMatchObject({
+      id: "a",
+      direction: { target: 300 },
+      goalposts: [0, 1000],
+      name: { zh: "网格", en: "Grid" },
+    });
     expect(b).toMatchObject({ id: "b", direction: { range: [200, 400] }, profiles: ["normal", "emergency"] });
     expect(model.profiles?.default?.weights?.root).toEqual({ method: "fixed", weights: { a: 1, b: 3 } });
   });

@@ -10,7 +10,11 @@ const schema = modelJsonSchema();
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validate = ajv.compile(schema);
 
-const corpus = [...loadFixtures("valid"), ...loadFixtures("schema-invalid"), ...loadFixtures("semantic-invalid")];
+const corpus = [
+  ...loadFixtures("valid"),
+  ...loadFixtures("schema-invalid"),
+  ...loadFixtures("semantic-invalid"),
+];
 
 describe("modelJsonSchema", () => {
   it("is draft 2020-12 with the published $id", () => {
@@ -38,7 +42,9 @@ describe("modelJsonSchema", () => {
   });
 
   it("matches the committed schema/model.schema.json (regenerate with npm run build)", () => {
-    const committed = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "schema", "model.schema.json"), "utf8"));
+    const committed = JSON.parse(
+      readFileSync(join(import.meta.dirname, "..", "..", "schema", "model.schema.json"), "utf8"),
+    );
     expect(committed).toEqual(schema);
   });
 });

@@ -19,17 +19,25 @@ describe("parseModel", () => {
     expect(model.id).toBe((input as { id: string }).id);
   });
 
-  it.each(loadFixtures("schema-invalid"))("parseModel(schema-invalid/%s) throws invalid_model with paths", (_name, input) => {
-    const e = parseError(input);
-    expect(e.code).toBe("invalid_model");
-    expect(e.issues.length).toBeGreaterThan(0);
-    for (const issue of e.issues) expect(issue.path).toMatch(/\S/);
-  });
+  it.each(loadFixtures("schema-invalid"))(
+    "parseModel(schema-invalid/%s) throws invalid_model with paths",
+    (_name, input) => {
+      const e = parseError(input);
+      expect(e.code).toBe("invalid_model");
+      expect(e.issues.length).toBeGreaterThan(0);
+      for (const issue of e.issues) expect(issue.path).toMatch(/\S/);
+    },
+  );
 
   it("names the path and the unknown key of a typo such as wieght", () => {
     const e = parseError({ id: "m", tree: { id: "r", children: [{ id: "a", wieght: 1 }] } });
     expect(e.issues).toEqual([
-      { code: "invalid_model", severity: "error", path: "tree.children[0]", message: 'unknown field(s) "wieght"' },
+      {
+        code: "invalid_model",
+        severity: "error",
+        path: "tree.children[0]",
+        message: 'unknown field(s) "wieght"',
+      },
     ]);
     expect(e.message).toContain("tree.children[0]");
   });
@@ -56,7 +64,10 @@ describe("parseModel", () => {
   });
 
   it("does not mutate its input and returns a copy", () => {
-    const input = Object.freeze({ id: "m", tree: Object.freeze({ id: "r", children: Object.freeze([Object.freeze({ id: "a" })]) }) });
+    const input = Object.freeze({
+      id: "m",
+      tree: Object.freeze({ id: "r", children: Object.freeze([Object.freeze({ id: "a" })]) }),
+    });
     const model = parseModel(input);
     expect(model).toEqual(input);
     expect(model).not.toBe(input);

@@ -6,10 +6,14 @@ import { score } from "../../src/score/score.js";
 
 /** COINr's real run on its ASEM example (../shared/coinr-asem/README.txt): the reference. */
 const ASEM = "/work/shared/coinr-asem";
-const csv = (path: string) => parse(readFileSync(`${ASEM}/${path}`), { columns: true }) as Record<string, string>[];
+const csv = (path: string) =>
+  parse(readFileSync(`${ASEM}/${path}`), { columns: true }) as Record<string, string>[];
 
 const meta = csv("input/ASEM_iMeta.csv");
-const model = modelFromTable(meta, { id: "asem", defaults: { normalize: { method: "minmax", range: [0, 100] }, aggregate: "arithmetic", missing: "skip" } });
+const model = modelFromTable(meta, {
+  id: "asem",
+  defaults: { normalize: { method: "minmax", range: [0, 100] }, aggregate: "arithmetic", missing: "skip" },
+});
 const data = csv("input/ASEM_iData.csv");
 const result = score(model, data);
 
@@ -53,6 +57,7 @@ describe("score() on COINr's ASEM example (51 countries, 49 indicators, 4 levels
   });
 
   it("reproduces COINr's effective weights of the indicators", () => {
-    for (const row of csv("simple/effective_weights.csv")) expect(result.weights.global[row.iCode as string]).toBeCloseTo(Number(row.EffWeight), 12);
+    for (const row of csv("simple/effective_weights.csv"))
+      expect(result.weights.global[row.iCode as string]).toBeCloseTo(Number(row.EffWeight), 12);
   });
 });

@@ -24,14 +24,19 @@ export function validateCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: "string", default: "text" }, strict: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+    options: {
+      format: { type: "string", default: "text" },
+      strict: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) {
     io.out(`${validateHelp}\n`);
     return 0;
   }
   const format = values.format as string;
-  if (!["text", "json", "github"].includes(format)) throw new UsageError(`--format must be text, json or github, got "${format}"`);
+  if (!["text", "json", "github"].includes(format))
+    throw new UsageError(`--format must be text, json or github, got "${format}"`);
   if (positionals.length === 0) throw new UsageError("validate needs at least one model file");
   const results: FileResult[] = positionals.map((file) => {
     try {
@@ -41,10 +46,16 @@ export function validateCommand(argv: string[], io: Io): number {
     } catch (e) {
       if (!(e instanceof IndicatrixError)) throw e;
       const unreadable = e.code === "unreadable_file" || e.code === "file_too_large";
-      return { file, ok: false, readable: !unreadable, issues: unreadable ? [{ code: e.code, severity: "error", path: "", message: e.message }] : e.issues };
+      return {
+        file,
+        ok: false,
+        readable: !unreadable,
+        issues: unreadable ? [{ code: e.code, severity: "error", path: "", message: e.message }] : e.issues,
+      };
     }
   });
-  if (format === "json") io.out(`${JSON.stringify({ ok: results.every((r) => r.ok), files: results }, null, 2)}\n`);
+  if (format === "json")
+    io.out(`${JSON.stringify({ ok: results.every((r) => r.ok), files: results }, null, 2)}\n`);
   for (const r of results) {
     if (format === "text") {
       if (!r.readable) io.err(`${r.issues[0]?.message}\n`);
@@ -58,7 +69,9 @@ export function validateCommand(argv: string[], io: Io): number {
       if (!r.readable) io.err(`${r.issues[0]?.message}\n`);
       for (const i of r.issues) {
         const level = i.severity === "error" || values.strict ? "error" : "warning";
-        io.out(`::${level} file=${escapeProperty(r.file)},title=${escapeProperty(`indicatrix ${i.code}`)}::${escapeData(`${i.path}: ${i.message}`)}\n`);
+        io.out(
+          `::${level} file=${escapeProperty(r.file)},title=${escapeProperty(`indicatrix ${i.code}`)}::${escapeData(`${i.path}: ${i.message}`)}\n`,
+        );
       }
     }
   }
