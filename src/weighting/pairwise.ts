@@ -226,6 +226,8 @@ export function powerIteration(
   let s0 = 0;
   for (let i = 0; i < n; i++) s0 += w[i] as number;
   for (let i = 0; i < n; i++) w[i] = (w[i] as number) / s0;
+  let prevDiff = Number.POSITIVE_INFINITY;
+  let polish = 0;
   for (let it = 1; it <= MAX_ITER; it++) {
     let total = 0;
     for (let i = 0; i < n; i++) {
@@ -245,7 +247,10 @@ export function powerIteration(
     const t = w;
     w = next;
     next = t;
-    if (diff < POWER_TOL) return { w, iterations: it };
+    // Converged to the tolerance: keep polishing while steps still shrink, since the error of a slowly
+    // converging iteration (Harker's matrices) is a multiple of the last step.
+    if (diff < POWER_TOL && (diff >= prevDiff || diff < 1e-16 || ++polish > 1000)) return { w, iterations: it };
+    prevDiff = diff;
   }
   fail("no_convergence", "matrix", `power iteration did not converge in ${MAX_ITER} steps`);
 }

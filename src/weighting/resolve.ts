@@ -1,0 +1,68 @@
+import { parseModel } from "../indicators/parse-model.js";
+import type { Model } from "../indicators/schema.js";
+import type { DatasetInput } from "../score/dataset.js";
+import { globalWeights, weighNode, withTotalConsistency } from "../score/node-weights.js";
+import { resolveProfile } from "../score/resolve-profile.js";
+import { score } from "../score/score.js";
+import { type NodeConsistency, specNeedsData } from "./spec-weights.js";
+
+/** The weights of a model in one profile. */
+export interface ResolvedWeights {
+  /** The profile. */
+  profile: string;
+  /** Weight of every active node within its parent (the root has 1). */
+  local: Record<string, number>;
+  /** Weight of every active node in the whole index: the product of local weights down the tree. */
+  global: Record<string, number>;
+  /** Consistency of each AHP node, and `total` (CR_total of the hierarchy) when several nodes use AHP. */
+  consistency: Record<string, NodeConsistency>;
+  /** How each group's weights were obtained (method, options, profile that set them). */
+  provenance: Record<string, Record<string, unknown>>;
+  /** Warnings, such as inconsistent judgments or a negative game-theory coefficient. */
+  warnings: string[];
+}
+
+/**
+ * Resolves every weight spec of a profile into local weights per node and global weights (the
+ * product of local weights down the tree), with the consistency of every AHP node and the
+ * provenance of each. Data-driven specs (entropy, CRITIC, standard deviation, CV) are computed on
+ * the profile's normalized data, so they need `data`; then the full scoring pipeline runs.
+ *
+ * @throws IndicatrixError `data_required` when a data-driven spec has no data; the errors of `score`.
+ * @example
+ * ```ts
+ * const w = resolveWeights(grassrootsGovernance, { profile: "normal" });
+ * w.global.performance; // => 0.2562 (AHP eigenvector, DOMAIN.md 3.2)
+ * ```
+ */
+export function resolveWeights(model: Model, opts: { profile?: string; data?: DatasetInput } = {}): ResolvedWeights {
+  const parsed = parseModel(model);
+  const profile = resolveProfile(parsed, opts.profile);
+  const groups = [...profile.nodes.values()].filter((n) => !n.indicator);
+  const needsData = groups.some((n) => specNeedsData(n.weights));
+  const provenance: Record<string, Record<string, unknown>> = {};
+  const warnings: string[] = [];
+  let local: Record<string, number>;
+  let consistency: Record<string, NodeConsistency>;
+  if (needsData && opts.data !== undefined) {
+    const result = score(parsed, opts.data, opts.profile !== undefined ? { profile: opts.profile } : {});
+    local = result.weights.local;
+    consistency = result.consistency;
+    for (const n of groups) provenance[n.id] = { ...(((result.provenance.nodes as Record<string, { weights: Record<string, unknown> }>)[n.id]?.weights) ?? {}), from: n.weightsFrom ?? "default (equal)" };
+    for (const d of result.diagnostics) if (d.code === "weights_warning") warnings.push(d.message);
+    return { profile: profile.name, local, global: result.weights.global, consistency, provenance, warnings };
+  }
+  local = { [profile.root]: 1 };
+  consistency = {};
+  for (const n of groups) {
+    const sw = weighNode(profile, n);
+    n.children.forEach((c, i) => {
+      local[c] = sw.weights[i] as number;
+    });
+    if (sw.consistency) consistency[n.id] = sw.consistency;
+    provenance[n.id] = { ...sw.provenance, from: n.weightsFrom ?? "default (equal)" };
+    warnings.push(...sw.warnings);
+  }
+  const global = globalWeights(profile, local);
+  return { profile: profile.name, local, global, consistency: withTotalConsistency(consistency, global), provenance, warnings };
+}

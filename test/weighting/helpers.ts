@@ -1,0 +1,57 @@
+import { expect } from "vitest";
+import { IndicatrixError } from "../../src/internal/errors.js";
+
+/** Runs `f` and returns "code @ path" of the IndicatrixError it throws (fails the test on any other outcome). */
+export function errorOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof IndicatrixError) return `${e.code} @ ${e.path}`;
+    throw e;
+  }
+  return "no error";
+}
+
+/** The IndicatrixError message thrown by `f`. */
+export function messageOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof IndicatrixError) return e.message;
+    throw e;
+  }
+  return "no error";
+}
+
+/** Element-wise |actual - expected| <= tol. */
+export function expectClose(actual: readonly number[], expected: readonly number[], tol: number): void {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((a, i) => {
+    if (!(Math.abs(a - (expected[i] as number)) <= tol))
+      throw new Error(`index ${i}: ${a} differs from ${expected[i]} by more than ${tol}\n${actual} vs ${expected}`);
+  });
+}
+
+/** Deep-freezes a matrix (rows and outer array) to prove it is not mutated. */
+export function frozen<T>(rows: readonly (readonly T[])[]): T[][] {
+  return Object.freeze(rows.map((r) => Object.freeze([...r]))) as unknown as T[][];
+}
+
+/** mulberry32: small seeded PRNG for reproducible test data. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The consistent matrix a_ij = w_i / w_j. */
+export function consistentMatrix(w: readonly number[]): number[][] {
+  return w.map((wi) => w.map((wj) => wi / wj));
+}
+
+export const SAATY_VALUES = [1 / 9, 1 / 8, 1 / 7, 1 / 6, 1 / 5, 1 / 4, 1 / 3, 1 / 2, 1, 2, 3, 4, 5, 6, 7, 8, 9];
