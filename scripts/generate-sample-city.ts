@@ -12,4 +12,6 @@ const dir = new URL("../examples/governance/", import.meta.url);
 mkdirSync(dir, { recursive: true });
 const csv = generateSampleCity(seed);
 writeFileSync(new URL("sample-city.csv", dir), csv);
-process.stdout.write(`wrote examples/governance/sample-city.csv (${csv.split("\n").length - 2} units, seed ${seed})\n`);
+process.stdout.write(
+  `wrote examples/governance/sample-city.csv (${csv.split("\n").length - 2} units, seed ${seed})\n`,
+);

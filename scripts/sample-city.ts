@@ -106,7 +106,14 @@ const pct = (latent: "n" | "e", centre: number, slope: number, noise: number, lo
   clip: [lo, 100],
   digits: 1,
 });
-const lin = (centre: number, slope: number, noise: number, clip: [number, number], digits: number, latent: "n" | "e" = "n"): Spec => ({
+const lin = (
+  centre: number,
+  slope: number,
+  noise: number,
+  clip: [number, number],
+  digits: number,
+  latent: "n" | "e" = "n",
+): Spec => ({
   latent,
   kind: "linear",
   centre,
@@ -115,7 +122,14 @@ const lin = (centre: number, slope: number, noise: number, clip: [number, number
   clip,
   digits,
 });
-const logn = (median: number, slope: number, noise: number, clip: [number, number], digits: number, latent: "n" | "e" = "n"): Spec => ({
+const logn = (
+  median: number,
+  slope: number,
+  noise: number,
+  clip: [number, number],
+  digits: number,
+  latent: "n" | "e" = "n",
+): Spec => ({
   latent,
   kind: "log",
   centre: median,
@@ -154,7 +168,15 @@ const SPECS: Record<string, Spec> = {
   linkage_closing_days: logn(7, -0.2, 0.25, [1, 30], 1),
   command_activation_hours: logn(4, -0.35, 0.35, [0.5, 24], 1, "e"),
   sunk_cadres_embedded_48h: pct("e", 80, 9, 8, 20),
-  households_per_grid_worker: { latent: "n", kind: "interval", centre: 300, slope: -0.35, noise: 130, clip: [80, 900], digits: 0 },
+  households_per_grid_worker: {
+    latent: "n",
+    kind: "interval",
+    centre: 300,
+    slope: -0.35,
+    noise: 130,
+    clip: [80, 900],
+    digits: 0,
+  },
   grid_events_on_time: pct("n", 92, 3.5, 3, 50),
   consultation_meetings: lin(10, 3, 2.5, [0, 24], 0),
   consultative_decision_rate: pct("n", 75, 9, 8, 20),
@@ -186,7 +208,15 @@ const SPECS: Record<string, Spec> = {
   request_closure_rate: pct("n", 93, 3, 3, 60),
   request_response_hours: logn(6, -0.3, 0.35, [0.5, 72], 1),
   repeat_petitions_per_10k: logn(3, -0.3, 0.45, [0, 20], 2),
-  safety_incidents: { latent: "n", kind: "poisson", centre: 3, slope: -0.3, noise: 0, clip: [0, 20], digits: 0 },
+  safety_incidents: {
+    latent: "n",
+    kind: "poisson",
+    centre: 3,
+    slope: -0.3,
+    noise: 0,
+    clip: [0, 20],
+    digits: 0,
+  },
   containment_hours: { ...logn(36, -0.4, 0.4, [1, 168], 1, "e"), severity: "times" },
   casualties_per_10k: { ...logn(0.8, -0.5, 0, [0, 10], 2, "e"), kind: "poisson", severity: "times" },
   essential_service_continuity: { ...pct("e", 92, 4, 3.5, 40), severity: "divide" },
@@ -206,18 +236,103 @@ const SPECS: Record<string, Spec> = {
 
 const DISTRICT_HEADS = ["鼓", "台", "仓", "晋", "马", "长", "榕", "闽", "连", "永", "福", "清"] as const;
 const DISTRICT_TAILS = ["楼", "江", "山", "安", "尾", "乐", "兴", "平", "阳", "源"] as const;
-const STREET_HEADS = ["东", "西", "南", "北", "中", "新", "上", "下", "前", "后", "洪", "义", "茶", "鳌", "王", "盖", "建", "宁"] as const;
+const STREET_HEADS = [
+  "东",
+  "西",
+  "南",
+  "北",
+  "中",
+  "新",
+  "上",
+  "下",
+  "前",
+  "后",
+  "洪",
+  "义",
+  "茶",
+  "鳌",
+  "王",
+  "盖",
+  "建",
+  "宁",
+] as const;
 const STREET_TAILS = ["街", "门", "湖", "峰", "亭", "洲", "埕", "岭", "浦", "桥", "塘", "店"] as const;
 const COMMUNITY_HEADS = [
-  "三", "东", "西", "南", "北", "新", "安", "和", "福", "兴", "华", "金", "银", "玉", "文", "桂", "梅", "竹", "松", "柳",
-  "湖", "山", "水", "龙", "凤", "春", "秀", "锦", "瑞", "宏", "永", "清", "宁", "乐", "康", "泰", "盛", "祥", "嘉", "温",
+  "三",
+  "东",
+  "西",
+  "南",
+  "北",
+  "新",
+  "安",
+  "和",
+  "福",
+  "兴",
+  "华",
+  "金",
+  "银",
+  "玉",
+  "文",
+  "桂",
+  "梅",
+  "竹",
+  "松",
+  "柳",
+  "湖",
+  "山",
+  "水",
+  "龙",
+  "凤",
+  "春",
+  "秀",
+  "锦",
+  "瑞",
+  "宏",
+  "永",
+  "清",
+  "宁",
+  "乐",
+  "康",
+  "泰",
+  "盛",
+  "祥",
+  "嘉",
+  "温",
 ] as const;
 const COMMUNITY_TAILS = [
-  "坊", "巷", "园", "苑", "里", "村", "庄", "湾", "桥", "塘", "亭", "峰", "湖", "河", "岭", "洲", "坡", "门", "城", "庭",
-  "井", "溪", "林", "田",
+  "坊",
+  "巷",
+  "园",
+  "苑",
+  "里",
+  "村",
+  "庄",
+  "湾",
+  "桥",
+  "塘",
+  "亭",
+  "峰",
+  "湖",
+  "河",
+  "岭",
+  "洲",
+  "坡",
+  "门",
+  "城",
+  "庭",
+  "井",
+  "溪",
+  "林",
+  "田",
 ] as const;
 
-function uniqueName(rng: Rng, used: Set<string>, heads: readonly string[], tails: readonly string[], suffix: string): string {
+function uniqueName(
+  rng: Rng,
+  used: Set<string>,
+  heads: readonly string[],
+  tails: readonly string[],
+  suffix: string,
+): string {
   for (;;) {
     const name = `${rng.pick(heads)}${rng.pick(tails)}${suffix}`;
     if (!used.has(name)) {
@@ -288,7 +403,9 @@ const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"
  * ```
  */
 export function generateSampleCity(seed: number = SAMPLE_CITY_SEED): string {
-  const indicators = listIndicators(grassrootsGovernance as Parameters<typeof listIndicators>[0]).map((n) => n.id);
+  const indicators = listIndicators(grassrootsGovernance as Parameters<typeof listIndicators>[0]).map(
+    (n) => n.id,
+  );
   const specs = indicators.map((id) => {
     const spec = SPECS[id];
     if (!spec) throw new Error(`sample city: no generation spec for indicator "${id}"`);
@@ -296,7 +413,13 @@ export function generateSampleCity(seed: number = SAMPLE_CITY_SEED): string {
   });
   const rng = makeRng(seed);
   const names = new Set<string>();
-  const city: Unit = { unit: "city", name: uniqueName(rng, names, DISTRICT_HEADS, DISTRICT_TAILS, "市"), level: "city", parent: "", population: 0 };
+  const city: Unit = {
+    unit: "city",
+    name: uniqueName(rng, names, DISTRICT_HEADS, DISTRICT_TAILS, "市"),
+    level: "city",
+    parent: "",
+    population: 0,
+  };
   const districts: Unit[] = [];
   const streets: Unit[] = [];
   const communities: Unit[] = [];
@@ -304,7 +427,13 @@ export function generateSampleCity(seed: number = SAMPLE_CITY_SEED): string {
   // Structure: 5 districts of 6-7 streets; 9-12 communities per street, nudged into 300-400 in total.
   const streetDistrict: number[] = [];
   for (let d = 0; d < 5; d++) {
-    districts.push({ unit: `d${d + 1}`, name: uniqueName(rng, names, DISTRICT_HEADS, DISTRICT_TAILS, "区"), level: "district", parent: "city", population: 0 });
+    districts.push({
+      unit: `d${d + 1}`,
+      name: uniqueName(rng, names, DISTRICT_HEADS, DISTRICT_TAILS, "区"),
+      level: "district",
+      parent: "city",
+      population: 0,
+    });
     const n = rng.int(6, 7);
     for (let s = 0; s < n; s++) streetDistrict.push(d);
   }
@@ -338,11 +467,18 @@ export function generateSampleCity(seed: number = SAMPLE_CITY_SEED): string {
     const streetEffect = 0.4 * rng.normal();
     for (let k = 0; k < (perStreet[s] as number); k++) {
       c++;
-      const population = Math.round(clamp(Math.exp(Math.log(6500) + 0.45 * rng.normal()), [2000, 15000]) / 10) * 10;
+      const population =
+        Math.round(clamp(Math.exp(Math.log(6500) + 0.45 * rng.normal()), [2000, 15000]) / 10) * 10;
       const normal = ((districtEffect[d] as number) + streetEffect + 0.7 * rng.normal()) / Math.sqrt(0.9);
       const emergency = 0.6 * normal + 0.8 * rng.normal();
       const values = specs.map((spec) => {
-        const v = draw(rng, spec, spec.latent === "n" ? normal : emergency, severity[d] as number, population);
+        const v = draw(
+          rng,
+          spec,
+          spec.latent === "n" ? normal : emergency,
+          severity[d] as number,
+          population,
+        );
         return rng.uniform() < MISSING_RATE ? undefined : v;
       });
       communities.push({
