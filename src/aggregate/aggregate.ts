@@ -75,7 +75,8 @@ function resolve(spec: AggregateSpec): Resolved {
       );
     r.p = spec.p;
     if (r.p === 1) r.method = "arithmetic";
-    else if (r.p === 0) r.method = "geometric";
+    // The p -> 0 limit is the geometric mean; below 1e-300 p ln x would be subnormal.
+    else if (Math.abs(r.p) < 1e-300) r.method = "geometric";
   }
   if (spec.method === "geometric") {
     if (spec.zero !== undefined && spec.zero !== "error" && spec.zero !== "floor")
@@ -227,7 +228,8 @@ function impute(
  * @param opts - missing-value policy and minimum coverage.
  * @throws IndicatrixError `invalid_children`, `length_mismatch`, `invalid_weights`, `invalid_spec`,
  *   `invalid_option`, `invalid_value`, `non_finite_value`, `missing_value` (policy "error"),
- *   `cannot_impute`, `zero_value`, `negative_value`, `nonpositive_value`, `nonpositive_mean`; each
+ *   `cannot_impute`, `zero_value`, `negative_value`, `nonpositive_value`, `nonpositive_mean`,
+ *   `numeric_overflow` (a power mean beyond the double range); each
  *   names the unit and child at fault.
  * @example
  * ```ts
@@ -388,6 +390,7 @@ export function aggregate(
     }
     case "power": {
       const p = r.p;
+      const small = Math.abs(p) < 1e-3;
       for (let j = 0; j < k; j++) {
         const col = cols[j] as Float64Array;
         const w = weights[j] as number;
@@ -408,7 +411,8 @@ export function aggregate(
               where(i, j),
               `unit ${i}, child ${j}: the power mean with p = ${p} needs ${p < 0 ? "positive" : "non-negative"} values, got ${x}`,
             );
-          num[i] = (num[i] as number) + w * x ** p;
+          // Near p = 0, x^p rounds to 1: accumulate x^p - 1 = expm1(p ln x) instead.
+          num[i] = (num[i] as number) + w * (small ? Math.expm1(p * Math.log(x)) : x ** p);
         }
       }
       break;
@@ -481,8 +485,21 @@ export function aggregate(
       for (let i = 0; i < m; i++) values[i] = (den[i] as number) / (num[i] as number);
       break;
     case "power": {
-      const q = 1 / r.p;
-      for (let i = 0; i < m; i++) values[i] = ((num[i] as number) / (den[i] as number)) ** q;
+      // M_p = (sum w x^p / sum w)^(1/p); near p = 0 as exp(log1p(sum w (x^p - 1) / sum w) / p).
+      const p = r.p;
+      const small = Math.abs(p) < 1e-3;
+      for (let i = 0; i < m; i++) {
+        const d = den[i] as number;
+        const mean = (num[i] as number) / d;
+        const v = small ? Math.exp(Math.log1p(mean) / p) : mean ** (1 / p);
+        if (d > 0 && !Number.isFinite(v))
+          fail(
+            "numeric_overflow",
+            `unit ${i}`,
+            `unit ${i}: the power mean with p = ${p} overflows; rescale the values or use a smaller |p|`,
+          );
+        values[i] = v;
+      }
       break;
     }
     case "minimum":
