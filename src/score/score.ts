@@ -2,6 +2,7 @@ import { aggregate } from "../aggregate/aggregate.js";
 import { compileFormula } from "../indicators/formula.js";
 import { parseModel } from "../indicators/parse-model.js";
 import type { Model } from "../indicators/schema.js";
+import { walkTree } from "../indicators/tree.js";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { rankDescendingUint32 } from "../internal/rank.js";
 import { type NormalizeParams, normalizeDetailed } from "../normalize/normalize.js";
@@ -170,18 +171,23 @@ function deriveFormulas(
   return columns;
 }
 
-function leafUnits(ds: Dataset): { index: number[]; groupRowsWithData: string[] } {
+function leafUnits(
+  ds: Dataset,
+  valueColumns: readonly string[],
+): { index: number[]; groupRowsWithData: string[] } {
   const parentsSet = new Set(ds.parents.filter((p): p is string => p !== undefined));
   const index: number[] = [];
   const groupRowsWithData: string[] = [];
   ds.units.forEach((u, i) => {
     if (!parentsSet.has(u)) index.push(i);
     else
-      for (const col of ds.columns.values())
-        if (!Number.isNaN(col[i] as number)) {
+      for (const c of valueColumns) {
+        const col = ds.columns.get(c);
+        if (col && !Number.isNaN(col[i] as number)) {
           groupRowsWithData.push(u);
           break;
         }
+      }
   });
   return { index, groupRowsWithData };
 }
@@ -219,15 +225,17 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
   const needed = neededColumns(parsed, profile);
   const keep = ["population", ...(opts.keep ?? [])];
   const ds = toDataset(data, { columns: needed, optional: keep });
-  if (ds.ignored.length > 0)
+  const modelIds = new Set(walkTree(parsed.tree).map((v) => v.node.id));
+  const ignored = ds.ignored.filter((c) => !modelIds.has(c));
+  if (ignored.length > 0)
     diagnostics.push({
       code: "ignored_columns",
       severity: "warning",
       path: "data",
-      message: `columns not used by the model: ${ds.ignored.slice(0, 20).join(", ")}${ds.ignored.length > 20 ? ", ..." : ""}`,
+      message: `columns not used by the model: ${ignored.slice(0, 20).join(", ")}${ignored.length > 20 ? ", ..." : ""}`,
     });
   const columns = deriveFormulas(parsed, profile, ds, diagnostics);
-  const { index: unitIndex, groupRowsWithData } = leafUnits(ds);
+  const { index: unitIndex, groupRowsWithData } = leafUnits(ds, needed);
   if (groupRowsWithData.length > 0)
     diagnostics.push({
       code: "group_unit_values_ignored",
