@@ -5,6 +5,45 @@
  */
 
 export {
+  type AggregateOptions,
+  type AggregateResult,
+  aggregate,
+  weightedMean,
+} from "./aggregate/index.js";
+export { kendall, pearson, spearman } from "./analysis/rank-correlation.js";
+export {
+  type CouplingBand,
+  type CouplingOptions,
+  type CouplingResult,
+  coordinationBand,
+  couplingCoordination,
+  type FuzzyGroup,
+  type FuzzyInput,
+  type FuzzyMultiLevelOptions,
+  type FuzzyMultiLevelResult,
+  type FuzzyOperator,
+  type FuzzyOptions,
+  type FuzzyResult,
+  fuzzyEvaluation,
+  fuzzyEvaluationMultiLevel,
+  fuzzyMembership,
+  type GreyRelationalOptions,
+  type GreyRelationalResult,
+  greyRelational,
+  type MatrixInput,
+  type ObstacleEntry,
+  type ObstacleOptions,
+  type ObstacleResult,
+  obstacleDegree,
+  type RankSumRatioOptions,
+  type RankSumRatioResult,
+  type RsrDistributionRow,
+  rankSumRatio,
+  type TopsisOptions,
+  type TopsisResult,
+  topsis,
+} from "./evaluate/index.js";
+export {
   type AhpWeightSpec,
   activeNodes,
   type BaseWeightSpec,
@@ -47,7 +86,9 @@ export {
   type WeightSpec,
   walkTree,
 } from "./indicators/index.js";
+export { grassrootsGovernance } from "./indicators/templates/index.js";
 export { IndicatrixError, type Issue } from "./internal/errors.js";
+export { type RankTies, rankAscending, rankDescending } from "./internal/rank.js";
 export type {
   AggregateSpec,
   CostTransform,
@@ -56,3 +97,83 @@ export type {
   TreatSpec,
 } from "./internal/specs.js";
 export type { Direction } from "./internal/types.js";
+export {
+  kurtosis,
+  type NormalizeMethod,
+  type NormalizeOptions,
+  type NormalizeParams,
+  type NormalizeResult,
+  type NormalizeWarning,
+  normalize,
+  normalizeDetailed,
+  skewness,
+  type TreatReport,
+  type TreatResult,
+  treat,
+} from "./normalize/index.js";
+export { type Comparison, compareProfiles } from "./score/compare.js";
+export {
+  type Dataset,
+  type DatasetColumns,
+  type DatasetInput,
+  type DatasetRow,
+  type ToDatasetOptions,
+  toDataset,
+} from "./score/dataset.js";
+export { type ResolvedNode, type ResolvedProfile, resolveProfile } from "./score/resolve-profile.js";
+export { type RollupOptions, type RollupResult, rollup } from "./score/rollup.js";
+export {
+  type Contribution,
+  type Result,
+  type ScoreOptions,
+  score,
+  type UnitHierarchy,
+} from "./score/score.js";
+export {
+  type AggregateJudgmentsOptions,
+  type AhpMethod,
+  type AhpOptions,
+  type AhpRepair,
+  type AhpRepairOptions,
+  type AhpResult,
+  aggregateJudgments,
+  ahp,
+  ahpRepairAdvice,
+  type CombineDetails,
+  type CombineMethod,
+  type CombineOptions,
+  type CriticDetails,
+  type CriticOptions,
+  combineWeights,
+  combineWeightsDetailed,
+  criticWeights,
+  criticWeightsDetailed,
+  cvWeights,
+  cvWeightsDetailed,
+  type EntropyDetails,
+  type EntropyOptions,
+  entropyWeights,
+  entropyWeightsDetailed,
+  equalWeights,
+  type GroupAhpResult,
+  type HierarchyConsistencyNode,
+  type HierarchyConsistencyResult,
+  hierarchyConsistency,
+  type Judgment,
+  judgmentsToMatrix,
+  RI_TABLES,
+  type RiTable,
+  randomIndex,
+  stdDevWeights,
+  stdDevWeightsDetailed,
+  type VariationDetails,
+  type VariationOptions,
+  type WeightingData,
+} from "./weighting/index.js";
+export { type ResolvedWeights, resolveWeights } from "./weighting/resolve.js";
+export {
+  type NodeConsistency,
+  type SpecWeights,
+  specNeedsData,
+  specWeights,
+} from "./weighting/spec-weights.js";
