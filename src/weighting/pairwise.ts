@@ -249,7 +249,8 @@ export function powerIteration(
     next = t;
     // Converged to the tolerance: keep polishing while steps still shrink, since the error of a slowly
     // converging iteration (Harker's matrices) is a multiple of the last step.
-    if (diff < POWER_TOL && (diff >= prevDiff || diff < 1e-16 || ++polish > 1000)) return { w, iterations: it };
+    if (diff < POWER_TOL && (diff >= prevDiff || diff < 1e-16 || ++polish > 1000))
+      return { w, iterations: it };
     prevDiff = diff;
   }
   fail("no_convergence", "matrix", `power iteration did not converge in ${MAX_ITER} steps`);

@@ -32,6 +32,10 @@ export interface AhpRepair {
   crBefore: number;
   /** CR after the change. */
   crAfter: number;
+  /** The candidate with the lowest CR for this judgment (often further from the expert's answer than `suggested`). */
+  best: number;
+  /** CR with `best` in place: how far changing this judgment alone can lower CR. Suggestions are sorted by it. */
+  crBest: number;
   /** True iff crAfter < threshold. */
   fixes: boolean;
 }
@@ -39,9 +43,10 @@ export interface AhpRepair {
 /**
  * Names the judgments whose change lowers the consistency ratio most, each with a scale value that repairs it:
  * for every judged pair (i < j) it tries each candidate value (Saaty's scale by default) in place of a_ij (with
- * a_ji = 1/value) and recomputes CR. The suggestion for a pair is the candidate nearest (in ratio) to the current
- * judgment that brings CR under the threshold, or, if none does, the candidate with the lowest CR. Suggestions that
- * lower CR are returned, lowest `crAfter` first, so the first entry is the judgment to revisit.
+ * a_ji = 1/value) and recomputes CR. Pairs are ranked by the lowest CR their change can reach (`crBest`, reached
+ * with `best`), so the first entry is the judgment that contributes most to the inconsistency. The `suggested`
+ * value is the candidate nearest (in ratio) to the current judgment that brings CR under the threshold (the
+ * smallest change that repairs the matrix), or `best` if none does. Only pairs whose change lowers CR are listed.
  *
  * Use it to go back to an expert with a concrete question ("you said S is 3 times P; would 1/2 be fair?") rather
  * than to overwrite judgments silently. `implied` (w_i / w_j) is the judgment that agrees with the others.
@@ -106,10 +111,12 @@ export function ahpRepairAdvice(
         implied: (base.w[i] as number) / (base.w[j] as number),
         crBefore,
         crAfter: pick.cr,
+        best: (best as { v: number }).v,
+        crBest: (best as { cr: number }).cr,
         fixes: pick.cr < o.threshold,
       });
     }
   }
-  out.sort((x, y) => x.crAfter - y.crAfter || x.i - y.i || x.j - y.j);
+  out.sort((x, y) => x.crBest - y.crBest || x.crAfter - y.crAfter || x.i - y.i || x.j - y.j);
   return out.slice(0, limit);
 }

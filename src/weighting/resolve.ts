@@ -35,7 +35,10 @@ export interface ResolvedWeights {
  * w.global.performance; // => 0.2562 (AHP eigenvector, DOMAIN.md 3.2)
  * ```
  */
-export function resolveWeights(model: Model, opts: { profile?: string; data?: DatasetInput } = {}): ResolvedWeights {
+export function resolveWeights(
+  model: Model,
+  opts: { profile?: string; data?: DatasetInput } = {},
+): ResolvedWeights {
   const parsed = parseModel(model);
   const profile = resolveProfile(parsed, opts.profile);
   const groups = [...profile.nodes.values()].filter((n) => !n.indicator);
@@ -48,7 +51,12 @@ export function resolveWeights(model: Model, opts: { profile?: string; data?: Da
     const result = score(parsed, opts.data, opts.profile !== undefined ? { profile: opts.profile } : {});
     local = result.weights.local;
     consistency = result.consistency;
-    for (const n of groups) provenance[n.id] = { ...(((result.provenance.nodes as Record<string, { weights: Record<string, unknown> }>)[n.id]?.weights) ?? {}), from: n.weightsFrom ?? "default (equal)" };
+    for (const n of groups)
+      provenance[n.id] = {
+        ...((result.provenance.nodes as Record<string, { weights: Record<string, unknown> }>)[n.id]
+          ?.weights ?? {}),
+        from: n.weightsFrom ?? "default (equal)",
+      };
     for (const d of result.diagnostics) if (d.code === "weights_warning") warnings.push(d.message);
     return { profile: profile.name, local, global: result.weights.global, consistency, provenance, warnings };
   }
@@ -64,5 +72,12 @@ export function resolveWeights(model: Model, opts: { profile?: string; data?: Da
     warnings.push(...sw.warnings);
   }
   const global = globalWeights(profile, local);
-  return { profile: profile.name, local, global, consistency: withTotalConsistency(consistency, global), provenance, warnings };
+  return {
+    profile: profile.name,
+    local,
+    global,
+    consistency: withTotalConsistency(consistency, global),
+    provenance,
+    warnings,
+  };
 }

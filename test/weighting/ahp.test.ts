@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { describe, expect, it } from "vitest";
 import { ahp } from "../../src/weighting/ahp.js";
-import { SAATY_VALUES, consistentMatrix, errorOf, expectClose, frozen, messageOf } from "./helpers.js";
+import { consistentMatrix, errorOf, expectClose, frozen, messageOf, SAATY_VALUES } from "./helpers.js";
 
 const METHODS = ["eigenvector", "geometric-mean", "sum-product"] as const;
 
@@ -132,10 +132,23 @@ describe("ahp: published and DOMAIN.md reference values", () => {
 });
 
 describe("ahp: eigenvector against ml-matrix EigenvalueDecomposition (second method)", () => {
-  test.prop([fc.integer({ min: 3, max: 12 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.constantFrom(...SAATY_VALUES), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 })))], {
-    seed: 42,
-    numRuns: 60,
-  })("random reciprocal matrices: weights and lambdaMax agree to 1e-9", ([n, upper]) => {
+  test.prop(
+    [
+      fc.integer({ min: 3, max: 12 }).chain((n) =>
+        fc.tuple(
+          fc.constant(n),
+          fc.array(fc.constantFrom(...SAATY_VALUES), {
+            minLength: (n * (n - 1)) / 2,
+            maxLength: (n * (n - 1)) / 2,
+          }),
+        ),
+      ),
+    ],
+    {
+      seed: 42,
+      numRuns: 60,
+    },
+  )("random reciprocal matrices: weights and lambdaMax agree to 1e-9", ([n, upper]) => {
     const a = Array.from({ length: n }, () => new Array<number>(n).fill(1));
     let k = 0;
     for (let i = 0; i < n; i++)
@@ -225,9 +238,9 @@ describe("ahp: incomplete matrices (Harker's method)", () => {
 });
 
 describe("ahp: properties", () => {
-  const weightsArb = fc.integer({ min: 1, max: 10 }).chain((n) =>
-    fc.array(fc.double({ min: 1, max: 9, noNaN: true }), { minLength: n, maxLength: n }),
-  );
+  const weightsArb = fc
+    .integer({ min: 1, max: 10 })
+    .chain((n) => fc.array(fc.double({ min: 1, max: 9, noNaN: true }), { minLength: n, maxLength: n }));
 
   test.prop([weightsArb, fc.constantFrom(...METHODS)], { seed: 42, numRuns: 100 })(
     "a consistent matrix a_ij = w_i/w_j gives back w with CR 0, for every method",
@@ -267,20 +280,28 @@ describe("ahp: properties", () => {
     },
   );
 
-  test.prop([reciprocalArb.chain((a) => fc.tuple(fc.constant(a), fc.shuffledSubarray([...a.keys()], { minLength: a.length, maxLength: a.length }))), fc.constantFrom(...METHODS)], { seed: 42, numRuns: 100 })(
-    "permuting the criteria permutes the weights and keeps CR",
-    ([a, perm], method) => {
-      const pa = perm.map((i) => perm.map((j) => a[i]?.[j] as number));
-      const r = ahp(a, { method });
-      const rp = ahp(pa, { method });
-      expectClose(
-        rp.weights,
-        perm.map((i) => r.weights[i] as number),
-        1e-10,
-      );
-      expect(rp.cr).toBeCloseTo(r.cr, 9);
-    },
-  );
+  test.prop(
+    [
+      reciprocalArb.chain((a) =>
+        fc.tuple(
+          fc.constant(a),
+          fc.shuffledSubarray([...a.keys()], { minLength: a.length, maxLength: a.length }),
+        ),
+      ),
+      fc.constantFrom(...METHODS),
+    ],
+    { seed: 42, numRuns: 100 },
+  )("permuting the criteria permutes the weights and keeps CR", ([a, perm], method) => {
+    const pa = perm.map((i) => perm.map((j) => a[i]?.[j] as number));
+    const r = ahp(a, { method });
+    const rp = ahp(pa, { method });
+    expectClose(
+      rp.weights,
+      perm.map((i) => r.weights[i] as number),
+      1e-10,
+    );
+    expect(rp.cr).toBeCloseTo(r.cr, 9);
+  });
 });
 
 describe("ahp: edge cases and options", () => {
@@ -347,24 +368,119 @@ describe("ahp: errors name the place", () => {
     ["not an array", "x" as unknown, "invalid_matrix @ matrix"],
     ["empty", [], "invalid_matrix @ matrix"],
     ["a row is not an array", [[1, 2], 3], "invalid_matrix @ matrix[1]"],
-    ["not square", [[1, 2], [1 / 2, 1, 3]], "invalid_matrix @ matrix[1]"],
-    ["a zero entry", [[1, 0], [1, 1]], "invalid_matrix @ matrix[0][1]"],
-    ["a negative entry", [[1, 2], [-0.5, 1]], "invalid_matrix @ matrix[1][0]"],
-    ["NaN", [[1, Number.NaN], [1, 1]], "invalid_matrix @ matrix[0][1]"],
-    ["Infinity", [[1, Number.POSITIVE_INFINITY], [1, 1]], "invalid_matrix @ matrix[0][1]"],
-    ["a string", [[1, "2"], [0.5, 1]], "invalid_matrix @ matrix[0][1]"],
-    ["diagonal not 1", [[2, 2], [0.5, 1]], "invalid_matrix @ matrix[0][0]"],
-    ["diagonal null", [[null, 2], [0.5, 1]], "invalid_matrix @ matrix[0][0]"],
-    ["judgment above 9", [[1, 10], [0.1, 1]], "judgment_out_of_scale @ matrix[0][1]"],
-    ["judgment below 1/9", [[1, 9], [0.1, 1]], "judgment_out_of_scale @ matrix[1][0]"],
-    ["not reciprocal", [[1, 2], [0.4, 1]], "not_reciprocal @ matrix[1][0]"],
-    ["one side of a pair missing", [[1, 2, 1], [null, 1, 1], [1, 1, 1]], "not_reciprocal @ matrix[1][0]"],
+    [
+      "not square",
+      [
+        [1, 2],
+        [1 / 2, 1, 3],
+      ],
+      "invalid_matrix @ matrix[1]",
+    ],
+    [
+      "a zero entry",
+      [
+        [1, 0],
+        [1, 1],
+      ],
+      "invalid_matrix @ matrix[0][1]",
+    ],
+    [
+      "a negative entry",
+      [
+        [1, 2],
+        [-0.5, 1],
+      ],
+      "invalid_matrix @ matrix[1][0]",
+    ],
+    [
+      "NaN",
+      [
+        [1, Number.NaN],
+        [1, 1],
+      ],
+      "invalid_matrix @ matrix[0][1]",
+    ],
+    [
+      "Infinity",
+      [
+        [1, Number.POSITIVE_INFINITY],
+        [1, 1],
+      ],
+      "invalid_matrix @ matrix[0][1]",
+    ],
+    [
+      "a string",
+      [
+        [1, "2"],
+        [0.5, 1],
+      ],
+      "invalid_matrix @ matrix[0][1]",
+    ],
+    [
+      "diagonal not 1",
+      [
+        [2, 2],
+        [0.5, 1],
+      ],
+      "invalid_matrix @ matrix[0][0]",
+    ],
+    [
+      "diagonal null",
+      [
+        [null, 2],
+        [0.5, 1],
+      ],
+      "invalid_matrix @ matrix[0][0]",
+    ],
+    [
+      "judgment above 9",
+      [
+        [1, 10],
+        [0.1, 1],
+      ],
+      "judgment_out_of_scale @ matrix[0][1]",
+    ],
+    [
+      "judgment below 1/9",
+      [
+        [1, 9],
+        [0.1, 1],
+      ],
+      "judgment_out_of_scale @ matrix[1][0]",
+    ],
+    [
+      "not reciprocal",
+      [
+        [1, 2],
+        [0.4, 1],
+      ],
+      "not_reciprocal @ matrix[1][0]",
+    ],
+    [
+      "one side of a pair missing",
+      [
+        [1, 2, 1],
+        [null, 1, 1],
+        [1, 1, 1],
+      ],
+      "not_reciprocal @ matrix[1][0]",
+    ],
   ])("%s", (_name, m, expected) => {
     expect(errorOf(() => ahp(m as number[][]))).toBe(expected);
   });
 
   it("names the labels of row and column when given", () => {
-    expect(messageOf(() => ahp([[1, 2], [0.4, 1]], { labels: ["S", "P"] }))).toContain('row 1 ("P"), column 0 ("S")');
+    expect(
+      messageOf(() =>
+        ahp(
+          [
+            [1, 2],
+            [0.4, 1],
+          ],
+          { labels: ["S", "P"] },
+        ),
+      ),
+    ).toContain('row 1 ("P"), column 0 ("S")');
   });
 
   it("order 16 without a custom RI table is ri_unavailable", () => {

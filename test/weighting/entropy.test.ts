@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { entropyWeights, entropyWeightsDetailed } from "../../src/weighting/entropy.js";
 import { sumAndXLogX } from "../../src/weighting/xlogx.js";
-import { DIRS, ENTROPY_E, ENTROPY_W, ENTROPY_W_001, ENTROPY_W_1E4, X, Z } from "./golden.js";
+import { DIRS, ENTROPY_E, ENTROPY_W, ENTROPY_W_1E4, ENTROPY_W_001, X, Z } from "./golden.js";
 import { errorOf, expectClose, frozen, mulberry32 } from "./helpers.js";
 
 const columnsOf = (rows: number[][]) =>
@@ -168,21 +168,93 @@ describe("sumAndXLogX (table-driven log) against Math.log", () => {
 describe("entropyWeights: errors", () => {
   it.each([
     ["one unit", [[1, 2]], {}, "too_few_units @ matrix"],
-    ["a negative value without directions", [[1, 2], [3, -4]], {}, "negative_value @ matrix[1][1]"],
-    ["NaN", [[1, 2], [Number.NaN, 4]], {}, "invalid_matrix @ matrix[1][0]"],
+    [
+      "a negative value without directions",
+      [
+        [1, 2],
+        [3, -4],
+      ],
+      {},
+      "negative_value @ matrix[1][1]",
+    ],
+    [
+      "NaN",
+      [
+        [1, 2],
+        [Number.NaN, 4],
+      ],
+      {},
+      "invalid_matrix @ matrix[1][0]",
+    ],
     ["ragged rows", [[1, 2], [3]], {}, "invalid_matrix @ matrix[1]"],
-    ["all columns constant", [[1, 2], [1, 2]], {}, "all_constant @ matrix"],
-    ["a negative shift", [[1, 2], [3, 4]], { shift: -1 }, "invalid_options @ opts.shift"],
-    ["wrong number of directions", [[1, 2], [3, 4]], { directions: ["benefit"] }, "invalid_options @ opts.directions"],
-    ["an unknown direction", [[1, 2], [3, 4]], { directions: ["up", "benefit"] }, "invalid_direction @ opts.directions[0]"],
-    ["a non-finite target", [[1, 2], [3, 4]], { directions: [{ target: Number.NaN }, "benefit"] }, "invalid_direction @ opts.directions[0]"],
-    ["a reversed range", [[1, 2], [3, 4]], { directions: ["cost", { range: [5, 1] }] }, "invalid_direction @ opts.directions[1]"],
+    [
+      "all columns constant",
+      [
+        [1, 2],
+        [1, 2],
+      ],
+      {},
+      "all_constant @ matrix",
+    ],
+    [
+      "a negative shift",
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { shift: -1 },
+      "invalid_options @ opts.shift",
+    ],
+    [
+      "wrong number of directions",
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { directions: ["benefit"] },
+      "invalid_options @ opts.directions",
+    ],
+    [
+      "an unknown direction",
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { directions: ["up", "benefit"] },
+      "invalid_direction @ opts.directions[0]",
+    ],
+    [
+      "a non-finite target",
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { directions: [{ target: Number.NaN }, "benefit"] },
+      "invalid_direction @ opts.directions[0]",
+    ],
+    [
+      "a reversed range",
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { directions: ["cost", { range: [5, 1] }] },
+      "invalid_direction @ opts.directions[1]",
+    ],
   ])("%s", (_name, rows, opts, expected) => {
     expect(errorOf(() => entropyWeights(rows as number[][], opts as never))).toBe(expected);
   });
 
   it("negative values are fine with directions (min-max first)", () => {
-    expect(() => entropyWeights([[1, -2], [3, -4]], { directions: ["benefit", "cost"] })).not.toThrow();
+    expect(() =>
+      entropyWeights(
+        [
+          [1, -2],
+          [3, -4],
+        ],
+        { directions: ["benefit", "cost"] },
+      ),
+    ).not.toThrow();
   });
 
   it("columns input: not Float64Array, unequal lengths, non-finite value named by row and column", () => {
@@ -192,9 +264,11 @@ describe("entropyWeights: errors", () => {
     expect(errorOf(() => entropyWeights({ columns: [Float64Array.of(1, 2), Float64Array.of(1)] }))).toBe(
       "invalid_matrix @ matrix.columns[1]",
     );
-    expect(errorOf(() => entropyWeights({ columns: [Float64Array.of(1, 2), Float64Array.of(1, Number.POSITIVE_INFINITY)] }))).toBe(
-      "invalid_matrix @ matrix[1][1]",
-    );
+    expect(
+      errorOf(() =>
+        entropyWeights({ columns: [Float64Array.of(1, 2), Float64Array.of(1, Number.POSITIVE_INFINITY)] }),
+      ),
+    ).toBe("invalid_matrix @ matrix[1][1]");
     expect(errorOf(() => entropyWeights({ columns: [] }))).toBe("invalid_matrix @ matrix");
   });
 });

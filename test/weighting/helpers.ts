@@ -28,7 +28,9 @@ export function expectClose(actual: readonly number[], expected: readonly number
   expect(actual.length).toBe(expected.length);
   actual.forEach((a, i) => {
     if (!(Math.abs(a - (expected[i] as number)) <= tol))
-      throw new Error(`index ${i}: ${a} differs from ${expected[i]} by more than ${tol}\n${actual} vs ${expected}`);
+      throw new Error(
+        `index ${i}: ${a} differs from ${expected[i]} by more than ${tol}\n${actual} vs ${expected}`,
+      );
   });
 }
 
@@ -54,4 +56,22 @@ export function consistentMatrix(w: readonly number[]): number[][] {
   return w.map((wi) => w.map((wj) => wi / wj));
 }
 
-export const SAATY_VALUES = [1 / 9, 1 / 8, 1 / 7, 1 / 6, 1 / 5, 1 / 4, 1 / 3, 1 / 2, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+export const SAATY_VALUES = [
+  1 / 9,
+  1 / 8,
+  1 / 7,
+  1 / 6,
+  1 / 5,
+  1 / 4,
+  1 / 3,
+  1 / 2,
+  1,
+  2,
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  9,
+];
