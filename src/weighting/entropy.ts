@@ -9,7 +9,7 @@ import {
   requireUnits,
   type WeightingData,
 } from "./data.js";
-import { sumAndXLogX } from "./xlogx.js";
+import { rawEntropySums, sumAndXLogX } from "./xlogx.js";
 
 /** Options of {@link entropyWeights}. */
 export interface EntropyOptions {
@@ -90,8 +90,21 @@ export function entropyWeightsDetailed(data: WeightingData, opts: EntropyOptions
   const constant: boolean[] = [];
   let scratch: Float64Array | undefined;
   const sums = new Float64Array(2);
+  const raw = new Float64Array(4);
   for (let j = 0; j < n; j++) {
     const col = cols[j] as Float64Array;
+    if (!directions && shift === 0) {
+      // Fast path (pymcdm's convention): sums, log sums, min and max in one pass; checks afterwards.
+      rawEntropySums(col, raw);
+      if (!Number.isFinite(raw[0] as number)) columnRange(col, j, "matrix"); // throws naming the row
+      if ((raw[2] as number) < 0) negative(col, j, 0);
+      const isConstant = !((raw[3] as number) > (raw[2] as number));
+      constant.push(isConstant);
+      const e = isConstant ? 1 : entropyOf(raw[0] as number, raw[1] as number, lnm);
+      entropy.push(e);
+      divergence.push(1 - e);
+      continue;
+    }
     const { min, max } = columnRange(col, j, "matrix");
     let isConstant: boolean;
     let src = col;
@@ -104,14 +117,7 @@ export function entropyWeightsDetailed(data: WeightingData, opts: EntropyOptions
         src = scratch;
       }
     } else {
-      if (min + shift < 0) {
-        const i = col.findIndex((v) => v + shift < 0);
-        fail(
-          "negative_value",
-          `matrix[${i}][${j}]`,
-          `row ${i}, column ${j}: ${col[i]} is negative; entropy on raw data needs values >= 0 (give directions to min-max normalize first, or a shift)`,
-        );
-      }
+      if (min + shift < 0) negative(col, j, shift);
       isConstant = !(max > min);
       if (!isConstant && shift !== 0) {
         scratch ??= new Float64Array(m);
@@ -126,11 +132,7 @@ export function entropyWeightsDetailed(data: WeightingData, opts: EntropyOptions
       continue;
     }
     sumAndXLogX(src, sums);
-    const S = sums[0] as number;
-    const T = sums[1] as number;
-    let e = -(T / S - Math.log(S)) / lnm;
-    if (e < 0) e = 0;
-    if (e > 1) e = 1;
+    const e = entropyOf(sums[0] as number, sums[1] as number, lnm);
     entropy.push(e);
     divergence.push(1 - e);
   }
@@ -147,4 +149,19 @@ export function entropyWeightsDetailed(data: WeightingData, opts: EntropyOptions
     shift,
     aligned: directions !== undefined,
   };
+}
+
+/** e = -(1/ln m) Σ p ln p from S = Σ y and T = Σ y ln y, since Σ p ln p = T/S - ln S; clamped to [0, 1]. */
+function entropyOf(S: number, T: number, lnm: number): number {
+  const e = -(T / S - Math.log(S)) / lnm;
+  return e < 0 ? 0 : e > 1 ? 1 : e;
+}
+
+function negative(col: Float64Array, j: number, shift: number): never {
+  const i = col.findIndex((v) => v + shift < 0);
+  fail(
+    "negative_value",
+    `matrix[${i}][${j}]`,
+    `row ${i}, column ${j}: ${col[i]} is negative; entropy on raw data needs values >= 0 (give directions to min-max normalize first, or a shift)`,
+  );
 }

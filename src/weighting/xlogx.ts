@@ -44,8 +44,6 @@ export function sumAndXLogX(x: Float64Array, out: Float64Array): void {
   let s1 = 0;
   let a0 = 0;
   let a1 = 0;
-  let a2 = 0;
-  let a3 = 0;
   if (!LITTLE_ENDIAN) {
     for (let i = 0; i < n; i++) {
       const y = x[i] as number;
@@ -58,17 +56,13 @@ export function sumAndXLogX(x: Float64Array, out: Float64Array): void {
   }
   const w = new Uint32Array(x.buffer, x.byteOffset, n * 2);
   let i = 0;
-  for (; i + 3 < n; i += 4) {
+  for (; i + 1 < n; i += 2) {
     const y0 = x[i] as number;
     const y1 = x[i + 1] as number;
-    const y2 = x[i + 2] as number;
-    const y3 = x[i + 3] as number;
-    s0 += y0 + y1;
-    s1 += y2 + y3;
+    s0 += y0;
+    s1 += y1;
     if (y0 > 0) a0 += ylny(y0, w[2 * i + 1] as number);
     if (y1 > 0) a1 += ylny(y1, w[2 * i + 3] as number);
-    if (y2 > 0) a2 += ylny(y2, w[2 * i + 5] as number);
-    if (y3 > 0) a3 += ylny(y3, w[2 * i + 7] as number);
   }
   for (; i < n; i++) {
     const y = x[i] as number;
@@ -76,5 +70,55 @@ export function sumAndXLogX(x: Float64Array, out: Float64Array): void {
     if (y > 0) a0 += ylny(y, w[2 * i + 1] as number);
   }
   out[0] = s0 + s1;
-  out[1] = a0 + a1 + a2 + a3;
+  out[1] = a0 + a1;
+}
+
+/**
+ * One pass over raw values: writes [Σ y, Σ y ln y (over y > 0), min, max] into `out`. Σ y is not finite when a
+ * value is NaN or ±Infinity, and min < 0 flags a negative value; Σ y ln y is meaningful only when neither happened.
+ * @internal
+ */
+export function rawEntropySums(x: Float64Array, out: Float64Array): void {
+  const n = x.length;
+  let s0 = 0;
+  let s1 = 0;
+  let a0 = 0;
+  let a1 = 0;
+  let mn = Number.POSITIVE_INFINITY;
+  let mx = Number.NEGATIVE_INFINITY;
+  if (!LITTLE_ENDIAN) {
+    for (let i = 0; i < n; i++) {
+      const y = x[i] as number;
+      s0 += y;
+      if (y < mn) mn = y;
+      if (y > mx) mx = y;
+      if (y > 0) a0 += y * Math.log(y);
+    }
+  } else {
+    const w = new Uint32Array(x.buffer, x.byteOffset, n * 2);
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const y0 = x[i] as number;
+      const y1 = x[i + 1] as number;
+      s0 += y0;
+      s1 += y1;
+      if (y0 < mn) mn = y0;
+      if (y1 < mn) mn = y1;
+      if (y0 > mx) mx = y0;
+      if (y1 > mx) mx = y1;
+      if (y0 > 0) a0 += ylny(y0, w[2 * i + 1] as number);
+      if (y1 > 0) a1 += ylny(y1, w[2 * i + 3] as number);
+    }
+    for (; i < n; i++) {
+      const y = x[i] as number;
+      s0 += y;
+      if (y < mn) mn = y;
+      if (y > mx) mx = y;
+      if (y > 0) a0 += ylny(y, w[2 * i + 1] as number);
+    }
+  }
+  out[0] = s0 + s1;
+  out[1] = a0 + a1;
+  out[2] = mn;
+  out[3] = mx;
 }
