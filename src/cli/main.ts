@@ -2,14 +2,33 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { IndicatrixError } from "../internal/errors.js";
+import { compareCommand } from "./commands/compare.js";
+import { demoCommand } from "./commands/demo.js";
+import { initCommand } from "./commands/init.js";
 import { schemaCommand } from "./commands/schema.js";
+import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
+import { weightsCommand } from "./commands/weights.js";
 import { type Io, packageVersion, UsageError } from "./context.js";
 
 type Command = (argv: string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   validate: { run: validateCommand, summary: "check model files (JSON, YAML or a CSV table); for CI" },
+  weights: {
+    run: weightsCommand,
+    summary: "print the tree with local and global weights and AHP consistency",
+  },
+  score: {
+    run: scoreCommand,
+    summary: "score a CSV of units; every unit out, with scores, ranks and roll-up",
+  },
+  compare: {
+    run: compareCommand,
+    summary: "compare profiles (e.g. normal vs emergency): ranks, shifts, roll-up",
+  },
+  init: { run: initCommand, summary: "write the governance template and sample data to start from" },
+  demo: { run: demoCommand, summary: "run the bundled example (governance model on the sample city)" },
   schema: { run: schemaCommand, summary: "print the JSON Schema of the model file" },
 };
 
@@ -80,6 +99,12 @@ const isEntry = (() => {
 })();
 
 if (isEntry) {
+  // A closed pipe (indicatrix score ... | head) ends the output quietly, without a stack trace.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(0);
+      throw e;
+    });
   const io: Io = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

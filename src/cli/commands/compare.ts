@@ -1,0 +1,178 @@
+import { parseArgs } from "node:util";
+import type { Model } from "../../indicators/schema.js";
+import { displayName } from "../../indicators/tree.js";
+import { type Comparison, compareProfiles } from "../../score/compare.js";
+import { rollup } from "../../score/rollup.js";
+import { type Io, UsageError } from "../context.js";
+import { textTable, toCsv, writeFileAtomic } from "../format.js";
+import { loadData, loadModel } from "../load.js";
+import { rollupOption } from "./score.js";
+
+export const compareHelp = `Usage: indicatrix compare <model> <data.csv> --profiles normal,emergency [--top N] [--format text|csv|json] [--out file]
+
+Scores the data under several profiles and compares them: ranked units under each, the biggest rank
+shifts between the first and the last profile, the weights that changed most, Spearman's and Kendall's
+rank correlations, and the roll-up to the units above (streets, districts).`;
+
+/** Writes the text report of a comparison (also used by the demo). */
+export function compareText(model: Model, c: Comparison, top: number, io: Io, rollupBy?: string): void {
+  const [first, last] = [c.profiles[0] as string, c.profiles[c.profiles.length - 1] as string];
+  const res0 = c.results[first];
+  if (!res0) return;
+  const h = res0.hierarchy;
+  const index = new Map(h.units.map((u, i) => [u, i]));
+  const name = (u: string) => h.names[index.get(u) as number] ?? "";
+  const pct = (v: number) => (Number.isNaN(v) ? "-" : (v * 100).toFixed(1));
+  io.out(`Model ${model.id}: ${c.units.length} units scored under ${c.profiles.join(", ")}\n`);
+  for (const p of c.profiles) {
+    const r = c.ranks[p] as Uint32Array;
+    const order = [...c.units.keys()].filter((i) => r[i]).sort((a, b) => (r[a] as number) - (r[b] as number));
+    io.out(`\nTop ${Math.min(top, order.length)} under ${p} (score 0-100):\n`);
+    io.out(
+      textTable(
+        ["rank", "unit", "name", "score", ...c.profiles.filter((q) => q !== p).map((q) => `rank ${q}`)],
+        order
+          .slice(0, top)
+          .map((i) => [
+            r[i] as number,
+            c.units[i] as string,
+            name(c.units[i] as string),
+            pct((c.scores[p] as Float64Array)[i] as number),
+            ...c.profiles.filter((q) => q !== p).map((q) => (c.ranks[q] as Uint32Array)[i] as number),
+          ]),
+      ),
+    );
+  }
+  const shifts = [...c.units.keys()]
+    .filter((i) => (c.rankShift[i] as number) !== 0)
+    .sort((a, b) => Math.abs(c.rankShift[b] as number) - Math.abs(c.rankShift[a] as number));
+  io.out(`\nBiggest rank shifts from ${first} to ${last} (positive = falls behind):\n`);
+  io.out(
+    textTable(
+      ["unit", "name", `rank ${first}`, `rank ${last}`, "shift"],
+      shifts
+        .slice(0, top)
+        .map((i) => [
+          c.units[i] as string,
+          name(c.units[i] as string),
+          (c.ranks[first] as Uint32Array)[i] as number,
+          (c.ranks[last] as Uint32Array)[i] as number,
+          c.rankShift[i] as number,
+        ]),
+    ),
+  );
+  const corr = c.correlations.map(
+    (x) => `${x.a} vs ${x.b}: Spearman ${x.spearman.toFixed(3)}, Kendall ${x.kendall.toFixed(3)}`,
+  );
+  io.out(`\nRank correlation: ${corr.join("; ")}\n`);
+  const nodes = res0.resolved.nodes;
+  const dims = c.weights.filter(
+    (w) => (c.results[last]?.resolved.nodes.get(w.node)?.depth ?? nodes.get(w.node)?.depth) === 1,
+  );
+  if (dims.length > 0) {
+    io.out(`\nDimension weights:\n`);
+    io.out(
+      textTable(
+        ["dimension", ...c.profiles, "change"],
+        dims.map((w) => [
+          displayName(
+            (c.results[last]?.resolved.nodes.get(w.node) ?? nodes.get(w.node))?.node ?? { id: w.node },
+            model.language,
+          ),
+          ...c.profiles.map((p) => w.weights[p] as number),
+          w.difference,
+        ]),
+      ),
+    );
+  }
+  for (const p of c.profiles) {
+    const res = c.results[p];
+    if (!res) continue;
+    const up = rollup(res, { by: rollupOption(rollupBy, res) });
+    if (up.units.length === 0) continue;
+    const root = res.resolved.root;
+    const levels = [...new Set(up.levels)];
+    for (const level of levels) {
+      const idx = [...up.units.keys()]
+        .filter((i) => up.levels[i] === level)
+        .sort(
+          (a, b) =>
+            ((up.ranks[root] as Uint32Array)[a] as number) - ((up.ranks[root] as Uint32Array)[b] as number),
+        );
+      if (idx.length > top && level !== levels[levels.length - 1]) continue;
+      io.out(
+        `\nRoll-up to ${level ?? "parent units"} under ${p} (${typeof up.by === "object" ? `${up.by.weight}-weighted` : "mean"}):\n`,
+      );
+      io.out(
+        textTable(
+          ["rank", "unit", "name", "score", "units"],
+          idx
+            .slice(0, top)
+            .map((i) => [
+              (up.ranks[root] as Uint32Array)[i] as number,
+              up.units[i] as string,
+              up.names[i] ?? "",
+              pct((up.scores[root] as Float64Array)[i] as number),
+              up.counts[i] as number,
+            ]),
+        ),
+      );
+    }
+  }
+}
+
+export function compareCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      profiles: { type: "string" },
+      top: { type: "string", default: "10" },
+      format: { type: "string", default: "text" },
+      out: { type: "string" },
+      rollup: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.out(`${compareHelp}\n`);
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UsageError("compare needs a model file and a data file");
+  const profiles = (values.profiles ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (profiles.length < 2)
+    throw new UsageError("--profiles needs at least two profile names, e.g. --profiles normal,emergency");
+  const top = Number(values.top);
+  if (!Number.isInteger(top) || top < 1)
+    throw new UsageError(`--top must be a positive integer, got "${values.top}"`);
+  const format = values.format as string;
+  if (!["text", "csv", "json"].includes(format))
+    throw new UsageError(`--format must be text, csv or json, got "${format}"`);
+  const model = loadModel(positionals[0] as string);
+  const c = compareProfiles(model, loadData(positionals[1] as string), profiles);
+  let text = "";
+  if (format === "text") {
+    const buf: string[] = [];
+    compareText(model, c, top, { out: (t) => buf.push(t), err: io.err, isTTY: io.isTTY }, values.rollup);
+    text = buf.join("");
+  } else {
+    const rows = c.units.map((u, i) => {
+      const row: Record<string, string | number | null> = { unit: u };
+      for (const p of profiles) {
+        row[`${p}_score`] = (c.scores[p] as Float64Array)[i] as number;
+        row[`${p}_rank`] = ((c.ranks[p] as Uint32Array)[i] as number) || null;
+      }
+      row.rank_shift = c.rankShift[i] as number;
+      return row;
+    });
+    if (format === "csv") text = toCsv(Object.keys(rows[0] ?? { unit: "" }), rows);
+    else
+      text = `${JSON.stringify({ profiles, correlations: c.correlations, weights: c.weights, units: rows }, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
+  }
+  if (values.out) writeFileAtomic(values.out, text);
+  else io.out(text);
+  return 0;
+}

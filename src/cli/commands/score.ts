@@ -1,0 +1,130 @@
+import { parseArgs } from "node:util";
+import { displayName } from "../../indicators/tree.js";
+import { type RollupResult, rollup } from "../../score/rollup.js";
+import { type Result, score } from "../../score/score.js";
+import { type Io, UsageError } from "../context.js";
+import { toCsv, writeFileAtomic } from "../format.js";
+import { loadData, loadModel } from "../load.js";
+
+export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile P] [--out file] [--format csv|json] [--rollup mean|COLUMN]
+
+Scores the units of a CSV file with a model. Every unit of the input appears in the output, in input order:
+scored units with their score at every node of the tree and their ranks; units with child units (streets,
+districts) with their roll-up; units without a score with the reason.
+
+  --profile P        profile to apply (default: the model's first)
+  --out FILE         write to FILE (atomically) instead of stdout
+  --format csv|json  csv (default): one row per unit; json: one document with weights and diagnostics
+  --rollup WHAT      how units with child units are scored: mean, or a column to weight by
+                     (default: population when the data have it, else mean)`;
+
+/** The rows of the score output: every input unit, in input order. */
+export function scoreRows(
+  result: Result,
+  up: RollupResult,
+): { columns: string[]; rows: Record<string, string | number | null>[] } {
+  const nodes = [...result.resolved.nodes.values()];
+  const groups = nodes.filter((n) => !n.indicator).map((n) => n.id);
+  const columns = [
+    "unit",
+    "name",
+    "level",
+    "parent",
+    "status",
+    "reason",
+    "coverage",
+    ...nodes.map((n) => n.id),
+    ...groups.map((g) => `${g}_rank`),
+  ];
+  const scored = new Map(result.units.map((u, i) => [u, i]));
+  const rolled = new Map(up.units.map((u, i) => [u, i]));
+  const root = result.resolved.root;
+  const h = result.hierarchy;
+  const rows = h.units.map((unit, k) => {
+    const row: Record<string, string | number | null> = {
+      unit,
+      name: h.names[k] ?? null,
+      level: h.levels[k] ?? null,
+      parent: h.parents[k] ?? null,
+    };
+    const i = scored.get(unit);
+    const j = rolled.get(unit);
+    if (i !== undefined) {
+      const has = !Number.isNaN(result.scores[root]?.[i] as number);
+      row.status = has ? "scored" : "missing";
+      row.reason = has ? null : (result.missing[unit] ?? "no score");
+      row.coverage = result.coverage[i] as number;
+      for (const n of nodes) row[n.id] = result.scores[n.id]?.[i] as number;
+      for (const g of groups) row[`${g}_rank`] = (result.ranks[g]?.[i] as number) || null;
+    } else if (j !== undefined) {
+      const has = !Number.isNaN(up.scores[root]?.[j] as number);
+      row.status = has ? "rollup" : "missing";
+      row.reason = has
+        ? `${typeof up.by === "object" ? `${up.by.weight}-weighted ` : ""}mean of ${up.counts[j]} scored units below`
+        : "no scored unit below";
+      for (const n of nodes) row[n.id] = up.scores[n.id]?.[j] as number;
+      for (const g of groups) row[`${g}_rank`] = (up.ranks[g]?.[j] as number) || null;
+    }
+    return row;
+  });
+  return { columns, rows };
+}
+
+export function rollupOption(value: string | undefined, result: Result): "mean" | { weight: string } {
+  if (value === "mean") return "mean";
+  if (value !== undefined) return { weight: value };
+  return result.hierarchy.columns.population ? { weight: "population" } : "mean";
+}
+
+export function scoreCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      profile: { type: "string" },
+      out: { type: "string" },
+      format: { type: "string", default: "csv" },
+      rollup: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.out(`${scoreHelp}\n`);
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UsageError("score needs a model file and a data file");
+  const format = values.format as string;
+  if (!["csv", "json"].includes(format))
+    throw new UsageError(`--format must be csv or json, got "${format}"`);
+  const model = loadModel(positionals[0] as string);
+  const data = loadData(positionals[1] as string);
+  const keep = values.rollup && values.rollup !== "mean" ? [values.rollup] : [];
+  const result = score(model, data, { ...(values.profile ? { profile: values.profile } : {}), keep });
+  const up = rollup(result, { by: rollupOption(values.rollup, result) });
+  const { columns, rows } = scoreRows(result, up);
+  let text: string;
+  if (format === "csv") text = toCsv(columns, rows);
+  else {
+    const names = Object.fromEntries(
+      [...result.resolved.nodes.values()].map((n) => [n.id, displayName(n.node, model.language)]),
+    );
+    text = `${JSON.stringify(
+      {
+        model: model.id,
+        profile: result.profile,
+        names,
+        weights: result.weights,
+        consistency: result.consistency,
+        provenance: result.provenance,
+        diagnostics: result.diagnostics,
+        units: rows,
+      },
+      (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+      2,
+    )}\n`;
+  }
+  if (values.out) writeFileAtomic(values.out, text);
+  else io.out(text);
+  for (const d of result.diagnostics) io.err(`${d.severity}: ${d.code} at ${d.path}: ${d.message}\n`);
+  return 0;
+}

@@ -1,0 +1,82 @@
+import { parseArgs } from "node:util";
+import { displayName } from "../../indicators/tree.js";
+import { resolveProfile } from "../../score/resolve-profile.js";
+import { resolveWeights } from "../../weighting/resolve.js";
+import { type Io, UsageError } from "../context.js";
+import { formatNumber, textTable } from "../format.js";
+import { loadData, loadModel } from "../load.js";
+
+export const weightsHelp = `Usage: indicatrix weights <model> [--profile P] [--data file.csv] [--format text|json]
+
+Prints the indicator tree with the local and global weight of every node and the consistency of every
+AHP node; inconsistent judgments are flagged with the judgment to revisit. Data-driven weights (entropy,
+CRITIC, ...) need --data.`;
+
+export function weightsCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      profile: { type: "string" },
+      data: { type: "string" },
+      format: { type: "string", default: "text" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.out(`${weightsHelp}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("weights needs one model file");
+  const format = values.format as string;
+  if (!["text", "json"].includes(format))
+    throw new UsageError(`--format must be text or json, got "${format}"`);
+  const model = loadModel(positionals[0] as string);
+  const opts = {
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values.data ? { data: loadData(values.data) } : {}),
+  };
+  const w = resolveWeights(model, opts);
+  if (format === "json") {
+    io.out(`${JSON.stringify(w, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`);
+    return 0;
+  }
+  const profile = resolveProfile(model, w.profile);
+  const rows: (string | number)[][] = [];
+  const walk = (id: string, prefix: string, last: boolean, depth: number): void => {
+    const node = profile.nodes.get(id);
+    if (!node) return;
+    const c = w.consistency[id];
+    const method = node.indicator
+      ? ""
+      : typeof node.weights === "string"
+        ? node.weights
+        : node.weights.method;
+    const cr = c
+      ? `CR ${c.cr.toFixed(4)}${c.consistent ? "" : ` INCONSISTENT${c.advice ? `: ${c.advice}` : ""}`}`
+      : "";
+    const branch = depth === 0 ? "" : `${prefix}${last ? "└─ " : "├─ "}`;
+    const code = node.node.code ? `${node.node.code} ` : "";
+    rows.push([
+      `${branch}${code}${displayName(node.node, model.language)} (${id})`,
+      w.local[id] as number,
+      w.global[id] as number,
+      method,
+      cr,
+    ]);
+    const childPrefix = depth === 0 ? "" : `${prefix}${last ? "   " : "│  "}`;
+    node.children.forEach((child, k) => {
+      walk(child, childPrefix, k === node.children.length - 1, depth + 1);
+    });
+  };
+  walk(profile.root, "", true, 0);
+  io.out(`Model ${model.id}, profile ${w.profile}\n\n`);
+  io.out(textTable(["node", "local", "global", "weights", "consistency"], rows));
+  const total = w.consistency.total;
+  if (total)
+    io.out(
+      `\nHierarchy consistency CR_total = ${formatNumber(total.cr)} (${total.consistent ? "consistent" : "inconsistent"})\n`,
+    );
+  for (const warning of w.warnings) io.err(`warning: ${warning}\n`);
+  return 0;
+}

@@ -1,0 +1,73 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+/** Renders rows as an aligned text table (right-aligned numbers). */
+export function textTable(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : c)))];
+  const width = (s: string) =>
+    [...s].reduce(
+      (w, ch) =>
+        w +
+        (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+          ch,
+        )
+          ? 2
+          : 1),
+      0,
+    );
+  const widths = header.map((_, j) => Math.max(...cells.map((r) => width(String(r[j] ?? "")))));
+  const numeric = header.map(
+    (_, j) =>
+      rows.length > 0 &&
+      rows.every((r) => typeof r[j] === "number" || /^-?\d+(\.\d+)?$|^-$/.test(String(r[j]))),
+  );
+  return `${cells
+    .map((r) =>
+      r
+        .map((c, j) => {
+          const s = String(c ?? "");
+          const pad = " ".repeat(Math.max(0, (widths[j] as number) - width(s)));
+          return numeric[j] ? pad + s : s + pad;
+        })
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n")}\n`;
+}
+
+/** A number for people: 4 significant decimals, `-` for NaN. */
+export function formatNumber(v: number): string {
+  if (Number.isNaN(v)) return "-";
+  if (Number.isInteger(v)) return String(v);
+  return v.toFixed(4);
+}
+
+/** A CSV cell: numbers written round-trip exact (shortest representation), text quoted when needed. */
+export function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isNaN(v) ? "" : String(v);
+  return /[",\n\r]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Renders records as CSV with the given columns. */
+export function toCsv(columns: string[], rows: Record<string, string | number | null | undefined>[]): string {
+  const lines = [columns.map(csvCell).join(",")];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(","));
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Writes a file atomically: to a temporary file in the same folder, then renamed over the target,
+ * so an interrupted run never leaves half a file.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  mkdirSync(dirname(path) || ".", { recursive: true });
+  const tmp = join(dirname(path) || ".", `.${process.pid}.${Date.now()}.indicatrix.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,130 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { parseModel } from "../../src/indicators/parse-model.js";
+import { score } from "../../src/score/score.js";
+import { runCli } from "./run-cli.js";
+
+const MODEL = "templates/grassroots-governance.json";
+const DATA = "examples/governance/sample-city.csv";
+const inputRows = parse(readFileSync(DATA), { columns: true }) as Record<string, string>[];
+
+describe("indicatrix score", () => {
+  it("writes every input unit, in input order, with a status; scored units match score() exactly (17 digits)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "indicatrix-score-"));
+    const out = join(dir, "scores.csv");
+    const r = await runCli("score", MODEL, DATA, "--profile", "emergency", "--out", out);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir)).toEqual(["scores.csv"]); // no temporary file left behind
+    const rows = parse(readFileSync(out), { columns: true }) as Record<string, string>[];
+    expect(rows.map((x) => x.unit)).toEqual(inputRows.map((x) => x.unit));
+    const statuses = new Set(rows.map((x) => x.status));
+    expect([...statuses].sort()).toEqual(["rollup", "scored"]);
+    const result = score(parseModel(readFileSync(MODEL, "utf8")), inputRows, { profile: "emergency" });
+    for (const [i, unit] of result.units.entries()) {
+      const row = rows.find((x) => x.unit === unit) as Record<string, string>;
+      // Round trip: the CSV text parses back to the identical double.
+      expect(Number(row.governance)).toBe(result.scores.governance?.[i]);
+      expect(Number(row.governance_rank)).toBe(result.ranks.governance?.[i]);
+    }
+  });
+
+  it("--format json prints one document with weights and units", async () => {
+    const r = await runCli("score", MODEL, DATA, "--format", "json");
+    const doc = JSON.parse(r.stdout);
+    expect(doc.profile).toBe("normal");
+    expect(doc.weights.global.governance).toBe(1);
+    expect(doc.units).toHaveLength(inputRows.length);
+  });
+
+  it("exits 1 naming the row, unit and column of a non-numeric cell", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "indicatrix-bad-"));
+    const bad = join(dir, "bad.csv");
+    const text = readFileSync(DATA, "utf8").replace(/^(c001,[^,]*,[^,]*,[^,]*,[^,]*,)[^,]*/m, "$1lots");
+    (await import("node:fs")).writeFileSync(bad, text);
+    const r = await runCli("score", MODEL, bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unit "c001", column "party_org_coverage": expected a number/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("usage errors exit 2", async () => {
+    expect((await runCli("score", MODEL)).code).toBe(2);
+    expect((await runCli("score", MODEL, DATA, "--format", "xml")).code).toBe(2);
+    expect((await runCli("score", MODEL, "nope.csv")).code).toBe(2);
+  });
+});
+
+describe("indicatrix weights, compare, init, demo", () => {
+  it("weights prints the tree with DOMAIN.md 3.2's level-1 weights and CR", async () => {
+    const r = await runCli("weights", MODEL, "--profile", "normal");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/governance\).*CR 0\.0106/);
+    expect(r.stdout).toMatch(/\(subjects\)\s+0\.2729\s+0\.2729/);
+    expect(r.stdout).toMatch(/\(performance\)\s+0\.2562/);
+  });
+
+  it("weights flags inconsistent judgments with repair advice", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "indicatrix-w-"));
+    const file = join(dir, "m.json");
+    (await import("node:fs")).writeFileSync(
+      file,
+      JSON.stringify({
+        id: "m",
+        tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }] },
+        profiles: {
+          p: {
+            weights: {
+              root: {
+                method: "ahp",
+                judgments: [
+                  ["a", "b", 3],
+                  ["b", "c", 3],
+                  ["c", "a", 3],
+                ],
+              },
+            },
+          },
+        },
+      }),
+    );
+    const r = await runCli("weights", file);
+    expect(r.stdout).toMatch(/CR 1\.149\d INCONSISTENT: change \w over \w from/);
+  });
+
+  it("compare prints rankings under both profiles, rank shifts, correlations and roll-up", async () => {
+    const r = await runCli("compare", MODEL, DATA, "--profiles", "normal,emergency", "--top", "5");
+    expect(r.code).toBe(0);
+    for (const s of [
+      "Top 5 under normal",
+      "Top 5 under emergency",
+      "Biggest rank shifts",
+      "Spearman",
+      "Roll-up to district",
+      "Roll-up to street",
+    ])
+      expect(r.stdout).toContain(s);
+    const csv = await runCli("compare", MODEL, DATA, "--profiles", "normal,emergency", "--format", "csv");
+    const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    for (const row of rows.slice(0, 20))
+      expect(Number(row.rank_shift)).toBe(Number(row.emergency_rank) - Number(row.normal_rank));
+    expect((await runCli("compare", MODEL, DATA, "--profiles", "normal")).code).toBe(2);
+  });
+
+  it("init writes a model and data that validate, and refuses to overwrite", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "indicatrix-init-")), "proj");
+    expect((await runCli("init", dir)).code).toBe(0);
+    expect(existsSync(join(dir, "model.json"))).toBe(true);
+    expect((await runCli("validate", join(dir, "model.json"))).code).toBe(0);
+    expect((await runCli("score", join(dir, "model.json"), join(dir, "data.csv"))).code).toBe(0);
+    expect((await runCli("init", dir)).code).toBe(2);
+  });
+
+  it("demo runs the bundled example", async () => {
+    const r = await runCli("demo", "--top", "3");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("331 units scored under normal, emergency");
+  });
+});
