@@ -17,10 +17,16 @@ export type MatrixInput = readonly (readonly number[])[] | readonly Float64Array
 
 /**
  * Checks a {@link MatrixInput} and returns it by column (columnar input is not copied: callers must not
- * write to the result). Errors (`invalid_matrix`) name the argument, row and column.
+ * write to the result). Errors (`invalid_matrix`) name the argument, row and column. With
+ * `finite: false` the values of columnar input are not scanned: the caller promises to check them in
+ * its own first pass (rows are always checked while they are converted).
  * @internal
  */
-export function readMatrix(input: MatrixInput, name = "matrix"): ColumnMatrix {
+export function readMatrix(
+  input: MatrixInput,
+  name = "matrix",
+  opts: { finite?: boolean } = {},
+): ColumnMatrix {
   if (!Array.isArray(input) || input.length === 0) fail("invalid_matrix", name, "expected a non-empty array");
   if (!(input[0] instanceof Float64Array))
     return toColumns(input as readonly (readonly number[])[], { name });
@@ -34,6 +40,7 @@ export function readMatrix(input: MatrixInput, name = "matrix"): ColumnMatrix {
       fail("invalid_matrix", `${name}[${j}]`, "columnar input must be Float64Array in every column");
     if (col.length !== m)
       fail("invalid_matrix", `${name}[${j}]`, `column ${j} has ${col.length} entries, expected ${m}`);
+    if (opts.finite === false) continue;
     for (let i = 0; i < m; i++) {
       const v = col[i] as number;
       // v - v is 0 for finite numbers and NaN for NaN and +-Infinity.
