@@ -11,6 +11,9 @@ import {
 } from "./data.js";
 import { rawEntropySums, sumAndXLogX } from "./xlogx.js";
 
+/** Rows per chunk when aligning a column: 8192 values (64 kB) stay in cache between the two loops. */
+const CHUNK = 8192;
+
 /** Options of {@link entropyWeights}. */
 export interface EntropyOptions {
   /**
@@ -112,15 +115,28 @@ export function entropyWeightsDetailed(data: WeightingData, opts: EntropyOptions
       const p = alignParams(directions[j] as Direction, min, max);
       isConstant = p.constant;
       if (!isConstant) {
-        scratch ??= new Float64Array(m);
-        alignInto(col, 0, m, p, scratch, 0, shift);
-        src = scratch;
+        // Align in cache-sized chunks and sum as we go, instead of writing a whole aligned column.
+        scratch ??= new Float64Array(Math.min(m, CHUNK));
+        let S = 0;
+        let T = 0;
+        for (let r0 = 0; r0 < m; r0 += CHUNK) {
+          const len = Math.min(CHUNK, m - r0);
+          alignInto(col, r0, len, p, scratch, 0, shift);
+          sumAndXLogX(len === scratch.length ? scratch : scratch.subarray(0, len), sums);
+          S += sums[0] as number;
+          T += sums[1] as number;
+        }
+        constant.push(false);
+        const e = entropyOf(S, T, lnm);
+        entropy.push(e);
+        divergence.push(1 - e);
+        continue;
       }
     } else {
       if (min + shift < 0) negative(col, j, shift);
       isConstant = !(max > min);
       if (!isConstant && shift !== 0) {
-        scratch ??= new Float64Array(m);
+        scratch = scratch?.length === m ? scratch : new Float64Array(m);
         for (let i = 0; i < m; i++) scratch[i] = (col[i] as number) + shift;
         src = scratch;
       }
