@@ -55,8 +55,10 @@ export interface AhpRepair {
  * @throws {IndicatrixError} every error of {@link ahp}; `invalid_options` for bad candidates or limit.
  * @example
  * ```ts
- * const [best] = ahpRepairAdvice([[1, 3, 1/3], [1/3, 1, 3], [3, 1/3, 1]]);
- * [best.i, best.j, best.current, best.suggested, best.fixes]; // => [0, 1, 3, 0.25, true]
+ * // consistent with w = (8, 4, 2, 1)/15, except a_03 = 1/8 where 8 was meant
+ * const m = [[1, 2, 4, 1/8], [1/2, 1, 2, 4], [1/4, 1/2, 1, 2], [8, 1/4, 1/2, 1]];
+ * const [first] = ahpRepairAdvice(m);
+ * [first.i, first.j, first.best, first.suggested, first.fixes]; // => [0, 3, 8, 2, true]
  * ```
  */
 export function ahpRepairAdvice(
