@@ -116,7 +116,7 @@ function couplingBand(c: number): CouplingBand {
  * @example
  * ```ts
  * const r = couplingCoordination([[0.6, 0.4, 0.5]]);
- * [r.c[0], r.t[0], r.d[0]]; // => [0.986484829732188, 0.5, 0.702312191881996]   (approximately)
+ * [r.c[0], r.t[0], r.d[0]]; // => [0.9864848297321881, 0.5, 0.7023121918819963]
  * r.grades[0].en;           // => "intermediate coordination"
  * ```
  */

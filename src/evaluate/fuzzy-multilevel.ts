@@ -66,14 +66,15 @@ export interface FuzzyMultiLevelResult extends FuzzyResult {
  * @example
  * ```ts
  * const r = fuzzyEvaluationMultiLevel(
- *   { memberships: [[[1, 0], [0, 1], [0.5, 0.5]]] },   // one unit, three indicators, two grades
+ *   { memberships: [[[1, 0], [0, 1], [0.4, 0.6]]] },   // one unit, three indicators, two grades
  *   { groups: [
- *     { weight: 0.6, indices: [0, 1], weights: [0.5, 0.5] },
- *     { weight: 0.4, indices: [2], weights: [1] },
+ *     { weight: 0.7, label: "G1", indices: [0, 1], weights: [0.75, 0.25] },
+ *     { weight: 0.3, label: "G2", indices: [2], weights: [1] },
  *   ] },
  * );
- * r.groups[0].memberships[0]; // => [0.5, 0.5]
- * r.memberships[0];           // => [0.5, 0.5]
+ * r.groups.map((g) => g.memberships[0]); // => [[0.75, 0.25], [0.4, 0.6]]
+ * r.memberships[0];                      // => [0.645, 0.355]   (0.7 * G1 + 0.3 * G2, approximately)
+ * r.scores[0];                           // => 82.25   (grade scores 100 and 50)
  * ```
  */
 export function fuzzyEvaluationMultiLevel(

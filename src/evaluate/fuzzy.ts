@@ -73,7 +73,7 @@ export interface FuzzyResult {
     gradeScores: number[];
     /** Grade labels used, best first. */
     gradeLabels: string[];
-    /** Indicator weights used, scaled to sum 1. */
+    /** Weights of the top-level composition, scaled to sum 1 (indicator weights; group weights in the multi-level method). */
     weights: number[];
   };
 }
@@ -98,8 +98,10 @@ const FIVE_LABELS = ["excellent", "good", "fair", "poor", "very poor"];
  * ```ts
  * fuzzyMembership(75, [60, 70, 80, 90]); // grades best first: >=90, 80, 70, <=60
  * // => [0, 0.5, 0.5, 0]
- * fuzzyMembership(75, [60, 70, 80, 90], "cost");
- * // => [0, 0.5, 0.5, 0]   (the same shares; the best grade is now the lowest value, 60)
+ * fuzzyMembership(62, [60, 70, 80, 90]);
+ * // => [0, 0, 0.2, 0.8]   (approximately)
+ * fuzzyMembership(62, [60, 70, 80, 90], "cost"); // the best grade is now the lowest value, 60
+ * // => [0.8, 0.2, 0, 0]   (approximately)
  * fuzzyMembership(95, [60, 70, 80, 90]);
  * // => [1, 0, 0, 0]
  * ```
@@ -399,7 +401,7 @@ export function summarize(
  * const r = fuzzyEvaluation({ memberships: [[[0.6, 0.3, 0.1], [0.2, 0.5, 0.3]]] }, [0.5, 0.5]);
  * r.memberships[0]; // => [0.4, 0.4, 0.2]   (approximately)
  * r.labels[0];      // => "grade 1"   (a tie goes to the better grade)
- * r.scores[0];      // => 73.33333333333333   (0.4 * 100 + 0.4 * 66.67 + 0.2 * 33.33)
+ * r.scores[0];      // => 73.33333333333334   (0.4 * 100 + 0.4 * 66.67 + 0.2 * 33.33)
  * ```
  */
 export function fuzzyEvaluation(

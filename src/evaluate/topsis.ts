@@ -91,8 +91,9 @@ export interface TopsisResult {
  *   option value, ideal points of the wrong length or best = worst everywhere).
  * @example
  * ```ts
- * topsis([[0.2, 0.6], [0.6, 0.2], [1, 1]], [0.5, 0.5], { normalization: "none" }).scores;
- * // => [0.4142135623730951, 0.4142135623730951, 1]   (approximately)
+ * // unit 1 is the ideal point, unit 2 the anti-ideal, unit 3 half-way
+ * topsis([[1, 1], [0, 0], [1, 0]], [0.5, 0.5], { normalization: "none" }).scores;
+ * // => [1, 0, 0.5]
  * ```
  */
 export function topsis(
