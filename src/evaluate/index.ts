@@ -12,5 +12,5 @@ export type { ObstacleEntry, ObstacleOptions, ObstacleResult } from "./obstacle.
 export { obstacleDegree } from "./obstacle.js";
 export type { RankSumRatioOptions, RankSumRatioResult, RsrDistributionRow } from "./rank-sum-ratio.js";
 export { rankSumRatio } from "./rank-sum-ratio.js";
-export type { TopsisOptions, TopsisResult } from "./topsis.js";
+export type { TopsisIdealPoints, TopsisOptions, TopsisResult } from "./topsis.js";
 export { topsis } from "./topsis.js";

@@ -37,7 +37,15 @@ export interface TopsisOptions {
    * `{ best, worst }` on the normalized scale (the raw scale with `normalization: "none"`), one value
    * per column, before weighting.
    */
-  ideal?: "sample" | "fixed" | { best: readonly number[]; worst: readonly number[] };
+  ideal?: "sample" | "fixed" | TopsisIdealPoints;
+}
+
+/** Caller-given ideal points of {@link topsis}, one value per column on the normalized scale, before weighting. */
+export interface TopsisIdealPoints {
+  /** The ideal (best) value of each column. */
+  best: readonly number[];
+  /** The anti-ideal (worst) value of each column. */
+  worst: readonly number[];
 }
 
 /** Result of {@link topsis}: one entry per unit (row) in `scores`, `ranks`, `dPlus`, `dMinus`. */
@@ -116,7 +124,7 @@ export function topsis(
   if (weighting !== "matrix" && weighting !== "distance")
     fail("invalid_option", "opts.weighting", `expected "matrix" or "distance", got ${String(weighting)}`);
   const idealOpt = opts.ideal ?? "sample";
-  let given: { best: readonly number[]; worst: readonly number[] } | undefined;
+  let given: TopsisIdealPoints | undefined;
   if (typeof idealOpt === "object" && idealOpt !== null) {
     given = idealOpt;
     for (const key of ["best", "worst"] as const) {

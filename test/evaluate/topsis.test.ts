@@ -72,8 +72,13 @@ describe("topsis on the DOMAIN §1.17 golden example", () => {
     expect(r.options.ideal).toBe("given");
   });
 
-  it("columnar Float64Array input gives the same result as rows", () => {
-    expect(topsis(columns(Z), W_STAR)).toEqual(topsis(Z, W_STAR));
+  it("columnar Float64Array input gives the same result as rows and is left unchanged", () => {
+    const cols = columns(X);
+    const before = cols.map((c) => Array.from(c));
+    expect(topsis(cols, W_STAR, { directions: DIRECTIONS })).toEqual(
+      topsis(X, W_STAR, { directions: DIRECTIONS }),
+    );
+    expect(cols.map((c) => Array.from(c))).toEqual(before);
   });
 
   it("returns D+, D- and the weighted ideal points consistent with the closeness", () => {
