@@ -74,8 +74,9 @@ export function checkDirections(
  * The moderate (target) and interval transforms of DOMAIN §1.2, which turn a target or range column into
  * a benefit column in [0, 1]: target t gives `1 - |x - t| / max|x - t|`; range [a, b] gives 1 inside
  * and `1 - distance / M` outside, M = max(a - min, max - b). A column already at its target (or inside
- * its range) everywhere gives all ones. Returns the transform fitted on `col` (so other values, such as
- * a reference point, can be mapped the same way), or `null` for benefit and cost columns.
+ * its range) everywhere gives all ones; NaN stays NaN (callers check). Returns the transform fitted on
+ * `col` (so other values, such as a reference point, can be mapped the same way), or `null` for
+ * benefit and cost columns.
  * @internal
  */
 export function moderateTransform(col: Float64Array, dir: Direction): ((x: number) => number) | null {
@@ -85,7 +86,8 @@ export function moderateTransform(col: Float64Array, dir: Direction): ((x: numbe
     const t = dir.target;
     let far = 0;
     for (let i = 0; i < m; i++) far = Math.max(far, Math.abs((col[i] as number) - t));
-    return (x) => (far > 0 ? 1 - Math.abs(x - t) / far : 1);
+    // far is NaN when the column holds a NaN: the NaN then propagates instead of turning into 1.
+    return (x) => (far === 0 ? 1 : 1 - Math.abs(x - t) / far);
   }
   const [a, b] = dir.range;
   let lo = Number.POSITIVE_INFINITY;
@@ -95,7 +97,7 @@ export function moderateTransform(col: Float64Array, dir: Direction): ((x: numbe
     hi = Math.max(hi, col[i] as number);
   }
   const span = Math.max(a - lo, hi - b);
-  return (x) => (x < a ? 1 - (a - x) / span : x > b ? 1 - (x - b) / span : 1);
+  return (x) => (x !== x ? x : x < a ? 1 - (a - x) / span : x > b ? 1 - (x - b) / span : 1);
 }
 
 /** `col` aligned by {@link moderateTransform} (a new array), or `col` itself for benefit/cost. @internal */

@@ -164,7 +164,7 @@ export function topsis(
     const min = mins[j] as number;
     const max = maxs[j] as number;
     const ss = sums[j] as number;
-    if (!Number.isFinite(ss)) reportNonFinite(col, j);
+    if (!Number.isFinite(ss)) reportNonFinite(cols[j] as Float64Array, j); // name the raw entry
     // Every normalization here is affine, r = a x + b, so v = c r = A x + B with c the weight
     // factor (w for weights in the matrix, sqrt(w) for weights inside the distance).
     let a = 1;

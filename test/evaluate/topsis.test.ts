@@ -208,6 +208,16 @@ describe("topsis errors", () => {
     expect(
       code(() => topsis([Float64Array.of(1, 2), Float64Array.of(1, Number.POSITIVE_INFINITY)], [1, 1])),
     ).toBe("invalid_matrix @ matrix[1][1]");
+    expect(
+      code(() =>
+        topsis([Float64Array.of(1, 2), Float64Array.of(300, Number.NaN)], [1, 1], {
+          directions: ["benefit", { target: 300 }],
+        }),
+      ),
+    ).toBe("invalid_matrix @ matrix[1][1]");
+    expect(code(() => topsis([Float64Array.of(1e200, 2e200), Float64Array.of(1, 2)], [1, 1]))).toBe(
+      "invalid_matrix @ matrix column 0",
+    );
     expect(code(() => topsis(Z, W_STAR, { directions: ["benefit"] }))).toBe(
       "invalid_directions @ opts.directions",
     );
