@@ -97,7 +97,7 @@ export function moderateTransform(col: Float64Array, dir: Direction): ((x: numbe
     hi = Math.max(hi, col[i] as number);
   }
   const span = Math.max(a - lo, hi - b);
-  return (x) => (x !== x ? x : x < a ? 1 - (a - x) / span : x > b ? 1 - (x - b) / span : 1);
+  return (x) => (Number.isNaN(x) ? x : x < a ? 1 - (a - x) / span : x > b ? 1 - (x - b) / span : 1);
 }
 
 /** `col` aligned by {@link moderateTransform} (a new array), or `col` itself for benefit/cost. @internal */
