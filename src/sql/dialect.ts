@@ -1,0 +1,132 @@
+import { IndicatrixError } from "../internal/errors.js";
+
+/** The SQL engines `toSQL` writes for. */
+export type SqlDialectName = "duckdb" | "postgres" | "spark" | "trino";
+
+/** The SQL dialects, in the order the CLI lists them. */
+export const SQL_DIALECTS: readonly SqlDialectName[] = ["duckdb", "postgres", "spark", "trino"];
+
+/**
+ * The small table of differences between SQL engines: quoting, type names and the few functions
+ * that are not spelled the same. Everything else the compiler writes is ANSI SQL.
+ */
+export interface SqlDialect {
+  /** The dialect's name. */
+  name: SqlDialectName;
+  /** Quotes an identifier (a column or table name): `"x"` (ANSI) or `` `x` `` (Spark). */
+  ident(name: string): string;
+  /** Quotes a string literal so that no content can end it. */
+  string(text: string): string;
+  /** The type name of a 64-bit float. */
+  double: string;
+  /** The type name of a variable-length string. */
+  text: string;
+  /** Base-10 logarithm of an expression known to be positive. */
+  log10(x: string): string;
+  /** Base-2 logarithm of an expression known to be positive. */
+  log2(x: string): string;
+  /** FLOOR / CEIL as a double (Spark returns BIGINT). */
+  rounding(fn: "FLOOR" | "CEIL", x: string): string;
+  /** An expression of type double that stops the query with `message` (a SQL string expression). */
+  raise(message: string): string;
+  /** The median of a column as an aggregate, or undefined when the engine has no exact one. */
+  median(x: string): string | undefined;
+}
+
+function ansiIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function checkText(text: string, what: string): void {
+  if (text.includes("\u0000"))
+    throw new IndicatrixError("invalid_identifier", `${what} ${JSON.stringify(text)} contains a NUL character`);
+}
+
+function ansiString(text: string): string {
+  checkText(text, "string");
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+const duckdb: SqlDialect = {
+  name: "duckdb",
+  ident: ansiIdent,
+  string: ansiString,
+  double: "DOUBLE",
+  text: "VARCHAR",
+  log10: (x) => `LOG10(${x})`,
+  log2: (x) => `LOG2(${x})`,
+  rounding: (fn, x) => `${fn}(${x})`,
+  raise: (m) => `CAST(error(${m}) AS DOUBLE)`,
+  median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
+};
+
+const postgres: SqlDialect = {
+  name: "postgres",
+  ident: ansiIdent,
+  string: ansiString,
+  double: "DOUBLE PRECISION",
+  text: "TEXT",
+  log10: (x) => `LOG10(${x})`,
+  log2: (x) => `(LN(${x}) / LN(2.0))`,
+  rounding: (fn, x) => `${fn}(${x})`,
+  // PostgreSQL has no error function usable in an expression: casting the message to an integer
+  // fails with the message in the error text ("invalid input syntax for type integer: ...").
+  raise: (m) => `CAST(CAST(${m} AS INTEGER) AS DOUBLE PRECISION)`,
+  median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
+};
+
+const spark: SqlDialect = {
+  name: "spark",
+  ident: (name) => {
+    checkText(name, "identifier");
+    return `\`${name.replaceAll("`", "``")}\``;
+  },
+  // Spark reads backslash escapes in string literals, and juxtaposed literals ('a''b') concatenate:
+  // escape the backslash and the quote with a backslash.
+  string: (text) => {
+    checkText(text, "string");
+    return `'${text.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
+  },
+  double: "DOUBLE",
+  text: "STRING",
+  log10: (x) => `LOG10(${x})`,
+  log2: (x) => `LOG2(${x})`,
+  rounding: (fn, x) => `CAST(${fn}(${x}) AS DOUBLE)`,
+  raise: (m) => `CAST(raise_error(${m}) AS DOUBLE)`,
+  median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
+};
+
+const trino: SqlDialect = {
+  name: "trino",
+  ident: ansiIdent,
+  string: ansiString,
+  double: "DOUBLE",
+  text: "VARCHAR",
+  log10: (x) => `LOG10(${x})`,
+  log2: (x) => `LOG2(${x})`,
+  rounding: (fn, x) => `${fn}(${x})`,
+  raise: (m) => `CAST(fail(${m}) AS DOUBLE)`,
+  median: () => undefined,
+};
+
+const DIALECTS: Record<SqlDialectName, SqlDialect> = { duckdb, postgres, spark, trino };
+
+/**
+ * The dialect table of one SQL engine: how identifiers and strings are quoted and the few functions
+ * spelled differently. Use it to quote names in SQL of your own that reads `toSQL`'s output.
+ *
+ * @throws IndicatrixError `unknown_dialect` for a name outside duckdb, postgres, spark, trino.
+ * @example
+ * ```ts
+ * sqlDialect("spark").ident("a`b"); // => "`a``b`"
+ * sqlDialect("postgres").string("it's"); // => "'it''s'"
+ * ```
+ */
+export function sqlDialect(name: string): SqlDialect {
+  if (!Object.hasOwn(DIALECTS, name))
+    throw new IndicatrixError(
+      "unknown_dialect",
+      `dialect "${name}" is not known; expected one of ${SQL_DIALECTS.join(", ")}`,
+    );
+  return DIALECTS[name as SqlDialectName];
+}
