@@ -207,6 +207,99 @@ function fillPresent(values: ArrayLike<number>, out: Float64Array, value: number
   }
 }
 
+/** z = x * scale + offset maps the goalposts [gl, gu] onto [lo, hi] (reversed for a cost indicator). */
+function goalpostsAffine(
+  gl: number,
+  gu: number,
+  lo: number,
+  hi: number,
+  cost: boolean,
+): { scale: number; offset: number } {
+  const width = hi - lo;
+  const span = gu - gl;
+  return cost
+    ? { scale: -width / span, offset: lo + gu * (width / span) }
+    : { scale: width / span, offset: lo - gl * (width / span) };
+}
+
+/**
+ * The normalization of a column as an affine map z = x * scale + offset, clipped to [clipLo, clipHi]:
+ * min-max (benefit, or cost by reflection) and goalposts (benefit or cost). `undefined` for every other
+ * method and direction, and for a column with no present value. The scoring engine uses it to fuse
+ * normalization into aggregation without materializing the normalized column; `normalizeDetailed`
+ * computes the same numbers.
+ * @internal
+ */
+export function affineNormalization(
+  values: Float64Array,
+  spec: NormalizeSpec,
+  opts: NormalizeOptions = {},
+):
+  | {
+      scale: number;
+      offset: number;
+      clipLo: number;
+      clipHi: number;
+      params: NormalizeParams;
+      warnings: NormalizeWarning[];
+    }
+  | undefined {
+  const { method, opts: so } = resolveSpec(spec);
+  const direction: Direction = opts.direction ?? "benefit";
+  if (direction !== "benefit" && direction !== "cost") return undefined;
+  if (method !== "minmax" && method !== "goalposts") return undefined;
+  if (method === "minmax" && so.cost !== undefined && so.cost !== "reflect") return undefined;
+  const gp = method === "goalposts" ? (so.goalposts ?? opts.goalposts) : undefined;
+  if (method === "goalposts" && (gp === undefined || so.clip === false)) return undefined;
+  const range = (so.range ?? opts.range ?? [0, 1]) as [number, number];
+  const scan = scanColumn(values, "values");
+  if (scan.n === 0) return undefined;
+  const [lo, hi] = checkInterval(range, so.range !== undefined ? "spec.range" : "opts.range", "range");
+  const params: NormalizeParams = {
+    method,
+    direction,
+    n: scan.n,
+    missing: values.length - scan.n,
+    min: scan.min,
+    max: scan.max,
+    range: [lo, hi],
+  };
+  const warnings: NormalizeWarning[] = [];
+  const cost = direction === "cost";
+  if (method === "goalposts") {
+    const [gl, gu] = checkInterval(
+      gp,
+      so.goalposts !== undefined ? "spec.goalposts" : "opts.goalposts",
+      "goalposts",
+    );
+    params.goalposts = [gl, gu];
+    params.clip = true;
+    const { scale, offset } = goalpostsAffine(gl, gu, lo, hi, cost);
+    if (!Number.isFinite(scale) || !Number.isFinite(offset)) return undefined;
+    return { scale, offset, clipLo: lo, clipHi: hi, params, warnings };
+  }
+  if (cost) params.cost = "reflect";
+  const { min, max } = scan;
+  if (max === min) {
+    const mid = (lo + hi) / 2;
+    warnings.push(constantWarning(mid));
+    return {
+      scale: 0,
+      offset: mid,
+      clipLo: Number.NEGATIVE_INFINITY,
+      clipHi: Number.POSITIVE_INFINITY,
+      params,
+      warnings,
+    };
+  }
+  const width = hi - lo;
+  const span = max - min;
+  const scale = cost ? -width / span : width / span;
+  const offset = cost ? lo + max * (width / span) : lo - min * scale;
+  if (!Number.isFinite(scale) || !Number.isFinite(offset)) return undefined;
+  return { scale, offset, clipLo: lo, clipHi: hi, params, warnings };
+}
+
 function constantWarning(value: number, what = "all present values are equal"): NormalizeWarning {
   return {
     code: "constant_column",
@@ -356,28 +449,44 @@ export function normalizeDetailed(
       }
       const width = hi - lo;
       const span = max - min;
-      if (dir.kind === "benefit")
-        for (let i = 0; i < len; i++) out[i] = (((values[i] as number) - min) / span) * width + lo;
-      else if (cost === "reciprocal")
-        for (let i = 0; i < len; i++) out[i] = ((1 / (values[i] as number) - min) / span) * width + lo;
-      else for (let i = 0; i < len; i++) out[i] = ((max - (values[i] as number)) / span) * width + lo;
+      // Affine form z = x * scale + offset, shared with affineNormalization (the scoring fast path).
+      const scale = dir.kind === "benefit" ? width / span : -width / span;
+      const offset = dir.kind === "benefit" ? lo - min * scale : lo + max * (width / span);
+      if (!Number.isFinite(scale) || !Number.isFinite(offset)) {
+        // A span so small (denormal) that width / span overflows: divide first instead.
+        for (let i = 0; i < len; i++) {
+          const x = values[i] as number;
+          out[i] = ((dir.kind === "benefit" ? x - min : max - x) / span) * width + lo;
+        }
+      } else if (dir.kind === "benefit" || cost !== "reciprocal") {
+        // Clamped to [lo, hi]: mathematically inside already; the clamp only removes rounding overshoot.
+        for (let i = 0; i < len; i++) {
+          const z = (values[i] as number) * scale + offset;
+          out[i] = z < lo ? lo : z > hi ? hi : z;
+        }
+      } else for (let i = 0; i < len; i++) out[i] = ((1 / (values[i] as number) - min) / span) * width + lo;
       break;
     }
     case "goalposts": {
       const [gl, gu] = goalposts as [number, number];
       params.goalposts = [gl, gu];
       params.clip = clip;
-      const width = hi - lo;
-      const span = gu - gl;
+      const affine = goalpostsAffine(gl, gu, lo, hi, dir.kind === "cost");
+      const finite = Number.isFinite(affine.scale) && Number.isFinite(affine.offset);
+      const { scale, offset } = affine;
       let outside = 0;
       for (let i = 0; i < len; i++) {
         const x = values[i] as number;
-        let z = dir.kind === "cost" ? (gu - x) / span : (x - gl) / span;
-        if (z < 0 || z > 1) {
+        if (x < gl || x > gu) {
           outside++;
-          if (clip) z = z < 0 ? 0 : 1;
+          if (clip) {
+            out[i] = x < gl !== (dir.kind === "cost") ? lo : hi;
+            continue;
+          }
         }
-        out[i] = lo + width * z;
+        out[i] = finite
+          ? x * scale + offset
+          : lo + (hi - lo) * (dir.kind === "cost" ? (gu - x) / (gu - gl) : (x - gl) / (gu - gl));
       }
       params.outside = outside;
       break;

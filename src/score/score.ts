@@ -192,8 +192,8 @@ function leafUnits(
   return { index, groupRowsWithData };
 }
 
-function subset(col: Float64Array, index: number[], total: number): Float64Array {
-  if (index.length === total) return col;
+function subset(col: Float64Array, index: number[] | undefined, total: number): Float64Array {
+  if (index === undefined || index.length === total) return col;
   const out = new Float64Array(index.length);
   for (let k = 0; k < index.length; k++) out[k] = col[index[k] as number] as number;
   return out;
@@ -244,7 +244,7 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
       message: `units with child units are scored by roll-up, not from their own values: ${groupRowsWithData.slice(0, 10).join(", ")}`,
     });
   const total = ds.units.length;
-  const units = unitIndex.map((i) => ds.units[i] as string);
+  const units = unitIndex === undefined ? ds.units : unitIndex.map((i) => ds.units[i] as string);
   const m = units.length;
   if (m === 0) throw new IndicatrixError("empty_data", "data: there are no units to score");
 
@@ -414,7 +414,7 @@ function lazyRanks(scores: Record<string, Float64Array>): Record<string, Uint32A
 
 function buildResult(p: ResultParts): Result {
   const { profile, units, scores } = p;
-  const unitIndex = new Map(units.map((u, i) => [u, i]));
+  let unitIndex: Map<string, number> | undefined;
   const ranks = lazyRanks(scores);
   const nodeOrder = [...profile.nodes.keys()];
   return {
@@ -434,6 +434,7 @@ function buildResult(p: ResultParts): Result {
     hierarchy: p.hierarchy,
     resolved: profile,
     contributions(unit: string): Contribution[] {
+      unitIndex ??= new Map(units.map((u, k) => [u, k]));
       const i = unitIndex.get(unit);
       if (i === undefined)
         throw new IndicatrixError("unknown_unit", `unit "${unit}" is not a scored unit of this result`);
