@@ -5,10 +5,17 @@ import type { Model } from "../indicators/schema.js";
 import { walkTree } from "../indicators/tree.js";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { rankDescendingUint32 } from "../internal/rank.js";
-import { type NormalizeParams, normalizeDetailed } from "../normalize/normalize.js";
+import type { AggregateSpec } from "../internal/specs.js";
+import {
+  affineNormalization,
+  type NormalizeParams,
+  type NormalizeWarning,
+  normalizeDetailed,
+} from "../normalize/normalize.js";
 import { type TreatReport, treat } from "../normalize/treat.js";
-import type { NodeConsistency } from "../weighting/spec-weights.js";
+import { type NodeConsistency, specNeedsData } from "../weighting/spec-weights.js";
 import { type Dataset, type DatasetInput, toDataset } from "./dataset.js";
+import { type AffineColumn, applyAffine, fusedArithmetic } from "./fused.js";
 import { globalWeights, weighNode, withTotalConsistency } from "./node-weights.js";
 import { type ResolvedNode, type ResolvedProfile, resolveProfile } from "./resolve-profile.js";
 
@@ -171,6 +178,25 @@ function deriveFormulas(
   return columns;
 }
 
+function isArithmetic(spec: AggregateSpec): boolean {
+  return spec === "arithmetic" || (typeof spec === "object" && spec.method === "arithmetic");
+}
+
+/** Re-throws a method's error naming the unit (for an index) or the node it concerns. */
+function locate(e: unknown, id: string, units: readonly string[], path: string): unknown {
+  if (!(e instanceof IndicatrixError)) return e;
+  const at = /^values\[(\d+)\]/.exec(e.path);
+  if (at) {
+    const where = `unit "${units[Number(at[1])]}", column "${id}"`;
+    return new IndicatrixError(
+      e.code === "non_finite_value" ? "invalid_data" : e.code,
+      `${where}: ${e.message.replace(/^values\[\d+\]: /, "")}`,
+      { path: where },
+    );
+  }
+  return new IndicatrixError(e.code, `"${id}": ${e.message}`, { path });
+}
+
 function leafUnits(
   ds: Dataset,
   valueColumns: readonly string[],
@@ -252,7 +278,8 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
   const raw: Record<string, Float64Array> = {};
   const normalization: Record<string, NormalizeParams> = {};
   const treatment: Record<string, TreatReport> = {};
-  const coverage = new Float64Array(m);
+  const affine = new Map<string, AffineColumn>();
+  const missingCount = new Float64Array(m);
 
   for (const id of profile.indicators) {
     const node = profile.nodes.get(id) as ResolvedNode;
@@ -263,50 +290,72 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
       treatment[id] = t.report;
     }
     raw[id] = values;
-    if (profile.missing === "error")
-      for (let i = 0; i < m; i++)
-        if (Number.isNaN(values[i] as number))
-          throw new IndicatrixError(
-            "missing_value",
-            `unit "${units[i]}", indicator "${id}": the value is missing and the model's missing policy is "error"`,
-            {
-              path: `unit "${units[i]}", column "${id}"`,
-            },
-          );
-    const opts2 = node.goalposts
+    const normOpts = node.goalposts
       ? { direction: node.direction, goalposts: node.goalposts }
       : { direction: node.direction };
-    let r: ReturnType<typeof normalizeDetailed>;
+    let params: NormalizeParams;
+    let warnings: NormalizeWarning[];
     try {
-      r = normalizeDetailed(values, node.normalize, opts2);
+      const plan = affineNormalization(values, node.normalize, normOpts);
+      if (plan) {
+        affine.set(id, { values, ...plan });
+        ({ params, warnings } = plan);
+      } else {
+        const r = normalizeDetailed(values, node.normalize, normOpts);
+        scores[id] = r.values;
+        ({ params, warnings } = r);
+      }
     } catch (e) {
-      if (e instanceof IndicatrixError)
-        throw new IndicatrixError(e.code, `indicator "${id}": ${e.message}`, { path: node.path });
-      throw e;
+      throw locate(e, id, units, node.path);
     }
-    scores[id] = r.values;
-    normalization[id] = r.params;
-    for (const w of r.warnings)
+    normalization[id] = params;
+    for (const w of warnings)
       diagnostics.push({
         code: w.code,
         severity: "warning",
         path: node.path,
         message: `indicator "${id}": ${w.message}`,
       });
-    const v = r.values;
-    for (let i = 0; i < m; i++) if (!Number.isNaN(v[i] as number)) coverage[i] = (coverage[i] as number) + 1;
+    if (params.missing > 0) {
+      if (profile.missing === "error") {
+        const i = values.findIndex((v) => Number.isNaN(v));
+        throw new IndicatrixError(
+          "missing_value",
+          `unit "${units[i]}", indicator "${id}": the value is missing and the model's missing policy is "error"`,
+          {
+            path: `unit "${units[i]}", column "${id}"`,
+          },
+        );
+      }
+      for (let i = 0; i < m; i++)
+        if (Number.isNaN(values[i] as number)) missingCount[i] = (missingCount[i] as number) + 1;
+    }
   }
   const nInd = profile.indicators.length;
-  for (let i = 0; i < m; i++) coverage[i] = (coverage[i] as number) / nInd;
+  const coverage = new Float64Array(m);
+  for (let i = 0; i < m; i++) coverage[i] = (nInd - (missingCount[i] as number)) / nInd;
 
   const local: Record<string, number> = {};
   const consistency: Record<string, NodeConsistency> = {};
   const nodeProvenance: Record<string, unknown> = {};
   const order = [...profile.nodes.values()];
+  const column = (id: string): Float64Array => {
+    let col = scores[id];
+    if (!col) {
+      col = applyAffine(affine.get(id) as AffineColumn);
+      scores[id] = col;
+    }
+    return col;
+  };
   for (let k = order.length - 1; k >= 0; k--) {
     const node = order[k] as ResolvedNode;
     if (node.indicator) continue;
-    const childCols = node.children.map((c) => scores[c] as Float64Array);
+    const fusable =
+      isArithmetic(node.aggregate) &&
+      (profile.missing === "skip" || !node.children.some((c) => (affine.get(c)?.params.missing ?? 1) > 0)) &&
+      !specNeedsData(node.weights) &&
+      node.children.every((c) => affine.has(c) && scores[c] === undefined);
+    const childCols = fusable ? undefined : node.children.map(column);
     const sw = weighNode(profile, node, childCols);
     const w = sw.weights;
     node.children.forEach((c, i) => {
@@ -316,19 +365,37 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
     nodeProvenance[node.id] = { weights: sw.provenance, aggregate: node.aggregate };
     for (const warning of sw.warnings)
       diagnostics.push({ code: "weights_warning", severity: "warning", path: node.path, message: warning });
-    let agg: ReturnType<typeof aggregate>;
+    if (fusable) {
+      scores[node.id] = fusedArithmetic(
+        node.children.map((c) => affine.get(c) as AffineColumn),
+        w,
+        m,
+        profile.minCoverage,
+      );
+      continue;
+    }
     try {
-      agg = aggregate(childCols, w, node.aggregate, {
+      scores[node.id] = aggregate(childCols as Float64Array[], w, node.aggregate, {
         missing: profile.missing,
         minCoverage: profile.minCoverage,
-      });
+      }).values;
     } catch (e) {
-      if (e instanceof IndicatrixError)
-        throw new IndicatrixError(e.code, `node "${node.id}": ${e.message}`, { path: node.path });
-      throw e;
+      throw locate(e, node.id, units, node.path);
     }
-    scores[node.id] = agg.values;
   }
+  // Indicators normalized by the fast path are materialized on first access.
+  for (const id of affine.keys())
+    if (scores[id] === undefined) {
+      let cached: Float64Array | undefined;
+      Object.defineProperty(scores, id, {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          cached ??= applyAffine(affine.get(id) as AffineColumn);
+          return cached;
+        },
+      });
+    }
   local[profile.root] = 1;
   const global = globalWeights(profile, local);
   const allConsistency = withTotalConsistency(consistency, global);
