@@ -1,0 +1,41 @@
+// Robustness of a model's results: uncertainty and sensitivity analysis, structure checks,
+// leave-one-out, rank correlations, and the evaluation methods run over a scored model.
+export { cronbachAlpha } from "./cronbach.js";
+export {
+  type EvaluateModelCommon,
+  type EvaluateModelOptions,
+  type EvaluationRow,
+  evaluateModel,
+  type ModelEvaluation,
+  type ModelEvaluationMethod,
+} from "./evaluate-model.js";
+export { kendall, pearson, spearman } from "./rank-correlation.js";
+export {
+  type RemovedElement,
+  type RemoveElementsOptions,
+  type RemoveElementsResult,
+  removeElements,
+} from "./remove-elements.js";
+export {
+  type CorrelationEntry,
+  type CronbachEntry,
+  type StructureCheckOptions,
+  type StructureFlag,
+  type StructureReport,
+  structureChecks,
+} from "./structure-checks.js";
+export {
+  type SensitivityIndex,
+  type UncertaintyFactor,
+  type UncertaintyOptions,
+  type UncertaintyResult,
+  type UnitUncertainty,
+  uncertaintyAnalysis,
+  type WeightNoise,
+} from "./uncertainty.js";
+export {
+  type WeightInterval,
+  type WeightSensitivityOptions,
+  type WeightSensitivityResult,
+  weightSensitivity,
+} from "./weight-sensitivity.js";
