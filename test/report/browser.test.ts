@@ -1,0 +1,195 @@
+// A real browser opens the report: charts present with the right numbers, no console errors, no
+// network requests, load time, and a screenshot. Skipped when Debian's chromium or playwright-core is
+// missing (set PLAYWRIGHT_CORE_PATH to a playwright-core installed outside the repository).
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { report } from "../../src/report/index.js";
+import { type Result, score } from "../../src/score/score.js";
+import { asem, sampleCity } from "./inputs.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = new URL("../artifacts/", import.meta.url);
+
+interface Page {
+  on(event: "console", fn: (m: { type(): string; text(): string }) => void): void;
+  on(event: "pageerror", fn: (e: Error) => void): void;
+  on(event: "request", fn: (r: { url(): string }) => void): void;
+  goto(url: string, opts: { waitUntil: "load" }): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+  screenshot(opts: { path: string; fullPage: boolean }): Promise<unknown>;
+  click(selector: string): Promise<void>;
+  close(): Promise<void>;
+}
+interface Browser {
+  newPage(opts: { viewport: { width: number; height: number } }): Promise<Page>;
+  close(): Promise<void>;
+}
+interface Playwright {
+  chromium: { launch(opts: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser> };
+}
+
+async function loadPlaywright(): Promise<Playwright | undefined> {
+  if (!existsSync(CHROMIUM)) return undefined;
+  const spec = process.env.PLAYWRIGHT_CORE_PATH ?? "playwright-core";
+  try {
+    const mod = (await import(spec)) as Playwright & { default?: Playwright };
+    return mod.chromium ? mod : mod.default;
+  } catch {
+    return undefined;
+  }
+}
+
+const playwright = await loadPlaywright();
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  requests: string[];
+  loadMs: number;
+}
+
+async function open(browser: Browser, html: string, name: string): Promise<Opened> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = new URL(`${name}.html`, ARTIFACTS);
+  writeFileSync(file, html);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("request", (r) => {
+    const url = r.url();
+    if (url !== file.href && !url.startsWith("data:")) requests.push(url);
+  });
+  const t0 = performance.now();
+  await page.goto(pathToFileURL(file.pathname).href, { waitUntil: "load" });
+  const loadMs = performance.now() - t0;
+  return { page, errors, requests, loadMs };
+}
+
+interface PageFacts {
+  tabs: number;
+  top: { id: string | null; value: number; label: string | null };
+  rows: number;
+  charts: number;
+  visibleProfiles: number;
+  heatmapCells: number;
+  sunburst: number;
+  bodyWidth: number;
+}
+
+/** Reads what the visible page shows. Runs in the browser: kept as source text (the project compiles without DOM types). */
+const FACTS = `(() => {
+  const profile = document.querySelector(".profile:not([hidden])");
+  const bar = profile.querySelector("svg.ranking .bar-row");
+  const heatmap = document.querySelector("svg.heatmap");
+  return {
+    tabs: document.querySelectorAll("[data-show-profile]").length,
+    top: { id: bar.getAttribute("data-id"), value: Number(bar.getAttribute("data-value")), label: bar.querySelector(".val").textContent },
+    rows: profile.querySelectorAll("table.ranking-table tbody tr").length,
+    charts: profile.querySelectorAll("svg.chart").length,
+    visibleProfiles: [...document.querySelectorAll(".profile")].filter((p) => p.offsetHeight > 0).length,
+    heatmapCells: heatmap ? heatmap.querySelectorAll("rect[data-i]").length : 0,
+    sunburst: profile.querySelectorAll("svg.sunburst path.sun").length,
+    bodyWidth: document.body.scrollWidth,
+  };
+})()`;
+
+/** Clicks the score column's header of the visible ranking table and returns the first row's score. */
+const SORT_BY_SCORE = `(() => {
+  const table = document.querySelector(".profile:not([hidden]) table.ranking-table");
+  const col = [...table.tHead.rows[0].cells].findIndex((c) => c.textContent === "得分");
+  table.tHead.rows[0].cells[col].querySelector("button").click();
+  return Number(table.tBodies[0].rows[0].cells[col].getAttribute("data-sort"));
+})()`;
+
+function top(result: Result): { unit: string; score: number } {
+  const i = (result.ranks[result.resolved.root] as Uint32Array).indexOf(1);
+  return {
+    unit: result.units[i] as string,
+    score: (result.scores[result.resolved.root] as Float64Array)[i] as number,
+  };
+}
+
+describe.skipIf(!playwright)("report in a real browser (Debian chromium, playwright-core)", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await (playwright as Playwright).chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("sample city: the top bar shows score()'s top unit, 331 table rows, no errors, no requests, loads in < 5 s", async () => {
+    const { model, data } = sampleCity();
+    const normal = score(model, data, { profile: "normal" });
+    const emergency = score(model, data, { profile: "emergency" });
+    const { page, errors, requests, loadMs } = await open(browser, report(model, data), "report-sample-city");
+    const f = (await page.evaluate(FACTS)) as PageFacts;
+    const best = top(normal);
+    expect(f.tabs).toBe(5);
+    expect(f.visibleProfiles).toBe(1);
+    expect(f.top.id).toBe(best.unit);
+    expect(f.top.value).toBeCloseTo(best.score * 100, 10);
+    expect(f.top.label).toBe((best.score * 100).toFixed(1));
+    expect(f.rows).toBe(331);
+    expect(f.sunburst).toBe(normal.resolved.nodes.size - 1);
+    expect(f.heatmapCells).toBe((60 * 61) / 2);
+    expect(f.charts).toBeGreaterThanOrEqual(6);
+    expect(f.bodyWidth).toBeLessThanOrEqual(1280);
+    await page.screenshot({ path: new URL("report-sample-city.png", ARTIFACTS).pathname, fullPage: true });
+
+    // The emergency tab shows emergency's own ranking.
+    await page.click('[data-show-profile="1"]');
+    const g = (await page.evaluate(FACTS)) as PageFacts;
+    const bestE = top(emergency);
+    expect(g.visibleProfiles).toBe(1);
+    expect(g.top.id).toBe(bestE.unit);
+    expect(g.top.label).toBe((bestE.score * 100).toFixed(1));
+
+    // Sorting the table by score ascending puts the lowest score first.
+    const lowest = (await page.evaluate(SORT_BY_SCORE)) as number;
+    const e = emergency.scores.governance as Float64Array;
+    expect(lowest).toBeCloseTo(Math.min(...[...e].filter((x) => !Number.isNaN(x))) * 100, 10);
+
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(loadMs).toBeLessThan(5000);
+    writeFileSync(new URL("report-sample-city-load.txt", ARTIFACTS), `${loadMs.toFixed(0)} ms\n`);
+    await page.close();
+  });
+
+  it("COINr ASEM: the top bar shows score()'s top country, 51 rows, 49 x 49 heatmap, no errors, no requests", async () => {
+    const { model, data } = asem();
+    const result = score(model, data);
+    const { page, errors, requests, loadMs } = await open(browser, report(model, data), "report-asem");
+    const f = (await page.evaluate(FACTS)) as PageFacts;
+    const best = top(result);
+    expect(f.tabs).toBe(0);
+    expect(f.top.id).toBe(best.unit);
+    expect(f.top.label).toBe(best.score.toFixed(1));
+    expect(f.rows).toBe(51);
+    expect(f.heatmapCells).toBe((49 * 50) / 2);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(loadMs).toBeLessThan(5000);
+    await page.screenshot({ path: new URL("report-asem.png", ARTIFACTS).pathname, fullPage: true });
+    writeFileSync(new URL("report-asem-load.txt", ARTIFACTS), `${loadMs.toFixed(0)} ms\n`);
+    await page.close();
+  });
+});
