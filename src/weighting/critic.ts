@@ -19,6 +19,12 @@ export interface CriticOptions {
   correlation?: "1-r" | "1-|r|";
   /** Degrees of freedom of the standard deviation: 1 (default, sample) or 0. It cancels out of the weights. */
   ddof?: 0 | 1;
+  /**
+   * Min-max normalize each column first (default true, as Diakoulaki et al. 1995). `false` measures σ and r on the
+   * values as given: for data already normalized on a common scale (the scoring engine passes its normalized
+   * indicator values, which fixed goalposts need not stretch to [0, 1]).
+   */
+  normalize?: boolean;
 }
 
 /** Result of {@link criticWeightsDetailed}. */
@@ -88,7 +94,11 @@ export function criticWeightsDetailed(data: WeightingData, opts: CriticOptions =
   const params: AlignParams[] = [];
   for (let j = 0; j < n; j++) {
     const { min, max } = columnRange(cols[j] as Float64Array, j, "matrix");
-    params.push(alignParams(directions?.[j] ?? "benefit", min, max));
+    params.push(
+      opts.normalize === false
+        ? { kind: 0, min: 0, max, a: 0, b: 0, inv: 1, constant: !(max > min) }
+        : alignParams(directions?.[j] ?? "benefit", min, max),
+    );
   }
   const constant = params.map((p) => p.constant);
   const live: number[] = [];

@@ -180,7 +180,7 @@ function baseWeights(
         weights = entropyWeights(data, { shift: spec.shift ?? 0 });
         provenance.shift = spec.shift ?? 0;
       } else if (spec.method === "critic") {
-        weights = criticWeights(data, { correlation: spec.correlation ?? "1-r" });
+        weights = criticWeights(data, { correlation: spec.correlation ?? "1-r", normalize: false });
         provenance.correlation = spec.correlation ?? "1-r";
       } else if (spec.method === "stddev") weights = stdDevWeights(data, { ddof: spec.ddof ?? 1 });
       else weights = cvWeights(data, { ddof: spec.ddof ?? 1 });
