@@ -16,6 +16,7 @@ export interface Labels {
   scored: string;
   noScore: string;
   indicators: string;
+  dimensions: string;
   mean: string;
   median: string;
   min: string;
@@ -105,6 +106,7 @@ const en: Labels = {
   scored: "scored",
   noScore: "without a score",
   indicators: "Indicators",
+  dimensions: "dimensions",
   mean: "Mean",
   median: "Median",
   min: "Min",
@@ -198,6 +200,7 @@ const zh: Labels = {
   scored: "已评分",
   noScore: "无得分",
   indicators: "指标",
+  dimensions: "个维度",
   mean: "均值",
   median: "中位数",
   min: "最小值",

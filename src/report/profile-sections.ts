@@ -32,7 +32,7 @@ export function overviewSection(ctx: ReportContext, v: ProfileView, up: RollupRe
   const topUnit = r.units[top] as string;
   const cards = [
     kpi(L.units, `${present.length} / ${r.units.length}`, `${r.units.length - present.length} ${L.noScore}`),
-    kpi(L.indicators, String(r.resolved.indicators.length), `${v.dims.length} × ${ctx.nodeName(v.root)}`),
+    kpi(L.indicators, String(r.resolved.indicators.length), `${v.dims.length} ${L.dimensions}`),
     kpi(L.mean, fixed(mean, 1), `${L.median} ${fixed(median(present), 1)}`, mean),
     kpi(
       `${L.min} – ${L.max}`,
