@@ -191,6 +191,10 @@ function rowsOf(
  * 平急结合 measure). Use it to report a model-based TOPSIS or obstacle table; use the functions of
  * `src/evaluate` directly on a plain matrix.
  *
+ * Row keys: `unit`, then the method's values (`score` and `rank` for the ranking methods; per
+ * dimension and per indicator obstacle degrees in percent and `top`; `U_<subsystem>`, `C`, `T`, `D`,
+ * `grade`, `band`, `band_zh` for coupling), listed in `columns`.
+ *
  * Units with a missing criterion value are left out of the method (listed in `excluded`, their row
  * values null): the matrix methods need complete rows.
  *
@@ -204,7 +208,7 @@ function rowsOf(
  * const ev = evaluateModel(model, rows, { profile: "normal", method: "topsis" });
  * ev.rows[0]; // => { unit: "c001", score: 0.61, rank: 12, dPlus: 0.04, dMinus: 0.07 }
  * evaluateModel(model, rows, { method: "coupling", profiles: ["normal", "emergency"] }).rows[0];
- * // => { unit: "c001", c: 0.99, t: 0.55, d: 0.74, grade: 8, band: "intermediate coordination", band_zh: "中级协调" }
+ * // => { unit: "c001", U_normal: 0.80, U_emergency: 0.85, C: 0.99, T: 0.83, D: 0.91, grade: 10, band: "high-quality coordination", band_zh: "优质协调" }
  * ```
  */
 export function evaluateModel(model: Model, data: DatasetInput, opts: EvaluateModelOptions): ModelEvaluation {
@@ -378,20 +382,20 @@ function couplingOutput(
   x: Matrix,
   r: CouplingResult,
 ): ModelEvaluation {
-  const columns = ["unit", ...x.criteria, "c", "t", "d", "grade", "band", "band_zh"];
+  const columns = ["unit", ...x.criteria.map((c) => `U_${c}`), "C", "T", "D", "grade", "band", "band_zh"];
   return {
     ...base,
     columns,
     rows: rowsOf(base.units, x.keep, columns, (k) => {
       const row: Record<string, string | number> = {};
       x.criteria.forEach((c, j) => {
-        row[c] = (x.cols[j] as Float64Array)[k] as number;
+        row[`U_${c}`] = (x.cols[j] as Float64Array)[k] as number;
       });
       const band = r.grades[k];
       Object.assign(row, {
-        c: r.c[k] as number,
-        t: r.t[k] as number,
-        d: r.d[k] as number,
+        C: r.c[k] as number,
+        T: r.t[k] as number,
+        D: r.d[k] as number,
         grade: band?.level ?? 0,
         band: band?.en ?? "",
         band_zh: band?.zh ?? "",
