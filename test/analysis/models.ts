@@ -73,7 +73,7 @@ export function twoLevelModel(): Model {
   } as Model;
 }
 
-export const governance = grassrootsGovernance;
+export const governance = grassrootsGovernance as unknown as Model;
 
 let cityRows: Record<string, string>[] | undefined;
 /** The sample city of the governance template (331 communities). */
