@@ -15,14 +15,14 @@ export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 export const MAX_TREE_DEPTH = 32;
 /** Most nodes accepted in one tree. */
 export const MAX_NODES = 20_000;
-/** Ids that would collide with properties of plain JavaScript objects. */
-const RESERVED_IDS = new Set([
-  "__proto__",
-  "constructor",
+/**
+ * Ids that would collide with properties of plain JavaScript objects (results are records keyed by
+ * node id): every property of `Object.prototype` (`constructor`, `toString`, `hasOwnProperty`,
+ * `isPrototypeOf`, `__proto__`...) and `prototype`.
+ */
+const RESERVED_IDS: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
   "prototype",
-  "toString",
-  "valueOf",
-  "hasOwnProperty",
 ]);
 
 const AHP_MIN = 1 / 9;
@@ -201,7 +201,9 @@ function checkFormulas(ctx: Ctx): void {
   const inputs = new Set((ctx.model.inputs ?? []).map((i) => i.id));
   const deps = new Map<string, string[]>();
   for (const [i, input] of (ctx.model.inputs ?? []).entries()) {
-    if (!ID_PATTERN.test(input.id))
+    if (RESERVED_IDS.has(input.id))
+      push(ctx, "error", "reserved_id", `inputs[${i}].id`, `"${input.id}" is reserved; choose another id`);
+    else if (!ID_PATTERN.test(input.id))
       push(ctx, "error", "invalid_id", `inputs[${i}].id`, `"${input.id}" is not an identifier`);
     if (ctx.byId.has(input.id))
       push(ctx, "error", "duplicate_id", `inputs[${i}].id`, `input "${input.id}" has the id of a tree node`);

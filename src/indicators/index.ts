@@ -15,7 +15,7 @@ export {
 } from "./formula.js";
 export { type ModelFromTableOptions, modelFromTable, type TableRow } from "./from-table.js";
 export { MODEL_SCHEMA_URL, modelJsonSchema } from "./json-schema.js";
-export { formatPath, parseModel, readModelText } from "./parse-model.js";
+export { formatPath, MAX_INPUT_DEPTH, parseModel, readModelText } from "./parse-model.js";
 export { activeNodes, DEFAULT_PROFILE, profileActivity, profileChain, profileNames } from "./profiles.js";
 export {
   type AhpWeightSpec,

@@ -96,13 +96,56 @@ export function readModelText(text: string): unknown {
 }
 
 /**
+ * Deepest nesting of objects and arrays accepted in a model value (before the schema is checked).
+ * A tree of MAX_TREE_DEPTH (32) levels nests about 70 deep; the limit keeps a hostile file from
+ * overflowing the stack of the recursive schema check.
+ */
+export const MAX_INPUT_DEPTH = 200;
+
+/**
+ * Walks a model value without recursion and returns the first structural problem: nesting deeper
+ * than {@link MAX_INPUT_DEPTH} (or a cycle) or a `__proto__` key (JSON.parse and YAML make it an own
+ * key; a record copy would drop it silently or, worse, set a prototype).
+ */
+function scanInput(value: unknown): Issue | undefined {
+  const stack: { v: unknown; path: PropertyKey[] }[] = [{ v: value, path: [] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop() as { v: unknown; path: PropertyKey[] };
+    if (v === null || typeof v !== "object") continue;
+    if (path.length >= MAX_INPUT_DEPTH)
+      return {
+        code: "invalid_model",
+        severity: "error",
+        path: formatPath(path.slice(0, 8)),
+        message: `the model nests deeper than ${MAX_INPUT_DEPTH} levels (or contains a cycle)`,
+      };
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      if (key === "__proto__")
+        return {
+          code: "invalid_model",
+          severity: "error",
+          path: formatPath([...path, key]),
+          message: `"__proto__" is not allowed as a key`,
+        };
+      stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return undefined;
+}
+
+/**
  * Checks a value against the model schema and returns it typed; throws when it does not conform.
  * A string is read as JSON or YAML first. Only the schema is checked here: call `checkModel` (or
  * `validateModel` for both) for the semantic rules (unique ids, AHP consistency, profiles, formulas).
  * The input is never mutated; the result is a fresh copy.
  *
- * @throws IndicatrixError `invalid_model` whose `issues` list every problem with its JSON path, or
- *   `invalid_syntax` for unreadable text.
+ * @throws IndicatrixError `invalid_model` whose `issues` list every problem with its JSON path (also
+ *   for a value nested deeper than {@link MAX_INPUT_DEPTH} or a `__proto__` key), or `invalid_syntax`
+ *   for unreadable text.
  * @example
  * ```ts
  * const model = parseModel({ id: "m", tree: { id: "root", children: [{ id: "a" }] } });
@@ -113,6 +156,9 @@ export function readModelText(text: string): unknown {
  */
 export function parseModel(input: unknown): Model {
   const value = typeof input === "string" ? readModelText(input) : input;
+  const hostile = scanInput(value);
+  if (hostile)
+    throw new IndicatrixError("invalid_model", `${hostile.path}: ${hostile.message}`, { issues: [hostile] });
   const result = ModelSchema.safeParse(value);
   if (result.success) return result.data;
   const issues = issuesFromZod(result.error);

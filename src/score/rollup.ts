@@ -55,7 +55,7 @@ export function rollup(result: Result, opts: RollupOptions = {}): RollupResult {
   const slot = new Map(groups.map((g, k) => [g, k]));
   let weight: Float64Array | undefined;
   if (typeof by === "object") {
-    weight = h.columns[by.weight];
+    weight = Object.hasOwn(h.columns, by.weight) ? h.columns[by.weight] : undefined;
     if (!weight)
       throw new IndicatrixError(
         "missing_column",

@@ -93,6 +93,20 @@ export interface Result {
   toRows(): Record<string, string | number | null>[];
 }
 
+/**
+ * Largest magnitude of a raw indicator value that `score()` accepts (after formulas and outlier
+ * treatment): 1e150. Beyond it, differences, squares and sums of squares of a column could overflow
+ * to Infinity (1e308 - (-1e308) does), and a min-max or z-score would silently flatten the column;
+ * such a value is refused with `value_out_of_range` naming the unit and the indicator.
+ */
+export const MAX_ABS_VALUE = 1e150;
+
+/** Property names of plain objects: not usable as keys of the result's records. */
+const OBJECT_KEYS: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  "prototype",
+]);
+
 function neededColumns(model: Model, profile: ResolvedProfile): string[] {
   const byId = new Map<string, { formula?: string | undefined }>();
   for (const [id, n] of profile.nodes) byId.set(id, n.node);
@@ -236,7 +250,9 @@ function subset(col: Float64Array, index: number[] | undefined, total: number): 
  * weights re-normalized (as COINr); ranks 1 = best with ties sharing the lowest rank.
  *
  * @throws IndicatrixError `invalid_model` (the model has errors), `unknown_profile`, the dataset
- *   errors of `toDataset`, `missing_value` (policy `error`), and the errors of the methods.
+ *   errors of `toDataset`, `missing_value` (policy `error`), `value_out_of_range` (a raw value beyond
+ *   {@link MAX_ABS_VALUE}), `invalid_argument` (a `keep` name such as `__proto__`), and the errors of
+ *   the methods.
  * @example
  * ```ts
  * const result = score(model, [{ unit: "c1", a: 3, b: 10 }, { unit: "c2", a: 5, b: 4 }], { profile: "normal" });
@@ -249,6 +265,13 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
   const profile = resolveProfile(parsed, opts.profile);
   const diagnostics: Issue[] = [];
   const needed = neededColumns(parsed, profile);
+  for (const [i, c] of (opts.keep ?? []).entries())
+    if (typeof c !== "string" || c === "" || OBJECT_KEYS.has(c))
+      throw new IndicatrixError(
+        "invalid_argument",
+        `opts.keep[${i}]: ${JSON.stringify(c)} is not usable as a column name`,
+        { path: `opts.keep[${i}]` },
+      );
   const keep = ["population", ...(opts.keep ?? [])];
   const ds = toDataset(data, { columns: needed, optional: keep });
   const modelIds = new Set(walkTree(parsed.tree).map((v) => v.node.id));
@@ -307,6 +330,15 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
       }
     } catch (e) {
       throw locate(e, id, units, node.path);
+    }
+    if (params.min < -MAX_ABS_VALUE || params.max > MAX_ABS_VALUE) {
+      const i = values.findIndex((v) => Math.abs(v) > MAX_ABS_VALUE);
+      const where = `unit "${units[i]}", column "${id}"`;
+      throw new IndicatrixError(
+        "value_out_of_range",
+        `${where}: ${values[i]} is beyond the largest magnitude accepted (${MAX_ABS_VALUE}); rescale the indicator (e.g. thousands, or a log)`,
+        { path: where },
+      );
     }
     normalization[id] = params;
     for (const w of warnings)
@@ -404,10 +436,16 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
   const missing: Record<string, string> = {};
   for (let i = 0; i < m; i++)
     if (Number.isNaN(rootScores[i] as number))
-      missing[units[i] as string] =
-        coverage[i] === 0
-          ? "no indicator value present"
-          : `coverage ${((coverage[i] as number) * 100).toFixed(0)}% of indicators is below the minimum coverage (${profile.minCoverage}) at some node`;
+      // defineProperty: a unit id such as "__proto__" becomes an own key, never a prototype.
+      Object.defineProperty(missing, units[i] as string, {
+        value:
+          coverage[i] === 0
+            ? "no indicator value present"
+            : `coverage ${((coverage[i] as number) * 100).toFixed(0)}% of indicators is below the minimum coverage (${profile.minCoverage}) at some node`,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
 
   const keptColumns: Record<string, Float64Array> = {};
   for (const c of keep) {
