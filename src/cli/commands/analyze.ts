@@ -1,0 +1,171 @@
+import { parseArgs } from "node:util";
+import { structureChecks } from "../../analysis/structure-checks.js";
+import { type UncertaintyOptions, uncertaintyAnalysis } from "../../analysis/uncertainty.js";
+import { parseModel } from "../../indicators/parse-model.js";
+import type { AggregateSpec, NormalizeSpec } from "../../internal/specs.js";
+import { type Io, UsageError } from "../context.js";
+import { readCsvFile, readModelFile } from "../io.js";
+
+export const analyzeHelp = `Usage: indicatrix analyze <model> <data.csv> [--profile P] [--runs N] [--seed S] [--format text|json]
+                          [--noise X] [--ahp] [--normalization A,B] [--aggregation A,B] [--leave-one-out]
+
+Uncertainty and sensitivity analysis of the ranking: Monte Carlo runs that perturb the weights (and,
+on request, AHP judgments, the normalization, the aggregation, or leave one indicator out), with the
+rank of every unit over the runs (median and 5-95% interval), sensitivity indices per factor, and
+structure checks (near-duplicate indicators, indicators against their dimension, Cronbach's alpha).
+
+  --profile P            profile to analyse (default: the model's first)
+  --runs N               Monte Carlo runs (default 1000)
+  --seed S               integer seed (default 1): the same seed gives the same output
+  --noise X              relative weight noise in [0, 1] (default 0.25; 0 keeps weights fixed)
+  --ahp                  move every AHP judgment one step on the 1-9 scale at random
+  --normalization A,B    normalization alternatives (e.g. minmax,zscore,rank)
+  --aggregation A,B      aggregation alternatives (e.g. arithmetic,geometric)
+  --leave-one-out        leave one indicator out per run
+  --threshold R          near-duplicate threshold on |r| for the structure checks (default 0.9)
+  --format text|json     text (default): tables; json: one document`;
+
+function fmt(v: number | null, digits = 1): string {
+  return v === null ? "-" : Number.isInteger(v) ? String(v) : v.toFixed(digits);
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? "").length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, j) => (j === 0 ? c.padEnd(widths[j] as number) : c.padStart(widths[j] as number)))
+      .join("  ")
+      .trimEnd();
+  return `${[line(header), ...rows.map(line)].join("\n")}\n`;
+}
+
+function number(value: string | undefined, name: string, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || (integer && !Number.isInteger(n)))
+    throw new UsageError(`${name} must be ${integer ? "an integer" : "a number"}, got "${value}"`);
+  return n;
+}
+
+export function analyzeCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      profile: { type: "string" },
+      runs: { type: "string" },
+      seed: { type: "string" },
+      noise: { type: "string" },
+      ahp: { type: "boolean", default: false },
+      normalization: { type: "string" },
+      aggregation: { type: "string" },
+      "leave-one-out": { type: "boolean", default: false },
+      threshold: { type: "string" },
+      format: { type: "string", default: "text" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.out(`${analyzeHelp}\n`);
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UsageError("analyze needs a model file and a data file");
+  const format = values.format as string;
+  if (format !== "text" && format !== "json")
+    throw new UsageError(`--format must be text or json, got "${format}"`);
+  const runs = number(values.runs, "--runs", true);
+  const seed = number(values.seed, "--seed", true);
+  const noise = number(values.noise, "--noise", false);
+  const threshold = number(values.threshold, "--threshold", false);
+  const list = (s: string | undefined) => s?.split(",").map((x) => x.trim());
+  const model = parseModel(readModelFile(positionals[0] as string));
+  const data = readCsvFile(positionals[1] as string);
+
+  const started = Date.now();
+  let shown = false;
+  const opts: UncertaintyOptions = {
+    ...(values.profile !== undefined ? { profile: values.profile } : {}),
+    ...(runs !== undefined ? { runs } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(noise !== undefined ? { weights: noise === 0 ? false : { noise } } : {}),
+    ...(values.ahp ? { ahpJudgments: true } : {}),
+    ...(values.normalization ? { normalization: list(values.normalization) as NormalizeSpec[] } : {}),
+    ...(values.aggregation ? { aggregation: list(values.aggregation) as AggregateSpec[] } : {}),
+    ...(values["leave-one-out"] ? { leaveOneOut: true } : {}),
+    ...(io.isTTY
+      ? {
+          onProgress: (done: number, total: number) => {
+            if (Date.now() - started < 1000) return;
+            shown = true;
+            io.err(`\ranalyze: ${done}/${total} runs`);
+          },
+        }
+      : {}),
+  };
+  const ua = uncertaintyAnalysis(model, data, opts);
+  if (shown) io.err("\r\x1b[K");
+  const structure = structureChecks(model, data, {
+    ...(values.profile !== undefined ? { profile: values.profile } : {}),
+    ...(threshold !== undefined ? { threshold } : {}),
+  });
+
+  if (format === "json") {
+    io.out(
+      `${JSON.stringify(
+        {
+          profile: ua.profile,
+          runs: ua.runs,
+          design: ua.design,
+          factors: ua.factors,
+          meanAbsShift: ua.meanAbsShift,
+          units: ua.ranks,
+          sensitivity: ua.sensitivity,
+          structure: { flags: structure.flags, cronbach: structure.cronbach, options: structure.options },
+          provenance: ua.provenance,
+        },
+        (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  const sorted = [...ua.ranks].sort(
+    (a, b) => (a.nominal ?? Number.POSITIVE_INFINITY) - (b.nominal ?? Number.POSITIVE_INFINITY),
+  );
+  let text = `Profile ${ua.profile}: ${ua.runs} runs (${ua.design}), factors: ${ua.factors.join(", ")}; seed ${String(ua.provenance.seed)}\n`;
+  text += `Mean absolute rank shift versus the nominal ranking: ${ua.meanAbsShift.toFixed(2)}\n\n`;
+  text += table(
+    ["unit", "nominal", "median", "5-95% interval", "mean shift"],
+    sorted.map((r) => [
+      r.unit,
+      fmt(r.nominal),
+      fmt(r.median),
+      r.p05 === null ? "-" : `[${fmt(r.p05)}, ${fmt(r.p95)}]`,
+      fmt(r.meanShift, 2),
+    ]),
+  );
+  if (ua.sensitivity) {
+    text += "\nSensitivity of the mean absolute rank shift (first-order S, total ST):\n";
+    text += table(
+      ["factor", "S", "ST"],
+      ua.sensitivity.map((s) => [s.factor, s.first.toFixed(3), s.total.toFixed(3)]),
+    );
+  }
+  text += `\nStructure checks (|r| > ${structure.options.threshold}, r with parent < ${structure.options.negativeThreshold}):\n`;
+  text +=
+    structure.flags.length === 0
+      ? "  no flags\n"
+      : structure.flags.map((f) => `  ${f.code}: ${f.message}\n`).join("");
+  text += "\nCronbach's alpha per group:\n";
+  text += table(
+    ["group", "alpha", "items", "n"],
+    structure.cronbach.map((c) => [
+      c.group,
+      c.alpha === null ? "-" : c.alpha.toFixed(3),
+      String(c.items),
+      String(c.n),
+    ]),
+  );
+  io.out(text);
+  return 0;
+}

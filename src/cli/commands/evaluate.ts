@@ -1,0 +1,94 @@
+import { renameSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import {
+  type EvaluateModelOptions,
+  evaluateModel,
+  type ModelEvaluationMethod,
+} from "../../analysis/evaluate-model.js";
+import { parseModel } from "../../indicators/parse-model.js";
+import { type Io, UsageError } from "../context.js";
+import { readCsvFile, readModelFile } from "../io.js";
+
+export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method topsis|grey|fuzzy|rsr|obstacle|coupling
+                           [--profile P] [--profiles A,B] [--format csv|json] [--out file]
+
+Scores the units with a model, then runs an evaluation method over the active indicators'
+normalized values (higher = better) with their global weights. One row per scored unit; units with
+a missing indicator value are left out of the method (empty cells).
+
+  --method M         topsis, grey (grey relational grade), fuzzy (comprehensive evaluation),
+                     rsr (weighted rank-sum ratio), obstacle (obstacle degree per indicator and
+                     dimension), coupling (coupling coordination of the root's dimensions)
+  --profile P        profile to apply (default: the model's first)
+  --profiles A,B     coupling between the root scores of two or more profiles (e.g. normal,emergency)
+  --format csv|json  csv (default) or one JSON document
+  --out FILE         write to FILE instead of stdout`;
+
+const METHODS: readonly ModelEvaluationMethod[] = ["topsis", "grey", "fuzzy", "rsr", "obstacle", "coupling"];
+
+function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  return /[",\n\r]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function evaluateCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      method: { type: "string" },
+      profile: { type: "string" },
+      profiles: { type: "string" },
+      format: { type: "string", default: "csv" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.out(`${evaluateHelp}\n`);
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UsageError("evaluate needs a model file and a data file");
+  const method = values.method as ModelEvaluationMethod | undefined;
+  if (method === undefined || !METHODS.includes(method))
+    throw new UsageError(`--method must be one of ${METHODS.join(", ")}${method ? `, got "${method}"` : ""}`);
+  const format = values.format as string;
+  if (format !== "csv" && format !== "json")
+    throw new UsageError(`--format must be csv or json, got "${format}"`);
+  if (values.profiles !== undefined && method !== "coupling")
+    throw new UsageError("--profiles is only for --method coupling");
+  const model = parseModel(readModelFile(positionals[0] as string));
+  const data = readCsvFile(positionals[1] as string);
+  const opts = {
+    method,
+    ...(values.profile !== undefined ? { profile: values.profile } : {}),
+    ...(values.profiles !== undefined ? { profiles: values.profiles.split(",").map((s) => s.trim()) } : {}),
+  } as EvaluateModelOptions;
+  const ev = evaluateModel(model, data, opts);
+  const text =
+    format === "csv"
+      ? `${[ev.columns.map(csvCell).join(","), ...ev.rows.map((r) => ev.columns.map((c) => csvCell(r[c])).join(","))].join("\n")}\n`
+      : `${JSON.stringify(
+          {
+            method: ev.method,
+            profile: ev.profile,
+            criteria: ev.criteria,
+            weights: ev.weights,
+            excluded: ev.excluded,
+            rows: ev.rows,
+          },
+          (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+          2,
+        )}\n`;
+  if (values.out) {
+    const tmp = `${values.out}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, values.out);
+  } else io.out(text);
+  if (ev.excluded.length > 0)
+    io.err(
+      `${ev.excluded.length} unit(s) left out for missing indicator values: ${ev.excluded.slice(0, 10).join(", ")}${ev.excluded.length > 10 ? ", ..." : ""}\n`,
+    );
+  return 0;
+}

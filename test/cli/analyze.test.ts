@@ -1,0 +1,141 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeCommand } from "../../src/cli/commands/analyze.js";
+import { type Io, UsageError } from "../../src/cli/context.js";
+
+const TEMPLATE = "templates/grassroots-governance.json";
+const CITY = "examples/governance/sample-city.csv";
+
+function capture(isTTY = false): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: "",
+    stderr: "",
+    isTTY,
+    out(t: string) {
+      io.stdout += t;
+    },
+    err(t: string) {
+      io.stderr += t;
+    },
+  };
+  return io;
+}
+
+/** DOMAIN §1.17's data and a one-level model with fixed weights. */
+function goldenFiles(): { model: string; data: string } {
+  const dir = mkdtempSync(join(tmpdir(), "indicatrix-analyze-"));
+  const model = join(dir, "model.json");
+  writeFileSync(
+    model,
+    JSON.stringify({
+      id: "golden",
+      tree: {
+        id: "root",
+        children: [
+          { id: "I1" },
+          { id: "I2" },
+          { id: "I3", direction: "cost" },
+          { id: "I4", direction: { target: 300 } },
+        ],
+      },
+      profiles: {
+        p: {
+          weights: {
+            root: { method: "fixed", weights: { I1: 0.300194, I2: 0.336255, I3: 0.20514, I4: 0.158411 } },
+          },
+        },
+      },
+    }),
+  );
+  const data = join(dir, "data.csv");
+  writeFileSync(
+    data,
+    "unit,I1,I2,I3,I4\nc1,12,82,36,280\nc2,18,76,20,420\nc3,9,90,48,310\nc4,25,71,12,500\nc5,15,85,30,250\n",
+  );
+  return { model, data };
+}
+
+describe("indicatrix analyze", () => {
+  it("prints units sorted by nominal rank with median and 5-95% interval; zero noise gives [r, r]", () => {
+    const { model, data } = goldenFiles();
+    const io = capture();
+    expect(
+      analyzeCommand([model, data, "--runs", "20", "--noise", "0", "--normalization", "minmax,rank"], io),
+    ).toBe(0);
+    const lines = io.stdout.split("\n");
+    const header = lines.findIndex((l) => l.startsWith("unit"));
+    // Z w* = [0.46191, 0.480265, 0.486745, 0.505334, 0.581718] (DOMAIN §1.17): c5 first, c1 last
+    expect(lines[header + 1]).toMatch(/^c5\s+1\s/);
+    expect(lines[header + 5]).toMatch(/^c1\s+5\s/);
+    expect(io.stdout).toContain("Cronbach's alpha per group");
+    expect(io.stdout).toContain("factors: normalization");
+    expect(io.stderr).toBe("");
+  });
+
+  it("--format json is one document with units, sensitivity and structure flags, and repeats with the same seed", () => {
+    const io1 = capture();
+    const io2 = capture();
+    const args = [
+      TEMPLATE,
+      CITY,
+      "--profile",
+      "emergency",
+      "--runs",
+      "40",
+      "--seed",
+      "9",
+      "--format",
+      "json",
+      "--ahp",
+    ];
+    analyzeCommand(args, io1);
+    analyzeCommand(args, io2);
+    const doc = JSON.parse(io1.stdout);
+    expect(doc).toMatchObject({
+      profile: "emergency",
+      runs: 40,
+      design: "saltelli",
+      factors: ["weights", "ahpJudgments"],
+    });
+    expect(doc.units.length).toBe(331);
+    expect(doc.structure.cronbach.length).toBeGreaterThan(0);
+    expect(io2.stdout).toBe(io1.stdout);
+  });
+
+  it("shows a progress line on stderr only for a terminal, and only when the run is long", () => {
+    const { model, data } = goldenFiles();
+    const tty = capture(true);
+    analyzeCommand([model, data, "--runs", "10"], tty);
+    expect(tty.stderr).toBe(""); // short run: no progress
+    const pipe = capture(false);
+    analyzeCommand([TEMPLATE, CITY, "--runs", "30"], pipe);
+    expect(pipe.stderr).toBe("");
+  });
+
+  it.each([
+    [["--runs", "1.5"], /--runs must be an integer/],
+    [["--seed", "abc"], /--seed must be an integer/],
+    [["--format", "xml"], /--format/],
+  ])("%j is a usage error", (extra, message) => {
+    const { model, data } = goldenFiles();
+    const call = () => analyzeCommand([model, data, ...extra], capture());
+    expect(call).toThrow(UsageError);
+    expect(call).toThrow(message);
+  });
+
+  it("--runs 0 and an unknown profile are input errors with the argument named", () => {
+    const { model, data } = goldenFiles();
+    expect(() => analyzeCommand([model, data, "--runs", "0"], capture())).toThrow(/opts\.runs/);
+    expect(() => analyzeCommand([model, data, "--profile", "nope"], capture())).toThrow(
+      expect.objectContaining({ code: "unknown_profile" }),
+    );
+  });
+
+  it("--help prints the usage", () => {
+    const io = capture();
+    expect(analyzeCommand(["--help"], io)).toBe(0);
+    expect(io.stdout).toMatch(/^Usage: indicatrix analyze/);
+  });
+});

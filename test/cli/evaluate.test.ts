@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { evaluateCommand } from "../../src/cli/commands/evaluate.js";
+import { type Io, UsageError } from "../../src/cli/context.js";
+
+const TEMPLATE = "templates/grassroots-governance.json";
+const CITY = "examples/governance/sample-city.csv";
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: "",
+    stderr: "",
+    isTTY: false,
+    out(t: string) {
+      io.stdout += t;
+    },
+    err(t: string) {
+      io.stderr += t;
+    },
+  };
+  return io;
+}
+
+function goldenFiles(): { dir: string; model: string; data: string } {
+  const dir = mkdtempSync(join(tmpdir(), "indicatrix-evaluate-"));
+  const model = join(dir, "model.json");
+  writeFileSync(
+    model,
+    JSON.stringify({
+      id: "golden",
+      tree: {
+        id: "root",
+        children: [
+          { id: "I1" },
+          { id: "I2" },
+          { id: "I3", direction: "cost" },
+          { id: "I4", direction: { target: 300 } },
+        ],
+      },
+      profiles: {
+        p: {
+          weights: {
+            root: { method: "fixed", weights: { I1: 0.300194, I2: 0.336255, I3: 0.20514, I4: 0.158411 } },
+          },
+        },
+      },
+    }),
+  );
+  const data = join(dir, "data.csv");
+  writeFileSync(
+    data,
+    "unit,I1,I2,I3,I4\nc1,12,82,36,280\nc2,18,76,20,420\nc3,9,90,48,310\nc4,25,71,12,500\nc5,15,85,30,250\n",
+  );
+  return { dir, model, data };
+}
+
+describe("indicatrix evaluate", () => {
+  it("--method topsis writes CSV with DOMAIN §1.17's closeness C = [0.423852, ..., 0.553203]", () => {
+    const { model, data } = goldenFiles();
+    const io = capture();
+    expect(evaluateCommand([model, data, "--method", "topsis"], io)).toBe(0);
+    const rows = parse(io.stdout, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0] ?? {})).toEqual(["unit", "score", "rank", "dPlus", "dMinus"]);
+    const want = [0.423852, 0.471874, 0.47575, 0.52425, 0.553203];
+    rows.forEach((r, i) => expect(Number(r.score)).toBeCloseTo(want[i] as number, 5));
+    expect(rows.map((r) => r.rank)).toEqual(["5", "4", "3", "2", "1"]);
+  });
+
+  it("--method grey --format json --out FILE writes one JSON document (weighted grade of §1.17)", () => {
+    const { dir, model, data } = goldenFiles();
+    const out = join(dir, "grey.json");
+    const io = capture();
+    evaluateCommand([model, data, "--method", "grey", "--format", "json", "--out", out], io);
+    expect(io.stdout).toBe("");
+    const doc = JSON.parse(readFileSync(out, "utf8"));
+    expect(doc.method).toBe("grey");
+    expect(doc.rows[0].score).toBeCloseTo(0.528825, 5);
+  });
+
+  it("--method rsr and fuzzy run on the governance template; left-out units are reported on stderr", () => {
+    for (const method of ["rsr", "fuzzy"]) {
+      const io = capture();
+      evaluateCommand([TEMPLATE, CITY, "--method", method, "--profile", "normal"], io);
+      const rows = parse(io.stdout, { columns: true }) as Record<string, string>[];
+      expect(rows.length).toBe(331);
+      expect(io.stderr).toMatch(/unit\(s\) left out for missing indicator values/);
+    }
+  });
+
+  it("--method coupling --profiles normal,emergency couples the two profiles' scores", () => {
+    const io = capture();
+    evaluateCommand([TEMPLATE, CITY, "--method", "coupling", "--profiles", "normal,emergency"], io);
+    const rows = parse(io.stdout, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0] ?? {}).slice(0, 6)).toEqual([
+      "unit",
+      "U_normal",
+      "U_emergency",
+      "C",
+      "T",
+      "D",
+    ]);
+  });
+
+  it.each([
+    [[], /--method must be one of/],
+    [["--method", "electre"], /--method must be one of/],
+    [["--method", "topsis", "--format", "xml"], /--format/],
+    [["--method", "topsis", "--profiles", "a,b"], /--profiles is only for/],
+  ])("%j is a usage error", (extra, message) => {
+    const { model, data } = goldenFiles();
+    const call = () => evaluateCommand([model, data, ...extra], capture());
+    expect(call).toThrow(UsageError);
+    expect(call).toThrow(message);
+  });
+
+  it("an unknown profile is an input error naming it", () => {
+    const { model, data } = goldenFiles();
+    expect(() =>
+      evaluateCommand([model, data, "--method", "topsis", "--profile", "nope"], capture()),
+    ).toThrow(/nope/);
+  });
+});
