@@ -4,8 +4,8 @@ import { createEngine } from "../../src/analysis/engine.js";
 import { rankInto } from "../../src/analysis/rank-into.js";
 import type { Model } from "../../src/indicators/schema.js";
 import { createRandom } from "../../src/internal/random.js";
-import type { NormalizeSpec } from "../../src/internal/specs.js";
 import { rankDescendingUint32 } from "../../src/internal/rank.js";
+import type { NormalizeSpec } from "../../src/internal/specs.js";
 import { score } from "../../src/score/score.js";
 import { governance, sampleCity, twoLevelModel } from "./models.js";
 
@@ -69,7 +69,10 @@ describe("the analyses' fast path (engine) against score()", () => {
       const model = twoLevelModel();
       const engine = createEngine(score(model, twoLevelRows()));
       const expected = score(withDefaults(model, { normalize: spec }), twoLevelRows());
-      const values = engine.run({ columns: engine.normalizeWith(spec as NormalizeSpec, "test"), structure: engine.full });
+      const values = engine.run({
+        columns: engine.normalizeWith(spec as NormalizeSpec, "test"),
+        structure: engine.full,
+      });
       expectSame(values.get("root") as Float64Array, expected.scores.root as Float64Array, "root");
     },
   );

@@ -5,7 +5,9 @@ import { goldenModel, goldenRows, governance, sampleCity } from "./models.js";
 
 const close = (got: (number | string | null | undefined)[], want: number[], digits = 5) => {
   expect(got.length).toBe(want.length);
-  got.forEach((g, i) => expect(g as number, `entry ${i}`).toBeCloseTo(want[i] as number, digits));
+  got.forEach((g, i) => {
+    expect(g as number, `entry ${i}`).toBeCloseTo(want[i] as number, digits);
+  });
 };
 
 describe("evaluateModel on DOMAIN §1.17 (Z = min-max by direction, global weights w*)", () => {

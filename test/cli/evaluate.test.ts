@@ -65,7 +65,9 @@ describe("indicatrix evaluate", () => {
     const rows = parse(io.stdout, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0] ?? {})).toEqual(["unit", "score", "rank", "dPlus", "dMinus"]);
     const want = [0.423852, 0.471874, 0.47575, 0.52425, 0.553203];
-    rows.forEach((r, i) => expect(Number(r.score)).toBeCloseTo(want[i] as number, 5));
+    rows.forEach((r, i) => {
+      expect(Number(r.score)).toBeCloseTo(want[i] as number, 5);
+    });
     expect(rows.map((r) => r.rank)).toEqual(["5", "4", "3", "2", "1"]);
   });
 
