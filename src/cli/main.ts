@@ -5,6 +5,7 @@ import { IndicatrixError } from "../internal/errors.js";
 import { compareCommand } from "./commands/compare.js";
 import { demoCommand } from "./commands/demo.js";
 import { initCommand } from "./commands/init.js";
+import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: compareCommand,
     summary: "compare profiles (e.g. normal vs emergency): ranks, shifts, roll-up",
   },
+  report: { run: reportCommand, summary: "write a self-contained HTML report (framework, ranking, roll-up, unit profile)" },
   init: { run: initCommand, summary: "write the governance template and sample data to start from" },
   demo: { run: demoCommand, summary: "run the bundled example (governance model on the sample city)" },
   schema: { run: schemaCommand, summary: "print the JSON Schema of the model file" },

@@ -17,7 +17,7 @@ export interface GreyRelationalOptions {
   /**
    * Reference sequence x0: `max` (default: the best value of each column after preprocessing, i.e.
    * the column maximum, or the minimum for a cost column), `one` (the fixed ideal of aligned data in
-   * [0, 1], which is 1, or 0 for a cost column), or one value per column on the input scale (it goes through the
+   * the unit interval, which is 1, or 0 for a cost column), or one value per column on the input scale (it goes through the
    * same preprocessing as the units, with the units' column statistics).
    */
   reference?: "max" | "one" | readonly number[];

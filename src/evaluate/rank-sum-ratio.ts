@@ -112,7 +112,7 @@ const CUT_POINTS: Record<3 | 4 | 5, readonly number[]> = {
  * published table.
  *
  * On DOMAIN §1.17's X with directions (benefit, benefit, cost, target 300), integer RSR is
- * `[0.55, 0.6, 0.6, 0.6, 0.65]`; ranking X by direction gives the same ranks as ranking its min-max
+ * `[0.55, 0.6, 0.6, 0.6, 0.65]`. Ranking X by direction gives the same ranks as ranking its min-max
  * matrix Z, because every direction transform is monotone.
  *
  * References: Tian Fengdiao (1988) 秩和比法及其应用, Chinese Journal of Health Statistics; DOMAIN.md §1.15.

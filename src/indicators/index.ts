@@ -18,17 +18,30 @@ export { MODEL_SCHEMA_URL, modelJsonSchema } from "./json-schema.js";
 export { formatPath, MAX_INPUT_DEPTH, parseModel, readModelText } from "./parse-model.js";
 export { activeNodes, DEFAULT_PROFILE, profileActivity, profileChain, profileNames } from "./profiles.js";
 export {
+  AggregateSpecSchema,
   type AhpWeightSpec,
+  AhpWeightSpecSchema,
   type BaseWeightSpec,
+  BaseWeightSpecSchema,
   type Defaults,
+  DefaultsSchema,
+  DirectionSchema,
+  InputSchema,
   type LocalizedText,
+  LocalizedTextSchema,
+  MissingPolicySchema,
   type Model,
   type ModelInput,
   type ModelNode,
   ModelSchema,
   type NodeInput,
+  NodeSchema,
+  NormalizeSpecSchema,
   type Profile,
+  ProfileSchema,
+  TreatSpecSchema,
   type WeightSpec,
+  WeightSpecSchema,
 } from "./schema.js";
 export {
   displayName,
