@@ -6,6 +6,11 @@ export {
   type EvaluateModelOptions,
   type EvaluationRow,
   evaluateModel,
+  /**
+   * `evaluate(model, data, { profile, method })`: the evaluation methods (TOPSIS, grey relational, fuzzy,
+   * RSR, obstacle degree, coupling) run over a scored model; the same function as {@link evaluateModel}.
+   */
+  evaluateModel as evaluate,
   type ModelEvaluation,
   type ModelEvaluationMethod,
 } from "./evaluate-model.js";

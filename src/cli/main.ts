@@ -2,8 +2,10 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { IndicatrixError } from "../internal/errors.js";
+import { analyzeCommand } from "./commands/analyze.js";
 import { compareCommand } from "./commands/compare.js";
 import { demoCommand } from "./commands/demo.js";
+import { evaluateCommand } from "./commands/evaluate.js";
 import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -28,7 +30,18 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: compareCommand,
     summary: "compare profiles (e.g. normal vs emergency): ranks, shifts, roll-up",
   },
-  report: { run: reportCommand, summary: "write a self-contained HTML report (framework, ranking, roll-up, unit profile)" },
+  evaluate: {
+    run: evaluateCommand,
+    summary: "run TOPSIS, grey relational, fuzzy, RSR, obstacle or coupling over a scored model",
+  },
+  analyze: {
+    run: analyzeCommand,
+    summary: "uncertainty and sensitivity analysis of the ranking, with structure checks",
+  },
+  report: {
+    run: reportCommand,
+    summary: "write a self-contained HTML report (framework, ranking, roll-up, unit profile)",
+  },
   init: { run: initCommand, summary: "write the governance template and sample data to start from" },
   demo: { run: demoCommand, summary: "run the bundled example (governance model on the sample city)" },
   schema: { run: schemaCommand, summary: "print the JSON Schema of the model file" },
