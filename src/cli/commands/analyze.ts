@@ -26,7 +26,9 @@ structure checks (near-duplicate indicators, indicators against their dimension,
   --format text|json     text (default): tables; json: one document`;
 
 function fmt(v: number | null, digits = 1): string {
-  return v === null ? "-" : Number.isInteger(v) ? String(v) : v.toFixed(digits);
+  if (v === null) return "-";
+  const text = v.toFixed(digits);
+  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
 }
 
 function table(header: string[], rows: string[][]): string {
