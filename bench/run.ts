@@ -10,13 +10,18 @@ const ALL = ["weighting", "score", "evaluate", "analysis", "sql"];
 const chosen = process.argv.slice(2).filter((a) => ALL.includes(a));
 const names = chosen.length > 0 ? chosen : ALL;
 
-console.log(`indicatrix benchmarks: Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"})\n`);
+console.log(
+  `indicatrix benchmarks: Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"})\n`,
+);
 for (const name of names) {
   const file = new URL(`./${name}.ts`, import.meta.url);
   if (!existsSync(file)) continue;
-  const mod = (await import(file.href)) as { run?: () => Promise<{ name: string; ms: number; note?: string }[]> };
+  const mod = (await import(file.href)) as {
+    run?: () => Promise<{ name: string; ms: number; note?: string }[]>;
+  };
   if (!mod.run) continue;
   console.log(`## ${name}`);
-  for (const r of await mod.run()) console.log(`${r.name.padEnd(48)} ${r.ms.toFixed(r.ms < 1 ? 3 : 1).padStart(10)} ms  ${r.note ?? ""}`);
+  for (const r of await mod.run())
+    console.log(`${r.name.padEnd(48)} ${r.ms.toFixed(r.ms < 1 ? 3 : 1).padStart(10)} ms  ${r.note ?? ""}`);
   console.log("");
 }

@@ -8,6 +8,7 @@
  */
 import { parseModel } from "../src/indicators/parse-model.js";
 import type { Model } from "../src/indicators/schema.js";
+import { mulberry32 } from "../src/internal/random.js";
 import { score } from "../src/score/score.js";
 
 export interface BenchRow {
@@ -16,28 +17,29 @@ export interface BenchRow {
   note?: string;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function makeModel(dims: number, per: number): Model {
   const rnd = mulberry32(7);
   const children = Array.from({ length: dims }, (_, d) => ({
     id: `d${d}`,
-    children: Array.from({ length: per }, (_, k) => ({ id: `x${d}_${k}`, direction: k % 3 === 2 ? "cost" : "benefit" })),
+    children: Array.from({ length: per }, (_, k) => ({
+      id: `x${d}_${k}`,
+      direction: k % 3 === 2 ? "cost" : "benefit",
+    })),
   }));
   const weights: Record<string, unknown> = {
     root: { method: "fixed", weights: Object.fromEntries(children.map((c) => [c.id, 1 + rnd()])) },
   };
-  for (const c of children) weights[c.id] = { method: "fixed", weights: Object.fromEntries(c.children.map((x) => [x.id, 1 + rnd()])) };
-  return parseModel({ id: "bench", tree: { id: "root", children }, defaults: { normalize: "minmax", aggregate: "arithmetic", missing: "skip" }, profiles: { p: { weights } } });
+  for (const c of children)
+    weights[c.id] = {
+      method: "fixed",
+      weights: Object.fromEntries(c.children.map((x) => [x.id, 1 + rnd()])),
+    };
+  return parseModel({
+    id: "bench",
+    tree: { id: "root", children },
+    defaults: { normalize: "minmax", aggregate: "arithmetic", missing: "skip" },
+    profiles: { p: { weights } },
+  });
 }
 
 function makeData(m: number, n: string[]): { units: string[]; values: Record<string, Float64Array> } {
@@ -72,7 +74,8 @@ function handLoop(model: Model, data: { values: Record<string, Float64Array> }, 
       const g = ((rootW[dim.id] as number) / rootTotal) * ((w[ind.id] as number) / total);
       const cost = ind.direction === "cost";
       const scale = g / (max - min);
-      for (let i = 0; i < m; i++) out[i] = (out[i] as number) + (cost ? max - (col[i] as number) : (col[i] as number) - min) * scale;
+      for (let i = 0; i < m; i++)
+        out[i] = (out[i] as number) + (cost ? max - (col[i] as number) : (col[i] as number) - min) * scale;
     }
   }
   return out;
@@ -118,7 +121,10 @@ export async function run(): Promise<BenchRow[]> {
   const wide = makeModel(50, 10);
   const wideIds = (wide.tree.children ?? []).flatMap((d) => (d.children ?? []).map((x) => x.id));
   const wideData = makeData(100_000, wideIds);
-  rows.push({ name: "score(), 100000 x 500 (50 dims x 10)", ms: best(3, () => score(wide, wideData, { profile: "p" })) });
+  rows.push({
+    name: "score(), 100000 x 500 (50 dims x 10)",
+    ms: best(3, () => score(wide, wideData, { profile: "p" })),
+  });
   rows.push({ name: "hand loop, 100000 x 500", ms: best(3, () => handLoop(wide, wideData, 100_000)) });
   return rows;
 }
@@ -126,5 +132,6 @@ export async function run(): Promise<BenchRow[]> {
 const isMain = process.argv[1]?.endsWith("score.ts");
 if (isMain) {
   const rows = await run();
-  for (const r of rows) console.log(`${r.name.padEnd(42)} ${r.ms.toFixed(1).padStart(9)} ms  ${r.note ?? ""}`);
+  for (const r of rows)
+    console.log(`${r.name.padEnd(42)} ${r.ms.toFixed(1).padStart(9)} ms  ${r.note ?? ""}`);
 }

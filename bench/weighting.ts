@@ -2,22 +2,11 @@
 // 1,000,000 units x 50 indicators (columnar input, seeded data).
 // Run alone with `npx tsx bench/weighting.ts`; `run()` is exported for a combined bench runner.
 import { pathToFileURL } from "node:url";
+import { mulberry32 } from "../src/internal/random.js";
 import type { Direction } from "../src/internal/types.js";
 import { ahp } from "../src/weighting/ahp.js";
 import { criticWeights } from "../src/weighting/critic.js";
 import { entropyWeights } from "../src/weighting/entropy.js";
-
-/** Mulberry32: a small seeded PRNG, so every run sees the same data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeColumns(m: number, n: number, seed: number): Float64Array[] {
   const rand = mulberry32(seed);

@@ -27,7 +27,8 @@ const DEF_NOTES: Record<string, string> = {
   Model: "The model file: an indicator tree, defaults and profiles.",
   Input: "A raw data column that formulas may use (not itself scored).",
   Node: "A node of the indicator tree: a group (with `children`) or an indicator (a leaf, without `children`). The indicator fields (`unit`, `direction`, `goalposts`, `normalize`, `treat`, `formula`) are refused on groups.",
-  AggregateSpec: "How a group's children are combined into its score (methods: docs/methods.md, aggregation).",
+  AggregateSpec:
+    "How a group's children are combined into its score (methods: docs/methods.md, aggregation).",
   NormalizeSpec:
     "How an indicator is put on a common scale on which higher is better (methods: docs/methods.md, normalization).",
   TreatSpec: "Outlier treatment applied to an indicator before normalization.",
@@ -35,7 +36,8 @@ const DEF_NOTES: Record<string, string> = {
   Profile: "A named weighting of the tree (`normal`, `emergency`, ...), optionally extending another.",
   WeightSpec: "How a group's children are weighted in a profile (methods: docs/methods.md, weighting).",
   AhpWeightSpec: "AHP weights from pairwise judgments, a matrix, or several experts.",
-  BaseWeightSpec: "A weight spec that `combine` can combine: every WeightSpec except `combine` itself and the bare string `\"equal\"`.",
+  BaseWeightSpec:
+    'A weight spec that `combine` can combine: every WeightSpec except `combine` itself and the bare string `"equal"`.',
   "AhpWeightSpec.experts[]": "One expert of a group AHP: judgments or a matrix, and a weight.",
 };
 
@@ -59,8 +61,7 @@ const NOTES: Record<string, string> = {
   "Node.code": 'Free display code, e.g. `"S1.1"`.',
   "Node.name": "Display name.",
   "Node.description": "What the node measures.",
-  "Node.children":
-    "Child nodes. A node with children is a group; a node without is an indicator (a leaf).",
+  "Node.children": "Child nodes. A node with children is a group; a node without is an indicator (a leaf).",
   "Node.aggregate": "Group: how its children are combined (overrides `defaults.aggregate`).",
   "Node.unit": "Indicator: unit of measurement (display only).",
   "Node.direction": "Indicator: which values are better; default `benefit`.",
@@ -89,7 +90,8 @@ const NOTES: Record<string, string> = {
   "TreatSpec.winsorize": "Winsorization before normalization.",
   "TreatSpec.log": "Log transform: `ln`, `log10` (positive values), or COINr's `log-ct`.",
   "AhpWeightSpec.method": "",
-  "AhpWeightSpec.judgments": "Pairwise judgments of the children (need not be complete: Harker's method fills gaps).",
+  "AhpWeightSpec.judgments":
+    "Pairwise judgments of the children (need not be complete: Harker's method fills gaps).",
   "AhpWeightSpec.matrix": "A full (or partial, with `null`) reciprocal matrix instead of judgments.",
   "AhpWeightSpec.experts": "Several experts' judgments or matrices, aggregated by `aggregation`.",
   "AhpWeightSpec.aggregation":
@@ -102,8 +104,10 @@ const NOTES: Record<string, string> = {
   "AhpWeightSpec.experts[].judgments": "This expert's judgments.",
   "AhpWeightSpec.experts[].matrix": "This expert's matrix (rows in `order`, or in child order).",
   "NormalizeSpec#string": "A method by name, with its default options.",
-  "NormalizeSpec#minmax": "(x - min)/(max - min) onto `range`; `cost` picks the cost transform (default `reflect`).",
-  "NormalizeSpec#goalposts": "(x - L)/(U - L) with fixed goalposts, clipped unless `clip: false`, onto `range`.",
+  "NormalizeSpec#minmax":
+    "(x - min)/(max - min) onto `range`; `cost` picks the cost transform (default `reflect`).",
+  "NormalizeSpec#goalposts":
+    "(x - L)/(U - L) with fixed goalposts, clipped unless `clip: false`, onto `range`.",
   "NormalizeSpec#zscore": "(x - mean)/sd; `ddof` 1 (default, sample sd) or 0.",
   "NormalizeSpec#target": "Moderate indicator: distance to a target point or interval, onto `range`.",
   "NormalizeSpec#rank": "Rank (1 = lowest); `ties` `min` (default) or `average`.",
@@ -123,13 +127,15 @@ const NOTES: Record<string, string> = {
   'WeightSpec#"equal"': "Equal weights (also the default of a group without a spec).",
   "WeightSpec#equal": "Equal weights, as an object.",
   "WeightSpec#fixed": "Given weights, relative; re-normalized over the active children.",
-  "WeightSpec#entropy": "Entropy weights of the children's normalized values; `shift` A adds A first (default 0).",
+  "WeightSpec#entropy":
+    "Entropy weights of the children's normalized values; `shift` A adds A first (default 0).",
   "WeightSpec#critic": "CRITIC weights; `correlation` `1-r` (default) or `1-|r|`.",
   "WeightSpec#stddev": "Standard-deviation or coefficient-of-variation weights of the normalized values.",
   "WeightSpec#combine":
     "Combination of two or more specs by `rule`; `alpha` for linear (default 0.5), `subjective` = how many of `of` are subjective, for moment (default 1).",
   "WeightSpec#ahp": "AHP, see AhpWeightSpec.",
-  "TreatSpec.winsorize#quantile": "Values beyond the `lower` (default 0.05) and `upper` (default 0.95) quantiles are set to them.",
+  "TreatSpec.winsorize#quantile":
+    "Values beyond the `lower` (default 0.05) and `upper` (default 0.95) quantiles are set to them.",
   "TreatSpec.winsorize#skew-kurtosis":
     "COINr's rule: while |skew| >= `skew` (2) and kurtosis >= `kurtosis` (3.5), replace the most extreme value, at most `maxPoints` (5) times.",
 };
@@ -167,7 +173,8 @@ function typeOf(s: Schema, name: string, queue: [string, Schema][]): string {
   if (s.const !== undefined) return code(literal(s.const));
   if (s.enum) return s.enum.map((v) => code(literal(v))).join(" | ");
   if (s.type === "array") {
-    if (s.prefixItems) return `[${s.prefixItems.map((p) => typeOf(p, name, queue).replace(/`/g, "")).join(", ")}]`;
+    if (s.prefixItems)
+      return `[${s.prefixItems.map((p) => typeOf(p, name, queue).replace(/`/g, "")).join(", ")}]`;
     const items = s.items as Schema;
     const inner = typeOf(items, `${name}[]`, queue);
     if (items.type === "object" && items.properties) return `${inner}${constraints(s)}`;
@@ -181,7 +188,13 @@ function typeOf(s: Schema, name: string, queue: [string, Schema][]): string {
     const value = s.additionalProperties ? typeOf(s.additionalProperties, `${name}{}`, queue) : "unknown";
     return `{ [key]: ${value} }`;
   }
-  if (s.type === "integer" || s.type === "number" || s.type === "string" || s.type === "boolean" || s.type === "null")
+  if (
+    s.type === "integer" ||
+    s.type === "number" ||
+    s.type === "string" ||
+    s.type === "boolean" ||
+    s.type === "null"
+  )
     return `${s.type}${constraints(s)}`;
   return "unknown";
 }
@@ -225,10 +238,15 @@ function unionTable(name: string, s: Schema, queue: [string, Schema][]): string[
       form = `{ ${entries
         .filter(([f]) => f === "method")
         .map(([f, p]) => `${f}: ${typeOf(p, `${name}.${f}`, queue)}`)
-        .join(", ")}${entries.some(([f]) => f !== "method") ? (entries.some(([f]) => f === "method") ? ", ... }" : "... }") : " }"}`;
+        .join(
+          ", ",
+        )}${entries.some(([f]) => f !== "method") ? (entries.some(([f]) => f === "method") ? ", ... }" : "... }") : " }"}`;
       fields = entries
         .filter(([f]) => f !== "method")
-        .map(([f, p]) => `${code(f)}${required.has(f) ? "" : "?"}: ${typeOf(p, `${name}.${f}`, queue)}${p.description ? ` (${p.description})` : ""}`)
+        .map(
+          ([f, p]) =>
+            `${code(f)}${required.has(f) ? "" : "?"}: ${typeOf(p, `${name}.${f}`, queue)}${p.description ? ` (${p.description})` : ""}`,
+        )
         .join("; ");
     } else form = typeOf(v, name, queue);
     lines.push(`| ${escapeCell(form)} | ${escapeCell(fields)} | ${escapeCell(note)} |`);

@@ -24,27 +24,13 @@
  */
 import { grassrootsGovernance } from "../src/indicators/templates/grassroots-governance.js";
 import { listIndicators } from "../src/indicators/tree.js";
+import { mulberry32 } from "../src/internal/random.js";
 
 /** The seed of the committed `examples/governance/sample-city.csv` (the date of the seed article, 2026-01-11). */
 export const SAMPLE_CITY_SEED = 20260111;
 
 /** Share of community indicator cells left empty. */
 const MISSING_RATE = 0.01;
-
-/**
- * mulberry32 (Tommy Ettinger, public domain): a 32-bit seeded generator of uniforms in [0, 1).
- * Small, fast and identical on every JavaScript engine, which a committed data file needs.
- */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Rng {
   uniform(): number;

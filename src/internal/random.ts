@@ -122,3 +122,19 @@ export function createRandom(seed: number): Random {
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
+
+/**
+ * mulberry32 (Tommy Ettinger, public domain): a tiny 32-bit seeded generator of uniforms in [0, 1),
+ * for reproducible test data, benchmarks and the sample city. The analyses use {@link createRandom}.
+ * @internal
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

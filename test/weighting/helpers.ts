@@ -1,6 +1,10 @@
 import { expect } from "vitest";
 import { IndicatrixError } from "../../src/internal/errors.js";
 
+export { mulberry32 } from "../../src/internal/random.js";
+
+import { mulberry32 } from "../../src/internal/random.js";
+
 /** Runs `f` and returns "code @ path" of the IndicatrixError it throws (fails the test on any other outcome). */
 export function errorOf(f: () => unknown): string {
   try {
@@ -37,18 +41,6 @@ export function expectClose(actual: readonly number[], expected: readonly number
 /** Deep-freezes a matrix (rows and outer array) to prove it is not mutated. */
 export function frozen<T>(rows: readonly (readonly T[])[]): T[][] {
   return Object.freeze(rows.map((r) => Object.freeze([...r]))) as unknown as T[][];
-}
-
-/** mulberry32: small seeded PRNG for reproducible test data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The consistent matrix a_ij = w_i / w_j. */
