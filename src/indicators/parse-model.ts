@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml";
+import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { type Model, ModelSchema } from "./schema.js";
@@ -75,8 +75,8 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
 }
 
 /**
- * Reads model text (JSON or YAML) into a plain value. YAML is a superset of JSON; duplicate keys are
- * an error.
+ * Reads model text (JSON or YAML) into a plain value. YAML is a superset of JSON; duplicate keys,
+ * unknown tags and directives, several documents and more than 100 alias expansions are errors.
  *
  * @throws IndicatrixError `invalid_syntax` with the line and column of the problem.
  * @example
@@ -86,12 +86,20 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
  */
 export function readModelText(text: string): unknown {
   try {
-    return parseYaml(text, { uniqueKeys: true, maxAliasCount: 100, prettyErrors: true });
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
+    // Warnings (an unknown tag or directive) are errors too: a model file means exactly what it says,
+    // and a library must not write to the console.
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem) throw problem;
+    return doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     const err = e as Error & { linePos?: { line: number; col: number }[] };
     const pos = err.linePos?.[0];
     const where = pos ? `line ${pos.line}, column ${pos.col}` : "(text)";
-    throw new IndicatrixError("invalid_syntax", `${where}: ${err.message.split("\n")[0]}`, { path: where });
+    const why = /Maximum call stack/.test(err.message)
+      ? "the text nests too deep"
+      : err.message.split("\n")[0];
+    throw new IndicatrixError("invalid_syntax", `${where}: ${why}`, { path: where });
   }
 }
 

@@ -441,6 +441,12 @@ export function normalizeDetailed(
             `the reciprocal cost transform 1/x needs positive values; the smallest is ${min}`,
           );
         [min, max] = [1 / max, 1 / min];
+        if (!Number.isFinite(max))
+          fail(
+            "value_out_of_range",
+            "values",
+            `the reciprocal cost transform 1/x overflows for the smallest value ${scan.min}; rescale the values`,
+          );
       }
       if (max === min) {
         fillPresent(values, out, mid);
@@ -656,6 +662,12 @@ export function normalizeDetailed(
           const v = values[i] as number;
           if (!Number.isNaN(v)) inv += 1 / v;
         }
+        if (!Number.isFinite(inv))
+          fail(
+            "value_out_of_range",
+            "values",
+            `sum normalization of a cost indicator: 1/x overflows for the smallest value ${scan.min}; rescale the values`,
+          );
         for (let i = 0; i < len; i++) out[i] = 1 / (values[i] as number) / inv;
         break;
       }

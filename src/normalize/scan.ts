@@ -1,4 +1,5 @@
 import { fail } from "../internal/errors.js";
+import { MAX_ABS_VALUE } from "../internal/limits.js";
 
 /** Count, sum, min and max of the present values of a column that has been checked. @internal */
 export interface ColumnScan {
@@ -15,7 +16,8 @@ export interface ColumnScan {
 /**
  * Checks that every entry of `values` is a number that is finite or NaN (missing), and returns its
  * count, sum, min and max in the same pass. Typed arrays skip the per-entry type check.
- * @throws IndicatrixError `invalid_value` (not a number) or `non_finite_value` (±Infinity), naming the index.
+ * @throws IndicatrixError `invalid_value` (not a number), `non_finite_value` (±Infinity) or
+ *   `value_out_of_range` (beyond ±MAX_ABS_VALUE, 1e150, where squares and spans could overflow), naming the index.
  * @internal
  */
 export function scanColumn(values: ArrayLike<number>, name: string): ColumnScan {
@@ -39,6 +41,16 @@ export function scanColumn(values: ArrayLike<number>, name: string): ColumnScan 
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
+  }
+  if (min < -MAX_ABS_VALUE || max > MAX_ABS_VALUE) {
+    // Off the hot path: find the first offending entry only when there is one.
+    let i = 0;
+    while (!(Math.abs(values[i] as number) > MAX_ABS_VALUE)) i++;
+    fail(
+      "value_out_of_range",
+      `${name}[${i}]`,
+      `${values[i]} is beyond the largest magnitude accepted (${MAX_ABS_VALUE}); rescale the values (e.g. thousands, or a log)`,
+    );
   }
   return { n, sum, min, max };
 }

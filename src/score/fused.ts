@@ -65,6 +65,7 @@ export function fusedArithmetic(
     } else if (wsum) {
       for (let i = 0; i < m; i++) {
         const x = values[i] as number;
+        // biome-ignore lint/suspicious/noSelfCompare: the fastest NaN test in the hot loop
         if (x !== x) continue;
         const z = x * scale + offset;
         sum[i] = (sum[i] as number) + w * (z < clipLo ? clipLo : z > clipHi ? clipHi : z);

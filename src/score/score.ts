@@ -4,6 +4,7 @@ import { parseModel } from "../indicators/parse-model.js";
 import type { Model } from "../indicators/schema.js";
 import { walkTree } from "../indicators/tree.js";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
+import { MAX_ABS_VALUE } from "../internal/limits.js";
 import { rankDescendingUint32 } from "../internal/rank.js";
 import type { AggregateSpec } from "../internal/specs.js";
 import {
@@ -92,14 +93,6 @@ export interface Result {
   /** A flat table: one record per unit with its score and rank at every node. */
   toRows(): Record<string, string | number | null>[];
 }
-
-/**
- * Largest magnitude of a raw indicator value that `score()` accepts (after formulas and outlier
- * treatment): 1e150. Beyond it, differences, squares and sums of squares of a column could overflow
- * to Infinity (1e308 - (-1e308) does), and a min-max or z-score would silently flatten the column;
- * such a value is refused with `value_out_of_range` naming the unit and the indicator.
- */
-export const MAX_ABS_VALUE = 1e150;
 
 /** Property names of plain objects: not usable as keys of the result's records. */
 const OBJECT_KEYS: ReadonlySet<string> = new Set([
@@ -251,7 +244,7 @@ function subset(col: Float64Array, index: number[] | undefined, total: number): 
  *
  * @throws IndicatrixError `invalid_model` (the model has errors), `unknown_profile`, the dataset
  *   errors of `toDataset`, `missing_value` (policy `error`), `value_out_of_range` (a raw value beyond
- *   {@link MAX_ABS_VALUE}), `invalid_argument` (a `keep` name such as `__proto__`), and the errors of
+ *   MAX_ABS_VALUE, 1e150), `invalid_argument` (a `keep` name such as `__proto__`), and the errors of
  *   the methods.
  * @example
  * ```ts
