@@ -218,7 +218,7 @@ const matrixArb = fc
   .chain(([m, n]) =>
     fc.array(fc.array(finiteish, { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
   );
-const normalizeSpecArb: fc.Arbitrary<NormalizeSpec> = fc.constantFrom(
+const normalizeSpecArb: fc.Arbitrary<NormalizeSpec> = fc.constantFrom<NormalizeSpec>(
   "minmax",
   "zscore",
   "target",
@@ -235,13 +235,13 @@ const normalizeSpecArb: fc.Arbitrary<NormalizeSpec> = fc.constantFrom(
   { method: "zscore", ddof: 0 },
   { method: "target", target: [2, 4] },
 );
-const directionArb: fc.Arbitrary<Direction> = fc.constantFrom(
+const directionArb: fc.Arbitrary<Direction> = fc.constantFrom<Direction>(
   "benefit",
   "cost",
   { target: 0.5 },
   { range: [-1, 1] },
 );
-const aggregateSpecArb: fc.Arbitrary<AggregateSpec> = fc.constantFrom(
+const aggregateSpecArb: fc.Arbitrary<AggregateSpec> = fc.constantFrom<AggregateSpec>(
   "arithmetic",
   "geometric",
   "harmonic",

@@ -169,7 +169,7 @@ export const NASTY_NUMBERS = [
   1e-300,
   1e150,
   -1e150,
-  9007199254740993,
+  2 ** 53 + 2,
   Number.NaN,
   Number.POSITIVE_INFINITY,
   Number.NEGATIVE_INFINITY,

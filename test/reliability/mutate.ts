@@ -138,6 +138,12 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant("addChildren" as const),
     at,
-    children: fc.constantFrom([], [{ id: "extra" }], [{ id: "extra", children: [] }], [{ id: "root" }], [1]),
+    children: fc.constantFrom<unknown[]>(
+      [],
+      [{ id: "extra" }],
+      [{ id: "extra", children: [] }],
+      [{ id: "root" }],
+      [1],
+    ),
   }),
 );
