@@ -31,6 +31,11 @@ export interface SqlDialect {
   raise(message: string): string;
   /** The median of a column as an aggregate, or undefined when the engine has no exact one. */
   median(x: string): string | undefined;
+  /**
+   * Keyword after `AS` that keeps a CTE from being inlined into the next (PostgreSQL would otherwise
+   * copy each level's expressions into the next, exponentially); empty where the engine has none.
+   */
+  materialized: string;
 }
 
 function ansiIdent(name: string): string {
@@ -39,7 +44,10 @@ function ansiIdent(name: string): string {
 
 function checkText(text: string, what: string): void {
   if (text.includes("\u0000"))
-    throw new IndicatrixError("invalid_identifier", `${what} ${JSON.stringify(text)} contains a NUL character`);
+    throw new IndicatrixError(
+      "invalid_identifier",
+      `${what} ${JSON.stringify(text)} contains a NUL character`,
+    );
 }
 
 function ansiString(text: string): string {
@@ -58,6 +66,7 @@ const duckdb: SqlDialect = {
   rounding: (fn, x) => `${fn}(${x})`,
   raise: (m) => `CAST(error(${m}) AS DOUBLE)`,
   median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
+  materialized: "MATERIALIZED ",
 };
 
 const postgres: SqlDialect = {
@@ -70,9 +79,12 @@ const postgres: SqlDialect = {
   log2: (x) => `(LN(${x}) / LN(2.0))`,
   rounding: (fn, x) => `${fn}(${x})`,
   // PostgreSQL has no error function usable in an expression: casting the message to an integer
-  // fails with the message in the error text ("invalid input syntax for type integer: ...").
-  raise: (m) => `CAST(CAST(${m} AS INTEGER) AS DOUBLE PRECISION)`,
+  // fails with the message in the error text ("invalid input syntax for type integer: ..."). The
+  // volatile random() (LEFT(.., 0) = '') keeps the planner from folding a constant message, which
+  // would fail every query, taken branch or not.
+  raise: (m) => `CAST(CAST(${m} || LEFT(CAST(random() AS TEXT), 0) AS INTEGER) AS DOUBLE PRECISION)`,
   median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
+  materialized: "MATERIALIZED ",
 };
 
 const spark: SqlDialect = {
@@ -94,6 +106,7 @@ const spark: SqlDialect = {
   rounding: (fn, x) => `CAST(${fn}(${x}) AS DOUBLE)`,
   raise: (m) => `CAST(raise_error(${m}) AS DOUBLE)`,
   median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
+  materialized: "",
 };
 
 const trino: SqlDialect = {
@@ -107,6 +120,7 @@ const trino: SqlDialect = {
   rounding: (fn, x) => `${fn}(${x})`,
   raise: (m) => `CAST(fail(${m}) AS DOUBLE)`,
   median: () => undefined,
+  materialized: "",
 };
 
 const DIALECTS: Record<SqlDialectName, SqlDialect> = { duckdb, postgres, spark, trino };

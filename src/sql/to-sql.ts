@@ -68,10 +68,6 @@ function targetOf(dir: Direction): [number, number] | undefined {
   return dir.range;
 }
 
-interface Stats {
-  add(agg: string): string;
-}
-
 class Compiler {
   readonly d: SqlDialect;
   readonly profile: ResolvedProfile;
@@ -166,18 +162,33 @@ class Compiler {
         }
         const mn = this.stat(`MIN(${r})`);
         const mx = this.stat(`MAX(${r})`);
-        const body = cost ? `(${mx} - ${r})` : `(${r} - ${mn})`;
+        // The affine form of normalize(): z = x * scale + offset, clamped to [lo, hi] (rounding only).
+        const w = n(width);
+        const scale = cost ? `(-${w} / (${mx} - ${mn}))` : `(${w} / (${mx} - ${mn}))`;
+        const offset = cost
+          ? `(${n(lo)} + ${mx} * (${w} / (${mx} - ${mn})))`
+          : `(${n(lo)} - ${mn} * ${scale})`;
+        const z = `(${r} * ${scale} + ${offset})`;
         return present(
-          `(CASE WHEN ${mx} = ${mn} THEN ${n(mid)} ELSE (${body} / (${mx} - ${mn})) * ${n(width)} + ${n(lo)} END)`,
+          `(CASE WHEN ${mx} = ${mn} THEN ${n(mid)} WHEN ${z} < ${n(lo)} THEN ${n(lo)} WHEN ${z} > ${n(hi)} THEN ${n(hi)} ELSE ${z} END)`,
         );
       }
       case "goalposts": {
         const [gl, gu] = (specGoalposts ?? node.goalposts) as [number, number];
         const clip = so.clip !== false;
+        // The affine form of normalize(): z = x * scale + offset; beyond the goalposts lo or hi when clipped.
         const span = gu - gl;
-        let z = cost ? `((${n(gu)} - ${r}) / ${n(span)})` : `((${r} - ${n(gl)}) / ${n(span)})`;
-        if (clip) z = `(CASE WHEN ${z} < 0 THEN ${n(0)} WHEN ${z} > 1 THEN ${n(1)} ELSE ${z} END)`;
-        return present(`(${n(lo)} + ${n(width)} * ${z})`);
+        const scale = cost ? -width / span : width / span;
+        const offset = cost ? lo + gu * (width / span) : lo - gl * (width / span);
+        if (!Number.isFinite(scale) || !Number.isFinite(offset))
+          unsupported(`goalposts [${gl}, ${gu}] so close that the affine map overflows`, id);
+        const z = `(${r} * ${n(scale)} + ${n(offset)})`;
+        if (!clip) return present(z);
+        const below = cost ? n(hi) : n(lo);
+        const above = cost ? n(lo) : n(hi);
+        return present(
+          `(CASE WHEN ${r} < ${n(gl)} THEN ${below} WHEN ${r} > ${n(gu)} THEN ${above} ELSE ${z} END)`,
+        );
       }
       case "target": {
         const [a, b] = target as [number, number];
@@ -214,9 +225,7 @@ class Compiler {
         const rank = `CAST(RANK() OVER (ORDER BY ${y} ASC NULLS LAST) AS ${this.d.double})`;
         if (method === "rank") {
           if (so.ties === "average")
-            return present(
-              `(${rank} + CAST(COUNT(*) OVER (PARTITION BY ${y}) - 1 AS ${this.d.double}) / 2)`,
-            );
+            return present(`(${rank} + CAST(COUNT(*) OVER (PARTITION BY ${y}) - 1 AS ${this.d.double}) / 2)`);
           return present(rank);
         }
         if (method === "borda") return present(`(${rank} - 1)`);
@@ -229,7 +238,9 @@ class Compiler {
         const y = aligned(true);
         const mn = this.stat(`MIN(${y})`);
         const mx = this.stat(`MAX(${y})`);
-        return present(`(CASE WHEN ${mn} = ${mx} THEN ${n(0.5)} ELSE 1 - (${mx} - ${y}) / (${mx} - ${mn}) END)`);
+        return present(
+          `(CASE WHEN ${mn} = ${mx} THEN ${n(0.5)} ELSE 1 - (${mx} - ${y}) / (${mx} - ${mn}) END)`,
+        );
       }
       case "fraction-of-max": {
         const mn = this.stat(`MIN(${r})`);
@@ -246,8 +257,7 @@ class Compiler {
         const ss = this.stat(`SUM(${r} * ${r})`);
         const cnt = this.stat(`COUNT(${r})`);
         const eq = `(1.0 / SQRT(${cnt}))`;
-        if (cost)
-          return present(`(CASE WHEN ${ss} = 0 THEN 1 - ${eq} ELSE 1 - ${r} / SQRT(${ss}) END)`);
+        if (cost) return present(`(CASE WHEN ${ss} = 0 THEN 1 - ${eq} ELSE 1 - ${r} / SQRT(${ss}) END)`);
         return present(`(CASE WHEN ${ss} = 0 THEN ${eq} ELSE ${r} / SQRT(${ss}) END)`);
       }
       case "sum": {
@@ -413,11 +423,9 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
   ctes.push(
     `base AS (SELECT ${[`${unitExpr} AS u`, ...sourceCols.map((name, k) => `CAST(s.${q(name)} AS ${d.double}) AS x${k}`)].join(", ")} FROM src AS s${where})`,
   );
-  ctes.push(`raw AS (SELECT u, ${rawCols.join(", ")} FROM base)`);
+  ctes.push(`raw AS ${d.materialized}(SELECT u, ${rawCols.join(", ")} FROM base)`);
   ctes.push(`st AS (SELECT ${c.stats.length > 0 ? `${c.stats.join(", ")} FROM raw` : "1 AS s0"})`);
-  ctes.push(
-    `norm AS (SELECT raw.u, ${normCols.join(", ")}, (${presentCount}) AS np FROM raw CROSS JOIN st)`,
-  );
+  ctes.push(`norm AS ${d.materialized}(SELECT raw.u, ${normCols.join(", ")} FROM raw CROSS JOIN st)`);
   let prev = "norm";
   for (let depth = maxDepth; depth >= 0; depth--) {
     const level = groups.filter((g) => g.depth === depth);
@@ -432,11 +440,11 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
     if (imputeStats.length > 0) {
       ctes.push(`mi${depth} AS (SELECT ${imputeStats.join(", ")} FROM ${prev})`);
       ctes.push(
-        `${name} AS (SELECT p.*, ${exprs.map((e, k) => `${e} AS ${c.col.get(level[k]?.id as string)}`).join(", ")} FROM ${prev} AS p CROSS JOIN mi${depth} AS mi)`,
+        `${name} AS ${d.materialized}(SELECT p.*, ${exprs.map((e, k) => `${e} AS ${c.col.get(level[k]?.id as string)}`).join(", ")} FROM ${prev} AS p CROSS JOIN mi${depth} AS mi)`,
       );
     } else
       ctes.push(
-        `${name} AS (SELECT p.*, ${exprs.map((e, k) => `${e} AS ${c.col.get(level[k]?.id as string)}`).join(", ")} FROM ${prev} AS p)`,
+        `${name} AS ${d.materialized}(SELECT p.*, ${exprs.map((e, k) => `${e} AS ${c.col.get(level[k]?.id as string)}`).join(", ")} FROM ${prev} AS p)`,
       );
     prev = name;
   }
@@ -444,9 +452,11 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
   for (const id of ids) out.push(`${c.col.get(id)} AS ${q(id)}`);
   for (const id of ids) {
     const v = c.col.get(id) as string;
-    out.push(`CASE WHEN ${v} IS NULL THEN NULL ELSE RANK() OVER (ORDER BY ${v} DESC NULLS LAST) END AS ${q(`${id}_rank`)}`);
+    out.push(
+      `CASE WHEN ${v} IS NULL THEN NULL ELSE RANK() OVER (ORDER BY ${v} DESC NULLS LAST) END AS ${q(`${id}_rank`)}`,
+    );
   }
-  out.push(`CAST(np AS ${d.double}) / ${c.num(profile.indicators.length)} AS ${q("coverage")}`);
+  out.push(`CAST(${presentCount} AS ${d.double}) / ${c.num(profile.indicators.length)} AS ${q("coverage")}`);
   const sql = `WITH ${ctes.join(",\n")}\nSELECT ${out.join(", ")} FROM ${prev}`;
   return {
     sql,
@@ -537,10 +547,14 @@ function groupExpr(
   // Total weight of the children present (all of them when imputing).
   const den = imputing
     ? n(totalW)
-    : `(${cols
-        .map((col, j) => (used[j] ? `(CASE WHEN ${col} IS NULL THEN ${n(0)} ELSE ${n(w[j] as number)} END)` : ""))
-        .filter((s) => s !== "")
-        .join(" + ") || n(0)})`;
+    : `(${
+        cols
+          .map((col, j) =>
+            used[j] ? `(CASE WHEN ${col} IS NULL THEN ${n(0)} ELSE ${n(w[j] as number)} END)` : "",
+          )
+          .filter((s) => s !== "")
+          .join(" + ") || n(0)
+      })`;
   const sumOf = (term: (j: number) => string): string =>
     `(${
       x

@@ -55,13 +55,18 @@ export function expectSameScores(ref: Result, got: SqlScores, tol = 1e-9): numbe
       const x = a[i] as number;
       const y = b[j] as number;
       if (Number.isNaN(x)) expect(y, `${u} ${id}`).toBeNaN();
-      else expect(Math.abs(x - y), `${u} ${id}: score() ${x}, SQL ${y}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(x)));
+      else
+        expect(Math.abs(x - y), `${u} ${id}: score() ${x}, SQL ${y}`).toBeLessThanOrEqual(
+          tol * Math.max(1, Math.abs(x)),
+        );
       expect(rb[j], `${u} ${id}_rank`).toBe(ra[i]);
       compared++;
     });
   }
   ref.units.forEach((u, i) => {
-    expect(Math.abs((got.coverage[at.get(u) as number] as number) - (ref.coverage[i] as number))).toBeLessThan(1e-15);
+    expect(
+      Math.abs((got.coverage[at.get(u) as number] as number) - (ref.coverage[i] as number)),
+    ).toBeLessThan(1e-15);
   });
   return compared;
 }

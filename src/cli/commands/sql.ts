@@ -1,0 +1,63 @@
+import { parseArgs } from "node:util";
+import { SQL_DIALECTS, type SqlDialectName } from "../../sql/dialect.js";
+import { toSQL } from "../../sql/to-sql.js";
+import { resolveWeights } from "../../weighting/resolve.js";
+import { type Io, UsageError } from "../context.js";
+import { loadData, loadModel } from "../load.js";
+
+export const sqlHelp = `Usage: indicatrix sql <model> [--profile P] [--dialect duckdb|postgres|spark|trino] [--source NAME]
+                      [--unit-column C] [--parent-column C] [--weights-data file.csv]
+
+Prints one SQL query that scores the model where the data live: it reads units x indicators from the
+source and returns per unit the score and rank of every node and the coverage, as \`indicatrix score\`.
+
+  --profile P           profile to compile (default: the model's first)
+  --dialect D           duckdb (default), postgres, spark or trino
+  --source NAME         table name, or for duckdb a .csv or .parquet file path (default: units)
+  --unit-column C       column of the unit ids (default: unit)
+  --parent-column C     column of the parent unit ids: units that are parents are not scored
+  --weights-data FILE   data (CSV) to compute data-driven weights (entropy, CRITIC...) on; they are
+                        inlined as numbers`;
+
+/** `indicatrix sql`: prints the SQL that scores a model (see {@link toSQL}). */
+export function sqlCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      profile: { type: "string" },
+      dialect: { type: "string", default: "duckdb" },
+      source: { type: "string", default: "units" },
+      "unit-column": { type: "string" },
+      "parent-column": { type: "string" },
+      "weights-data": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.out(`${sqlHelp}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("sql needs one model file");
+  const dialect = values.dialect as string;
+  if (!(SQL_DIALECTS as readonly string[]).includes(dialect))
+    throw new UsageError(`--dialect must be one of ${SQL_DIALECTS.join(", ")}, got "${dialect}"`);
+  const model = loadModel(positionals[0] as string);
+  const weights =
+    values["weights-data"] !== undefined
+      ? resolveWeights(model, {
+          ...(values.profile ? { profile: values.profile } : {}),
+          data: loadData(values["weights-data"]),
+        })
+      : undefined;
+  const q = toSQL(model, {
+    source: values.source as string,
+    dialect: dialect as SqlDialectName,
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values["unit-column"] ? { unitColumn: values["unit-column"] } : {}),
+    ...(values["parent-column"] ? { parentColumn: values["parent-column"] } : {}),
+    ...(weights ? { weights } : {}),
+  });
+  io.out(`${q.sql};\n`);
+  return 0;
+}
