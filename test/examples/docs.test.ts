@@ -143,3 +143,24 @@ describe("docs/getting-started.md", () => {
     }
   });
 });
+
+describe("docs/cli.md", () => {
+  const page = readFileSync("docs/cli.md", "utf8");
+
+  it("quotes the --help text of every registered command verbatim", async () => {
+    const top = await runCli("--help");
+    const commands = [...top.stdout.matchAll(/^ {2}([a-z]+) {2,}/gm)].map((m) => m[1] as string);
+    expect(commands.length).toBeGreaterThanOrEqual(10);
+    for (const c of commands) {
+      const r = await runCli(c, "--help");
+      expect(r.code, c).toBe(0);
+      expect(page, `indicatrix ${c} --help`).toContain(`## ${c}\n\n\`\`\`text\n${r.stdout}\`\`\``);
+    }
+    expect(page).toContain(top.stdout.trimEnd());
+  });
+
+  it("quotes the help of the sql command", async () => {
+    const { sqlHelp } = await import("../../src/cli/commands/sql.js");
+    expect(page).toContain(`\`\`\`text\n${sqlHelp}\n\`\`\``);
+  });
+});
