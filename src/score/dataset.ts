@@ -58,8 +58,11 @@ export interface ToDatasetOptions {
 const MISSING_TEXT = new Set(["", "NA", "N/A", "NaN", "nan", "null", "NULL", "-", "."]);
 const UNIT_KEYS = ["unit", "id", "uCode"];
 
-/** Parses one cell to a number; NaN for missing; undefined when it is not a number. */
-function toNumber(v: unknown): number | undefined {
+/**
+ * Parses one cell to a number: NaN for a missing value (empty, `NA`, `null`...), undefined when it
+ * is not a number. @internal
+ */
+export function toNumber(v: unknown): number | undefined {
   if (v === null || v === undefined) return Number.NaN;
   if (typeof v === "number") return Number.isFinite(v) || Number.isNaN(v) ? v : undefined;
   if (typeof v === "string") {
