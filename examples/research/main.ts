@@ -24,7 +24,6 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { uncertaintyAnalysis, weightSensitivity } from "../../src/analysis/index.js";
 import {
   aggregateJudgments,
   ahpRepairAdvice,
@@ -37,6 +36,8 @@ import {
   score,
   spearman,
   topsis,
+  uncertaintyAnalysis,
+  weightSensitivity,
 } from "../../src/index.js";
 import { isMain } from "../is-main.js";
 
