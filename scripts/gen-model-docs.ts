@@ -144,6 +144,15 @@ const anchor = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 const code = (s: string) => `\`${s}\``;
 const escapeCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
+/** A Markdown table with padded columns, as Biome's Markdown formatter writes it. */
+function table(header: string[], rows: string[][]): string[] {
+  const width = (s: string) => [...s].length;
+  const widths = header.map((h, j) => Math.max(width(h), 3, ...rows.map((r) => width(r[j] ?? ""))));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, j) => c + " ".repeat((widths[j] as number) - width(c))).join(" | ")} |`;
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];
+}
+
 function literal(v: unknown): string {
   return JSON.stringify(v);
 }
@@ -201,13 +210,17 @@ function typeOf(s: Schema, name: string, queue: [string, Schema][]): string {
 
 function objectTable(name: string, s: Schema, queue: [string, Schema][]): string[] {
   const required = new Set(s.required ?? []);
-  const lines = ["| field | type | required | description |", "|---|---|---|---|"];
+  const rows: string[][] = [];
   for (const [field, f] of Object.entries(s.properties ?? {})) {
     const description = f.description ?? NOTES[`${name}.${field}`] ?? "";
-    lines.push(
-      `| ${code(field)} | ${escapeCell(typeOf(f, `${name}.${field}`, queue))} | ${required.has(field) ? "yes" : ""} | ${escapeCell(description)} |`,
-    );
+    rows.push([
+      code(field),
+      escapeCell(typeOf(f, `${name}.${field}`, queue)),
+      required.has(field) ? "yes" : "",
+      escapeCell(description),
+    ]);
   }
+  const lines = table(["field", "type", "required", "description"], rows);
   if (s.additionalProperties === false) lines.push("", "No other field is allowed.");
   return lines;
 }
@@ -226,7 +239,7 @@ function variantKey(v: Schema): string {
 }
 
 function unionTable(name: string, s: Schema, queue: [string, Schema][]): string[] {
-  const lines = ["One of:", "", "| form | fields | description |", "|---|---|---|"];
+  const rows: string[][] = [];
   for (const v of s.anyOf ?? []) {
     const key = variantKey(v);
     const note = v.description ?? NOTES[`${name}#${key}`] ?? "";
@@ -249,9 +262,9 @@ function unionTable(name: string, s: Schema, queue: [string, Schema][]): string[
         )
         .join("; ");
     } else form = typeOf(v, name, queue);
-    lines.push(`| ${escapeCell(form)} | ${escapeCell(fields)} | ${escapeCell(note)} |`);
+    rows.push([escapeCell(form), escapeCell(fields), escapeCell(note)]);
   }
-  return lines;
+  return ["One of:", "", ...table(["form", "fields", "description"], rows)];
 }
 
 /** The Markdown reference of the model file, one section per definition of the JSON Schema. */

@@ -31,7 +31,7 @@ describe("docs/model-schema.md", () => {
     // no field of an object definition is left without a description
     const empty = doc
       .split("\n")
-      .filter((l) => /^\| `[^`]+` \|.*\|\s*\|$/.test(l) && !l.includes("`method`"));
+      .filter((l) => /^\| `[^`]+` +\|.*\|\s*\|$/.test(l) && !l.includes("`method`"));
     expect(empty).toEqual([]);
   });
 });
