@@ -104,6 +104,7 @@ export {
   listIndicators,
   MAX_FORMULA_DEPTH,
   MAX_FORMULA_LENGTH,
+  MAX_INPUT_DEPTH,
   MAX_NODES,
   MAX_TREE_DEPTH,
   MissingPolicySchema,
@@ -135,6 +136,7 @@ export {
 } from "./indicators/index.js";
 export { grassrootsGovernance } from "./indicators/templates/index.js";
 export { IndicatrixError, type Issue } from "./internal/errors.js";
+export { MAX_ABS_VALUE } from "./internal/limits.js";
 export { type RankTies, rankAscending, rankDescending } from "./internal/rank.js";
 export type {
   AggregateSpec,

@@ -128,3 +128,20 @@ describe("indicatrix weights, compare, init, demo", () => {
     expect(r.stdout).toContain("331 units scored under normal, emergency");
   });
 });
+
+describe("indicatrix score output columns", () => {
+  it("refuses a node id that would overwrite a fixed column (status) instead of losing the missing marker", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "indicatrix-col-"));
+    const model = join(dir, "m.json");
+    const data = join(dir, "d.csv");
+    const fs = await import("node:fs");
+    fs.writeFileSync(
+      model,
+      JSON.stringify({ id: "m", tree: { id: "root", children: [{ id: "status" }, { id: "x" }] } }),
+    );
+    fs.writeFileSync(data, "unit,status,x\na,1,2\nb,3,4\n");
+    const r = await runCli("score", model, data);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/column_collision|"status" would overwrite/);
+  });
+});

@@ -11,8 +11,14 @@ import { rollupOption } from "./score.js";
 export const compareHelp = `Usage: indicatrix compare <model> <data.csv> --profiles normal,emergency [--top N] [--format text|csv|json] [--out file]
 
 Scores the data under several profiles and compares them: ranked units under each, the biggest rank
-shifts between the first and the last profile, the weights that changed most, Spearman's and Kendall's
-rank correlations, and the roll-up to the units above (streets, districts).`;
+shifts between the first and the last profile, the dimension weights, Spearman's and Kendall's rank
+correlations, and the roll-up to the units above (streets, districts).
+
+  --profiles A,B,...      profiles to compare (at least two); shifts are from the first to the last
+  --top N                 rows per table in the text output (default 10)
+  --format text|csv|json  text (default); csv: one row per unit with score and rank per profile and the shift
+  --out FILE              write to FILE (atomically) instead of stdout
+  --rollup WHAT           roll-up weighting: mean, or a column such as population (default: population if present)`;
 
 /** Writes the text report of a comparison (also used by the demo). */
 export function compareText(model: Model, c: Comparison, top: number, io: Io, rollupBy?: string): void {

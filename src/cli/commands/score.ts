@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
 import { displayName } from "../../indicators/tree.js";
+import { IndicatrixError } from "../../internal/errors.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
-import { toCsv, writeFileAtomic } from "../format.js";
+import { csvChunks, writeChunksAtomic } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 
 export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile P] [--out file] [--format csv|json] [--rollup mean|COLUMN]
@@ -18,29 +19,34 @@ districts) with their roll-up; units without a score with the reason.
   --rollup WHAT      how units with child units are scored: mean, or a column to weight by
                      (default: population when the data have it, else mean)`;
 
-/** The rows of the score output: every input unit, in input order. */
+const FIXED_COLUMNS = ["unit", "name", "level", "parent", "status", "reason", "coverage"];
+
+/**
+ * The columns of the score output and a function giving row k (every input unit, in input order):
+ * scored units with their score at every node and the ranks of the groups, units with child units
+ * with their roll-up, units without a score with the reason.
+ * @throws IndicatrixError `column_collision` when a node id would overwrite another output column.
+ */
 export function scoreRows(
   result: Result,
   up: RollupResult,
-): { columns: string[]; rows: Record<string, string | number | null>[] } {
+): { columns: string[]; count: number; rowAt: (k: number) => Record<string, string | number | null> } {
   const nodes = [...result.resolved.nodes.values()];
   const groups = nodes.filter((n) => !n.indicator).map((n) => n.id);
-  const columns = [
-    "unit",
-    "name",
-    "level",
-    "parent",
-    "status",
-    "reason",
-    "coverage",
-    ...nodes.map((n) => n.id),
-    ...groups.map((g) => `${g}_rank`),
-  ];
+  const columns = [...FIXED_COLUMNS, ...nodes.map((n) => n.id), ...groups.map((g) => `${g}_rank`)];
+  const seen = new Set<string>();
+  const clashes = columns.filter((c) => (seen.has(c) ? true : (seen.add(c), false)));
+  if (clashes.length > 0)
+    throw new IndicatrixError(
+      "column_collision",
+      `node id(s) ${clashes.map((c) => `"${c}"`).join(", ")} would overwrite another column of the score output (${FIXED_COLUMNS.join(", ")}, or a group's <id>_rank); rename them`,
+    );
   const scored = new Map(result.units.map((u, i) => [u, i]));
   const rolled = new Map(up.units.map((u, i) => [u, i]));
   const root = result.resolved.root;
   const h = result.hierarchy;
-  const rows = h.units.map((unit, k) => {
+  const rowAt = (k: number): Record<string, string | number | null> => {
+    const unit = h.units[k] as string;
     const row: Record<string, string | number | null> = {
       unit,
       name: h.names[k] ?? null,
@@ -66,8 +72,8 @@ export function scoreRows(
       for (const g of groups) row[`${g}_rank`] = (up.ranks[g]?.[j] as number) || null;
     }
     return row;
-  });
-  return { columns, rows };
+  };
+  return { columns, count: h.units.length, rowAt };
 }
 
 export function rollupOption(value: string | undefined, result: Result): "mean" | { weight: string } {
@@ -101,30 +107,33 @@ export function scoreCommand(argv: string[], io: Io): number {
   const keep = values.rollup && values.rollup !== "mean" ? [values.rollup] : [];
   const result = score(model, data, { ...(values.profile ? { profile: values.profile } : {}), keep });
   const up = rollup(result, { by: rollupOption(values.rollup, result) });
-  const { columns, rows } = scoreRows(result, up);
-  let text: string;
-  if (format === "csv") text = toCsv(columns, rows);
+  const { columns, count, rowAt } = scoreRows(result, up);
+  let chunks: Iterable<string>;
+  if (format === "csv") chunks = csvChunks(columns, count, rowAt);
   else {
     const names = Object.fromEntries(
       [...result.resolved.nodes.values()].map((n) => [n.id, displayName(n.node, model.language)]),
     );
-    text = `${JSON.stringify(
-      {
-        model: model.id,
-        profile: result.profile,
-        names,
-        weights: result.weights,
-        consistency: result.consistency,
-        provenance: result.provenance,
-        diagnostics: result.diagnostics,
-        units: rows,
-      },
-      (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
-      2,
-    )}\n`;
+    const rows = Array.from({ length: count }, (_, k) => rowAt(k));
+    chunks = [
+      `${JSON.stringify(
+        {
+          model: model.id,
+          profile: result.profile,
+          names,
+          weights: result.weights,
+          consistency: result.consistency,
+          provenance: result.provenance,
+          diagnostics: result.diagnostics,
+          units: rows,
+        },
+        (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+        2,
+      )}\n`,
+    ];
   }
-  if (values.out) writeFileAtomic(values.out, text);
-  else io.out(text);
+  if (values.out) writeChunksAtomic(values.out, chunks);
+  else for (const chunk of chunks) io.out(chunk);
   for (const d of result.diagnostics) io.err(`${d.severity}: ${d.code} at ${d.path}: ${d.message}\n`);
   return 0;
 }

@@ -10,7 +10,11 @@ export const weightsHelp = `Usage: indicatrix weights <model> [--profile P] [--d
 
 Prints the indicator tree with the local and global weight of every node and the consistency of every
 AHP node; inconsistent judgments are flagged with the judgment to revisit. Data-driven weights (entropy,
-CRITIC, ...) need --data.`;
+CRITIC, ...) need --data.
+
+  --profile P         profile to show (default: the model's first)
+  --data FILE         CSV data, for data-driven weights (computed on the profile's normalized values)
+  --format text|json  text (default): the tree; json: local and global weights, consistency, provenance`;
 
 export function weightsCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
