@@ -19,7 +19,8 @@ export function toColumns(
   opts: { name?: string; allowMissing?: boolean } = {},
 ): ColumnMatrix {
   const name = opts.name ?? "matrix";
-  if (!Array.isArray(matrix) || matrix.length === 0) fail("invalid_matrix", name, "expected a non-empty array of rows");
+  if (!Array.isArray(matrix) || matrix.length === 0)
+    fail("invalid_matrix", name, "expected a non-empty array of rows");
   const first = matrix[0];
   if (!Array.isArray(first) || first.length === 0)
     fail("invalid_matrix", `${name}[0]`, "expected a non-empty array of numbers");
@@ -30,7 +31,11 @@ export function toColumns(
     const row = matrix[i];
     if (!Array.isArray(row)) fail("invalid_matrix", `${name}[${i}]`, "expected an array of numbers");
     if (row.length !== n)
-      fail("invalid_matrix", `${name}[${i}]`, `row ${i} has ${row.length} entries, expected ${n} (ragged matrix)`);
+      fail(
+        "invalid_matrix",
+        `${name}[${i}]`,
+        `row ${i} has ${row.length} entries, expected ${n} (ragged matrix)`,
+      );
     for (let j = 0; j < n; j++) {
       const v = row[j];
       if (typeof v !== "number" || !Number.isFinite(v)) {
@@ -38,7 +43,11 @@ export function toColumns(
           (cols[j] as Float64Array)[i] = Number.NaN;
           continue;
         }
-        fail("invalid_matrix", `${name}[${i}][${j}]`, `row ${i}, column ${j}: expected a finite number, got ${String(v)}`);
+        fail(
+          "invalid_matrix",
+          `${name}[${i}][${j}]`,
+          `row ${i}, column ${j}: expected a finite number, got ${String(v)}`,
+        );
       }
       (cols[j] as Float64Array)[i] = v;
     }
