@@ -41,7 +41,7 @@ export interface SqlScores {
   units: string[];
   /** Score of every active node per unit (NaN = no score), aligned with `units`. */
   scores: Record<string, Float64Array>;
-  /** Rank of every active node per unit: 1 = best, ties share the lowest rank, 0 = no score (as `score()`). */
+  /** Rank of every ranked node (all by default, see `ranks`) per unit: 1 = best, ties share the lowest rank, 0 = no score (as `score()`). */
   ranks: Record<string, Uint32Array>;
   /** Share of the active indicators present, per unit. */
   coverage: Float64Array;
@@ -154,6 +154,7 @@ export async function scoreSQL(model: Model, source: string, opts: ScoreSqlOptio
       const s = new Float64Array(m);
       for (let i = 0; i < m; i++) s[i] = v[i] === null ? Number.NaN : Number(v[i]);
       scores[id] = s;
+      if (!query.ranked.includes(id)) continue;
       const rv = at(`${id}_rank`);
       const r = new Uint32Array(m);
       for (let i = 0; i < m; i++) r[i] = rv[i] === null ? 0 : Number(rv[i]);

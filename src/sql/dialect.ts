@@ -66,7 +66,7 @@ const duckdb: SqlDialect = {
   rounding: (fn, x) => `${fn}(${x})`,
   raise: (m) => `CAST(error(${m}) AS DOUBLE)`,
   median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
-  materialized: "MATERIALIZED ",
+  materialized: "",
 };
 
 const postgres: SqlDialect = {

@@ -9,7 +9,7 @@ import { type ResolvedNode, type ResolvedProfile, resolveProfile } from "../scor
 import { type ResolvedWeights, resolveWeights } from "../weighting/resolve.js";
 import { specNeedsData } from "../weighting/spec-weights.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
-import { finiteOrNull, formulaToSQL, sqlNumber } from "./formula-sql.js";
+import { formulaToSQL, sqlNumber } from "./formula-sql.js";
 
 /** Options of {@link toSQL}. */
 export interface ToSqlOptions {
@@ -33,6 +33,12 @@ export interface ToSqlOptions {
   /** Column of the unit ids; default `"unit"`. */
   unitColumn?: string;
   /**
+   * Which nodes get a rank column: `"all"` (default, as `score()`), `"groups"` (the root and the
+   * groups, not the indicators), `"root"`, or `"none"`. Each rank is a sort of every unit: on tens of
+   * millions of units ranking 50 indicators costs far more than scoring them.
+   */
+  ranks?: "all" | "groups" | "root" | "none";
+  /**
    * Column of the parent unit ids, when the source holds a unit hierarchy: units that are the
    * parent of another unit are not scored (as `score()`). Default: none (every row is scored).
    */
@@ -43,10 +49,12 @@ export interface ToSqlOptions {
 export interface SqlQuery {
   /** The SQL text: one SELECT with common table expressions. */
   sql: string;
-  /** Output columns: `unit`, then every active node id (scores), then `<id>_rank`, then `coverage`. */
+  /** Output columns: `unit`, then every active node id (scores), then `<id>_rank` (see `ranks`), then `coverage`. */
   columns: string[];
   /** Active node ids in tree order (the score columns). */
   nodes: string[];
+  /** Node ids that have a rank column. */
+  ranked: string[];
   /** The profile that was compiled. */
   profile: string;
   /** The dialect written. */
@@ -450,7 +458,22 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
   }
   const out: string[] = [`u AS ${q("unit")}`];
   for (const id of ids) out.push(`${c.col.get(id)} AS ${q(id)}`);
-  for (const id of ids) {
+  const rankMode = opts.ranks ?? "all";
+  if (!["all", "groups", "root", "none"].includes(rankMode))
+    throw new IndicatrixError(
+      "invalid_option",
+      `ranks: expected "all", "groups", "root" or "none", got ${JSON.stringify(rankMode)}`,
+    );
+  const ranked = ids.filter((id) =>
+    rankMode === "all"
+      ? true
+      : rankMode === "groups"
+        ? !profile.nodes.get(id)?.indicator
+        : rankMode === "root"
+          ? id === profile.root
+          : false,
+  );
+  for (const id of ranked) {
     const v = c.col.get(id) as string;
     out.push(
       `CASE WHEN ${v} IS NULL THEN NULL ELSE RANK() OVER (ORDER BY ${v} DESC NULLS LAST) END AS ${q(`${id}_rank`)}`,
@@ -460,8 +483,9 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
   const sql = `WITH ${ctes.join(",\n")}\nSELECT ${out.join(", ")} FROM ${prev}`;
   return {
     sql,
-    columns: ["unit", ...ids, ...ids.map((id) => `${id}_rank`), "coverage"],
+    columns: ["unit", ...ids, ...ranked.map((id) => `${id}_rank`), "coverage"],
     nodes: ids,
+    ranked,
     profile: profile.name,
     dialect: d.name,
   };

@@ -1,0 +1,134 @@
+/**
+ * Benchmark of scoring in DuckDB (indicatrix/duckdb): 10,000,000 units x 50 indicators (5 dimensions
+ * x 10 indicators, min-max with cost directions, arithmetic means, equal weights) read from a Parquet
+ * file that DuckDB itself generates from random() (seeded with setseed), scored by the query of
+ * toSQL (the root ranked; each further rank is one more sort of every unit) and written to Parquet with COPY; next to in-memory score() on 1,000,000 units in a child
+ * process (so that each peak RSS is its own). Skips when @duckdb/node-api is not installed.
+ *
+ * Run: npx tsx bench/sql.ts [units]   (default 10,000,000; the Parquet file lives in the OS temp dir)
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Model } from "../src/indicators/schema.js";
+
+export interface BenchRow {
+  name: string;
+  ms: number;
+  note?: string;
+}
+
+const DIMS = 5;
+const PER = 10;
+
+function makeModel(): Model {
+  return {
+    id: "bench-sql",
+    tree: {
+      id: "root",
+      children: Array.from({ length: DIMS }, (_, d) => ({
+        id: `d${d}`,
+        children: Array.from({ length: PER }, (_, k) => ({
+          id: `x${d}_${k}`,
+          ...(k % 3 === 2 ? { direction: "cost" as const } : {}),
+        })),
+      })),
+    },
+    defaults: { normalize: "minmax", aggregate: "arithmetic", missing: "skip" },
+  } as Model;
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/** In a child process: score() on `units` random units; prints { ms, maxRssKiB }. */
+async function inMemoryChild(units: number): Promise<void> {
+  const { score } = await import("../src/score/score.js");
+  const { mulberry32 } = await import("../src/internal/random.js");
+  const rnd = mulberry32(1);
+  const values: Record<string, Float64Array> = {};
+  for (let d = 0; d < DIMS; d++)
+    for (let k = 0; k < PER; k++) values[`x${d}_${k}`] = Float64Array.from({ length: units }, () => rnd());
+  const ids = Array.from({ length: units }, (_, i) => `u${i}`);
+  const t0 = performance.now();
+  const r = score(makeModel(), { units: ids, values });
+  void r.ranks.root?.[0];
+  const ms = performance.now() - t0;
+  process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS }));
+}
+
+export async function run(units = 10_000_000, inMemoryUnits = 1_000_000): Promise<BenchRow[]> {
+  let duck: typeof import("../src/duckdb.js");
+  try {
+    duck = await import("../src/duckdb.js");
+    await duck.loadDuckDB();
+  } catch {
+    return [{ name: "sql: DuckDB", ms: 0, note: "skipped: @duckdb/node-api is not installed" }];
+  }
+  const rows: BenchRow[] = [];
+  const dir = mkdtempSync(join(tmpdir(), "indicatrix-bench-sql-"));
+  try {
+    const { DuckDBInstance } = await duck.loadDuckDB();
+    const instance = await DuckDBInstance.create(":memory:");
+    const c = await instance.connect();
+    const data = join(dir, "units.parquet");
+    const cols = Array.from(
+      { length: DIMS * PER },
+      (_, j) => `random() AS x${Math.floor(j / PER)}_${j % PER}`,
+    );
+    let t0 = performance.now();
+    await c.runAndReadAll("SELECT setseed(0.42)");
+    await c.runAndReadAll(
+      `COPY (SELECT 'u' || CAST(i AS VARCHAR) AS unit, ${cols.join(", ")} FROM range(${units}) t(i)) TO '${data}' (FORMAT parquet)`,
+    );
+    rows.push({
+      name: `sql: generate ${units.toLocaleString("en")} x 50 Parquet in DuckDB`,
+      ms: performance.now() - t0,
+      note: mib(statSync(data).size),
+    });
+    c.disconnectSync?.();
+    instance.closeSync?.();
+    const out = join(dir, "scores.parquet");
+    const before = process.resourceUsage().maxRSS;
+    t0 = performance.now();
+    const w = await duck.scoreSQLToFile(makeModel(), data, out, { noParent: true, ranks: "root" });
+    const ms = performance.now() - t0;
+    const peak = process.resourceUsage().maxRSS;
+    rows.push({
+      name: `sql: scoreSQLToFile ${units.toLocaleString("en")} units x 50, root ranked (DuckDB, Parquet -> Parquet)`,
+      ms,
+      note: `${w.rows} rows; ${((units / ms) * 1000).toExponential(2)} units/s; peak RSS ${mib(peak * 1024)} (before ${mib(before * 1024)})`,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // In-memory score() in its own process for its own peak RSS.
+  const self = fileURLToPath(import.meta.url);
+  const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+  if (existsSync(tsx)) {
+    const json = execFileSync(tsx, [self, "--in-memory", String(inMemoryUnits)], {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+      env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=16384" },
+    });
+    const r = JSON.parse(json) as { ms: number; maxRssKiB: number };
+    rows.push({
+      name: `sql: in-memory score() ${inMemoryUnits.toLocaleString("en")} units x 50 (reference)`,
+      ms: r.ms,
+      note: `${((inMemoryUnits / r.ms) * 1000).toExponential(2)} units/s; peak RSS ${mib(r.maxRssKiB * 1024)} (whole process, data included)`,
+    });
+  }
+  return rows;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf("--in-memory");
+  if (i >= 0) await inMemoryChild(Number(process.argv[i + 1]));
+  else {
+    const units = process.argv[2] ? Number(process.argv[2]) : undefined;
+    const inMem = process.argv[3] ? Number(process.argv[3]) : undefined;
+    for (const r of await run(units, inMem))
+      console.log(`${r.name}: ${r.ms.toFixed(0)} ms${r.note ? ` (${r.note})` : ""}`);
+  }
+}
