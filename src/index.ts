@@ -180,6 +180,15 @@ export {
   type UnitHierarchy,
 } from "./score/score.js";
 export {
+  SQL_DIALECTS,
+  type SqlDialect,
+  type SqlDialectName,
+  type SqlQuery,
+  sqlDialect,
+  type ToSqlOptions,
+  toSQL,
+} from "./sql/index.js";
+export {
   type AggregateJudgmentsOptions,
   type AhpMethod,
   type AhpOptions,

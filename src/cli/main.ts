@@ -10,6 +10,7 @@ import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
 import { scoreCommand } from "./commands/score.js";
+import { sqlCommand } from "./commands/sql.js";
 import { validateCommand } from "./commands/validate.js";
 import { weightsCommand } from "./commands/weights.js";
 import { type Io, packageVersion, UsageError } from "./context.js";
@@ -41,6 +42,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   report: {
     run: reportCommand,
     summary: "write a self-contained HTML report (framework, ranking, roll-up, unit profile)",
+  },
+  sql: {
+    run: sqlCommand,
+    summary: "print the SQL query that scores a model in DuckDB, PostgreSQL, Spark or Trino",
   },
   init: { run: initCommand, summary: "write the governance template and sample data to start from" },
   demo: { run: demoCommand, summary: "run the bundled example (governance model on the sample city)" },

@@ -145,3 +145,45 @@ describe("indicatrix score output columns", () => {
     expect(r.stderr).toMatch(/column_collision|"status" would overwrite/);
   });
 });
+
+const hasDuckdb = await import("@duckdb/node-api").then(
+  () => true,
+  () => false,
+);
+
+describe("indicatrix score --engine duckdb", () => {
+  it.skipIf(!hasDuckdb)(
+    "scores in DuckDB and writes the same scores as the in-memory engine (1e-9)",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "indicatrix-duck-"));
+      const out = join(dir, "scores.csv");
+      const r = await runCli(
+        "score",
+        MODEL,
+        DATA,
+        "--engine",
+        "duckdb",
+        "--profile",
+        "emergency",
+        "--out",
+        out,
+      );
+      expect(r.code).toBe(0);
+      const rows = parse(readFileSync(out), { columns: true }) as Record<string, string>[];
+      const result = score(parseModel(readFileSync(MODEL, "utf8")), inputRows, { profile: "emergency" });
+      expect(rows).toHaveLength(result.units.length);
+      for (const row of rows) {
+        const i = result.units.indexOf(row.unit as string);
+        expect(Math.abs(Number(row.governance) - (result.scores.governance?.[i] as number))).toBeLessThan(
+          1e-9,
+        );
+        expect(Number(row.governance_rank)).toBe(result.ranks.governance?.[i]);
+      }
+    },
+  );
+
+  it("needs --out and a known engine", async () => {
+    expect((await runCli("score", MODEL, DATA, "--engine", "duckdb")).code).toBe(2);
+    expect((await runCli("score", MODEL, DATA, "--engine", "spark")).code).toBe(2);
+  });
+});

@@ -17,7 +17,7 @@ const DATA = "examples/governance/sample-city.csv";
 const dir = mkdtempSync(join(tmpdir(), "indicatrix-output-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const io: Io = {
@@ -29,7 +29,7 @@ function run(...argv: string[]): { code: number; stdout: string; stderr: string 
     },
     isTTY: false,
   };
-  const code = scoreCommand(argv, io) as number;
+  const code = await scoreCommand(argv, io);
   return { code, stdout, stderr };
 }
 
@@ -82,7 +82,7 @@ describe("no data lost: CSV cells round-trip exactly", () => {
 });
 
 describe("indicatrix score output", () => {
-  it("every input unit appears in order with a status; units without data are 'missing' with a reason; numbers equal score() to the last bit", () => {
+  it("every input unit appears in order with a status; units without data are 'missing' with a reason; numbers equal score() to the last bit", async () => {
     const text = readFileSync(DATA, "utf8");
     const lines = text.trimEnd().split("\n");
     const header = (lines[0] as string).split(",");
@@ -100,7 +100,7 @@ describe("indicatrix score output", () => {
     const data = join(dir, "edited.csv");
     writeFileSync(data, `${edited.join("\n")}\n`);
     const out = join(dir, "scores.csv");
-    const r = run(MODEL, data, "--profile", "emergency", "--out", out);
+    const r = await run(MODEL, data, "--profile", "emergency", "--out", out);
     expect(r.code).toBe(0);
     const input = parse(readFileSync(data), { columns: true }) as Record<string, string>[];
     const output = parse(readFileSync(out), { columns: true }) as Record<string, string>[];
@@ -121,14 +121,14 @@ describe("indicatrix score output", () => {
       });
   });
 
-  it("the same model and data give byte-identical CSV and JSON output across runs", () => {
+  it("the same model and data give byte-identical CSV and JSON output across runs", async () => {
     const a = join(dir, "a.csv");
     const b = join(dir, "b.csv");
-    expect(run(MODEL, DATA, "--out", a).code).toBe(0);
-    expect(run(MODEL, DATA, "--out", b).code).toBe(0);
+    expect((await run(MODEL, DATA, "--out", a)).code).toBe(0);
+    expect((await run(MODEL, DATA, "--out", b)).code).toBe(0);
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
-    const j1 = run(MODEL, DATA, "--format", "json", "--profile", "public_health").stdout;
-    const j2 = run(MODEL, DATA, "--format", "json", "--profile", "public_health").stdout;
+    const j1 = (await run(MODEL, DATA, "--format", "json", "--profile", "public_health")).stdout;
+    const j2 = (await run(MODEL, DATA, "--format", "json", "--profile", "public_health")).stdout;
     expect(j1).toBe(j2);
     expect(j1.length).toBeGreaterThan(1000);
   });
@@ -159,13 +159,15 @@ describe("--out writes atomically", () => {
     expect(readdirSync(sub)).toEqual(["file"]);
   });
 
-  it("a failed score run (invalid data) writes no output file at all", () => {
+  it("a failed score run (invalid data) writes no output file at all", async () => {
     const sub = mkdtempSync(join(dir, "atomic-"));
     const data = join(sub, "bad.csv");
     writeFileSync(data, "unit,x\nu1,abc\n");
     const model = join(sub, "m.json");
     writeFileSync(model, JSON.stringify({ id: "m", tree: { id: "root", children: [{ id: "x" }] } }));
-    expect(() => run(model, data, "--out", join(sub, "out.csv"))).toThrow(/row 1, unit "u1", column "x"/);
+    await expect(run(model, data, "--out", join(sub, "out.csv"))).rejects.toThrow(
+      /row 1, unit "u1", column "x"/,
+    );
     expect(readdirSync(sub).sort()).toEqual(["bad.csv", "m.json"]);
   });
 });

@@ -17,7 +17,12 @@ districts) with their roll-up; units without a score with the reason.
   --out FILE         write to FILE (atomically) instead of stdout
   --format csv|json  csv (default): one row per unit; json: one document with weights and diagnostics
   --rollup WHAT      how units with child units are scored: mean, or a column to weight by
-                     (default: population when the data have it, else mean)`;
+                     (default: population when the data have it, else mean)
+  --engine memory|duckdb
+                     memory (default): in this process; duckdb: compile the model to SQL and run it in
+                     DuckDB (needs the optional @duckdb/node-api), for data larger than memory: the data
+                     may be CSV or Parquet, --out is required and may end in .parquet or .csv; the output
+                     has one row per scored unit (no roll-up rows)`;
 
 const FIXED_COLUMNS = ["unit", "name", "level", "parent", "status", "reason", "coverage"];
 
@@ -82,7 +87,22 @@ export function rollupOption(value: string | undefined, result: Result): "mean" 
   return result.hierarchy.columns.population ? { weight: "population" } : "mean";
 }
 
-export function scoreCommand(argv: string[], io: Io): number {
+async function scoreWithDuckdb(
+  modelPath: string,
+  dataPath: string,
+  out: string | undefined,
+  profile: string | undefined,
+  io: Io,
+): Promise<number> {
+  if (!out) throw new UsageError("--engine duckdb writes a file: give --out scores.parquet (or .csv)");
+  const model = loadModel(modelPath);
+  const { scoreSQLToFile } = await import("../../duckdb.js");
+  const r = await scoreSQLToFile(model, dataPath, out, profile ? { profile } : {});
+  io.err(`scored ${r.rows} units in DuckDB; wrote ${out}\n`);
+  return 0;
+}
+
+export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -91,6 +111,7 @@ export function scoreCommand(argv: string[], io: Io): number {
       out: { type: "string" },
       format: { type: "string", default: "csv" },
       rollup: { type: "string" },
+      engine: { type: "string", default: "memory" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -99,6 +120,16 @@ export function scoreCommand(argv: string[], io: Io): number {
     return 0;
   }
   if (positionals.length !== 2) throw new UsageError("score needs a model file and a data file");
+  if (values.engine === "duckdb")
+    return scoreWithDuckdb(
+      positionals[0] as string,
+      positionals[1] as string,
+      values.out,
+      values.profile,
+      io,
+    );
+  if (values.engine !== "memory")
+    throw new UsageError(`--engine must be memory or duckdb, got "${values.engine}"`);
   const format = values.format as string;
   if (!["csv", "json"].includes(format))
     throw new UsageError(`--format must be csv or json, got "${format}"`);
