@@ -56,11 +56,13 @@ function makeData(m: number, n: string[]): { units: string[]; values: Record<str
 /** The baseline: min-max by direction and the weighted sum, by hand over the columns. */
 function handLoop(model: Model, data: { values: Record<string, Float64Array> }, m: number): Float64Array {
   const root = model.tree;
-  const rootW = (model.profiles?.p?.weights?.root as { weights: Record<string, number> }).weights;
+  const fixed = (id: string): Record<string, number> =>
+    ((model.profiles?.p?.weights ?? {})[id] as { weights: Record<string, number> }).weights;
+  const rootW = fixed("root");
   const rootTotal = Object.values(rootW).reduce((a, b) => a + b, 0);
   const out = new Float64Array(m);
   for (const dim of root.children ?? []) {
-    const w = (model.profiles?.p?.weights?.[dim.id] as { weights: Record<string, number> }).weights;
+    const w = fixed(dim.id);
     const total = Object.values(w).reduce((a, b) => a + b, 0);
     for (const ind of dim.children ?? []) {
       const col = data.values[ind.id] as Float64Array;

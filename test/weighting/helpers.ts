@@ -3,8 +3,6 @@ import { IndicatrixError } from "../../src/internal/errors.js";
 
 export { mulberry32 } from "../../src/internal/random.js";
 
-import { mulberry32 } from "../../src/internal/random.js";
-
 /** Runs `f` and returns "code @ path" of the IndicatrixError it throws (fails the test on any other outcome). */
 export function errorOf(f: () => unknown): string {
   try {

@@ -39,8 +39,7 @@ export function scoreRows(
   const nodes = [...result.resolved.nodes.values()];
   const groups = nodes.filter((n) => !n.indicator).map((n) => n.id);
   const columns = [...FIXED_COLUMNS, ...nodes.map((n) => n.id), ...groups.map((g) => `${g}_rank`)];
-  const seen = new Set<string>();
-  const clashes = columns.filter((c) => (seen.has(c) ? true : (seen.add(c), false)));
+  const clashes = columns.filter((c, k) => columns.indexOf(c) !== k);
   if (clashes.length > 0)
     throw new IndicatrixError(
       "column_collision",
