@@ -50,7 +50,9 @@ function push(ctx: Ctx, severity: Diagnostic["severity"], code: string, path: st
  * `contradictory_judgment`, `matrix_not_square`, `matrix_wrong_size`, `not_reciprocal`,
  * `disconnected_judgments`, `inconsistent_judgments` (warning), `unknown_profile`, `profile_cycle`,
  * `no_active_child`, `unknown_indicator`, `invalid_formula`, `unknown_variable`, `formula_cycle`,
- * `too_deep`, `too_many_nodes`, `unused_profile_reference` (warning).
+ * `too_deep`, `too_many_nodes`, `missing_target`, `ambiguous_judgments`, `missing_judgments`,
+ * `invalid_diagonal`; `unknown_profile` is a warning when an indicator's `profiles` names a profile
+ * the model does not have.
  *
  * @example
  * ```ts

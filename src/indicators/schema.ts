@@ -184,6 +184,12 @@ export const WeightSpecSchema = z
       rule: z.enum(["linear", "multiplicative", "min-discrimination", "moment", "game-theory"]),
       alpha: z.number().min(0).max(1).optional(),
       subjective: z.number().int().nonnegative().optional(),
+      normalize: z
+        .enum(["abs", "sum"])
+        .optional()
+        .meta({
+          description: "game theory: normalize the coefficients by |a| (default) or by their plain sum",
+        }),
     }),
   ])
   .meta({ id: "WeightSpec" });
@@ -196,6 +202,10 @@ export const DefaultsSchema = z
     missing: MissingPolicySchema.optional(),
     minCoverage: z.number().min(0).max(1).optional(),
     treat: TreatSpecSchema.optional(),
+    constant: z.enum(["midpoint", "error"]).optional().meta({
+      description:
+        "A constant indicator (all present values equal, no goalposts): midpoint of the output range with a warning (default), or an error",
+    }),
   })
   .meta({ id: "Defaults" });
 

@@ -56,6 +56,8 @@ export interface ResolvedProfile {
   missing: MissingPolicy;
   /** Minimum share of a node's children that must be present for its score (0 = any one). */
   minCoverage: number;
+  /** What a constant indicator does: `midpoint` (a warning; default) or `error`. */
+  constant: "midpoint" | "error";
 }
 
 function firstDefined<T>(chain: Profile[], get: (p: Profile) => T | undefined): T | undefined {
@@ -108,6 +110,7 @@ export function resolveProfile(model: Model, name?: string): ResolvedProfile {
   const missing: MissingPolicy =
     firstDefined(chain, (p) => p.defaults?.missing) ?? defaults.missing ?? "skip";
   const minCoverage = firstDefined(chain, (p) => p.defaults?.minCoverage) ?? defaults.minCoverage ?? 0;
+  const constant = firstDefined(chain, (p) => p.defaults?.constant) ?? defaults.constant ?? "midpoint";
   const defaultAggregate: AggregateSpec =
     firstDefined(chain, (p) => p.defaults?.aggregate) ?? defaults.aggregate ?? "arithmetic";
   const defaultNormalize: NormalizeSpec =
@@ -149,5 +152,6 @@ export function resolveProfile(model: Model, name?: string): ResolvedProfile {
     indicators,
     missing,
     minCoverage,
+    constant,
   };
 }

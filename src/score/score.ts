@@ -334,13 +334,22 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
       );
     }
     normalization[id] = params;
-    for (const w of warnings)
+    for (const w of warnings) {
+      if (w.code === "constant_column" && profile.constant === "error")
+        throw new IndicatrixError(
+          "constant_column",
+          `indicator "${id}": ${w.message.split(":")[0]}, and the model's defaults.constant is "error"`,
+          {
+            path: node.path,
+          },
+        );
       diagnostics.push({
         code: w.code,
         severity: "warning",
         path: node.path,
         message: `indicator "${id}": ${w.message}`,
       });
+    }
     if (params.missing > 0) {
       if (profile.missing === "error") {
         const i = values.findIndex((v) => Number.isNaN(v));

@@ -218,6 +218,7 @@ export function specWeights(
       method: spec.rule,
       ...(spec.alpha !== undefined ? { alpha: spec.alpha } : {}),
       ...(spec.subjective !== undefined ? { subjective: spec.subjective } : {}),
+      ...(spec.normalize !== undefined ? { normalize: spec.normalize } : {}),
     },
   );
   const consistency = parts.find((p) => p.consistency)?.consistency;

@@ -267,3 +267,19 @@ describe("score()", () => {
     expect(r.diagnostics.find((d) => d.code === "formula_not_finite")?.message).toMatch(/1 unit\(s\) \(b\)/);
   });
 });
+
+describe("score() options of DOMAIN.md part A", () => {
+  it("a constant indicator gets the midpoint with a warning by default, or is an error with defaults.constant = error", () => {
+    const flat = [
+      { unit: "u1", a: 3, b: 1, c: 1 },
+      { unit: "u2", a: 3, b: 2, c: 2 },
+    ];
+    const r = score(model, flat);
+    expect(Array.from(r.scores.a as Float64Array)).toEqual([0.5, 0.5]);
+    expect(r.diagnostics.find((d) => d.code === "constant_column")?.message).toMatch(/indicator "a"/);
+    const strict = parseModel({ ...(model as ModelInput), defaults: { constant: "error" } });
+    const e = thrown(() => score(strict, flat));
+    expect(e.code).toBe("constant_column");
+    expect(e.message).toMatch(/indicator "a"/);
+  });
+});
