@@ -184,12 +184,9 @@ export const WeightSpecSchema = z
       rule: z.enum(["linear", "multiplicative", "min-discrimination", "moment", "game-theory"]),
       alpha: z.number().min(0).max(1).optional(),
       subjective: z.number().int().nonnegative().optional(),
-      normalize: z
-        .enum(["abs", "sum"])
-        .optional()
-        .meta({
-          description: "game theory: normalize the coefficients by |a| (default) or by their plain sum",
-        }),
+      normalize: z.enum(["abs", "sum"]).optional().meta({
+        description: "game theory: normalize the coefficients by |a| (default) or by their plain sum",
+      }),
     }),
   ])
   .meta({ id: "WeightSpec" });
