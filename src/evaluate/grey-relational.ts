@@ -1,4 +1,5 @@
 import { fail } from "../internal/errors.js";
+import { rankDescending } from "../internal/rank.js";
 import type { Direction } from "../internal/types.js";
 import { type MatrixInput, readMatrix } from "./matrix.js";
 import {
@@ -6,7 +7,6 @@ import {
   checkDirections,
   moderateTransform,
   normalizedWeights,
-  ranksDescending,
   requireUnits,
 } from "./shared.js";
 
@@ -203,7 +203,7 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
   }
   return {
     grades: Array.from(grades),
-    ranks: ranksDescending(grades),
+    ranks: Array.from(rankDescending(grades)),
     coefficients,
     reference,
     options: {

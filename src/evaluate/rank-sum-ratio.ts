@@ -1,14 +1,9 @@
 import { fail } from "../internal/errors.js";
+import { rankAscending } from "../internal/rank.js";
 import type { Direction } from "../internal/types.js";
 import { type MatrixInput, readMatrix } from "./matrix.js";
 import { normalQuantile } from "./normal-quantile.js";
-import {
-  alignModerate,
-  averageRanksAscending,
-  checkDirections,
-  normalizedWeights,
-  requireUnits,
-} from "./shared.js";
+import { alignModerate, checkDirections, normalizedWeights, requireUnits } from "./shared.js";
 
 /** Options of {@link rankSumRatio}. */
 export interface RankSumRatioOptions {
@@ -166,7 +161,7 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
     let r: Float64Array;
     if (method === "integer") {
       const oriented = cost ? col.map((x) => -x) : col;
-      r = averageRanksAscending(oriented);
+      r = rankAscending(oriented, "average");
     } else {
       let lo = Number.POSITIVE_INFINITY;
       let hi = Number.NEGATIVE_INFINITY;

@@ -1,14 +1,8 @@
 import { fail, type Issue } from "../internal/errors.js";
+import { rankDescending } from "../internal/rank.js";
 import type { Direction } from "../internal/types.js";
 import { type MatrixInput, readMatrix } from "./matrix.js";
-import {
-  alignModerate,
-  checkDirections,
-  normalizedWeights,
-  ranksDescending,
-  requireUnits,
-  toArray,
-} from "./shared.js";
+import { alignModerate, checkDirections, normalizedWeights, requireUnits, toArray } from "./shared.js";
 
 /** Options of {@link topsis}; every default follows DOMAIN.md part A. */
 export interface TopsisOptions {
@@ -242,7 +236,7 @@ export function topsis(
 
   return {
     scores: toArray(scores),
-    ranks: ranksDescending(scores),
+    ranks: Array.from(rankDescending(scores)),
     dPlus: toArray(dPlus),
     dMinus: toArray(dMinus),
     ideal,
