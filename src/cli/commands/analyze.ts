@@ -4,6 +4,7 @@ import { type UncertaintyOptions, uncertaintyAnalysis } from "../../analysis/unc
 import { parseModel } from "../../indicators/parse-model.js";
 import type { AggregateSpec, NormalizeSpec } from "../../internal/specs.js";
 import { type Io, UsageError } from "../context.js";
+import { textTable } from "../format.js";
 import { readCsvFile, readModelFile } from "../io.js";
 
 export const analyzeHelp = `Usage: indicatrix analyze <model> <data.csv> [--profile P] [--runs N] [--seed S] [--format text|json]
@@ -29,16 +30,6 @@ function fmt(v: number | null, digits = 1): string {
   if (v === null) return "-";
   const text = v.toFixed(digits);
   return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? "").length)));
-  const line = (r: string[]) =>
-    r
-      .map((c, j) => (j === 0 ? c.padEnd(widths[j] as number) : c.padStart(widths[j] as number)))
-      .join("  ")
-      .trimEnd();
-  return `${[line(header), ...rows.map(line)].join("\n")}\n`;
 }
 
 function number(value: string | undefined, name: string, integer: boolean): number | undefined {
@@ -136,7 +127,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
   );
   let text = `Profile ${ua.profile}: ${ua.runs} runs (${ua.design}), factors: ${ua.factors.join(", ")}; seed ${String(ua.provenance.seed)}\n`;
   text += `Mean absolute rank shift versus the nominal ranking: ${ua.meanAbsShift.toFixed(2)}\n\n`;
-  text += table(
+  text += textTable(
     ["unit", "nominal", "median", "5-95% interval", "mean shift"],
     sorted.map((r) => [
       r.unit,
@@ -148,7 +139,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
   );
   if (ua.sensitivity) {
     text += "\nSensitivity of the mean absolute rank shift (first-order S, total ST):\n";
-    text += table(
+    text += textTable(
       ["factor", "S", "ST"],
       ua.sensitivity.map((s) => [s.factor, s.first.toFixed(3), s.total.toFixed(3)]),
     );
@@ -159,7 +150,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
       ? "  no flags\n"
       : structure.flags.map((f) => `  ${f.code}: ${f.message}\n`).join("");
   text += "\nCronbach's alpha per group:\n";
-  text += table(
+  text += textTable(
     ["group", "alpha", "items", "n"],
     structure.cronbach.map((c) => [
       c.group,

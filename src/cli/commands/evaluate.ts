@@ -7,6 +7,7 @@ import {
 } from "../../analysis/evaluate-model.js";
 import { parseModel } from "../../indicators/parse-model.js";
 import { type Io, UsageError } from "../context.js";
+import { toCsv } from "../format.js";
 import { readCsvFile, readModelFile } from "../io.js";
 
 export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method topsis|grey|fuzzy|rsr|obstacle|coupling
@@ -25,12 +26,6 @@ a missing indicator value are left out of the method (empty cells).
   --out FILE         write to FILE instead of stdout`;
 
 const METHODS: readonly ModelEvaluationMethod[] = ["topsis", "grey", "fuzzy", "rsr", "obstacle", "coupling"];
-
-function csvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  return /[",\n\r]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 export function evaluateCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
@@ -68,7 +63,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
   const ev = evaluateModel(model, data, opts);
   const text =
     format === "csv"
-      ? `${[ev.columns.map(csvCell).join(","), ...ev.rows.map((r) => ev.columns.map((c) => csvCell(r[c])).join(","))].join("\n")}\n`
+      ? toCsv(ev.columns, ev.rows)
       : `${JSON.stringify(
           {
             method: ev.method,
