@@ -11,10 +11,15 @@ import { sqlSource, type ToSqlOptions, toSQL } from "./sql/to-sql.js";
 /** The part of a `@duckdb/node-api` connection that scoreSQL uses. */
 export interface DuckDBConnectionLike {
   /** Runs a statement and reads its whole result. */
-  runAndReadAll(sql: string): Promise<{
-    columnNames(): string[];
-    getColumns(): unknown[][];
-  }>;
+  runAndReadAll(sql: string): Promise<DuckDBResultLike>;
+}
+
+/** The part of a DuckDB result that indicatrix reads. */
+export interface DuckDBResultLike {
+  /** Names of the result's columns, in order. */
+  columnNames(): string[];
+  /** The result's values, one array per column. */
+  getColumns(): unknown[][];
 }
 
 /** Options of {@link scoreSQL}. */
@@ -49,12 +54,28 @@ export interface SqlScores {
   sql: string;
 }
 
-interface DuckDBModule {
+/** A DuckDB connection as the module returns it. */
+export interface DuckDBOpenConnection extends DuckDBConnectionLike {
+  /** Closes the connection (newer versions). */
+  closeSync?(): void;
+  /** Closes the connection (older versions). */
+  disconnectSync?(): void;
+}
+
+/** A DuckDB database instance. */
+export interface DuckDBInstanceLike {
+  /** Opens a connection. */
+  connect(): Promise<DuckDBOpenConnection>;
+  /** Closes the database. */
+  closeSync?(): void;
+}
+
+/** The part of the `@duckdb/node-api` module that indicatrix uses. */
+export interface DuckDBModule {
+  /** The database class. */
   DuckDBInstance: {
-    create(path: string): Promise<{
-      connect(): Promise<DuckDBConnectionLike & { closeSync?(): void; disconnectSync?(): void }>;
-      closeSync?(): void;
-    }>;
+    /** Opens a database (`":memory:"` for an in-memory one). */
+    create(path: string): Promise<DuckDBInstanceLike>;
   };
 }
 
