@@ -86,3 +86,38 @@ export function fusedArithmetic(
   }
   return sum;
 }
+
+/**
+ * The weighted arithmetic mean of materialized child columns with missing values skipped and their
+ * weights re-normalized, and NaN below `minCoverage` (share of children present): the same result as
+ * `aggregate(children, weights, "arithmetic", { missing: "skip", minCoverage })`, in one tight loop
+ * per child. @internal
+ */
+export function weightedArithmetic(
+  children: readonly Float64Array[],
+  weights: readonly number[],
+  m: number,
+  minCoverage: number,
+): Float64Array {
+  const sum = new Float64Array(m);
+  const wsum = new Float64Array(m);
+  const count = minCoverage > 0 ? new Float64Array(m) : undefined;
+  for (let j = 0; j < children.length; j++) {
+    const col = children[j] as Float64Array;
+    const w = weights[j] as number;
+    for (let i = 0; i < m; i++) {
+      const x = col[i] as number;
+      if (Number.isNaN(x)) continue;
+      sum[i] = (sum[i] as number) + w * x;
+      wsum[i] = (wsum[i] as number) + w;
+      if (count) count[i] = (count[i] as number) + 1;
+    }
+  }
+  const k = children.length;
+  for (let i = 0; i < m; i++) {
+    const ws = wsum[i] as number;
+    sum[i] =
+      !(ws > 0) || (count && (count[i] as number) / k < minCoverage) ? Number.NaN : (sum[i] as number) / ws;
+  }
+  return sum;
+}

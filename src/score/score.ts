@@ -16,7 +16,7 @@ import {
 import { type TreatReport, treat } from "../normalize/treat.js";
 import { type NodeConsistency, specNeedsData } from "../weighting/spec-weights.js";
 import { type Dataset, type DatasetInput, toDataset } from "./dataset.js";
-import { type AffineColumn, applyAffine, fusedArithmetic } from "./fused.js";
+import { type AffineColumn, applyAffine, fusedArithmetic, weightedArithmetic } from "./fused.js";
 import { globalWeights, weighNode, withTotalConsistency } from "./node-weights.js";
 import { type ResolvedNode, type ResolvedProfile, resolveProfile } from "./resolve-profile.js";
 
@@ -406,6 +406,10 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
         m,
         profile.minCoverage,
       );
+      continue;
+    }
+    if (isArithmetic(node.aggregate) && profile.missing === "skip") {
+      scores[node.id] = weightedArithmetic(childCols as Float64Array[], w, m, profile.minCoverage);
       continue;
     }
     try {
