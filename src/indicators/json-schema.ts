@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ModelSchema } from "./schema.js";
+import { DEFINITION_DESCRIPTIONS, FIELD_DESCRIPTIONS } from "./schema-descriptions.js";
 
 /** Where the published JSON Schema of the model file lives. */
 export const MODEL_SCHEMA_URL = "https://unpkg.com/indicatrix/schema/model.schema.json";
@@ -21,6 +22,7 @@ export function modelJsonSchema(): Record<string, unknown> {
     string,
     unknown
   >;
+  describe(schema.$defs as Record<string, JsonObject> | undefined);
   return {
     $schema: schema.$schema,
     $id: MODEL_SCHEMA_URL,
@@ -29,4 +31,19 @@ export function modelJsonSchema(): Record<string, unknown> {
       "An indicator tree with weighting profiles, for the indicatrix library (https://www.npmjs.com/package/indicatrix).",
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
   };
+}
+
+type JsonObject = Record<string, unknown> & { description?: string; properties?: Record<string, JsonObject> };
+
+/** Adds the descriptions of schema-descriptions.ts where the zod schema gives none. */
+function describe(defs: Record<string, JsonObject> | undefined): void {
+  for (const [name, def] of Object.entries(defs ?? {})) {
+    const intro = Object.hasOwn(DEFINITION_DESCRIPTIONS, name) ? DEFINITION_DESCRIPTIONS[name] : undefined;
+    if (def.description === undefined && intro) def.description = intro;
+    for (const [field, prop] of Object.entries(def.properties ?? {})) {
+      const key = `${name}.${field}`;
+      if (prop.description === undefined && Object.hasOwn(FIELD_DESCRIPTIONS, key))
+        prop.description = FIELD_DESCRIPTIONS[key];
+    }
+  }
 }
