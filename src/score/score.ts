@@ -491,22 +491,12 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
   });
 }
 
-interface ResultParts {
+/** What buildResult assembles: the Result's data fields, with the resolved profile and the two weight maps. */
+type ResultParts = Omit<Result, "profile" | "ranks" | "weights" | "resolved" | "contributions" | "toRows"> & {
   profile: ResolvedProfile;
-  units: string[];
-  scores: Record<string, Float64Array>;
   local: Record<string, number>;
   global: Record<string, number>;
-  consistency: Record<string, NodeConsistency>;
-  coverage: Float64Array;
-  missing: Record<string, string>;
-  raw: Record<string, Float64Array>;
-  normalization: Record<string, NormalizeParams>;
-  treatment: Record<string, TreatReport>;
-  provenance: Record<string, unknown>;
-  diagnostics: Issue[];
-  hierarchy: UnitHierarchy;
-}
+};
 
 function lazyRanks(scores: Record<string, Float64Array>): Record<string, Uint32Array> {
   const ranks: Record<string, Uint32Array> = {};
