@@ -5,11 +5,13 @@ import { IndicatrixError } from "../internal/errors.js";
 import type { AggregateSpec, NormalizeSpec } from "../internal/specs.js";
 import type { Direction } from "../internal/types.js";
 import { normalizeDetailed } from "../normalize/normalize.js";
+import { weighNode } from "../score/node-weights.js";
 import { type ResolvedNode, type ResolvedProfile, resolveProfile } from "../score/resolve-profile.js";
-import { type ResolvedWeights, resolveWeights } from "../weighting/resolve.js";
+import type { ResolvedWeights } from "../weighting/resolve.js";
 import { specNeedsData } from "../weighting/spec-weights.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
 import { formulaToSQL, sqlNumber } from "./formula-sql.js";
+import { weightCtes } from "./weights-sql.js";
 
 /** Options of {@link toSQL}. */
 export interface ToSqlOptions {
@@ -25,9 +27,10 @@ export interface ToSqlOptions {
   dialect?: SqlDialectName;
   /**
    * Weights from an earlier `resolveWeights` call (for the same profile): every node's local weight
-   * is inlined as a literal. Required when a group uses data-driven weights (entropy, CRITIC,
-   * standard deviation, CV): compute them with `resolveWeights(model, { profile, data })` on the data
-   * (or a sample of it) and pass them here.
+   * is inlined as a literal. Without it, data-driven weights (entropy, CRITIC, standard deviation,
+   * CV, and `combine` of them by the linear, multiplicative or min-discrimination rule) are computed
+   * in the query from the scored units, as `score()` does; pass weights resolved on a sample to fix
+   * them instead, or for the `combine` rules `moment` and `game-theory`.
    */
   weights?: ResolvedWeights;
   /** Column of the unit ids; default `"unit"`. */
@@ -329,7 +332,9 @@ function resolveAggregate(spec: AggregateSpec, id: string): Agg {
  * The query is a chain of common table expressions: `src` (the source), `base` (the needed columns
  * as doubles, units that are the parent of other units dropped when `parentColumn` is given), `raw`
  * (formulas), `st` (one row of column statistics: min, max, mean, sd, sums), `norm` (normalized
- * indicators, rank windows), one CTE per tree depth aggregating the groups bottom-up, and the final
+ * indicators, rank windows), one CTE per tree depth aggregating the groups bottom-up (a group with
+ * data-driven weights first gets a chain of one-row CTEs `wt<k>_s` ... `wt<k>` reading the CTE of its
+ * children's columns: the weights over the units with every child present), and the final
  * SELECT with the ranks (RANK() OVER (ORDER BY score DESC), ties share the lowest rank; a unit
  * without a score gets NULL, where `score()` has 0).
  *
@@ -338,11 +343,13 @@ function resolveAggregate(spec: AggregateSpec, id: string): Agg {
  * percentile, borda, distance-to-max, fraction-of-max, vector, sum, none; aggregations arithmetic,
  * geometric (zero error or floor), harmonic, minimum, power mean (|p| >= 0.001), Mazziotta-Pareto;
  * missing policies skip, zero, mean, median (not Trino), error; minimum coverage; formulas (NULL
- * where JavaScript gives a non-finite value); equal, fixed and AHP weights (inlined as literals) and
- * any weights passed in `weights`. Where `score()` throws on data (a zero in a geometric mean, a
+ * where JavaScript gives a non-finite value); equal, fixed and AHP weights (inlined as literals),
+ * entropy (shift), CRITIC (1 - r, 1 - |r|), standard deviation and CV weights (computed in the query;
+ * listwise over the units, on the children's normalized values or scores), `combine` by the linear,
+ * multiplicative and min-discrimination rules, multipliers, and any weights passed in `weights`. Where `score()` throws on data (a zero in a geometric mean, a
  * missing value under policy error...) the query fails with an `indicatrix: ...` message.
  * Not supported (`unsupported_in_sql`): outlier treatment (winsorize, log), power means with
- * |p| < 0.001, data-driven weights without `weights`.
+ * |p| < 0.001, the `combine` rules `moment` and `game-theory` with a data-driven part without `weights`.
  *
  * Values are identifiers or escaped literals, never pasted: node ids and column names are quoted
  * identifiers, file paths and messages are escaped string literals, numbers are `CAST('..' AS DOUBLE)`.
@@ -376,7 +383,7 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
       );
 
   // Weights: literals, from `weights` or from the specs.
-  const local = localWeights(parsed, profile, opts.weights);
+  const local = localWeights(profile, opts.weights);
 
   // Source columns and raw indicator values (formulas inlined).
   const all = new Map<string, ModelNode>();
@@ -438,22 +445,29 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
   for (let depth = maxDepth; depth >= 0; depth--) {
     const level = groups.filter((g) => g.depth === depth);
     const imputeStats: string[] = [];
-    const exprs = level.map((g) =>
-      groupExpr(c, g, local, profile, (agg) => {
+    const joins: string[] = [];
+    const exprs = level.map((g) => {
+      let w: GroupWeights;
+      if (opts.weights === undefined && specNeedsData(g.weights)) {
+        const wc = weightCtes(c, profile, g, prev, (id) => c.col.get(id) as string, `wt${ids.indexOf(g.id)}`);
+        ctes.push(...wc.ctes);
+        joins.push(` CROSS JOIN ${wc.name}`);
+        w = { sql: wc.weights };
+      } else w = { values: g.children.map((id) => local[id] as number) };
+      return groupExpr(c, g, w, profile, (agg) => {
         imputeStats.push(`${agg} AS m${imputeStats.length}`);
         return `mi.m${imputeStats.length - 1}`;
-      }),
-    );
+      });
+    });
     const name = `g${depth}`;
+    const select = exprs.map((e, k) => `${e} AS ${c.col.get(level[k]?.id as string)}`).join(", ");
     if (imputeStats.length > 0) {
       ctes.push(`mi${depth} AS (SELECT ${imputeStats.join(", ")} FROM ${prev})`);
       ctes.push(
-        `${name} AS ${d.materialized}(SELECT p.*, ${exprs.map((e, k) => `${e} AS ${c.col.get(level[k]?.id as string)}`).join(", ")} FROM ${prev} AS p CROSS JOIN mi${depth} AS mi)`,
+        `${name} AS ${d.materialized}(SELECT p.*, ${select} FROM ${prev} AS p CROSS JOIN mi${depth} AS mi${joins.join("")})`,
       );
     } else
-      ctes.push(
-        `${name} AS ${d.materialized}(SELECT p.*, ${exprs.map((e, k) => `${e} AS ${c.col.get(level[k]?.id as string)}`).join(", ")} FROM ${prev} AS p)`,
-      );
+      ctes.push(`${name} AS ${d.materialized}(SELECT p.*, ${select} FROM ${prev} AS p${joins.join("")})`);
     prev = name;
   }
   const out: string[] = [`u AS ${q("unit")}`];
@@ -491,8 +505,12 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
   };
 }
 
+/**
+ * Local weights as literals: from `weights`, or from the specs that need no data (equal, fixed,
+ * AHP, combinations of them). Nodes with data-driven specs are left out without `weights`: their
+ * weights are computed in the query (see weights-sql.ts).
+ */
 function localWeights(
-  model: Model,
   profile: ResolvedProfile,
   weights: ResolvedWeights | undefined,
 ): Record<string, number> {
@@ -507,13 +525,15 @@ function localWeights(
         throw new IndicatrixError("invalid_option", `weights.local: no finite weight for node "${id}"`);
     return weights.local;
   }
-  for (const n of profile.nodes.values())
-    if (!n.indicator && specNeedsData(n.weights))
-      unsupported(
-        `data-driven weights ${JSON.stringify(typeof n.weights === "string" ? n.weights : n.weights.method)} without precomputed weights (pass weights: resolveWeights(model, { profile, data }))`,
-        n.id,
-      );
-  return resolveWeights(model, { profile: profile.name }).local;
+  const local: Record<string, number> = { [profile.root]: 1 };
+  for (const n of profile.nodes.values()) {
+    if (n.indicator || specNeedsData(n.weights)) continue;
+    const sw = weighNode(profile, n);
+    n.children.forEach((c, i) => {
+      local[c] = sw.weights[i] as number;
+    });
+  }
+  return local;
 }
 
 /** The FROM item of a source: a quoted (dotted) table name, or read_csv / read_parquet of a file for DuckDB. @internal */
@@ -536,11 +556,14 @@ export function sqlSource(source: string, d: SqlDialect): string {
     .join(".");
 }
 
+/** A group's weights: literals, or SQL references to the columns of its weight CTE. */
+type GroupWeights = { values: number[] } | { sql: string[] };
+
 /** The SQL expression of one group's score from its children's columns. */
 function groupExpr(
   c: Compiler,
   g: ResolvedNode,
-  local: Record<string, number>,
+  weights: GroupWeights,
   profile: ResolvedProfile,
   imputeStat: (agg: string) => string,
 ): string {
@@ -548,7 +571,9 @@ function groupExpr(
   const n = (x: number) => c.num(x);
   const a = resolveAggregate(g.aggregate, g.id);
   const k = g.children.length;
-  const w = g.children.map((id) => local[id] as number);
+  // Weight j as SQL (a literal, or a column of the node's weight CTE).
+  const dynamic = "sql" in weights;
+  const w = dynamic ? weights.sql : weights.values.map((v) => n(v));
   const cols = g.children.map((id) => `p.${c.col.get(id)}`);
   const policy = profile.missing;
   const imputing = policy === "mean" || policy === "median" || policy === "zero";
@@ -566,23 +591,24 @@ function groupExpr(
     return `(CASE WHEN ${col} IS NOT NULL THEN ${col} WHEN ${cnt} = 0 THEN ${c.raise(`node "${g.id}": child "${g.children[j]}" has no present value, so its ${policy} cannot be imputed`)} ELSE ${fill} END)`;
   });
   const presentCount = cols.map((col) => `(CASE WHEN ${col} IS NULL THEN 0 ELSE 1 END)`).join(" + ");
-  const used = w.map((wj) => wj > 0);
-  const totalW = w.reduce((s, v) => s + v, 0);
+  // Children of weight 0 take no part: known here for literals, tested in SQL for computed weights.
+  const used = dynamic ? w.map(() => true) : weights.values.map((wj) => wj > 0);
+  const guard = (j: number, term: string) => (dynamic ? `CASE WHEN ${w[j]} > 0 THEN ${term} END` : term);
   // Total weight of the children present (all of them when imputing).
   const den = imputing
-    ? n(totalW)
+    ? dynamic
+      ? `(${w.join(" + ")})`
+      : n(weights.values.reduce((s, v) => s + v, 0))
     : `(${
         cols
-          .map((col, j) =>
-            used[j] ? `(CASE WHEN ${col} IS NULL THEN ${n(0)} ELSE ${n(w[j] as number)} END)` : "",
-          )
+          .map((col, j) => (used[j] ? `(CASE WHEN ${col} IS NULL THEN ${n(0)} ELSE ${w[j]} END)` : ""))
           .filter((s) => s !== "")
           .join(" + ") || n(0)
       })`;
   const sumOf = (term: (j: number) => string): string =>
     `(${
       x
-        .map((_, j) => (used[j] ? `COALESCE(${term(j)}, ${n(0)})` : ""))
+        .map((_, j) => (used[j] ? `COALESCE(${guard(j, term(j))}, ${n(0)})` : ""))
         .filter((s) => s !== "")
         .join(" + ") || n(0)
     })`;
@@ -591,7 +617,7 @@ function groupExpr(
   let value: string;
   switch (a.method) {
     case "arithmetic":
-      value = `${sumOf((j) => `${n(w[j] as number)} * ${x[j]}`)} / NULLIF(${den}, 0)`;
+      value = `${sumOf((j) => `${w[j]} * ${x[j]}`)} / NULLIF(${den}, 0)`;
       break;
     case "geometric": {
       const checked = (j: number) => {
@@ -601,32 +627,32 @@ function groupExpr(
           return `(CASE ${neg} WHEN ${xj} < ${n(a.floor)} THEN ${n(a.floor)} ELSE ${xj} END)`;
         return `(CASE ${neg} WHEN ${xj} = 0 THEN ${c.raise(`${where(j)}the geometric mean of a zero is 0 whatever the other children; use { method: "geometric", zero: "floor" }; unit `, unit)} ELSE ${xj} END)`;
       };
-      value = `EXP(${sumOf((j) => `${n(w[j] as number)} * LN(${checked(j)})`)} / NULLIF(${den}, 0))`;
+      value = `EXP(${sumOf((j) => `${w[j]} * LN(${checked(j)})`)} / NULLIF(${den}, 0))`;
       break;
     }
     case "harmonic": {
       const checked = (j: number) =>
         `(CASE WHEN ${x[j]} <= 0 THEN ${c.raise(`${where(j)}the harmonic mean needs positive values; unit `, unit)} ELSE ${x[j]} END)`;
-      value = `${den} / NULLIF(${sumOf((j) => `${n(w[j] as number)} / ${checked(j)}`)}, 0)`;
+      value = `${den} / NULLIF(${sumOf((j) => `${w[j]} / ${checked(j)}`)}, 0)`;
       break;
     }
     case "power": {
       const p = a.p;
       const checked = (j: number) =>
         `(CASE WHEN ${x[j]} < 0 OR (${x[j]} = 0 AND ${n(p)} < 0) THEN ${c.raise(`${where(j)}the power mean with p = ${p} needs ${p < 0 ? "positive" : "non-negative"} values; unit `, unit)} ELSE ${x[j]} END)`;
-      value = `POWER(${sumOf((j) => `${n(w[j] as number)} * POWER(${checked(j)}, ${n(p)})`)} / NULLIF(${den}, 0), ${n(1 / p)})`;
+      value = `POWER(${sumOf((j) => `${w[j]} * POWER(${checked(j)}, ${n(p)})`)} / NULLIF(${den}, 0), ${n(1 / p)})`;
       break;
     }
     case "minimum": {
       const inf = `CAST('Infinity' AS ${d.double})`;
-      const terms = x.filter((_, j) => used[j]).map((xj) => `COALESCE(${xj}, ${inf})`);
+      const terms = x.filter((_, j) => used[j]).map((xj, j) => `COALESCE(${guard(j, xj)}, ${inf})`);
       const least = terms.length === 1 ? (terms[0] as string) : `LEAST(${terms.join(", ")})`;
       value = `NULLIF(${terms.length === 0 ? inf : least}, ${inf})`;
       break;
     }
     case "mazziotta-pareto": {
-      const mean = `(${sumOf((j) => `${n(w[j] as number)} * ${x[j]}`)} / NULLIF(${den}, 0))`;
-      const ss = sumOf((j) => `${n(w[j] as number)} * (${x[j]} - ${mean}) * (${x[j]} - ${mean})`);
+      const mean = `(${sumOf((j) => `${w[j]} * ${x[j]}`)} / NULLIF(${den}, 0))`;
+      const ss = sumOf((j) => `${w[j]} * (${x[j]} - ${mean}) * (${x[j]} - ${mean})`);
       const s2 = `(${ss} / ${den})`;
       value = `(CASE WHEN ${mean} IS NULL THEN NULL WHEN NOT (${mean} > 0) THEN ${c.raise(`node "${g.id}": the Mazziotta-Pareto index needs a positive mean of the children; unit `, unit)} ELSE ${mean} ${a.penalty < 0 ? "-" : "+"} ${s2} / ${mean} END)`;
       break;

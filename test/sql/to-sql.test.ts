@@ -124,11 +124,11 @@ describe("toSQL refuses what SQL cannot express (unsupported_in_sql, naming meth
       /^unsupported_in_sql: missing policy "median" .*node "idx"/,
     );
   });
-  it("entropy weights without precomputed weights; accepted with resolveWeights' numbers", () => {
+  it("entropy weights are computed in a weight CTE without `weights`, inlined as resolveWeights' numbers with them", () => {
     const m = { ...tiny(), profiles: { p: { weights: { idx: { method: "entropy" } } } } } as Model;
-    expect(code(() => toSQL(m, { source: "t" }))).toMatch(
-      /^unsupported_in_sql: data-driven weights "entropy".*node "idx"/,
-    );
+    const computed = toSQL(m, { source: "t" }).sql;
+    expect(computed).toContain("wt0 AS (SELECT");
+    expect(computed).toContain("CROSS JOIN wt0");
     const weights = resolveWeights(m, {
       data: [
         { unit: "u1", a: 1, b: 2 },
@@ -138,6 +138,7 @@ describe("toSQL refuses what SQL cannot express (unsupported_in_sql, naming meth
     });
     const { sql } = toSQL(m, { source: "t", weights });
     expect(sql).toContain(`CAST('${String(weights.local.a)}' AS DOUBLE) * p.v1`);
+    expect(sql).not.toContain("wt0");
   });
   it("weights of another profile are refused", () => {
     const weights = { ...resolveWeights(governance(), { profile: "normal" }) };

@@ -1,0 +1,207 @@
+import type { BaseWeightSpec } from "../indicators/schema.js";
+import { IndicatrixError } from "../internal/errors.js";
+import type { ResolvedNode, ResolvedProfile } from "../score/resolve-profile.js";
+import { combineWeightsDetailed } from "../weighting/combine.js";
+import { specNeedsData, specWeights } from "../weighting/spec-weights.js";
+import type { SqlDialect } from "./dialect.js";
+
+/** What the weight CTEs need from the compiler: the dialect, number literals and the raise expression. @internal */
+export interface SqlWriter {
+  /** The dialect written. */
+  readonly d: SqlDialect;
+  /** A double literal. */
+  num(v: number): string;
+  /** An expression that stops the query with `indicatrix: message` (and the value of `value`). */
+  raise(message: string, value?: string): string;
+}
+
+/** The common table expressions computing one node's data-driven weights, and references to them. @internal */
+export interface WeightCtes {
+  /** `name AS (SELECT ...)` items, in order. */
+  ctes: string[];
+  /** The CTE holding the weights (one row): CROSS JOIN it where they are used. */
+  name: string;
+  /** One SQL reference per child (`name.w0`...), the local weights summing to 1. */
+  weights: string[];
+}
+
+function unsupported(what: string, node: string): never {
+  throw new IndicatrixError(
+    "unsupported_in_sql",
+    `${what} (node "${node}") cannot be compiled to SQL; score in memory with score(), pass weights from resolveWeights(model, { profile, data }), or change the method`,
+    { path: node },
+  );
+}
+
+/**
+ * The CTEs that compute the local weights of group `node` from its children's columns in `from`
+ * (normalized values of leaf children, scores of group children; NULL = missing), with the
+ * semantics of `specWeights` + `weighNode` (src/weighting/spec-weights.ts, src/score/node-weights.ts):
+ * units with a missing child dropped (listwise), entropy (shift; k = 1 / ln m, 0 ln 0 = 0, on the
+ * values as given), CRITIC (sample sd, Pearson CORR, 1 - r or 1 - |r|, on the values as given),
+ * standard deviation and coefficient of variation, `combine` (linear, multiplicative,
+ * min-discrimination) of data-driven and static parts, then the children's multipliers,
+ * re-normalized. The chain: `<name>_s` (aggregates over the complete units), `<name>_a` (each part's
+ * raw score per child: divergence, information, sd, cv), `<name>_b` (part totals), `<name>_c`
+ * (each part's weights), `<name>_d` (the combination), `<name>_e` (totals), `<name>` (weights).
+ * Where `specWeights` throws on data (fewer than 2 complete units, a negative value under entropy,
+ * every child constant...) the query stops with an `indicatrix: ...` message.
+ *
+ * @throws IndicatrixError `unsupported_in_sql` for a `combine` rule other than linear,
+ *   multiplicative and min-discrimination.
+ * @internal
+ */
+export function weightCtes(
+  w: SqlWriter,
+  profile: ResolvedProfile,
+  node: ResolvedNode,
+  from: string,
+  colOf: (id: string) => string,
+  name: string,
+): WeightCtes {
+  const d = w.d;
+  const n = (x: number) => w.num(x);
+  const spec = node.weights;
+  if (spec === "equal" || !specNeedsData(spec))
+    throw new IndicatrixError("invalid_option", `node "${node.id}": weights need no data`);
+  const parts: BaseWeightSpec[] = spec.method === "combine" ? spec.of : [spec];
+  const rule = spec.method === "combine" ? spec.rule : undefined;
+  if (rule !== undefined && rule !== "linear" && rule !== "multiplicative" && rule !== "min-discrimination")
+    unsupported(`combine rule "${rule}" with data-driven parts`, node.id);
+  const k = node.children.length;
+  const path = node.weightsFrom ? `profiles.${node.weightsFrom}.weights.${node.id}` : node.path;
+  const x = node.children.map(colOf);
+  const J = [...Array(k).keys()];
+  const at = (p: number) => `node "${node.id}"${parts.length > 1 ? ` part ${p}` : ""}`;
+
+  // Aggregates over the complete units, shared between parts.
+  const aggs = new Map<string, string>();
+  const agg = (e: string): string => {
+    let a = aggs.get(e);
+    if (a === undefined) {
+      a = `s${aggs.size}`;
+      aggs.set(e, a);
+    }
+    return a;
+  };
+  const live = (j: number) => `${agg(`MAX(${x[j]})`)} > ${agg(`MIN(${x[j]})`)}`;
+  const sd = (j: number, ddof: 0 | 1) => agg(`${ddof === 1 ? "STDDEV_SAMP" : "STDDEV_POP"}(${x[j]})`);
+
+  // Per part: raw scores a{p}_{j} (with the per-column checks), live flags l{p}_{j}, then weights u{p}_{j}.
+  const aCols: string[] = [];
+  const bCols: string[] = [];
+  const uCols: string[] = [];
+  const fewUnits = (p: number, method: string) =>
+    `WHEN m < 2 THEN ${w.raise(`${at(p)}: "${method}" weights need at least 2 units with all children present; complete units: `, "m")}`;
+  parts.forEach((part, p) => {
+    const a = (j: number) => `a${p}_${j}`;
+    const l = (j: number) => `l${p}_${j}`;
+    if (!specNeedsData(part)) {
+      const lit = specWeights(part, node.children, { nodeId: node.id, path: `${path}.of[${p}]` }).weights;
+      for (const j of J) uCols.push(`${n(lit[j] as number)} AS u${p}_${j}`);
+      return;
+    }
+    const method = (part as { method: string }).method;
+    for (const j of J) aCols.push(`CASE WHEN ${live(j)} THEN 1 ELSE 0 END AS ${l(j)}`);
+    const sum = (f: (j: number) => string) => `(${J.map(f).join(" + ")})`;
+    bCols.push(`${sum(a)} AS t${p}`, `${sum(l)} AS q${p}`);
+    const u = (j: number) => `${a(j)} / t${p}`;
+    const allConstant = `WHEN q${p} = 0 THEN ${w.raise(`${at(p)}: every child is constant over the complete units: "${method}" cannot tell them apart`)}`;
+    const degenerate = `WHEN NOT (t${p} > 0) THEN ${w.raise(`${at(p)}: every "${method}" score of the children is 0 (degenerate weights)`)}`;
+    switch (method) {
+      case "entropy": {
+        const shift = (part as { shift?: number }).shift ?? 0;
+        const z = (j: number) => (shift === 0 ? (x[j] as string) : `(${x[j]} + ${n(shift)})`);
+        for (const j of J) {
+          const mn = agg(`MIN(${x[j]})`);
+          const S = agg(`SUM(${z(j)})`);
+          const T = agg(`SUM(CASE WHEN ${z(j)} > 0 THEN ${z(j)} * LN(${z(j)}) ELSE ${n(0)} END)`);
+          const e = `(-(${T} / ${S} - LN(${S})) / LN(m))`;
+          aCols.push(
+            `CASE ${fewUnits(p, method)} WHEN ${mn}${shift === 0 ? "" : ` + ${n(shift)}`} < 0 THEN ${w.raise(`${at(p)}, child "${node.children[j]}": entropy weights need values >= 0 (plus the shift); the smallest is `, mn)} WHEN NOT (${live(j)}) THEN ${n(0)} ELSE 1 - GREATEST(${n(0)}, LEAST(${n(1)}, ${e})) END AS ${a(j)}`,
+          );
+        }
+        for (const j of J) uCols.push(`CASE ${allConstant} ${degenerate} ELSE ${u(j)} END AS u${p}_${j}`);
+        break;
+      }
+      case "critic": {
+        const mode = (part as { correlation?: "1-r" | "1-|r|" }).correlation ?? "1-r";
+        const r = (i: number, j: number) => {
+          const c = agg(`CORR(${x[Math.min(i, j)]}, ${x[Math.max(i, j)]})`);
+          const clamped = `GREATEST(${n(-1)}, LEAST(${n(1)}, ${c}))`;
+          return mode === "1-r" ? `1 - ${clamped}` : `1 - ABS(${clamped})`;
+        };
+        for (const j of J) {
+          const conflict = J.filter((i) => i !== j)
+            .map((i) => `CASE WHEN ${live(i)} THEN ${r(i, j)} ELSE ${n(0)} END`)
+            .join(" + ");
+          aCols.push(
+            `CASE ${fewUnits(p, method)} WHEN NOT (${live(j)}) THEN ${n(0)} ELSE ${sd(j, 1)} * (${conflict || n(0)}) END AS ${a(j)}`,
+          );
+        }
+        // One varying child takes all the weight (its conflict sum is empty).
+        for (const j of J)
+          uCols.push(
+            `CASE ${allConstant} WHEN q${p} = 1 THEN CAST(${l(j)} AS ${d.double}) ${degenerate} ELSE ${u(j)} END AS u${p}_${j}`,
+          );
+        break;
+      }
+      case "stddev":
+      case "cv": {
+        const ddof = (part as { ddof?: 0 | 1 }).ddof ?? 1;
+        for (const j of J) {
+          let value = sd(j, ddof);
+          if (method === "cv") {
+            const mean = agg(`AVG(${x[j]})`);
+            value = `CASE WHEN ${mean} = 0 THEN ${w.raise(`${at(p)}, child "${node.children[j]}": the mean is 0, so the coefficient of variation is undefined`)} ELSE ${value} / ABS(${mean}) END`;
+          }
+          aCols.push(
+            `CASE ${fewUnits(p, method)} WHEN NOT (${live(j)}) THEN ${n(0)} ELSE ${value} END AS ${a(j)}`,
+          );
+        }
+        const none = `WHEN NOT (t${p} > 0) THEN ${w.raise(`${at(p)}: every child is constant over the complete units: no spread to derive "${method}" weights from`)}`;
+        for (const j of J) uCols.push(`CASE ${none} ELSE ${u(j)} END AS u${p}_${j}`);
+        break;
+      }
+      default:
+        unsupported(`weights "${method}"`, node.id);
+    }
+  });
+
+  // The combination (one part: itself), then the multipliers.
+  const L = parts.length;
+  let combined: (j: number) => string;
+  if (rule === undefined) combined = (j) => `u0_${j}`;
+  else if (rule === "linear") {
+    const coef = combineWeightsDetailed(
+      parts.map(() => J.map(() => 1 / k)),
+      {
+        method: "linear",
+        ...(spec.method === "combine" && spec.alpha !== undefined ? { alpha: spec.alpha } : {}),
+      },
+    ).coefficients;
+    combined = (j) => `(${parts.map((_, p) => `${n(coef[p] as number)} * u${p}_${j}`).join(" + ")})`;
+  } else {
+    const product = (j: number) => `(${parts.map((_, p) => `u${p}_${j}`).join(" * ")})`;
+    combined = rule === "multiplicative" ? product : (j) => `POWER(${product(j)}, ${n(1 / L)})`;
+  }
+  const mult = node.children.map((c) => (profile.nodes.get(c) as ResolvedNode).multiplier);
+  const weighted = (j: number) => (mult[j] === 1 ? `c${j}` : `c${j} * ${n(mult[j] as number)}`);
+  const final = J.map(
+    (j) =>
+      `CASE WHEN NOT (ct > 0) THEN ${w.raise(`node "${node.id}": the product of the combined weights is 0 for every child`)} WHEN NOT (cm > 0) THEN ${w.raise(`node "${node.id}": multipliers leave every child with weight 0`)} ELSE ${weighted(j)} / cm END AS w${j}`,
+  );
+  const m = d.materialized;
+  const all = (cols: string[]) => cols.join(", ");
+  const where = x.map((c) => `${c} IS NOT NULL`).join(" AND ");
+  const ctes = [
+    `${name}_s AS ${m}(SELECT CAST(COUNT(*) AS ${d.double}) AS m${[...aggs].map(([e, a]) => `, ${e} AS ${a}`).join("")} FROM ${from} WHERE ${where})`,
+    `${name}_a AS ${m}(SELECT ${all(["m", ...aCols])} FROM ${name}_s)`,
+    `${name}_b AS ${m}(SELECT ${all(["*", ...bCols])} FROM ${name}_a)`,
+    `${name}_c AS ${m}(SELECT ${all(uCols)} FROM ${name}_b)`,
+    `${name}_d AS ${m}(SELECT ${all(J.map((j) => `${combined(j)} AS c${j}`))} FROM ${name}_c)`,
+    `${name}_e AS ${m}(SELECT *, ${J.map((j) => `c${j}`).join(" + ")} AS ct, ${J.map(weighted).join(" + ")} AS cm FROM ${name}_d)`,
+    `${name} AS ${m}(SELECT ${all(final)} FROM ${name}_e)`,
+  ];
+  return { ctes, name, weights: J.map((j) => `${name}.w${j}`) };
+}
