@@ -77,6 +77,65 @@ describe.skipIf(!PG)("toSQL(dialect postgres) run in PostgreSQL with psql equals
       expect(expectSameScores(ref, got)).toBe(331 * ref.resolved.nodes.size);
     });
 
+  it("data-driven weights computed in the query (entropy with shift, CRITIC 1 - r and 1 - |r|, stddev, CV, combine linear and multiplicative, multipliers) equal score() to 1e-9", () => {
+    const cases: [string, Record<string, unknown>][] = [
+      [
+        "normal",
+        {
+          subjects: { method: "entropy", shift: 0.01 },
+          process: { method: "critic" },
+          party_building: { method: "critic", correlation: "1-|r|" },
+          path: { method: "stddev" },
+          technology: { method: "cv" },
+          governance: {
+            method: "combine",
+            rule: "linear",
+            alpha: 0.4,
+            of: [{ method: "equal" }, { method: "entropy" }],
+          },
+          performance: {
+            method: "combine",
+            rule: "multiplicative",
+            of: [{ method: "critic" }, { method: "stddev" }],
+          },
+        },
+      ],
+      ["public_health", { process: { method: "entropy" }, emergency_response: { method: "critic" } }],
+    ];
+    for (const [profile, weights] of cases) {
+      const model = governance() as Model & {
+        profiles: Record<string, { weights?: Record<string, unknown> }>;
+      };
+      const p = model.profiles[profile] as { weights?: Record<string, unknown> };
+      p.weights = { ...(p.weights ?? {}), ...weights };
+      const ref = score(model, city, { profile });
+      const got = runPg(model, "city", { profile, parentColumn: "parent" });
+      expect(got.sql).toMatch(/wt\d+_s AS MATERIALIZED \(SELECT/);
+      expect(expectSameScores(ref, got)).toBe(331 * ref.resolved.nodes.size);
+    }
+  });
+
+  it("entropy on z-scores (negative values) stops the query with the indicatrix message, as score() throws", () => {
+    const X = [
+      [12, 82],
+      [18, 76],
+      [9, 90],
+    ];
+    const file = join(dir, "neg.csv");
+    writeFileSync(file, `unit,a,b\n${X.map((r, i) => `u${i},${r.join(",")}`).join("\n")}\n`);
+    loadTable("neg", file);
+    const model = {
+      id: "m",
+      defaults: { normalize: "zscore" },
+      tree: { id: "root", children: [{ id: "a" }, { id: "b" }] },
+      profiles: { p: { weights: { root: { method: "entropy" } } } },
+    } as Model;
+    expect(() => score(model, csvRows(file))).toThrow(/negative/);
+    expect(() => runPg(model, "neg", {})).toThrow(
+      /indicatrix: node "root", child "[ab]": entropy weights need values >= 0/,
+    );
+  });
+
   const variants: [string, Record<string, unknown>][] = [
     ["COINr's defaults (minmax [0, 100], arithmetic)", {}],
     ["zscore, arithmetic", { normalize: "zscore" }],
