@@ -8,7 +8,15 @@ import type { Model } from "../../src/indicators/schema.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
 import { score } from "../../src/score/score.js";
 import { toSQL } from "../../src/sql/to-sql.js";
-import { CITY_CSV, csvRows, expectSameScores, governance, hasDuckDB } from "./helpers.js";
+import {
+  ASEM_DATA,
+  asemModel,
+  CITY_CSV,
+  csvRows,
+  expectSameScores,
+  governance,
+  hasDuckDB,
+} from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "indicatrix-sqlw-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -190,6 +198,56 @@ describe.skipIf(!hasDuckDB)("toSQL computes data-driven weights in the query (Du
       // The SQL did not just inline weights: the query holds the weight CTEs.
       expect(toSQL(model, { source: "city", profile }).sql).toMatch(/wt\d+_s AS \(SELECT CAST\(COUNT\(\*\)/);
     });
+
+  const aggregations: [string, Record<string, unknown>][] = [
+    ["geometric on [1, 100]", { aggregate: "geometric", normalize: { method: "minmax", range: [1, 100] } }],
+    ["harmonic on [1, 100]", { aggregate: "harmonic", normalize: { method: "minmax", range: [1, 100] } }],
+    ["minimum", { aggregate: "minimum" }],
+    ["power mean p = 2", { aggregate: { method: "power", p: 2 } }],
+    [
+      "Mazziotta-Pareto on [1, 100]",
+      {
+        aggregate: { method: "mazziotta-pareto", penalty: "positive" },
+        normalize: { method: "minmax", range: [1, 100] },
+      },
+    ],
+    ["missing mean", { missing: "mean" }],
+    ["missing zero, minimum coverage 0.8", { missing: "zero", minCoverage: 0.8 }],
+  ];
+  const asem = csvRows(ASEM_DATA);
+  for (const [name, defaults] of aggregations)
+    it(`scoreSQL(ASEM, ${name}, entropy at the root and CRITIC / stddev at the pillars) equals score()`, async () => {
+      const model = asemModel(defaults) as Model & { profiles?: unknown };
+      const tree = model.tree as { id: string; children: { id: string; children?: { id: string }[] }[] };
+      const pillars = tree.children.flatMap((c) => c.children ?? []).filter((c) => "children" in c);
+      expect(pillars.length).toBeGreaterThan(2);
+      const weights: Record<string, unknown> = { [tree.id]: { method: "entropy" } };
+      pillars.forEach((g, i) => {
+        weights[g.id] = i % 2 === 0 ? { method: "critic" } : { method: "stddev" };
+      });
+      model.profiles = { p: { weights } } as never;
+      const ref = score(model, asem);
+      const got = await scoreSQL(model, ASEM_DATA, { unitColumn: "uCode" });
+      expect(expectSameScores(ref, got)).toBe(51 * ref.resolved.nodes.size);
+    });
+
+  it("a constant child gets entropy weight 0 and takes no part in a geometric mean (its zeros raise nothing), as score()", async () => {
+    const data = [
+      { unit: "u1", a: 1, b: 4, c: 0 },
+      { unit: "u2", a: 3, b: 2, c: 0 },
+      { unit: "u3", a: 2, b: 7, c: 0 },
+      { unit: "u4", a: 5, b: 1, c: 0 },
+    ];
+    const model = {
+      id: "m",
+      defaults: { normalize: "none", aggregate: "geometric" },
+      tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }] },
+      profiles: { p: { weights: { root: { method: "entropy" } } } },
+    } as Model;
+    const ref = score(model, data);
+    expect(ref.weights.local.c).toBe(0);
+    expectSameScores(ref, await scoreSQL(model, writeCsv("constant.csv", data)));
+  });
 
   it("entropy on z-scores (negative values) fails in SQL as score() throws", async () => {
     const model = domainModel({ method: "entropy" }) as Model & { defaults?: unknown };
