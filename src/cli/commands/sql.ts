@@ -16,8 +16,8 @@ source and returns per unit the score and rank of every node and the coverage, a
   --source NAME         table name, or for duckdb a .csv or .parquet file path (default: units)
   --unit-column C       column of the unit ids (default: unit)
   --parent-column C     column of the parent unit ids: units that are parents are not scored
-  --weights-data FILE   data (CSV) to compute data-driven weights (entropy, CRITIC...) on; they are
-                        inlined as numbers`;
+  --weights-data FILE   optional: compute data-driven weights (entropy, CRITIC...) on this CSV and
+                        inline them as numbers; without it the query computes them on the data it scores`;
 
 /** `indicatrix sql`: prints the SQL that scores a model (see {@link toSQL}). */
 export function sqlCommand(argv: string[], io: Io): number {
