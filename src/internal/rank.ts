@@ -14,8 +14,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * The indices of the non-NaN entries of `values`, in ascending order of value. Large inputs use an
- * LSD radix sort (four 16-bit passes) on the IEEE-754 bits mapped to unsigned order, O(n); small
- * ones a comparator sort.
+ * LSD radix sort on the IEEE-754 bits mapped to unsigned order (two 16-bit passes on the high words,
+ * then each run of equal high words ordered by its low words), O(n); small ones a comparator sort.
  */
 function ascendingOrder(values: ArrayLike<number>): { idx: Uint32Array; hi?: Uint32Array; lo?: Uint32Array } {
   let n = 0;
@@ -48,15 +48,16 @@ function ascendingOrder(values: ArrayLike<number>): { idx: Uint32Array; hi?: Uin
   let lo2 = new Uint32Array(n);
   let idx2 = new Uint32Array(n);
   const count = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
-    const src = pass < 2 ? lo : hi;
-    const shift = pass % 2 === 0 ? 0 : 16;
+  // Two 16-bit LSD passes on the high words (sign, exponent and the top 20 bits of the mantissa)
+  // order almost everything; runs of equal high words are then ordered by their low words.
+  for (let pass = 0; pass < 2; pass++) {
+    const shift = pass === 0 ? 0 : 16;
     count.fill(0);
     for (let j = 0; j < n; j++) {
-      const d = ((src[j] as number) >>> shift) & 0xffff;
+      const d = ((hi[j] as number) >>> shift) & 0xffff;
       count[d] = (count[d] as number) + 1;
     }
-    if (count[((src[0] as number) >>> shift) & 0xffff] === n) continue; // one bucket: nothing to move
+    if (count[((hi[0] as number) >>> shift) & 0xffff] === n) continue; // one bucket: nothing to move
     let sum = 0;
     for (let d = 0; d < 65536; d++) {
       const c = count[d] as number;
@@ -64,7 +65,7 @@ function ascendingOrder(values: ArrayLike<number>): { idx: Uint32Array; hi?: Uin
       sum += c;
     }
     for (let j = 0; j < n; j++) {
-      const d = ((src[j] as number) >>> shift) & 0xffff;
+      const d = ((hi[j] as number) >>> shift) & 0xffff;
       const t = count[d] as number;
       count[d] = t + 1;
       hi2[t] = hi[j] as number;
@@ -75,7 +76,76 @@ function ascendingOrder(values: ArrayLike<number>): { idx: Uint32Array; hi?: Uin
     [lo, lo2] = [lo2, lo];
     [idx, idx2] = [idx2, idx];
   }
+  let s = 0;
+  while (s < n) {
+    const h = hi[s] as number;
+    let e = s + 1;
+    while (e < n && hi[e] === h) e++;
+    if (e - s > 1) sortRunByLow(lo, idx, s, e, lo2, idx2, count);
+    s = e;
+  }
   return { idx, hi, lo };
+}
+
+/**
+ * Orders lo[s..e) ascending, moving idx along: insertion sort for short runs, two 16-bit LSD passes
+ * (into the scratch arrays) for long ones, so a column of nearly equal values stays O(n).
+ */
+function sortRunByLow(
+  lo: Uint32Array,
+  idx: Uint32Array,
+  s: number,
+  e: number,
+  lo2: Uint32Array,
+  idx2: Uint32Array,
+  count: Uint32Array,
+): void {
+  let same = true;
+  const first = lo[s] as number;
+  for (let j = s + 1; j < e; j++)
+    if (lo[j] !== first) {
+      same = false;
+      break;
+    }
+  if (same) return; // ties: already in order
+  if (e - s <= 32) {
+    for (let j = s + 1; j < e; j++) {
+      const l = lo[j] as number;
+      const x = idx[j] as number;
+      let k = j - 1;
+      while (k >= s && (lo[k] as number) > l) {
+        lo[k + 1] = lo[k] as number;
+        idx[k + 1] = idx[k] as number;
+        k--;
+      }
+      lo[k + 1] = l;
+      idx[k + 1] = x;
+    }
+    return;
+  }
+  for (let pass = 0; pass < 2; pass++) {
+    const shift = pass === 0 ? 0 : 16;
+    count.fill(0);
+    for (let j = s; j < e; j++) {
+      const d = ((lo[j] as number) >>> shift) & 0xffff;
+      count[d] = (count[d] as number) + 1;
+    }
+    let sum = s;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d] as number;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let j = s; j < e; j++) {
+      const d = ((lo[j] as number) >>> shift) & 0xffff;
+      const t = count[d] as number;
+      count[d] = t + 1;
+      lo2[t] = lo[j] as number;
+      idx2[t] = idx[j] as number;
+    }
+    lo.set(lo2.subarray(s, e), s);
+    idx.set(idx2.subarray(s, e), s);
+  }
 }
 
 function rank(values: ArrayLike<number>, ties: RankTies, descending: boolean): Float64Array {

@@ -98,4 +98,19 @@ describe("ranks against a brute-force count (both the comparator and the radix p
       expect(Array.from(rankAscending(x, ties))).toEqual(bruteRanks(x, false, ties));
     }
   });
+
+  it("values that share their high 32 bits (long runs ordered by the low words) equal the brute-force ranks", () => {
+    // 1 + k * 2^-40 differ only below the top 20 mantissa bits: one long run and many short ones, with ties.
+    let s = 777;
+    const x: number[] = [];
+    for (let i = 0; i < 6000; i++) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      const k = s % 3000;
+      x.push(i % 5 === 0 ? 1 + (k % 20) * 2 ** -40 : 1 + k * 2 ** -40);
+    }
+    for (const ties of ["min", "average"] as const) {
+      expect(Array.from(rankDescending(x, ties))).toEqual(bruteRanks(x, true, ties));
+      expect(Array.from(rankAscending(x, ties))).toEqual(bruteRanks(x, false, ties));
+    }
+  });
 });
