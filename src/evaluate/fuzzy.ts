@@ -1,7 +1,7 @@
 import { fail } from "../internal/errors.js";
 import { rankDescending } from "../internal/rank.js";
 import { type MatrixInput, readMatrix } from "./matrix.js";
-import { normalizedWeights } from "./shared.js";
+import { normalizedWeights, toArray } from "./shared.js";
 
 /**
  * Composition operator B = A o R of fuzzy comprehensive evaluation (DOMAIN §1.12), by ASCII name:
@@ -369,7 +369,7 @@ export function summarize(
     grades,
     labels,
     scores: Array.from(scores),
-    ranks: Array.from(rankDescending(scores)),
+    ranks: toArray(rankDescending(scores)),
     options: {
       operator: settings.operator,
       gradeScores: settings.gradeScores,

@@ -8,6 +8,7 @@ import {
   moderateTransform,
   normalizedWeights,
   requireUnits,
+  toArray,
 } from "./shared.js";
 
 /** Options of {@link greyRelational}; defaults follow DOMAIN.md part A. */
@@ -203,7 +204,7 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
   }
   return {
     grades: Array.from(grades),
-    ranks: Array.from(rankDescending(grades)),
+    ranks: toArray(rankDescending(grades)),
     coefficients,
     reference,
     options: {

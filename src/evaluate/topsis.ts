@@ -236,7 +236,7 @@ export function topsis(
 
   return {
     scores: toArray(scores),
-    ranks: Array.from(rankDescending(scores)),
+    ranks: toArray(rankDescending(scores)),
     dPlus: toArray(dPlus),
     dMinus: toArray(dMinus),
     ideal,
