@@ -38,7 +38,10 @@ export interface Contribution {
   weight: number;
   /** Normalized value of the indicator for this unit (NaN when missing). */
   value: number;
-  /** weight x value: for arithmetic aggregation throughout, the contributions sum to the unit's score. */
+  /**
+   * weight x value: with arithmetic aggregation throughout and missing values skipped (the defaults), the
+   * contributions sum to the unit's score; under other aggregations or imputation they are an approximation.
+   */
   contribution: number;
 }
 
