@@ -79,11 +79,13 @@ export {
 } from "./evaluate/index.js";
 export {
   AggregateSpecSchema,
+  type AhpExpert,
   type AhpWeightSpec,
   AhpWeightSpecSchema,
   activeNodes,
   type BaseWeightSpec,
   BaseWeightSpecSchema,
+  type CombineWeightSpec,
   type CompiledFormula,
   checkModel,
   compileFormula,
@@ -112,6 +114,7 @@ export {
   type Model,
   type ModelFromTableOptions,
   type ModelInput,
+  type ModelInputColumn,
   type ModelNode,
   ModelSchema,
   modelFromTable,

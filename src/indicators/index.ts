@@ -19,10 +19,12 @@ export { formatPath, MAX_INPUT_DEPTH, parseModel, readModelText } from "./parse-
 export { activeNodes, DEFAULT_PROFILE, profileActivity, profileChain, profileNames } from "./profiles.js";
 export {
   AggregateSpecSchema,
+  type AhpExpert,
   type AhpWeightSpec,
   AhpWeightSpecSchema,
   type BaseWeightSpec,
   BaseWeightSpecSchema,
+  type CombineWeightSpec,
   type Defaults,
   DefaultsSchema,
   DirectionSchema,
@@ -32,6 +34,7 @@ export {
   MissingPolicySchema,
   type Model,
   type ModelInput,
+  type ModelInputColumn,
   type ModelNode,
   ModelSchema,
   type NodeInput,

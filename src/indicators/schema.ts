@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ModelNode } from "./model-types.js";
 
 /**
  * The zod 4 schema of an indicatrix model file. Every object is strict, so a typo such as
@@ -206,27 +207,11 @@ export const DefaultsSchema = z
   })
   .meta({ id: "Defaults" });
 
-/** A node of the indicator tree: a group (with `children`) or an indicator (a leaf, without `children`). */
-export interface NodeInput {
-  id: string;
-  code?: string | undefined;
-  name?: string | Record<string, string> | undefined;
-  description?: string | Record<string, string> | undefined;
-  children?: NodeInput[] | undefined;
-  aggregate?: z.input<typeof AggregateSpecSchema> | undefined;
-  unit?: string | undefined;
-  direction?: z.input<typeof DirectionSchema> | undefined;
-  goalposts?: [number, number] | undefined;
-  normalize?: z.input<typeof NormalizeSpecSchema> | undefined;
-  treat?: z.input<typeof TreatSpecSchema> | undefined;
-  formula?: string | undefined;
-  profiles?: string[] | undefined;
-  source?: string | undefined;
-  tags?: string[] | undefined;
-}
+/** A node as the schema reads it (the documented type is `ModelNode`). */
+export type NodeInput = ModelNode;
 
 /** A node of the indicator tree: a group (with `children`) or an indicator (a leaf, without `children`). */
-export const NodeSchema: z.ZodType<NodeInput> = z
+export const NodeSchema: z.ZodType<ModelNode, ModelNode> = z
   .strictObject({
     id: z.string(),
     code: z.string().optional(),
@@ -304,21 +289,17 @@ export const ModelSchema = z
   })
   .meta({ id: "Model", title: "indicatrix model" });
 
-/** A parsed, schema-valid model. */
-export type Model = z.output<typeof ModelSchema>;
-/** A node of the tree (group or indicator). */
-export type ModelNode = NodeInput;
-/** A profile of a model. */
-export type Profile = z.output<typeof ProfileSchema>;
-/** A weight spec of a profile node. */
-export type WeightSpec = z.output<typeof WeightSpecSchema>;
-/** A weight spec usable inside `combine`. */
-export type BaseWeightSpec = z.output<typeof BaseWeightSpecSchema>;
-/** An AHP weight spec. */
-export type AhpWeightSpec = z.output<typeof AhpWeightSpecSchema>;
-/** Model defaults. */
-export type Defaults = z.output<typeof DefaultsSchema>;
-/** Text in one or several languages. */
-export type LocalizedText = z.output<typeof LocalizedTextSchema>;
-/** A model as written in a file, before parsing (optional fields may be absent). */
-export type ModelInput = z.input<typeof ModelSchema>;
+export type {
+  AhpExpert,
+  AhpWeightSpec,
+  BaseWeightSpec,
+  CombineWeightSpec,
+  Defaults,
+  LocalizedText,
+  Model,
+  ModelInput,
+  ModelInputColumn,
+  ModelNode,
+  Profile,
+  WeightSpec,
+} from "./model-types.js";

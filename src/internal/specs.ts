@@ -1,26 +1,58 @@
-/**
- * The spec types of the model format that normalize and aggregate take, inferred from the zod schema
- * (src/indicators/schema.ts) so that the two cannot drift apart.
- */
-import type { z } from "zod";
-import type {
-  AggregateSpecSchema,
-  MissingPolicySchema,
-  NormalizeSpecSchema,
-  TreatSpecSchema,
-} from "../indicators/schema.js";
+/** Shared spec types of the model format, used by normalize, aggregate and the schema. */
 
 /** How a cost indicator is turned around by min-max: `(max - x) / (max - min)` (default), `1 / x`, or `-x`. */
 export type CostTransform = "reflect" | "reciprocal" | "negate";
 
 /** A normalization method, as a bare name (its defaults) or an object with options. */
-export type NormalizeSpec = z.input<typeof NormalizeSpecSchema>;
+export type NormalizeSpec =
+  | "minmax"
+  | "goalposts"
+  | "zscore"
+  | "target"
+  | "rank"
+  | "percentile"
+  | "borda"
+  | "distance-to-max"
+  | "fraction-of-max"
+  | "vector"
+  | "sum"
+  | "none"
+  | { method: "minmax"; range?: [number, number]; cost?: CostTransform }
+  | { method: "goalposts"; goalposts?: [number, number]; range?: [number, number]; clip?: boolean }
+  | { method: "zscore"; ddof?: 0 | 1 }
+  | { method: "target"; target?: number | [number, number]; range?: [number, number] }
+  | { method: "rank"; ties?: "min" | "average" }
+  | { method: "percentile" }
+  | { method: "borda" }
+  | { method: "distance-to-max" }
+  | { method: "fraction-of-max" }
+  | { method: "vector" }
+  | { method: "sum" }
+  | { method: "none" };
 
 /** Outlier treatment applied before normalization, per indicator. */
-export type TreatSpec = z.input<typeof TreatSpecSchema>;
+export interface TreatSpec {
+  /** Winsorize by quantiles, or by COINr's rule (while |skew| > skew and kurtosis > kurtosis). */
+  winsorize?:
+    | { method: "quantile"; lower?: number; upper?: number }
+    | { method: "skew-kurtosis"; skew?: number; kurtosis?: number; maxPoints?: number };
+  /** Log transform: natural log, log10, or COINr's `log_CT`: log(x - min + 0.01 * (max - min)). */
+  log?: "ln" | "log10" | "log-ct";
+}
 
 /** How children are combined into their parent's score. */
-export type AggregateSpec = z.input<typeof AggregateSpecSchema>;
+export type AggregateSpec =
+  | "arithmetic"
+  | "geometric"
+  | "harmonic"
+  | "minimum"
+  | "mazziotta-pareto"
+  | { method: "arithmetic" }
+  | { method: "geometric"; zero?: "error" | "floor"; floor?: number }
+  | { method: "harmonic" }
+  | { method: "minimum" }
+  | { method: "power"; p: number }
+  | { method: "mazziotta-pareto"; penalty?: "negative" | "positive" };
 
 /** What happens to a missing value: see DOMAIN.md part A. `skip` re-normalizes weights over the children present. */
-export type MissingPolicy = z.input<typeof MissingPolicySchema>;
+export type MissingPolicy = "error" | "skip" | "mean" | "median" | "zero";

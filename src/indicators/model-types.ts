@@ -1,0 +1,205 @@
+/**
+ * The types of a model file, written out with documentation (the zod schema in schema.ts checks
+ * them at run time; test/indicators/types.test.ts proves at compile time that the two describe the
+ * same shapes).
+ */
+import type { AggregateSpec, MissingPolicy, NormalizeSpec, TreatSpec } from "../internal/specs.js";
+import type { Direction } from "../internal/types.js";
+
+/** Text in one language (a string) or several (`{ "zh": "...", "en": "..." }`). */
+export type LocalizedText = string | Record<string, string>;
+
+/** A node of the indicator tree: a group (with `children`) or an indicator (a leaf, without `children`). */
+export interface ModelNode {
+  /** Identifier (`^[A-Za-z][A-Za-z0-9_]*$`), unique in the model; formulas and profiles refer to it. */
+  id: string;
+  /** Free display code, such as `S1.1`. */
+  code?: string | undefined;
+  /** Display name, in one or several languages. */
+  name?: LocalizedText | undefined;
+  /** What the node measures. */
+  description?: LocalizedText | undefined;
+  /** Child nodes: present on a group, absent on an indicator. */
+  children?: ModelNode[] | undefined;
+  /** How this group's children are combined (overrides the defaults). */
+  aggregate?: AggregateSpec | undefined;
+  /** Indicator: unit of measurement (display only). */
+  unit?: string | undefined;
+  /** Indicator: which values are better (default `benefit`). */
+  direction?: Direction | undefined;
+  /** Indicator: fixed bounds [low, high] for goalpost normalization and targets. */
+  goalposts?: [number, number] | undefined;
+  /** Indicator: normalization (overrides the defaults). */
+  normalize?: NormalizeSpec | undefined;
+  /** Indicator: outlier treatment before normalization. */
+  treat?: TreatSpec | undefined;
+  /** Indicator: derived from other columns, e.g. `cases / population * 1e5`. */
+  formula?: string | undefined;
+  /** Profiles in which the node is active (and the profiles extending them); all when absent. */
+  profiles?: string[] | undefined;
+  /** Where the data come from. */
+  source?: string | undefined;
+  /** Free labels. */
+  tags?: string[] | undefined;
+}
+
+/** Model-wide settings; a profile's `defaults` override them. */
+export interface Defaults {
+  /** Normalization of every indicator without its own (default `minmax`). */
+  normalize?: NormalizeSpec | undefined;
+  /** Aggregation of every group without its own (default `arithmetic`). */
+  aggregate?: AggregateSpec | undefined;
+  /** What a missing value does (default `skip`). */
+  missing?: MissingPolicy | undefined;
+  /** Minimum share of a group's children present for it to get a score (default 0). */
+  minCoverage?: number | undefined;
+  /** Outlier treatment of every indicator without its own. */
+  treat?: TreatSpec | undefined;
+  /** A constant indicator: the midpoint of the range with a warning (default), or an error. */
+  constant?: "midpoint" | "error" | undefined;
+}
+
+/** One expert of a group AHP: judgments or a matrix, and optionally a weight. */
+export interface AhpExpert {
+  /** Who judged. */
+  name?: string | undefined;
+  /** The expert's weight in the aggregation (default 1). */
+  weight?: number | undefined;
+  /** Pairwise judgments `[a, b, v]`: a is v times as important as b. */
+  judgments?: [string, string, number][] | undefined;
+  /** Or a full (or incomplete, with null) pairwise matrix in the order of `order`. */
+  matrix?: (number | null)[][] | undefined;
+}
+
+/** AHP weights from pairwise judgments, a matrix, or several experts. */
+export interface AhpWeightSpec {
+  /** The method. */
+  method: "ahp";
+  /** Pairwise judgments `[a, b, v]` (v in [1/9, 9]); missing pairs are completed by Harker's method. */
+  judgments?: [string, string, number][] | undefined;
+  /** Or a pairwise matrix (null = missing judgment). */
+  matrix?: (number | null)[][] | undefined;
+  /** Child ids in the row order of `matrix` (default: the children's order). */
+  order?: string[] | undefined;
+  /** Several experts' judgments, aggregated by `aggregation`. */
+  experts?: AhpExpert[] | undefined;
+  /** Group aggregation: `aij` (geometric mean of judgments, default) or `aip` (of priorities). */
+  aggregation?: "aij" | "aip" | undefined;
+  /** Priority method: `eigenvector` (default), `geometric-mean` or `sum-product`. */
+  priority?: "eigenvector" | "geometric-mean" | "sum-product" | undefined;
+  /** Random-index table: `saaty` (default), `cn1000`, or your own values for n = 1, 2, ... */
+  ri?: "saaty" | "cn1000" | number[] | undefined;
+  /** Consistency threshold: consistent iff CR < threshold (default 0.10). */
+  threshold?: number | undefined;
+}
+
+/** A weight spec that `combine` can combine. */
+export type BaseWeightSpec =
+  | { /** Equal weights. */ method: "equal" }
+  | {
+      /** Fixed weights. */
+      method: "fixed";
+      /** Child id -> weight (relative; normalized to sum 1 over the active children). */
+      weights: Record<string, number>;
+    }
+  | AhpWeightSpec
+  | {
+      /** Entropy weights on the children's normalized values. */
+      method: "entropy";
+      /** Additive shift A before the proportions (default 0: 0 ln 0 = 0). */
+      shift?: number | undefined;
+    }
+  | {
+      /** CRITIC weights on the children's normalized values. */
+      method: "critic";
+      /** Conflict term: `1-r` (default) or `1-|r|`. */
+      correlation?: "1-r" | "1-|r|" | undefined;
+    }
+  | {
+      /** Standard-deviation or coefficient-of-variation weights. */
+      method: "stddev" | "cv";
+      /** Degrees of freedom of the standard deviation (default 1). */
+      ddof?: 0 | 1 | undefined;
+    };
+
+/** A combination of several weight specs (subjective and objective). */
+export interface CombineWeightSpec {
+  /** The method. */
+  method: "combine";
+  /** The weight specs to combine (at least two). */
+  of: BaseWeightSpec[];
+  /** The combination rule. */
+  rule: "linear" | "multiplicative" | "min-discrimination" | "moment" | "game-theory";
+  /** Linear: the weight of the first spec (default 0.5). */
+  alpha?: number | undefined;
+  /** Moment: how many of the first specs are subjective (default 1). */
+  subjective?: number | undefined;
+  /** Game theory: normalize the coefficients by their absolute values (default) or their plain sum. */
+  normalize?: "abs" | "sum" | undefined;
+}
+
+/** How a group's children are weighted in a profile; `"equal"` is the default. */
+export type WeightSpec = "equal" | BaseWeightSpec | CombineWeightSpec;
+
+/** A named weighting of the tree (`normal`, `emergency`, ...), optionally extending another. */
+export interface Profile {
+  /** The profile this one builds on: its settings apply unless this one overrides them. */
+  extends?: string | undefined;
+  /** Display name. */
+  name?: LocalizedText | undefined;
+  /** What the profile is for. */
+  description?: LocalizedText | undefined;
+  /** Group id -> how its children are weighted. */
+  weights?: Record<string, WeightSpec> | undefined;
+  /** Group id -> how its children are aggregated. */
+  aggregate?: Record<string, AggregateSpec> | undefined;
+  /** Defaults for this profile. */
+  defaults?: Defaults | undefined;
+  /** Indicator ids made active in this profile. */
+  include?: string[] | undefined;
+  /** Indicator ids made inactive in this profile. */
+  exclude?: string[] | undefined;
+  /** Node id -> factor on its local weight before re-normalizing (scenario overlays). */
+  multipliers?: Record<string, number> | undefined;
+  /** Indicator id -> goalposts in this profile. */
+  goalposts?: Record<string, [number, number]> | undefined;
+}
+
+/** A raw data column that formulas may use (not itself scored). */
+export interface ModelInputColumn {
+  /** Identifier (same rules as node ids). */
+  id: string;
+  /** Display name. */
+  name?: LocalizedText | undefined;
+  /** Unit of measurement. */
+  unit?: string | undefined;
+  /** What the column holds. */
+  description?: LocalizedText | undefined;
+}
+
+/** A model: an indicator tree, defaults and profiles (what `parseModel` returns). */
+export interface Model {
+  /** URL of the JSON Schema, for editors. */
+  $schema?: string | undefined;
+  /** Identifier of the model. */
+  id: string;
+  /** Display name. */
+  name?: LocalizedText | undefined;
+  /** What the model measures. */
+  description?: LocalizedText | undefined;
+  /** Version of the model itself. */
+  version?: string | undefined;
+  /** Preferred display language of names, e.g. `zh` or `en`. */
+  language?: string | undefined;
+  /** Raw columns that formulas may read without being scored. */
+  inputs?: ModelInputColumn[] | undefined;
+  /** The indicator tree; its root is a group. */
+  tree: ModelNode;
+  /** Model-wide normalization, aggregation, missing-value policy, coverage, treatment. */
+  defaults?: Defaults | undefined;
+  /** Named weightings; the first is the default profile. */
+  profiles?: Record<string, Profile> | undefined;
+}
+
+/** A model as written in a file, before parsing: the same shape as {@link Model}. */
+export type ModelInput = Model;
