@@ -79,7 +79,7 @@ describe("indicatrix validate", () => {
   });
 
   it("validates a CSV indicator table (COINr's ASEM iMeta)", async () => {
-    const r = await runCli("validate", "/work/shared/coinr-asem/input/ASEM_iMeta.csv");
+    const r = await runCli("validate", "test/fixtures/asem/ASEM_iMeta.csv");
     expect(r.code).toBe(0);
   });
 

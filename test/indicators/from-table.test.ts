@@ -6,10 +6,10 @@ import { modelFromTable } from "../../src/indicators/from-table.js";
 import { isIndicator, walkTree } from "../../src/indicators/tree.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
 
-const ASEM_META = "/work/shared/coinr-asem/input/ASEM_iMeta.csv";
+const ASEM_META = "test/fixtures/asem/ASEM_iMeta.csv";
 
 function readAsemMeta(): Record<string, string>[] {
-  return parse(readFileSync(new URL(`file://${ASEM_META}`)), { columns: true }) as Record<string, string>[];
+  return parse(readFileSync(ASEM_META), { columns: true }) as Record<string, string>[];
 }
 
 function tableError(rows: Record<string, string>[]): IndicatrixError {

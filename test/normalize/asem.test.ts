@@ -3,9 +3,9 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { normalize } from "../../src/normalize/index.js";
 
-// COINr 1.1.14 reference run on its ASEM example (test/normalize/fixtures/coinr-asem/README.md):
+// COINr 1.1.14 reference run on its ASEM example (test/fixtures/asem/README.md):
 // Normalise(coin, dset = "Raw") = n_minmax to [0, 100] after multiplying cost indicators by -1.
-const dir = new URL("./fixtures/coinr-asem/", import.meta.url);
+const dir = new URL("../fixtures/asem/", import.meta.url);
 const readCsv = (name: string): Record<string, string>[] =>
   parse(readFileSync(new URL(name, dir), "utf8"), { columns: true, skip_empty_lines: true });
 

@@ -4,17 +4,17 @@ import { describe, expect, it } from "vitest";
 import { modelFromTable } from "../../src/indicators/from-table.js";
 import { score } from "../../src/score/score.js";
 
-/** COINr's real run on its ASEM example (../shared/coinr-asem/README.txt): the reference. */
-const ASEM = "/work/shared/coinr-asem";
+/** COINr's real run on its ASEM example (test/fixtures/asem/README.md): the reference. */
+const ASEM = "test/fixtures/asem";
 const csv = (path: string) =>
   parse(readFileSync(`${ASEM}/${path}`), { columns: true }) as Record<string, string>[];
 
-const meta = csv("input/ASEM_iMeta.csv");
+const meta = csv("ASEM_iMeta.csv");
 const model = modelFromTable(meta, {
   id: "asem",
   defaults: { normalize: { method: "minmax", range: [0, 100] }, aggregate: "arithmetic", missing: "skip" },
 });
-const data = csv("input/ASEM_iData.csv");
+const data = csv("ASEM_iData.csv");
 const result = score(model, data);
 
 function expectColumnsClose(reference: Record<string, string>[], skip: string[] = []): number {
@@ -35,15 +35,15 @@ function expectColumnsClose(reference: Record<string, string>[], skip: string[] 
 
 describe("score() on COINr's ASEM example (51 countries, 49 indicators, 4 levels)", () => {
   it("reproduces COINr's normalised.csv (min-max to [0, 100] by direction) to 1e-9", () => {
-    expect(expectColumnsClose(csv("simple/normalised.csv"))).toBe(51 * 49);
+    expect(expectColumnsClose(csv("normalised.csv"))).toBe(51 * 49);
   });
 
   it("reproduces COINr's aggregated.csv (weighted arithmetic mean, missing values skipped) to 1e-9", () => {
-    expect(expectColumnsClose(csv("simple/aggregated.csv"))).toBe(51 * 60);
+    expect(expectColumnsClose(csv("aggregated.csv"))).toBe(51 * 60);
   });
 
   it("reproduces COINr's ranks at every aggregate level (1 = best, ties min)", () => {
-    const ref = csv("simple/scores_and_ranks.csv");
+    const ref = csv("scores_and_ranks.csv");
     let checked = 0;
     for (const row of ref) {
       const i = result.units.indexOf(row.uCode as string);
@@ -57,7 +57,7 @@ describe("score() on COINr's ASEM example (51 countries, 49 indicators, 4 levels
   });
 
   it("reproduces COINr's effective weights of the indicators", () => {
-    for (const row of csv("simple/effective_weights.csv"))
+    for (const row of csv("effective_weights.csv"))
       expect(result.weights.global[row.iCode as string]).toBeCloseTo(Number(row.EffWeight), 12);
   });
 });
