@@ -141,12 +141,13 @@ export { grassrootsGovernance } from "./indicators/templates/index.js";
 export { IndicatrixError, type Issue } from "./internal/errors.js";
 export { MAX_ABS_VALUE } from "./internal/limits.js";
 export { type RankTies, rankAscending, rankDescending } from "./internal/rank.js";
-export type {
-  AggregateSpec,
-  CostTransform,
-  MissingPolicy,
-  NormalizeSpec,
-  TreatSpec,
+export {
+  type AggregateSpec,
+  type CostTransform,
+  type MissingPolicy,
+  NORMALIZE_METHODS,
+  type NormalizeSpec,
+  type TreatSpec,
 } from "./internal/specs.js";
 export type { Direction } from "./internal/types.js";
 export {

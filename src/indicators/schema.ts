@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NORMALIZE_METHODS } from "../internal/specs.js";
 import type { ModelNode } from "./model-types.js";
 
 /**
@@ -35,20 +36,7 @@ const range = pair.meta({ description: "Output range, e.g. [0, 100]; default [0,
 /** A normalization method by name (its defaults) or with options. */
 export const NormalizeSpecSchema = z
   .union([
-    z.enum([
-      "minmax",
-      "goalposts",
-      "zscore",
-      "target",
-      "rank",
-      "percentile",
-      "borda",
-      "distance-to-max",
-      "fraction-of-max",
-      "vector",
-      "sum",
-      "none",
-    ]),
+    z.enum(NORMALIZE_METHODS),
     z.strictObject({
       method: z.literal("minmax"),
       range: range.optional(),

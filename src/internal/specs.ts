@@ -3,20 +3,28 @@
 /** How a cost indicator is turned around by min-max: `(max - x) / (max - min)` (default), `1 / x`, or `-x`. */
 export type CostTransform = "reflect" | "reciprocal" | "negate";
 
+/** The normalization methods, in the order the docs list them (the schema and `normalize` use this list). */
+export const NORMALIZE_METHODS = [
+  "minmax",
+  "goalposts",
+  "zscore",
+  "target",
+  "rank",
+  "percentile",
+  "borda",
+  "distance-to-max",
+  "fraction-of-max",
+  "vector",
+  "sum",
+  "none",
+] as const;
+
+/** The name of a normalization method (the `method` of a {@link NormalizeSpec}). */
+export type NormalizeMethod = (typeof NORMALIZE_METHODS)[number];
+
 /** A normalization method, as a bare name (its defaults) or an object with options. */
 export type NormalizeSpec =
-  | "minmax"
-  | "goalposts"
-  | "zscore"
-  | "target"
-  | "rank"
-  | "percentile"
-  | "borda"
-  | "distance-to-max"
-  | "fraction-of-max"
-  | "vector"
-  | "sum"
-  | "none"
+  | NormalizeMethod
   | { method: "minmax"; range?: [number, number]; cost?: CostTransform }
   | { method: "goalposts"; goalposts?: [number, number]; range?: [number, number]; clip?: boolean }
   | { method: "zscore"; ddof?: 0 | 1 }

@@ -1,38 +1,15 @@
 import { fail } from "../internal/errors.js";
 import { type RankTies, rankAscending } from "../internal/rank.js";
-import type { CostTransform, NormalizeSpec } from "../internal/specs.js";
+import {
+  type CostTransform,
+  NORMALIZE_METHODS,
+  type NormalizeMethod,
+  type NormalizeSpec,
+} from "../internal/specs.js";
 import type { Direction } from "../internal/types.js";
 import { checkInterval, scanColumn } from "./scan.js";
 
-/** The name of a normalization method (the `method` of a {@link NormalizeSpec}). */
-export type NormalizeMethod =
-  | "minmax"
-  | "goalposts"
-  | "zscore"
-  | "target"
-  | "rank"
-  | "percentile"
-  | "borda"
-  | "distance-to-max"
-  | "fraction-of-max"
-  | "vector"
-  | "sum"
-  | "none";
-
-const METHODS: readonly NormalizeMethod[] = [
-  "minmax",
-  "goalposts",
-  "zscore",
-  "target",
-  "rank",
-  "percentile",
-  "borda",
-  "distance-to-max",
-  "fraction-of-max",
-  "vector",
-  "sum",
-  "none",
-];
+export type { NormalizeMethod } from "../internal/specs.js";
 
 /** Context of one indicator that the spec itself does not carry: its direction, goalposts, output range. */
 export interface NormalizeOptions {
@@ -107,19 +84,23 @@ interface Resolved {
 
 function resolveSpec(spec: NormalizeSpec): Resolved {
   if (typeof spec === "string") {
-    if (!(METHODS as readonly string[]).includes(spec))
+    if (!(NORMALIZE_METHODS as readonly string[]).includes(spec))
       fail(
         "invalid_spec",
         "spec",
-        `unknown normalization method "${spec}"; expected one of ${METHODS.join(", ")}`,
+        `unknown normalization method "${spec}"; expected one of ${NORMALIZE_METHODS.join(", ")}`,
       );
     return { method: spec, opts: {} };
   }
-  if (spec === null || typeof spec !== "object" || !(METHODS as readonly string[]).includes(spec.method))
+  if (
+    spec === null ||
+    typeof spec !== "object" ||
+    !(NORMALIZE_METHODS as readonly string[]).includes(spec.method)
+  )
     fail(
       "invalid_spec",
       "spec",
-      `expected a method name or { method, ... } with method one of ${METHODS.join(", ")}, got ${JSON.stringify(spec)}`,
+      `expected a method name or { method, ... } with method one of ${NORMALIZE_METHODS.join(", ")}, got ${JSON.stringify(spec)}`,
     );
   return { method: spec.method, opts: spec as unknown as Record<string, unknown> };
 }
