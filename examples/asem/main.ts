@@ -7,7 +7,8 @@
  * `modelFromTable` reads COINr's column names as they are, so the whole index is three calls:
  * read the tables, build the model, score. Settings as in COINr's worked example: min-max to
  * [0, 100] by direction, weighted arithmetic mean, missing values skipped with their weights
- * re-normalized. The result matches COINr's own table (data/coinr_results.csv).
+ * re-normalized. The result matches COINr's own table (coinr_results.csv). The tables are read from
+ * test/fixtures/asem/, the repository's one copy of COINr's files (its README gives their origin).
  *
  * Run it from the repository root:
  *
@@ -26,7 +27,8 @@ import { type Model, modelFromTable, type Result, score } from "../../src/index.
 import { readCsvFile } from "../../src/node.js";
 import { isMain } from "../is-main.js";
 
-const DATA = fileURLToPath(new URL("data/", import.meta.url));
+/** COINr's ASEM tables, committed once in the repository (test/fixtures/asem/README.md). */
+const DATA = fileURLToPath(new URL("../../test/fixtures/asem/", import.meta.url));
 
 /** The ASEM model, built from COINr's indicator table. */
 export function asemModel(): Model {

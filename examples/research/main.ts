@@ -1,6 +1,6 @@
 /**
- * Example: a researcher's script, step by step, on the pilot data of DOMAIN.md §1.17
- * (5 communities x 4 indicators).
+ * Example: a researcher's script, step by step, on a small pilot data set: five communities x four
+ * indicators, the worked example the tests use (test/fixtures/five-communities/data.json; made-up data).
  *
  *   1. subjective weights: AHP from three experts' pairwise judgments, aggregated by AIJ
  *      (each expert's CR, the group CR, repair advice for an inconsistent expert);
@@ -39,9 +39,10 @@ import {
   uncertaintyAnalysis,
   weightSensitivity,
 } from "../../src/index.js";
+import pilot from "../../test/fixtures/five-communities/data.json" with { type: "json" };
 import { isMain } from "../is-main.js";
 
-/** The indicators of the pilot study (DOMAIN.md §1.17). */
+/** The indicators of the pilot study, in the columns of `X`. */
 export const INDICATORS = [
   { id: "volunteers", name: "volunteer registration rate (%)", direction: "benefit" },
   { id: "satisfaction", name: "resident satisfaction (0-100)", direction: "benefit" },
@@ -52,15 +53,9 @@ export const INDICATORS = [
 const IDS = INDICATORS.map((i) => i.id);
 const DIRECTIONS: Direction[] = INDICATORS.map((i) => i.direction);
 
-/** Five communities x four indicators (DOMAIN.md §1.17, matrix X). */
-export const UNITS = ["c1", "c2", "c3", "c4", "c5"];
-export const X = [
-  [12, 82, 36, 280],
-  [18, 76, 20, 420],
-  [9, 90, 48, 310],
-  [25, 71, 12, 500],
-  [15, 85, 30, 250],
-];
+/** Five communities x four indicators (the pilot data, matrix X: one row per community). */
+export const UNITS: string[] = pilot.units;
+export const X: number[][] = pilot.x;
 
 /** Three experts' judgments [a, b, v]: "a is v times as important as b" on Saaty's 1-9 scale. */
 export const EXPERTS: { name: string; judgments: Judgment[] }[] = [
@@ -176,7 +171,7 @@ export function main(
   // 4. Scoring: a model whose root combines the experts' AHP and entropy (linear, alpha 0.5).
   const model = parseModel({
     id: "pilot",
-    name: "Community governance pilot (DOMAIN.md 1.17)",
+    name: "Community governance pilot (five communities)",
     tree: {
       id: "index",
       children: INDICATORS.map((i) => ({ id: i.id, name: i.name, direction: i.direction })),

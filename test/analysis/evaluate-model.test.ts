@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateModel } from "../../src/analysis/evaluate-model.js";
 import type { Model } from "../../src/indicators/schema.js";
+import { EXPECTED } from "../fixtures/five-communities/index.js";
 import { goldenModel, goldenRows, governance, sampleCity } from "./models.js";
 
 const close = (got: (number | string | null | undefined)[], want: number[], digits = 5) => {
@@ -10,12 +11,13 @@ const close = (got: (number | string | null | undefined)[], want: number[], digi
   });
 };
 
-describe("evaluateModel on DOMAIN §1.17 (Z = min-max by direction, global weights w*)", () => {
+// Reference values: test/fixtures/five-communities/compute.py (expected.json).
+describe("evaluateModel on the five-communities example (Z = min-max by direction, global weights w*)", () => {
   it("topsis: C = [0.423852, 0.471874, 0.47575, 0.52425, 0.553203] (vector normalization of Z, w*)", () => {
     const ev = evaluateModel(goldenModel(), goldenRows(), { method: "topsis" });
     close(
       ev.rows.map((r) => r.score),
-      [0.423852, 0.471874, 0.47575, 0.52425, 0.553203],
+      EXPECTED.topsis.vector,
     );
     expect(ev.rows.map((r) => r.rank)).toEqual([5, 4, 3, 2, 1]);
     expect(ev.columns).toEqual(["unit", "score", "rank", "dPlus", "dMinus"]);
@@ -26,7 +28,7 @@ describe("evaluateModel on DOMAIN §1.17 (Z = min-max by direction, global weigh
     const ev = evaluateModel(goldenModel(), goldenRows(), { method: "topsis", normalization: "none" });
     close(
       ev.rows.map((r) => r.score),
-      [0.450493, 0.463322, 0.503281, 0.496719, 0.573565],
+      EXPECTED.topsis.none,
     );
   });
 
@@ -34,7 +36,7 @@ describe("evaluateModel on DOMAIN §1.17 (Z = min-max by direction, global weigh
     const ev = evaluateModel(goldenModel(), goldenRows(), { method: "grey" });
     close(
       ev.rows.map((r) => r.score),
-      [0.528825, 0.51349, 0.663111, 0.672044, 0.569445],
+      EXPECTED.grey.gradesWeighted,
     );
   });
 
@@ -42,7 +44,7 @@ describe("evaluateModel on DOMAIN §1.17 (Z = min-max by direction, global weigh
     const ev = evaluateModel(goldenModel(), goldenRows(), { method: "rsr" });
     close(
       ev.rows.map((r) => r.score),
-      [0.530615, 0.602134, 0.595733, 0.604267, 0.667251],
+      EXPECTED.rsr.wrsr,
     );
   });
 
@@ -51,7 +53,7 @@ describe("evaluateModel on DOMAIN §1.17 (Z = min-max by direction, global weigh
     const row = ev.rows[0] ?? {};
     close(
       ["I1", "I2", "I3", "I4"].map((k) => row[k]),
-      [45.33, 26.31, 25.42, 2.94],
+      EXPECTED.obstacle.degrees[0] as number[],
       2,
     );
     expect(row.top).toBe("I1 45.3%; I2 26.3%");

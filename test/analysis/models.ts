@@ -2,19 +2,14 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { Model } from "../../src/indicators/schema.js";
 import { grassrootsGovernance } from "../../src/indicators/templates/index.js";
+import { W_STAR as W, X } from "../fixtures/five-communities/index.js";
 
-/** DOMAIN.md §1.17: 5 communities x 4 indicators (benefit, benefit, cost, target 300). */
-export const GOLDEN_X = [
-  [12, 82, 36, 280],
-  [18, 76, 20, 420],
-  [9, 90, 48, 310],
-  [25, 71, 12, 500],
-  [15, 85, 30, 250],
-];
-/** DOMAIN.md §1.17: the game-theory combined weights w*. */
-export const W_STAR = [0.300194, 0.336255, 0.20514, 0.158411];
+/** The five-communities example (test/fixtures/five-communities): 5 x 4 (benefit, benefit, cost, target 300). */
+export const GOLDEN_X = X;
+/** Its game-theory combined weights w*, rounded to 6 decimals (compute.py). */
+export const W_STAR = W;
 
-/** The §1.17 example as a one-level model with fixed weights w* (min-max by direction gives DOMAIN's Z). */
+/** The five-communities example as a one-level model with fixed weights w* (min-max by direction gives its Z). */
 export function goldenModel(): Model {
   return {
     id: "golden",

@@ -5,6 +5,7 @@ import { uncertaintyAnalysis } from "../../src/analysis/uncertainty.js";
 import type { Model, WeightSpec } from "../../src/indicators/schema.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
 import { checkSeed, createRandom } from "../../src/internal/random.js";
+import { EXPECTED } from "../fixtures/five-communities/index.js";
 import {
   goldenModel,
   goldenRows,
@@ -139,8 +140,8 @@ describe("uncertaintyAnalysis", () => {
 
   it("zero weight noise gives zero-width intervals at the nominal ranks and no rank shift", () => {
     const ua = uncertaintyAnalysis(goldenModel(), goldenRows(), { runs: 50, weights: { noise: 0 } });
-    // DOMAIN §1.17: Z w* = [0.46191, 0.480265, 0.486745, 0.505334, 0.581718] -> ranks 5, 4, 3, 2, 1
-    expect(ua.ranks.map((r) => r.nominal)).toEqual([5, 4, 3, 2, 1]);
+    // Z w* = [0.46191, 0.480265, 0.486745, 0.505334, 0.581718] -> ranks 5, 4, 3, 2, 1 (test/fixtures/five-communities)
+    expect(ua.ranks.map((r) => r.nominal)).toEqual(EXPECTED.linearScoreRanks);
     for (const r of ua.ranks) {
       expect(r.p05).toBe(r.nominal);
       expect(r.p95).toBe(r.nominal);

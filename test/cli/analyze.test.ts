@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeCommand } from "../../src/cli/commands/analyze.js";
 import { UsageError } from "../../src/cli/context.js";
+import { EXPECTED, UNITS } from "../fixtures/five-communities/index.js";
 import { capture, goldenFiles } from "./cli-fixtures.js";
 
 const TEMPLATE = "templates/grassroots-governance.json";
@@ -18,9 +19,10 @@ describe("indicatrix analyze", () => {
     ).toBe(0);
     const lines = io.stdout.split("\n");
     const header = lines.findIndex((l) => l.startsWith("unit"));
-    // Z w* = [0.46191, 0.480265, 0.486745, 0.505334, 0.581718] (DOMAIN §1.17): c5 first, c1 last
-    expect(lines[header + 1]).toMatch(/^c5\s+1\s/);
-    expect(lines[header + 5]).toMatch(/^c1\s+5\s/);
+    // Z w* = [0.46191, 0.480265, 0.486745, 0.505334, 0.581718] (test/fixtures/five-communities): c5 first, c1 last
+    const unitRanked = (rank: number) => UNITS[EXPECTED.linearScoreRanks.indexOf(rank)];
+    expect(lines[header + 1]).toMatch(new RegExp(`^${unitRanked(1)}\\s+1\\s`));
+    expect(lines[header + 5]).toMatch(new RegExp(`^${unitRanked(5)}\\s+5\\s`));
     expect(io.stdout).toContain("Cronbach's alpha per group");
     expect(io.stdout).toContain("factors: normalization");
     expect(io.stderr).toBe("");

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Io } from "../../src/cli/context.js";
+import { csvOfX, W_STAR } from "../fixtures/five-communities/index.js";
 
 /** An Io that keeps what a command writes. */
 export function capture(isTTY = false): Io & { stdout: string; stderr: string } {
@@ -19,7 +20,10 @@ export function capture(isTTY = false): Io & { stdout: string; stderr: string } 
   return io;
 }
 
-/** DOMAIN §1.17's data (5 units x 4 indicators) and a one-level model with its game-theory weights w*, as files. */
+/**
+ * The five-communities example (test/fixtures/five-communities: 5 units x 4 indicators) and a one-level
+ * model with its game-theory weights w* (rounded to 6 decimals), as files.
+ */
 export function goldenFiles(): { dir: string; model: string; data: string } {
   const dir = mkdtempSync(join(tmpdir(), "indicatrix-cli-"));
   const model = join(dir, "model.json");
@@ -39,16 +43,16 @@ export function goldenFiles(): { dir: string; model: string; data: string } {
       profiles: {
         p: {
           weights: {
-            root: { method: "fixed", weights: { I1: 0.300194, I2: 0.336255, I3: 0.20514, I4: 0.158411 } },
+            root: {
+              method: "fixed",
+              weights: { I1: W_STAR[0], I2: W_STAR[1], I3: W_STAR[2], I4: W_STAR[3] },
+            },
           },
         },
       },
     }),
   );
   const data = join(dir, "data.csv");
-  writeFileSync(
-    data,
-    "unit,I1,I2,I3,I4\nc1,12,82,36,280\nc2,18,76,20,420\nc3,9,90,48,310\nc4,25,71,12,500\nc5,15,85,30,250\n",
-  );
+  writeFileSync(data, csvOfX());
   return { dir, model, data };
 }

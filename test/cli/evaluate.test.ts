@@ -5,26 +5,27 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { evaluateCommand } from "../../src/cli/commands/evaluate.js";
 import { UsageError } from "../../src/cli/context.js";
+import { EXPECTED } from "../fixtures/five-communities/index.js";
 import { capture, goldenFiles } from "./cli-fixtures.js";
 
 const TEMPLATE = "templates/grassroots-governance.json";
 const CITY = "examples/governance/sample-city.csv";
 
 describe("indicatrix evaluate", () => {
-  it("--method topsis writes CSV with DOMAIN §1.17's closeness C = [0.423852, ..., 0.553203]", () => {
+  it("--method topsis writes CSV with the five-communities closeness C = [0.423852, ..., 0.553203] (compute.py)", () => {
     const { model, data } = goldenFiles();
     const io = capture();
     expect(evaluateCommand([model, data, "--method", "topsis"], io)).toBe(0);
     const rows = parse(io.stdout, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0] ?? {})).toEqual(["unit", "score", "rank", "dPlus", "dMinus"]);
-    const want = [0.423852, 0.471874, 0.47575, 0.52425, 0.553203];
+    const want = EXPECTED.topsis.vector;
     rows.forEach((r, i) => {
       expect(Number(r.score)).toBeCloseTo(want[i] as number, 5);
     });
     expect(rows.map((r) => r.rank)).toEqual(["5", "4", "3", "2", "1"]);
   });
 
-  it("--method grey --format json --out FILE writes one JSON document (weighted grade of §1.17)", () => {
+  it("--method grey --format json --out FILE writes one JSON document (the five-communities weighted grade)", () => {
     const { dir, model, data } = goldenFiles();
     const out = join(dir, "grey.json");
     const io = capture();
@@ -32,7 +33,7 @@ describe("indicatrix evaluate", () => {
     expect(io.stdout).toBe("");
     const doc = JSON.parse(readFileSync(out, "utf8"));
     expect(doc.method).toBe("grey");
-    expect(doc.rows[0].score).toBeCloseTo(0.528825, 5);
+    expect(doc.rows[0].score).toBeCloseTo(EXPECTED.grey.gradesWeighted[0] as number, 5);
   });
 
   it("--method rsr and fuzzy run on the governance template; left-out units are reported on stderr", () => {

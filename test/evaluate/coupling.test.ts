@@ -2,6 +2,8 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { coordinationBand, couplingCoordination } from "../../src/evaluate/coupling.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
+// Reference values: test/fixtures/coupling/compute.py (numpy), which also holds the inputs.
+import REF from "../fixtures/coupling/expected.json" with { type: "json" };
 
 const errorOf = (f: () => unknown): string => {
   try {
@@ -14,44 +16,42 @@ const errorOf = (f: () => unknown): string => {
 };
 
 describe("couplingCoordination", () => {
-  it("U = (0.6, 0.4, 0.5), equal betas: §1.17 C = 0.986485, T = 0.5, D = 0.702312", () => {
-    const r = couplingCoordination([Object.freeze([0.6, 0.4, 0.5])] as number[][]);
-    expect(r.c[0]).toBeCloseTo(0.986485, 6);
+  it("U = (0.6, 0.4, 0.5), equal betas: C = 0.986485, T = 0.5, D = 0.702312 (compute.py)", () => {
+    const r = couplingCoordination([Object.freeze([...REF.three.u])] as number[][]);
+    expect(r.c[0]).toBeCloseTo(REF.three.traditional.c, 6);
     expect(r.t[0]).toBeCloseTo(0.5, 14);
-    expect(r.d[0]).toBeCloseTo(0.702312, 6);
+    expect(r.d[0]).toBeCloseTo(REF.three.traditional.d, 6);
     expect(r.grades[0]).toEqual({ level: 8, zh: "中级协调", en: "intermediate coordination" });
     expect(r.couplingBands[0]).toEqual({ level: 4, zh: "高水平耦合", en: "high-level coupling" });
   });
 
-  it("modified C (transcribed Wang et al. 2021, VERIFY) reproduces §1.17: C = 0.803726, D = 0.633927", () => {
-    const r = couplingCoordination([[0.6, 0.4, 0.5]], { variant: "modified" });
-    expect(r.c[0]).toBeCloseTo(0.803726, 6);
-    expect(r.d[0]).toBeCloseTo(0.633927, 6);
+  it("modified C (Wang et al. 2021 as read by indicatrix, VERIFY) gives C = 0.803726, D = 0.633927 (compute.py)", () => {
+    const r = couplingCoordination([REF.three.u], { variant: "modified" });
+    expect(r.c[0]).toBeCloseTo(REF.three.modified.c, 6);
+    expect(r.d[0]).toBeCloseTo(REF.three.modified.d, 6);
     expect(r.options.variant).toBe("modified");
   });
 
-  it("two and four subsystems match numpy (traditional and modified)", () => {
-    const r = couplingCoordination([
-      [0.3, 0.8],
-      [0.2, 0.9],
-    ]);
+  it("two and four subsystems match numpy (traditional and modified; compute.py)", () => {
+    const r = couplingCoordination([REF.two.u, [0.2, 0.9]]);
     // k = 2: C = 2 sqrt(U1 U2) / (U1 + U2), hand formula
     expect(r.c[0]).toBeCloseTo((2 * Math.sqrt(0.24)) / 1.1, 14);
-    expect(r.d[0]).toBeCloseTo(0.6999271023161167, 12);
+    expect(r.d[0]).toBeCloseTo(REF.two.traditional.d, 12);
     const m2 = couplingCoordination([[0.3, 0.8]], { variant: "modified" });
     // k = 2: sqrt((1 - |U1 - U2|) * U_min / U_max)
     expect(m2.c[0]).toBeCloseTo(Math.sqrt(0.5 * (0.3 / 0.8)), 14);
-    const four = couplingCoordination([[0.2, 0.9, 0.5, 0.7]]);
-    expect(four.c[0]).toBeCloseTo(0.8712991546494941, 12);
-    expect(four.d[0]).toBeCloseTo(0.7078114253976543, 12);
-    const fourM = couplingCoordination([[0.2, 0.9, 0.5, 0.7]], { variant: "modified" });
-    expect(fourM.c[0]).toBeCloseTo(0.5313984974903776, 12);
+    const four = couplingCoordination([REF.four.u]);
+    expect(four.c[0]).toBeCloseTo(REF.four.traditional.c, 12);
+    expect(four.d[0]).toBeCloseTo(REF.four.traditional.d, 12);
+    const fourM = couplingCoordination([REF.four.u], { variant: "modified" });
+    expect(fourM.c[0]).toBeCloseTo(REF.four.modified.c, 12);
   });
 
-  it("betas weight T (numpy: T = 0.45, D = 0.633108 for U = (0.3, 0.8), beta = (0.7, 0.3))", () => {
-    const r = couplingCoordination([[0.3, 0.8]], { betas: [0.7, 0.3] });
+  it("betas weight T (numpy: T = 0.45, D = 0.633108 for U = (0.3, 0.8), beta = (0.7, 0.3); compute.py)", () => {
+    const { u, betas, traditional } = REF.twoWeighted;
+    const r = couplingCoordination([u], { betas });
     expect(r.t[0]).toBeCloseTo(0.45, 14);
-    expect(r.d[0]).toBeCloseTo(0.6331078851772507, 12);
+    expect(r.d[0]).toBeCloseTo(traditional.d, 12);
   });
 
   it("all zeros give C = 0 and D = 0; one zero subsystem gives C = 0; equal scores give C = 1", () => {

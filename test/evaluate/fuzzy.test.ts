@@ -22,7 +22,7 @@ const BP = Object.freeze([60, 70, 80, 90]);
 const VALUES = Object.freeze([Object.freeze([75, 92, 62])]) as number[][];
 const A = Object.freeze([0.5, 0.3, 0.2]);
 
-describe("fuzzyMembership (half-trapezoid scheme, DOMAIN §1.12)", () => {
+describe("fuzzyMembership (half-trapezoid scheme, 升/降半梯形; docs/methods.md)", () => {
   it("shares a value between the two neighbouring grades, best grade first (hand computation)", () => {
     expect(fuzzyMembership(75, BP)).toEqual([0, 0.5, 0.5, 0]);
     expectClose(fuzzyMembership(62, BP), [0, 0, 0.2, 0.8], 1e-15);

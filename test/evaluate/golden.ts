@@ -1,42 +1,28 @@
-// DOMAIN.md §1.17 golden worked example (5 communities x 4 indicators), shared by the evaluate tests.
-// The weight vectors are hard-coded as given inputs: the weighting module is tested on its own.
+// The five-communities worked example (test/fixtures/five-communities), under the names the evaluate
+// tests use, and their helpers. The weight vectors are given inputs (w* and the entropy weights rounded to
+// 6 decimals): the weighting module is tested on its own. Reference values: EXPECTED, computed by
+// test/fixtures/five-communities/compute.py.
 import { expect } from "vitest";
 import type { Direction } from "../../src/internal/types.js";
+import {
+  DIRECTIONS as D,
+  EXPECTED,
+  W_ENTROPY,
+  W_STAR,
+  X as X_,
+  Z as Z_,
+} from "../fixtures/five-communities/index.js";
 
-const freezeRows = (rows: number[][]): number[][] =>
-  Object.freeze(rows.map((r) => Object.freeze(r))) as number[][];
+export { EXPECTED, W_ENTROPY, W_STAR };
 
 /** Raw data X (I1 volunteer rate %, I2 satisfaction, I3 response time h, I4 households per grid worker). */
-export const X = freezeRows([
-  [12, 82, 36, 280],
-  [18, 76, 20, 420],
-  [9, 90, 48, 310],
-  [25, 71, 12, 500],
-  [15, 85, 30, 250],
-]);
+export const X = X_;
 
 /** Directions of X: benefit, benefit, cost, target 300. */
-export const DIRECTIONS: readonly Direction[] = Object.freeze([
-  "benefit",
-  "benefit",
-  "cost",
-  { target: 300 },
-]);
+export const DIRECTIONS: readonly Direction[] = D;
 
-/** Z = min-max of X by direction (moderate formula for I4), as printed in §1.17 (exact fractions). */
-export const Z = freezeRows([
-  [0.1875, 11 / 19, 1 / 3, 0.9],
-  [0.5625, 5 / 19, 7 / 9, 0.4],
-  [0, 1, 0, 0.95],
-  [1, 0, 1, 0],
-  [0.375, 14 / 19, 0.5, 0.75],
-]);
-
-/** Game-theory combined weights w* of §1.17. */
-export const W_STAR: readonly number[] = Object.freeze([0.300194, 0.336255, 0.20514, 0.158411]);
-
-/** Entropy weights with shift A = 1e-4 of §1.17. */
-export const W_ENTROPY: readonly number[] = Object.freeze([0.301425, 0.248897, 0.237811, 0.211866]);
+/** Z = min-max of X by direction (moderate formula for I4), full precision (equal to the exact fractions). */
+export const Z = Z_;
 
 /** Columnar copy of a row matrix. */
 export function columns(rows: readonly (readonly number[])[]): Float64Array[] {

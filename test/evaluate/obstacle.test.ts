@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { obstacleDegree } from "../../src/evaluate/obstacle.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
-import { columns, expectClose, W_STAR, Z } from "./golden.js";
+import { columns, EXPECTED, expectClose, W_STAR, Z } from "./golden.js";
 
 const errorOf = (f: () => unknown): string => {
   try {
@@ -14,40 +14,27 @@ const errorOf = (f: () => unknown): string => {
   return "no error";
 };
 
-// numpy 2.4: O = 100 * w*(1 - Z) / sum_j w*(1 - Z), from §1.17 Z and w*
-const NUMPY_DEGREES = [
-  [45.32842569, 26.31179006, 25.41583314, 2.94395111],
-  [25.26958529, 47.67176539, 8.77113685, 18.28751248],
-  [58.48832709, 0, 39.96847178, 1.54320113],
-  [0, 67.97616978, 0, 32.02383022],
-  [44.85518841, 21.15513565, 24.52172488, 9.46795106],
-];
+// numpy 2.4: O = 100 * w*(1 - Z) / sum_j w*(1 - Z) on the five-communities Z and w*
+// (test/fixtures/five-communities/compute.py).
+const REF = EXPECTED.obstacle;
 
 describe("obstacleDegree", () => {
-  it("obstacleDegree(Z, w*) row 1 is §1.17's [45.33 26.31 25.42 2.94]; all rows match numpy", () => {
+  it("obstacleDegree(Z, w*) row 1 is [45.33 26.31 25.42 2.94] to 2 decimals; all rows match numpy", () => {
     const r = obstacleDegree(Z, W_STAR);
-    expectClose(r.degrees[0] as number[], [45.33, 26.31, 25.42, 2.94], 0.005);
+    expectClose(r.degrees[0] as number[], REF.degrees[0] as number[], 0.005);
     r.degrees.forEach((row, i) => {
-      expectClose(row, NUMPY_DEGREES[i] as number[], 1e-7);
+      expectClose(row, REF.degrees[i] as number[], 1e-7);
     });
     expectClose(r.deviations[0] as number[], [0.8125, 8 / 19, 2 / 3, 0.1], 1e-15);
   });
 
   it("groups sum their indicators' degrees; top lists the largest non-zero obstacles", () => {
     const r = obstacleDegree(Z, W_STAR, { groups: { A: [0, 1], B: [2, 3] }, top: 3 });
-    expectClose(
-      r.groups.A as number[],
-      [71.64021575, 72.94135068, 58.48832709, 67.97616978, 66.01032406],
-      1e-7,
-    );
-    expectClose(
-      r.groups.B as number[],
-      [28.35978425, 27.05864932, 41.51167291, 32.02383022, 33.98967594],
-      1e-7,
-    );
+    expectClose(r.groups.A as number[], REF.groupI1I2, 1e-7);
+    expectClose(r.groups.B as number[], REF.groupI3I4, 1e-7);
     expect(r.top[0]?.map((e) => e.index)).toEqual([0, 1, 2]);
     expect(r.top[3]?.map((e) => e.index)).toEqual([1, 3]); // unit 4 has no gap on indicators 0 and 2
-    expect(r.top[3]?.[0]?.degree).toBeCloseTo(67.97616978, 7);
+    expect(r.top[3]?.[0]?.degree).toBeCloseTo(REF.degrees[3]?.[1] as number, 7);
   });
 
   it("a unit with every z = 1 gets zeros and is flagged atIdeal, never NaN", () => {

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { normalQuantile } from "../../src/evaluate/normal-quantile.js";
 import { rankSumRatio } from "../../src/evaluate/rank-sum-ratio.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
-import { DIRECTIONS, expectClose, W_STAR, X, Z } from "./golden.js";
+import SCIPY_PPF from "../fixtures/normal-quantile/expected.json" with { type: "json" };
+import { DIRECTIONS, EXPECTED, expectClose, W_STAR, X, Z } from "./golden.js";
+
+const REF = EXPECTED.rsr; // test/fixtures/five-communities/compute.py
 
 const errorOf = (f: () => unknown): string => {
   try {
@@ -14,65 +17,56 @@ const errorOf = (f: () => unknown): string => {
   return "no error";
 };
 
-describe("rankSumRatio on the DOMAIN §1.17 golden example", () => {
-  it("integer RSR of X with directions (benefit, benefit, cost, target 300) is §1.17's [0.55 0.6 0.6 0.6 0.65]", () => {
+describe("rankSumRatio on the five-communities example (reference: test/fixtures/five-communities)", () => {
+  it("integer RSR of X with directions (benefit, benefit, cost, target 300) is [0.55 0.6 0.6 0.6 0.65]", () => {
     const r = rankSumRatio(X, { directions: DIRECTIONS });
-    expectClose(r.rsr, [0.55, 0.6, 0.6, 0.6, 0.65], 1e-12);
+    expectClose(r.rsr, REF.rsr, 1e-12);
     expect(r.ranks).toEqual([5, 2, 2, 2, 1]);
     // ranks per column: I1 ascending, I2 ascending, I3 descending (cost), I4 by closeness to 300
-    expect(r.rankMatrix).toEqual([
-      [2, 3, 2, 4],
-      [4, 2, 4, 2],
-      [1, 5, 1, 5],
-      [5, 1, 5, 1],
-      [3, 4, 3, 3],
-    ]);
+    expect(r.rankMatrix).toEqual(REF.rankMatrix);
   });
 
-  it("ranking Z (no directions) gives the same RSR: §1.17 ranks X by direction, equivalently Z", () => {
+  it("ranking Z (no directions) gives the same RSR: ranking X by direction is ranking Z", () => {
     expect(rankSumRatio(Z).rsr).toEqual(rankSumRatio(X, { directions: DIRECTIONS }).rsr);
   });
 
-  it("WRSR with w* is §1.17's [0.530615 0.602134 0.595733 0.604267 0.667251]", () => {
+  it("WRSR with w* is [0.530615 0.602134 0.595733 0.604267 0.667251]", () => {
     const r = rankSumRatio(X, { directions: DIRECTIONS, weights: W_STAR });
-    expectClose(r.rsr, [0.530615, 0.602134, 0.595733, 0.604267, 0.667251], 1e-6);
+    expectClose(r.rsr, REF.wrsr, 1e-6);
     expect(r.options.weighted).toBe(true);
   });
 
-  it("distribution, probit regression and grades match scipy 1.17 (norm.ppf, polyfit)", () => {
+  it("distribution, probit regression and grades match scipy 1.17 (norm.ppf, polyfit; compute.py)", () => {
     const r = rankSumRatio(Z);
-    expect(r.distribution.map((d) => [d.count, d.cumulative, d.meanRank])).toEqual([
-      [1, 1, 1],
-      [3, 4, 3],
-      [1, 5, 5],
-    ]);
+    const ref = REF.grading3;
+    const { count, cumulative, meanRank } = ref.distribution;
+    expect(r.distribution.map((d) => [d.count, d.cumulative, d.meanRank])).toEqual(
+      count.map((c, k) => [c, cumulative[k], meanRank[k]]),
+    );
     expectClose(
       r.distribution.map((d) => d.p),
-      [0.2, 0.6, 0.95],
+      ref.distribution.p,
       1e-15,
     );
-    expectClose(r.probit, [4.15837877, 5.2533471, 5.2533471, 5.2533471, 6.64485363], 1e-8);
-    expect(r.regression.intercept).toBeCloseTo(0.38576344662576184, 12);
-    expect(r.regression.slope).toBeCloseTo(0.04002780668586587, 12);
-    expect(r.regression.r2).toBeCloseTo(0.9952813504633541, 12);
-    expectClose(r.fitted, [0.55221423, 0.59604341, 0.59604341, 0.59604341, 0.65174236], 1e-8);
+    expectClose(r.probit, ref.probit, 1e-8);
+    expect(r.regression.intercept).toBeCloseTo(ref.regression.intercept, 12);
+    expect(r.regression.slope).toBeCloseTo(ref.regression.slope, 12);
+    expect(r.regression.r2).toBeCloseTo(ref.regression.r2, 12);
+    expectClose(r.fitted, ref.fitted, 1e-8);
     // default 3 grades, probit cut points 4 and 6: 1 = best
-    expect(r.grades).toEqual([2, 2, 2, 2, 1]);
+    expect(r.grades).toEqual(ref.grades);
     expect(r.cutPoints).toEqual([4, 6]);
-    expectClose(
-      r.thresholds,
-      [0.38576344662576184 + 4 * 0.04002780668586587, 0.38576344662576184 + 6 * 0.04002780668586587],
-      1e-12,
-    );
+    expectClose(r.thresholds, ref.thresholds, 1e-12);
   });
 
-  it("WRSR probit regression matches scipy, and 5 grades use cut points 3.52/4.48/5.52/6.48", () => {
+  it("WRSR probit regression matches scipy (compute.py), and 5 grades use cut points 3.52/4.48/5.52/6.48", () => {
     const r = rankSumRatio(Z, { weights: W_STAR, grades: 5 });
-    expectClose(r.probit, [4.15837877, 5.2533471, 4.7466529, 5.84162123, 6.64485363], 1e-8);
-    expect(r.regression.intercept).toBeCloseTo(0.3497077196405745, 9);
-    expect(r.regression.slope).toBeCloseTo(0.04696822205588184, 9);
-    expect(r.regression.r2).toBeCloseTo(0.8725964368519692, 9);
-    expect(r.grades).toEqual([4, 3, 3, 2, 1]);
+    const ref = REF.gradingWeighted5;
+    expectClose(r.probit, ref.probit, 1e-8);
+    expect(r.regression.intercept).toBeCloseTo(ref.regression.intercept, 9);
+    expect(r.regression.slope).toBeCloseTo(ref.regression.slope, 9);
+    expect(r.regression.r2).toBeCloseTo(ref.regression.r2, 9);
+    expect(r.grades).toEqual(ref.grades);
   });
 
   it("custom cut points replace the table", () => {
@@ -80,9 +74,9 @@ describe("rankSumRatio on the DOMAIN §1.17 golden example", () => {
     expect(r.grades).toEqual([2, 1, 1, 1, 1]);
   });
 
-  it("non-integer RSR: R = 1 + (m - 1)(x - min)/(max - min) on the direction-aligned column (numpy)", () => {
+  it("non-integer RSR: R = 1 + (m - 1)(x - min)/(max - min) on the direction-aligned column (numpy, compute.py)", () => {
     const r = rankSumRatio(X, { directions: DIRECTIONS, method: "non-integer" });
-    expectClose(r.rsr, [0.60942982, 0.60489766, 0.6, 0.6, 0.68026316], 1e-8);
+    expectClose(r.rsr, REF.nonInteger, 1e-8);
     // hand check: I1 of unit 1 is 1 + 4 (12 - 9) / 16 = 1.75
     expect(r.rankMatrix[0]?.[0]).toBeCloseTo(1.75, 14);
     // I3 (cost) of unit 1 is 1 + 4 (48 - 36) / 36
@@ -113,16 +107,7 @@ describe("rankSumRatio on the DOMAIN §1.17 golden example", () => {
 
 describe("normalQuantile (AS 241)", () => {
   it("matches scipy.stats.norm.ppf to 1e-14 from the far tail to the centre", () => {
-    const cases: [number, number][] = [
-      [1e-20, -9.262340089798409],
-      [1e-5, -4.264890793922825],
-      [0.025, -1.9599639845400545],
-      [0.2, -0.8416212335729142],
-      [0.5, 0],
-      [0.75, 0.6744897501960817],
-      [0.95, 1.6448536269514722],
-      [0.999, 3.090232306167813],
-    ];
+    const cases = SCIPY_PPF.quantiles as [number, number][]; // test/fixtures/normal-quantile/compute.py
     for (const [p, z] of cases)
       expect(Math.abs(normalQuantile(p) - z)).toBeLessThan(1e-14 * Math.max(1, Math.abs(z)));
     expect(normalQuantile(0)).toBe(Number.NEGATIVE_INFINITY);

@@ -3,7 +3,9 @@ import { Matrix } from "ml-matrix";
 import { describe, expect, it } from "vitest";
 import { topsis } from "../../src/evaluate/topsis.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
-import { columns, DIRECTIONS, expectClose, W_ENTROPY, W_STAR, X, Z } from "./golden.js";
+import { columns, DIRECTIONS, EXPECTED, expectClose, W_ENTROPY, W_STAR, X, Z } from "./golden.js";
+
+const REF = EXPECTED.topsis; // test/fixtures/five-communities/compute.py
 
 /** Classical TOPSIS written independently with ml-matrix (vector norm, weights in the matrix, sample ideals). */
 function referenceTopsis(rows: number[][], w: number[]): number[] {
@@ -25,39 +27,38 @@ function referenceTopsis(rows: number[][], w: number[]): number[] {
   return dMinus.map((d, i) => d / (d + (dPlus[i] as number)));
 }
 
-describe("topsis on the DOMAIN §1.17 golden example", () => {
-  it("topsis(Z, w*) with vector normalization gives §1.17 C = [0.423852 0.471874 0.47575 0.52425 0.553203]", () => {
+describe("topsis on the five-communities example (reference: test/fixtures/five-communities)", () => {
+  it("topsis(Z, w*) with vector normalization gives C = [0.423852 0.471874 0.47575 0.52425 0.553203]", () => {
     const r = topsis(Z, W_STAR);
-    expectClose(r.scores, [0.423852, 0.471874, 0.47575, 0.52425, 0.553203], 1e-6);
+    expectClose(r.scores, REF.vector, 1e-6);
     expect(r.ranks).toEqual([5, 4, 3, 2, 1]);
   });
 
-  it("topsis(Z, w*, { normalization: 'none' }) gives §1.17 C = [0.450493 0.463322 0.503281 0.496719 0.573565]", () => {
+  it("topsis(Z, w*, { normalization: 'none' }) gives C = [0.450493 0.463322 0.503281 0.496719 0.573565]", () => {
     const r = topsis(Z, W_STAR, { normalization: "none" });
-    expectClose(r.scores, [0.450493, 0.463322, 0.503281, 0.496719, 0.573565], 1e-6);
+    expectClose(r.scores, REF.none, 1e-6);
     expect(r.ranks).toEqual([5, 4, 2, 3, 1]);
   });
 
-  it("entropy-TOPSIS topsis(Z, w_entropy) gives §1.17 C = [0.420663 0.518987 0.423671 0.576329 0.530767]", () => {
+  it("entropy-TOPSIS topsis(Z, w_entropy) gives C = [0.420663 0.518987 0.423671 0.576329 0.530767]", () => {
     const r = topsis(Z, W_ENTROPY);
-    expectClose(r.scores, [0.420663, 0.518987, 0.423671, 0.576329, 0.530767], 1e-6);
+    expectClose(r.scores, REF.entropyVector, 1e-6);
     expect(r.ranks).toEqual([5, 3, 4, 1, 2]);
   });
 
-  it("topsis(X, w*, { directions, normalization: 'minmax' }) equals §1.17 TOPSIS directly on Z (cost swaps the ideal, target uses the moderate formula)", () => {
+  it("topsis(X, w*, { directions, normalization: 'minmax' }) equals TOPSIS directly on Z (cost swaps the ideal, target uses the moderate formula)", () => {
     const r = topsis(X, W_STAR, { directions: DIRECTIONS, normalization: "minmax" });
-    expectClose(r.scores, [0.450493, 0.463322, 0.503281, 0.496719, 0.573565], 1e-6);
+    expectClose(r.scores, REF.none, 1e-6);
   });
 
-  it("topsis(Z, w*, { normalization: 'none', weighting: 'distance' }) matches numpy's weighted-distance TOPSIS", () => {
-    // numpy 2.4: D = sqrt(sum w (z - z*)^2) directly on Z
+  it("topsis(Z, w*, { normalization: 'none', weighting: 'distance' }) matches numpy's weighted-distance TOPSIS (compute.py)", () => {
     const r = topsis(Z, W_STAR, { normalization: "none", weighting: "distance" });
-    expectClose(r.scores, [0.46983259, 0.48657478, 0.49336815, 0.50663185, 0.57581519], 1e-7);
+    expectClose(r.scores, REF.noneDistance, 1e-7); // D = sqrt(sum w (z - z*)^2) directly on Z
   });
 
-  it("topsis(Z, w*, { normalization: 'none', ideal: 'fixed' }) uses 1 and 0 as ideal points (numpy)", () => {
+  it("topsis(Z, w*, { normalization: 'none', ideal: 'fixed' }) uses 1 and 0 as ideal points (numpy, compute.py)", () => {
     const r = topsis(Z, W_STAR, { normalization: "none", ideal: "fixed" });
-    expectClose(r.scores, [0.45025602, 0.46130767, 0.50322169, 0.49448575, 0.57230537], 1e-7);
+    expectClose(r.scores, REF.noneFixed, 1e-7);
     expectClose(r.ideal, W_STAR, 1e-6); // weights are already normalized to 1 within rounding
     expect(r.antiIdeal).toEqual([0, 0, 0, 0]);
     expect(r.options.ideal).toBe("fixed");
@@ -68,7 +69,7 @@ describe("topsis on the DOMAIN §1.17 golden example", () => {
       normalization: "none",
       ideal: { best: [1, 1, 1, 1], worst: [0, 0, 0, 0] },
     });
-    expectClose(r.scores, [0.45025602, 0.46130767, 0.50322169, 0.49448575, 0.57230537], 1e-7);
+    expectClose(r.scores, REF.noneFixed, 1e-7);
     expect(r.options.ideal).toBe("given");
   });
 

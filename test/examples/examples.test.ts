@@ -14,6 +14,7 @@ import * as ci from "../../examples/ci/main.js";
 import * as research from "../../examples/research/main.js";
 import * as service from "../../examples/service/main.js";
 import { grassrootsGovernance, parseModel, resolveWeights } from "../../src/index.js";
+import { DIRECTIONS, EXPECTED, UNITS, X, Z_6 } from "../fixtures/five-communities/index.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "indicatrix-examples-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -143,17 +144,18 @@ describe("examples/research: AHP experts, entropy, combination, TOPSIS, sensitiv
     );
   });
 
-  // DOMAIN.md §1.17, the min-max matrix Z of the same data (printed to 6 decimals).
-  const Z = [
-    [0.1875, 0.578947, 0.333333, 0.9],
-    [0.5625, 0.263158, 0.777778, 0.4],
-    [0, 1, 0, 0.95],
-    [1, 0, 1, 0],
-    [0.375, 0.736842, 0.5, 0.75],
-  ];
+  // The example runs on the five-communities data (test/fixtures/five-communities); Z is its min-max
+  // matrix rounded to 6 decimals, the entropy weights those computed by its compute.py.
+  const Z = Z_6;
 
-  it("entropy weights match DOMAIN.md §1.17 (0 ln 0 = 0): [0.301436 0.248893 0.237813 0.211857]", () => {
-    [0.301436, 0.248893, 0.237813, 0.211857].forEach((w, j) => {
+  it("the example's data are the five-communities fixture", () => {
+    expect(research.X).toEqual(X);
+    expect(research.UNITS).toEqual(UNITS);
+    expect(research.INDICATORS.map((i) => i.direction)).toEqual(DIRECTIONS);
+  });
+
+  it("entropy weights match the five-communities reference (0 ln 0 = 0): [0.301436 0.248893 0.237813 0.211857]", () => {
+    EXPECTED.entropy.weights.forEach((w, j) => {
       expect(Math.abs((out.entropyWeights[j] as number) - w)).toBeLessThan(1e-6);
     });
   });
@@ -209,7 +211,7 @@ describe("examples/research: AHP experts, entropy, combination, TOPSIS, sensitiv
     expect(out.gameTheoryAlpha[1]).toBeCloseTo(a2, 9);
   });
 
-  it("scores equal Z . w with DOMAIN.md's Z, and ranks follow them (1 = best)", () => {
+  it("scores equal Z . w with Z rounded to 6 decimals, and ranks follow them (1 = best)", () => {
     Z.forEach((row, i) => {
       const expected = row.reduce((s, z, j) => s + z * (out.combined[j] as number), 0);
       expect(Math.abs((out.scores[i] as number) - expected)).toBeLessThan(1e-6);
@@ -314,7 +316,7 @@ describe("examples/asem: COINr's ASEM index from its indicator table", () => {
 
   it("every country's Index and rank match COINr's table (rounded to 2 decimals)", () => {
     const { result, file } = asem.main(() => {}, join(tmp, "asem"));
-    const reference = csv("examples/asem/data/coinr_results.csv");
+    const reference = csv("test/fixtures/asem/coinr_results.csv");
     expect(reference).toHaveLength(51);
     for (const row of reference) {
       const i = result.units.indexOf(row.uCode as string);

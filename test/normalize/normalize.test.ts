@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { IndicatrixError } from "../../src/internal/errors.js";
 import type { NormalizeSpec } from "../../src/internal/specs.js";
 import { normalize, normalizeDetailed } from "../../src/normalize/index.js";
+import { X, Z } from "../fixtures/five-communities/index.js";
 
 const NaN_ = Number.NaN;
 
@@ -26,27 +27,28 @@ function code(f: () => unknown): string {
   throw new Error("expected an IndicatrixError");
 }
 
-// DOMAIN.md §1.17: X, 5 communities x 4 indicators (I1, I2 benefit; I3 cost; I4 target 300).
-const I1 = Object.freeze([12, 18, 9, 25, 15]);
-const I2 = Object.freeze([82, 76, 90, 71, 85]);
-const I3 = Object.freeze([36, 20, 48, 12, 30]);
-const I4 = Object.freeze([280, 420, 310, 500, 250]);
+// The five-communities example (test/fixtures/five-communities): X, 5 communities x 4 indicators (I1, I2
+// benefit; I3 cost; I4 target 300), and its Z as computed by compute.py (numpy).
+const column = (rows: readonly (readonly number[])[], j: number) =>
+  Object.freeze(rows.map((r) => r[j] as number));
+const [I1, I2, I3, I4] = [0, 1, 2, 3].map((j) => column(X, j)) as [number[], number[], number[], number[]];
+const [Z1, Z2, Z3, Z4] = [0, 1, 2, 3].map((j) => column(Z, j)) as [number[], number[], number[], number[]];
 
-describe("normalize on the DOMAIN.md §1.17 matrix", () => {
-  it("normalize(I1, 'minmax') gives Z column 1 [0.1875, 0.5625, 0, 1, 0.375] (§1.17)", () => {
-    close(normalize(I1, "minmax"), [0.1875, 0.5625, 0, 1, 0.375]);
+describe("normalize on the five-communities matrix", () => {
+  it("normalize(I1, 'minmax') gives Z column 1 [0.1875, 0.5625, 0, 1, 0.375]", () => {
+    close(normalize(I1, "minmax"), Z1);
   });
-  it("normalize(I2, 'minmax') gives Z column 2 (§1.17, 6 decimals)", () => {
-    close(normalize(I2, "minmax"), [0.578947, 0.263158, 1, 0, 0.736842], 6);
+  it("normalize(I2, 'minmax') gives Z column 2 (6 decimals)", () => {
+    close(normalize(I2, "minmax"), Z2, 6);
   });
-  it("normalize(I3, 'minmax', cost) gives Z column 3 (max - x)/(max - min) (§1.17)", () => {
-    close(normalize(I3, "minmax", { direction: "cost" }), [0.333333, 0.777778, 0, 1, 0.5], 6);
+  it("normalize(I3, 'minmax', cost) gives Z column 3 (max - x)/(max - min)", () => {
+    close(normalize(I3, "minmax", { direction: "cost" }), Z3, 6);
   });
-  it("normalize(I4, 'minmax', { target: 300 }) gives Z column 4 [0.9, 0.4, 0.95, 0, 0.75] (§1.17)", () => {
+  it("normalize(I4, 'minmax', { target: 300 }) gives Z column 4 [0.9, 0.4, 0.95, 0, 0.75]", () => {
     // |x - 300| = [20, 120, 10, 200, 50]; max 200; 1 - d/200.
-    close(normalize(I4, "minmax", { direction: { target: 300 } }), [0.9, 0.4, 0.95, 0, 0.75]);
-    close(normalize(I4, "target", { direction: { target: 300 } }), [0.9, 0.4, 0.95, 0, 0.75]);
-    close(normalize(I4, { method: "target", target: 300 }), [0.9, 0.4, 0.95, 0, 0.75]);
+    close(normalize(I4, "minmax", { direction: { target: 300 } }), Z4);
+    close(normalize(I4, "target", { direction: { target: 300 } }), Z4);
+    close(normalize(I4, { method: "target", target: 300 }), Z4);
   });
 });
 
@@ -79,7 +81,7 @@ describe("normalize: minmax", () => {
   it("NaN stays NaN and is skipped in min and max", () => {
     close(normalize([NaN_, 0, 10, 5], "minmax"), [NaN_, 0, 1, 0.5]);
   });
-  it("a constant column gives the midpoint of the range and a constant_column warning (DOMAIN Part A)", () => {
+  it("a constant column gives the midpoint of the range and a constant_column warning (docs/methods.md, conventions table)", () => {
     const r = normalizeDetailed([7, 7, NaN_], { method: "minmax", range: [0, 100] });
     close(r.values, [50, 50, NaN_]);
     expect(r.warnings.map((w) => w.code)).toEqual(["constant_column"]);
@@ -185,7 +187,7 @@ describe("normalize: zscore", () => {
   });
 });
 
-describe("normalize: target (moderate indicators, DOMAIN §1.2)", () => {
+describe("normalize: target (moderate indicators, docs/methods.md)", () => {
   it("interval [4, 6] on [2, 5, 9]: M = max(4 - 2, 9 - 6) = 3 -> [1 - 2/3, 1, 0]", () => {
     close(normalize([2, 5, 9], "target", { direction: { range: [4, 6] } }), [1 / 3, 1, 0]);
     close(normalize([2, 5, 9], { method: "target", target: [4, 6] }), [1 / 3, 1, 0]);

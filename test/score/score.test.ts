@@ -268,7 +268,7 @@ describe("score()", () => {
   });
 });
 
-describe("score() options of DOMAIN.md part A", () => {
+describe("score() options of the conventions table (docs/methods.md)", () => {
   it("a constant indicator gets the midpoint with a warning by default, or is an error with defaults.constant = error", () => {
     const flat = [
       { unit: "u1", a: 3, b: 1, c: 1 },

@@ -8,6 +8,7 @@ import type { Model } from "../../src/indicators/schema.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
 import { score } from "../../src/score/score.js";
 import { toSQL } from "../../src/sql/to-sql.js";
+import { EXPECTED, rowsOfX } from "../fixtures/five-communities/index.js";
 import {
   ASEM_DATA,
   asemModel,
@@ -50,18 +51,9 @@ function withWeights(profile: string, weights: Record<string, unknown>): Model {
   return m;
 }
 
-// DOMAIN.md 1.17: 5 communities x 4 indicators (benefit, benefit, cost, target 300).
-const X = [
-  [12, 82, 36, 280],
-  [18, 76, 20, 420],
-  [9, 90, 48, 310],
-  [25, 71, 12, 500],
-  [15, 85, 30, 250],
-];
-const rows = X.map(
-  (r, i) =>
-    ({ unit: `c${i + 1}`, i1: r[0], i2: r[1], i3: r[2], i4: r[3] }) as Record<string, number | string>,
-);
+// The five-communities example (test/fixtures/five-communities): 5 x 4 (benefit, benefit, cost, target 300);
+// reference weights computed by its compute.py.
+const rows = rowsOfX(["i1", "i2", "i3", "i4"]);
 const domainModel = (weights: unknown): Model =>
   ({
     id: "m",
@@ -87,24 +79,24 @@ function impliedWeights(got: { units: string[]; scores: Record<string, Float64Ar
 }
 
 describe.skipIf(!hasDuckDB)("toSQL computes data-driven weights in the query (DuckDB) as score()", () => {
-  it("entropy weights of DOMAIN.md 1.17 through a model: SQL scores imply w = [0.301436 0.248893 0.237813 0.211857]", async () => {
+  it("entropy weights of the five-communities example through a model: SQL scores imply w = [0.301436 0.248893 0.237813 0.211857]", async () => {
     const model = domainModel({ method: "entropy" });
     const path = writeCsv("domain.csv", rows);
     const got = await scoreSQL(model, path);
     const ref = score(model, rows);
     expectSameScores(ref, got);
     const w = impliedWeights(got);
-    [0.301436, 0.248893, 0.237813, 0.211857].forEach((v, j) => {
+    EXPECTED.entropy.weights.forEach((v, j) => {
       expect(w[j]).toBeCloseTo(v, 6);
     });
   });
 
-  it("CRITIC (1 - r) of DOMAIN.md 1.17 through a model: SQL scores imply w = [0.244972 0.251521 0.246231 0.257277]", async () => {
+  it("CRITIC (1 - r) of the five-communities example through a model: SQL scores imply w = [0.244972 0.251521 0.246231 0.257277]", async () => {
     const model = domainModel({ method: "critic" });
     const got = await scoreSQL(model, writeCsv("domain-critic.csv", rows));
     expectSameScores(score(model, rows), got);
     const w = impliedWeights(got);
-    [0.244972, 0.251521, 0.246231, 0.257277].forEach((v, j) => {
+    EXPECTED.critic["1-r"].forEach((v, j) => {
       expect(w[j]).toBeCloseTo(v, 6);
     });
   });

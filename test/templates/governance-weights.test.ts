@@ -5,20 +5,20 @@ import { listIndicators } from "../../src/indicators/tree.js";
 import { resolveWeights } from "../../src/weighting/resolve.js";
 import { OVERLAYS, TABLE } from "./domain-table.js";
 
-// Global weights of the template against DOMAIN.md §3.3 (columns "global w (N)" and "global w (E)",
-// printed to 4 decimals and computed there with numpy: level-1 eigenvector x level-2 local x equal
-// share among the active leaves of a criterion).
+// Global weights of the template against those test/fixtures/governance/compute.py derives from the
+// design (numpy: level-1 eigenvector x level-2 local x equal share among the active leaves of a
+// criterion), to the 4 decimals the design table prints.
 const model = parseModel(grassrootsGovernance);
 const leaves = listIndicators(model);
 const idOf = new Map(leaves.map((l) => [l.code, l.id]));
-const HALF_UNIT = 0.00005 + 1e-12; // a value printed to 4 decimals is within half a unit of the last digit
+const HALF_UNIT = 0.00005 + 1e-12; // half a unit of the 4th decimal
 
 describe("resolveWeights(grassrootsGovernance)", () => {
   for (const [profile, column] of [
     ["normal", 6],
     ["emergency", 7],
   ] as const) {
-    it(`resolveWeights(model, { profile: "${profile}" }).global matches DOMAIN §3.3 for all 60 indicators to 4 decimals`, () => {
+    it(`resolveWeights(model, { profile: "${profile}" }).global matches the design's weights (compute.py) for all 60 indicators to 4 decimals`, () => {
       const { global } = resolveWeights(model, { profile });
       for (const row of TABLE) {
         const id = idOf.get(row[0]) as string;
@@ -28,7 +28,7 @@ describe("resolveWeights(grassrootsGovernance)", () => {
       }
     });
 
-    it(`resolveWeights(model, { profile: "${profile}" }).global sums to 1 over the indicators (DOMAIN §3.4)`, () => {
+    it(`resolveWeights(model, { profile: "${profile}" }).global sums to 1 over the indicators`, () => {
       const { global } = resolveWeights(model, { profile });
       const sum = leaves.reduce((s, l) => s + (global[l.id] ?? 0), 0);
       expect(sum).toBeCloseTo(1, 12);
@@ -41,7 +41,7 @@ describe("resolveWeights(grassrootsGovernance)", () => {
       expect(global[idOf.get(row[0]) as string] ?? 0).toBe(0);
   });
 
-  it("resolveWeights(model, { profile: scenario }) doubles the emphasized leaves' local weight and re-normalizes siblings (DOMAIN §3.5)", () => {
+  it("resolveWeights(model, { profile: scenario }) doubles the emphasized leaves' local weight and re-normalizes siblings (the design's overlays)", () => {
     const emergency = resolveWeights(model, { profile: "emergency" });
     for (const [profile, codes] of Object.entries(OVERLAYS)) {
       const { local, global } = resolveWeights(model, { profile });

@@ -53,7 +53,7 @@ describe("templates/grassroots-governance.json", () => {
     expect(model.defaults).toEqual({ normalize: "goalposts", aggregate: "arithmetic", missing: "skip" });
   });
 
-  it("has the shape of DOMAIN §3.1: root governance > 6 dimensions S P R T F E > 25 criteria > 60 indicators", () => {
+  it("has the shape of the design (test/fixtures/governance): root governance > 6 dimensions S P R T F E > 25 criteria > 60 indicators", () => {
     expect(model.tree.id).toBe("governance");
     expect((model.tree.name as Record<string, string>).zh).toBe("党建引领下的基层社会治理效能");
     const dims = model.tree.children ?? [];
@@ -66,7 +66,7 @@ describe("templates/grassroots-governance.json", () => {
     expect(leaves.every((l) => /^[a-z][a-z0-9_]*$/.test(l.id))).toBe(true);
   });
 
-  it("lists every indicator of DOMAIN §3.3 in order with its code, unit, direction, goalposts, source and profile", () => {
+  it("lists every indicator of the design in order with its code, unit, direction, goalposts, source and profile", () => {
     expect(leaves.map((l) => l.code)).toEqual(TABLE.map((r) => r[0]));
     for (const [code, unit, dir, gp, prof, source] of TABLE) {
       const leaf = byCode.get(code) as ModelNode;
@@ -97,7 +97,7 @@ describe("templates/grassroots-governance.json", () => {
       if (isIndicator(v.node)) expect(v.node.code?.startsWith(`${v.parent?.code}.`)).toBe(true);
   });
 
-  it("activeNodes: 46 indicators in normal, all 60 in emergency and in each scenario overlay (DOMAIN §3.1)", () => {
+  it("activeNodes: 46 indicators in normal, all 60 in emergency and in each scenario overlay (the design)", () => {
     const leafIds = new Set(leaves.map((l) => l.id));
     const count = (p: string) => [...activeNodes(model, p)].filter((id) => leafIds.has(id)).length;
     expect(count("normal")).toBe(46);
@@ -115,7 +115,7 @@ describe("templates/grassroots-governance.json", () => {
     expect(activeNodes(model, "emergency").has("emergency_response")).toBe(true);
   });
 
-  it("level-1 AHP judgments are those of DOMAIN §3.2, in both profiles", () => {
+  it("level-1 AHP judgments are those of the design, in both profiles", () => {
     for (const name of ["normal", "emergency"] as const) {
       const spec = profile(name).weights?.governance;
       if (typeof spec !== "object" || spec.method !== "ahp") throw new Error(`${name}: expected an AHP spec`);
@@ -137,7 +137,7 @@ describe("templates/grassroots-governance.json", () => {
     }
   });
 
-  it("ahp(level-1 judgments) reproduces the eigenvector weights printed in DOMAIN §3.2 to 4 decimals", () => {
+  it("ahp(level-1 judgments) reproduces the design's eigenvector weights (compute.py) to 4 decimals", () => {
     for (const name of ["normal", "emergency"] as const) {
       const spec = profile(name).weights?.governance;
       if (typeof spec !== "object" || spec.method !== "ahp") throw new Error("expected AHP");
@@ -156,7 +156,7 @@ describe("templates/grassroots-governance.json", () => {
     }
   });
 
-  it("criterion weights are the local weights of DOMAIN §3.3 (normal omits the inactive F3)", () => {
+  it("criterion weights are the design's local weights (normal omits the inactive F3)", () => {
     const critId = new Map(walkTree(model.tree).map((v) => [v.node.code, v.node.id]));
     for (const name of ["normal", "emergency"] as const) {
       for (const d of model.tree.children ?? []) {
@@ -173,7 +173,7 @@ describe("templates/grassroots-governance.json", () => {
     }
   });
 
-  it("emergency extends normal; the scenario overlays extend emergency with factor 2 on the indicators of DOMAIN §3.5", () => {
+  it("emergency extends normal; the scenario overlays extend emergency with factor 2 on the indicators the design lists", () => {
     expect(profile("emergency").extends).toBe("normal");
     expect(Object.keys(model.profiles ?? {})).toEqual([
       "normal",

@@ -34,7 +34,7 @@ const pairs = (a: string, b: string): [number[], number[]] => {
   return [x, y];
 };
 
-/** Direction-aligned goalpost score in [0, 1] (DOMAIN §1.2 formulas, written out here for the test). */
+/** Direction-aligned goalpost score in [0, 1] (the formulas of docs/methods.md, written out here for the test). */
 function score(leaf: ModelNode, x: number): number {
   const [lo, hi] = leaf.goalposts as [number, number];
   const d = leaf.direction;

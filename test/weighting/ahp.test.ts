@@ -2,35 +2,25 @@ import { fc, test } from "@fast-check/vitest";
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { describe, expect, it } from "vitest";
 import { ahp } from "../../src/weighting/ahp.js";
+import {
+  EXPECTED as AHP_REF,
+  ARCGIS,
+  ARCGIS_PUBLISHED_WEIGHTS,
+  CYCLIC,
+  DOC_EXAMPLE,
+} from "../fixtures/ahp/index.js";
+import { EXPECTED as GOVERNANCE_REF, level1Matrix } from "../fixtures/governance/index.js";
 import { consistentMatrix, errorOf, expectClose, frozen, messageOf, SAATY_VALUES } from "./helpers.js";
 
 const METHODS = ["eigenvector", "geometric-mean", "sum-product"] as const;
 
-// DOMAIN.md §3.2, level-1 judgments of the governance system (order S, P, R, T, F, E).
-const NORMAL = [
-  [1, 2, 2, 3, 1, 3],
-  [1 / 2, 1, 1, 2, 1 / 2, 2],
-  [1 / 2, 1, 1, 2, 1 / 2, 1],
-  [1 / 3, 1 / 2, 1 / 2, 1, 1 / 3, 1],
-  [1, 2, 2, 3, 1, 2],
-  [1 / 3, 1 / 2, 1, 1, 1 / 2, 1],
-];
-const EMERGENCY = [
-  [1, 1 / 2, 2, 1 / 2, 1 / 3, 2],
-  [2, 1, 3, 1, 1 / 2, 3],
-  [1 / 2, 1 / 3, 1, 1 / 2, 1 / 4, 1],
-  [2, 1, 2, 1, 1 / 2, 3],
-  [3, 2, 4, 2, 1, 4],
-  [1 / 2, 1 / 3, 1, 1 / 3, 1 / 4, 1],
-];
-// ArcGIS Pro documentation, "How AHP works" example (DOMAIN.md §1.17), entries rounded to 3 decimals as published.
-const ARCGIS = [
-  [1, 3, 2, 2, 0.333],
-  [0.333, 1, 0.5, 1, 0.2],
-  [0.5, 2, 1, 1, 0.5],
-  [0.5, 1, 1, 1, 5],
-  [3, 5, 2, 0.2, 1],
-];
+// Level-1 judgments of the draft governance system (test/fixtures/governance/design.json, order S, P, R, T,
+// F, E); reference weights and consistency by its compute.py (numpy).
+const NORMAL = level1Matrix("normal");
+const EMERGENCY = level1Matrix("emergency");
+// ARCGIS: Esri, ArcGIS Pro 3.5 documentation, "Calculate the consistency ratio for pairwise comparison",
+// Table 1 (entries rounded to 3 decimals as published); CYCLIC: made up. Both from test/fixtures/ahp,
+// whose compute.py (numpy) gives every value below that Esri does not publish.
 // Saaty 2008 (Int. J. Services Sciences 1:1, 83-98): relative consumption of drinks in the US, order coffee, wine,
 // tea, beer, sodas, milk, water; the same matrix is the AHPy test fixture (tests/test_ahp.py).
 const DRINKS = [
@@ -42,75 +32,65 @@ const DRINKS = [
   [1, 9, 3, 1, 1 / 2, 1, 1 / 3],
   [2, 9, 9, 3, 2, 3, 1],
 ];
-const CYCLIC = [
-  [1, 3, 1 / 3],
-  [1 / 3, 1, 3],
-  [3, 1 / 3, 1],
-];
 
-describe("ahp: published and DOMAIN.md reference values", () => {
-  it("ahp(cyclic 3x3) gives lambdaMax 4.3333, CI 0.6667, CR 1.149 (Saaty RI) and 1.282 (cn1000 RI) (DOMAIN §1.17)", () => {
+describe("ahp: published and computed reference values (test/fixtures/ahp, test/fixtures/governance)", () => {
+  it("ahp(cyclic 3x3) gives lambdaMax 4.3333, CI 0.6667, CR 1.149 (Saaty RI) and 1.282 (cn1000 RI) (hand computation, compute.py)", () => {
+    const ref = AHP_REF.cyclic3.eigenvector;
     const r = ahp(CYCLIC);
     expect(r.lambdaMax).toBeCloseTo(13 / 3, 10);
     expect(r.ci).toBeCloseTo(2 / 3, 10);
     expect(r.cr).toBeCloseTo(0.6667 / 0.58, 3);
-    expect(r.cr).toBeCloseTo(1.149, 3);
+    expect(r.cr).toBeCloseTo(ref.cr.saaty, 3);
     expect(r.ri).toBe(0.58);
     expect(r.consistent).toBe(false);
     expectClose(r.weights, [1 / 3, 1 / 3, 1 / 3], 1e-12);
     const cn = ahp(CYCLIC, { ri: "cn1000" });
-    expect(cn.cr).toBeCloseTo(1.282, 3);
+    expect(cn.cr).toBeCloseTo(ref.cr.cn1000, 3);
     expect(cn.ri).toBe(0.52);
     expect(cn.riTable).toBe("cn1000");
   });
 
-  const normalRef = {
-    eigenvector: [0.2729, 0.1516, 0.1349, 0.0831, 0.2562, 0.1013],
-    "geometric-mean": [0.2746, 0.1511, 0.1346, 0.0832, 0.2566, 0.0999],
-    "sum-product": [0.2727, 0.1516, 0.1349, 0.0832, 0.256, 0.1016],
-  };
-  const emergencyRef = {
-    eigenvector: [0.1187, 0.2042, 0.0748, 0.1918, 0.3411, 0.0695],
-    "geometric-mean": [0.1183, 0.2049, 0.0745, 0.1915, 0.3412, 0.0696],
-    "sum-product": [0.1193, 0.2041, 0.0751, 0.1913, 0.3403, 0.0699],
-  };
+  const level1 = GOVERNANCE_REF.level1;
   for (const method of METHODS) {
-    it(`ahp(normal profile, ${method}) matches DOMAIN §3.2 weights to 5e-5`, () => {
-      expectClose(ahp(NORMAL, { method }).weights, normalRef[method], 5e-5);
+    it(`ahp(normal profile, ${method}) matches the governance fixture's weights to 5e-5`, () => {
+      expectClose(ahp(NORMAL, { method }).weights, level1.normal[method].weights, 5e-5);
     });
-    it(`ahp(emergency profile, ${method}) matches DOMAIN §3.2 weights to 5e-5`, () => {
-      expectClose(ahp(EMERGENCY, { method }).weights, emergencyRef[method], 5e-5);
+    it(`ahp(emergency profile, ${method}) matches the governance fixture's weights to 5e-5`, () => {
+      expectClose(ahp(EMERGENCY, { method }).weights, level1.emergency[method].weights, 5e-5);
     });
   }
 
-  it("ahp(normal profile) gives lambdaMax 6.0658, CI 0.0132, CR 0.0106 / 0.0104 (DOMAIN §3.2)", () => {
+  it("ahp(normal profile) gives lambdaMax 6.0658, CI 0.0132, CR 0.0106 / 0.0104 (compute.py)", () => {
+    const ref = level1.normal.eigenvector;
     const r = ahp(NORMAL);
-    expect(r.lambdaMax).toBeCloseTo(6.0658, 4);
-    expect(r.ci).toBeCloseTo(0.0132, 4);
-    expect(r.cr).toBeCloseTo(0.0106, 4);
-    expect(ahp(NORMAL, { ri: "cn1000" }).cr).toBeCloseTo(0.0104, 4);
+    expect(r.lambdaMax).toBeCloseTo(ref.lambdaMax, 4);
+    expect(r.ci).toBeCloseTo(ref.ci, 4);
+    expect(r.cr).toBeCloseTo(ref.cr.saaty, 4);
+    expect(ahp(NORMAL, { ri: "cn1000" }).cr).toBeCloseTo(ref.cr.cn1000, 4);
     expect(r.consistent).toBe(true);
   });
 
-  it("ahp(emergency profile) gives lambdaMax 6.0570, CI 0.0114, CR 0.0092 / 0.0091 (DOMAIN §3.2)", () => {
+  it("ahp(emergency profile) gives lambdaMax 6.0570, CI 0.0114, CR 0.0092 / 0.0091 (compute.py)", () => {
+    const ref = level1.emergency.eigenvector;
     const r = ahp(EMERGENCY);
-    expect(r.lambdaMax).toBeCloseTo(6.057, 4);
-    expect(r.ci).toBeCloseTo(0.0114, 4);
-    expect(r.cr).toBeCloseTo(0.0092, 4);
-    expect(ahp(EMERGENCY, { ri: "cn1000" }).cr).toBeCloseTo(0.0091, 4);
+    expect(r.lambdaMax).toBeCloseTo(ref.lambdaMax, 4);
+    expect(r.ci).toBeCloseTo(ref.ci, 4);
+    expect(r.cr).toBeCloseTo(ref.cr.saaty, 4);
+    expect(ahp(EMERGENCY, { ri: "cn1000" }).cr).toBeCloseTo(ref.cr.cn1000, 4);
   });
 
-  it("ahp(ArcGIS 5x5, sum-product) reproduces the published 0.235/0.089/0.136/0.247/0.294, lambda 6.462, CR 0.326", () => {
+  it("ahp(ArcGIS 5x5, sum-product) reproduces Esri's published 0.235/0.089/0.136/0.247/0.294, lambda 6.462, CR 0.326 (compute.py)", () => {
+    const ref = AHP_REF.arcgis5["sum-product"];
     const r = ahp(ARCGIS, { method: "sum-product" });
-    expectClose(r.weights, [0.235, 0.089, 0.136, 0.247, 0.294], 5e-4);
-    expect(r.lambdaMax).toBeCloseTo(6.462, 3);
-    expect(r.ci).toBeCloseTo(0.365, 3);
-    expect(r.cr).toBeCloseTo(0.326, 3);
+    expectClose(r.weights, ARCGIS_PUBLISHED_WEIGHTS, 5e-4);
+    expect(r.lambdaMax).toBeCloseTo(ref.lambdaMax, 3);
+    expect(r.ci).toBeCloseTo(ref.ci, 3);
+    expect(r.cr).toBeCloseTo(ref.cr.saaty, 3);
     expect(r.consistent).toBe(false);
   });
 
-  it("ahp(ArcGIS 5x5, eigenvector) gives 0.221/0.089/0.131/0.298/0.261 (DOMAIN §1.17)", () => {
-    expectClose(ahp(ARCGIS).weights, [0.221, 0.089, 0.131, 0.298, 0.261], 5e-4);
+  it("ahp(ArcGIS 5x5, eigenvector) gives 0.221/0.089/0.131/0.298/0.261 (compute.py)", () => {
+    expectClose(ahp(ARCGIS).weights, AHP_REF.arcgis5.eigenvector.weights, 5e-4);
   });
 
   it("ahp(Saaty's drinks matrix) matches Saaty 2008 / AHPy weights to 5e-5 and CR 0.022 (Saaty RI)", () => {
@@ -120,14 +100,11 @@ describe("ahp: published and DOMAIN.md reference values", () => {
     expect(r.consistent).toBe(true);
   });
 
-  it("ahp([[1,3,5],[1/3,1,3],[1/5,1/3,1]]) gives the doc-comment example values", () => {
-    const r = ahp([
-      [1, 3, 5],
-      [1 / 3, 1, 3],
-      [1 / 5, 1 / 3, 1],
-    ]);
-    expectClose(r.weights, [0.637, 0.2583, 0.1047], 5e-5);
-    expect(r.cr).toBeCloseTo(0.0332, 4);
+  it("ahp([[1,3,5],[1/3,1,3],[1/5,1/3,1]]) gives the doc-comment example values [0.637, 0.2583, 0.1047], CR 0.0332 (compute.py)", () => {
+    const ref = AHP_REF.docExample3.eigenvector;
+    const r = ahp(DOC_EXAMPLE);
+    expectClose(r.weights, ref.weights, 5e-5);
+    expect(r.cr).toBeCloseTo(ref.cr.saaty, 4);
   });
 });
 

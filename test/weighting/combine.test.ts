@@ -3,31 +3,37 @@ import { describe, expect, it } from "vitest";
 import { combineWeights, combineWeightsDetailed } from "../../src/weighting/combine.js";
 import { entropyWeights } from "../../src/weighting/entropy.js";
 import { equalWeights } from "../../src/weighting/equal-weights.js";
+import { EXPECTED } from "../fixtures/five-communities/index.js";
 import { DIRS, U_AHP, X } from "./golden.js";
 import { errorOf, expectClose } from "./helpers.js";
 
-// v = entropy weights of §1.17 with A = 1e-4 (unrounded, as DOMAIN computed the combinations).
+// v = entropy weights of the five-communities example with A = 1e-4 (unrounded, as compute.py combines them).
+// Reference values: test/fixtures/five-communities/compute.py (expected.json, "combination").
+const REF = EXPECTED.combination;
 const v = entropyWeights(X, { directions: DIRS, shift: 1e-4 });
 
-describe("combineWeights: DOMAIN.md §1.17 (u = AHP, v = entropy A = 1e-4)", () => {
+describe("combineWeights: the five-communities example (u = AHP, v = entropy A = 1e-4)", () => {
   it.each([
-    ["multiplicative", [0.352018, 0.339119, 0.185151, 0.123713]],
-    ["min-discrimination", [0.30307, 0.297465, 0.219798, 0.179667]],
-    ["linear", [0.300713, 0.299449, 0.218905, 0.180933]],
-    ["moment", [0.300729, 0.2983, 0.219335, 0.181636]],
-    ["game-theory", [0.300194, 0.336255, 0.20514, 0.158411]],
-  ] as const)("%s matches §1.17 to 1e-6", (method, expected) => {
+    ["multiplicative", REF.multiplicative],
+    ["min-discrimination", REF.minDiscrimination],
+    ["linear", REF.linear],
+    ["moment", REF.moment.weights],
+    ["game-theory", REF.gameTheory.weights],
+  ] as const)("%s matches the reference to 1e-6", (method, expected) => {
     expectClose(combineWeights([U_AHP, v], { method }), expected, 1e-6);
   });
 
   it("moment estimation alpha = 0.488640", () => {
-    expect(combineWeightsDetailed([U_AHP, v], { method: "moment" }).coefficients[0]).toBeCloseTo(0.48864, 6);
+    expect(combineWeightsDetailed([U_AHP, v], { method: "moment" }).coefficients[0]).toBeCloseTo(
+      REF.moment.alpha,
+      6,
+    );
   });
 
   it("game theory: raw alpha [1.172298, -0.184449], |a|/sum|a| = [0.864051, 0.135949], one warning", () => {
     const r = combineWeightsDetailed([U_AHP, v], { method: "game-theory" });
-    expectClose(r.coefficients, [1.172298, -0.184449], 1e-6);
-    expectClose(r.normalizedCoefficients, [0.864051, 0.135949], 1e-6);
+    expectClose(r.coefficients, REF.gameTheory.rawAlpha, 1e-6);
+    expectClose(r.normalizedCoefficients, REF.gameTheory.alpha, 1e-6);
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]).toContain("α[1]");
   });

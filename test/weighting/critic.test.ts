@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { sampleCorrelation, sampleStandardDeviation } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import { criticWeights, criticWeightsDetailed } from "../../src/weighting/critic.js";
+// Reference values: test/fixtures/five-communities/compute.py (expected.json), through ./golden.js.
 import { CRITIC_ABS_W, CRITIC_W, DIRS, X } from "./golden.js";
 import { errorOf, expectClose, frozen, mulberry32 } from "./helpers.js";
 
@@ -24,11 +25,11 @@ function naiveCritic(cols: number[][], abs: boolean): number[] {
   return C.map((c) => c / s);
 }
 
-describe("criticWeights: DOMAIN.md §1.17", () => {
-  it("criticWeights(X, directions) with 1 - r gives §1.17 weights to 1e-6", () => {
+describe("criticWeights: the five-communities example (Diakoulaki et al. 1995, computed by compute.py)", () => {
+  it("criticWeights(X, directions) with 1 - r gives the reference weights to 1e-6", () => {
     expectClose(criticWeights(X, { directions: DIRS }), CRITIC_W, 1e-6);
   });
-  it("criticWeights(X, directions, 1 - |r|) gives §1.17 weights to 1e-6", () => {
+  it("criticWeights(X, directions, 1 - |r|) gives the reference weights to 1e-6", () => {
     expectClose(criticWeights(X, { directions: DIRS, correlation: "1-|r|" }), CRITIC_ABS_W, 1e-6);
   });
   it("ddof cancels out of the weights but scales sd", () => {

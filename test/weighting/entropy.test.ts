@@ -2,14 +2,15 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { entropyWeights, entropyWeightsDetailed } from "../../src/weighting/entropy.js";
 import { sumAndXLogX } from "../../src/weighting/xlogx.js";
+// Reference values: test/fixtures/five-communities/compute.py (expected.json), through ./golden.js.
 import { DIRS, ENTROPY_E, ENTROPY_W, ENTROPY_W_1E4, ENTROPY_W_001, X, Z } from "./golden.js";
 import { errorOf, expectClose, frozen, mulberry32 } from "./helpers.js";
 
 const columnsOf = (rows: number[][]) =>
   rows[0]?.map((_, j) => Float64Array.from(rows, (r) => r[j] as number)) ?? [];
 
-describe("entropyWeights: DOMAIN.md §1.17", () => {
-  it("entropyWeights(X, directions) with 0 ln 0 = 0 gives e and w of §1.17 to 1e-6", () => {
+describe("entropyWeights: the five-communities example", () => {
+  it("entropyWeights(X, directions) with 0 ln 0 = 0 gives the reference e and w to 1e-6", () => {
     const d = entropyWeightsDetailed(X, { directions: DIRS });
     expectClose(d.entropy, ENTROPY_E, 1e-6);
     expectClose(d.weights, ENTROPY_W, 1e-6);
@@ -22,16 +23,16 @@ describe("entropyWeights: DOMAIN.md §1.17", () => {
     expect(d.shift).toBe(0);
   });
 
-  it("shift A = 1e-4 and A = 0.01 give the §1.17 weights to 1e-6", () => {
+  it("shift A = 1e-4 and A = 0.01 give the reference weights to 1e-6", () => {
     expectClose(entropyWeights(X, { directions: DIRS, shift: 1e-4 }), ENTROPY_W_1E4, 1e-6);
     expectClose(entropyWeights(X, { directions: DIRS, shift: 0.01 }), ENTROPY_W_001, 1e-6);
   });
 
-  it("without directions, the printed Z (raw proportions, as pymcdm) gives the §1.17 weights to 1e-5", () => {
+  it("without directions, Z rounded to 6 decimals (raw proportions, as pymcdm) gives the reference weights to 1e-5", () => {
     expectClose(entropyWeights(Z), ENTROPY_W, 1e-5);
   });
 
-  it("accepts { columns: Float64Array[] } and gives the §1.17 weights", () => {
+  it("accepts { columns: Float64Array[] } and gives the reference weights", () => {
     expectClose(entropyWeights({ columns: columnsOf(X) }, { directions: DIRS }), ENTROPY_W, 1e-6);
   });
 
@@ -58,7 +59,7 @@ describe("entropyWeights: conventions", () => {
     expect(d.constant).toEqual([false, true, false]);
   });
 
-  it("a range direction maps values inside [a, b] to 1 (DOMAIN §1.2): all inside means constant, weight 0", () => {
+  it("a range direction maps values inside [a, b] to 1 (docs/methods.md, directions): all inside means constant, weight 0", () => {
     const d = entropyWeightsDetailed(
       [
         [1, 5],

@@ -4,7 +4,7 @@ import { hierarchyConsistency } from "../../src/weighting/hierarchy-consistency.
 import { RI_TABLES, randomIndex } from "../../src/weighting/ri-tables.js";
 import { errorOf } from "./helpers.js";
 
-describe("hierarchyConsistency (DOMAIN §1.7)", () => {
+describe("hierarchyConsistency (CR_total of the Chinese AHP texts, 层次总排序一致性; docs/methods.md)", () => {
   it("CR = Σ a_j CI_j / Σ a_j RI_j: 0.6*0.02 + 0.4*0.05 over 0.6*0.58 + 0.4*0.9 = 0.032/0.708 (hand computation)", () => {
     const r = hierarchyConsistency([
       { parentWeight: 0.6, ci: 0.02, ri: 0.58 },
@@ -35,7 +35,7 @@ describe("hierarchyConsistency (DOMAIN §1.7)", () => {
 });
 
 describe("RI tables and equalWeights", () => {
-  it("RI_TABLES reproduce DOMAIN Part A (Saaty n=12 is 1.48 as published; cn1000 n=3 is 0.52)", () => {
+  it("RI_TABLES: Saaty's (1980, The Analytic Hierarchy Process) row as published (n = 12 is 1.48) and the Chinese 1000-sample row (n = 3 is 0.52)", () => {
     expect(RI_TABLES.saaty).toHaveLength(15);
     expect(RI_TABLES.cn1000).toHaveLength(15);
     expect(RI_TABLES.saaty[11]).toBe(1.48);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ahp } from "../../src/weighting/ahp.js";
 import { judgmentsToMatrix } from "../../src/weighting/judgments.js";
+import { DIMENSION_CODES, EXPECTED, level1Judgments } from "../fixtures/governance/index.js";
 import { errorOf, expectClose } from "./helpers.js";
 
 describe("judgmentsToMatrix", () => {
@@ -20,27 +21,9 @@ describe("judgmentsToMatrix", () => {
     ]);
   });
 
-  it("the DOMAIN §3.2 normal-profile judgments reproduce its eigenvector weights", () => {
-    const ids = ["S", "P", "R", "T", "F", "E"];
-    const js: [string, string, number][] = [
-      ["S", "P", 2],
-      ["S", "R", 2],
-      ["S", "T", 3],
-      ["S", "F", 1],
-      ["S", "E", 3],
-      ["P", "R", 1],
-      ["P", "T", 2],
-      ["P", "F", 1 / 2],
-      ["P", "E", 2],
-      ["R", "T", 2],
-      ["R", "F", 1 / 2],
-      ["R", "E", 1],
-      ["T", "F", 1 / 3],
-      ["T", "E", 1],
-      ["F", "E", 2],
-    ];
-    const w = ahp(judgmentsToMatrix(ids, js)).weights;
-    expectClose(w, [0.2729, 0.1516, 0.1349, 0.0831, 0.2562, 0.1013], 5e-5);
+  it("the governance design's normal-profile judgments reproduce its eigenvector weights (test/fixtures/governance, compute.py)", () => {
+    const w = ahp(judgmentsToMatrix([...DIMENSION_CODES], level1Judgments("normal"))).weights;
+    expectClose(w, EXPECTED.level1.normal.eigenvector.weights, 5e-5);
   });
 
   it("accepts a pair given in both orders when reciprocal (0.33 for 1/3 within 1%)", () => {

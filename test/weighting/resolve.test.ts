@@ -7,16 +7,11 @@ import { combineWeights } from "../../src/weighting/combine.js";
 import { criticWeights } from "../../src/weighting/critic.js";
 import { entropyWeights } from "../../src/weighting/entropy.js";
 import { resolveWeights } from "../../src/weighting/resolve.js";
+import { EXPECTED, rowsOfX, U_AHP, X } from "../fixtures/five-communities/index.js";
 
-// DOMAIN.md 1.17: 5 communities x 4 indicators (benefit, benefit, cost, target 300).
-const X = [
-  [12, 82, 36, 280],
-  [18, 76, 20, 420],
-  [9, 90, 48, 310],
-  [25, 71, 12, 500],
-  [15, 85, 30, 250],
-];
-const rows = X.map((r, i) => ({ unit: `c${i + 1}`, i1: r[0], i2: r[1], i3: r[2], i4: r[3] }));
+// The five-communities example (test/fixtures/five-communities): 5 x 4 (benefit, benefit, cost, target 300);
+// reference weights computed by its compute.py.
+const rows = rowsOfX(["i1", "i2", "i3", "i4"]);
 const tree = {
   id: "root",
   children: [
@@ -28,29 +23,29 @@ const tree = {
 };
 
 describe("resolveWeights", () => {
-  it("entropy weights of a node are computed on the profile's normalized data: DOMAIN.md 1.17 w = [0.301436 0.248893 0.237813 0.211857]", () => {
+  it("entropy weights of a node are computed on the profile's normalized data: w = [0.301436 0.248893 0.237813 0.211857]", () => {
     const model = parseModel({
       id: "m",
       tree,
       profiles: { p: { weights: { root: { method: "entropy" } } } },
     });
     const w = resolveWeights(model, { data: rows });
-    const expected = [0.301436, 0.248893, 0.237813, 0.211857];
+    const expected = EXPECTED.entropy.weights;
     ["i1", "i2", "i3", "i4"].forEach((id, j) => {
       expect(w.local[id]).toBeCloseTo(expected[j] as number, 6);
     });
     expect(w.provenance.root).toMatchObject({ method: "entropy", shift: 0, from: "p" });
   });
 
-  it("CRITIC (1 - r) on the normalized data matches DOMAIN.md 1.17 w = [0.244972 0.251521 0.246231 0.257277]", () => {
+  it("CRITIC (1 - r) on the normalized data matches w = [0.244972 0.251521 0.246231 0.257277]", () => {
     const model = parseModel({ id: "m", tree, profiles: { p: { weights: { root: { method: "critic" } } } } });
     const w = resolveWeights(model, { data: rows });
-    [0.244972, 0.251521, 0.246231, 0.257277].forEach((v, j) => {
+    EXPECTED.critic["1-r"].forEach((v, j) => {
       expect(w.local[`i${j + 1}`]).toBeCloseTo(v, 6);
     });
   });
 
-  it("a combine spec equals combineWeights over its parts (AHP-given u and entropy A=1e-4; DOMAIN.md 1.17 game theory)", () => {
+  it("a combine spec equals combineWeights over its parts (AHP-given u and entropy A=1e-4; the five-communities game theory)", () => {
     const model = parseModel({
       id: "m",
       tree,
@@ -61,7 +56,7 @@ describe("resolveWeights", () => {
               method: "combine",
               rule: "game-theory",
               of: [
-                { method: "fixed", weights: { i1: 0.3, i2: 0.35, i3: 0.2, i4: 0.15 } },
+                { method: "fixed", weights: Object.fromEntries(U_AHP.map((u, j) => [`i${j + 1}`, u])) },
                 { method: "entropy", shift: 1e-4 },
               ],
             },
@@ -70,7 +65,7 @@ describe("resolveWeights", () => {
       },
     });
     const w = resolveWeights(model, { data: rows });
-    [0.300194, 0.336255, 0.20514, 0.158411].forEach((v, j) => {
+    EXPECTED.combination.gameTheory.weights.forEach((v, j) => {
       expect(w.local[`i${j + 1}`]).toBeCloseTo(v, 5);
     });
     // Independently: combine the two parts with the primitive.
@@ -95,7 +90,7 @@ describe("resolveWeights", () => {
       ),
     ];
     const e = entropyWeights({ columns: cols }, { shift: 1e-4 });
-    const g = combineWeights([[0.3, 0.35, 0.2, 0.15], e], { method: "game-theory" });
+    const g = combineWeights([U_AHP, e], { method: "game-theory" });
     g.forEach((v, j) => {
       expect(w.local[`i${j + 1}`]).toBeCloseTo(v, 12);
     });

@@ -5,14 +5,15 @@ import {
   stdDevWeights,
   stdDevWeightsDetailed,
 } from "../../src/weighting/variation.js";
+// Reference values: test/fixtures/five-communities/compute.py (expected.json), through ./golden.js.
 import { CV_W, DIRS, X, Z } from "./golden.js";
 import { errorOf, expectClose, frozen } from "./helpers.js";
 
 describe("cvWeights and stdDevWeights", () => {
-  it("cvWeights(X, directions) (CV on Z, ddof 1) gives the DOMAIN §1.17 weights to 1e-6", () => {
+  it("cvWeights(X, directions) (CV on Z, ddof 1) gives the five-communities reference weights to 1e-6", () => {
     expectClose(cvWeights(X, { directions: DIRS }), CV_W, 1e-6);
   });
-  it("cvWeights on the printed Z without normalization gives the same §1.17 weights to 1e-5", () => {
+  it("cvWeights on Z rounded to 6 decimals without normalization gives the same weights to 1e-5", () => {
     expectClose(cvWeights(Z), CV_W, 1e-5);
   });
   it("stdDevWeights on raw data: sd [2, 2.3094] for columns [1,3,5] and [10,10,14] (hand computation)", () => {
