@@ -233,7 +233,7 @@ export {
   type VariationOptions,
   type WeightingData,
 } from "./weighting/index.js";
-export { type ResolvedWeights, resolveWeights } from "./weighting/resolve.js";
+export { type ResolvedWeights, resolveWeights } from "./score/resolve-weights.js";
 export {
   type NodeConsistency,
   type SpecWeights,

@@ -8,7 +8,7 @@ import type { Model } from "../../src/indicators/schema.js";
 import { listIndicators } from "../../src/indicators/tree.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
-import { resolveWeights } from "../../src/weighting/resolve.js";
+import { resolveWeights } from "../../src/score/resolve-weights.js";
 import {
   baseModels,
   deepFreeze,

@@ -4,7 +4,7 @@ import { parseModel } from "../../src/indicators/parse-model.js";
 import { toDataset } from "../../src/score/dataset.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
-import { resolveWeights } from "../../src/weighting/resolve.js";
+import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { deepFreeze, expectNoPollution, expectSoundResult, outcome } from "./invariants.js";
 
 const HOSTILE = [

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { displayName } from "../../indicators/tree.js";
 import { resolveProfile } from "../../score/resolve-profile.js";
-import { resolveWeights } from "../../weighting/resolve.js";
+import { resolveWeights } from "../../score/resolve-weights.js";
 import { type Io, UsageError } from "../context.js";
 import { formatNumber, textTable } from "../format.js";
 import { loadData, loadModel } from "../load.js";
