@@ -193,7 +193,9 @@ describe("layers of src/ (issue 12 item 4)", () => {
 
   it("only src/node/ and src/cli/ import Node.js built-ins (the core runs in browsers)", () => {
     expect(
-      builtins.filter((e) => !NODE_BUILTINS_ALLOWED.has(folderOf(e.file))).map((e) => `${e.file}: ${e.target}`),
+      builtins
+        .filter((e) => !NODE_BUILTINS_ALLOWED.has(folderOf(e.file)))
+        .map((e) => `${e.file}: ${e.target}`),
     ).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
 import { displayName } from "../../indicators/tree.js";
 import { IndicatrixError } from "../../internal/errors.js";
+import { writeChunksAtomic } from "../../node/write-file-atomic.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
-import { csvChunks, writeChunksAtomic } from "../format.js";
+import { csvChunks } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 
 export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile P] [--out file] [--format csv|json] [--rollup mean|COLUMN]
