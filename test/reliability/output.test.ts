@@ -179,7 +179,9 @@ describe("nothing reads a path from model content", () => {
     const users = files.filter((f) => io.test(readFileSync(join("src", f), "utf8"))).sort();
     // The Node entry point is implemented in src/node/ (issue 12): node.ts re-exports from there.
     for (const f of users)
-      expect(f.startsWith("cli/") || f.startsWith("node/") || ["node.ts", "duckdb.ts"].includes(f)).toBe(true);
+      expect(f.startsWith("cli/") || f.startsWith("node/") || ["node.ts", "duckdb.ts"].includes(f)).toBe(
+        true,
+      );
     // And the CLI reads only the paths on its command line: loadModel/loadData/readCsv* take argv paths.
     for (const f of users.filter((x) => x.startsWith("cli/commands/"))) {
       const text = readFileSync(join("src", f), "utf8");
