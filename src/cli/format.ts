@@ -23,7 +23,7 @@ export function textTable(header: string[], rows: (string | number)[][]): string
       r
         .map((c, j) => {
           const s = String(c ?? "");
-          const pad = " ".repeat(Math.max(0, (widths[j] as number) - width(s)));
+          const pad = " ".repeat(Math.max(0, (widths[j] ?? 0) - width(s)));
           return numeric[j] ? pad + s : s + pad;
         })
         .join("  ")

@@ -63,8 +63,8 @@ export function weightsCommand(argv: string[], io: Io): number {
     const code = node.node.code ? `${node.node.code} ` : "";
     rows.push([
       `${branch}${code}${displayName(node.node, model.language)} (${id})`,
-      w.local[id] as number,
-      w.global[id] as number,
+      w.local[id] ?? Number.NaN,
+      w.global[id] ?? Number.NaN,
       method,
       cr,
     ]);
