@@ -1,6 +1,9 @@
 /**
  * indicatrix: build, weight and score hierarchical indicator systems (composite indices).
- * Pure TypeScript, no I/O: file helpers are in `indicatrix/node`.
+ * Pure TypeScript, no I/O. The root holds the functions and their types; the other entry points
+ * are `indicatrix/node` (reading and writing files), `indicatrix/duckdb` (running the SQL in
+ * DuckDB), `indicatrix/schema` (the zod schemas of the model format) and `indicatrix/templates`
+ * (bundled models such as the grassroots-governance system).
  * @module
  */
 
@@ -78,68 +81,44 @@ export {
   topsis,
 } from "./evaluate/index.js";
 export {
-  AggregateSpecSchema,
   type AhpExpert,
   type AhpWeightSpec,
-  AhpWeightSpecSchema,
   activeNodes,
   type BaseWeightSpec,
-  BaseWeightSpecSchema,
   type CombineWeightSpec,
   type CompiledFormula,
   checkModel,
   compileFormula,
   DEFAULT_PROFILE,
   type Defaults,
-  DefaultsSchema,
   type Diagnostic,
-  DirectionSchema,
   displayName,
-  FORMULA_FUNCTIONS,
   formatPath,
-  ID_PATTERN,
-  INDICATOR_FIELDS,
-  InputSchema,
   isIndicator,
   type LocalizedText,
-  LocalizedTextSchema,
   listIndicators,
-  MAX_FORMULA_DEPTH,
-  MAX_FORMULA_LENGTH,
-  MAX_INPUT_DEPTH,
-  MAX_NODES,
-  MAX_TREE_DEPTH,
-  MissingPolicySchema,
-  MODEL_SCHEMA_URL,
   type Model,
   type ModelFromTableOptions,
   type ModelInput,
   type ModelInputColumn,
   type ModelNode,
-  ModelSchema,
   modelFromTable,
   modelJsonSchema,
   type NodeInput,
-  NodeSchema,
-  NormalizeSpecSchema,
   type Profile,
-  ProfileSchema,
   parseModel,
   profileActivity,
   profileChain,
   profileNames,
   readModelText,
   type TableRow,
-  TreatSpecSchema,
   type VisitedNode,
   validateModel,
   type WeightSpec,
-  WeightSpecSchema,
   walkTree,
 } from "./indicators/index.js";
-export { grassrootsGovernance } from "./indicators/templates/index.js";
 export { IndicatrixError, type Issue } from "./internal/errors.js";
-export { MAX_ABS_VALUE } from "./internal/limits.js";
+export { LIMITS, type Limits } from "./internal/limits.js";
 export { type RankTies, rankAscending, rankDescending } from "./internal/rank.js";
 export {
   type AggregateSpec,
@@ -175,6 +154,7 @@ export {
   toDataset,
 } from "./score/dataset.js";
 export { type ResolvedNode, type ResolvedProfile, resolveProfile } from "./score/resolve-profile.js";
+export { type ResolvedWeights, resolveWeights } from "./score/resolve-weights.js";
 export { type RollupOptions, type RollupResult, rollup } from "./score/rollup.js";
 export {
   type Contribution,
@@ -233,7 +213,6 @@ export {
   type VariationOptions,
   type WeightingData,
 } from "./weighting/index.js";
-export { type ResolvedWeights, resolveWeights } from "./weighting/resolve.js";
 export {
   type NodeConsistency,
   type SpecWeights,

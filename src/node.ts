@@ -1,15 +1,12 @@
 /**
- * Node.js helpers of indicatrix: reading model files and CSV data from disk. The core library
- * (`indicatrix`) does no I/O and runs in browsers; import these from `indicatrix/node`.
+ * Node.js helpers of indicatrix: reading model files and CSV data from disk, writing output files
+ * atomically. The core library (`indicatrix`) does no I/O and runs in browsers; import these from
+ * `indicatrix/node`. The size limits they apply are in `LIMITS` (`maxModelFileBytes`, `maxDataFileBytes`).
  * @module
  */
 
-export { writeChunksAtomic, writeFileAtomic } from "./cli/format.js";
-export {
-  MAX_DATA_FILE_BYTES,
-  MAX_MODEL_FILE_BYTES,
-  readCsvColumns,
-  readCsvFile,
-  readCsvText,
-  readModelFile,
-} from "./cli/io.js";
+export { readCsvColumns } from "./node/read-csv-columns.js";
+export { readCsvFile } from "./node/read-csv-file.js";
+export { readCsvText } from "./node/read-csv-text.js";
+export { readModelFile } from "./node/read-model-file.js";
+export { writeChunksAtomic, writeFileAtomic } from "./node/write-file-atomic.js";

@@ -11,9 +11,10 @@
  *     npx tsx examples/service/main.ts
  *
  * It starts the server on an ephemeral port, posts `sample-payload.json` to itself, prints the
- * response and stops. In your own project the import reads:
+ * response and stops. In your own project the imports read:
  *
- *     import { grassrootsGovernance, IndicatrixError, parseModel, score } from "indicatrix";
+ *     import { IndicatrixError, parseModel, score } from "indicatrix";
+ *     import { grassrootsGovernance } from "indicatrix/templates";
  *
  * The template uses fixed goalposts, so a unit's score does not depend on the other units of
  * the payload: the service can score one community at a time.
@@ -21,14 +22,8 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  grassrootsGovernance,
-  IndicatrixError,
-  type Model,
-  parseModel,
-  profileNames,
-  score,
-} from "../../src/index.js";
+import { IndicatrixError, type Model, parseModel, profileNames, score } from "../../src/index.js";
+import { grassrootsGovernance } from "../../src/templates.js";
 import { isMain } from "../is-main.js";
 
 /** The model the service scores with: the bundled template, parsed and checked once at start-up. */

@@ -1,6 +1,7 @@
 import type { Model, WeightSpec } from "../indicators/schema.js";
 import { fail } from "../internal/errors.js";
 import { checkSeed, createRandom, type Random } from "../internal/random.js";
+import { rankInto } from "../internal/rank.js";
 import type { AggregateSpec, NormalizeSpec } from "../internal/specs.js";
 import type { DatasetInput } from "../score/dataset.js";
 import type { ResolvedNode } from "../score/resolve-profile.js";
@@ -8,7 +9,6 @@ import { score } from "../score/score.js";
 import { createEngine, type Engine, type Structure, type Variant } from "./engine.js";
 import { perturbAhpSpec, uniformNoise, usesAhp } from "./perturb.js";
 import { quantileSorted } from "./quantile.js";
-import { rankInto } from "./rank-into.js";
 
 /** An uncertain assumption of {@link uncertaintyAnalysis}. */
 export type UncertaintyFactor = "weights" | "ahpJudgments" | "normalization" | "aggregation" | "leaveOneOut";

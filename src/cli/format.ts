@@ -1,7 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-
 /** Renders rows as an aligned text table (right-aligned numbers). */
 export function textTable(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : c)))];
@@ -27,7 +23,7 @@ export function textTable(header: string[], rows: (string | number)[][]): string
       r
         .map((c, j) => {
           const s = String(c ?? "");
-          const pad = " ".repeat(Math.max(0, (widths[j] as number) - width(s)));
+          const pad = " ".repeat(Math.max(0, (widths[j] ?? 0) - width(s)));
           return numeric[j] ? pad + s : s + pad;
         })
         .join("  ")
@@ -58,48 +54,9 @@ export function toCsv(columns: string[], rows: Record<string, string | number | 
   return `${lines.join("\n")}\n`;
 }
 
-/** A temporary file name next to `path`, unpredictable, created exclusively (never through a planted link). */
-function temporaryPath(path: string): string {
-  return join(
-    dirname(path) || ".",
-    `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
-  );
-}
-
-/**
- * Writes a file atomically: to a temporary file in the same folder (created exclusively), then
- * renamed over the target, so an interrupted or failed run never leaves half a file nor the
- * temporary file.
- */
-export function writeFileAtomic(path: string, content: string): void {
-  writeChunksAtomic(path, [content]);
-}
-
-/**
- * Writes chunks of text to a file atomically, one chunk at a time (the whole text is never held in
- * memory): to a temporary file in the same folder, then renamed over the target. If a chunk cannot
- * be produced or written, the temporary file is removed and the target is left as it was.
- */
-export function writeChunksAtomic(path: string, chunks: Iterable<string>): void {
-  mkdirSync(dirname(path) || ".", { recursive: true });
-  const tmp = temporaryPath(path);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, "wx", 0o644);
-    for (const chunk of chunks) writeSync(fd, chunk);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
 /**
  * Renders `count` rows as CSV in chunks of about 1,000 lines, asking `rowAt(i)` for each row only when
- * its chunk is written: with {@link writeChunksAtomic} a large result is written without building
+ * its chunk is written: with `writeChunksAtomic` (src/node) a large result is written without building
  * every row or the whole text at once.
  */
 export function* csvChunks(

@@ -1,7 +1,8 @@
 import { parseModel } from "../indicators/parse-model.js";
 import type { Model } from "../indicators/schema.js";
+import { readCsvColumns } from "../node/read-csv-columns.js";
+import { readModelFile } from "../node/read-model-file.js";
 import type { DatasetColumns } from "../score/dataset.js";
-import { readCsvColumns, readModelFile } from "./io.js";
 
 /** Reads and parses a model file (JSON, YAML or CSV table). */
 export function loadModel(path: string): Model {

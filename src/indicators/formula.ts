@@ -1,12 +1,8 @@
 import { create, type FactoryFunctionMap, type MathNode, parseDependencies } from "mathjs";
 import { IndicatrixError } from "../internal/errors.js";
+import { MAX_FORMULA_ARGUMENTS, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from "../internal/limits.js";
 
 const math = create({ parseDependencies } as FactoryFunctionMap, {});
-
-/** Formulas longer than this many characters are refused before parsing. */
-export const MAX_FORMULA_LENGTH = 4096;
-/** Formulas nested deeper than this (parentheses or operators) are refused. */
-export const MAX_FORMULA_DEPTH = 64;
 
 const BINARY: Record<string, (a: number, b: number) => number> = {
   add: (a, b) => a + b,
@@ -23,8 +19,8 @@ const FUNCTIONS: Record<string, { arity: [number, number]; fn: (...xs: number[])
   log: { arity: [1, 2], fn: (x, b) => (b === undefined ? Math.log(x) : Math.log(x) / Math.log(b)) },
   log10: { arity: [1, 1], fn: Math.log10 },
   log2: { arity: [1, 1], fn: Math.log2 },
-  min: { arity: [1, 16], fn: Math.min },
-  max: { arity: [1, 16], fn: Math.max },
+  min: { arity: [1, MAX_FORMULA_ARGUMENTS], fn: Math.min },
+  max: { arity: [1, MAX_FORMULA_ARGUMENTS], fn: Math.max },
   round: { arity: [1, 1], fn: Math.round },
   floor: { arity: [1, 1], fn: Math.floor },
   ceil: { arity: [1, 1], fn: Math.ceil },

@@ -2,20 +2,16 @@ export {
   checkModel,
   type Diagnostic,
   ID_PATTERN,
-  MAX_NODES,
-  MAX_TREE_DEPTH,
   validateModel,
 } from "./check-model.js";
 export {
   type CompiledFormula,
   compileFormula,
   FORMULA_FUNCTIONS,
-  MAX_FORMULA_DEPTH,
-  MAX_FORMULA_LENGTH,
 } from "./formula.js";
 export { type ModelFromTableOptions, modelFromTable, type TableRow } from "./from-table.js";
 export { MODEL_SCHEMA_URL, modelJsonSchema } from "./json-schema.js";
-export { formatPath, MAX_INPUT_DEPTH, parseModel, readModelText } from "./parse-model.js";
+export { formatPath, parseModel, readModelText } from "./parse-model.js";
 export { activeNodes, DEFAULT_PROFILE, profileActivity, profileChain, profileNames } from "./profiles.js";
 export {
   AggregateSpecSchema,

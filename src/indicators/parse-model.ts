@@ -1,6 +1,7 @@
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
+import { MAX_INPUT_DEPTH, MAX_YAML_ALIASES } from "../internal/limits.js";
 import { type Model, ModelSchema } from "./schema.js";
 
 /** Formats a JSON path as `tree.children[0].id`. */
@@ -91,7 +92,7 @@ export function readModelText(text: string): unknown {
     // and a library must not write to the console.
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem) throw problem;
-    return doc.toJS({ maxAliasCount: 100 });
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
     const err = e as Error & { linePos?: { line: number; col: number }[] };
     const pos = err.linePos?.[0];
@@ -104,15 +105,8 @@ export function readModelText(text: string): unknown {
 }
 
 /**
- * Deepest nesting of objects and arrays accepted in a model value (before the schema is checked).
- * A tree of MAX_TREE_DEPTH (32) levels nests about 70 deep; the limit keeps a hostile file from
- * overflowing the stack of the recursive schema check.
- */
-export const MAX_INPUT_DEPTH = 200;
-
-/**
  * Walks a model value without recursion and returns the first structural problem: nesting deeper
- * than {@link MAX_INPUT_DEPTH} (or a cycle) or a `__proto__` key (JSON.parse and YAML make it an own
+ * than MAX_INPUT_DEPTH (or a cycle) or a `__proto__` key (JSON.parse and YAML make it an own
  * key; a record copy would drop it silently or, worse, set a prototype).
  */
 function scanInput(value: unknown): Issue | undefined {
@@ -152,7 +146,7 @@ function scanInput(value: unknown): Issue | undefined {
  * The input is never mutated; the result is a fresh copy.
  *
  * @throws IndicatrixError `invalid_model` whose `issues` list every problem with its JSON path (also
- *   for a value nested deeper than {@link MAX_INPUT_DEPTH} or a `__proto__` key), or `invalid_syntax`
+ *   for a value nested deeper than `LIMITS.maxInputDepth` (200) or a `__proto__` key), or `invalid_syntax`
  *   for unreadable text.
  * @example
  * ```ts

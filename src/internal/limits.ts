@@ -1,4 +1,28 @@
 /**
+ * The limits of indicatrix, each stated once: the constants below are what the code reads, and
+ * {@link LIMITS} is the one public, documented view of them (the table in docs/model.md).
+ * @module
+ */
+
+/** Deepest tree accepted, in levels below the root (the root is depth 0). */
+export const MAX_TREE_DEPTH = 32;
+/** Most nodes accepted in a tree. */
+export const MAX_NODES = 20_000;
+/** Formulas longer than this many characters are refused before parsing. */
+export const MAX_FORMULA_LENGTH = 4096;
+/** Formulas nested deeper than this (parentheses or operators) are refused. */
+export const MAX_FORMULA_DEPTH = 64;
+/** Most arguments of the formula functions `min` and `max`. */
+export const MAX_FORMULA_ARGUMENTS = 16;
+/**
+ * Deepest nesting of objects and arrays accepted in a model value (before the schema is checked).
+ * A tree of MAX_TREE_DEPTH (32) levels nests about 70 deep; the limit keeps a hostile file from
+ * overflowing the stack of the recursive schema check.
+ */
+export const MAX_INPUT_DEPTH = 200;
+/** Most YAML alias expansions in a model text (a guard against "billion laughs" documents). */
+export const MAX_YAML_ALIASES = 100;
+/**
  * Largest magnitude of a raw value accepted by normalization and scoring: 1e150. Beyond it,
  * differences, squares and sums of squares of a column could overflow to Infinity (1e308 - (-1e308)
  * does), and a min-max or z-score would silently flatten the column or turn it into NaN; such a
@@ -11,3 +35,61 @@
  * ```
  */
 export const MAX_ABS_VALUE = 1e150;
+/** Largest model file read by `readModelFile` and the CLI (bytes): 16 MiB. */
+export const MAX_MODEL_FILE_BYTES = 16 * 1024 * 1024;
+/** Largest data file read by `readCsvFile`, `readCsvColumns` and the CLI (bytes): 512 MiB. */
+export const MAX_DATA_FILE_BYTES = 512 * 1024 * 1024;
+
+/** The limits of indicatrix, as {@link LIMITS} holds them. */
+export interface Limits {
+  /** Deepest tree, in levels below the root (the root is depth 0): 32. Deeper is `too_deep`. */
+  readonly maxTreeDepth: number;
+  /** Most nodes in a tree: 20,000. More is `too_many_nodes`. */
+  readonly maxNodes: number;
+  /** Longest formula, in characters: 4,096. Longer is `invalid_formula`. */
+  readonly maxFormulaLength: number;
+  /** Deepest nesting of a formula (parentheses or operators): 64. Deeper is `invalid_formula`. */
+  readonly maxFormulaDepth: number;
+  /** Most arguments of the formula functions `min` and `max`: 16. More is `invalid_formula`. */
+  readonly maxFormulaArguments: number;
+  /** Deepest nesting of objects and arrays in a model value, checked before the schema: 200 (`invalid_model`). */
+  readonly maxInputDepth: number;
+  /** Most YAML alias expansions in a model text: 100 (`invalid_syntax`). */
+  readonly maxYamlAliases: number;
+  /**
+   * Largest magnitude of a raw value in normalization and scoring: 1e150, where squares and spans
+   * of a column could start to overflow. Beyond it is `value_out_of_range`.
+   */
+  readonly maxAbsValue: number;
+  /** Largest model file read by `indicatrix/node`'s `readModelFile` and the CLI: 16 MiB (`file_too_large`). */
+  readonly maxModelFileBytes: number;
+  /** Largest data file read by `readCsvFile`, `readCsvColumns` and the CLI: 512 MiB (`file_too_large`). */
+  readonly maxDataFileBytes: number;
+}
+
+/**
+ * Every limit indicatrix enforces, in one frozen object: the size of a model (depth, nodes,
+ * formulas, nesting of the file), the magnitude of data values and the size of the files read by
+ * `indicatrix/node` and the CLI. The limits keep hostile or mistaken input from exhausting the
+ * stack, memory or floating point; real models stay far below them. They are fixed: the object
+ * documents them, changing it changes nothing.
+ *
+ * @example
+ * ```ts
+ * import { LIMITS } from "indicatrix";
+ * LIMITS.maxTreeDepth; // => 32
+ * LIMITS.maxAbsValue; // => 1e150
+ * ```
+ */
+export const LIMITS: Limits = Object.freeze({
+  maxTreeDepth: MAX_TREE_DEPTH,
+  maxNodes: MAX_NODES,
+  maxFormulaLength: MAX_FORMULA_LENGTH,
+  maxFormulaDepth: MAX_FORMULA_DEPTH,
+  maxFormulaArguments: MAX_FORMULA_ARGUMENTS,
+  maxInputDepth: MAX_INPUT_DEPTH,
+  maxYamlAliases: MAX_YAML_ALIASES,
+  maxAbsValue: MAX_ABS_VALUE,
+  maxModelFileBytes: MAX_MODEL_FILE_BYTES,
+  maxDataFileBytes: MAX_DATA_FILE_BYTES,
+});

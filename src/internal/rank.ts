@@ -13,29 +13,38 @@ const RADIX_MIN = 4096;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
+ * `a[i]` for an index the loop keeps in range. noUncheckedIndexedAccess types every indexed read
+ * as possibly undefined; these readers say once that the index is valid. One reader per array
+ * type keeps the hot loops monomorphic (`num` reads the caller's column, an array or a typed array).
+ */
+const u32 = (a: Uint32Array, i: number): number => a[i] as number;
+const f64 = (a: Float64Array, i: number): number => a[i] as number;
+const num = (a: ArrayLike<number>, i: number): number => a[i] as number;
+
+/**
  * The indices of the non-NaN entries of `values`, in ascending order of value. Large inputs use an
  * LSD radix sort on the IEEE-754 bits mapped to unsigned order (two 16-bit passes on the high words,
  * then each run of equal high words ordered by its low words), O(n); small ones a comparator sort.
  */
 function ascendingOrder(values: ArrayLike<number>): { idx: Uint32Array; hi?: Uint32Array; lo?: Uint32Array } {
   let n = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number)) n++;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
   let idx = new Uint32Array(n);
   let k = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number)) idx[k++] = i;
-  if (n < RADIX_MIN) return { idx: idx.sort((a, b) => (values[a] as number) - (values[b] as number)) };
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) idx[k++] = i;
+  if (n < RADIX_MIN) return { idx: idx.sort((a, b) => num(values, a) - num(values, b)) };
 
   // Sortable 64-bit keys as (hi, lo) 32-bit halves: flip all bits of negatives, the sign bit of the rest.
   const buf = new Float64Array(n);
-  for (let j = 0; j < n; j++) buf[j] = (values[idx[j] as number] as number) + 0; // + 0 turns -0 into 0
+  for (let j = 0; j < n; j++) buf[j] = num(values, u32(idx, j)) + 0; // + 0 turns -0 into 0
   const words = new Uint32Array(buf.buffer);
   const H = LITTLE_ENDIAN ? 1 : 0;
   const L = 1 - H;
   let hi = new Uint32Array(n);
   let lo = new Uint32Array(n);
   for (let j = 0; j < n; j++) {
-    const h = words[2 * j + H] as number;
-    const l = words[2 * j + L] as number;
+    const h = u32(words, 2 * j + H);
+    const l = u32(words, 2 * j + L);
     if (h & 0x80000000) {
       hi[j] = ~h >>> 0;
       lo[j] = ~l >>> 0;
@@ -50,72 +59,93 @@ function ascendingOrder(values: ArrayLike<number>): { idx: Uint32Array; hi?: Uin
   const count = new Uint32Array(65536);
   // Two 16-bit LSD passes on the high words (sign, exponent and the top 20 bits of the mantissa)
   // order almost everything; runs of equal high words are then ordered by their low words.
-  for (let pass = 0; pass < 2; pass++) {
-    const shift = pass === 0 ? 0 : 16;
-    count.fill(0);
-    for (let j = 0; j < n; j++) {
-      const d = ((hi[j] as number) >>> shift) & 0xffff;
-      count[d] = (count[d] as number) + 1;
-    }
-    if (count[((hi[0] as number) >>> shift) & 0xffff] === n) continue; // one bucket: nothing to move
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = count[d] as number;
-      count[d] = sum;
-      sum += c;
-    }
-    for (let j = 0; j < n; j++) {
-      const d = ((hi[j] as number) >>> shift) & 0xffff;
-      const t = count[d] as number;
-      count[d] = t + 1;
-      hi2[t] = hi[j] as number;
-      lo2[t] = lo[j] as number;
-      idx2[t] = idx[j] as number;
-    }
+  for (const shift of [0, 16]) {
+    if (!countingPass(hi, lo, idx, 0, n, shift, hi2, lo2, idx2, count)) continue;
     [hi, hi2] = [hi2, hi];
     [lo, lo2] = [lo2, lo];
     [idx, idx2] = [idx2, idx];
   }
   let s = 0;
   while (s < n) {
-    const h = hi[s] as number;
+    const h = u32(hi, s);
     let e = s + 1;
     while (e < n && hi[e] === h) e++;
-    if (e - s > 1) sortRunByLow(lo, idx, s, e, lo2, idx2, count);
+    // hi2 is scratch now: it takes the (equal) high words of the run along
+    if (e - s > 1) sortRunByLow(lo, idx, hi, s, e, lo2, idx2, hi2, count);
     s = e;
   }
   return { idx, hi, lo };
 }
 
 /**
- * Orders lo[s..e) ascending, moving idx along: insertion sort for short runs, two 16-bit LSD passes
- * (into the scratch arrays) for long ones, so a column of nearly equal values stays O(n).
+ * One stable counting-sort pass over positions s..e-1 of `key` by its 16-bit digit at `shift`,
+ * carrying `a` and `b` along; the sorted entries land at s..e-1 of `keyOut`, `aOut` and `bOut`.
+ * Returns false, writing nothing, when every key has the same digit (the pass would move nothing).
+ */
+function countingPass(
+  key: Uint32Array,
+  a: Uint32Array,
+  b: Uint32Array,
+  s: number,
+  e: number,
+  shift: number,
+  keyOut: Uint32Array,
+  aOut: Uint32Array,
+  bOut: Uint32Array,
+  count: Uint32Array,
+): boolean {
+  count.fill(0);
+  for (let j = s; j < e; j++) {
+    const d = (u32(key, j) >>> shift) & 0xffff;
+    count[d] = u32(count, d) + 1;
+  }
+  if (count[(u32(key, s) >>> shift) & 0xffff] === e - s) return false;
+  let sum = s;
+  for (let d = 0; d < 65536; d++) {
+    const c = u32(count, d);
+    count[d] = sum;
+    sum += c;
+  }
+  for (let j = s; j < e; j++) {
+    const k = u32(key, j);
+    const d = (k >>> shift) & 0xffff;
+    const t = u32(count, d);
+    count[d] = t + 1;
+    keyOut[t] = k;
+    aOut[t] = u32(a, j);
+    bOut[t] = u32(b, j);
+  }
+  return true;
+}
+
+/**
+ * Orders lo[s..e) ascending, moving idx (and `hi`, equal over the run) along: insertion sort for
+ * short runs, two 16-bit LSD passes (into the scratch arrays) for long ones, so a column of nearly
+ * equal values stays O(n).
  */
 function sortRunByLow(
   lo: Uint32Array,
   idx: Uint32Array,
+  hi: Uint32Array,
   s: number,
   e: number,
   lo2: Uint32Array,
   idx2: Uint32Array,
+  hi2: Uint32Array,
   count: Uint32Array,
 ): void {
-  let same = true;
-  const first = lo[s] as number;
-  for (let j = s + 1; j < e; j++)
-    if (lo[j] !== first) {
-      same = false;
-      break;
-    }
-  if (same) return; // ties: already in order
+  const first = u32(lo, s);
+  let differs = s + 1;
+  while (differs < e && lo[differs] === first) differs++;
+  if (differs === e) return; // ties: already in order
   if (e - s <= 32) {
     for (let j = s + 1; j < e; j++) {
-      const l = lo[j] as number;
-      const x = idx[j] as number;
+      const l = u32(lo, j);
+      const x = u32(idx, j);
       let k = j - 1;
-      while (k >= s && (lo[k] as number) > l) {
-        lo[k + 1] = lo[k] as number;
-        idx[k + 1] = idx[k] as number;
+      while (k >= s && u32(lo, k) > l) {
+        lo[k + 1] = u32(lo, k);
+        idx[k + 1] = u32(idx, k);
         k--;
       }
       lo[k + 1] = l;
@@ -123,26 +153,8 @@ function sortRunByLow(
     }
     return;
   }
-  for (let pass = 0; pass < 2; pass++) {
-    const shift = pass === 0 ? 0 : 16;
-    count.fill(0);
-    for (let j = s; j < e; j++) {
-      const d = ((lo[j] as number) >>> shift) & 0xffff;
-      count[d] = (count[d] as number) + 1;
-    }
-    let sum = s;
-    for (let d = 0; d < 65536; d++) {
-      const c = count[d] as number;
-      count[d] = sum;
-      sum += c;
-    }
-    for (let j = s; j < e; j++) {
-      const d = ((lo[j] as number) >>> shift) & 0xffff;
-      const t = count[d] as number;
-      count[d] = t + 1;
-      lo2[t] = lo[j] as number;
-      idx2[t] = idx[j] as number;
-    }
+  for (const shift of [0, 16]) {
+    if (!countingPass(lo, idx, hi, s, e, shift, lo2, idx2, hi2, count)) continue;
     lo.set(lo2.subarray(s, e), s);
     idx.set(idx2.subarray(s, e), s);
   }
@@ -159,17 +171,17 @@ function rank(values: ArrayLike<number>, ties: RankTies, descending: boolean): F
     let e = s + 1;
     if (hi && lo) {
       // Equal keys are equal values: compare the sorted keys, not the scattered values.
-      const h = hi[s] as number;
-      const l = lo[s] as number;
+      const h = u32(hi, s);
+      const l = u32(lo, s);
       while (e < n && hi[e] === h && lo[e] === l) e++;
     } else {
-      const v = values[order[s] as number] as number;
-      while (e < n && (values[order[e] as number] as number) === v) e++;
+      const v = num(values, u32(order, s));
+      while (e < n && num(values, u32(order, e)) === v) e++;
     }
     let r: number;
     if (average) r = descending ? (2 * n - s - e + 1) / 2 : (s + 1 + e) / 2;
     else r = descending ? n - e + 1 : s + 1;
-    for (let t = s; t < e; t++) out[order[t] as number] = r;
+    for (let t = s; t < e; t++) out[u32(order, t)] = r;
     s = e;
   }
   return out;
@@ -233,8 +245,40 @@ export function rankDescendingUint32(values: ArrayLike<number>): Uint32Array {
   const r = rank(values, "min", true);
   const out = new Uint32Array(r.length);
   for (let i = 0; i < r.length; i++) {
-    const v = r[i] as number;
+    const v = f64(r, i);
     out[i] = Number.isNaN(v) ? 0 : v;
   }
   return out;
+}
+
+/**
+ * Descending "min" ranks written into `out` (1 = highest, ties share the lowest rank, 0 for NaN),
+ * the same ranks as {@link rankDescendingUint32}, without allocating per call: `sorted` is a scratch
+ * buffer of the same length. Sorts a copy (typed-array sort) and counts, for each value, the values
+ * strictly above it by binary search. Used where ranks are taken many times
+ * over (the uncertainty analysis ranks every replication).
+ * @internal
+ */
+export function rankInto(values: Float64Array, sorted: Float64Array, out: Uint32Array): void {
+  const m = values.length;
+  sorted.set(values);
+  sorted.sort(); // ascending, NaN last
+  let n = m;
+  while (n > 0 && Number.isNaN(sorted[n - 1])) n--;
+  for (let i = 0; i < m; i++) {
+    const x = f64(values, i);
+    if (Number.isNaN(x)) {
+      out[i] = 0;
+      continue;
+    }
+    // first index with sorted[idx] > x
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (f64(sorted, mid) > x) hi = mid;
+      else lo = mid + 1;
+    }
+    out[i] = n - lo + 1;
+  }
 }

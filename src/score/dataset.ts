@@ -1,5 +1,6 @@
 import { findDuplicates } from "../internal/duplicates.js";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
+import { isMissingToken } from "../internal/missing.js";
 
 /** One unit's record: an id, optionally a parent and a level, and values by column. */
 export type DatasetRow = Readonly<Record<string, unknown>>;
@@ -55,8 +56,17 @@ export interface ToDatasetOptions {
   nameKey?: string;
 }
 
-const MISSING_TEXT = new Set(["", "NA", "N/A", "NaN", "nan", "null", "NULL", "-", "."]);
-const UNIT_KEYS = ["unit", "id", "uCode"];
+/**
+ * The keys (row fields, CSV columns) that hold a unit's id, parent, level and name when none is
+ * named: the first of each list that is present. Shared by `toDataset` and `readCsvColumns`.
+ * @internal
+ */
+export const TEXT_KEYS = {
+  unit: ["unit", "id", "uCode"],
+  parent: ["parent"],
+  level: ["level"],
+  name: ["name", "uName"],
+} as const satisfies Record<string, readonly string[]>;
 
 /**
  * Parses one cell to a number: NaN for a missing value (empty, `NA`, `null`...), undefined when it
@@ -67,7 +77,7 @@ export function toNumber(v: unknown): number | undefined {
   if (typeof v === "number") return Number.isFinite(v) || Number.isNaN(v) ? v : undefined;
   if (typeof v === "string") {
     const s = v.trim();
-    if (MISSING_TEXT.has(s)) return Number.NaN;
+    if (isMissingToken(s)) return Number.NaN;
     if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
     const n = Number(s);
     return Number.isFinite(n) ? n : undefined;
@@ -148,10 +158,11 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
   }
   const keys = new Set<string>();
   for (const row of rows) if (row && typeof row === "object") for (const k of Object.keys(row)) keys.add(k);
-  const unitKey = opts.unitKey ?? UNIT_KEYS.find((k) => keys.has(k)) ?? "unit";
+  const firstKey = (names: readonly string[]) => names.find((k) => keys.has(k));
+  const unitKey = opts.unitKey ?? firstKey(TEXT_KEYS.unit) ?? "unit";
   const parentKey = opts.parentKey ?? "parent";
   const levelKey = opts.levelKey ?? "level";
-  const nameKey = opts.nameKey ?? (keys.has("name") ? "name" : "uName");
+  const nameKey = opts.nameKey ?? firstKey(TEXT_KEYS.name) ?? "uName";
   const reserved = new Set([unitKey, parentKey, levelKey, nameKey]);
   const wanted = opts.columns ? [...opts.columns] : [...keys].filter((k) => !reserved.has(k));
   for (const c of opts.optional ?? []) if (keys.has(c) && !wanted.includes(c)) wanted.push(c);

@@ -7,7 +7,7 @@ import type { Direction } from "../internal/types.js";
 import { normalizeDetailed } from "../normalize/normalize.js";
 import { weighNode } from "../score/node-weights.js";
 import { type ResolvedNode, type ResolvedProfile, resolveProfile } from "../score/resolve-profile.js";
-import type { ResolvedWeights } from "../weighting/resolve.js";
+import type { ResolvedWeights } from "../score/resolve-weights.js";
 import { specNeedsData } from "../weighting/spec-weights.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
 import { formulaToSQL, sqlNumber } from "./formula-sql.js";

@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { connectedComponents } from "../internal/components.js";
 import { fail } from "../internal/errors.js";
 import { type RiTable, randomIndex } from "./ri-tables.js";
 
@@ -174,28 +175,10 @@ export function readPairwise(
 
 /** Connected components of the graph of given judgments (each a sorted list of element indices). @internal */
 export function components(a: Float64Array, n: number): number[][] {
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      const p = parent[x] as number;
-      parent[x] = parent[p] as number;
-      x = p;
-    }
-    return x;
-  };
+  const judged: [number, number][] = [];
   for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const v = a[i * n + j] as number;
-      if (!Number.isNaN(v)) parent[find(i)] = find(j);
-    }
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
-  }
-  return [...groups.values()];
+    for (let j = i + 1; j < n; j++) if (!Number.isNaN(a[i * n + j] ?? Number.NaN)) judged.push([i, j]);
+  return connectedComponents(n, judged);
 }
 
 /** Throws `disconnected_judgments` naming each component when the judgments do not link every element. @internal */

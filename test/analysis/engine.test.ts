@@ -1,10 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/analysis/engine.js";
-import { rankInto } from "../../src/analysis/rank-into.js";
 import type { Model } from "../../src/indicators/schema.js";
 import { createRandom } from "../../src/internal/random.js";
-import { rankDescendingUint32 } from "../../src/internal/rank.js";
+import { rankDescendingUint32, rankInto } from "../../src/internal/rank.js";
 import type { NormalizeSpec } from "../../src/internal/specs.js";
 import { score } from "../../src/score/score.js";
 import { governance, sampleCity, twoLevelModel } from "./models.js";

@@ -13,7 +13,8 @@ import * as asem from "../../examples/asem/main.js";
 import * as ci from "../../examples/ci/main.js";
 import * as research from "../../examples/research/main.js";
 import * as service from "../../examples/service/main.js";
-import { grassrootsGovernance, parseModel, resolveWeights } from "../../src/index.js";
+import { parseModel, resolveWeights } from "../../src/index.js";
+import { grassrootsGovernance } from "../../src/templates.js";
 import { DIRECTIONS, EXPECTED, UNITS, X, Z_6 } from "../fixtures/five-communities/index.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "indicatrix-examples-"));

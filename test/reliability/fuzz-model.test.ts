@@ -6,9 +6,9 @@ import { parseModel } from "../../src/indicators/parse-model.js";
 import { profileNames } from "../../src/indicators/profiles.js";
 import type { Model } from "../../src/indicators/schema.js";
 import { listIndicators } from "../../src/indicators/tree.js";
+import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
-import { resolveWeights } from "../../src/weighting/resolve.js";
 import {
   baseModels,
   deepFreeze,

@@ -13,17 +13,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
+import { validateModel } from "../../src/indicators/check-model.js";
+import { compileFormula } from "../../src/indicators/formula.js";
+import { parseModel } from "../../src/indicators/parse-model.js";
 import {
+  MAX_ABS_VALUE,
   MAX_DATA_FILE_BYTES,
+  MAX_FORMULA_DEPTH,
+  MAX_FORMULA_LENGTH,
+  MAX_INPUT_DEPTH,
   MAX_MODEL_FILE_BYTES,
-  readCsvColumns,
-  readCsvFile,
-  readModelFile,
-} from "../../src/cli/io.js";
-import { MAX_NODES, MAX_TREE_DEPTH, validateModel } from "../../src/indicators/check-model.js";
-import { compileFormula, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from "../../src/indicators/formula.js";
-import { MAX_INPUT_DEPTH, parseModel } from "../../src/indicators/parse-model.js";
-import { MAX_ABS_VALUE } from "../../src/internal/limits.js";
+  MAX_NODES,
+  MAX_TREE_DEPTH,
+} from "../../src/internal/limits.js";
+import { readCsvColumns, readCsvFile, readModelFile } from "../../src/node.js";
 import { normalize } from "../../src/normalize/normalize.js";
 import { toDataset } from "../../src/score/dataset.js";
 import { score } from "../../src/score/score.js";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { readCsvFile } from "../../src/cli/io.js";
 import { modelFromTable } from "../../src/indicators/from-table.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import type { Model } from "../../src/indicators/schema.js";
+import { readCsvFile } from "../../src/node.js";
 
 const root = new URL("../../", import.meta.url);
 const path = (p: string): string => new URL(p, root).pathname;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Model } from "../../src/indicators/schema.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
+import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { sqlDialect } from "../../src/sql/dialect.js";
 import { toSQL } from "../../src/sql/to-sql.js";
-import { resolveWeights } from "../../src/weighting/resolve.js";
 import { governance } from "./helpers.js";
 
 const tiny = (extra: Record<string, unknown> = {}, leaf: Record<string, unknown> = {}): Model =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { grassrootsGovernance } from "../../src/indicators/templates/index.js";
 import { listIndicators } from "../../src/indicators/tree.js";
-import { resolveWeights } from "../../src/weighting/resolve.js";
+import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { OVERLAYS, TABLE } from "./domain-table.js";
 
 // Global weights of the template against those test/fixtures/governance/compute.py derives from the

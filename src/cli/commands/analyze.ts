@@ -3,9 +3,10 @@ import { structureChecks } from "../../analysis/structure-checks.js";
 import { type UncertaintyOptions, uncertaintyAnalysis } from "../../analysis/uncertainty.js";
 import { parseModel } from "../../indicators/parse-model.js";
 import type { AggregateSpec, NormalizeSpec } from "../../internal/specs.js";
+import { readCsvFile } from "../../node/read-csv-file.js";
+import { readModelFile } from "../../node/read-model-file.js";
 import { type Io, UsageError } from "../context.js";
 import { textTable } from "../format.js";
-import { readCsvFile, readModelFile } from "../io.js";
 
 export const analyzeHelp = `Usage: indicatrix analyze <model> <data.csv> [--profile P] [--runs N] [--seed S] [--format text|json]
                           [--noise X] [--ahp] [--normalization A,B] [--aggregation A,B] [--leave-one-out]

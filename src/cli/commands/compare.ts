@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
 import type { Model } from "../../indicators/schema.js";
 import { displayName } from "../../indicators/tree.js";
+import { writeFileAtomic } from "../../node/write-file-atomic.js";
 import { type Comparison, compareProfiles } from "../../score/compare.js";
 import { rollup } from "../../score/rollup.js";
 import { type Io, UsageError } from "../context.js";
-import { textTable, toCsv, writeFileAtomic } from "../format.js";
+import { textTable, toCsv } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 import { rollupOption } from "./score.js";
 

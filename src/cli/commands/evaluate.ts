@@ -6,9 +6,10 @@ import {
   type ModelEvaluationMethod,
 } from "../../analysis/evaluate-model.js";
 import { parseModel } from "../../indicators/parse-model.js";
+import { readCsvFile } from "../../node/read-csv-file.js";
+import { readModelFile } from "../../node/read-model-file.js";
 import { type Io, UsageError } from "../context.js";
 import { toCsv } from "../format.js";
-import { readCsvFile, readModelFile } from "../io.js";
 
 export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method topsis|grey|fuzzy|rsr|obstacle|coupling
                            [--profile P] [--profiles A,B] [--format csv|json] [--out file]

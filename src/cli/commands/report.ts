@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
+import { writeFileAtomic } from "../../node/write-file-atomic.js";
 import { report } from "../../report/report.js";
 import { type Io, UsageError } from "../context.js";
-import { writeFileAtomic } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 
 export const reportHelp = `Usage: indicatrix report <model> <data.csv> [--profile P | --profiles P1,P2,...] [--unit U] [--out report.html]

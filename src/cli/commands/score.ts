@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
 import { displayName } from "../../indicators/tree.js";
 import { IndicatrixError } from "../../internal/errors.js";
+import { writeChunksAtomic } from "../../node/write-file-atomic.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
-import { csvChunks, writeChunksAtomic } from "../format.js";
+import { csvChunks } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 
 export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile P] [--out file] [--format csv|json] [--rollup mean|COLUMN]
@@ -60,20 +61,20 @@ export function scoreRows(
     const i = scored.get(unit);
     const j = rolled.get(unit);
     if (i !== undefined) {
-      const has = !Number.isNaN(result.scores[root]?.[i] as number);
+      const has = !Number.isNaN(result.scores[root]?.[i]);
       row.status = has ? "scored" : "missing";
       row.reason = has ? null : (result.missing[unit] ?? "no score");
-      row.coverage = result.coverage[i] as number;
-      for (const n of nodes) row[n.id] = result.scores[n.id]?.[i] as number;
-      for (const g of groups) row[`${g}_rank`] = (result.ranks[g]?.[i] as number) || null;
+      row.coverage = result.coverage[i] ?? null;
+      for (const n of nodes) row[n.id] = result.scores[n.id]?.[i] ?? Number.NaN;
+      for (const g of groups) row[`${g}_rank`] = result.ranks[g]?.[i] || null;
     } else if (j !== undefined) {
-      const has = !Number.isNaN(up.scores[root]?.[j] as number);
+      const has = !Number.isNaN(up.scores[root]?.[j]);
       row.status = has ? "rollup" : "missing";
       row.reason = has
         ? `${typeof up.by === "object" ? `${up.by.weight}-weighted ` : ""}mean of ${up.counts[j]} scored units below`
         : "no scored unit below";
-      for (const n of nodes) row[n.id] = up.scores[n.id]?.[j] as number;
-      for (const g of groups) row[`${g}_rank`] = (up.ranks[g]?.[j] as number) || null;
+      for (const n of nodes) row[n.id] = up.scores[n.id]?.[j] ?? Number.NaN;
+      for (const g of groups) row[`${g}_rank`] = up.ranks[g]?.[j] || null;
     }
     return row;
   };

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
+import { resolveWeights } from "../../score/resolve-weights.js";
 import { SQL_DIALECTS, type SqlDialectName } from "../../sql/dialect.js";
 import { toSQL } from "../../sql/to-sql.js";
-import { resolveWeights } from "../../weighting/resolve.js";
 import { type Io, UsageError } from "../context.js";
 import { loadData, loadModel } from "../load.js";
 

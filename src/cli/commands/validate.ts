@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { validateModel } from "../../indicators/check-model.js";
 import { IndicatrixError, type Issue } from "../../internal/errors.js";
+import { readModelFile } from "../../node/read-model-file.js";
 import { type Io, UsageError } from "../context.js";
-import { readModelFile } from "../io.js";
 
 export const validateHelp = `Usage: indicatrix validate <model...> [--format text|json|github] [--strict]
 

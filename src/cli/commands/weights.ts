@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { displayName } from "../../indicators/tree.js";
 import { resolveProfile } from "../../score/resolve-profile.js";
-import { resolveWeights } from "../../weighting/resolve.js";
+import { resolveWeights } from "../../score/resolve-weights.js";
 import { type Io, UsageError } from "../context.js";
 import { formatNumber, textTable } from "../format.js";
 import { loadData, loadModel } from "../load.js";
@@ -63,8 +63,8 @@ export function weightsCommand(argv: string[], io: Io): number {
     const code = node.node.code ? `${node.node.code} ` : "";
     rows.push([
       `${branch}${code}${displayName(node.node, model.language)} (${id})`,
-      w.local[id] as number,
-      w.global[id] as number,
+      w.local[id] ?? Number.NaN,
+      w.global[id] ?? Number.NaN,
       method,
       cr,
     ]);

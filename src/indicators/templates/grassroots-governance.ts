@@ -32,7 +32,8 @@ function deepFreeze<T>(value: T): T {
  *
  * @example
  * ```ts
- * import { grassrootsGovernance, listIndicators, parseModel, activeNodes } from "indicatrix";
+ * import { activeNodes, listIndicators, parseModel } from "indicatrix";
+ * import { grassrootsGovernance } from "indicatrix/templates";
  * const model = parseModel(grassrootsGovernance);
  * listIndicators(model).length; // => 60
  * activeNodes(model, "normal").has("containment_hours"); // => false

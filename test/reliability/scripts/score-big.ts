@@ -1,9 +1,9 @@
 // Child process of limits.test.ts: reads a large CSV by columns, scores it, rolls it up and writes
 // the scores streamed and atomically; prints the unit count and the peak memory as JSON.
 import { readFileSync } from "node:fs";
-import { csvChunks, writeChunksAtomic } from "../../../src/cli/format.js";
-import { readCsvColumns } from "../../../src/cli/io.js";
+import { csvChunks } from "../../../src/cli/format.js";
 import { parseModel } from "../../../src/indicators/parse-model.js";
+import { readCsvColumns, writeChunksAtomic } from "../../../src/node.js";
 import { rollup } from "../../../src/score/rollup.js";
 import { score } from "../../../src/score/score.js";
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
 import { normalize } from "../../src/normalize/normalize.js";
+import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { score } from "../../src/score/score.js";
 import { combineWeights } from "../../src/weighting/combine.js";
 import { criticWeights } from "../../src/weighting/critic.js";
 import { entropyWeights } from "../../src/weighting/entropy.js";
-import { resolveWeights } from "../../src/weighting/resolve.js";
 import { EXPECTED, rowsOfX, U_AHP, X } from "../fixtures/five-communities/index.js";
 
 // The five-communities example (test/fixtures/five-communities): 5 x 4 (benefit, benefit, cost, target 300);

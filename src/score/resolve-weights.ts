@@ -1,10 +1,10 @@
 import { parseModel } from "../indicators/parse-model.js";
 import type { Model } from "../indicators/schema.js";
-import type { DatasetInput } from "../score/dataset.js";
-import { globalWeights, weighNode, withTotalConsistency } from "../score/node-weights.js";
-import { resolveProfile } from "../score/resolve-profile.js";
-import { score } from "../score/score.js";
-import { type NodeConsistency, specNeedsData } from "./spec-weights.js";
+import { type NodeConsistency, specNeedsData } from "../weighting/spec-weights.js";
+import type { DatasetInput } from "./dataset.js";
+import { globalWeights, weighNode, withTotalConsistency } from "./node-weights.js";
+import { resolveProfile } from "./resolve-profile.js";
+import { score } from "./score.js";
 
 /** The weights of a model in one profile. */
 export interface ResolvedWeights {
