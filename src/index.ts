@@ -87,7 +87,6 @@ export {
   BaseWeightSpecSchema,
   type CombineWeightSpec,
   type CompiledFormula,
-  checkModel,
   compileFormula,
   DEFAULT_PROFILE,
   type Defaults,
@@ -132,7 +131,6 @@ export {
   type TableRow,
   TreatSpecSchema,
   type VisitedNode,
-  validateModel,
   type WeightSpec,
   WeightSpecSchema,
   walkTree,
@@ -207,6 +205,7 @@ export {
   type CombineOptions,
   type CriticDetails,
   type CriticOptions,
+  checkModel,
   combineWeights,
   combineWeightsDetailed,
   criticWeights,
@@ -231,6 +230,7 @@ export {
   stdDevWeightsDetailed,
   type VariationDetails,
   type VariationOptions,
+  validateModel,
   type WeightingData,
 } from "./weighting/index.js";
 export { type ResolvedWeights, resolveWeights } from "./weighting/resolve.js";

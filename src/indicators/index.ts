@@ -1,11 +1,6 @@
-export {
-  checkModel,
-  type Diagnostic,
-  ID_PATTERN,
-  MAX_NODES,
-  MAX_TREE_DEPTH,
-  validateModel,
-} from "./check-model.js";
+export type { Diagnostic } from "./check/diagnostic.js";
+export { ID_PATTERN } from "./check/ids.js";
+export { MAX_NODES, MAX_TREE_DEPTH } from "./check/limits.js";
 export {
   type CompiledFormula,
   compileFormula,

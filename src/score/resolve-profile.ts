@@ -1,4 +1,4 @@
-import { checkModel } from "../indicators/check-model.js";
+import { checkModel } from "../weighting/check-model.js";
 import { profileActivity, profileChain, profileNames } from "../indicators/profiles.js";
 import type { Model, ModelNode, Profile, WeightSpec } from "../indicators/schema.js";
 import { isIndicator, walkTree } from "../indicators/tree.js";

@@ -6,15 +6,14 @@
  * @module
  */
 import { fail } from "../internal/errors.js";
+import { AHP_THRESHOLD, AHP_TOLERANCE } from "./ahp-defaults.js";
+import { checkMatrix } from "./check-matrix.js";
+import { elementName } from "./element-names.js";
 import { type RiTable, randomIndex } from "./ri-tables.js";
 
 /** How the priority vector is derived from a pairwise comparison matrix. */
 export type AhpMethod = "eigenvector" | "geometric-mean" | "sum-product";
 
-/** Saaty's 1-9 scale: the smallest and largest judgments accepted. */
-export const SCALE_MIN = 1 / 9;
-/** Saaty's 1-9 scale: the largest judgment accepted. */
-export const SCALE_MAX = 9;
 /** Power iteration stops when no weight moves by more than this between two steps. */
 export const POWER_TOL = 1e-12;
 const MAX_ITER = 100_000;
@@ -37,19 +36,6 @@ export interface ResolvedAhpOptions {
   labels: readonly string[] | undefined;
 }
 
-/** Names a cell for messages: `row 1 ("P"), column 2 ("R")`. @internal */
-export function cellName(i: number, j: number, labels: readonly string[] | undefined): string {
-  const li = labels?.[i];
-  const lj = labels?.[j];
-  return `row ${i}${li === undefined ? "" : ` (${JSON.stringify(li)})`}, column ${j}${lj === undefined ? "" : ` (${JSON.stringify(lj)})`}`;
-}
-
-/** Names an element for messages: `2 ("R")` or `2`. @internal */
-export function elementName(i: number, labels: readonly string[] | undefined): string {
-  const l = labels?.[i];
-  return l === undefined ? String(i) : JSON.stringify(l);
-}
-
 /** Checks the options shared by the AHP functions and applies the defaults. @internal */
 export function resolveAhpOptions(
   opts: {
@@ -69,10 +55,10 @@ export function resolveAhpOptions(
       `${path}.method`,
       `expected "eigenvector", "geometric-mean" or "sum-product", got ${JSON.stringify(method)}`,
     );
-  const threshold = opts.threshold ?? 0.1;
+  const threshold = opts.threshold ?? AHP_THRESHOLD;
   if (typeof threshold !== "number" || !Number.isFinite(threshold) || threshold <= 0)
     fail("invalid_options", `${path}.threshold`, `expected a positive number, got ${String(threshold)}`);
-  const tolerance = opts.tolerance ?? 0.01;
+  const tolerance = opts.tolerance ?? AHP_TOLERANCE;
   if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance < 0 || tolerance >= 1)
     fail("invalid_options", `${path}.tolerance`, `expected a number in [0, 1), got ${String(tolerance)}`);
   const ri = opts.ri ?? "saaty";
@@ -89,8 +75,9 @@ export function resolveAhpOptions(
 }
 
 /**
- * Checks a pairwise comparison matrix: square, entries positive and finite (or null off the diagonal),
- * diagonal 1, judgments on Saaty's scale [1/9, 9] and reciprocal within `tolerance` (relative).
+ * Reads a pairwise comparison matrix into a {@link Pairwise}, throwing the first issue of `checkMatrix` (the
+ * rules `checkModel` applies to a model's matrices): square, entries positive and finite (or null off the
+ * diagonal), diagonal 1, judgments on Saaty's scale and reciprocal within `tolerance` (relative).
  * @internal
  */
 export function readPairwise(
@@ -99,76 +86,11 @@ export function readPairwise(
   labels: readonly string[] | undefined,
   name = "matrix",
 ): Pairwise {
-  if (!Array.isArray(matrix) || matrix.length === 0)
-    fail("invalid_matrix", name, "expected a non-empty square array of rows");
-  const n = matrix.length;
-  if (labels !== undefined && labels.length !== n)
-    fail("invalid_options", "labels", `expected ${n} labels (one per row), got ${labels.length}`);
-  const a = new Float64Array(n * n);
-  const lo = SCALE_MIN / (1 + tolerance);
-  const hi = SCALE_MAX * (1 + tolerance);
-  for (let i = 0; i < n; i++) {
-    const row = matrix[i];
-    if (!Array.isArray(row)) fail("invalid_matrix", `${name}[${i}]`, `row ${i} is not an array`);
-    if (row.length !== n)
-      fail(
-        "invalid_matrix",
-        `${name}[${i}]`,
-        `row ${i} has ${row.length} entries, expected ${n} (not square)`,
-      );
-    for (let j = 0; j < n; j++) {
-      const v = row[j];
-      const where = `${name}[${i}][${j}]`;
-      if (v === null) {
-        if (i === j)
-          fail("invalid_matrix", where, `${cellName(i, j, labels)}: the diagonal must be 1, got null`);
-        a[i * n + j] = Number.NaN;
-        continue;
-      }
-      if (typeof v !== "number" || !Number.isFinite(v) || v <= 0)
-        fail(
-          "invalid_matrix",
-          where,
-          `${cellName(i, j, labels)}: expected a positive finite number (or null for a missing judgment), got ${String(v)}`,
-        );
-      if (i === j) {
-        if (Math.abs(v - 1) > 1e-12)
-          fail("invalid_matrix", where, `${cellName(i, j, labels)}: the diagonal must be 1, got ${v}`);
-      } else if (v < lo || v > hi) {
-        fail(
-          "judgment_out_of_scale",
-          where,
-          `${cellName(i, j, labels)}: judgment ${v} is outside Saaty's scale [1/9, 9]`,
-        );
-      }
-      a[i * n + j] = i === j ? 1 : v;
-    }
-  }
-  let missingPairs = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const x = a[i * n + j] as number;
-      const y = a[j * n + i] as number;
-      const mx = Number.isNaN(x);
-      const my = Number.isNaN(y);
-      if (mx && my) {
-        missingPairs++;
-        continue;
-      }
-      if (mx || my)
-        fail(
-          "not_reciprocal",
-          `${name}[${mx ? i : j}][${mx ? j : i}]`,
-          `${cellName(i, j, labels)}: one of a[${i}][${j}] and a[${j}][${i}] is missing and the other is not; leave both null or give both`,
-        );
-      if (Math.abs(x * y - 1) > tolerance + 1e-9)
-        fail(
-          "not_reciprocal",
-          `${name}[${j}][${i}]`,
-          `${cellName(j, i, labels)}: a[${j}][${i}] = ${y} is not the reciprocal of a[${i}][${j}] = ${x} (expected ${1 / x} within ${tolerance * 100}%)`,
-        );
-    }
-  }
+  if (Array.isArray(matrix) && matrix.length > 0 && labels !== undefined && labels.length !== matrix.length)
+    fail("invalid_options", "labels", `expected ${matrix.length} labels (one per row), got ${labels.length}`);
+  const { issues, n, a, missingPairs } = checkMatrix(matrix, { path: name, tolerance, labels });
+  const first = issues[0];
+  if (first) fail(first.code, first.path, first.message);
   return { n, a, missingPairs };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkModel, validateModel } from "../../src/indicators/check-model.js";
+import { checkModel } from "../../src/weighting/check-model.js";
+import { validateModel } from "../../src/weighting/validate-model.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { loadFixtures } from "./fixtures.js";
 

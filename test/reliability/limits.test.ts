@@ -20,7 +20,8 @@ import {
   readCsvFile,
   readModelFile,
 } from "../../src/cli/io.js";
-import { MAX_NODES, MAX_TREE_DEPTH, validateModel } from "../../src/indicators/check-model.js";
+import { MAX_NODES, MAX_TREE_DEPTH } from "../../src/indicators/check/limits.js";
+import { validateModel } from "../../src/weighting/validate-model.js";
 import { compileFormula, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from "../../src/indicators/formula.js";
 import { MAX_INPUT_DEPTH, parseModel } from "../../src/indicators/parse-model.js";
 import { MAX_ABS_VALUE } from "../../src/internal/limits.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateModel } from "../../src/indicators/check-model.js";
+import { validateModel } from "../../src/weighting/validate-model.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { toDataset } from "../../src/score/dataset.js";
 import { rollup } from "../../src/score/rollup.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { validateModel } from "../../src/indicators/check-model.js";
+import { validateModel } from "../../src/weighting/validate-model.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { activeNodes } from "../../src/indicators/profiles.js";
 import type { Model, ModelNode } from "../../src/indicators/schema.js";

@@ -374,7 +374,7 @@ describe("ahp: errors name the place", () => {
         [1, 2],
         [1 / 2, 1, 3],
       ],
-      "invalid_matrix @ matrix[1]",
+      "matrix_not_square @ matrix[1]",
     ],
     [
       "a zero entry",
@@ -422,7 +422,7 @@ describe("ahp: errors name the place", () => {
         [2, 2],
         [0.5, 1],
       ],
-      "invalid_matrix @ matrix[0][0]",
+      "invalid_diagonal @ matrix[0][0]",
     ],
     [
       "diagonal null",
@@ -430,7 +430,7 @@ describe("ahp: errors name the place", () => {
         [null, 2],
         [0.5, 1],
       ],
-      "invalid_matrix @ matrix[0][0]",
+      "invalid_diagonal @ matrix[0][0]",
     ],
     [
       "judgment above 9",

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { validateModel } from "../../indicators/check-model.js";
+import { validateModel } from "../../weighting/validate-model.js";
 import { IndicatrixError, type Issue } from "../../internal/errors.js";
 import { type Io, UsageError } from "../context.js";
 import { readModelFile } from "../io.js";

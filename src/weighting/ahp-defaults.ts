@@ -1,0 +1,45 @@
+/**
+ * The numbers every AHP function agrees on: Saaty's scale, the tolerance of the reciprocity check and the
+ * consistency threshold, with the two rules built on them (is a judgment on the scale, do two judgments of a pair
+ * agree). `ahp`, `judgmentsToMatrix`, `aggregateJudgments`, `ahpRepairAdvice`, `hierarchyConsistency` and
+ * `checkModel` read them from here, so a model that passes `checkModel` is a model that `score` accepts.
+ * @module
+ */
+
+/** Saaty's 1-9 scale: the smallest judgment accepted, 1/9 (Saaty 1980). */
+export const SCALE_MIN = 1 / 9;
+/** Saaty's 1-9 scale: the largest judgment accepted, 9 (Saaty 1980). */
+export const SCALE_MAX = 9;
+/** Default relative tolerance of the reciprocity check: |a_ij a_ji - 1| <= 0.01, so 0.33 passes for 1/3. */
+export const AHP_TOLERANCE = 0.01;
+/** Default consistency threshold: a matrix is consistent iff CR < 0.10 (Saaty 1980). */
+export const AHP_THRESHOLD = 0.1;
+
+/** Slack for floating-point noise in the exact comparisons (9 written as 1 / (1/9), a diagonal of 1). */
+const EPSILON = 1e-9;
+
+/**
+ * True when `v` is a number on Saaty's scale [1/9, 9].
+ *
+ * A value above 1 is read as written, so the upper bound is 9 exactly (9.05 is refused). A value below 1 is
+ * usually a rounded reciprocal (0.11 for 1/9, since a JSON file cannot write 1/9), so the lower bound allows
+ * the reciprocity `tolerance`: v >= 1 / (9 (1 + tolerance)).
+ * @internal
+ */
+export function onSaatyScale(v: unknown, tolerance: number): v is number {
+  return typeof v === "number" && v >= SCALE_MIN / (1 + tolerance) && v <= SCALE_MAX * (1 + EPSILON);
+}
+
+/**
+ * True when `x` and `y` are reciprocal within `tolerance`: |x y - 1| <= tolerance. Two entries a_ij and a_ji of a
+ * matrix must be; a pair judged twice (`[a, b, u]` and `[b, a, v]`) is accepted when they are.
+ * @internal
+ */
+export function isReciprocal(x: number, y: number, tolerance: number): boolean {
+  return Math.abs(x * y - 1) <= tolerance + EPSILON;
+}
+
+/** True when a diagonal entry is 1 (up to floating-point noise). @internal */
+export function isUnitDiagonal(v: number): boolean {
+  return Math.abs(v - 1) <= EPSILON;
+}
