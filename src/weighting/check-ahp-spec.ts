@@ -73,7 +73,13 @@ function checkOrder(order: readonly string[] | undefined, site: WeightSite<AhpWe
   return (order ?? []).flatMap((id, k) =>
     site.children.includes(id)
       ? []
-      : [error("unknown_child", `${site.path}.order[${k}]`, `"${id}" in "order" is not a child of "${site.nodeId}"`)],
+      : [
+          error(
+            "unknown_child",
+            `${site.path}.order[${k}]`,
+            `"${id}" in "order" is not a child of "${site.nodeId}"`,
+          ),
+        ],
   );
 }
 
@@ -93,7 +99,8 @@ function upperJudgments(m: MatrixCheck, order: readonly string[]): Judgment[] {
 function checkSet(set: JudgmentSet, site: WeightSite<AhpWeightSpec>): Diagnostic[] {
   const { nodeId, activeChildren: ids, spec } = site;
   if (ids.length < 2) return [];
-  const judged = new Set(set.judgments.flatMap(([a, b]) => [a, b]));
+  const judged = new Set<string>();
+  for (const [a, b] of set.judgments) judged.add(a).add(b);
   const missing = ids.filter((id) => !judged.has(id));
   if (missing.length > 0)
     return missing.map((id) =>
@@ -118,7 +125,9 @@ function checkSet(set: JudgmentSet, site: WeightSite<AhpWeightSpec>): Diagnostic
   const result = ahp(matrix, opts);
   if (result.consistent) return [];
   const hint = repairHint(matrix, ids, opts);
-  const advice = hint ? `; changing ${hint.judgment} from ${hint.from} to ${hint.to} gives CR = ${hint.crAfter}` : "";
+  const advice = hint
+    ? `; changing ${hint.judgment} from ${hint.from} to ${hint.to} gives CR = ${hint.crAfter}`
+    : "";
   return [
     warning(
       "inconsistent_judgments",

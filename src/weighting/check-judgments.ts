@@ -69,47 +69,55 @@ export function checkJudgments(
   /** The first judgment of each ordered pair of indices `i,j`: where it is and its value. */
   const given = new Map<string, { k: number; v: number }>();
 
-  judgments.forEach((jd: unknown, k) => {
+  const list: readonly unknown[] = judgments;
+  for (const [k, jd] of list.entries()) {
     const at = `${path}[${k}]`;
     if (!Array.isArray(jd) || jd.length !== 3 || typeof jd[0] !== "string" || typeof jd[1] !== "string") {
       error("invalid_judgment", at, "expected a triple [a, b, value] with two ids and a number");
-      return;
+      continue;
     }
     const [a, b, v]: [string, string, unknown] = [jd[0], jd[1], jd[2]];
     const i = index.get(a);
     const j = index.get(b);
     if (i === undefined) error("unknown_child", at, unknown(a));
     if (j === undefined && b !== a) error("unknown_child", at, unknown(b));
-    if (i === undefined || j === undefined) return;
+    if (i === undefined || j === undefined) continue;
     const pair = `${JSON.stringify(a)} over ${JSON.stringify(b)}`;
-    if (i === j) return error("self_comparison", at, `${JSON.stringify(a)} is compared with itself`);
-    if (!onSaatyScale(v, tolerance))
-      return error(
+    if (i === j) {
+      error("self_comparison", at, `${JSON.stringify(a)} is compared with itself`);
+      continue;
+    }
+    if (!onSaatyScale(v, tolerance)) {
+      error(
         "judgment_out_of_scale",
         opts.valuePaths ? `${at}[2]` : at,
         `${pair} = ${String(v)} is outside Saaty's scale [1/9, 9]`,
       );
+      continue;
+    }
     const same = given.get(`${i},${j}`);
+    const reverse = given.get(`${j},${i}`);
     if (same !== undefined) {
       if (isReciprocal(same.v, 1 / v, tolerance))
-        return error("duplicate_judgment", at, `the pair ${pair} is judged twice (also ${path}[${same.k}])`);
-      return error(
-        "contradictory_judgment",
-        at,
-        `${pair} = ${v} contradicts ${path}[${same.k}] (${pair} = ${same.v}); judge each pair once`,
-      );
+        error("duplicate_judgment", at, `the pair ${pair} is judged twice (also ${path}[${same.k}])`);
+      else
+        error(
+          "contradictory_judgment",
+          at,
+          `${pair} = ${v} contradicts ${path}[${same.k}] (${pair} = ${same.v}); judge each pair once`,
+        );
+    } else if (reverse !== undefined) {
+      // The pair restated in the other order: fine when reciprocal (the first value stays).
+      if (!isReciprocal(reverse.v, v, tolerance))
+        error(
+          "contradictory_judgment",
+          at,
+          `${pair} = ${v} contradicts ${path}[${reverse.k}] (${JSON.stringify(b)} over ${JSON.stringify(a)} = ${reverse.v}); the two must be reciprocal`,
+        );
+    } else {
+      given.set(`${i},${j}`, { k, v });
+      accepted.push([a, b, v]);
     }
-    const reverse = given.get(`${j},${i}`);
-    if (reverse !== undefined) {
-      if (isReciprocal(reverse.v, v, tolerance)) return;
-      return error(
-        "contradictory_judgment",
-        at,
-        `${pair} = ${v} contradicts ${path}[${reverse.k}] (${JSON.stringify(b)} over ${JSON.stringify(a)} = ${reverse.v}); the two must be reciprocal`,
-      );
-    }
-    given.set(`${i},${j}`, { k, v });
-    accepted.push([a, b, v]);
-  });
+  }
   return { issues, judgments: accepted };
 }

@@ -79,7 +79,11 @@ export function checkMatrix(matrix: unknown, opts: CheckMatrixOptions = {}): Mat
       continue;
     }
     if (row.length !== n) {
-      error("matrix_not_square", `${path}[${i}]`, `row ${i} has ${row.length} entries, expected ${n} (not square)`);
+      error(
+        "matrix_not_square",
+        `${path}[${i}]`,
+        `row ${i} has ${row.length} entries, expected ${n} (not square)`,
+      );
       shapeOk = false;
       continue;
     }
@@ -90,7 +94,12 @@ export function checkMatrix(matrix: unknown, opts: CheckMatrixOptions = {}): Mat
       state[k] = UNUSABLE;
       if (v === null) {
         if (i !== j) state[k] = MISSING;
-        else error("invalid_diagonal", cell(i, j), `${cellName(i, j, labels)}: the diagonal must be 1, got null`);
+        else
+          error(
+            "invalid_diagonal",
+            cell(i, j),
+            `${cellName(i, j, labels)}: the diagonal must be 1, got null`,
+          );
       } else if (typeof v !== "number" || !Number.isFinite(v) || v <= 0)
         error(
           "invalid_matrix",

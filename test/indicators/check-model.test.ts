@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseModel } from "../../src/indicators/parse-model.js";
 import { checkModel } from "../../src/weighting/check-model.js";
 import { validateModel } from "../../src/weighting/validate-model.js";
-import { parseModel } from "../../src/indicators/parse-model.js";
 import { loadFixtures } from "./fixtures.js";
 
 /** The diagnostic code each broken fixture must produce, and a fragment of its path. */

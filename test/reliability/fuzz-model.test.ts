@@ -1,15 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
-import { checkModel } from "../../src/weighting/check-model.js";
-import { validateModel } from "../../src/weighting/validate-model.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { profileNames } from "../../src/indicators/profiles.js";
 import type { Model } from "../../src/indicators/schema.js";
 import { listIndicators } from "../../src/indicators/tree.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
+import { checkModel } from "../../src/weighting/check-model.js";
 import { resolveWeights } from "../../src/weighting/resolve.js";
+import { validateModel } from "../../src/weighting/validate-model.js";
 import {
   baseModels,
   deepFreeze,

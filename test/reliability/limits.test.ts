@@ -21,7 +21,6 @@ import {
   readModelFile,
 } from "../../src/cli/io.js";
 import { MAX_NODES, MAX_TREE_DEPTH } from "../../src/indicators/check/limits.js";
-import { validateModel } from "../../src/weighting/validate-model.js";
 import { compileFormula, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from "../../src/indicators/formula.js";
 import { MAX_INPUT_DEPTH, parseModel } from "../../src/indicators/parse-model.js";
 import { MAX_ABS_VALUE } from "../../src/internal/limits.js";
@@ -29,6 +28,7 @@ import { normalize } from "../../src/normalize/normalize.js";
 import { toDataset } from "../../src/score/dataset.js";
 import { score } from "../../src/score/score.js";
 import { ahp } from "../../src/weighting/ahp.js";
+import { validateModel } from "../../src/weighting/validate-model.js";
 import { outcome } from "./invariants.js";
 
 const dir = mkdtempSync(join(tmpdir(), "indicatrix-limits-"));

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { validateModel } from "../../weighting/validate-model.js";
 import { IndicatrixError, type Issue } from "../../internal/errors.js";
+import { validateModel } from "../../weighting/validate-model.js";
 import { type Io, UsageError } from "../context.js";
 import { readModelFile } from "../io.js";
 

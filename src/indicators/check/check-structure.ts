@@ -32,7 +32,9 @@ export interface CheckStructureOptions {
 export function checkStructure(model: Model, opts: CheckStructureOptions = {}): Diagnostic[] {
   const visited = walkTree(model.tree);
   if (visited.length > MAX_NODES)
-    return [error("too_many_nodes", "tree", `the tree has ${visited.length} nodes; the limit is ${MAX_NODES}`)];
+    return [
+      error("too_many_nodes", "tree", `the tree has ${visited.length} nodes; the limit is ${MAX_NODES}`),
+    ];
   const nodes = checkNodes(model, visited);
   if (nodes.tooDeep) return nodes.diagnostics;
   return [

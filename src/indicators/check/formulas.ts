@@ -16,8 +16,10 @@ export function checkFormulas(model: Model, byId: ReadonlyMap<string, VisitedNod
   const inputs = new Set((model.inputs ?? []).map((i) => i.id));
   for (const [i, input] of (model.inputs ?? []).entries()) {
     const path = `inputs[${i}].id`;
-    if (isReserved(input.id)) out.push(error("reserved_id", path, `"${input.id}" is reserved; choose another id`));
-    else if (!ID_PATTERN.test(input.id)) out.push(error("invalid_id", path, `"${input.id}" is not an identifier`));
+    if (isReserved(input.id))
+      out.push(error("reserved_id", path, `"${input.id}" is reserved; choose another id`));
+    else if (!ID_PATTERN.test(input.id))
+      out.push(error("invalid_id", path, `"${input.id}" is not an identifier`));
     if (byId.has(input.id))
       out.push(error("duplicate_id", path, `input "${input.id}" has the id of a tree node`));
   }

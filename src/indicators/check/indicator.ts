@@ -36,7 +36,14 @@ export function checkIndicator(model: Model, node: ModelNode, path: string): Dia
         ),
       );
   }
-  if (dir && typeof dir === "object" && "target" in dir && gp && gpOk && (dir.target < gp[0] || dir.target > gp[1]))
+  if (
+    dir &&
+    typeof dir === "object" &&
+    "target" in dir &&
+    gp &&
+    gpOk &&
+    (dir.target < gp[0] || dir.target > gp[1])
+  )
     out.push(
       error(
         "target_outside_goalposts",

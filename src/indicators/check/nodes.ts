@@ -1,9 +1,9 @@
+import type { Model } from "../schema.js";
 import { INDICATOR_FIELDS, isIndicator, type VisitedNode } from "../tree.js";
 import { type Diagnostic, error } from "./diagnostic.js";
 import { ID_PATTERN, isReserved } from "./ids.js";
 import { checkIndicator } from "./indicator.js";
 import { MAX_TREE_DEPTH } from "./limits.js";
-import type { Model } from "../schema.js";
 
 /** What {@link checkNodes} found, and the index of the nodes by id that the later checks use. @internal */
 export interface NodesCheck {
@@ -42,7 +42,9 @@ export function checkNodes(model: Model, visited: readonly VisitedNode[]): Nodes
       );
     const prev = byId.get(node.id);
     if (prev)
-      diagnostics.push(error("duplicate_id", `${path}.id`, `id "${node.id}" is already used at ${prev.path}`));
+      diagnostics.push(
+        error("duplicate_id", `${path}.id`, `id "${node.id}" is already used at ${prev.path}`),
+      );
     else byId.set(node.id, v);
 
     if (isIndicator(node)) {

@@ -75,7 +75,8 @@ function checkOverrides(
   const out: Diagnostic[] = [];
   for (const key of ["include", "exclude"] as const)
     for (const [i, id] of (profile[key] ?? []).entries())
-      if (!byId.has(id)) out.push(error("unknown_indicator", `${base}.${key}[${i}]`, `no node has id "${id}"`));
+      if (!byId.has(id))
+        out.push(error("unknown_indicator", `${base}.${key}[${i}]`, `no node has id "${id}"`));
   for (const key of ["multipliers", "aggregate"] as const)
     for (const id of Object.keys(profile[key] ?? {}))
       if (!byId.has(id))
