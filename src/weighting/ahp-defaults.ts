@@ -10,6 +10,11 @@
 export const SCALE_MIN = 1 / 9;
 /** Saaty's 1-9 scale: the largest judgment accepted, 9 (Saaty 1980). */
 export const SCALE_MAX = 9;
+/** The values of Saaty's scale, 1/9, 1/8, ..., 1/2, 1, 2, ..., 9, in increasing order. */
+export const SAATY_VALUES: readonly number[] = [
+  ...[9, 8, 7, 6, 5, 4, 3, 2].map((v) => 1 / v),
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9],
+];
 /** Default relative tolerance of the reciprocity check: |a_ij a_ji - 1| <= 0.01, so 0.33 passes for 1/3. */
 export const AHP_TOLERANCE = 0.01;
 /** Default consistency threshold: a matrix is consistent iff CR < 0.10 (Saaty 1980). */

@@ -1,12 +1,7 @@
 import { fail } from "../internal/errors.js";
 import type { AhpOptions } from "./ahp.js";
+import { SAATY_VALUES } from "./ahp-defaults.js";
 import { ahpCore, readPairwise, resolveAhpOptions } from "./pairwise.js";
-
-/** Saaty's scale values 1/9, 1/8, ..., 1/2, 1, 2, ..., 9: the candidates of {@link ahpRepairAdvice}. */
-const SAATY_VALUES: readonly number[] = [
-  ...[9, 8, 7, 6, 5, 4, 3, 2].map((v) => 1 / v),
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9],
-];
 
 /** Options of {@link ahpRepairAdvice}: the {@link AhpOptions} of the matrix, plus the search settings. */
 export interface AhpRepairOptions extends AhpOptions {
