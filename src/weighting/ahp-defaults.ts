@@ -24,11 +24,13 @@ export const AHP_THRESHOLD = 0.1;
 const EPSILON = 1e-9;
 
 /**
- * True when `v` is a number on Saaty's scale [1/9, 9].
+ * True when `v` is a number that may stand in a pairwise comparison matrix on Saaty's scale [1/9, 9].
  *
- * A value above 1 is read as written, so the upper bound is 9 exactly (9.05 is refused). A value below 1 is
- * usually a rounded reciprocal (0.11 for 1/9, since a JSON file cannot write 1/9), so the lower bound allows
- * the reciprocity `tolerance`: v >= 1 / (9 (1 + tolerance)).
+ * An entry above 1 is read as written, so the upper bound is 9 exactly (9.05 is refused). An entry below 1 is
+ * the mirror of one above 1 and often a rounded reciprocal (0.111 for 1/9 in a JSON file, which cannot write
+ * 1/9), so the lower bound allows the reciprocity `tolerance`: v >= 1 / (9 (1 + tolerance)). A judgment
+ * `[a, b, v]` puts both v and 1/v in the matrix, so both must pass: `[a, b, 0.111]` is refused (1/0.111 is
+ * above 9; write `[b, a, 9]`), as the matrix it makes would be.
  * @internal
  */
 export function onSaatyScale(v: unknown, tolerance: number): v is number {

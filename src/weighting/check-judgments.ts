@@ -36,7 +36,8 @@ export interface JudgmentsCheck {
  * - `invalid_judgment`: not a triple `[string, string, value]` (or `judgments` is not an array);
  * - `unknown_child`: `a` or `b` is not one of `ids` (one issue per unknown id);
  * - `self_comparison`: `a` is compared with itself;
- * - `judgment_out_of_scale`: `v` is not a number on Saaty's scale [1/9, 9] (see `onSaatyScale`);
+ * - `judgment_out_of_scale`: `v` is not a number on Saaty's scale [1/9, 9]: v or the entry 1/v it makes is
+ *   refused by `onSaatyScale`, the rule of `checkMatrix`;
  * - `duplicate_judgment`: the same ordered pair again with the same value (within `tolerance`);
  * - `contradictory_judgment`: the pair again with a value that disagrees (for the reverse order: not the
  *   reciprocal within `tolerance`).
@@ -72,6 +73,7 @@ export function checkJudgments(
   const list: readonly unknown[] = judgments;
   for (const [k, jd] of list.entries()) {
     const at = `${path}[${k}]`;
+    const valueAt = opts.valuePaths ? `${at}[2]` : at;
     if (!Array.isArray(jd) || jd.length !== 3 || typeof jd[0] !== "string" || typeof jd[1] !== "string") {
       error("invalid_judgment", at, "expected a triple [a, b, value] with two ids and a number");
       continue;
@@ -88,10 +90,14 @@ export function checkJudgments(
       continue;
     }
     if (!onSaatyScale(v, tolerance)) {
+      error("judgment_out_of_scale", valueAt, `${pair} = ${String(v)} is outside Saaty's scale [1/9, 9]`);
+      continue;
+    }
+    if (!onSaatyScale(1 / v, tolerance)) {
       error(
         "judgment_out_of_scale",
-        opts.valuePaths ? `${at}[2]` : at,
-        `${pair} = ${String(v)} is outside Saaty's scale [1/9, 9]`,
+        valueAt,
+        `${pair} = ${v} is outside Saaty's scale [1/9, 9]: ${JSON.stringify(b)} over ${JSON.stringify(a)} would be ${(1 / v).toPrecision(4)}; for 1/9 write [${JSON.stringify(b)}, ${JSON.stringify(a)}, 9]`,
       );
       continue;
     }
