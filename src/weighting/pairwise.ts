@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { at } from "../internal/at.js";
 import { fail } from "../internal/errors.js";
 import { AHP_THRESHOLD, AHP_TOLERANCE } from "./ahp-defaults.js";
 import { checkMatrix } from "./check-matrix.js";
@@ -98,17 +99,16 @@ export function readPairwise(
 export function components(a: Float64Array, n: number): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (x: number): number => {
-    while (parent[x] !== x) {
-      const p = parent[x] as number;
-      parent[x] = parent[p] as number;
+    // Path halving: point each node visited at its grandparent.
+    for (let p = parent[x]; p !== undefined && p !== x; p = parent[x]) {
+      parent[x] = parent[p] ?? p;
       x = p;
     }
     return x;
   };
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
-      const v = a[i * n + j] as number;
-      if (!Number.isNaN(v)) parent[find(i)] = find(j);
+      if (!Number.isNaN(at(a, i * n + j))) parent[find(i)] = find(j);
     }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -146,8 +146,8 @@ export function powerIteration(
   let w = Float64Array.from(start);
   let next = new Float64Array(n);
   let s0 = 0;
-  for (let i = 0; i < n; i++) s0 += w[i] as number;
-  for (let i = 0; i < n; i++) w[i] = (w[i] as number) / s0;
+  for (let i = 0; i < n; i++) s0 += at(w, i);
+  for (let i = 0; i < n; i++) w[i] = at(w, i) / s0;
   let prevDiff = Number.POSITIVE_INFINITY;
   let polish = 0;
   for (let it = 1; it <= MAX_ITER; it++) {
@@ -155,14 +155,14 @@ export function powerIteration(
     for (let i = 0; i < n; i++) {
       let s = 0;
       const o = i * n;
-      for (let j = 0; j < n; j++) s += (b[o + j] as number) * (w[j] as number);
+      for (let j = 0; j < n; j++) s += at(b, o + j) * at(w, j);
       next[i] = s;
       total += s;
     }
     let diff = 0;
     for (let i = 0; i < n; i++) {
-      const v = (next[i] as number) / total;
-      const d = Math.abs(v - (w[i] as number));
+      const v = at(next, i) / total;
+      const d = Math.abs(v - at(w, i));
       if (d > diff) diff = d;
       next[i] = v;
     }
@@ -185,7 +185,7 @@ function geometricStart(a: Float64Array, n: number): Float64Array {
     let s = 0;
     let c = 0;
     for (let j = 0; j < n; j++) {
-      const v = a[i * n + j] as number;
+      const v = at(a, i * n + j);
       if (!Number.isNaN(v)) {
         s += Math.log(v);
         c++;
@@ -209,7 +209,7 @@ export function harker(
   for (let i = 0; i < n; i++) {
     let miss = 0;
     for (let j = 0; j < n; j++) {
-      const v = a[i * n + j] as number;
+      const v = at(a, i * n + j);
       if (!Number.isNaN(v)) b[i * n + j] = v;
       else miss++;
     }
@@ -219,8 +219,8 @@ export function harker(
   const completed = Float64Array.from(a);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
-      const v = completed[i * n + j] as number;
-      if (Number.isNaN(v)) completed[i * n + j] = (w[i] as number) / (w[j] as number);
+      const v = at(completed, i * n + j);
+      if (Number.isNaN(v)) completed[i * n + j] = at(w, i) / at(w, j);
     }
   return { completed, w, iterations };
 }
@@ -236,14 +236,14 @@ export function priorities(
   if (method === "geometric-mean") {
     const g = geometricStart(a, n);
     let s = 0;
-    for (let i = 0; i < n; i++) s += g[i] as number;
-    for (let i = 0; i < n; i++) w[i] = (g[i] as number) / s;
+    for (let i = 0; i < n; i++) s += at(g, i);
+    for (let i = 0; i < n; i++) w[i] = at(g, i) / s;
     return { w };
   }
   for (let j = 0; j < n; j++) {
     let col = 0;
-    for (let i = 0; i < n; i++) col += a[i * n + j] as number;
-    for (let i = 0; i < n; i++) w[i] = (w[i] as number) + (a[i * n + j] as number) / col / n;
+    for (let i = 0; i < n; i++) col += at(a, i * n + j);
+    for (let i = 0; i < n; i++) w[i] = at(w, i) + at(a, i * n + j) / col / n;
   }
   return { w };
 }
@@ -255,10 +255,10 @@ export function lambdaMax(a: Float64Array, n: number, w: Float64Array, method: A
   let ratios = 0;
   for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let j = 0; j < n; j++) s += (a[i * n + j] as number) * (w[j] as number);
+    for (let j = 0; j < n; j++) s += at(a, i * n + j) * at(w, j);
     sumAw += s;
-    sumW += w[i] as number;
-    ratios += s / (w[i] as number);
+    sumW += at(w, i);
+    ratios += s / at(w, i);
   }
   return method === "eigenvector" ? sumAw / sumW : ratios / n;
 }

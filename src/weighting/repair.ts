@@ -1,3 +1,4 @@
+import { at } from "../internal/at.js";
 import { fail } from "../internal/errors.js";
 import type { AhpOptions } from "./ahp.js";
 import { SAATY_VALUES } from "./ahp-defaults.js";
@@ -81,9 +82,9 @@ export function ahpRepairAdvice(
   const out: AhpRepair[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const current = p.a[i * n + j] as number;
+      const current = at(p.a, i * n + j);
       if (Number.isNaN(current)) continue;
-      const before = p.a[j * n + i] as number;
+      const before = at(p.a, j * n + i);
       let best: { v: number; cr: number } | undefined;
       let nearestFix: { v: number; cr: number; dist: number } | undefined;
       for (const v of candidates) {
@@ -98,18 +99,19 @@ export function ahpRepairAdvice(
       }
       work[i * n + j] = current;
       work[j * n + i] = before;
+      if (best === undefined) continue;
       const pick = nearestFix ?? best;
-      if (pick === undefined || !(pick.cr < crBefore - 1e-12)) continue;
+      if (!(pick.cr < crBefore - 1e-12)) continue;
       out.push({
         i,
         j,
         current,
         suggested: pick.v,
-        implied: (base.w[i] as number) / (base.w[j] as number),
+        implied: at(base.w, i) / at(base.w, j),
         crBefore,
         crAfter: pick.cr,
-        best: (best as { v: number }).v,
-        crBest: (best as { cr: number }).cr,
+        best: best.v,
+        crBest: best.cr,
         fixes: pick.cr < o.threshold,
       });
     }
