@@ -1,5 +1,5 @@
-import { at } from "../internal/at.js";
 import type { Issue } from "../internal/errors.js";
+import { get } from "../internal/float64.js";
 import { AHP_TOLERANCE, isReciprocal, isUnitDiagonal, onSaatyScale } from "./ahp-defaults.js";
 import { cellName } from "./element-names.js";
 
@@ -138,11 +138,11 @@ export function checkMatrix(matrix: unknown, opts: CheckMatrixOptions = {}): Mat
           cell(r, c),
           `${cellName(i, j, labels)}: one of a[${i}][${j}] and a[${j}][${i}] is missing and the other is not; leave both null or give both`,
         );
-      } else if (!isReciprocal(at(a, upper), at(a, lower), tolerance))
+      } else if (!isReciprocal(get(a, upper), get(a, lower), tolerance))
         error(
           "not_reciprocal",
           cell(j, i),
-          `${cellName(j, i, labels)}: a[${j}][${i}] = ${at(a, lower)} is not the reciprocal of a[${i}][${j}] = ${at(a, upper)} (expected ${1 / at(a, upper)} within ${tolerance * 100}%)`,
+          `${cellName(j, i, labels)}: a[${j}][${i}] = ${get(a, lower)} is not the reciprocal of a[${i}][${j}] = ${get(a, upper)} (expected ${1 / get(a, upper)} within ${tolerance * 100}%)`,
         );
     }
   return { issues, n, a, missingPairs };

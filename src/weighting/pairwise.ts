@@ -5,8 +5,9 @@
  * @internal
  * @module
  */
-import { at } from "../internal/at.js";
+
 import { fail } from "../internal/errors.js";
+import { get } from "../internal/float64.js";
 import { AHP_THRESHOLD, AHP_TOLERANCE } from "./ahp-defaults.js";
 import { checkMatrix } from "./check-matrix.js";
 import { elementName } from "./element-names.js";
@@ -108,7 +109,7 @@ export function components(a: Float64Array, n: number): number[][] {
   };
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
-      if (!Number.isNaN(at(a, i * n + j))) parent[find(i)] = find(j);
+      if (!Number.isNaN(get(a, i * n + j))) parent[find(i)] = find(j);
     }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -146,8 +147,8 @@ export function powerIteration(
   let w = Float64Array.from(start);
   let next = new Float64Array(n);
   let s0 = 0;
-  for (let i = 0; i < n; i++) s0 += at(w, i);
-  for (let i = 0; i < n; i++) w[i] = at(w, i) / s0;
+  for (let i = 0; i < n; i++) s0 += get(w, i);
+  for (let i = 0; i < n; i++) w[i] = get(w, i) / s0;
   let prevDiff = Number.POSITIVE_INFINITY;
   let polish = 0;
   for (let it = 1; it <= MAX_ITER; it++) {
@@ -155,14 +156,14 @@ export function powerIteration(
     for (let i = 0; i < n; i++) {
       let s = 0;
       const o = i * n;
-      for (let j = 0; j < n; j++) s += at(b, o + j) * at(w, j);
+      for (let j = 0; j < n; j++) s += get(b, o + j) * get(w, j);
       next[i] = s;
       total += s;
     }
     let diff = 0;
     for (let i = 0; i < n; i++) {
-      const v = at(next, i) / total;
-      const d = Math.abs(v - at(w, i));
+      const v = get(next, i) / total;
+      const d = Math.abs(v - get(w, i));
       if (d > diff) diff = d;
       next[i] = v;
     }
@@ -185,7 +186,7 @@ function geometricStart(a: Float64Array, n: number): Float64Array {
     let s = 0;
     let c = 0;
     for (let j = 0; j < n; j++) {
-      const v = at(a, i * n + j);
+      const v = get(a, i * n + j);
       if (!Number.isNaN(v)) {
         s += Math.log(v);
         c++;
@@ -209,7 +210,7 @@ export function harker(
   for (let i = 0; i < n; i++) {
     let miss = 0;
     for (let j = 0; j < n; j++) {
-      const v = at(a, i * n + j);
+      const v = get(a, i * n + j);
       if (!Number.isNaN(v)) b[i * n + j] = v;
       else miss++;
     }
@@ -219,8 +220,8 @@ export function harker(
   const completed = Float64Array.from(a);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
-      const v = at(completed, i * n + j);
-      if (Number.isNaN(v)) completed[i * n + j] = at(w, i) / at(w, j);
+      const v = get(completed, i * n + j);
+      if (Number.isNaN(v)) completed[i * n + j] = get(w, i) / get(w, j);
     }
   return { completed, w, iterations };
 }
@@ -236,14 +237,14 @@ export function priorities(
   if (method === "geometric-mean") {
     const g = geometricStart(a, n);
     let s = 0;
-    for (let i = 0; i < n; i++) s += at(g, i);
-    for (let i = 0; i < n; i++) w[i] = at(g, i) / s;
+    for (let i = 0; i < n; i++) s += get(g, i);
+    for (let i = 0; i < n; i++) w[i] = get(g, i) / s;
     return { w };
   }
   for (let j = 0; j < n; j++) {
     let col = 0;
-    for (let i = 0; i < n; i++) col += at(a, i * n + j);
-    for (let i = 0; i < n; i++) w[i] = at(w, i) + at(a, i * n + j) / col / n;
+    for (let i = 0; i < n; i++) col += get(a, i * n + j);
+    for (let i = 0; i < n; i++) w[i] = get(w, i) + get(a, i * n + j) / col / n;
   }
   return { w };
 }
@@ -255,10 +256,10 @@ export function lambdaMax(a: Float64Array, n: number, w: Float64Array, method: A
   let ratios = 0;
   for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let j = 0; j < n; j++) s += at(a, i * n + j) * at(w, j);
+    for (let j = 0; j < n; j++) s += get(a, i * n + j) * get(w, j);
     sumAw += s;
-    sumW += at(w, i);
-    ratios += s / at(w, i);
+    sumW += get(w, i);
+    ratios += s / get(w, i);
   }
   return method === "eigenvector" ? sumAw / sumW : ratios / n;
 }
