@@ -87,7 +87,6 @@ export {
   type BaseWeightSpec,
   type CombineWeightSpec,
   type CompiledFormula,
-  checkModel,
   compileFormula,
   DEFAULT_PROFILE,
   type Defaults,
@@ -113,7 +112,6 @@ export {
   readModelText,
   type TableRow,
   type VisitedNode,
-  validateModel,
   type WeightSpec,
   walkTree,
 } from "./indicators/index.js";
@@ -187,6 +185,7 @@ export {
   type CombineOptions,
   type CriticDetails,
   type CriticOptions,
+  checkModel,
   combineWeights,
   combineWeightsDetailed,
   criticWeights,
@@ -211,6 +210,7 @@ export {
   stdDevWeightsDetailed,
   type VariationDetails,
   type VariationOptions,
+  validateModel,
   type WeightingData,
 } from "./weighting/index.js";
 export {

@@ -15,7 +15,7 @@
  * @module
  */
 
-export { ID_PATTERN } from "./indicators/check-model.js";
+export { ID_PATTERN } from "./indicators/check/ids.js";
 export { FORMULA_FUNCTIONS } from "./indicators/formula.js";
 export { MODEL_SCHEMA_URL } from "./indicators/json-schema.js";
 export {

@@ -1,9 +1,5 @@
-export {
-  checkModel,
-  type Diagnostic,
-  ID_PATTERN,
-  validateModel,
-} from "./check-model.js";
+export type { Diagnostic } from "./check/diagnostic.js";
+export { ID_PATTERN } from "./check/ids.js";
 export {
   type CompiledFormula,
   compileFormula,

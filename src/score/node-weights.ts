@@ -1,4 +1,5 @@
 import { IndicatrixError } from "../internal/errors.js";
+import { AHP_THRESHOLD } from "../weighting/ahp-defaults.js";
 import { hierarchyConsistency } from "../weighting/hierarchy-consistency.js";
 import { type NodeConsistency, type SpecWeights, specWeights } from "../weighting/spec-weights.js";
 import type { ResolvedNode, ResolvedProfile } from "./resolve-profile.js";
@@ -65,6 +66,13 @@ export function withTotalConsistency(
   const h = hierarchyConsistency(nodes);
   return {
     ...consistency,
-    total: { cr: h.cr, ci: h.ci, ri: h.ri, lambdaMax: Number.NaN, consistent: h.consistent, threshold: 0.1 },
+    total: {
+      cr: h.cr,
+      ci: h.ci,
+      ri: h.ri,
+      lambdaMax: Number.NaN,
+      consistent: h.consistent,
+      threshold: AHP_THRESHOLD,
+    },
   };
 }

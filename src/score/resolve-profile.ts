@@ -1,10 +1,10 @@
-import { checkModel } from "../indicators/check-model.js";
 import { profileActivity, profileChain, profileNames } from "../indicators/profiles.js";
 import type { Model, ModelNode, Profile, WeightSpec } from "../indicators/schema.js";
 import { isIndicator, walkTree } from "../indicators/tree.js";
 import { IndicatrixError } from "../internal/errors.js";
 import type { AggregateSpec, MissingPolicy, NormalizeSpec, TreatSpec } from "../internal/specs.js";
 import type { Direction } from "../internal/types.js";
+import { checkModel } from "../weighting/check-model.js";
 
 /** An active node of a profile with every setting that applies to it resolved. */
 export interface ResolvedNode {

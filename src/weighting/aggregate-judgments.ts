@@ -1,6 +1,7 @@
-import { fail } from "../internal/errors.js";
+import { fail, IndicatrixError } from "../internal/errors.js";
+import { get } from "../internal/float64.js";
 import type { AhpOptions, AhpResult } from "./ahp.js";
-import { ahp } from "./ahp.js";
+import { ahp, ahpResult } from "./ahp.js";
 import { ahpCore, type Pairwise, readPairwise, resolveAhpOptions, toRows } from "./pairwise.js";
 
 /** Options of {@link aggregateJudgments}. */
@@ -77,7 +78,7 @@ export function aggregateJudgments(
   const checked: Pairwise[] = matrices.map((mat, k) =>
     readPairwise(mat, o.tolerance, o.labels, `matrices[${k}]`),
   );
-  const n = (checked[0] as Pairwise).n;
+  const n = checked[0]?.n ?? 0;
   checked.forEach((p, k) => {
     if (p.n !== n)
       fail(
@@ -87,30 +88,31 @@ export function aggregateJudgments(
       );
   });
 
-  const expertResult = (k: number, allowDisconnected: boolean): AhpResult | null => {
+  type Matrix = (typeof matrices)[number];
+  /** Expert k's own AHP result; judgments that do not link all elements are named as expert k's. */
+  const expertAhp = (matrix: Matrix, k: number): AhpResult => {
     try {
-      return ahp(matrices[k] as readonly (readonly (number | null)[])[], opts.ahp ?? {});
+      return ahp(matrix, opts.ahp ?? {});
     } catch (e) {
-      if (allowDisconnected && (e as { code?: string }).code === "disconnected_judgments") return null;
-      if ((e as { code?: string }).code === "disconnected_judgments")
-        fail("disconnected_judgments", `matrices[${k}]`, `expert ${k}: ${(e as Error).message}`);
+      if (isDisconnected(e)) fail("disconnected_judgments", `matrices[${k}]`, `expert ${k}: ${e.message}`);
       throw e;
     }
   };
 
   if (method === "aip") {
-    const experts = checked.map((_, k) => expertResult(k, false) as AhpResult);
+    const experts = matrices.map(expertAhp);
+    const weighted = experts.map((r, k) => ({ weights: r.weights, weight: ew[k] ?? 0 }));
     const w = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let s = 0;
-      for (let k = 0; k < K; k++) {
-        const wk = (experts[k] as AhpResult).weights[i] as number;
-        s += mean === "geometric" ? (ew[k] as number) * Math.log(wk) : (ew[k] as number) * wk;
+      for (const { weights, weight } of weighted) {
+        const wk = weights[i] ?? Number.NaN;
+        s += mean === "geometric" ? weight * Math.log(wk) : weight * wk;
       }
       w[i] = mean === "geometric" ? Math.exp(s) : s;
     }
     let total = 0;
-    for (let i = 0; i < n; i++) total += w[i] as number;
+    for (const v of w) total += v;
     return {
       weights: Array.from(w, (v) => v / total),
       method,
@@ -123,17 +125,18 @@ export function aggregateJudgments(
   }
 
   // AIJ: weighted geometric mean over the experts who gave each entry.
+  const judges = checked.map((p, k) => ({ a: p.a, weight: ew[k] ?? 0 }));
   const g = new Float64Array(n * n);
   let missingPairs = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       let s = 0;
       let wsum = 0;
-      for (let k = 0; k < K; k++) {
-        const v = (checked[k] as Pairwise).a[i * n + j] as number;
+      for (const { a, weight } of judges) {
+        const v = get(a, i * n + j);
         if (!Number.isNaN(v)) {
-          s += (ew[k] as number) * Math.log(v);
-          wsum += ew[k] as number;
+          s += weight * Math.log(v);
+          wsum += weight;
         }
       }
       g[i * n + j] = wsum > 0 ? Math.exp(s / wsum) : Number.NaN;
@@ -142,28 +145,27 @@ export function aggregateJudgments(
   for (let i = 0; i < n; i++) g[i * n + i] = 1;
   const core = ahpCore({ n, a: g, missingPairs }, o, "matrices");
   const matrix = toRows(g, n).map((row) => row.map((v) => (Number.isNaN(v) ? null : v)));
-  const group: AhpResult = {
-    weights: Array.from(core.w),
-    lambdaMax: core.lambdaMax,
-    ci: core.ci,
-    cr: core.cr,
-    ri: n <= 2 ? 0 : core.ri,
-    consistent: n <= 2 || core.cr < o.threshold,
-    method: o.method,
-    threshold: o.threshold,
-    riTable: typeof o.ri === "string" ? o.ri : "custom",
-    missing: missingPairs,
-    completed: toRows(core.completed, n),
-  };
-  if (core.iterations !== undefined) group.iterations = core.iterations;
+  const group = ahpResult(core, n, missingPairs, o);
   return {
     weights: group.weights,
     method,
     expertWeights: ew,
-    experts: checked.map((_, k) => expertResult(k, true)),
+    // Under AIJ an expert may judge only some pairs, so their own judgments may not link all elements.
+    experts: matrices.map((matrix) => {
+      try {
+        return ahp(matrix, opts.ahp ?? {});
+      } catch (e) {
+        if (isDisconnected(e)) return null;
+        throw e;
+      }
+    }),
     group,
     matrix,
   };
+}
+
+function isDisconnected(e: unknown): e is IndicatrixError {
+  return e instanceof IndicatrixError && e.code === "disconnected_judgments";
 }
 
 function expertWeightsOf(given: readonly number[] | undefined, K: number): number[] {

@@ -1,4 +1,12 @@
-import { type AhpMethod, ahpCore, readPairwise, resolveAhpOptions, toRows } from "./pairwise.js";
+import {
+  type AhpCore,
+  type AhpMethod,
+  ahpCore,
+  type ResolvedAhpOptions,
+  readPairwise,
+  resolveAhpOptions,
+  toRows,
+} from "./pairwise.js";
 import type { RiTable } from "./ri-tables.js";
 
 export type { AhpMethod } from "./pairwise.js";
@@ -79,8 +87,11 @@ export interface AhpResult {
 export function ahp(matrix: readonly (readonly (number | null)[])[], opts: AhpOptions = {}): AhpResult {
   const o = resolveAhpOptions(opts);
   const p = readPairwise(matrix, o.tolerance, o.labels);
-  const core = ahpCore(p, o);
-  const n = p.n;
+  return ahpResult(ahpCore(p, o), p.n, p.missingPairs, o);
+}
+
+/** The {@link AhpResult} of a matrix of order `n` from the numbers of `ahpCore`. @internal */
+export function ahpResult(core: AhpCore, n: number, missing: number, o: ResolvedAhpOptions): AhpResult {
   const result: AhpResult = {
     weights: Array.from(core.w),
     lambdaMax: core.lambdaMax,
@@ -91,7 +102,7 @@ export function ahp(matrix: readonly (readonly (number | null)[])[], opts: AhpOp
     method: o.method,
     threshold: o.threshold,
     riTable: typeof o.ri === "string" ? o.ri : "custom",
-    missing: p.missingPairs,
+    missing,
     completed: toRows(core.completed, n),
   };
   if (core.iterations !== undefined) result.iterations = core.iterations;

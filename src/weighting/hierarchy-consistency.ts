@@ -1,4 +1,5 @@
 import { fail } from "../internal/errors.js";
+import { AHP_THRESHOLD } from "./ahp-defaults.js";
 
 /** One comparison set in {@link hierarchyConsistency}: its parent's global weight and its own CI and RI. */
 export interface HierarchyConsistencyNode {
@@ -42,7 +43,7 @@ export function hierarchyConsistency(
     threshold?: number;
   } = {},
 ): HierarchyConsistencyResult {
-  const threshold = opts.threshold ?? 0.1;
+  const threshold = opts.threshold ?? AHP_THRESHOLD;
   if (typeof threshold !== "number" || !Number.isFinite(threshold) || threshold <= 0)
     fail("invalid_options", "opts.threshold", `expected a positive number, got ${String(threshold)}`);
   if (!Array.isArray(nodes) || nodes.length === 0)

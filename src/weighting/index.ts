@@ -2,6 +2,7 @@ export type { AggregateJudgmentsOptions, GroupAhpResult } from "./aggregate-judg
 export { aggregateJudgments } from "./aggregate-judgments.js";
 export type { AhpMethod, AhpOptions, AhpResult } from "./ahp.js";
 export { ahp } from "./ahp.js";
+export { checkModel } from "./check-model.js";
 export type { CombineDetails, CombineMethod, CombineOptions } from "./combine.js";
 export { combineWeights, combineWeightsDetailed } from "./combine.js";
 export type { CriticDetails, CriticOptions } from "./critic.js";
@@ -18,5 +19,6 @@ export type { AhpRepair, AhpRepairOptions } from "./repair.js";
 export { ahpRepairAdvice } from "./repair.js";
 export type { RiTable } from "./ri-tables.js";
 export { RI_TABLES, randomIndex } from "./ri-tables.js";
+export { validateModel } from "./validate-model.js";
 export type { VariationDetails, VariationOptions } from "./variation.js";
 export { cvWeights, cvWeightsDetailed, stdDevWeights, stdDevWeightsDetailed } from "./variation.js";

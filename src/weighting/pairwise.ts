@@ -7,15 +7,15 @@
  */
 import { connectedComponents } from "../internal/components.js";
 import { fail } from "../internal/errors.js";
+import { get } from "../internal/float64.js";
+import { AHP_THRESHOLD, AHP_TOLERANCE } from "./ahp-defaults.js";
+import { checkMatrix } from "./check-matrix.js";
+import { elementName } from "./element-names.js";
 import { type RiTable, randomIndex } from "./ri-tables.js";
 
 /** How the priority vector is derived from a pairwise comparison matrix. */
 export type AhpMethod = "eigenvector" | "geometric-mean" | "sum-product";
 
-/** Saaty's 1-9 scale: the smallest and largest judgments accepted. */
-export const SCALE_MIN = 1 / 9;
-/** Saaty's 1-9 scale: the largest judgment accepted. */
-export const SCALE_MAX = 9;
 /** Power iteration stops when no weight moves by more than this between two steps. */
 export const POWER_TOL = 1e-12;
 const MAX_ITER = 100_000;
@@ -38,19 +38,6 @@ export interface ResolvedAhpOptions {
   labels: readonly string[] | undefined;
 }
 
-/** Names a cell for messages: `row 1 ("P"), column 2 ("R")`. @internal */
-export function cellName(i: number, j: number, labels: readonly string[] | undefined): string {
-  const li = labels?.[i];
-  const lj = labels?.[j];
-  return `row ${i}${li === undefined ? "" : ` (${JSON.stringify(li)})`}, column ${j}${lj === undefined ? "" : ` (${JSON.stringify(lj)})`}`;
-}
-
-/** Names an element for messages: `2 ("R")` or `2`. @internal */
-export function elementName(i: number, labels: readonly string[] | undefined): string {
-  const l = labels?.[i];
-  return l === undefined ? String(i) : JSON.stringify(l);
-}
-
 /** Checks the options shared by the AHP functions and applies the defaults. @internal */
 export function resolveAhpOptions(
   opts: {
@@ -70,10 +57,10 @@ export function resolveAhpOptions(
       `${path}.method`,
       `expected "eigenvector", "geometric-mean" or "sum-product", got ${JSON.stringify(method)}`,
     );
-  const threshold = opts.threshold ?? 0.1;
+  const threshold = opts.threshold ?? AHP_THRESHOLD;
   if (typeof threshold !== "number" || !Number.isFinite(threshold) || threshold <= 0)
     fail("invalid_options", `${path}.threshold`, `expected a positive number, got ${String(threshold)}`);
-  const tolerance = opts.tolerance ?? 0.01;
+  const tolerance = opts.tolerance ?? AHP_TOLERANCE;
   if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance < 0 || tolerance >= 1)
     fail("invalid_options", `${path}.tolerance`, `expected a number in [0, 1), got ${String(tolerance)}`);
   const ri = opts.ri ?? "saaty";
@@ -90,8 +77,9 @@ export function resolveAhpOptions(
 }
 
 /**
- * Checks a pairwise comparison matrix: square, entries positive and finite (or null off the diagonal),
- * diagonal 1, judgments on Saaty's scale [1/9, 9] and reciprocal within `tolerance` (relative).
+ * Reads a pairwise comparison matrix into a {@link Pairwise}, throwing the first issue of `checkMatrix` (the
+ * rules `checkModel` applies to a model's matrices): square, entries positive and finite (or null off the
+ * diagonal), diagonal 1, judgments on Saaty's scale and reciprocal within `tolerance` (relative).
  * @internal
  */
 export function readPairwise(
@@ -100,76 +88,11 @@ export function readPairwise(
   labels: readonly string[] | undefined,
   name = "matrix",
 ): Pairwise {
-  if (!Array.isArray(matrix) || matrix.length === 0)
-    fail("invalid_matrix", name, "expected a non-empty square array of rows");
-  const n = matrix.length;
-  if (labels !== undefined && labels.length !== n)
-    fail("invalid_options", "labels", `expected ${n} labels (one per row), got ${labels.length}`);
-  const a = new Float64Array(n * n);
-  const lo = SCALE_MIN / (1 + tolerance);
-  const hi = SCALE_MAX * (1 + tolerance);
-  for (let i = 0; i < n; i++) {
-    const row = matrix[i];
-    if (!Array.isArray(row)) fail("invalid_matrix", `${name}[${i}]`, `row ${i} is not an array`);
-    if (row.length !== n)
-      fail(
-        "invalid_matrix",
-        `${name}[${i}]`,
-        `row ${i} has ${row.length} entries, expected ${n} (not square)`,
-      );
-    for (let j = 0; j < n; j++) {
-      const v = row[j];
-      const where = `${name}[${i}][${j}]`;
-      if (v === null) {
-        if (i === j)
-          fail("invalid_matrix", where, `${cellName(i, j, labels)}: the diagonal must be 1, got null`);
-        a[i * n + j] = Number.NaN;
-        continue;
-      }
-      if (typeof v !== "number" || !Number.isFinite(v) || v <= 0)
-        fail(
-          "invalid_matrix",
-          where,
-          `${cellName(i, j, labels)}: expected a positive finite number (or null for a missing judgment), got ${String(v)}`,
-        );
-      if (i === j) {
-        if (Math.abs(v - 1) > 1e-12)
-          fail("invalid_matrix", where, `${cellName(i, j, labels)}: the diagonal must be 1, got ${v}`);
-      } else if (v < lo || v > hi) {
-        fail(
-          "judgment_out_of_scale",
-          where,
-          `${cellName(i, j, labels)}: judgment ${v} is outside Saaty's scale [1/9, 9]`,
-        );
-      }
-      a[i * n + j] = i === j ? 1 : v;
-    }
-  }
-  let missingPairs = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const x = a[i * n + j] as number;
-      const y = a[j * n + i] as number;
-      const mx = Number.isNaN(x);
-      const my = Number.isNaN(y);
-      if (mx && my) {
-        missingPairs++;
-        continue;
-      }
-      if (mx || my)
-        fail(
-          "not_reciprocal",
-          `${name}[${mx ? i : j}][${mx ? j : i}]`,
-          `${cellName(i, j, labels)}: one of a[${i}][${j}] and a[${j}][${i}] is missing and the other is not; leave both null or give both`,
-        );
-      if (Math.abs(x * y - 1) > tolerance + 1e-9)
-        fail(
-          "not_reciprocal",
-          `${name}[${j}][${i}]`,
-          `${cellName(j, i, labels)}: a[${j}][${i}] = ${y} is not the reciprocal of a[${i}][${j}] = ${x} (expected ${1 / x} within ${tolerance * 100}%)`,
-        );
-    }
-  }
+  if (Array.isArray(matrix) && matrix.length > 0 && labels !== undefined && labels.length !== matrix.length)
+    fail("invalid_options", "labels", `expected ${matrix.length} labels (one per row), got ${labels.length}`);
+  const { issues, n, a, missingPairs } = checkMatrix(matrix, { path: name, tolerance, labels });
+  const first = issues[0];
+  if (first) fail(first.code, first.path, first.message);
   return { n, a, missingPairs };
 }
 
@@ -177,7 +100,7 @@ export function readPairwise(
 export function components(a: Float64Array, n: number): number[][] {
   const judged: [number, number][] = [];
   for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) if (!Number.isNaN(a[i * n + j] ?? Number.NaN)) judged.push([i, j]);
+    for (let j = i + 1; j < n; j++) if (!Number.isNaN(get(a, i * n + j))) judged.push([i, j]);
   return connectedComponents(n, judged);
 }
 
@@ -207,8 +130,8 @@ export function powerIteration(
   let w = Float64Array.from(start);
   let next = new Float64Array(n);
   let s0 = 0;
-  for (let i = 0; i < n; i++) s0 += w[i] as number;
-  for (let i = 0; i < n; i++) w[i] = (w[i] as number) / s0;
+  for (let i = 0; i < n; i++) s0 += get(w, i);
+  for (let i = 0; i < n; i++) w[i] = get(w, i) / s0;
   let prevDiff = Number.POSITIVE_INFINITY;
   let polish = 0;
   for (let it = 1; it <= MAX_ITER; it++) {
@@ -216,14 +139,14 @@ export function powerIteration(
     for (let i = 0; i < n; i++) {
       let s = 0;
       const o = i * n;
-      for (let j = 0; j < n; j++) s += (b[o + j] as number) * (w[j] as number);
+      for (let j = 0; j < n; j++) s += get(b, o + j) * get(w, j);
       next[i] = s;
       total += s;
     }
     let diff = 0;
     for (let i = 0; i < n; i++) {
-      const v = (next[i] as number) / total;
-      const d = Math.abs(v - (w[i] as number));
+      const v = get(next, i) / total;
+      const d = Math.abs(v - get(w, i));
       if (d > diff) diff = d;
       next[i] = v;
     }
@@ -246,7 +169,7 @@ function geometricStart(a: Float64Array, n: number): Float64Array {
     let s = 0;
     let c = 0;
     for (let j = 0; j < n; j++) {
-      const v = a[i * n + j] as number;
+      const v = get(a, i * n + j);
       if (!Number.isNaN(v)) {
         s += Math.log(v);
         c++;
@@ -270,7 +193,7 @@ export function harker(
   for (let i = 0; i < n; i++) {
     let miss = 0;
     for (let j = 0; j < n; j++) {
-      const v = a[i * n + j] as number;
+      const v = get(a, i * n + j);
       if (!Number.isNaN(v)) b[i * n + j] = v;
       else miss++;
     }
@@ -280,8 +203,8 @@ export function harker(
   const completed = Float64Array.from(a);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
-      const v = completed[i * n + j] as number;
-      if (Number.isNaN(v)) completed[i * n + j] = (w[i] as number) / (w[j] as number);
+      const v = get(completed, i * n + j);
+      if (Number.isNaN(v)) completed[i * n + j] = get(w, i) / get(w, j);
     }
   return { completed, w, iterations };
 }
@@ -297,14 +220,14 @@ export function priorities(
   if (method === "geometric-mean") {
     const g = geometricStart(a, n);
     let s = 0;
-    for (let i = 0; i < n; i++) s += g[i] as number;
-    for (let i = 0; i < n; i++) w[i] = (g[i] as number) / s;
+    for (let i = 0; i < n; i++) s += get(g, i);
+    for (let i = 0; i < n; i++) w[i] = get(g, i) / s;
     return { w };
   }
   for (let j = 0; j < n; j++) {
     let col = 0;
-    for (let i = 0; i < n; i++) col += a[i * n + j] as number;
-    for (let i = 0; i < n; i++) w[i] = (w[i] as number) + (a[i * n + j] as number) / col / n;
+    for (let i = 0; i < n; i++) col += get(a, i * n + j);
+    for (let i = 0; i < n; i++) w[i] = get(w, i) + get(a, i * n + j) / col / n;
   }
   return { w };
 }
@@ -316,10 +239,10 @@ export function lambdaMax(a: Float64Array, n: number, w: Float64Array, method: A
   let ratios = 0;
   for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let j = 0; j < n; j++) s += (a[i * n + j] as number) * (w[j] as number);
+    for (let j = 0; j < n; j++) s += get(a, i * n + j) * get(w, j);
     sumAw += s;
-    sumW += w[i] as number;
-    ratios += s / (w[i] as number);
+    sumW += get(w, i);
+    ratios += s / get(w, i);
   }
   return method === "eigenvector" ? sumAw / sumW : ratios / n;
 }

@@ -1,12 +1,8 @@
 import { fail } from "../internal/errors.js";
+import { get } from "../internal/float64.js";
 import type { AhpOptions } from "./ahp.js";
+import { SAATY_VALUES } from "./ahp-defaults.js";
 import { ahpCore, readPairwise, resolveAhpOptions } from "./pairwise.js";
-
-/** Saaty's scale values 1/9, 1/8, ..., 1/2, 1, 2, ..., 9: the candidates of {@link ahpRepairAdvice}. */
-const SAATY_VALUES: readonly number[] = [
-  ...[9, 8, 7, 6, 5, 4, 3, 2].map((v) => 1 / v),
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9],
-];
 
 /** Options of {@link ahpRepairAdvice}: the {@link AhpOptions} of the matrix, plus the search settings. */
 export interface AhpRepairOptions extends AhpOptions {
@@ -86,9 +82,9 @@ export function ahpRepairAdvice(
   const out: AhpRepair[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const current = p.a[i * n + j] as number;
+      const current = get(p.a, i * n + j);
       if (Number.isNaN(current)) continue;
-      const before = p.a[j * n + i] as number;
+      const before = get(p.a, j * n + i);
       let best: { v: number; cr: number } | undefined;
       let nearestFix: { v: number; cr: number; dist: number } | undefined;
       for (const v of candidates) {
@@ -103,18 +99,19 @@ export function ahpRepairAdvice(
       }
       work[i * n + j] = current;
       work[j * n + i] = before;
+      if (best === undefined) continue;
       const pick = nearestFix ?? best;
-      if (pick === undefined || !(pick.cr < crBefore - 1e-12)) continue;
+      if (!(pick.cr < crBefore - 1e-12)) continue;
       out.push({
         i,
         j,
         current,
         suggested: pick.v,
-        implied: (base.w[i] as number) / (base.w[j] as number),
+        implied: get(base.w, i) / get(base.w, j),
         crBefore,
         crAfter: pick.cr,
-        best: (best as { v: number }).v,
-        crBest: (best as { cr: number }).cr,
+        best: best.v,
+        crBest: best.cr,
         fixes: pick.cr < o.threshold,
       });
     }

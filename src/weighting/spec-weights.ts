@@ -2,11 +2,12 @@ import type { AhpWeightSpec, BaseWeightSpec, WeightSpec } from "../indicators/sc
 import { fail } from "../internal/errors.js";
 import { aggregateJudgments } from "./aggregate-judgments.js";
 import { ahp } from "./ahp.js";
+import { ahpSpecOptions } from "./ahp-spec-options.js";
 import { combineWeightsDetailed } from "./combine.js";
 import { criticWeights } from "./critic.js";
 import { entropyWeights } from "./entropy.js";
 import { judgmentsToMatrix } from "./judgments.js";
-import { ahpRepairAdvice } from "./repair.js";
+import { repairHint } from "./repair-hint.js";
 import { cvWeights, stdDevWeights } from "./variation.js";
 
 /** Consistency of an AHP-weighted node. */
@@ -50,22 +51,13 @@ export function specNeedsData(spec: WeightSpec): boolean {
   );
 }
 
-function fmt(v: number): string {
-  return v >= 1 ? String(Math.round(v * 100) / 100) : `1/${Math.round((1 / v) * 100) / 100}`;
-}
-
 function subMatrix(matrix: (number | null)[][], order: string[], children: string[]): (number | null)[][] {
   const idx = children.map((c) => order.indexOf(c));
   return idx.map((i) => idx.map((j) => matrix[i]?.[j] ?? null));
 }
 
 function ahpWeights(spec: AhpWeightSpec, children: string[], nodeId: string, path: string): SpecWeights {
-  const opts = {
-    method: spec.priority ?? "eigenvector",
-    ri: spec.ri ?? "saaty",
-    threshold: spec.threshold ?? 0.1,
-    labels: children,
-  } as const;
+  const opts = { ...ahpSpecOptions(spec), labels: children };
   const order = spec.order;
   const matrixOf = (src: {
     judgments?: [string, string, number][] | undefined;
@@ -116,9 +108,9 @@ function ahpWeights(spec: AhpWeightSpec, children: string[], nodeId: string, pat
   if (r.missing > 0) provenance.completedBy = "harker";
   const warnings: string[] = [];
   if (!r.consistent) {
-    const best = ahpRepairAdvice(matrix, opts)[0];
-    if (best)
-      consistency.advice = `change ${children[best.i]} over ${children[best.j]} from ${fmt(best.current)} to ${fmt(best.suggested)} (CR ${best.crAfter.toFixed(3)})`;
+    const hint = repairHint(matrix, children, opts);
+    if (hint)
+      consistency.advice = `change ${hint.judgment} from ${hint.from} to ${hint.to} (CR ${hint.crAfter})`;
     warnings.push(`${path}: AHP judgments for "${nodeId}" are inconsistent (CR = ${r.cr.toFixed(3)})`);
   }
   return { weights: r.weights, provenance, consistency, warnings };

@@ -39,11 +39,6 @@ const NODE_BUILTINS_ALLOWED = new Set(["node", "cli"]);
  */
 const ALLOWED_FOR_NOW: readonly { from: string; to: string; why: string }[] = [
   {
-    from: "indicators",
-    to: "weighting",
-    why: "indicators/check-ahp.ts runs ahp() and judgmentsToMatrix(); the one AHP judgment checker moves to weighting/ (issue 12 item 3)",
-  },
-  {
     from: "score",
     to: "analysis",
     why: "score/compare.ts uses analysis/rank-correlation.ts; being moved on the profile-comparison branch",

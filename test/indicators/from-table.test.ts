@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { checkModel } from "../../src/indicators/check-model.js";
 import { modelFromTable } from "../../src/indicators/from-table.js";
 import { isIndicator, walkTree } from "../../src/indicators/tree.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
+import { checkModel } from "../../src/weighting/check-model.js";
 
 const ASEM_META = "test/fixtures/asem/ASEM_iMeta.csv";
 

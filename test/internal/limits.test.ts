@@ -1,9 +1,5 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  MAX_NODES as CHECK_MODEL_MAX_NODES,
-  MAX_TREE_DEPTH as CHECK_MODEL_MAX_TREE_DEPTH,
-} from "../../src/indicators/check-model.js";
 import { compileFormula } from "../../src/indicators/formula.js";
 import { readModelText } from "../../src/indicators/parse-model.js";
 import { LIMITS, MAX_FORMULA_ARGUMENTS, MAX_YAML_ALIASES } from "../../src/internal/limits.js";
@@ -32,11 +28,6 @@ describe("LIMITS", () => {
       (LIMITS as { maxNodes: number }).maxNodes = 1;
     }).toThrow(TypeError);
     expect(LIMITS.maxNodes).toBe(20_000);
-  });
-
-  it("states the tree limits checkModel applies (check-model.ts keeps its own copy until it imports them)", () => {
-    expect(CHECK_MODEL_MAX_TREE_DEPTH).toBe(LIMITS.maxTreeDepth);
-    expect(CHECK_MODEL_MAX_NODES).toBe(LIMITS.maxNodes);
   });
 
   it(`compileFormula accepts min() with ${MAX_FORMULA_ARGUMENTS} arguments and refuses one more as invalid_formula`, () => {

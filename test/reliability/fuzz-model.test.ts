@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
-import { checkModel, validateModel } from "../../src/indicators/check-model.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { profileNames } from "../../src/indicators/profiles.js";
 import type { Model } from "../../src/indicators/schema.js";
@@ -9,6 +8,8 @@ import { listIndicators } from "../../src/indicators/tree.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
+import { checkModel } from "../../src/weighting/check-model.js";
+import { validateModel } from "../../src/weighting/validate-model.js";
 import {
   baseModels,
   deepFreeze,

@@ -13,7 +13,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
-import { validateModel } from "../../src/indicators/check-model.js";
 import { compileFormula } from "../../src/indicators/formula.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import {
@@ -31,6 +30,7 @@ import { normalize } from "../../src/normalize/normalize.js";
 import { toDataset } from "../../src/score/dataset.js";
 import { score } from "../../src/score/score.js";
 import { ahp } from "../../src/weighting/ahp.js";
+import { validateModel } from "../../src/weighting/validate-model.js";
 import { outcome } from "./invariants.js";
 
 const dir = mkdtempSync(join(tmpdir(), "indicatrix-limits-"));

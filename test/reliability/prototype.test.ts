@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { validateModel } from "../../src/indicators/check-model.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { toDataset } from "../../src/score/dataset.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
+import { validateModel } from "../../src/weighting/validate-model.js";
 import { deepFreeze, expectNoPollution, expectSoundResult, outcome } from "./invariants.js";
 
 const HOSTILE = [

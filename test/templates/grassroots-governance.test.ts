@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { validateModel } from "../../src/indicators/check-model.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { activeNodes } from "../../src/indicators/profiles.js";
 import type { Model, ModelNode } from "../../src/indicators/schema.js";
 import { grassrootsGovernance } from "../../src/indicators/templates/index.js";
 import { isIndicator, listIndicators, walkTree } from "../../src/indicators/tree.js";
 import { ahp } from "../../src/weighting/ahp.js";
+import { validateModel } from "../../src/weighting/validate-model.js";
 import {
   CRITERIA,
   DIMENSIONS,

@@ -351,7 +351,7 @@ describe("ahp: errors name the place", () => {
         [1, 2],
         [1 / 2, 1, 3],
       ],
-      "invalid_matrix @ matrix[1]",
+      "matrix_not_square @ matrix[1]",
     ],
     [
       "a zero entry",
@@ -399,7 +399,7 @@ describe("ahp: errors name the place", () => {
         [2, 2],
         [0.5, 1],
       ],
-      "invalid_matrix @ matrix[0][0]",
+      "invalid_diagonal @ matrix[0][0]",
     ],
     [
       "diagonal null",
@@ -407,7 +407,7 @@ describe("ahp: errors name the place", () => {
         [null, 2],
         [0.5, 1],
       ],
-      "invalid_matrix @ matrix[0][0]",
+      "invalid_diagonal @ matrix[0][0]",
     ],
     [
       "judgment above 9",

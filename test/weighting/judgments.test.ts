@@ -49,7 +49,7 @@ describe("judgmentsToMatrix", () => {
   it.each([
     ["duplicate id", ["a", "a"], [], "duplicate_id @ ids[1]"],
     ["empty ids", [], [], "invalid_options @ ids"],
-    ["unknown id", ["a", "b"], [["a", "c", 2]], "unknown_id @ judgments[0]"],
+    ["unknown id", ["a", "b"], [["a", "c", 2]], "unknown_child @ judgments[0]"],
     ["self pair", ["a", "b"], [["a", "a", 1]], "self_comparison @ judgments[0]"],
     ["above 9", ["a", "b"], [["a", "b", 10]], "judgment_out_of_scale @ judgments[0]"],
     ["below 1/9", ["a", "b"], [["a", "b", 0.1]], "judgment_out_of_scale @ judgments[0]"],

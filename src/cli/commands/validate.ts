@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { validateModel } from "../../indicators/check-model.js";
 import { IndicatrixError, type Issue } from "../../internal/errors.js";
 import { readModelFile } from "../../node/read-model-file.js";
+import { validateModel } from "../../weighting/validate-model.js";
 import { type Io, UsageError } from "../context.js";
 
 export const validateHelp = `Usage: indicatrix validate <model...> [--format text|json|github] [--strict]

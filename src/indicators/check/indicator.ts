@@ -1,0 +1,79 @@
+import type { Model, ModelNode } from "../schema.js";
+import { type Diagnostic, error } from "./diagnostic.js";
+
+/**
+ * The rules of one indicator (a leaf): goalposts `[low, high]` with low < high; a range direction `[a, b]` with
+ * a <= b, and a target or range inside the goalposts; goalposts when it is normalized by goalposts, a target
+ * when it is normalized to a target. Codes: `invalid_goalposts`, `invalid_range`, `target_outside_goalposts`,
+ * `missing_goalposts`, `missing_target`.
+ * @internal
+ */
+export function checkIndicator(model: Model, node: ModelNode, path: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const gp = node.goalposts;
+  const gpOk = gp !== undefined && gp[0] < gp[1];
+  if (gp && !gpOk)
+    out.push(
+      error(
+        "invalid_goalposts",
+        `${path}.goalposts`,
+        `expected [low, high] with low < high, got [${gp[0]}, ${gp[1]}]`,
+      ),
+    );
+  const dir = node.direction;
+  if (dir && typeof dir === "object" && "range" in dir) {
+    const [a, b] = dir.range;
+    if (!(a <= b))
+      out.push(
+        error("invalid_range", `${path}.direction.range`, `expected [a, b] with a <= b, got [${a}, ${b}]`),
+      );
+    if (gp && gpOk && (a < gp[0] || b > gp[1]))
+      out.push(
+        error(
+          "target_outside_goalposts",
+          `${path}.direction.range`,
+          `range [${a}, ${b}] is not inside the goalposts [${gp[0]}, ${gp[1]}]`,
+        ),
+      );
+  }
+  if (
+    dir &&
+    typeof dir === "object" &&
+    "target" in dir &&
+    gp &&
+    gpOk &&
+    (dir.target < gp[0] || dir.target > gp[1])
+  )
+    out.push(
+      error(
+        "target_outside_goalposts",
+        `${path}.direction.target`,
+        `target ${dir.target} is outside the goalposts [${gp[0]}, ${gp[1]}]`,
+      ),
+    );
+
+  const norm = node.normalize ?? model.defaults?.normalize;
+  const method = typeof norm === "string" ? norm : norm?.method;
+  const normPath = node.normalize !== undefined ? `${path}.normalize` : "defaults.normalize";
+  const ownGoalposts = typeof norm === "object" && "goalposts" in norm && norm.goalposts;
+  if (method === "goalposts" && !gp && !ownGoalposts)
+    out.push(
+      error(
+        "missing_goalposts",
+        normPath,
+        `indicator "${node.id}" is normalized by goalposts but has none; add "goalposts": [low, high]`,
+      ),
+    );
+  const hasTarget =
+    (typeof norm === "object" && "target" in norm && norm.target !== undefined) ||
+    (dir && typeof dir === "object");
+  if (method === "target" && !hasTarget)
+    out.push(
+      error(
+        "missing_target",
+        normPath,
+        `indicator "${node.id}" is normalized to a target but names none; give "direction": { "target": x }`,
+      ),
+    );
+  return out;
+}

@@ -1,0 +1,104 @@
+import { IndicatrixError } from "../../internal/errors.js";
+import { appendKey } from "../parse-model.js";
+import { profileActivity, profileChain, profileNames } from "../profiles.js";
+import type { Model, Profile } from "../schema.js";
+import { isIndicator, type VisitedNode } from "../tree.js";
+import { type Diagnostic, error, warning } from "./diagnostic.js";
+import { isReserved } from "./ids.js";
+import { type AhpSpecCheck, checkWeightSpec } from "./weight-spec.js";
+
+/**
+ * The rules of profiles: a node's `profiles` names profiles of the model (`unknown_profile`, a warning: the
+ * node is never active); each profile has a name that is not reserved (`reserved_id`), an `extends` chain that
+ * ends (`unknown_profile`, `profile_cycle`), no group left without an active child (`no_active_child`), and
+ * overrides that name existing nodes (`unknown_indicator`, `unknown_node`, `weights_on_indicator`), goalposts
+ * in order (`invalid_goalposts`) and weight specs that follow `checkWeightSpec`.
+ * @internal
+ */
+export function checkProfiles(
+  model: Model,
+  byId: ReadonlyMap<string, VisitedNode>,
+  ahp: AhpSpecCheck | undefined,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const profiles = model.profiles ?? {};
+  const names = profileNames(model);
+  for (const [id, v] of byId)
+    for (const [i, p] of (v.node.profiles ?? []).entries())
+      if (!Object.hasOwn(profiles, p))
+        out.push(
+          warning(
+            "unknown_profile",
+            `${v.path}.profiles[${i}]`,
+            `"${p}" is not a profile of the model (${names.join(", ")}); node "${id}" is never active`,
+          ),
+        );
+
+  for (const name of names) {
+    const base = `profiles.${name}`;
+    if (isReserved(name))
+      out.push(error("reserved_id", base, `"${name}" is reserved; choose another profile name`));
+    try {
+      profileChain(model, name);
+    } catch (e) {
+      if (!(e instanceof IndicatrixError)) throw e;
+      out.push(error(e.code, e.path, e.message));
+      continue;
+    }
+    const { active, empty } = profileActivity(model, name);
+    for (const id of empty) {
+      const v = byId.get(id);
+      if (v)
+        out.push(
+          error(
+            "no_active_child",
+            `${v.path}.children`,
+            `in profile "${name}", group "${id}" has no active child; give it "profiles" or activate a child`,
+          ),
+        );
+    }
+    const profile = Object.hasOwn(profiles, name) ? profiles[name] : undefined;
+    if (profile) out.push(...checkOverrides(profile, base, name, byId, active, ahp));
+  }
+  return out;
+}
+
+/** The rules of what one profile overrides: include/exclude, multipliers, aggregation, goalposts and weights. */
+function checkOverrides(
+  profile: Profile,
+  base: string,
+  name: string,
+  byId: ReadonlyMap<string, VisitedNode>,
+  active: ReadonlySet<string>,
+  ahp: AhpSpecCheck | undefined,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const key of ["include", "exclude"] as const)
+    for (const [i, id] of (profile[key] ?? []).entries())
+      if (!byId.has(id))
+        out.push(error("unknown_indicator", `${base}.${key}[${i}]`, `no node has id "${id}"`));
+  for (const key of ["multipliers", "aggregate"] as const)
+    for (const id of Object.keys(profile[key] ?? {}))
+      if (!byId.has(id))
+        out.push(error("unknown_node", appendKey(`${base}.${key}`, id), `no node has id "${id}"`));
+  for (const [id, gp] of Object.entries(profile.goalposts ?? {})) {
+    const path = appendKey(`${base}.goalposts`, id);
+    const v = byId.get(id);
+    if (!v || !isIndicator(v.node)) out.push(error("unknown_indicator", path, `no indicator has id "${id}"`));
+    if (!(gp[0] < gp[1]))
+      out.push(
+        error("invalid_goalposts", path, `expected [low, high] with low < high, got [${gp[0]}, ${gp[1]}]`),
+      );
+  }
+  for (const [id, spec] of Object.entries(profile.weights ?? {})) {
+    const path = appendKey(`${base}.weights`, id);
+    const v = byId.get(id);
+    if (!v) out.push(error("unknown_node", path, `no node has id "${id}"`));
+    else if (isIndicator(v.node))
+      out.push(
+        error("weights_on_indicator", path, `"${id}" is an indicator; weights belong to the group above it`),
+      );
+    else out.push(...checkWeightSpec(spec, v.node, active, path, name, ahp));
+  }
+  return out;
+}

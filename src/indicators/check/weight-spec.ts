@@ -1,0 +1,59 @@
+import type { AhpWeightSpec, BaseWeightSpec, ModelNode, WeightSpec } from "../schema.js";
+import type { Diagnostic } from "./diagnostic.js";
+import { checkFixedWeights } from "./fixed-weights.js";
+
+/** Where a weight spec applies: the spec, the group it weights and the profile that gives it. */
+export interface WeightSite<S> {
+  /** The spec, as written in the profile. */
+  spec: S;
+  /** Id of the group whose children are weighted. */
+  nodeId: string;
+  /** Every child id of the group, in tree order. */
+  children: string[];
+  /** The children active in `profile`, in tree order. */
+  activeChildren: string[];
+  /** JSON path of the spec, e.g. `profiles.normal.weights.access`. */
+  path: string;
+  /** The profile that gives the spec. */
+  profile: string;
+}
+
+/**
+ * Checks the judgments of an AHP spec. The rules of AHP judgments (Saaty's scale, reciprocity, consistency)
+ * belong to the weighting layer, which passes its checker in; without one, AHP specs are not checked.
+ */
+export type AhpSpecCheck = (site: WeightSite<AhpWeightSpec>) => Diagnostic[];
+
+/**
+ * The rules of one profile's weight spec for a group: `"equal"` always passes, fixed weights follow
+ * `checkFixedWeights`, AHP specs the `ahp` checker given, and a combination each of its parts
+ * (paths `....of[i]`).
+ * @internal
+ */
+export function checkWeightSpec(
+  spec: WeightSpec,
+  node: ModelNode,
+  active: ReadonlySet<string>,
+  path: string,
+  profile: string,
+  ahp: AhpSpecCheck | undefined,
+): Diagnostic[] {
+  if (spec === "equal") return [];
+  const children = (node.children ?? []).map((c) => c.id);
+  const activeChildren = children.filter((c) => active.has(c));
+  const site = <S>(s: S, at: string): WeightSite<S> => ({
+    spec: s,
+    nodeId: node.id,
+    children,
+    activeChildren,
+    path: at,
+    profile,
+  });
+  const base = (s: BaseWeightSpec, at: string): Diagnostic[] => {
+    if (s.method === "fixed") return checkFixedWeights(site(s, at));
+    if (s.method === "ahp") return ahp?.(site(s, at)) ?? [];
+    return [];
+  };
+  if (spec.method === "combine") return spec.of.flatMap((s, i) => base(s, `${path}.of[${i}]`));
+  return base(spec, path);
+}

@@ -1,0 +1,129 @@
+import type { Issue } from "../internal/errors.js";
+import { AHP_TOLERANCE, isReciprocal, onSaatyScale } from "./ahp-defaults.js";
+import type { Judgment } from "./judgments.js";
+
+/** Options of {@link checkJudgments}. @internal */
+export interface CheckJudgmentsOptions {
+  /** Path of the judgments array; issues point at `${path}[k]`. Default `"judgments"`. */
+  path?: string;
+  /** Relative tolerance of the reciprocity and scale rules. Default 0.01. */
+  tolerance?: number;
+  /** Id of the group whose children are compared, named in messages (`"x" is not a child of "safety"`). */
+  owner?: string;
+  /**
+   * Point a judgment off the scale at its value (`judgments[3][2]`, the JSON path an editor wants) rather than at
+   * the judgment (`judgments[3]`). Default false.
+   */
+  valuePaths?: boolean;
+}
+
+/** Result of {@link checkJudgments}. @internal */
+export interface JudgmentsCheck {
+  /** Every problem found, in the order of the judgments; at most one per judgment (two for two unknown ids). */
+  issues: Issue[];
+  /**
+   * The judgments that passed, in order, each pair once: a pair restated in the other order with a reciprocal
+   * value (`["a", "b", 3]` then `["b", "a", 0.33]`) keeps the first.
+   */
+  judgments: Judgment[];
+}
+
+/**
+ * The one set of rules for pairwise judgments `[a, b, v]` over the elements `ids`: `checkModel` reports every
+ * issue it returns, `judgmentsToMatrix` throws the first. A judgment fails for its first problem only, so one
+ * mistake gives one issue:
+ *
+ * - `invalid_judgment`: not a triple `[string, string, value]` (or `judgments` is not an array);
+ * - `unknown_child`: `a` or `b` is not one of `ids` (one issue per unknown id);
+ * - `self_comparison`: `a` is compared with itself;
+ * - `judgment_out_of_scale`: `v` is not a number on Saaty's scale [1/9, 9]: v or the entry 1/v it makes is
+ *   refused by `onSaatyScale`, the rule of `checkMatrix`;
+ * - `duplicate_judgment`: the same ordered pair again with the same value (within `tolerance`);
+ * - `contradictory_judgment`: the pair again with a value that disagrees (for the reverse order: not the
+ *   reciprocal within `tolerance`).
+ *
+ * Whether the judgments cover and connect the elements is a question about the whole set, asked by the callers
+ * once the set is clean.
+ * @internal
+ */
+export function checkJudgments(
+  ids: readonly string[],
+  judgments: unknown,
+  opts: CheckJudgmentsOptions = {},
+): JudgmentsCheck {
+  const path = opts.path ?? "judgments";
+  const tolerance = opts.tolerance ?? AHP_TOLERANCE;
+  const issues: Issue[] = [];
+  const accepted: Judgment[] = [];
+  const error = (code: string, where: string, message: string): void => {
+    issues.push({ code, severity: "error", path: where, message });
+  };
+  if (!Array.isArray(judgments)) {
+    error("invalid_judgment", path, "expected an array of [a, b, value] triples");
+    return { issues, judgments: accepted };
+  }
+  const index = new Map(ids.map((id, k) => [id, k]));
+  const unknown = (id: string): string =>
+    opts.owner === undefined
+      ? `unknown id ${JSON.stringify(id)}; expected one of ${ids.join(", ")}`
+      : `${JSON.stringify(id)} is not a child of ${JSON.stringify(opts.owner)} (children: ${ids.join(", ")})`;
+  /** The first judgment of each ordered pair of indices `i,j`: where it is and its value. */
+  const given = new Map<string, { k: number; v: number }>();
+
+  const list: readonly unknown[] = judgments;
+  for (const [k, jd] of list.entries()) {
+    const at = `${path}[${k}]`;
+    const valueAt = opts.valuePaths ? `${at}[2]` : at;
+    if (!Array.isArray(jd) || jd.length !== 3 || typeof jd[0] !== "string" || typeof jd[1] !== "string") {
+      error("invalid_judgment", at, "expected a triple [a, b, value] with two ids and a number");
+      continue;
+    }
+    const [a, b, v]: [string, string, unknown] = [jd[0], jd[1], jd[2]];
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i === undefined) error("unknown_child", at, unknown(a));
+    if (j === undefined && b !== a) error("unknown_child", at, unknown(b));
+    if (i === undefined || j === undefined) continue;
+    const pair = `${JSON.stringify(a)} over ${JSON.stringify(b)}`;
+    if (i === j) {
+      error("self_comparison", at, `${JSON.stringify(a)} is compared with itself`);
+      continue;
+    }
+    if (!onSaatyScale(v, tolerance)) {
+      error("judgment_out_of_scale", valueAt, `${pair} = ${String(v)} is outside Saaty's scale [1/9, 9]`);
+      continue;
+    }
+    if (!onSaatyScale(1 / v, tolerance)) {
+      error(
+        "judgment_out_of_scale",
+        valueAt,
+        `${pair} = ${v} is outside Saaty's scale [1/9, 9]: ${JSON.stringify(b)} over ${JSON.stringify(a)} would be ${(1 / v).toPrecision(4)}; for 1/9 write [${JSON.stringify(b)}, ${JSON.stringify(a)}, 9]`,
+      );
+      continue;
+    }
+    const same = given.get(`${i},${j}`);
+    const reverse = given.get(`${j},${i}`);
+    if (same !== undefined) {
+      if (isReciprocal(same.v, 1 / v, tolerance))
+        error("duplicate_judgment", at, `the pair ${pair} is judged twice (also ${path}[${same.k}])`);
+      else
+        error(
+          "contradictory_judgment",
+          at,
+          `${pair} = ${v} contradicts ${path}[${same.k}] (${pair} = ${same.v}); judge each pair once`,
+        );
+    } else if (reverse !== undefined) {
+      // The pair restated in the other order: fine when reciprocal (the first value stays).
+      if (!isReciprocal(reverse.v, v, tolerance))
+        error(
+          "contradictory_judgment",
+          at,
+          `${pair} = ${v} contradicts ${path}[${reverse.k}] (${JSON.stringify(b)} over ${JSON.stringify(a)} = ${reverse.v}); the two must be reciprocal`,
+        );
+    } else {
+      given.set(`${i},${j}`, { k, v });
+      accepted.push([a, b, v]);
+    }
+  }
+  return { issues, judgments: accepted };
+}
