@@ -9,7 +9,7 @@ import { aggregate } from "../aggregate/aggregate.js";
 import type { WeightSpec } from "../indicators/schema.js";
 import { IndicatrixError } from "../internal/errors.js";
 import type { AggregateSpec, NormalizeSpec } from "../internal/specs.js";
-import { normalizeResolved } from "../normalize/normalize.js";
+import { normalizeResolved } from "../normalize/normalize-resolved.js";
 import { resolveNormalize } from "../normalize/resolve-normalize.js";
 import { weighNode } from "../score/node-weights.js";
 import type { ResolvedNode, ResolvedProfile } from "../score/resolve-profile.js";
