@@ -1,5 +1,6 @@
 import { goalpostsForm } from "../affine.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
+import type { ColumnScan } from "../scan.js";
 import { at, type KernelOutput } from "./shared.js";
 
 /**
@@ -9,13 +10,19 @@ import { at, type KernelOutput } from "./shared.js";
  * affine form of `goalpostsForm`, and counts the values beyond the goalposts (`outside`).
  * @internal
  */
-export function goalposts(values: ArrayLike<number>, spec: ResolvedOf<"goalposts">): KernelOutput {
+export function goalposts(
+  values: ArrayLike<number>,
+  spec: ResolvedOf<"goalposts">,
+  scan: ColumnScan,
+): KernelOutput {
   const [gl, gu] = spec.goalposts;
   let outside = 0;
-  for (let i = 0; i < values.length; i++) {
-    const x = at(values, i);
-    if (x < gl || x > gu) outside++;
-  }
+  // A pass only when the column's min or max lies beyond the goalposts.
+  if (scan.min < gl || scan.max > gu)
+    for (let i = 0; i < values.length; i++) {
+      const x = at(values, i);
+      if (x < gl || x > gu) outside++;
+    }
   const params: KernelOutput["params"] = { goalposts: [gl, gu], clip: spec.clip, outside };
   const affine = goalpostsForm(spec);
   if (affine) return { affine, params, warnings: [] };

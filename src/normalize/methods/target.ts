@@ -22,6 +22,7 @@ export function target(
   const [lo, hi] = spec.range;
   const width = hi - lo;
   const clip = spec.clip;
+  const counting = bounds !== undefined;
   const out = new Float64Array(values.length);
   let outside = 0;
   for (let i = 0; i < values.length; i++) {
@@ -33,7 +34,7 @@ export function target(
     let z = 1;
     if (x < a) z = scale > 0 ? 1 - (a - x) / scale : 1;
     else if (x > b) z = scale > 0 ? 1 - (x - b) / scale : 1;
-    if (x < bl || x > bu) outside++;
+    if (counting && (x < bl || x > bu)) outside++;
     if (z < 0 && clip) z = 0;
     out[i] = lo + width * z;
   }
