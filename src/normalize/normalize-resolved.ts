@@ -38,7 +38,7 @@ export function planNormalization(values: ArrayLike<number>, spec: ResolvedNorma
     min: present ? scan.min : Number.NaN,
     max: present ? scan.max : Number.NaN,
   };
-  if ("range" in spec) params.range = spec.range;
+  if ("range" in spec) params.range = [spec.range[0], spec.range[1]];
   if (!present)
     return {
       values: new Float64Array(len).fill(Number.NaN),

@@ -15,6 +15,19 @@ import { scanColumn } from "../../src/normalize/scan.js";
 
 const NaN_ = Number.NaN;
 
+/** The methods without an output range (neither min-max, goalposts nor target). */
+const UNBOUNDED = [
+  "zscore",
+  "rank",
+  "percentile",
+  "borda",
+  "distance-to-max",
+  "fraction-of-max",
+  "vector",
+  "sum",
+  "none",
+] as const;
+
 /** The error `f` throws, as code, path and message. */
 function thrown(f: () => unknown): { code: string; path: string; message: string } {
   try {
@@ -55,17 +68,7 @@ describe("resolveNormalize: defaults are filled once", () => {
     expect(resolveNormalize({ method: "target", target: 3 })).toMatchObject({ range: [0, 1] });
   });
   it("methods without an output range carry none", () => {
-    for (const m of [
-      "zscore",
-      "rank",
-      "percentile",
-      "borda",
-      "distance-to-max",
-      "vector",
-      "sum",
-      "none",
-    ] as const)
-      expect("range" in resolveNormalize(m, { range: [0, 100] }), m).toBe(false);
+    for (const m of UNBOUNDED) expect("range" in resolveNormalize(m, { range: [0, 100] }), m).toBe(false);
   });
 });
 
@@ -301,16 +304,7 @@ describe("affineForm: the affine rule the min-max and goalposts kernels return",
     expect(affineForm(r, { min: 0, max: 0 })).toEqual({ scale: -1, offset: 100, clipLo: 0, clipHi: 100 });
   });
   it("every other formula has no affine form", () => {
-    for (const spec of [
-      "zscore",
-      "rank",
-      "percentile",
-      "borda",
-      "distance-to-max",
-      "vector",
-      "sum",
-      "none",
-    ] as const)
+    for (const spec of UNBOUNDED)
       expect(affineForm(resolveNormalize(spec), { min: 0, max: 1 }), spec).toBeUndefined();
     expect(
       affineForm(resolveNormalize("minmax", { direction: { target: 1 } }), { min: 0, max: 2 }),
