@@ -1,3 +1,4 @@
+import { at } from "../internal/at.js";
 import type { ResolvedNormalize, ResolvedOf } from "./resolve-normalize.js";
 
 /**
@@ -103,7 +104,7 @@ export function applyAffineForm(values: ArrayLike<number>, form: AffineForm): Fl
   const { scale, offset, clipLo, clipHi } = form;
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const z = (values[i] as number) * scale + offset;
+    const z = at(values, i) * scale + offset;
     out[i] = z < clipLo ? clipLo : z > clipHi ? clipHi : z;
   }
   return out;

@@ -1,6 +1,7 @@
+import { at } from "../../internal/at.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
-import { aligned, at, constantWarning, fillPresent, type KernelOutput, minMaxOf } from "./shared.js";
+import { aligned, constantWarning, fillPresent, type KernelOutput, minMaxOf } from "./shared.js";
 
 /**
  * Distance to the maximum (COINr `n_dist2max`) on the direction-aligned value y:

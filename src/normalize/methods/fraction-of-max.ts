@@ -1,7 +1,8 @@
+import { at } from "../../internal/at.js";
 import { fail } from "../../internal/errors.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
-import { at, fillPresent, type KernelOutput } from "./shared.js";
+import { fillPresent, type KernelOutput } from "./shared.js";
 
 /**
  * Fraction of the maximum: x / max (non-negative values; an all-zero column gives 1 and a

@@ -1,7 +1,8 @@
+import { at } from "../../internal/at.js";
 import { goalpostsForm } from "../affine.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
-import { at, type KernelOutput } from "./shared.js";
+import type { KernelOutput } from "./shared.js";
 
 /**
  * Goalposts (OECD/JRC Handbook 2008; COINr `n_goalposts`): fixed bounds [L, U] in place of the sample

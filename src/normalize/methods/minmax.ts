@@ -1,8 +1,9 @@
+import { at } from "../../internal/at.js";
 import { fail } from "../../internal/errors.js";
 import { affineForm, midpoint } from "../affine.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
-import { at, constantWarning, fillPresent, type KernelOutput } from "./shared.js";
+import { constantWarning, fillPresent, type KernelOutput } from "./shared.js";
 
 /**
  * Min-max (OECD/JRC Handbook 2008, step 5; COINr `n_minmax`): (x - min)/(max - min) mapped onto the

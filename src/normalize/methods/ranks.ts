@@ -1,7 +1,8 @@
+import { at } from "../../internal/at.js";
 import { rankAscending } from "../../internal/rank.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
-import { aligned, at, constantWarning, fillPresent, type KernelOutput, minMaxOf } from "./shared.js";
+import { aligned, constantWarning, fillPresent, type KernelOutput, minMaxOf } from "./shared.js";
 
 /**
  * Ranks (COINr `n_rank`): 1 for the worst direction-aligned value up to n for the best, ties sharing

@@ -1,4 +1,5 @@
-/** What the normalization kernels share: their signature and the column helpers they read through. */
+/** What the normalization kernels share: their signature and the column helpers they use. */
+import { at } from "../../internal/at.js";
 import type { AffineForm } from "../affine.js";
 import type { Aim, NormalizeFormula, ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
@@ -26,11 +27,6 @@ export type Kernel<F extends NormalizeFormula> = (
   spec: ResolvedOf<F>,
   scan: ColumnScan,
 ) => KernelOutput;
-
-/** Entry `i` of a column, for `0 <= i < length`: the one place a kernel's indexed read is asserted. @internal */
-export function at(values: ArrayLike<number>, i: number): number {
-  return values[i] as number;
-}
 
 /** Direction-aligned values: x itself (benefit), -x (cost), or minus the distance to the target interval. @internal */
 export function aligned(values: ArrayLike<number>, aim: Exclude<Aim, "benefit">): Float64Array;

@@ -1,7 +1,8 @@
+import { at } from "../../internal/at.js";
 import { fail } from "../../internal/errors.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
-import { at, fillPresent, type KernelOutput } from "./shared.js";
+import { fillPresent, type KernelOutput } from "./shared.js";
 
 /**
  * Sum normalization: x / sum x, the share of the total (non-negative values; an all-zero column gives

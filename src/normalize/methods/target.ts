@@ -1,6 +1,7 @@
+import { at } from "../../internal/at.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
-import { at, type KernelOutput } from "./shared.js";
+import type { KernelOutput } from "./shared.js";
 
 /**
  * The moderate formula for indicators best at a target (DOMAIN.md §1.2): for a target point t,

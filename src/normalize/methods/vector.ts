@@ -1,6 +1,7 @@
+import { at } from "../../internal/at.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
-import { at, fillPresent, type KernelOutput } from "./shared.js";
+import { fillPresent, type KernelOutput } from "./shared.js";
 
 /**
  * Vector normalization (Hwang & Yoon 1981, as in TOPSIS): x / sqrt(sum x^2); a cost indicator:

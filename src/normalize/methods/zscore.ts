@@ -1,5 +1,6 @@
+import { at } from "../../internal/at.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
-import { aligned, at, constantWarning, fillPresent, type KernelOutput } from "./shared.js";
+import { aligned, constantWarning, fillPresent, type KernelOutput } from "./shared.js";
 
 /**
  * The z-score (OECD/JRC Handbook 2008; COINr `n_zscore`): sign * (y - mean)/sd, with y the raw values
