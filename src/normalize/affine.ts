@@ -100,7 +100,7 @@ function checked(
 }
 
 /** Writes the normalized column of an affine form: clamp(x * scale + offset) per entry, NaN kept. @internal */
-export function applyAffineForm(values: ArrayLike<number>, form: AffineForm): Float64Array {
+export function applyAffineForm(values: Float64Array, form: AffineForm): Float64Array {
   const { scale, offset, clipLo, clipHi } = form;
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {

@@ -10,6 +10,8 @@ import type { NormalizeParams, NormalizeResult, NormalizeWarning } from "./types
  * them (see `affineForm`), with what ran and the warnings. @internal
  */
 export type NormalizePlan = {
+  /** The input as a Float64Array (the input itself when it is one): what the affine form applies to. */
+  column: Float64Array;
   /** What ran (method, options, statistics). */
   params: NormalizeParams;
   /** Conditions that did not stop the run. */
@@ -17,8 +19,9 @@ export type NormalizePlan = {
 } & ({ values: Float64Array } | { affine: AffineForm });
 
 /**
- * Scans the column once (every entry a finite number or NaN) and runs the kernel of the resolved
- * formula; an all-missing column gives all NaN and an `all_missing` warning without running it. The
+ * Scans the column once (every entry a finite number or NaN), takes it as a Float64Array (a copy
+ * when it is not one, so that every kernel loop reads one array type), and runs the kernel of the
+ * resolved formula; an all-missing column gives all NaN and an `all_missing` warning without running it. The
  * min-max and goalposts kernels return their affine form instead of values: the scoring engine fuses
  * it into aggregation, {@link normalizeResolved} writes it out.
  * @throws IndicatrixError the data errors of `normalizeDetailed` (`invalid_value`, `non_finite_value`,
@@ -39,16 +42,18 @@ export function planNormalization(values: ArrayLike<number>, spec: ResolvedNorma
     max: present ? scan.max : Number.NaN,
   };
   if ("range" in spec) params.range = [spec.range[0], spec.range[1]];
+  const column = values instanceof Float64Array ? values : Float64Array.from(values);
   if (!present)
     return {
+      column,
       values: new Float64Array(len).fill(Number.NaN),
       params,
       warnings: [{ code: "all_missing", message: `all ${len} values are missing: every result is NaN` }],
     };
   // The table gives each formula its own kernel; TypeScript cannot tie the entry to the union member.
   const kernel = NORMALIZE_KERNELS[spec.formula] as Kernel<NormalizeFormula>;
-  const out = kernel(values, spec, scan);
-  return { ...out, params: { ...params, ...out.params } };
+  const out = kernel(column, spec, scan);
+  return { ...out, column, params: { ...params, ...out.params } };
 }
 
 /**
@@ -60,7 +65,7 @@ export function planNormalization(values: ArrayLike<number>, spec: ResolvedNorma
 export function normalizeResolved(values: ArrayLike<number>, spec: ResolvedNormalize): NormalizeResult {
   const plan = planNormalization(values, spec);
   return {
-    values: "affine" in plan ? applyAffineForm(values, plan.affine) : plan.values,
+    values: "affine" in plan ? applyAffineForm(plan.column, plan.affine) : plan.values,
     params: plan.params,
     warnings: plan.warnings,
   };

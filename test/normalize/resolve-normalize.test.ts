@@ -339,7 +339,7 @@ describe("affineForm: the affine rule the min-max and goalposts kernels return",
         return;
       }
       expect(plan.affine).toEqual(affineForm(r, scanColumn(x, "x")));
-      expect(applyAffineForm(x, plan.affine)).toEqual(expected);
+      expect(applyAffineForm(Float64Array.from(x), plan.affine)).toEqual(expected);
     },
   );
 });

@@ -10,7 +10,7 @@ import { aligned, constantWarning, fillPresent, type KernelOutput, minMaxOf } fr
  * @internal
  */
 export function distanceToMax(
-  values: ArrayLike<number>,
+  values: Float64Array,
   spec: ResolvedOf<"distance-to-max">,
   scan: ColumnScan,
 ): KernelOutput {

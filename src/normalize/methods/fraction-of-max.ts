@@ -11,7 +11,7 @@ import { fillPresent, type KernelOutput } from "./shared.js";
  * @internal
  */
 export function fractionOfMax(
-  values: ArrayLike<number>,
+  values: Float64Array,
   spec: ResolvedOf<"fraction-of-max">,
   scan: ColumnScan,
 ): KernelOutput {

@@ -12,7 +12,7 @@ import type { KernelOutput } from "./shared.js";
  * @internal
  */
 export function goalposts(
-  values: ArrayLike<number>,
+  values: Float64Array,
   spec: ResolvedOf<"goalposts">,
   scan: ColumnScan,
 ): KernelOutput {

@@ -14,11 +14,7 @@ import { constantWarning, fillPresent, type KernelOutput } from "./shared.js";
  * @throws IndicatrixError `nonpositive_value` or `value_out_of_range` (reciprocal only).
  * @internal
  */
-export function minmax(
-  values: ArrayLike<number>,
-  spec: ResolvedOf<"minmax">,
-  scan: ColumnScan,
-): KernelOutput {
+export function minmax(values: Float64Array, spec: ResolvedOf<"minmax">, scan: ColumnScan): KernelOutput {
   const params = spec.aim === "cost" ? { cost: spec.cost } : {};
   if (spec.aim === "cost" && spec.cost === "reciprocal") return reciprocal(values, spec, scan, params);
   const warnings = scan.max === scan.min ? [constantWarning(midpoint(spec.range))] : [];
@@ -40,7 +36,7 @@ export function minmax(
 
 /** Min-max of 1/x: ((1/x - 1/max) / (1/min - 1/max)) mapped onto the range. */
 function reciprocal(
-  values: ArrayLike<number>,
+  values: Float64Array,
   spec: ResolvedOf<"minmax">,
   scan: ColumnScan,
   params: KernelOutput["params"],

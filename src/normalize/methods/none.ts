@@ -6,7 +6,7 @@ import { aligned, type KernelOutput } from "./shared.js";
  * data already on a common scale.
  * @internal
  */
-export function none(values: ArrayLike<number>, spec: ResolvedOf<"none">): KernelOutput {
-  const y = spec.aim === "benefit" ? Float64Array.from(values) : aligned(values, spec.aim);
+export function none(values: Float64Array, spec: ResolvedOf<"none">): KernelOutput {
+  const y = spec.aim === "benefit" ? values.slice() : aligned(values, spec.aim);
   return { values: y, params: {}, warnings: [] };
 }

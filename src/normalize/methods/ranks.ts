@@ -9,7 +9,7 @@ import { aligned, constantWarning, fillPresent, type KernelOutput, minMaxOf } fr
  * the lowest rank (`"min"`, as R's `rank`) or their mean (`"average"`).
  * @internal
  */
-export function rank(values: ArrayLike<number>, spec: ResolvedOf<"rank">): KernelOutput {
+export function rank(values: Float64Array, spec: ResolvedOf<"rank">): KernelOutput {
   return {
     values: rankAscending(aligned(values, spec.aim), spec.ties),
     params: { ties: spec.ties },
@@ -18,7 +18,7 @@ export function rank(values: ArrayLike<number>, spec: ResolvedOf<"rank">): Kerne
 }
 
 /** Borda scores (COINr `n_borda`): rank - 1, ties "min": the number of units a unit beats. @internal */
-export function borda(values: ArrayLike<number>, spec: ResolvedOf<"borda">): KernelOutput {
+export function borda(values: Float64Array, spec: ResolvedOf<"borda">): KernelOutput {
   const r = rankAscending(aligned(values, spec.aim), "min");
   for (let i = 0; i < r.length; i++) r[i] = at(r, i) - 1;
   return { values: r, params: {}, warnings: [] };
@@ -30,7 +30,7 @@ export function borda(values: ArrayLike<number>, spec: ResolvedOf<"borda">): Ker
  * @internal
  */
 export function percentile(
-  values: ArrayLike<number>,
+  values: Float64Array,
   spec: ResolvedOf<"percentile">,
   scan: ColumnScan,
 ): KernelOutput {

@@ -23,15 +23,13 @@ export type KernelOutput = {
  * @internal
  */
 export type Kernel<F extends NormalizeFormula> = (
-  values: ArrayLike<number>,
+  values: Float64Array,
   spec: ResolvedOf<F>,
   scan: ColumnScan,
 ) => KernelOutput;
 
-/** Direction-aligned values: x itself (benefit), -x (cost), or minus the distance to the target interval. @internal */
-export function aligned(values: ArrayLike<number>, aim: Exclude<Aim, "benefit">): Float64Array;
-export function aligned(values: ArrayLike<number>, aim: Aim): ArrayLike<number>;
-export function aligned(values: ArrayLike<number>, aim: Aim): ArrayLike<number> {
+/** Direction-aligned values: x itself (benefit, the input), -x (cost), or minus the distance to the target interval. @internal */
+export function aligned(values: Float64Array, aim: Aim): Float64Array {
   if (aim === "benefit") return values;
   const out = new Float64Array(values.length);
   if (aim === "cost") {
@@ -47,7 +45,7 @@ export function aligned(values: ArrayLike<number>, aim: Aim): ArrayLike<number> 
 }
 
 /** Smallest and largest value, NaN skipped. @internal */
-export function minMaxOf(x: ArrayLike<number>): [number, number] {
+export function minMaxOf(x: Float64Array): [number, number] {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < x.length; i++) {
@@ -59,7 +57,7 @@ export function minMaxOf(x: ArrayLike<number>): [number, number] {
 }
 
 /** A column giving every present entry `value` and every missing one NaN. @internal */
-export function fillPresent(values: ArrayLike<number>, value: number): Float64Array {
+export function fillPresent(values: Float64Array, value: number): Float64Array {
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) out[i] = Number.isNaN(at(values, i)) ? Number.NaN : value;
   return out;

@@ -11,7 +11,7 @@ import { fillPresent, type KernelOutput } from "./shared.js";
  * @throws IndicatrixError `negative_value` (benefit), `nonpositive_value` or `value_out_of_range` (cost).
  * @internal
  */
-export function sum(values: ArrayLike<number>, spec: ResolvedOf<"sum">, scan: ColumnScan): KernelOutput {
+export function sum(values: Float64Array, spec: ResolvedOf<"sum">, scan: ColumnScan): KernelOutput {
   const len = values.length;
   const out = new Float64Array(len);
   if (spec.aim === "cost") {

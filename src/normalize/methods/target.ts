@@ -11,11 +11,7 @@ import type { KernelOutput } from "./shared.js";
  * mapped onto the range. M <= 0 (every admissible value inside the interval) scores everyone 1.
  * @internal
  */
-export function target(
-  values: ArrayLike<number>,
-  spec: ResolvedOf<"target">,
-  scan: ColumnScan,
-): KernelOutput {
+export function target(values: Float64Array, spec: ResolvedOf<"target">, scan: ColumnScan): KernelOutput {
   const [a, b] = spec.target;
   const bounds = spec.bounds;
   const [bl, bu] = bounds ?? [scan.min, scan.max];

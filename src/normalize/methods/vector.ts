@@ -9,11 +9,7 @@ import { fillPresent, type KernelOutput } from "./shared.js";
  * share of equal values, 1/sqrt(n) (cost: 1 - 1/sqrt(n)), and a `constant_column` warning.
  * @internal
  */
-export function vector(
-  values: ArrayLike<number>,
-  spec: ResolvedOf<"vector">,
-  scan: ColumnScan,
-): KernelOutput {
+export function vector(values: Float64Array, spec: ResolvedOf<"vector">, scan: ColumnScan): KernelOutput {
   const len = values.length;
   const cost = spec.aim === "cost";
   let ss = 0;

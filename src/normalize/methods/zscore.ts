@@ -9,7 +9,7 @@ import { aligned, constantWarning, fillPresent, type KernelOutput } from "./shar
  * under ddof 1) gives 0 and a `constant_column` warning.
  * @internal
  */
-export function zscore(values: ArrayLike<number>, spec: ResolvedOf<"zscore">): KernelOutput {
+export function zscore(values: Float64Array, spec: ResolvedOf<"zscore">): KernelOutput {
   const y = aligned(values, spec.aim);
   const len = y.length;
   let n = 0;
