@@ -4,7 +4,7 @@ import type { ColumnScan } from "../scan.js";
 import type { KernelOutput } from "./shared.js";
 
 /**
- * The moderate formula for indicators best at a target (DOMAIN.md §1.2): for a target point t,
+ * The moderate formula, for indicators that are best at a target value: for a target point t,
  * 1 - |x - t| / M; for an interval [a, b], 1 inside, 1 - (a - x)/M below and 1 - (x - b)/M above,
  * with M = max(a - low, high - b), where [low, high] are the bounds (goalposts) or else the sample
  * min and max. Scores below 0 (values beyond the bounds) are clipped at 0 when `clip`; the result is
