@@ -9,7 +9,8 @@ import { aggregate } from "../aggregate/aggregate.js";
 import type { WeightSpec } from "../indicators/schema.js";
 import { IndicatrixError } from "../internal/errors.js";
 import type { AggregateSpec, NormalizeSpec } from "../internal/specs.js";
-import { normalizeDetailed } from "../normalize/normalize.js";
+import { normalizeResolved } from "../normalize/normalize-resolved.js";
+import { resolveNormalize } from "../normalize/resolve-normalize.js";
 import { weighNode } from "../score/node-weights.js";
 import type { ResolvedNode, ResolvedProfile } from "../score/resolve-profile.js";
 import type { Result } from "../score/score.js";
@@ -189,7 +190,7 @@ export function createEngine(result: Result): Engine {
           ? { direction: node.direction, goalposts: node.goalposts }
           : { direction: node.direction };
         try {
-          out.set(id, normalizeDetailed(result.raw[id] as Float64Array, spec, opts).values);
+          out.set(id, normalizeResolved(result.raw[id] as Float64Array, resolveNormalize(spec, opts)).values);
         } catch (e) {
           if (e instanceof IndicatrixError)
             throw new IndicatrixError(e.code, `${path}, indicator "${id}": ${e.message}`, { path });

@@ -9,4 +9,5 @@ export {
   normalize,
   normalizeDetailed,
 } from "./normalize.js";
+export { type Aim, type ResolvedNormalize, resolveNormalize, type Sense } from "./resolve-normalize.js";
 export { type TreatReport, type TreatResult, treat } from "./treat.js";

@@ -1,4 +1,5 @@
 import { quantile } from "simple-statistics";
+import { at } from "../internal/at.js";
 import { fail } from "../internal/errors.js";
 import type { TreatSpec } from "../internal/specs.js";
 import { kurtosis, skewness } from "./moments.js";
@@ -62,11 +63,11 @@ function applyLog(x: Float64Array, kind: "ln" | "log10" | "log-ct"): void {
         "values",
         "the log-ct transform log(x - min + 0.01 (max - min)) needs values that are not all equal",
       );
-    for (let i = 0; i < x.length; i++) x[i] = Math.log((x[i] as number) - min + shift);
+    for (let i = 0; i < x.length; i++) x[i] = Math.log(at(x, i) - min + shift);
     return;
   }
   for (let i = 0; i < x.length; i++) {
-    const v = x[i] as number;
+    const v = at(x, i);
     if (v <= 0)
       fail(
         "nonpositive_value",
@@ -75,7 +76,115 @@ function applyLog(x: Float64Array, kind: "ln" | "log10" | "log-ct"): void {
       );
   }
   const f = kind === "ln" ? Math.log : Math.log10;
-  for (let i = 0; i < x.length; i++) x[i] = f(x[i] as number);
+  for (let i = 0; i < x.length; i++) x[i] = f(at(x, i));
+}
+
+type Winsorize = NonNullable<TreatSpec["winsorize"]>;
+
+/** What a winsorization changed: how many points, and the caps it set. */
+interface Winsorized {
+  changed: number;
+  lowerCap?: number;
+  upperCap?: number;
+}
+
+/** Quantile winsorization, in place: values beyond the quantiles of the present values are set to them. */
+function winsorizeQuantile(
+  x: Float64Array,
+  n: number,
+  w: Extract<Winsorize, { method: "quantile" }>,
+): Winsorized {
+  const lower = checkNumber(w.lower ?? 0.05, "spec.winsorize.lower", 0, 1, "lower");
+  const upper = checkNumber(w.upper ?? 0.95, "spec.winsorize.upper", 0, 1, "upper");
+  if (!(lower < upper))
+    fail("invalid_option", "spec.winsorize", `lower (${lower}) must be below upper (${upper})`);
+  const out: Winsorized = { changed: 0 };
+  if (n === 0) return out;
+  const present: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    const v = at(x, i);
+    if (!Number.isNaN(v)) present.push(v);
+  }
+  const lo = quantile(present, lower);
+  const hi = quantile(present, upper);
+  for (let i = 0; i < x.length; i++) {
+    const v = at(x, i);
+    if (v < lo) {
+      x[i] = lo;
+      out.changed++;
+      out.lowerCap = lo;
+    } else if (v > hi) {
+      x[i] = hi;
+      out.changed++;
+      out.upperCap = hi;
+    }
+  }
+  return out;
+}
+
+/**
+ * COINr's `winsorise`, in place: while the skew-kurtosis rule fails and fewer than maxPoints points
+ * have changed, the most extreme value on the skewed side (all its ties) becomes the next value inward.
+ * Also says whether the rule still fails at the end.
+ */
+function winsorizeSkewKurtosis(
+  x: Float64Array,
+  n: number,
+  w: Extract<Winsorize, { method: "skew-kurtosis" }>,
+): Winsorized & { failing: boolean } {
+  const skewT = checkNumber(w.skew ?? 2, "spec.winsorize.skew", 0, Number.MAX_VALUE, "skew");
+  const kurtT = checkNumber(
+    w.kurtosis ?? 3.5,
+    "spec.winsorize.kurtosis",
+    -Number.MAX_VALUE,
+    Number.MAX_VALUE,
+    "kurtosis",
+  );
+  const maxPoints = checkNumber(
+    w.maxPoints ?? 5,
+    "spec.winsorize.maxPoints",
+    0,
+    Number.MAX_SAFE_INTEGER,
+    "maxPoints",
+  );
+  if (!Number.isInteger(maxPoints))
+    fail("invalid_option", "spec.winsorize.maxPoints", `maxPoints must be an integer, got ${maxPoints}`);
+  if (n < 4)
+    fail("too_few_values", "values", `the skew-kurtosis rule needs at least 4 present values, got ${n}`);
+  const changedAt = new Uint8Array(x.length);
+  const out: Winsorized & { failing: boolean } = { changed: 0, failing: failsRule(x, n, skewT, kurtT) };
+  while (out.failing && out.changed < maxPoints) {
+    const high = skewness(x) >= 0;
+    const [extreme, next] = extremeAndNext(x, high);
+    if (next === Number.NEGATIVE_INFINITY || next === Number.POSITIVE_INFINITY) break;
+    for (let i = 0; i < x.length; i++) {
+      if (x[i] !== extreme) continue;
+      x[i] = next;
+      if (changedAt[i] === 0) {
+        changedAt[i] = 1;
+        out.changed++;
+      }
+    }
+    if (high) out.upperCap = next;
+    else out.lowerCap = next;
+    out.failing = failsRule(x, n, skewT, kurtT);
+  }
+  return out;
+}
+
+/** The extreme value on one side (the largest when `high`) and the next value inward (±Infinity when none). */
+function extremeAndNext(x: Float64Array, high: boolean): [number, number] {
+  let extreme = high ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  for (let i = 0; i < x.length; i++) {
+    const v = at(x, i);
+    if (high ? v > extreme : v < extreme) extreme = v;
+  }
+  let next = high ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  for (let i = 0; i < x.length; i++) {
+    const v = at(x, i);
+    if (v !== extreme && (high ? v > next : v < next)) next = v;
+  }
+  return [extreme, next];
 }
 
 /**
@@ -111,7 +220,7 @@ export function treat(values: ArrayLike<number>, spec: TreatSpec = {}): TreatRes
   if (spec === null || typeof spec !== "object")
     fail("invalid_spec", "spec", "expected a treatment spec object");
   const { n } = scanColumn(values, "values");
-  const x = Float64Array.from(values as ArrayLike<number>);
+  const x = Float64Array.from(values);
   const skewBefore = safeSkew(x, n);
   const kurtBefore = safeKurt(x, n);
   const report: TreatReport = {
@@ -134,96 +243,21 @@ export function treat(values: ArrayLike<number>, spec: TreatSpec = {}): TreatRes
         "spec.winsorize",
         `expected { method: "quantile" | "skew-kurtosis", ... }, got ${JSON.stringify(w)}`,
       );
-    if (w.method === "quantile") {
-      const lower = checkNumber(w.lower ?? 0.05, "spec.winsorize.lower", 0, 1, "lower");
-      const upper = checkNumber(w.upper ?? 0.95, "spec.winsorize.upper", 0, 1, "upper");
-      if (!(lower < upper))
-        fail("invalid_option", "spec.winsorize", `lower (${lower}) must be below upper (${upper})`);
-      if (n > 0) {
-        const present: number[] = [];
-        for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i] as number)) present.push(x[i] as number);
-        const lo = quantile(present, lower);
-        const hi = quantile(present, upper);
-        let changed = 0;
-        let low = false;
-        let high = false;
-        for (let i = 0; i < x.length; i++) {
-          const v = x[i] as number;
-          if (v < lo) {
-            x[i] = lo;
-            changed++;
-            low = true;
-          } else if (v > hi) {
-            x[i] = hi;
-            changed++;
-            high = true;
-          }
-        }
-        report.winsorized = changed;
-        if (low) report.lowerCap = lo;
-        if (high) report.upperCap = hi;
-      }
-    } else {
-      const skewT = checkNumber(w.skew ?? 2, "spec.winsorize.skew", 0, Number.MAX_VALUE, "skew");
-      const kurtT = checkNumber(
-        w.kurtosis ?? 3.5,
-        "spec.winsorize.kurtosis",
-        -Number.MAX_VALUE,
-        Number.MAX_VALUE,
-        "kurtosis",
-      );
-      const maxPoints = checkNumber(
-        w.maxPoints ?? 5,
-        "spec.winsorize.maxPoints",
-        0,
-        Number.MAX_SAFE_INTEGER,
-        "maxPoints",
-      );
-      if (!Number.isInteger(maxPoints))
-        fail("invalid_option", "spec.winsorize.maxPoints", `maxPoints must be an integer, got ${maxPoints}`);
-      if (n < 4)
-        fail("too_few_values", "values", `the skew-kurtosis rule needs at least 4 present values, got ${n}`);
-      const changedAt = new Uint8Array(x.length);
-      let lowerCap: number | undefined;
-      let upperCap: number | undefined;
-      let changed = 0;
-      let failing = failsRule(x, n, skewT, kurtT);
-      while (failing && changed < maxPoints) {
-        const high = skewness(x) >= 0;
-        // The extreme value on the skewed side and the next value inward.
-        let extreme = high ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-        for (let i = 0; i < x.length; i++) {
-          const v = x[i] as number;
-          if (high ? v > extreme : v < extreme) extreme = v;
-        }
-        let next = high ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-        for (let i = 0; i < x.length; i++) {
-          const v = x[i] as number;
-          if (v !== extreme && (high ? v > next : v < next)) next = v;
-        }
-        if (next === Number.NEGATIVE_INFINITY || next === Number.POSITIVE_INFINITY) break;
-        for (let i = 0; i < x.length; i++) {
-          if (x[i] === extreme) {
-            x[i] = next;
-            if (changedAt[i] === 0) {
-              changedAt[i] = 1;
-              changed++;
-            }
-          }
-        }
-        if (high) upperCap = next;
-        else lowerCap = next;
-        failing = failsRule(x, n, skewT, kurtT);
-      }
-      if (failing && log !== undefined) {
-        // COINr's second stage runs on the original values: the winsorization is discarded.
-        x.set(values as ArrayLike<number>);
-      } else {
+    let done: Winsorized | undefined;
+    if (w.method === "quantile") done = winsorizeQuantile(x, n, w);
+    else {
+      const r = winsorizeSkewKurtosis(x, n, w);
+      // The rule still failing and a log given: COINr's second stage, on the original values.
+      if (r.failing && log !== undefined) x.set(values);
+      else {
         logApplies = false;
-        report.winsorized = changed;
-        if (lowerCap !== undefined) report.lowerCap = lowerCap;
-        if (upperCap !== undefined) report.upperCap = upperCap;
+        done = r;
       }
+    }
+    if (done) {
+      report.winsorized = done.changed;
+      if (done.lowerCap !== undefined) report.lowerCap = done.lowerCap;
+      if (done.upperCap !== undefined) report.upperCap = done.upperCap;
     }
   }
 

@@ -1,32 +1,19 @@
+import { type AffineForm, applyAffineForm } from "../normalize/affine.js";
 import type { NormalizeParams, NormalizeWarning } from "../normalize/normalize.js";
 
 /** An indicator normalized by an affine map z = clamp(x * scale + offset, clipLo, clipHi). @internal */
-export interface AffineColumn {
+export interface AffineColumn extends AffineForm {
   /** Raw values (NaN = missing). */
   values: Float64Array;
-  /** Slope of the map. */
-  scale: number;
-  /** Intercept of the map. */
-  offset: number;
-  /** Lower clamp. */
-  clipLo: number;
-  /** Upper clamp. */
-  clipHi: number;
   /** What normalization ran. */
   params: NormalizeParams;
   /** Warnings of the normalization. */
   warnings: NormalizeWarning[];
 }
 
-/** Materializes the normalized values of an affine column. @internal */
+/** Materializes the normalized values of an affine column (as `normalize` writes them). @internal */
 export function applyAffine(c: AffineColumn): Float64Array {
-  const { values, scale, offset, clipLo, clipHi } = c;
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const z = (values[i] as number) * scale + offset;
-    out[i] = z < clipLo ? clipLo : z > clipHi ? clipHi : z;
-  }
-  return out;
+  return applyAffineForm(c.values, c);
 }
 
 /**

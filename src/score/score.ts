@@ -7,12 +7,9 @@ import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { MAX_ABS_VALUE } from "../internal/limits.js";
 import { rankDescendingUint32 } from "../internal/rank.js";
 import type { AggregateSpec } from "../internal/specs.js";
-import {
-  affineNormalization,
-  type NormalizeParams,
-  type NormalizeWarning,
-  normalizeDetailed,
-} from "../normalize/normalize.js";
+import type { NormalizeParams, NormalizeWarning } from "../normalize/normalize.js";
+import { planNormalization } from "../normalize/normalize-resolved.js";
+import { resolveNormalize } from "../normalize/resolve-normalize.js";
 import { type TreatReport, treat } from "../normalize/treat.js";
 import { type NodeConsistency, specNeedsData } from "../weighting/spec-weights.js";
 import { type Dataset, type DatasetInput, toDataset } from "./dataset.js";
@@ -315,15 +312,11 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
     let params: NormalizeParams;
     let warnings: NormalizeWarning[];
     try {
-      const plan = affineNormalization(values, node.normalize, normOpts);
-      if (plan) {
-        affine.set(id, { values, ...plan });
-        ({ params, warnings } = plan);
-      } else {
-        const r = normalizeDetailed(values, node.normalize, normOpts);
-        scores[id] = r.values;
-        ({ params, warnings } = r);
-      }
+      // Min-max and goalposts come back as an affine form, fused into the arithmetic mean below.
+      const plan = planNormalization(values, resolveNormalize(node.normalize, normOpts));
+      ({ params, warnings } = plan);
+      if ("affine" in plan) affine.set(id, { values, ...plan.affine, params, warnings });
+      else scores[id] = plan.values;
     } catch (e) {
       throw locate(e, id, units, node.path);
     }

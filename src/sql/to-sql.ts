@@ -2,9 +2,9 @@ import { parseModel } from "../indicators/parse-model.js";
 import type { Model, ModelNode } from "../indicators/schema.js";
 import { walkTree } from "../indicators/tree.js";
 import { IndicatrixError } from "../internal/errors.js";
-import type { AggregateSpec, NormalizeSpec } from "../internal/specs.js";
-import type { Direction } from "../internal/types.js";
-import { normalizeDetailed } from "../normalize/normalize.js";
+import type { AggregateSpec } from "../internal/specs.js";
+import { goalpostsForm, midpoint } from "../normalize/affine.js";
+import { type Aim, type ResolvedNormalize, resolveNormalize } from "../normalize/resolve-normalize.js";
 import { weighNode } from "../score/node-weights.js";
 import { type ResolvedNode, type ResolvedProfile, resolveProfile } from "../score/resolve-profile.js";
 import type { ResolvedWeights } from "../score/resolve-weights.js";
@@ -72,13 +72,6 @@ function unsupported(what: string, node: string): never {
   );
 }
 
-/** Target interval of a direction, or undefined for benefit/cost. */
-function targetOf(dir: Direction): [number, number] | undefined {
-  if (typeof dir === "string") return undefined;
-  if ("target" in dir) return [dir.target, dir.target];
-  return dir.range;
-}
-
 class Compiler {
   readonly d: SqlDialect;
   readonly profile: ResolvedProfile;
@@ -114,55 +107,41 @@ class Compiler {
     return `st.${name}`;
   }
 
-  /** The normalized value of indicator `node` from its raw column `r` (a column of `raw`). */
+  /** The normalized value of indicator `node` from its raw column `r` (a column of `raw`): the resolved formula in SQL. */
   normalize(node: ResolvedNode, r: string): string {
     const id = node.id;
     const opts = node.goalposts
       ? { direction: node.direction, goalposts: node.goalposts }
       : { direction: node.direction };
+    let spec: ResolvedNormalize;
     try {
-      // Checks the options as score() would, with no data (the checks that need none).
-      normalizeDetailed(new Float64Array(0), node.normalize, opts);
+      // The option checks of score(), which need no data.
+      spec = resolveNormalize(node.normalize, opts);
     } catch (e) {
       if (e instanceof IndicatrixError)
         throw new IndicatrixError(e.code, `indicator "${id}": ${e.message}`, { path: node.path });
       throw e;
     }
-    const spec = node.normalize as NormalizeSpec;
-    const so = (typeof spec === "string" ? { method: spec } : spec) as Record<string, unknown> & {
-      method: string;
-    };
-    const requested = so.method;
-    const range = (so.range as [number, number] | undefined) ?? [0, 1];
-    const [lo, hi] = range;
-    const width = hi - lo;
-    const mid = (lo + hi) / 2;
-    const dir = node.direction;
-    const tgt = targetOf(dir);
-    const cost = dir === "cost";
     const n = (x: number) => this.num(x);
     const present = (e: string) => `(CASE WHEN ${r} IS NULL THEN NULL ELSE ${e} END)`;
     // Direction-aligned value: x, -x, or minus the distance to the target.
-    const aligned = (costFlip: boolean): string => {
-      if (tgt) {
-        const [a, b] = tgt;
+    const aligned = (aim: Aim): string => {
+      if (typeof aim === "object") {
+        const [a, b] = aim.target;
         return `(CASE WHEN ${r} IS NULL THEN NULL WHEN ${r} < ${n(a)} THEN ${r} - ${n(a)} WHEN ${r} > ${n(b)} THEN ${n(b)} - ${r} ELSE ${n(0)} END)`;
       }
-      return cost && costFlip ? `(-${r})` : r;
+      return aim === "cost" ? `(-${r})` : r;
     };
+    // Ascending rank (1 = the lowest), ties sharing the lowest rank.
+    const rankOf = (y: string) => `CAST(RANK() OVER (ORDER BY ${y} ASC NULLS LAST) AS ${this.d.double})`;
 
-    let method = requested;
-    let target: [number, number] | undefined;
-    if (requested === "target") target = so.target !== undefined ? toPair(so.target) : tgt;
-    if ((requested === "minmax" || requested === "goalposts") && tgt) {
-      method = "target";
-      target = tgt;
-    }
-    const specGoalposts = so.goalposts as [number, number] | undefined;
-    switch (method) {
+    switch (spec.formula) {
       case "minmax": {
-        const costT = (so.cost as string | undefined) ?? "reflect";
-        if (cost && costT === "reciprocal") {
+        const [lo, hi] = spec.range;
+        const width = hi - lo;
+        const mid = midpoint(spec.range);
+        const cost = spec.aim === "cost";
+        if (cost && spec.cost === "reciprocal") {
           const rawMin = this.stat(`MIN(${r})`);
           const mn = this.stat(`1.0 / MAX(${r})`);
           const mx = this.stat(`1.0 / MIN(${r})`);
@@ -173,7 +152,7 @@ class Compiler {
         }
         const mn = this.stat(`MIN(${r})`);
         const mx = this.stat(`MAX(${r})`);
-        // The affine form of normalize(): z = x * scale + offset, clamped to [lo, hi] (rounding only).
+        // The affine form of normalize() (affineForm): z = x * scale + offset, clamped to [lo, hi] (rounding only).
         const w = n(width);
         const scale = cost ? `(-${w} / (${mx} - ${mn}))` : `(${w} / (${mx} - ${mn}))`;
         const offset = cost
@@ -185,31 +164,22 @@ class Compiler {
         );
       }
       case "goalposts": {
-        const [gl, gu] = (specGoalposts ?? node.goalposts) as [number, number];
-        const clip = so.clip !== false;
-        // The affine form of normalize(): z = x * scale + offset; beyond the goalposts lo or hi when clipped.
-        const span = gu - gl;
-        const scale = cost ? -width / span : width / span;
-        const offset = cost ? lo + gu * (width / span) : lo - gl * (width / span);
-        if (!Number.isFinite(scale) || !Number.isFinite(offset))
-          unsupported(`goalposts [${gl}, ${gu}] so close that the affine map overflows`, id);
-        const z = `(${r} * ${n(scale)} + ${n(offset)})`;
-        if (!clip) return present(z);
-        const below = cost ? n(hi) : n(lo);
-        const above = cost ? n(lo) : n(hi);
-        return present(
-          `(CASE WHEN ${r} < ${n(gl)} THEN ${below} WHEN ${r} > ${n(gu)} THEN ${above} ELSE ${z} END)`,
-        );
+        // The affine form of normalize(), its numbers inlined: z = x * scale + offset, clamped when clipped.
+        const form = goalpostsForm(spec);
+        if (!form)
+          unsupported(
+            `goalposts [${spec.goalposts[0]}, ${spec.goalposts[1]}] so close that the affine map overflows`,
+            id,
+          );
+        const z = `(${r} * ${n(form.scale)} + ${n(form.offset)})`;
+        if (!spec.clip) return present(z);
+        const [lo, hi] = [n(form.clipLo), n(form.clipHi)];
+        return present(`(CASE WHEN ${z} < ${lo} THEN ${lo} WHEN ${z} > ${hi} THEN ${hi} ELSE ${z} END)`);
       }
       case "target": {
-        const [a, b] = target as [number, number];
-        const bounds =
-          requested === "goalposts"
-            ? (specGoalposts ?? node.goalposts)
-            : requested === "target"
-              ? node.goalposts
-              : undefined;
-        const clip = requested === "goalposts" ? so.clip !== false : true;
+        const [a, b] = spec.target;
+        const [lo, hi] = spec.range;
+        const bounds = spec.bounds;
         let scale: string;
         if (bounds) scale = n(Math.max(a - bounds[0], bounds[1] - b));
         else {
@@ -218,35 +188,34 @@ class Compiler {
           scale = `GREATEST(${n(a)} - ${mn}, ${mx} - ${n(b)})`;
         }
         let z = `(CASE WHEN ${r} < ${n(a)} THEN (CASE WHEN ${scale} > 0 THEN 1 - (${n(a)} - ${r}) / ${scale} ELSE ${n(1)} END) WHEN ${r} > ${n(b)} THEN (CASE WHEN ${scale} > 0 THEN 1 - (${r} - ${n(b)}) / ${scale} ELSE ${n(1)} END) ELSE ${n(1)} END)`;
-        if (clip) z = `(CASE WHEN ${z} < 0 THEN ${n(0)} ELSE ${z} END)`;
-        return present(`(${n(lo)} + ${n(width)} * ${z})`);
+        if (spec.clip) z = `(CASE WHEN ${z} < 0 THEN ${n(0)} ELSE ${z} END)`;
+        return present(`(${n(lo)} + ${n(hi - lo)} * ${z})`);
       }
       case "zscore": {
-        const ddof = (so.ddof as 0 | 1 | undefined) ?? 1;
-        const y = aligned(false);
+        const y = aligned(spec.aim);
         const mean = this.stat(`AVG(${y})`);
-        const sd = this.stat(ddof === 1 ? `STDDEV_SAMP(${y})` : `STDDEV_POP(${y})`);
-        const sign = cost ? "-" : "";
+        const sd = this.stat(spec.ddof === 1 ? `STDDEV_SAMP(${y})` : `STDDEV_POP(${y})`);
+        const sign = spec.sign < 0 ? "-" : "";
         return present(`(CASE WHEN ${sd} > 0 THEN ${sign}(${y} - ${mean}) / ${sd} ELSE ${n(0)} END)`);
       }
-      case "rank":
+      case "rank": {
+        const y = aligned(spec.aim);
+        const rank = rankOf(y);
+        if (spec.ties === "average")
+          return present(`(${rank} + CAST(COUNT(*) OVER (PARTITION BY ${y}) - 1 AS ${this.d.double}) / 2)`);
+        return present(rank);
+      }
       case "borda":
+        return present(`(${rankOf(aligned(spec.aim))} - 1)`);
       case "percentile": {
-        const y = aligned(true);
-        const rank = `CAST(RANK() OVER (ORDER BY ${y} ASC NULLS LAST) AS ${this.d.double})`;
-        if (method === "rank") {
-          if (so.ties === "average")
-            return present(`(${rank} + CAST(COUNT(*) OVER (PARTITION BY ${y}) - 1 AS ${this.d.double}) / 2)`);
-          return present(rank);
-        }
-        if (method === "borda") return present(`(${rank} - 1)`);
+        const y = aligned(spec.aim);
         const mn = this.stat(`MIN(${y})`);
         const mx = this.stat(`MAX(${y})`);
         const cnt = this.stat(`COUNT(${r})`);
-        return present(`(CASE WHEN ${mn} = ${mx} THEN ${n(0.5)} ELSE (${rank} - 1) / (${cnt} - 1) END)`);
+        return present(`(CASE WHEN ${mn} = ${mx} THEN ${n(0.5)} ELSE (${rankOf(y)} - 1) / (${cnt} - 1) END)`);
       }
       case "distance-to-max": {
-        const y = aligned(true);
+        const y = aligned(spec.aim);
         const mn = this.stat(`MIN(${y})`);
         const mx = this.stat(`MAX(${y})`);
         return present(
@@ -256,7 +225,7 @@ class Compiler {
       case "fraction-of-max": {
         const mn = this.stat(`MIN(${r})`);
         const mx = this.stat(`MAX(${r})`);
-        if (cost)
+        if (spec.aim === "cost")
           return present(
             `(CASE WHEN ${mn} <= 0 THEN ${this.raise(`indicator "${id}": fraction-of-max on a cost indicator (min / x) needs positive values; the smallest is `, mn)} ELSE ${mn} / ${r} END)`,
           );
@@ -268,12 +237,13 @@ class Compiler {
         const ss = this.stat(`SUM(${r} * ${r})`);
         const cnt = this.stat(`COUNT(${r})`);
         const eq = `(1.0 / SQRT(${cnt}))`;
-        if (cost) return present(`(CASE WHEN ${ss} = 0 THEN 1 - ${eq} ELSE 1 - ${r} / SQRT(${ss}) END)`);
+        if (spec.aim === "cost")
+          return present(`(CASE WHEN ${ss} = 0 THEN 1 - ${eq} ELSE 1 - ${r} / SQRT(${ss}) END)`);
         return present(`(CASE WHEN ${ss} = 0 THEN ${eq} ELSE ${r} / SQRT(${ss}) END)`);
       }
       case "sum": {
         const mn = this.stat(`MIN(${r})`);
-        if (cost) {
+        if (spec.aim === "cost") {
           const inv = this.stat(`SUM(1.0 / (CASE WHEN ${r} > 0 THEN ${r} END))`);
           return present(
             `(CASE WHEN ${mn} <= 0 THEN ${this.raise(`indicator "${id}": sum normalization of a cost indicator ((1/x) / sum(1/x)) needs positive values; the smallest is `, mn)} ELSE 1.0 / ${r} / ${inv} END)`,
@@ -286,15 +256,9 @@ class Compiler {
         );
       }
       case "none":
-        return aligned(true);
-      default:
-        return unsupported(`normalization "${requested}"`, id);
+        return aligned(spec.aim);
     }
   }
-}
-
-function toPair(t: unknown): [number, number] {
-  return typeof t === "number" ? [t, t] : (t as [number, number]);
 }
 
 interface Agg {
