@@ -1,6 +1,6 @@
 import { fail } from "../internal/errors.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { rankDescending } from "../internal/rank.js";
-import { type MatrixInput, readMatrix } from "./matrix.js";
 import { normalizedWeights, toArray } from "./shared.js";
 
 /**

@@ -1,5 +1,5 @@
 import { fail } from "../internal/errors.js";
-import { type MatrixInput, readMatrix } from "./matrix.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { normalizedWeights } from "./shared.js";
 
 /** Options of {@link obstacleDegree}. */

@@ -1,7 +1,7 @@
 import { fail } from "../internal/errors.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { rankAscending } from "../internal/rank.js";
 import type { Direction } from "../internal/types.js";
-import { type MatrixInput, readMatrix } from "./matrix.js";
 import { normalQuantile } from "./normal-quantile.js";
 import { alignModerate, checkDirections, normalizedWeights, requireUnits } from "./shared.js";
 

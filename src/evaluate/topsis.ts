@@ -1,7 +1,7 @@
 import { fail, type Issue } from "../internal/errors.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { rankDescending } from "../internal/rank.js";
 import type { Direction } from "../internal/types.js";
-import { type MatrixInput, readMatrix } from "./matrix.js";
 import { alignModerate, checkDirections, normalizedWeights, requireUnits, toArray } from "./shared.js";
 
 /** Options of {@link topsis}; every default follows DOMAIN.md part A. */

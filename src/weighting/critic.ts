@@ -1,14 +1,14 @@
 import { fail } from "../internal/errors.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
+import { get } from "../internal/typed-array.js";
 import type { Direction } from "../internal/types.js";
 import {
   type AlignParams,
   alignInto,
   alignParams,
   columnRange,
-  readData,
   readDirections,
   requireUnits,
-  type WeightingData,
 } from "./data.js";
 
 /** Options of {@link criticWeights}. */
@@ -67,7 +67,7 @@ const BLOCK = 2048;
  * // => [0.2674, 0.2378, 0.4948]
  * ```
  */
-export function criticWeights(data: WeightingData, opts: CriticOptions = {}): number[] {
+export function criticWeights(data: MatrixInput, opts: CriticOptions = {}): number[] {
   return criticWeightsDetailed(data, opts).weights;
 }
 
@@ -81,8 +81,8 @@ export function criticWeights(data: WeightingData, opts: CriticOptions = {}): nu
  * // => [[1, -0.5], [-0.5, 1]]
  * ```
  */
-export function criticWeightsDetailed(data: WeightingData, opts: CriticOptions = {}): CriticDetails {
-  const { m, n, cols } = readData(data);
+export function criticWeightsDetailed(data: MatrixInput, opts: CriticOptions = {}): CriticDetails {
+  const { m, n, cols } = readMatrix(data, "matrix", { finite: false });
   requireUnits(m);
   const directions = readDirections(opts.directions, n);
   const mode = opts.correlation ?? "1-r";
