@@ -1,4 +1,5 @@
 import { fail } from "../internal/errors.js";
+import { get } from "../internal/typed-array.js";
 
 /** Combination rule of {@link combineWeights} (组合赋权, DOMAIN.md §1.8). */
 export type CombineMethod = "linear" | "multiplicative" | "min-discrimination" | "moment" | "game-theory";
@@ -85,20 +86,17 @@ export function combineWeightsDetailed(
   const method = opts.method;
   const U = readVectors(ws);
   const L = U.length;
-  const n = (U[0] as number[]).length;
+  const n = U[0]?.length ?? 0;
   const warnings: string[] = [];
   switch (method) {
     case "linear": {
       const coef = linearCoefficients(opts.alpha, L);
-      const w = new Array<number>(n).fill(0);
-      for (let k = 0; k < L; k++)
-        for (let j = 0; j < n; j++) w[j] = (w[j] as number) + (coef[k] as number) * (U[k]?.[j] as number);
-      return done(w, coef, coef, warnings, method);
+      return done(weightedSum(U, coef, n), coef, coef, warnings, method);
     }
     case "multiplicative":
     case "min-discrimination": {
-      const w = new Array<number>(n).fill(1);
-      for (let k = 0; k < L; k++) for (let j = 0; j < n; j++) w[j] = (w[j] as number) * (U[k]?.[j] as number);
+      const w = new Float64Array(n).fill(1);
+      for (const u of U) for (let j = 0; j < n; j++) w[j] = get(w, j) * get(u, j);
       const r = method === "multiplicative" ? w : w.map((x) => x ** (1 / L));
       if (!(r.reduce((a, b) => a + b, 0) > 0))
         fail("degenerate_combination", "ws", "the product of the weights is 0 for every indicator");
@@ -112,21 +110,20 @@ export function combineWeightsDetailed(
           "opts.subjective",
           `expected an integer from 1 to ${L - 1}, got ${String(s)}`,
         );
-      const Es = new Array<number>(n).fill(0);
-      const Eo = new Array<number>(n).fill(0);
-      for (let k = 0; k < L; k++)
-        for (let j = 0; j < n; j++) {
-          const v = U[k]?.[j] as number;
-          if (k < s) Es[j] = (Es[j] as number) + v / s;
-          else Eo[j] = (Eo[j] as number) + v / (L - s);
-        }
+      // E^s and E^o: the means of the first s (subjective) and of the other (objective) vectors.
+      const Es = new Float64Array(n);
+      const Eo = new Float64Array(n);
+      U.forEach((u, k) => {
+        const [E, count] = k < s ? [Es, s] : [Eo, L - s];
+        for (let j = 0; j < n; j++) E[j] = get(E, j) + get(u, j) / count;
+      });
       let alphaSum = 0;
       for (let j = 0; j < n; j++) {
-        const t = (Es[j] as number) + (Eo[j] as number);
-        alphaSum += t > 0 ? (Es[j] as number) / t : 0.5;
+        const t = get(Es, j) + get(Eo, j);
+        alphaSum += t > 0 ? get(Es, j) / t : 0.5;
       }
       const alpha = alphaSum / n;
-      const w = Es.map((e, j) => alpha * e + (1 - alpha) * (Eo[j] as number));
+      const w = Es.map((e, j) => alpha * e + (1 - alpha) * get(Eo, j));
       return done(w, [alpha, 1 - alpha], [alpha, 1 - alpha], warnings, method);
     }
     case "game-theory": {
@@ -137,9 +134,16 @@ export function combineWeightsDetailed(
           "opts.normalize",
           `expected "abs" or "sum", got ${JSON.stringify(normalize)}`,
         );
-      const G = U.map((u) => U.map((v) => dot(u, v)));
-      const rhs = G.map((row, l) => row[l] as number);
-      const alpha = solve(G, rhs);
+      // (U Uᵀ) α = diag(U Uᵀ), as one augmented matrix [U Uᵀ | diag].
+      const system = U.map((u) => {
+        const row = new Float64Array(L + 1);
+        U.forEach((v, l) => {
+          row[l] = dot(u, v);
+        });
+        row[L] = dot(u, u);
+        return row;
+      });
+      const alpha = solve(system);
       alpha.forEach((a, k) => {
         if (a < 0)
           warnings.push(
@@ -155,9 +159,7 @@ export function combineWeightsDetailed(
           "the game-theory coefficients sum to 0 and cannot be normalized",
         );
       const star = alpha.map((a) => (normalize === "abs" ? Math.abs(a) : a) / denom);
-      const w = new Array<number>(n).fill(0);
-      for (let k = 0; k < L; k++)
-        for (let j = 0; j < n; j++) w[j] = (w[j] as number) + (star[k] as number) * (U[k]?.[j] as number);
+      const w = weightedSum(U, star, n);
       if (w.some((x) => x < 0))
         warnings.push('game theory: some combined weights are negative (normalize: "sum")');
       return done(w, alpha, star, warnings, method);
@@ -171,18 +173,30 @@ export function combineWeightsDetailed(
   }
 }
 
+/** w = Σ_k coef_k u_k over the vectors u_k of length n. */
+function weightedSum(U: readonly Float64Array[], coef: readonly number[], n: number): Float64Array {
+  const c = Float64Array.from(coef);
+  const w = new Float64Array(n);
+  U.forEach((u, k) => {
+    const ck = get(c, k);
+    for (let j = 0; j < n; j++) w[j] = get(w, j) + ck * get(u, j);
+  });
+  return w;
+}
+
 function done(
-  w: number[],
+  w: Float64Array,
   coefficients: number[],
   normalizedCoefficients: number[],
   warnings: string[],
   method: CombineMethod,
 ): CombineDetails {
   const s = w.reduce((a, b) => a + b, 0);
-  return { weights: w.map((x) => x / s), coefficients, normalizedCoefficients, warnings, method };
+  return { weights: Array.from(w, (x) => x / s), coefficients, normalizedCoefficients, warnings, method };
 }
 
-function readVectors(ws: readonly (readonly number[])[]): number[][] {
+/** The vectors checked (same length, finite, non-negative, positive sum) and each scaled to sum 1. */
+function readVectors(ws: readonly (readonly number[])[]): Float64Array[] {
   if (!Array.isArray(ws) || ws.length < 2)
     fail("invalid_weights", "ws", "expected at least two weight vectors to combine");
   const n = Array.isArray(ws[0]) ? ws[0].length : 0;
@@ -197,7 +211,7 @@ function readVectors(ws: readonly (readonly number[])[]): number[][] {
       s += v;
     });
     if (!(s > 0)) fail("invalid_weights", `ws[${k}]`, "the weights sum to 0");
-    return u.map((v) => v / s);
+    return Float64Array.from(u, (v) => v / s);
   });
 }
 
@@ -226,40 +240,44 @@ function linearCoefficients(alpha: number | readonly number[] | undefined, L: nu
   return alpha.map((a) => a / s);
 }
 
-function dot(u: readonly number[], v: readonly number[]): number {
+function dot(u: Float64Array, v: Float64Array): number {
   let s = 0;
-  for (let j = 0; j < u.length; j++) s += (u[j] as number) * (v[j] as number);
+  for (let j = 0; j < u.length; j++) s += get(u, j) * get(v, j);
   return s;
 }
 
-/** Solves G x = b by Gaussian elimination with partial pivoting (G is small: one row per vector). */
-function solve(G: number[][], b: number[]): number[] {
-  const L = b.length;
-  const A = G.map((row, i) => [...row, b[i] as number]);
-  const scale = Math.max(...G.flat().map(Math.abs));
+/**
+ * Solves G x = b by Gaussian elimination with partial pivoting, from the augmented rows [G | b] (G is
+ * small: one row per vector). The rows are modified.
+ */
+function solve(A: Float64Array[]): number[] {
+  const L = A.length;
+  const rowAt = (r: number) => A[r] as Float64Array;
+  const scale = Math.max(...A.flatMap((row) => Array.from(row.subarray(0, L), Math.abs)));
   for (let c = 0; c < L; c++) {
     let p = c;
-    for (let r = c + 1; r < L; r++) if (Math.abs(A[r]?.[c] as number) > Math.abs(A[p]?.[c] as number)) p = r;
-    if (!(Math.abs(A[p]?.[c] as number) > 1e-12 * scale))
+    for (let r = c + 1; r < L; r++) if (Math.abs(get(rowAt(r), c)) > Math.abs(get(rowAt(p), c))) p = r;
+    if (!(Math.abs(get(rowAt(p), c)) > 1e-12 * scale))
       fail(
         "degenerate_combination",
         "ws",
         "the game-theory system (U Uᵀ) α = diag(U Uᵀ) is singular: some weight vectors are equal or linearly dependent",
       );
-    [A[c], A[p]] = [A[p] as number[], A[c] as number[]];
-    const pivotRow = A[c] as number[];
+    const pivotRow = rowAt(p);
+    A[p] = rowAt(c);
+    A[c] = pivotRow;
     for (let r = c + 1; r < L; r++) {
-      const row = A[r] as number[];
-      const f = (row[c] as number) / (pivotRow[c] as number);
-      for (let k = c; k <= L; k++) row[k] = (row[k] as number) - f * (pivotRow[k] as number);
+      const row = rowAt(r);
+      const f = get(row, c) / get(pivotRow, c);
+      for (let k = c; k <= L; k++) row[k] = get(row, k) - f * get(pivotRow, k);
     }
   }
-  const x = new Array<number>(L).fill(0);
+  const x = new Float64Array(L);
   for (let r = L - 1; r >= 0; r--) {
-    const row = A[r] as number[];
-    let s = row[L] as number;
-    for (let k = r + 1; k < L; k++) s -= (row[k] as number) * (x[k] as number);
-    x[r] = s / (row[r] as number);
+    const row = rowAt(r);
+    let s = get(row, L);
+    for (let k = r + 1; k < L; k++) s -= get(row, k) * get(x, k);
+    x[r] = s / get(row, r);
   }
-  return x;
+  return Array.from(x);
 }

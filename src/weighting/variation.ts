@@ -125,8 +125,7 @@ function variation(data: MatrixInput, opts: VariationOptions): Omit<VariationDet
   const mean: number[] = [];
   const cv: number[] = [];
   let scratch: Float64Array | undefined;
-  for (let j = 0; j < n; j++) {
-    const col = cols[j] as Float64Array;
+  cols.forEach((col, j) => {
     const range = columnRange(col, j, "matrix");
     let x = col;
     let mu = range.sum / m;
@@ -134,7 +133,7 @@ function variation(data: MatrixInput, opts: VariationOptions): Omit<VariationDet
       sd.push(0);
       mean.push(normalized ? 0.5 : range.min);
       cv.push(0);
-      continue;
+      return;
     }
     if (normalized) {
       const p = alignParams(directions?.[j] ?? "benefit", range.min, range.max);
@@ -142,18 +141,18 @@ function variation(data: MatrixInput, opts: VariationOptions): Omit<VariationDet
       alignInto(col, 0, m, p, scratch, 0, 0);
       x = scratch;
       let s = 0;
-      for (let i = 0; i < m; i++) s += x[i] as number;
+      for (let i = 0; i < m; i++) s += get(x, i);
       mu = s / m;
     }
     let ss = 0;
     for (let i = 0; i < m; i++) {
-      const d = (x[i] as number) - mu;
+      const d = get(x, i) - mu;
       ss += d * d;
     }
     const s = Math.sqrt(ss / (m - ddof));
     sd.push(s);
     mean.push(mu);
     cv.push(s === 0 ? 0 : mu === 0 ? Number.POSITIVE_INFINITY : s / Math.abs(mu));
-  }
+  });
   return { sd, mean, cv, normalized, ddof };
 }
