@@ -1,4 +1,5 @@
 import { fail } from "../internal/errors.js";
+import { get } from "../internal/typed-array.js";
 import {
   compose,
   type FuzzyInput,
@@ -163,7 +164,7 @@ export function fuzzyEvaluationMultiLevel(
 
 function normalize(b: Float64Array, where: string): Float64Array {
   let sum = 0;
-  for (let k = 0; k < b.length; k++) sum += b[k] as number;
+  for (let k = 0; k < b.length; k++) sum += get(b, k);
   if (!(sum > 0)) fail("invalid_membership", where, "composite membership is zero in every grade");
   return b.map((v) => v / sum);
 }

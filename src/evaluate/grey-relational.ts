@@ -1,6 +1,7 @@
 import { fail } from "../internal/errors.js";
 import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { rankDescending } from "../internal/rank.js";
+import { get } from "../internal/typed-array.js";
 import type { Direction } from "../internal/types.js";
 import {
   alignModerate,
@@ -122,97 +123,99 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
   }
 
   // Preprocess each column (and a given reference value with the same column parameters).
-  const data: Float64Array[] = [];
-  const reference = new Array<number>(n);
-  for (let j = 0; j < n; j++) {
+  const given = Array.isArray(refOpt) ? Float64Array.from(refOpt) : undefined;
+  const reference = new Float64Array(n);
+  const data = cols.map((raw, j) => {
     const dir = directions[j] as Direction;
-    const raw = cols[j] as Float64Array;
     const moderate = moderateTransform(raw, dir);
     let col = moderate ? alignModerate(raw, dir) : raw;
-    let ref = Array.isArray(refOpt) ? (refOpt[j] as number) : Number.NaN;
+    let ref = given ? get(given, j) : Number.NaN;
     if (moderate) ref = moderate(ref);
     let cost = dir === "cost";
     if (preprocess !== "none" && !moderate) {
-      let lo = Number.POSITIVE_INFINITY;
-      let hi = Number.NEGATIVE_INFINITY;
-      let sum = 0;
-      for (let i = 0; i < m; i++) {
-        const x = col[i] as number;
-        lo = Math.min(lo, x);
-        hi = Math.max(hi, x);
-        sum += x;
-      }
-      let scale: (x: number) => number;
-      if (preprocess === "minmax") {
-        const span = hi - lo;
-        const reversed = cost;
-        scale = span > 0 ? (x) => (reversed ? hi - x : x - lo) / span : () => 0.5;
-        cost = false; // reversed: now a benefit column
-      } else {
-        const divisor = preprocess === "initial" ? (col[0] as number) : sum / m;
-        if (divisor === 0)
-          fail(
-            "invalid_option",
-            `matrix column ${j}`,
-            preprocess === "initial"
-              ? "initial-value preprocessing divides by the first unit's value, which is 0"
-              : "mean preprocessing divides by the column mean, which is 0",
-          );
-        scale = (x) => x / divisor;
-      }
+      const scale = preprocessor(col, j, preprocess, cost);
+      if (preprocess === "minmax") cost = false; // reversed: now a benefit column
       const out = new Float64Array(m);
-      for (let i = 0; i < m; i++) out[i] = scale(col[i] as number);
+      for (let i = 0; i < m; i++) out[i] = scale(get(col, i));
       col = out;
       ref = scale(ref);
     }
-    if (!Array.isArray(refOpt)) {
+    if (!given) {
       if (refOpt === "one") ref = cost ? 0 : 1;
       else {
         ref = cost ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-        for (let i = 0; i < m; i++)
-          ref = cost ? Math.min(ref, col[i] as number) : Math.max(ref, col[i] as number);
+        for (let i = 0; i < m; i++) ref = cost ? Math.min(ref, get(col, i)) : Math.max(ref, get(col, i));
       }
     }
     reference[j] = ref;
-    data.push(col);
-  }
+    return col;
+  });
 
   // Two-level minimum and maximum of Delta over all units and indicators.
   let dMin = Number.POSITIVE_INFINITY;
   let dMax = 0;
-  for (let j = 0; j < n; j++) {
-    const col = data[j] as Float64Array;
-    const ref = reference[j] as number;
+  data.forEach((col, j) => {
+    const ref = get(reference, j);
     for (let i = 0; i < m; i++) {
-      const d = Math.abs((col[i] as number) - ref);
+      const d = Math.abs(get(col, i) - ref);
       if (d < dMin) dMin = d;
       if (d > dMax) dMax = d;
     }
-  }
-  const coefficients = Array.from({ length: m }, () => new Array<number>(n));
-  const grades = new Float64Array(m);
-  for (let j = 0; j < n; j++) {
-    const col = data[j] as Float64Array;
-    const ref = reference[j] as number;
-    const wj = w[j] as number;
-    for (let i = 0; i < m; i++) {
-      const d = Math.abs((col[i] as number) - ref);
-      const xi = dMax > 0 ? (dMin + rho * dMax) / (d + rho * dMax) : 1;
-      (coefficients[i] as number[])[j] = xi;
-      grades[i] = (grades[i] as number) + wj * xi;
-    }
-  }
+  });
+  const coefficients = Array.from({ length: m }, (_, i) =>
+    data.map((col, j) => {
+      const d = Math.abs(get(col, i) - get(reference, j));
+      return dMax > 0 ? (dMin + rho * dMax) / (d + rho * dMax) : 1;
+    }),
+  );
+  const grades = coefficients.map((row) => row.reduce((g, xi, j) => g + get(w, j) * xi, 0));
   return {
-    grades: Array.from(grades),
+    grades,
     ranks: toArray(rankDescending(grades)),
     coefficients,
-    reference,
+    reference: Array.from(reference),
     options: {
       rho,
-      reference: Array.isArray(refOpt) ? "given" : (refOpt as "max" | "one"),
+      reference: typeof refOpt === "string" ? refOpt : "given",
       preprocess,
       weights: Array.from(w),
       directions,
     },
   };
+}
+
+/**
+ * The dimensionless preprocessing of column `j` as a map of its values: `minmax` (reversed for a cost
+ * column, 0.5 for a constant one), `initial` (x / first value) or `mean` (x / column mean).
+ */
+function preprocessor(
+  col: Float64Array,
+  j: number,
+  preprocess: "minmax" | "initial" | "mean",
+  cost: boolean,
+): (x: number) => number {
+  const m = col.length;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let sum = 0;
+  for (let i = 0; i < m; i++) {
+    const x = get(col, i);
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+    sum += x;
+  }
+  if (preprocess === "minmax") {
+    const span = hi - lo;
+    return span > 0 ? (x) => (cost ? hi - x : x - lo) / span : () => 0.5;
+  }
+  const divisor = preprocess === "initial" ? get(col, 0) : sum / m;
+  if (divisor === 0)
+    fail(
+      "invalid_option",
+      `matrix column ${j}`,
+      preprocess === "initial"
+        ? "initial-value preprocessing divides by the first unit's value, which is 0"
+        : "mean preprocessing divides by the column mean, which is 0",
+    );
+  return (x) => x / divisor;
 }

@@ -1,5 +1,6 @@
 import { fail } from "../internal/errors.js";
 import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
+import { get } from "../internal/typed-array.js";
 import { normalizedWeights } from "./shared.js";
 
 /** Options of {@link obstacleDegree}. */
@@ -66,10 +67,9 @@ export function obstacleDegree(
   const top = opts.top ?? 3;
   if (!Number.isInteger(top) || top < 0)
     fail("invalid_option", "opts.top", `expected a non-negative integer, got ${top}`);
-  for (let j = 0; j < n; j++) {
-    const col = cols[j] as Float64Array;
+  cols.forEach((col, j) => {
     for (let i = 0; i < m; i++) {
-      const v = col[i] as number;
+      const v = get(col, i);
       if (v < 0 || v > 1)
         fail(
           "out_of_range",
@@ -77,7 +77,7 @@ export function obstacleDegree(
           `row ${i}, column ${j}: z must be normalized into [0, 1], got ${v}`,
         );
     }
-  }
+  });
   const groupEntries = Object.entries(opts.groups ?? {});
   const owner = new Map<number, string>();
   for (const [name, idx] of groupEntries) {
@@ -97,26 +97,23 @@ export function obstacleDegree(
   const deviations: number[][] = [];
   const topLists: ObstacleEntry[][] = [];
   const atIdeal: boolean[] = [];
-  const groups: Record<string, number[]> = {};
-  for (const [name] of groupEntries) groups[name] = [];
+  // Each group's obstacle degree per unit, summed over its columns in the order given.
+  const groupSums = groupEntries.map(([name, idx]) => ({ name, idx, sums: [] as number[] }));
   for (let i = 0; i < m; i++) {
-    const dev = new Array<number>(n);
-    const deg = new Array<number>(n);
+    const dev = cols.map((col) => 1 - get(col, i));
     let total = 0;
-    for (let j = 0; j < n; j++) {
-      const d = 1 - ((cols[j] as Float64Array)[i] as number);
-      dev[j] = d;
-      total += (f[j] as number) * d;
-    }
+    dev.forEach((d, j) => {
+      total += get(f, j) * d;
+    });
     const ideal = !(total > 0);
-    for (let j = 0; j < n; j++) deg[j] = ideal ? 0 : (100 * (f[j] as number) * (dev[j] as number)) / total;
+    const deg = dev.map((d, j) => (ideal ? 0 : (100 * get(f, j) * d) / total));
     degrees.push(deg);
     deviations.push(dev);
     atIdeal.push(ideal);
-    for (const [name, idx] of groupEntries) {
+    for (const g of groupSums) {
       let s = 0;
-      for (const j of idx) s += deg[j] as number;
-      (groups[name] as number[]).push(s);
+      for (const j of g.idx) s += deg[j] as number;
+      g.sums.push(s);
     }
     const order = deg
       .map((degree, index) => ({ index, degree }))
@@ -124,5 +121,6 @@ export function obstacleDegree(
       .sort((a, b) => b.degree - a.degree || a.index - b.index);
     topLists.push(order.slice(0, top));
   }
+  const groups = Object.fromEntries(groupSums.map((g) => [g.name, g.sums]));
   return { degrees, deviations, groups, top: topLists, atIdeal };
 }
