@@ -126,8 +126,10 @@ export function criticWeightsDetailed(data: MatrixInput, opts: CriticOptions = {
     const pk = position.get(k);
     if (pj === undefined || pk === undefined) return 0;
     const [a, b] = pj < pk ? [pj, pk] : [pk, pj];
-    const v = covAt(a, b) / Math.sqrt(covAt(a, a) * covAt(b, b));
-    return v > 1 ? 1 : v < -1 ? -1 : v;
+    let v = covAt(a, b) / Math.sqrt(covAt(a, a) * covAt(b, b));
+    if (v > 1) v = 1; // rounding can push |r| a hair above 1
+    if (v < -1) v = -1;
+    return v;
   };
   const correlation = cols.map((_, j) => cols.map((_, k) => r(j, k)));
   const sd = cols.map((_, j) => {
