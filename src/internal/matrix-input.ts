@@ -20,9 +20,11 @@ import { type ColumnMatrix, checkFiniteColumn, toColumns } from "./matrix.js";
  *
  * @example
  * ```ts
- * const rows: MatrixInput = [[12, 82], [18, 76]];
- * const cols: MatrixInput = { columns: [Float64Array.of(12, 18), Float64Array.of(82, 76)] }; // the same matrix
- * topsis(cols, [0.5, 0.5]).scores; // => the same as topsis(rows, [0.5, 0.5]).scores
+ * // unit 1 is the ideal point, unit 2 the anti-ideal, unit 3 half-way
+ * const rows: MatrixInput = [[1, 1], [0, 0], [1, 0]];
+ * const cols: MatrixInput = { columns: [Float64Array.of(1, 0, 1), Float64Array.of(1, 0, 0)] }; // the same matrix
+ * topsis(rows, [0.5, 0.5], { normalization: "none" }).scores; // => [1, 0, 0.5]
+ * topsis(cols, [0.5, 0.5], { normalization: "none" }).scores; // => [1, 0, 0.5]
  * ```
  */
 export type MatrixInput =

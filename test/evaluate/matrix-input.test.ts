@@ -65,3 +65,16 @@ describe("evaluation methods: rows, { columns } and bare columns are one matrix"
     );
   });
 });
+
+describe("documented example of MatrixInput", () => {
+  it("topsis by rows and by { columns }: ideal, anti-ideal and half-way units score 1, 0 and 0.5", () => {
+    const rows = [
+      [1, 1],
+      [0, 0],
+      [1, 0],
+    ];
+    const cols = { columns: [Float64Array.of(1, 0, 1), Float64Array.of(1, 0, 0)] };
+    expect(topsis(rows, [0.5, 0.5], { normalization: "none" }).scores).toEqual([1, 0, 0.5]);
+    expect(topsis(cols, [0.5, 0.5], { normalization: "none" }).scores).toEqual([1, 0, 0.5]);
+  });
+});
