@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateModel } from "../../src/analysis/evaluate-model.js";
+import { evaluateModel } from "../../src/analysis/evaluate-model/index.js";
 import type { Model } from "../../src/indicators/schema.js";
 import { goldenModel, goldenRows, governance, sampleCity } from "./models.js";
 
