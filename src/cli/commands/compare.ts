@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
+import { type Comparison, compareProfiles } from "../../analysis/compare-profiles.js";
 import type { Model } from "../../indicators/schema.js";
 import { displayName } from "../../indicators/tree.js";
-import { type Comparison, compareProfiles } from "../../score/compare.js";
 import { rollup } from "../../score/rollup.js";
 import { type Io, UsageError } from "../context.js";
 import { textTable, toCsv, writeFileAtomic } from "../format.js";
