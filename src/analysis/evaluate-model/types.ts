@@ -5,11 +5,22 @@ import type { ObstacleResult } from "../../evaluate/obstacle.js";
 import type { RankSumRatioOptions, RankSumRatioResult } from "../../evaluate/rank-sum-ratio.js";
 import type { TopsisOptions, TopsisResult } from "../../evaluate/topsis.js";
 
-/** The methods {@link evaluateModel} runs, in the order the CLI and the messages list them. @internal */
-export const MODEL_EVALUATION_METHODS = ["topsis", "grey", "fuzzy", "rsr", "obstacle", "coupling"] as const;
-
 /** The matrix methods {@link evaluateModel} can run over a model's normalized indicators. */
-export type ModelEvaluationMethod = (typeof MODEL_EVALUATION_METHODS)[number];
+export type ModelEvaluationMethod = "topsis" | "grey" | "fuzzy" | "rsr" | "obstacle" | "coupling";
+
+/**
+ * Every {@link ModelEvaluationMethod}, in the order the CLI and the messages list them (the
+ * `Record` makes the compiler reject a list that misses one).
+ * @internal
+ */
+export const MODEL_EVALUATION_METHODS = Object.keys({
+  topsis: true,
+  grey: true,
+  fuzzy: true,
+  rsr: true,
+  obstacle: true,
+  coupling: true,
+} satisfies Record<ModelEvaluationMethod, true>) as readonly ModelEvaluationMethod[];
 
 /** Options every method of {@link evaluateModel} takes. */
 export interface EvaluateModelCommon {
