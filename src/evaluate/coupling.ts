@@ -1,6 +1,5 @@
 import { fail } from "../internal/errors.js";
 import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
-import { get } from "../internal/typed-array.js";
 import { normalizedWeights } from "./shared.js";
 
 /** Options of {@link couplingCoordination}. */
@@ -142,9 +141,9 @@ export function couplingCoordination(u: MatrixInput, opts: CouplingOptions = {})
     let tt = 0;
     let hasZero = false;
     let at = 0;
-    for (const col of cols) vals[at++] = get(col, i); // unit i's scores
+    for (const col of cols) vals[at++] = col[i]!; // unit i's scores
     for (let j = 0; j < k; j++) {
-      const v = get(vals, j);
+      const v = vals[j]!;
       if (!(v >= 0 && v <= 1))
         fail(
           "out_of_range",
@@ -154,21 +153,21 @@ export function couplingCoordination(u: MatrixInput, opts: CouplingOptions = {})
       sum += v;
       if (v > max) max = v;
       if (v === 0) hasZero = true;
-      tt += get(betas, j) * v;
+      tt += betas[j]! * v;
     }
     let cc = 0;
     if (!hasZero) {
       if (variant === "traditional") {
         // k (prod U)^(1/k) / sum U, through logs to avoid underflow for many subsystems
         let logProd = 0;
-        for (let j = 0; j < k; j++) logProd += Math.log(get(vals, j));
+        for (let j = 0; j < k; j++) logProd += Math.log(vals[j]!);
         cc = (k * Math.exp(logProd / k)) / sum;
       } else {
         let diff = 0;
         let logRatio = 0;
         for (let j = 0; j < k; j++) {
-          logRatio += Math.log(get(vals, j) / max);
-          for (let l = 0; l < j; l++) diff += Math.abs(get(vals, j) - get(vals, l));
+          logRatio += Math.log(vals[j]! / max);
+          for (let l = 0; l < j; l++) diff += Math.abs(vals[j]! - vals[l]!);
         }
         cc = Math.sqrt(Math.max(0, 1 - diff / pairs) * Math.exp(logRatio / (k - 1)));
       }

@@ -1,7 +1,6 @@
 import { fail } from "../internal/errors.js";
 import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { rankDescending } from "../internal/rank.js";
-import { get } from "../internal/typed-array.js";
 import { normalizedWeights, toArray } from "./shared.js";
 
 /**
@@ -128,13 +127,13 @@ export function fuzzyMembership(
 function ascendingMembership(x: number, s: Float64Array, out: Float64Array): void {
   const p = s.length;
   out.fill(0);
-  if (x <= get(s, 0)) out[0] = 1;
-  else if (x >= get(s, p - 1)) out[p - 1] = 1;
+  if (x <= s[0]!) out[0] = 1;
+  else if (x >= s[p - 1]!) out[p - 1] = 1;
   else {
     let k = 0;
-    while (x > get(s, k + 1)) k++;
+    while (x > s[k + 1]!) k++;
     // s[k] < x <= s[k + 1]
-    const up = (x - get(s, k)) / (get(s, k + 1) - get(s, k));
+    const up = (x - s[k]!) / (s[k + 1]! - s[k]!);
     out[k + 1] = up;
     out[k] = 1 - up;
   }
@@ -266,15 +265,15 @@ export function membershipRows(
   });
   const indicators = cols.map((col, j) => ({
     col,
-    breakpoints: lists[j] as Float64Array,
+    breakpoints: lists[j]!,
     benefit: dirs?.[j] !== "cost",
   }));
   const tmp = new Float64Array(p);
   const rows = Array.from({ length: m }, (_, i) =>
     indicators.map(({ col, breakpoints, benefit }) => {
-      ascendingMembership(get(col, i), breakpoints, tmp);
+      ascendingMembership(col[i]!, breakpoints, tmp);
       const row = new Float64Array(p);
-      for (let k = 0; k < p; k++) row[k] = get(tmp, benefit ? p - 1 - k : k);
+      for (let k = 0; k < p; k++) row[k] = tmp[benefit ? p - 1 - k : k]!;
       return row;
     }),
   );
@@ -293,8 +292,8 @@ export function compose(
     let acc = 0;
     let i = 0;
     for (const row of rows) {
-      const ai = get(a, i++);
-      const r = get(row, k);
+      const ai = a[i++]!;
+      const r = row[k]!;
       if (op === "weighted-average") acc += ai * r;
       else if (op === "min-max") acc = Math.max(acc, Math.min(ai, r));
       else if (op === "product-max") acc = Math.max(acc, ai * r);
@@ -355,17 +354,17 @@ export function summarize(
     let sum = 0;
     let best = 0;
     for (let k = 0; k < b.length; k++) {
-      sum += get(b, k);
-      if (get(b, k) > get(b, best)) best = k;
+      sum += b[k]!;
+      if (b[k]! > b[best]!) best = k;
     }
     if (!(sum > 0)) fail("invalid_membership", `unit ${i}`, "composite membership is zero in every grade");
     const bn = Array.from(b, (v) => v / sum);
     normalized.push(bn);
     grades.push(best);
-    labels.push(settings.gradeLabels[best] as string);
+    labels.push(settings.gradeLabels[best]!);
     let s = 0;
     bn.forEach((v, k) => {
-      s += v * get(V, k);
+      s += v * V[k]!;
     });
     scores[i] = s;
   });

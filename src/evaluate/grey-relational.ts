@@ -1,7 +1,6 @@
 import { fail } from "../internal/errors.js";
 import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { rankDescending } from "../internal/rank.js";
-import { get } from "../internal/typed-array.js";
 import type { Direction } from "../internal/types.js";
 import {
   alignModerate,
@@ -126,17 +125,17 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
   const given = Array.isArray(refOpt) ? Float64Array.from(refOpt) : undefined;
   const reference = new Float64Array(n);
   const data = cols.map((raw, j) => {
-    const dir = directions[j] as Direction;
+    const dir = directions[j]!;
     const moderate = moderateTransform(raw, dir);
     let col = moderate ? alignModerate(raw, dir) : raw;
-    let ref = given ? get(given, j) : Number.NaN;
+    let ref = given ? given[j]! : Number.NaN;
     if (moderate) ref = moderate(ref);
     let cost = dir === "cost";
     if (preprocess !== "none" && !moderate) {
       const scale = preprocessor(col, j, preprocess, cost);
       if (preprocess === "minmax") cost = false; // reversed: now a benefit column
       const out = new Float64Array(m);
-      for (let i = 0; i < m; i++) out[i] = scale(get(col, i));
+      for (let i = 0; i < m; i++) out[i] = scale(col[i]!);
       col = out;
       ref = scale(ref);
     }
@@ -144,7 +143,7 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
       if (refOpt === "one") ref = cost ? 0 : 1;
       else {
         ref = cost ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-        for (let i = 0; i < m; i++) ref = cost ? Math.min(ref, get(col, i)) : Math.max(ref, get(col, i));
+        for (let i = 0; i < m; i++) ref = cost ? Math.min(ref, col[i]!) : Math.max(ref, col[i]!);
       }
     }
     reference[j] = ref;
@@ -155,20 +154,20 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
   let dMin = Number.POSITIVE_INFINITY;
   let dMax = 0;
   data.forEach((col, j) => {
-    const ref = get(reference, j);
+    const ref = reference[j]!;
     for (let i = 0; i < m; i++) {
-      const d = Math.abs(get(col, i) - ref);
+      const d = Math.abs(col[i]! - ref);
       if (d < dMin) dMin = d;
       if (d > dMax) dMax = d;
     }
   });
   const coefficients = Array.from({ length: m }, (_, i) =>
     data.map((col, j) => {
-      const d = Math.abs(get(col, i) - get(reference, j));
+      const d = Math.abs(col[i]! - reference[j]!);
       return dMax > 0 ? (dMin + rho * dMax) / (d + rho * dMax) : 1;
     }),
   );
-  const grades = coefficients.map((row) => row.reduce((g, xi, j) => g + get(w, j) * xi, 0));
+  const grades = coefficients.map((row) => row.reduce((g, xi, j) => g + w[j]! * xi, 0));
   return {
     grades,
     ranks: toArray(rankDescending(grades)),
@@ -199,7 +198,7 @@ function preprocessor(
   let hi = Number.NEGATIVE_INFINITY;
   let sum = 0;
   for (let i = 0; i < m; i++) {
-    const x = get(col, i);
+    const x = col[i]!;
     lo = Math.min(lo, x);
     hi = Math.max(hi, x);
     sum += x;
@@ -208,7 +207,7 @@ function preprocessor(
     const span = hi - lo;
     return span > 0 ? (x) => (cost ? hi - x : x - lo) / span : () => 0.5;
   }
-  const divisor = preprocess === "initial" ? get(col, 0) : sum / m;
+  const divisor = preprocess === "initial" ? col[0]! : sum / m;
   if (divisor === 0)
     fail(
       "invalid_option",

@@ -1,6 +1,5 @@
 import { fail } from "../internal/errors.js";
 import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
-import { get } from "../internal/typed-array.js";
 import { normalizedWeights } from "./shared.js";
 
 /** Options of {@link obstacleDegree}. */
@@ -69,7 +68,7 @@ export function obstacleDegree(
     fail("invalid_option", "opts.top", `expected a non-negative integer, got ${top}`);
   cols.forEach((col, j) => {
     for (let i = 0; i < m; i++) {
-      const v = get(col, i);
+      const v = col[i]!;
       if (v < 0 || v > 1)
         fail(
           "out_of_range",
@@ -100,19 +99,19 @@ export function obstacleDegree(
   // Each group's obstacle degree per unit, summed over its columns in the order given.
   const groupSums = groupEntries.map(([name, idx]) => ({ name, idx, sums: [] as number[] }));
   for (let i = 0; i < m; i++) {
-    const dev = cols.map((col) => 1 - get(col, i));
+    const dev = cols.map((col) => 1 - col[i]!);
     let total = 0;
     dev.forEach((d, j) => {
-      total += get(f, j) * d;
+      total += f[j]! * d;
     });
     const ideal = !(total > 0);
-    const deg = dev.map((d, j) => (ideal ? 0 : (100 * get(f, j) * d) / total));
+    const deg = dev.map((d, j) => (ideal ? 0 : (100 * f[j]! * d) / total));
     degrees.push(deg);
     deviations.push(dev);
     atIdeal.push(ideal);
     for (const g of groupSums) {
       let s = 0;
-      for (const j of g.idx) s += deg[j] as number;
+      for (const j of g.idx) s += deg[j]!;
       g.sums.push(s);
     }
     const order = deg

@@ -1,7 +1,6 @@
 import { fail } from "../internal/errors.js";
 import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { rankAscending } from "../internal/rank.js";
-import { get } from "../internal/typed-array.js";
 import type { Direction } from "../internal/types.js";
 import { normalQuantile } from "./normal-quantile.js";
 import { alignModerate, checkDirections, normalizedWeights, requireUnits } from "./shared.js";
@@ -151,15 +150,15 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
 
   // Rank matrix, column by column; every column is oriented so that larger R is better.
   const rankCols = cols.map((raw, j) => {
-    const dir = directions[j] as Direction;
+    const dir = directions[j]!;
     const cost = dir === "cost";
     const col = alignModerate(raw, dir);
     if (method === "integer") return rankAscending(cost ? col.map((x) => -x) : col, "average");
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < m; i++) {
-      lo = Math.min(lo, get(col, i));
-      hi = Math.max(hi, get(col, i));
+      lo = Math.min(lo, col[i]!);
+      hi = Math.max(hi, col[i]!);
     }
     const span = hi - lo;
     return col.map((x) => (span > 0 ? 1 + ((m - 1) * (cost ? hi - x : x - lo)) / span : (m + 1) / 2));
@@ -168,11 +167,11 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
   // rank sums give exactly equal RSR.
   const rsr = new Float64Array(m);
   rankCols.forEach((r, j) => {
-    const wj = weighted ? get(w, j) : 1;
-    for (let i = 0; i < m; i++) rsr[i] = get(rsr, i) + wj * get(r, i);
+    const wj = weighted ? w[j]! : 1;
+    for (let i = 0; i < m; i++) rsr[i] = rsr[i]! + wj * r[i]!;
   });
   const divisor = weighted ? m : n * m;
-  for (let i = 0; i < m; i++) rsr[i] = get(rsr, i) / divisor;
+  for (let i = 0; i < m; i++) rsr[i] = rsr[i]! / divisor;
 
   // Distribution table: ascending RSR, ties (within a relative 1e-12 of a row's first value) share one row.
   const ascending = Array.from(rsr, (v, i) => ({ i, v })).sort((a, b) => a.v - b.v);
@@ -229,7 +228,7 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
     rsr: Array.from(rsr),
     // ranks from the table rows, so values tied within the tolerance share a rank
     ranks: rowOf.map((r) => m - r.cumulative + 1),
-    rankMatrix: Array.from({ length: m }, (_, i) => rankCols.map((r) => get(r, i))),
+    rankMatrix: Array.from({ length: m }, (_, i) => rankCols.map((r) => r[i]!)),
     probit,
     fitted: probit.map((pr) => intercept + slope * pr),
     regression: { intercept, slope, r2 },

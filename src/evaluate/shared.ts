@@ -1,6 +1,5 @@
 /** Helpers shared by the evaluation methods: argument checks, direction alignment, ranks. @internal */
 import { fail } from "../internal/errors.js";
-import { get } from "../internal/typed-array.js";
 import type { Direction } from "../internal/types.js";
 
 /** Throws `too_few_units` when a method that compares units gets fewer than two. @internal */
@@ -33,7 +32,7 @@ export function normalizedWeights(weights: unknown, n: number, name = "weights")
     sum += v;
   }
   if (!(sum > 0)) fail("invalid_weights", name, "must sum to a positive number (all weights are zero)");
-  for (let j = 0; j < n; j++) out[j] = get(out, j) / sum;
+  for (let j = 0; j < n; j++) out[j] = out[j]! / sum;
   return out;
 }
 
@@ -87,7 +86,7 @@ export function moderateTransform(col: Float64Array, dir: Direction): ((x: numbe
   if ("target" in dir) {
     const t = dir.target;
     let far = 0;
-    for (let i = 0; i < m; i++) far = Math.max(far, Math.abs(get(col, i) - t));
+    for (let i = 0; i < m; i++) far = Math.max(far, Math.abs(col[i]! - t));
     // far is NaN when the column holds a NaN: the NaN then propagates instead of turning into 1.
     return (x) => (far === 0 ? 1 : 1 - Math.abs(x - t) / far);
   }
@@ -95,8 +94,8 @@ export function moderateTransform(col: Float64Array, dir: Direction): ((x: numbe
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < m; i++) {
-    lo = Math.min(lo, get(col, i));
-    hi = Math.max(hi, get(col, i));
+    lo = Math.min(lo, col[i]!);
+    hi = Math.max(hi, col[i]!);
   }
   const span = Math.max(a - lo, hi - b);
   return (x) => (Number.isNaN(x) ? x : x < a ? 1 - (a - x) / span : x > b ? 1 - (x - b) / span : 1);
@@ -107,14 +106,14 @@ export function alignModerate(col: Float64Array, dir: Direction): Float64Array {
   const f = moderateTransform(col, dir);
   if (f === null) return col;
   const out = new Float64Array(col.length);
-  for (let i = 0; i < col.length; i++) out[i] = f(get(col, i));
+  for (let i = 0; i < col.length; i++) out[i] = f(col[i]!);
   return out;
 }
 
 /** Converts a typed array to a plain array (result fields are plain arrays). @internal */
 export function toArray(x: Float64Array): number[] {
   const out = new Array<number>(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = get(x, i);
+  for (let i = 0; i < x.length; i++) out[i] = x[i]!;
   return out;
 }
 

@@ -2,7 +2,6 @@ import { fail, type Issue } from "../internal/errors.js";
 import { checkFiniteColumn } from "../internal/matrix.js";
 import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { rankDescending } from "../internal/rank.js";
-import { get } from "../internal/typed-array.js";
 import type { Direction } from "../internal/types.js";
 import { alignModerate, checkDirections, normalizedWeights, requireUnits, toArray } from "./shared.js";
 
@@ -152,15 +151,15 @@ export function topsis(
   // Pass 1: the column statistics the normalization needs. Columnar input is checked here, in the
   // same pass: any NaN or infinity makes the sum of squares non-finite.
   const columns = cols.map((raw, j) => {
-    const dir = directions[j] as Direction;
+    const dir = directions[j]!;
     return { raw, dir, data: alignModerate(raw, dir) };
   });
   const stats = columnStats(columns.map((c) => c.data));
   columns.forEach(({ raw, dir, data: col }, j) => {
     const cost = dir === "cost";
-    const min = get(stats.min, j);
-    const max = get(stats.max, j);
-    const ss = get(stats.ss, j);
+    const min = stats.min[j]!;
+    const max = stats.max[j]!;
+    const ss = stats.ss[j]!;
     if (!Number.isFinite(ss)) reportNonFinite(raw, j); // name the raw entry
     // Every normalization here is affine, r = a x + b, so v = c r = A x + B with c the weight
     // factor (w for weights in the matrix, sqrt(w) for weights inside the distance).
@@ -183,15 +182,15 @@ export function topsis(
         });
       }
     }
-    const wj = get(w, j);
+    const wj = w[j]!;
     const c = weighting === "matrix" ? wj : Math.sqrt(wj);
     const A = c * a;
     const B = c * b;
     let best: number;
     let worst: number;
     if (given) {
-      best = c * get(given.best, j);
-      worst = c * get(given.worst, j);
+      best = c * given.best[j]!;
+      worst = c * given.worst[j]!;
     } else if (idealOpt === "fixed") {
       best = cost ? 0 : c;
       worst = cost ? c : 0;
@@ -225,8 +224,8 @@ export function topsis(
   const scores = new Float64Array(m);
   let flat = 0;
   for (let i = 0; i < m; i++) {
-    const dp = Math.sqrt(get(dPlus, i));
-    const dm = Math.sqrt(get(dMinus, i));
+    const dp = Math.sqrt(dPlus[i]!);
+    const dm = Math.sqrt(dMinus[i]!);
     dPlus[i] = dp;
     dMinus[i] = dm;
     const total = dp + dm;
@@ -276,10 +275,10 @@ function columnStats(cols: Float64Array[]): { min: Float64Array; max: Float64Arr
   const ss = new Float64Array(n);
   let j = 0;
   for (; j + 3 < n; j += 4) {
-    const c0 = cols[j] as Float64Array;
-    const c1 = cols[j + 1] as Float64Array;
-    const c2 = cols[j + 2] as Float64Array;
-    const c3 = cols[j + 3] as Float64Array;
+    const c0 = cols[j]!;
+    const c1 = cols[j + 1]!;
+    const c2 = cols[j + 2]!;
+    const c3 = cols[j + 3]!;
     let lo0 = Number.POSITIVE_INFINITY;
     let lo1 = lo0;
     let lo2 = lo0;
@@ -294,10 +293,10 @@ function columnStats(cols: Float64Array[]): { min: Float64Array; max: Float64Arr
     let s3 = 0;
     const m = c0.length;
     for (let i = 0; i < m; i++) {
-      const x0 = get(c0, i);
-      const x1 = get(c1, i);
-      const x2 = get(c2, i);
-      const x3 = get(c3, i);
+      const x0 = c0[i]!;
+      const x1 = c1[i]!;
+      const x2 = c2[i]!;
+      const x3 = c3[i]!;
       s0 += x0 * x0;
       s1 += x1 * x1;
       s2 += x2 * x2;
@@ -316,12 +315,12 @@ function columnStats(cols: Float64Array[]): { min: Float64Array; max: Float64Arr
     ss.set([s0, s1, s2, s3], j);
   }
   for (; j < n; j++) {
-    const c = cols[j] as Float64Array;
+    const c = cols[j]!;
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
     let s = 0;
     for (let i = 0; i < c.length; i++) {
-      const x = get(c, i);
+      const x = c[i]!;
       s += x * x;
       if (x < lo) lo = x;
       if (x > hi) hi = x;
@@ -358,28 +357,28 @@ function squaredDistances(
     bm.fill(0);
     let j = 0;
     for (; j + 3 < n; j += 4) {
-      const c0 = cols[j] as Float64Array;
-      const c1 = cols[j + 1] as Float64Array;
-      const c2 = cols[j + 2] as Float64Array;
-      const c3 = cols[j + 3] as Float64Array;
-      const a0 = get(A, j);
-      const a1 = get(A, j + 1);
-      const a2 = get(A, j + 2);
-      const a3 = get(A, j + 3);
-      const p0 = get(p, j);
-      const p1 = get(p, j + 1);
-      const p2 = get(p, j + 2);
-      const p3 = get(p, j + 3);
-      const q0 = get(q, j);
-      const q1 = get(q, j + 1);
-      const q2 = get(q, j + 2);
-      const q3 = get(q, j + 3);
+      const c0 = cols[j]!;
+      const c1 = cols[j + 1]!;
+      const c2 = cols[j + 2]!;
+      const c3 = cols[j + 3]!;
+      const a0 = A[j]!;
+      const a1 = A[j + 1]!;
+      const a2 = A[j + 2]!;
+      const a3 = A[j + 3]!;
+      const p0 = p[j]!;
+      const p1 = p[j + 1]!;
+      const p2 = p[j + 2]!;
+      const p3 = p[j + 3]!;
+      const q0 = q[j]!;
+      const q1 = q[j + 1]!;
+      const q2 = q[j + 2]!;
+      const q3 = q[j + 3]!;
       for (let k = 0; k < len; k++) {
         const i = start + k;
-        const v0 = a0 * get(c0, i);
-        const v1 = a1 * get(c1, i);
-        const v2 = a2 * get(c2, i);
-        const v3 = a3 * get(c3, i);
+        const v0 = a0 * c0[i]!;
+        const v1 = a1 * c1[i]!;
+        const v2 = a2 * c2[i]!;
+        const v3 = a3 * c3[i]!;
         const d0 = v0 - p0;
         const d1 = v1 - p1;
         const d2 = v2 - p2;
@@ -388,21 +387,21 @@ function squaredDistances(
         const e1 = v1 - q1;
         const e2 = v2 - q2;
         const e3 = v3 - q3;
-        bp[k] = get(bp, k) + d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3;
-        bm[k] = get(bm, k) + e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
+        bp[k] = bp[k]! + d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3;
+        bm[k] = bm[k]! + e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
       }
     }
     for (; j < n; j++) {
-      const c0 = cols[j] as Float64Array;
-      const a0 = get(A, j);
-      const p0 = get(p, j);
-      const q0 = get(q, j);
+      const c0 = cols[j]!;
+      const a0 = A[j]!;
+      const p0 = p[j]!;
+      const q0 = q[j]!;
       for (let k = 0; k < len; k++) {
-        const v0 = a0 * get(c0, start + k);
+        const v0 = a0 * c0[start + k]!;
         const d0 = v0 - p0;
         const e0 = v0 - q0;
-        bp[k] = get(bp, k) + d0 * d0;
-        bm[k] = get(bm, k) + e0 * e0;
+        bp[k] = bp[k]! + d0 * d0;
+        bm[k] = bm[k]! + e0 * e0;
       }
     }
     dPlus.set(len === BLOCK ? bp : bp.subarray(0, len), start);

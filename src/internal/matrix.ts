@@ -1,5 +1,4 @@
 import { fail } from "./errors.js";
-import { get } from "./typed-array.js";
 
 /** A units x indicators matrix checked and stored as one Float64Array per column. */
 export interface ColumnMatrix {
@@ -31,7 +30,7 @@ export function failEntry(name: string, i: number, j: number, v: unknown): never
  */
 export function checkFiniteColumn(col: Float64Array, j: number, name: string): void {
   for (let i = 0; i < col.length; i++) {
-    const v = get(col, i);
+    const v = col[i]!;
     // v - v is 0 for finite numbers and NaN for NaN and +-Infinity.
     if (v - v !== 0) failEntry(name, i, j, v);
   }

@@ -1,5 +1,4 @@
 import { fail } from "../internal/errors.js";
-import { get } from "../internal/typed-array.js";
 
 /** Combination rule of {@link combineWeights} (组合赋权, DOMAIN.md §1.8). */
 export type CombineMethod = "linear" | "multiplicative" | "min-discrimination" | "moment" | "game-theory";
@@ -96,7 +95,7 @@ export function combineWeightsDetailed(
     case "multiplicative":
     case "min-discrimination": {
       const w = new Float64Array(n).fill(1);
-      for (const u of U) for (let j = 0; j < n; j++) w[j] = get(w, j) * get(u, j);
+      for (const u of U) for (let j = 0; j < n; j++) w[j] = w[j]! * u[j]!;
       const r = method === "multiplicative" ? w : w.map((x) => x ** (1 / L));
       if (!(r.reduce((a, b) => a + b, 0) > 0))
         fail("degenerate_combination", "ws", "the product of the weights is 0 for every indicator");
@@ -115,15 +114,15 @@ export function combineWeightsDetailed(
       const Eo = new Float64Array(n);
       U.forEach((u, k) => {
         const [E, count] = k < s ? [Es, s] : [Eo, L - s];
-        for (let j = 0; j < n; j++) E[j] = get(E, j) + get(u, j) / count;
+        for (let j = 0; j < n; j++) E[j] = E[j]! + u[j]! / count;
       });
       let alphaSum = 0;
       for (let j = 0; j < n; j++) {
-        const t = get(Es, j) + get(Eo, j);
-        alphaSum += t > 0 ? get(Es, j) / t : 0.5;
+        const t = Es[j]! + Eo[j]!;
+        alphaSum += t > 0 ? Es[j]! / t : 0.5;
       }
       const alpha = alphaSum / n;
-      const w = Es.map((e, j) => alpha * e + (1 - alpha) * get(Eo, j));
+      const w = Es.map((e, j) => alpha * e + (1 - alpha) * Eo[j]!);
       return done(w, [alpha, 1 - alpha], [alpha, 1 - alpha], warnings, method);
     }
     case "game-theory": {
@@ -178,8 +177,8 @@ function weightedSum(U: readonly Float64Array[], coef: readonly number[], n: num
   const c = Float64Array.from(coef);
   const w = new Float64Array(n);
   U.forEach((u, k) => {
-    const ck = get(c, k);
-    for (let j = 0; j < n; j++) w[j] = get(w, j) + ck * get(u, j);
+    const ck = c[k]!;
+    for (let j = 0; j < n; j++) w[j] = w[j]! + ck * u[j]!;
   });
   return w;
 }
@@ -242,7 +241,7 @@ function linearCoefficients(alpha: number | readonly number[] | undefined, L: nu
 
 function dot(u: Float64Array, v: Float64Array): number {
   let s = 0;
-  for (let j = 0; j < u.length; j++) s += get(u, j) * get(v, j);
+  for (let j = 0; j < u.length; j++) s += u[j]! * v[j]!;
   return s;
 }
 
@@ -252,32 +251,31 @@ function dot(u: Float64Array, v: Float64Array): number {
  */
 function solve(A: Float64Array[]): number[] {
   const L = A.length;
-  const rowAt = (r: number) => A[r] as Float64Array;
   const scale = Math.max(...A.flatMap((row) => Array.from(row.subarray(0, L), Math.abs)));
   for (let c = 0; c < L; c++) {
     let p = c;
-    for (let r = c + 1; r < L; r++) if (Math.abs(get(rowAt(r), c)) > Math.abs(get(rowAt(p), c))) p = r;
-    if (!(Math.abs(get(rowAt(p), c)) > 1e-12 * scale))
+    for (let r = c + 1; r < L; r++) if (Math.abs(A[r]![c]!) > Math.abs(A[p]![c]!)) p = r;
+    if (!(Math.abs(A[p]![c]!) > 1e-12 * scale))
       fail(
         "degenerate_combination",
         "ws",
         "the game-theory system (U Uᵀ) α = diag(U Uᵀ) is singular: some weight vectors are equal or linearly dependent",
       );
-    const pivotRow = rowAt(p);
-    A[p] = rowAt(c);
+    const pivotRow = A[p]!;
+    A[p] = A[c]!;
     A[c] = pivotRow;
     for (let r = c + 1; r < L; r++) {
-      const row = rowAt(r);
-      const f = get(row, c) / get(pivotRow, c);
-      for (let k = c; k <= L; k++) row[k] = get(row, k) - f * get(pivotRow, k);
+      const row = A[r]!;
+      const f = row[c]! / pivotRow[c]!;
+      for (let k = c; k <= L; k++) row[k] = row[k]! - f * pivotRow[k]!;
     }
   }
   const x = new Float64Array(L);
   for (let r = L - 1; r >= 0; r--) {
-    const row = rowAt(r);
-    let s = get(row, L);
-    for (let k = r + 1; k < L; k++) s -= get(row, k) * get(x, k);
-    x[r] = s / get(row, r);
+    const row = A[r]!;
+    let s = row[L]!;
+    for (let k = r + 1; k < L; k++) s -= row[k]! * x[k]!;
+    x[r] = s / row[r]!;
   }
   return Array.from(x);
 }

@@ -1,6 +1,5 @@
 import { fail } from "../internal/errors.js";
 import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
-import { get } from "../internal/typed-array.js";
 import type { Direction } from "../internal/types.js";
 import {
   type AlignParams,
@@ -118,7 +117,7 @@ export function criticWeightsDetailed(data: MatrixInput, opts: CriticOptions = {
   const q = live.length;
   const cov = crossProducts(live, m);
   const position = new Map(live.map((c, a) => [c.j, a]));
-  const covAt = (a: number, b: number) => get(cov, a * q + b);
+  const covAt = (a: number, b: number) => cov[a * q + b]!;
   /** Pearson r of columns j and k; 0 when one is constant. */
   const r = (j: number, k: number): number => {
     if (j === k) return 1;
@@ -172,22 +171,23 @@ function crossProducts(live: readonly Strip[], m: number): Float64Array {
   const D = new Float64Array(q); // Σ (z - shift) per column
   for (let r0 = 0; r0 < m; r0 += B) {
     const len = Math.min(B, m - r0);
-    live.forEach(({ col, params }, a) => {
+    for (let a = 0; a < q; a++) {
+      const { col, params } = live[a]!;
       const off = a * B;
       if (r0 === 0) {
         alignInto(col, 0, len, params, Z, off, 0);
         let s = 0;
-        for (let i = 0; i < len; i++) s += get(Z, off + i);
+        for (let i = 0; i < len; i++) s += Z[off + i]!;
         shift[a] = s / len;
         const c = s / len;
-        for (let i = 0; i < len; i++) Z[off + i] = get(Z, off + i) - c;
+        for (let i = 0; i < len; i++) Z[off + i] = Z[off + i]! - c;
       } else {
-        alignInto(col, r0, len, params, Z, off, -get(shift, a));
+        alignInto(col, r0, len, params, Z, off, -shift[a]!);
       }
       let d = 0;
-      for (let i = 0; i < len; i++) d += get(Z, off + i);
-      D[a] = get(D, a) + d;
-    });
+      for (let i = 0; i < len; i++) d += Z[off + i]!;
+      D[a] = D[a]! + d;
+    }
     let a = 0;
     for (; a + 1 < q; a += 2) {
       let b = a;
@@ -199,12 +199,12 @@ function crossProducts(live: readonly Strip[], m: number): Float64Array {
         let s0 = 0;
         let s1 = 0;
         for (let i = 0; i < len; i++) {
-          const y = get(Z, ok + i);
-          s0 += get(Z, oa + i) * y;
-          s1 += get(Z, ob + i) * y;
+          const y = Z[ok + i]!;
+          s0 += Z[oa + i]! * y;
+          s1 += Z[ob + i]! * y;
         }
-        S[a * q + b] = get(S, a * q + b) + s0;
-        S[(a + 1) * q + b] = get(S, (a + 1) * q + b) + s1;
+        S[a * q + b] = S[a * q + b]! + s0;
+        S[(a + 1) * q + b] = S[(a + 1) * q + b]! + s1;
       }
     }
     for (; a < q; a++) {
@@ -212,13 +212,12 @@ function crossProducts(live: readonly Strip[], m: number): Float64Array {
       for (let b = a; b < q; b++) {
         const ob = b * B;
         let s0 = 0;
-        for (let i = 0; i < len; i++) s0 += get(Z, oa + i) * get(Z, ob + i);
-        S[a * q + b] = get(S, a * q + b) + s0;
+        for (let i = 0; i < len; i++) s0 += Z[oa + i]! * Z[ob + i]!;
+        S[a * q + b] = S[a * q + b]! + s0;
       }
     }
   }
-  for (let a = 0; a < q; a++)
-    for (let b = a; b < q; b++) S[a * q + b] = get(S, a * q + b) - (get(D, a) * get(D, b)) / m;
+  for (let a = 0; a < q; a++) for (let b = a; b < q; b++) S[a * q + b] = S[a * q + b]! - (D[a]! * D[b]!) / m;
   return S;
 }
 
@@ -247,12 +246,12 @@ function block2x4(
   let b2 = 0;
   let b3 = 0;
   for (let i = 0; i < len; i++) {
-    const za = get(Z, oa + i);
-    const zb = get(Z, ob + i);
-    const y0 = get(Z, o0 + i);
-    const y1 = get(Z, o1 + i);
-    const y2 = get(Z, o2 + i);
-    const y3 = get(Z, o3 + i);
+    const za = Z[oa + i]!;
+    const zb = Z[ob + i]!;
+    const y0 = Z[o0 + i]!;
+    const y1 = Z[o1 + i]!;
+    const y2 = Z[o2 + i]!;
+    const y3 = Z[o3 + i]!;
     a0 += za * y0;
     a1 += za * y1;
     a2 += za * y2;
@@ -263,13 +262,13 @@ function block2x4(
     b3 += zb * y3;
   }
   let p = a * q + b;
-  S[p] = get(S, p) + a0;
-  S[p + 1] = get(S, p + 1) + a1;
-  S[p + 2] = get(S, p + 2) + a2;
-  S[p + 3] = get(S, p + 3) + a3;
+  S[p] = S[p]! + a0;
+  S[p + 1] = S[p + 1]! + a1;
+  S[p + 2] = S[p + 2]! + a2;
+  S[p + 3] = S[p + 3]! + a3;
   p += q;
-  S[p] = get(S, p) + b0;
-  S[p + 1] = get(S, p + 1) + b1;
-  S[p + 2] = get(S, p + 2) + b2;
-  S[p + 3] = get(S, p + 3) + b3;
+  S[p] = S[p]! + b0;
+  S[p + 1] = S[p + 1]! + b1;
+  S[p + 2] = S[p + 2]! + b2;
+  S[p + 3] = S[p + 3]! + b3;
 }

@@ -7,7 +7,6 @@
 import { fail } from "../internal/errors.js";
 import { checkFiniteColumn } from "../internal/matrix.js";
 import type { MatrixInput } from "../internal/matrix-input.js";
-import { get } from "../internal/typed-array.js";
 import type { Direction } from "../internal/types.js";
 
 /**
@@ -71,7 +70,7 @@ export function columnRange(
   let bad = 0;
   const m = col.length;
   for (let i = 0; i < m; i++) {
-    const v = get(col, i);
+    const v = col[i]!;
     bad += v - v; // NaN for NaN or ±Infinity, 0 otherwise
     sum += v;
     if (v < min) min = v;
@@ -140,17 +139,17 @@ export function alignInto(
   const { min, max, a, b, inv } = p;
   switch (p.kind) {
     case 0:
-      for (let i = 0; i < len; i++) out[outOffset + i] = (get(src, start + i) - min) * inv + add;
+      for (let i = 0; i < len; i++) out[outOffset + i] = (src[start + i]! - min) * inv + add;
       return;
     case 1:
-      for (let i = 0; i < len; i++) out[outOffset + i] = (max - get(src, start + i)) * inv + add;
+      for (let i = 0; i < len; i++) out[outOffset + i] = (max - src[start + i]!) * inv + add;
       return;
     case 2:
-      for (let i = 0; i < len; i++) out[outOffset + i] = 1 - Math.abs(get(src, start + i) - a) * inv + add;
+      for (let i = 0; i < len; i++) out[outOffset + i] = 1 - Math.abs(src[start + i]! - a) * inv + add;
       return;
     default:
       for (let i = 0; i < len; i++) {
-        const x = get(src, start + i);
+        const x = src[start + i]!;
         out[outOffset + i] = (x < a ? 1 - (a - x) * inv : x > b ? 1 - (x - b) * inv : 1) + add;
       }
   }

@@ -1,6 +1,5 @@
 import { fail } from "../internal/errors.js";
 import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
-import { get } from "../internal/typed-array.js";
 import type { Direction } from "../internal/types.js";
 import { alignInto, alignParams, columnRange, readDirections, requireUnits } from "./data.js";
 import { rawEntropySums, sumAndXLogX } from "./xlogx.js";
@@ -81,7 +80,7 @@ export function entropyWeightsDetailed(data: MatrixInput, opts: EntropyOptions =
   const shift = opts.shift ?? 0;
   if (typeof shift !== "number" || !Number.isFinite(shift) || shift < 0)
     fail("invalid_options", "opts.shift", `expected a finite number >= 0, got ${String(shift)}`);
-  const buffers: Buffers = { m, sums: new Float64Array(2) };
+  const buffers: Buffers = { m, sums: new Float64Array(2), raw: new Float64Array(4) };
   const entropy: number[] = [];
   const constant: boolean[] = [];
   cols.forEach((col, j) => {
@@ -111,6 +110,8 @@ interface Buffers {
   m: number;
   /** [Σ y, Σ y ln y] of the last sumAndXLogX. */
   sums: Float64Array;
+  /** [Σ y, Σ y ln y, min, max] of the last rawEntropySums. */
+  raw: Float64Array;
   /** Room for one chunk of aligned values. */
   chunk?: Float64Array;
   /** Room for one whole shifted column. */
@@ -132,10 +133,12 @@ function columnEntropy(
   const { sums } = buffers;
   if (dir === undefined && shift === 0) {
     // Fast path (pymcdm's convention): sums, log sums, min and max in one pass; checks afterwards.
-    const raw = rawEntropySums(col);
-    if (!Number.isFinite(raw.sum)) columnRange(col, j, "matrix"); // throws naming the row
-    if (raw.min < 0) negative(col, j, 0);
-    return raw.max > raw.min ? entropyOf(raw.sum, raw.xlogx, lnm) : null;
+    const { raw } = buffers;
+    rawEntropySums(col, raw);
+    const [sum, xlogx, min, max] = [raw[0]!, raw[1]!, raw[2]!, raw[3]!];
+    if (!Number.isFinite(sum)) columnRange(col, j, "matrix"); // throws naming the row
+    if (min < 0) negative(col, j, 0);
+    return max > min ? entropyOf(sum, xlogx, lnm) : null;
   }
   const { min, max } = columnRange(col, j, "matrix");
   if (dir !== undefined) {
@@ -150,17 +153,17 @@ function columnEntropy(
       const len = Math.min(CHUNK, m - r0);
       alignInto(col, r0, len, p, scratch, 0, shift);
       sumAndXLogX(len === scratch.length ? scratch : scratch.subarray(0, len), sums);
-      S += get(sums, 0);
-      T += get(sums, 1);
+      S += sums[0]!;
+      T += sums[1]!;
     }
     return entropyOf(S, T, lnm);
   }
   if (min + shift < 0) negative(col, j, shift);
   if (!(max > min)) return null;
   const shifted = (buffers.column ??= new Float64Array(buffers.m));
-  for (let i = 0; i < col.length; i++) shifted[i] = get(col, i) + shift;
+  for (let i = 0; i < col.length; i++) shifted[i] = col[i]! + shift;
   sumAndXLogX(shifted, sums);
-  return entropyOf(get(sums, 0), get(sums, 1), lnm);
+  return entropyOf(sums[0]!, sums[1]!, lnm);
 }
 
 /** e = -(1/ln m) Σ p ln p from S = Σ y and T = Σ y ln y, since Σ p ln p = T/S - ln S; clamped to [0, 1]. */

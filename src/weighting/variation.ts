@@ -1,6 +1,5 @@
 import { fail } from "../internal/errors.js";
 import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
-import { get } from "../internal/typed-array.js";
 import type { Direction } from "../internal/types.js";
 import { alignInto, alignParams, columnRange, readDirections, requireUnits } from "./data.js";
 
@@ -125,7 +124,8 @@ function variation(data: MatrixInput, opts: VariationOptions): Omit<VariationDet
   const mean: number[] = [];
   const cv: number[] = [];
   let scratch: Float64Array | undefined;
-  cols.forEach((col, j) => {
+  for (let j = 0; j < n; j++) {
+    const col = cols[j]!;
     const range = columnRange(col, j, "matrix");
     let x = col;
     let mu = range.sum / m;
@@ -133,7 +133,7 @@ function variation(data: MatrixInput, opts: VariationOptions): Omit<VariationDet
       sd.push(0);
       mean.push(normalized ? 0.5 : range.min);
       cv.push(0);
-      return;
+      continue;
     }
     if (normalized) {
       const p = alignParams(directions?.[j] ?? "benefit", range.min, range.max);
@@ -141,18 +141,18 @@ function variation(data: MatrixInput, opts: VariationOptions): Omit<VariationDet
       alignInto(col, 0, m, p, scratch, 0, 0);
       x = scratch;
       let s = 0;
-      for (let i = 0; i < m; i++) s += get(x, i);
+      for (let i = 0; i < m; i++) s += x[i]!;
       mu = s / m;
     }
     let ss = 0;
     for (let i = 0; i < m; i++) {
-      const d = get(x, i) - mu;
+      const d = x[i]! - mu;
       ss += d * d;
     }
     const s = Math.sqrt(ss / (m - ddof));
     sd.push(s);
     mean.push(mu);
     cv.push(s === 0 ? 0 : mu === 0 ? Number.POSITIVE_INFINITY : s / Math.abs(mu));
-  });
+  }
   return { sd, mean, cv, normalized, ddof };
 }

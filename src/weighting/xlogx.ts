@@ -5,7 +5,6 @@
  * @internal
  * @module
  */
-import { get } from "../internal/typed-array.js";
 
 const T = 1024;
 const C = new Float64Array(T);
@@ -26,14 +25,13 @@ for (let e = 1; e < 2047; e++) {
 }
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** y ln y for a normal positive double y; `words` views the same memory, `hi` indexes y's high word. */
-function ylny(y: number, words: Uint32Array, hi: number): number {
-  const h = words[hi] as number;
-  const eb = h >>> 20;
+/** y ln y for a normal positive double y whose high word is `hi`. */
+function ylny(y: number, hi: number): number {
+  const eb = hi >>> 20;
   if (eb === 0) return y * Math.log(y); // subnormal
-  const k = (h >>> 10) & 1023;
-  const r = (y * get(POW, eb) - get(C, k)) * get(INV_C, k); // |r| <= 1/2049
-  return y * (get(LOG_C, k) + get(E_LN2, eb) + r * (1 - r * (0.5 - r * (1 / 3 - r * 0.25))));
+  const k = (hi >>> 10) & 1023;
+  const r = (y * POW[eb]! - C[k]!) * INV_C[k]!; // |r| <= 1/2049
+  return y * (LOG_C[k]! + E_LN2[eb]! + r * (1 - r * (0.5 - r * (1 / 3 - r * 0.25))));
 }
 
 /**
@@ -48,7 +46,7 @@ export function sumAndXLogX(x: Float64Array, out: Float64Array): void {
   let a1 = 0;
   if (!LITTLE_ENDIAN) {
     for (let i = 0; i < n; i++) {
-      const y = get(x, i);
+      const y = x[i]!;
       s0 += y;
       if (y > 0) a0 += y * Math.log(y);
     }
@@ -59,40 +57,28 @@ export function sumAndXLogX(x: Float64Array, out: Float64Array): void {
   const w = new Uint32Array(x.buffer, x.byteOffset, n * 2);
   let i = 0;
   for (; i + 1 < n; i += 2) {
-    const y0 = get(x, i);
-    const y1 = get(x, i + 1);
+    const y0 = x[i]!;
+    const y1 = x[i + 1]!;
     s0 += y0;
     s1 += y1;
-    if (y0 > 0) a0 += ylny(y0, w, 2 * i + 1);
-    if (y1 > 0) a1 += ylny(y1, w, 2 * i + 3);
+    if (y0 > 0) a0 += ylny(y0, w[2 * i + 1]!);
+    if (y1 > 0) a1 += ylny(y1, w[2 * i + 3]!);
   }
   for (; i < n; i++) {
-    const y = get(x, i);
+    const y = x[i]!;
     s0 += y;
-    if (y > 0) a0 += ylny(y, w, 2 * i + 1);
+    if (y > 0) a0 += ylny(y, w[2 * i + 1]!);
   }
   out[0] = s0 + s1;
   out[1] = a0 + a1;
 }
 
-/** What {@link rawEntropySums} returns. @internal */
-export interface RawEntropySums {
-  /** Σ y. */
-  sum: number;
-  /** Σ y ln y over y > 0. */
-  xlogx: number;
-  /** Smallest value. */
-  min: number;
-  /** Largest value. */
-  max: number;
-}
-
 /**
- * One pass over raw values: Σ y, Σ y ln y (over y > 0), min and max. Σ y is not finite when a value is NaN or
- * ±Infinity, and min < 0 flags a negative value; Σ y ln y is meaningful only when neither happened.
+ * One pass over raw values: writes [Σ y, Σ y ln y (over y > 0), min, max] into `out`. Σ y is not finite when a
+ * value is NaN or ±Infinity, and min < 0 flags a negative value; Σ y ln y is meaningful only when neither happened.
  * @internal
  */
-export function rawEntropySums(x: Float64Array): RawEntropySums {
+export function rawEntropySums(x: Float64Array, out: Float64Array): void {
   const n = x.length;
   let s0 = 0;
   let s1 = 0;
@@ -102,7 +88,7 @@ export function rawEntropySums(x: Float64Array): RawEntropySums {
   let mx = Number.NEGATIVE_INFINITY;
   if (!LITTLE_ENDIAN) {
     for (let i = 0; i < n; i++) {
-      const y = get(x, i);
+      const y = x[i]!;
       s0 += y;
       if (y < mn) mn = y;
       if (y > mx) mx = y;
@@ -112,24 +98,27 @@ export function rawEntropySums(x: Float64Array): RawEntropySums {
     const w = new Uint32Array(x.buffer, x.byteOffset, n * 2);
     let i = 0;
     for (; i + 1 < n; i += 2) {
-      const y0 = get(x, i);
-      const y1 = get(x, i + 1);
+      const y0 = x[i]!;
+      const y1 = x[i + 1]!;
       s0 += y0;
       s1 += y1;
       if (y0 < mn) mn = y0;
       if (y1 < mn) mn = y1;
       if (y0 > mx) mx = y0;
       if (y1 > mx) mx = y1;
-      if (y0 > 0) a0 += ylny(y0, w, 2 * i + 1);
-      if (y1 > 0) a1 += ylny(y1, w, 2 * i + 3);
+      if (y0 > 0) a0 += ylny(y0, w[2 * i + 1]!);
+      if (y1 > 0) a1 += ylny(y1, w[2 * i + 3]!);
     }
     for (; i < n; i++) {
-      const y = get(x, i);
+      const y = x[i]!;
       s0 += y;
       if (y < mn) mn = y;
       if (y > mx) mx = y;
-      if (y > 0) a0 += ylny(y, w, 2 * i + 1);
+      if (y > 0) a0 += ylny(y, w[2 * i + 1]!);
     }
   }
-  return { sum: s0 + s1, xlogx: a0 + a1, min: mn, max: mx };
+  out[0] = s0 + s1;
+  out[1] = a0 + a1;
+  out[2] = mn;
+  out[3] = mx;
 }

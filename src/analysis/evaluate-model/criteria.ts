@@ -5,7 +5,6 @@
  * @module
  */
 import { IndicatrixError } from "../../internal/errors.js";
-import { get } from "../../internal/typed-array.js";
 import type { Result } from "../../score/score.js";
 
 /** Criteria columns restricted to the complete units, and which units those are. @internal */
@@ -29,11 +28,11 @@ export function completeUnits(units: readonly string[], ids: string[], columns: 
   const keep: number[] = [];
   const excluded: string[] = [];
   units.forEach((u, i) => {
-    if (columns.every((c) => !Number.isNaN(get(c, i)))) keep.push(i);
+    if (columns.every((c) => !Number.isNaN(c[i]!))) keep.push(i);
     else excluded.push(u);
   });
   const cols =
-    keep.length === units.length ? columns : columns.map((c) => Float64Array.from(keep, (i) => get(c, i)));
+    keep.length === units.length ? columns : columns.map((c) => Float64Array.from(keep, (i) => c[i]!));
   return { ids, cols, keep, excluded };
 }
 
