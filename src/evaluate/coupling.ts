@@ -140,16 +140,15 @@ export function couplingCoordination(u: MatrixInput, opts: CouplingOptions = {})
     let max = 0;
     let tt = 0;
     let hasZero = false;
-    let at = 0;
-    for (const col of cols) vals[at++] = col[i]!; // unit i's scores
     for (let j = 0; j < k; j++) {
-      const v = vals[j]!;
+      const v = cols[j]![i]!;
       if (!(v >= 0 && v <= 1))
         fail(
           "out_of_range",
           `u[${i}][${j}]`,
           `row ${i}, subsystem ${j}: scores must lie in [0, 1], got ${v}`,
         );
+      vals[j] = v;
       sum += v;
       if (v > max) max = v;
       if (v === 0) hasZero = true;

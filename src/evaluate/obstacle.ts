@@ -66,7 +66,8 @@ export function obstacleDegree(
   const top = opts.top ?? 3;
   if (!Number.isInteger(top) || top < 0)
     fail("invalid_option", "opts.top", `expected a non-negative integer, got ${top}`);
-  cols.forEach((col, j) => {
+  for (let j = 0; j < n; j++) {
+    const col = cols[j]!;
     for (let i = 0; i < m; i++) {
       const v = col[i]!;
       if (v < 0 || v > 1)
@@ -76,7 +77,7 @@ export function obstacleDegree(
           `row ${i}, column ${j}: z must be normalized into [0, 1], got ${v}`,
         );
     }
-  });
+  }
   const groupEntries = Object.entries(opts.groups ?? {});
   const owner = new Map<number, string>();
   for (const [name, idx] of groupEntries) {
@@ -96,23 +97,26 @@ export function obstacleDegree(
   const deviations: number[][] = [];
   const topLists: ObstacleEntry[][] = [];
   const atIdeal: boolean[] = [];
-  // Each group's obstacle degree per unit, summed over its columns in the order given.
-  const groupSums = groupEntries.map(([name, idx]) => ({ name, idx, sums: [] as number[] }));
+  const groups: Record<string, number[]> = {};
+  for (const [name] of groupEntries) groups[name] = [];
   for (let i = 0; i < m; i++) {
-    const dev = cols.map((col) => 1 - col[i]!);
+    const dev = new Array<number>(n);
+    const deg = new Array<number>(n);
     let total = 0;
-    dev.forEach((d, j) => {
+    for (let j = 0; j < n; j++) {
+      const d = 1 - cols[j]![i]!;
+      dev[j] = d;
       total += f[j]! * d;
-    });
+    }
     const ideal = !(total > 0);
-    const deg = dev.map((d, j) => (ideal ? 0 : (100 * f[j]! * d) / total));
+    for (let j = 0; j < n; j++) deg[j] = ideal ? 0 : (100 * f[j]! * dev[j]!) / total;
     degrees.push(deg);
     deviations.push(dev);
     atIdeal.push(ideal);
-    for (const g of groupSums) {
+    for (const [name, idx] of groupEntries) {
       let s = 0;
-      for (const j of g.idx) s += deg[j]!;
-      g.sums.push(s);
+      for (const j of idx) s += deg[j]!;
+      groups[name]!.push(s);
     }
     const order = deg
       .map((degree, index) => ({ index, degree }))
@@ -120,6 +124,5 @@ export function obstacleDegree(
       .sort((a, b) => b.degree - a.degree || a.index - b.index);
     topLists.push(order.slice(0, top));
   }
-  const groups = Object.fromEntries(groupSums.map((g) => [g.name, g.sums]));
   return { degrees, deviations, groups, top: topLists, atIdeal };
 }

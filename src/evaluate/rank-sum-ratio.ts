@@ -149,48 +149,57 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
   }
 
   // Rank matrix, column by column; every column is oriented so that larger R is better.
-  const rankCols = cols.map((raw, j) => {
+  const rankCols: Float64Array[] = [];
+  for (let j = 0; j < n; j++) {
     const dir = directions[j]!;
     const cost = dir === "cost";
-    const col = alignModerate(raw, dir);
-    if (method === "integer") return rankAscending(cost ? col.map((x) => -x) : col, "average");
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < m; i++) {
-      lo = Math.min(lo, col[i]!);
-      hi = Math.max(hi, col[i]!);
+    const col = alignModerate(cols[j]!, dir);
+    let r: Float64Array;
+    if (method === "integer") {
+      r = rankAscending(cost ? col.map((x) => -x) : col, "average");
+    } else {
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < m; i++) {
+        lo = Math.min(lo, col[i]!);
+        hi = Math.max(hi, col[i]!);
+      }
+      const span = hi - lo;
+      r = col.map((x) => (span > 0 ? 1 + ((m - 1) * (cost ? hi - x : x - lo)) / span : (m + 1) / 2));
     }
-    const span = hi - lo;
-    return col.map((x) => (span > 0 ? 1 + ((m - 1) * (cost ? hi - x : x - lo)) / span : (m + 1) / 2));
-  });
+    rankCols.push(r);
+  }
   // Plain RSR sums the ranks first (exact for integer and half ranks), then divides once, so equal
   // rank sums give exactly equal RSR.
   const rsr = new Float64Array(m);
-  rankCols.forEach((r, j) => {
+  for (let j = 0; j < n; j++) {
+    const r = rankCols[j]!;
     const wj = weighted ? w[j]! : 1;
     for (let i = 0; i < m; i++) rsr[i] = rsr[i]! + wj * r[i]!;
-  });
+  }
   const divisor = weighted ? m : n * m;
   for (let i = 0; i < m; i++) rsr[i] = rsr[i]! / divisor;
 
   // Distribution table: ascending RSR, ties (within a relative 1e-12 of a row's first value) share one row.
-  const ascending = Array.from(rsr, (v, i) => ({ i, v })).sort((a, b) => a.v - b.v);
+  const order = Array.from({ length: m }, (_, i) => i).sort((p, q) => rsr[p]! - rsr[q]!);
   const distribution: RsrDistributionRow[] = [];
   const rowOf = new Array<RsrDistributionRow>(m);
-  let row: RsrDistributionRow | undefined;
-  for (const [k, { i, v }] of ascending.entries()) {
-    if (!row || v - row.rsr > 1e-12 * Math.max(1, Math.abs(row.rsr))) {
-      row = { rsr: v, count: 0, cumulative: 0, meanRank: 0, p: 0, probit: 0 };
-      distribution.push(row);
+  let current: RsrDistributionRow | undefined;
+  for (let k = 0; k < m; k++) {
+    const i = order[k]!;
+    const v = rsr[i]!;
+    if (!current || v - current.rsr > 1e-12 * Math.max(1, Math.abs(current.rsr))) {
+      current = { rsr: v, count: 0, cumulative: 0, meanRank: 0, p: 0, probit: 0 };
+      distribution.push(current);
     }
-    row.count++;
-    row.cumulative = k + 1;
-    rowOf[i] = row;
+    current.count++;
+    current.cumulative = k + 1;
+    rowOf[i] = current;
   }
-  for (const r of distribution) {
-    // the row's units hold the (0-based) positions cumulative - count ... cumulative - 1
-    r.meanRank = (r.cumulative - r.count + (r.cumulative - 1)) / 2 + 1;
-    r.p = r.meanRank / m;
+  for (const row of distribution) {
+    // the row's units hold the (0-based) sorted positions cumulative - count ... cumulative - 1
+    row.meanRank = (row.cumulative - row.count + (row.cumulative - 1)) / 2 + 1;
+    row.p = row.meanRank / m;
   }
   if (distribution.length < 2)
     fail(
@@ -198,24 +207,25 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
       "matrix",
       "every unit has the same RSR: the probit regression needs at least two distinct values",
     );
-  if (row) row.p = 1 - 1 / (4 * m); // the last row
-  for (const r of distribution) r.probit = 5 + normalQuantile(r.p);
+  const last = distribution[distribution.length - 1]!;
+  last.p = 1 - 1 / (4 * m);
+  for (const row of distribution) row.probit = 5 + normalQuantile(row.p);
 
   // Least squares RSR = a + b Probit over the table rows.
   const k = distribution.length;
   let mx = 0;
   let my = 0;
-  for (const r of distribution) {
-    mx += r.probit / k;
-    my += r.rsr / k;
+  for (const row of distribution) {
+    mx += row.probit / k;
+    my += row.rsr / k;
   }
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
-  for (const r of distribution) {
-    sxy += (r.probit - mx) * (r.rsr - my);
-    sxx += (r.probit - mx) ** 2;
-    syy += (r.rsr - my) ** 2;
+  for (const row of distribution) {
+    sxy += (row.probit - mx) * (row.rsr - my);
+    sxx += (row.probit - mx) ** 2;
+    syy += (row.rsr - my) ** 2;
   }
   const slope = sxy / sxx;
   const intercept = my - slope * mx;

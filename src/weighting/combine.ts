@@ -85,17 +85,19 @@ export function combineWeightsDetailed(
   const method = opts.method;
   const U = readVectors(ws);
   const L = U.length;
-  const n = U[0]?.length ?? 0;
+  const n = U[0]!.length;
   const warnings: string[] = [];
   switch (method) {
     case "linear": {
       const coef = linearCoefficients(opts.alpha, L);
-      return done(weightedSum(U, coef, n), coef, coef, warnings, method);
+      const w = new Array<number>(n).fill(0);
+      for (let k = 0; k < L; k++) for (let j = 0; j < n; j++) w[j] = w[j]! + coef[k]! * U[k]![j]!;
+      return done(w, coef, coef, warnings, method);
     }
     case "multiplicative":
     case "min-discrimination": {
-      const w = new Float64Array(n).fill(1);
-      for (const u of U) for (let j = 0; j < n; j++) w[j] = w[j]! * u[j]!;
+      const w = new Array<number>(n).fill(1);
+      for (let k = 0; k < L; k++) for (let j = 0; j < n; j++) w[j] = w[j]! * U[k]![j]!;
       const r = method === "multiplicative" ? w : w.map((x) => x ** (1 / L));
       if (!(r.reduce((a, b) => a + b, 0) > 0))
         fail("degenerate_combination", "ws", "the product of the weights is 0 for every indicator");
@@ -109,13 +111,14 @@ export function combineWeightsDetailed(
           "opts.subjective",
           `expected an integer from 1 to ${L - 1}, got ${String(s)}`,
         );
-      // E^s and E^o: the means of the first s (subjective) and of the other (objective) vectors.
-      const Es = new Float64Array(n);
-      const Eo = new Float64Array(n);
-      U.forEach((u, k) => {
-        const [E, count] = k < s ? [Es, s] : [Eo, L - s];
-        for (let j = 0; j < n; j++) E[j] = E[j]! + u[j]! / count;
-      });
+      const Es = new Array<number>(n).fill(0);
+      const Eo = new Array<number>(n).fill(0);
+      for (let k = 0; k < L; k++)
+        for (let j = 0; j < n; j++) {
+          const v = U[k]![j]!;
+          if (k < s) Es[j] = Es[j]! + v / s;
+          else Eo[j] = Eo[j]! + v / (L - s);
+        }
       let alphaSum = 0;
       for (let j = 0; j < n; j++) {
         const t = Es[j]! + Eo[j]!;
@@ -133,16 +136,9 @@ export function combineWeightsDetailed(
           "opts.normalize",
           `expected "abs" or "sum", got ${JSON.stringify(normalize)}`,
         );
-      // (U Uᵀ) α = diag(U Uᵀ), as one augmented matrix [U Uᵀ | diag].
-      const system = U.map((u) => {
-        const row = new Float64Array(L + 1);
-        U.forEach((v, l) => {
-          row[l] = dot(u, v);
-        });
-        row[L] = dot(u, u);
-        return row;
-      });
-      const alpha = solve(system);
+      const G = U.map((u) => U.map((v) => dot(u, v)));
+      const rhs = G.map((row, l) => row[l]!);
+      const alpha = solve(G, rhs);
       alpha.forEach((a, k) => {
         if (a < 0)
           warnings.push(
@@ -158,7 +154,8 @@ export function combineWeightsDetailed(
           "the game-theory coefficients sum to 0 and cannot be normalized",
         );
       const star = alpha.map((a) => (normalize === "abs" ? Math.abs(a) : a) / denom);
-      const w = weightedSum(U, star, n);
+      const w = new Array<number>(n).fill(0);
+      for (let k = 0; k < L; k++) for (let j = 0; j < n; j++) w[j] = w[j]! + star[k]! * U[k]![j]!;
       if (w.some((x) => x < 0))
         warnings.push('game theory: some combined weights are negative (normalize: "sum")');
       return done(w, alpha, star, warnings, method);
@@ -172,30 +169,18 @@ export function combineWeightsDetailed(
   }
 }
 
-/** w = Σ_k coef_k u_k over the vectors u_k of length n. */
-function weightedSum(U: readonly Float64Array[], coef: readonly number[], n: number): Float64Array {
-  const c = Float64Array.from(coef);
-  const w = new Float64Array(n);
-  U.forEach((u, k) => {
-    const ck = c[k]!;
-    for (let j = 0; j < n; j++) w[j] = w[j]! + ck * u[j]!;
-  });
-  return w;
-}
-
 function done(
-  w: Float64Array,
+  w: number[],
   coefficients: number[],
   normalizedCoefficients: number[],
   warnings: string[],
   method: CombineMethod,
 ): CombineDetails {
   const s = w.reduce((a, b) => a + b, 0);
-  return { weights: Array.from(w, (x) => x / s), coefficients, normalizedCoefficients, warnings, method };
+  return { weights: w.map((x) => x / s), coefficients, normalizedCoefficients, warnings, method };
 }
 
-/** The vectors checked (same length, finite, non-negative, positive sum) and each scaled to sum 1. */
-function readVectors(ws: readonly (readonly number[])[]): Float64Array[] {
+function readVectors(ws: readonly (readonly number[])[]): number[][] {
   if (!Array.isArray(ws) || ws.length < 2)
     fail("invalid_weights", "ws", "expected at least two weight vectors to combine");
   const n = Array.isArray(ws[0]) ? ws[0].length : 0;
@@ -210,7 +195,7 @@ function readVectors(ws: readonly (readonly number[])[]): Float64Array[] {
       s += v;
     });
     if (!(s > 0)) fail("invalid_weights", `ws[${k}]`, "the weights sum to 0");
-    return Float64Array.from(u, (v) => v / s);
+    return u.map((v) => v / s);
   });
 }
 
@@ -239,19 +224,17 @@ function linearCoefficients(alpha: number | readonly number[] | undefined, L: nu
   return alpha.map((a) => a / s);
 }
 
-function dot(u: Float64Array, v: Float64Array): number {
+function dot(u: readonly number[], v: readonly number[]): number {
   let s = 0;
   for (let j = 0; j < u.length; j++) s += u[j]! * v[j]!;
   return s;
 }
 
-/**
- * Solves G x = b by Gaussian elimination with partial pivoting, from the augmented rows [G | b] (G is
- * small: one row per vector). The rows are modified.
- */
-function solve(A: Float64Array[]): number[] {
-  const L = A.length;
-  const scale = Math.max(...A.flatMap((row) => Array.from(row.subarray(0, L), Math.abs)));
+/** Solves G x = b by Gaussian elimination with partial pivoting (G is small: one row per vector). */
+function solve(G: number[][], b: number[]): number[] {
+  const L = b.length;
+  const A = G.map((row, i) => [...row, b[i]!]);
+  const scale = Math.max(...G.flat().map(Math.abs));
   for (let c = 0; c < L; c++) {
     let p = c;
     for (let r = c + 1; r < L; r++) if (Math.abs(A[r]![c]!) > Math.abs(A[p]![c]!)) p = r;
@@ -261,21 +244,20 @@ function solve(A: Float64Array[]): number[] {
         "ws",
         "the game-theory system (U Uᵀ) α = diag(U Uᵀ) is singular: some weight vectors are equal or linearly dependent",
       );
-    const pivotRow = A[p]!;
-    A[p] = A[c]!;
-    A[c] = pivotRow;
+    [A[c], A[p]] = [A[p]!, A[c]!];
+    const pivotRow = A[c]!;
     for (let r = c + 1; r < L; r++) {
       const row = A[r]!;
       const f = row[c]! / pivotRow[c]!;
       for (let k = c; k <= L; k++) row[k] = row[k]! - f * pivotRow[k]!;
     }
   }
-  const x = new Float64Array(L);
+  const x = new Array<number>(L).fill(0);
   for (let r = L - 1; r >= 0; r--) {
     const row = A[r]!;
     let s = row[L]!;
     for (let k = r + 1; k < L; k++) s -= row[k]! * x[k]!;
     x[r] = s / row[r]!;
   }
-  return Array.from(x);
+  return x;
 }
