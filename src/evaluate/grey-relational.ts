@@ -124,7 +124,9 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
   // Preprocess each column (and a given reference value with the same column parameters).
   const given = Array.isArray(refOpt) ? Float64Array.from(refOpt) : undefined;
   const reference = new Float64Array(n);
-  const data = cols.map((raw, j) => {
+  const data: Float64Array[] = [];
+  for (let j = 0; j < n; j++) {
+    const raw = cols[j]!;
     const dir = directions[j]!;
     const moderate = moderateTransform(raw, dir);
     let col = moderate ? alignModerate(raw, dir) : raw;
@@ -147,29 +149,36 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
       }
     }
     reference[j] = ref;
-    return col;
-  });
+    data.push(col);
+  }
 
   // Two-level minimum and maximum of Delta over all units and indicators.
   let dMin = Number.POSITIVE_INFINITY;
   let dMax = 0;
-  data.forEach((col, j) => {
+  for (let j = 0; j < n; j++) {
+    const col = data[j]!;
     const ref = reference[j]!;
     for (let i = 0; i < m; i++) {
       const d = Math.abs(col[i]! - ref);
       if (d < dMin) dMin = d;
       if (d > dMax) dMax = d;
     }
-  });
-  const coefficients = Array.from({ length: m }, (_, i) =>
-    data.map((col, j) => {
-      const d = Math.abs(col[i]! - reference[j]!);
-      return dMax > 0 ? (dMin + rho * dMax) / (d + rho * dMax) : 1;
-    }),
-  );
-  const grades = coefficients.map((row) => row.reduce((g, xi, j) => g + w[j]! * xi, 0));
+  }
+  const coefficients = Array.from({ length: m }, () => new Array<number>(n));
+  const grades = new Float64Array(m);
+  for (let j = 0; j < n; j++) {
+    const col = data[j]!;
+    const ref = reference[j]!;
+    const wj = w[j]!;
+    for (let i = 0; i < m; i++) {
+      const d = Math.abs(col[i]! - ref);
+      const xi = dMax > 0 ? (dMin + rho * dMax) / (d + rho * dMax) : 1;
+      coefficients[i]![j] = xi;
+      grades[i] = grades[i]! + wj * xi;
+    }
+  }
   return {
-    grades,
+    grades: Array.from(grades),
     ranks: toArray(rankDescending(grades)),
     coefficients,
     reference: Array.from(reference),
