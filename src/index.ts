@@ -13,6 +13,7 @@ export {
   aggregate,
   weightedMean,
 } from "./aggregate/index.js";
+export { type Comparison, compareProfiles } from "./analysis/compare-profiles.js";
 export {
   type CorrelationEntry,
   type CronbachEntry,
@@ -142,7 +143,6 @@ export {
   treat,
 } from "./normalize/index.js";
 export { type RankInterval, type ReportAnalysis, type ReportOptions, report } from "./report/index.js";
-export { type Comparison, compareProfiles } from "./score/compare.js";
 export {
   type Dataset,
   type DatasetColumns,

@@ -5,15 +5,11 @@ export {
   type EvaluateModelCommon,
   type EvaluateModelOptions,
   type EvaluationRow,
+  evaluate,
   evaluateModel,
-  /**
-   * `evaluate(model, data, { profile, method })`: the evaluation methods (TOPSIS, grey relational, fuzzy,
-   * RSR, obstacle degree, coupling) run over a scored model; the same function as {@link evaluateModel}.
-   */
-  evaluateModel as evaluate,
   type ModelEvaluation,
   type ModelEvaluationMethod,
-} from "./evaluate-model.js";
+} from "./evaluate-model/index.js";
 export { kendall, pearson, spearman } from "./rank-correlation.js";
 export {
   type RemovedElement,

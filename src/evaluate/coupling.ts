@@ -1,5 +1,5 @@
 import { fail } from "../internal/errors.js";
-import { type MatrixInput, readMatrix } from "./matrix.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { normalizedWeights } from "./shared.js";
 
 /** Options of {@link couplingCoordination}. */
@@ -141,7 +141,7 @@ export function couplingCoordination(u: MatrixInput, opts: CouplingOptions = {})
     let tt = 0;
     let hasZero = false;
     for (let j = 0; j < k; j++) {
-      const v = (cols[j] as Float64Array)[i] as number;
+      const v = cols[j]![i]!;
       if (!(v >= 0 && v <= 1))
         fail(
           "out_of_range",
@@ -152,21 +152,21 @@ export function couplingCoordination(u: MatrixInput, opts: CouplingOptions = {})
       sum += v;
       if (v > max) max = v;
       if (v === 0) hasZero = true;
-      tt += (betas[j] as number) * v;
+      tt += betas[j]! * v;
     }
     let cc = 0;
     if (!hasZero) {
       if (variant === "traditional") {
         // k (prod U)^(1/k) / sum U, through logs to avoid underflow for many subsystems
         let logProd = 0;
-        for (let j = 0; j < k; j++) logProd += Math.log(vals[j] as number);
+        for (let j = 0; j < k; j++) logProd += Math.log(vals[j]!);
         cc = (k * Math.exp(logProd / k)) / sum;
       } else {
         let diff = 0;
         let logRatio = 0;
         for (let j = 0; j < k; j++) {
-          logRatio += Math.log((vals[j] as number) / max);
-          for (let l = 0; l < j; l++) diff += Math.abs((vals[j] as number) - (vals[l] as number));
+          logRatio += Math.log(vals[j]! / max);
+          for (let l = 0; l < j; l++) diff += Math.abs(vals[j]! - vals[l]!);
         }
         cc = Math.sqrt(Math.max(0, 1 - diff / pairs) * Math.exp(logRatio / (k - 1)));
       }

@@ -113,7 +113,7 @@ export function fuzzyEvaluationMultiLevel(
       const a = normalizedWeights(group.weights, idx.length, `${path}.weights`);
       bs = rows.map((unit) =>
         compose(
-          idx.map((j) => unit[j] as Float64Array),
+          idx.map((j) => unit[j]!),
           a,
           p,
           settings.operator,
@@ -138,7 +138,7 @@ export function fuzzyEvaluationMultiLevel(
     const childVectors = children.map((c, k) => evaluate(c, `${path}[${k}]`));
     return Array.from({ length: m }, (_, i) =>
       compose(
-        childVectors.map((v) => v[i] as Float64Array),
+        childVectors.map((v) => v[i]!),
         a,
         p,
         settings.operator,
@@ -163,7 +163,7 @@ export function fuzzyEvaluationMultiLevel(
 
 function normalize(b: Float64Array, where: string): Float64Array {
   let sum = 0;
-  for (let k = 0; k < b.length; k++) sum += b[k] as number;
+  for (let k = 0; k < b.length; k++) sum += b[k]!;
   if (!(sum > 0)) fail("invalid_membership", where, "composite membership is zero in every grade");
   return b.map((v) => v / sum);
 }

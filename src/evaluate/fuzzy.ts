@@ -1,6 +1,6 @@
 import { fail } from "../internal/errors.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { rankDescending } from "../internal/rank.js";
-import { type MatrixInput, readMatrix } from "./matrix.js";
 import { normalizedWeights, toArray } from "./shared.js";
 
 /**
@@ -118,22 +118,22 @@ export function fuzzyMembership(
   if (direction !== "benefit" && direction !== "cost")
     fail("invalid_option", "direction", `expected "benefit" or "cost", got ${String(direction)}`);
   const out = new Float64Array(breakpoints.length);
-  ascendingMembership(x, breakpoints, out);
+  ascendingMembership(x, Float64Array.from(breakpoints), out);
   const mu = Array.from(out);
   return direction === "benefit" ? mu.reverse() : mu;
 }
 
 /** Memberships in ascending order of breakpoint into `out` (length p). */
-function ascendingMembership(x: number, s: readonly number[], out: Float64Array): void {
+function ascendingMembership(x: number, s: Float64Array, out: Float64Array): void {
   const p = s.length;
   out.fill(0);
-  if (x <= (s[0] as number)) out[0] = 1;
-  else if (x >= (s[p - 1] as number)) out[p - 1] = 1;
+  if (x <= s[0]!) out[0] = 1;
+  else if (x >= s[p - 1]!) out[p - 1] = 1;
   else {
     let k = 0;
-    while (x > (s[k + 1] as number)) k++;
+    while (x > s[k + 1]!) k++;
     // s[k] < x <= s[k + 1]
-    const up = (x - (s[k] as number)) / ((s[k + 1] as number) - (s[k] as number));
+    const up = (x - s[k]!) / (s[k + 1]! - s[k]!);
     out[k + 1] = up;
     out[k] = 1 - up;
   }
@@ -143,17 +143,18 @@ function checkBreakpoints(s: unknown, path: string): asserts s is readonly numbe
   if (!Array.isArray(s)) fail("invalid_breakpoints", path, "expected an array of numbers in ascending order");
   if (s.length < 2)
     fail("too_few_grades", path, `fuzzy evaluation needs at least two grades, got ${s.length}`);
-  for (let k = 0; k < s.length; k++) {
-    const v = s[k];
+  let previous = Number.NEGATIVE_INFINITY;
+  s.forEach((v: unknown, k) => {
     if (typeof v !== "number" || !Number.isFinite(v))
       fail("invalid_breakpoints", `${path}[${k}]`, `expected a finite number, got ${String(v)}`);
-    if (k > 0 && !(v > (s[k - 1] as number)))
+    if (!(v > previous))
       fail(
         "invalid_breakpoints",
         path,
-        `breakpoints must be strictly ascending in value (lowest first), but entry ${k} (${v}) is not above entry ${k - 1} (${s[k - 1]})`,
+        `breakpoints must be strictly ascending in value (lowest first), but entry ${k} (${v}) is not above entry ${k - 1} (${previous})`,
       );
-  }
+    previous = v;
+  });
 }
 
 /**
@@ -213,9 +214,7 @@ export function membershipRows(
             path,
             `membership row sums to ${sum}, not 1 (tolerance ${tolerance}); survey shares must cover all grades`,
           );
-        const out = new Float64Array(p);
-        for (let k = 0; k < p; k++) out[k] = (row[k] as number) / sum;
-        return out;
+        return Float64Array.from(row, (v) => v / sum);
       });
     });
     return { m: units.length, n, p, rows };
@@ -231,19 +230,20 @@ export function membershipRows(
       "expected breakpoints in ascending order (one list, or one per indicator)",
     );
   const perIndicator = Array.isArray(bp[0]);
-  let lists: (readonly number[])[];
+  let lists: Float64Array[];
   if (perIndicator) {
     if (bp.length !== n)
       fail("invalid_breakpoints", "input.breakpoints", `expected ${n} breakpoint lists (one per indicator)`);
     lists = (bp as readonly (readonly number[])[]).map((s, j) => {
       checkBreakpoints(s, `input.breakpoints[${j}]`);
-      return s;
+      return Float64Array.from(s);
     });
   } else {
     checkBreakpoints(bp, "input.breakpoints");
-    lists = Array.from({ length: n }, () => bp as readonly number[]);
+    const shared = Float64Array.from(bp as readonly number[]);
+    lists = cols.map(() => shared);
   }
-  const p = (lists[0] as readonly number[]).length;
+  const p = lists[0]?.length ?? 0;
   lists.forEach((s, j) => {
     if (s.length !== p)
       fail(
@@ -263,19 +263,20 @@ export function membershipRows(
         `expected "benefit" or "cost", got ${JSON.stringify(d)}`,
       );
   });
-  const rows: Float64Array[][] = [];
+  const indicators = cols.map((col, j) => ({
+    col,
+    breakpoints: lists[j]!,
+    benefit: dirs?.[j] !== "cost",
+  }));
   const tmp = new Float64Array(p);
-  for (let i = 0; i < m; i++) {
-    const unit: Float64Array[] = [];
-    for (let j = 0; j < n; j++) {
-      ascendingMembership((cols[j] as Float64Array)[i] as number, lists[j] as readonly number[], tmp);
+  const rows = Array.from({ length: m }, (_, i) =>
+    indicators.map(({ col, breakpoints, benefit }) => {
+      ascendingMembership(col[i]!, breakpoints, tmp);
       const row = new Float64Array(p);
-      const benefit = dirs?.[j] !== "cost";
-      for (let k = 0; k < p; k++) row[k] = tmp[benefit ? p - 1 - k : k] as number;
-      unit.push(row);
-    }
-    rows.push(unit);
-  }
+      for (let k = 0; k < p; k++) row[k] = tmp[benefit ? p - 1 - k : k]!;
+      return row;
+    }),
+  );
   return { m, n, p, rows };
 }
 
@@ -289,9 +290,10 @@ export function compose(
   const b = new Float64Array(p);
   for (let k = 0; k < p; k++) {
     let acc = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const ai = a[i] as number;
-      const r = (rows[i] as Float64Array)[k] as number;
+    let i = 0;
+    for (const row of rows) {
+      const ai = a[i++]!;
+      const r = row[k]!;
       if (op === "weighted-average") acc += ai * r;
       else if (op === "min-max") acc = Math.max(acc, Math.min(ai, r));
       else if (op === "product-max") acc = Math.max(acc, ai * r);
@@ -347,20 +349,23 @@ export function summarize(
   const grades: number[] = [];
   const labels: string[] = [];
   const scores = new Float64Array(bs.length);
+  const V = Float64Array.from(settings.gradeScores);
   bs.forEach((b, i) => {
     let sum = 0;
     let best = 0;
     for (let k = 0; k < b.length; k++) {
-      sum += b[k] as number;
-      if ((b[k] as number) > (b[best] as number)) best = k;
+      sum += b[k]!;
+      if (b[k]! > b[best]!) best = k;
     }
     if (!(sum > 0)) fail("invalid_membership", `unit ${i}`, "composite membership is zero in every grade");
     const bn = Array.from(b, (v) => v / sum);
     normalized.push(bn);
     grades.push(best);
-    labels.push(settings.gradeLabels[best] as string);
+    labels.push(settings.gradeLabels[best]!);
     let s = 0;
-    for (let k = 0; k < bn.length; k++) s += (bn[k] as number) * (settings.gradeScores[k] as number);
+    bn.forEach((v, k) => {
+      s += v * V[k]!;
+    });
     scores[i] = s;
   });
   return {

@@ -1,7 +1,7 @@
 import { fail } from "../internal/errors.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { rankDescending } from "../internal/rank.js";
 import type { Direction } from "../internal/types.js";
-import { type MatrixInput, readMatrix } from "./matrix.js";
 import {
   alignModerate,
   checkDirections,
@@ -122,55 +122,30 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
   }
 
   // Preprocess each column (and a given reference value with the same column parameters).
+  const given = Array.isArray(refOpt) ? Float64Array.from(refOpt) : undefined;
+  const reference = new Float64Array(n);
   const data: Float64Array[] = [];
-  const reference = new Array<number>(n);
   for (let j = 0; j < n; j++) {
-    const dir = directions[j] as Direction;
-    const raw = cols[j] as Float64Array;
+    const raw = cols[j]!;
+    const dir = directions[j]!;
     const moderate = moderateTransform(raw, dir);
     let col = moderate ? alignModerate(raw, dir) : raw;
-    let ref = Array.isArray(refOpt) ? (refOpt[j] as number) : Number.NaN;
+    let ref = given ? given[j]! : Number.NaN;
     if (moderate) ref = moderate(ref);
     let cost = dir === "cost";
     if (preprocess !== "none" && !moderate) {
-      let lo = Number.POSITIVE_INFINITY;
-      let hi = Number.NEGATIVE_INFINITY;
-      let sum = 0;
-      for (let i = 0; i < m; i++) {
-        const x = col[i] as number;
-        lo = Math.min(lo, x);
-        hi = Math.max(hi, x);
-        sum += x;
-      }
-      let scale: (x: number) => number;
-      if (preprocess === "minmax") {
-        const span = hi - lo;
-        const reversed = cost;
-        scale = span > 0 ? (x) => (reversed ? hi - x : x - lo) / span : () => 0.5;
-        cost = false; // reversed: now a benefit column
-      } else {
-        const divisor = preprocess === "initial" ? (col[0] as number) : sum / m;
-        if (divisor === 0)
-          fail(
-            "invalid_option",
-            `matrix column ${j}`,
-            preprocess === "initial"
-              ? "initial-value preprocessing divides by the first unit's value, which is 0"
-              : "mean preprocessing divides by the column mean, which is 0",
-          );
-        scale = (x) => x / divisor;
-      }
+      const scale = preprocessor(col, j, preprocess, cost);
+      if (preprocess === "minmax") cost = false; // reversed: now a benefit column
       const out = new Float64Array(m);
-      for (let i = 0; i < m; i++) out[i] = scale(col[i] as number);
+      for (let i = 0; i < m; i++) out[i] = scale(col[i]!);
       col = out;
       ref = scale(ref);
     }
-    if (!Array.isArray(refOpt)) {
+    if (!given) {
       if (refOpt === "one") ref = cost ? 0 : 1;
       else {
         ref = cost ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-        for (let i = 0; i < m; i++)
-          ref = cost ? Math.min(ref, col[i] as number) : Math.max(ref, col[i] as number);
+        for (let i = 0; i < m; i++) ref = cost ? Math.min(ref, col[i]!) : Math.max(ref, col[i]!);
       }
     }
     reference[j] = ref;
@@ -181,10 +156,10 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
   let dMin = Number.POSITIVE_INFINITY;
   let dMax = 0;
   for (let j = 0; j < n; j++) {
-    const col = data[j] as Float64Array;
-    const ref = reference[j] as number;
+    const col = data[j]!;
+    const ref = reference[j]!;
     for (let i = 0; i < m; i++) {
-      const d = Math.abs((col[i] as number) - ref);
+      const d = Math.abs(col[i]! - ref);
       if (d < dMin) dMin = d;
       if (d > dMax) dMax = d;
     }
@@ -192,27 +167,63 @@ export function greyRelational(matrix: MatrixInput, opts: GreyRelationalOptions 
   const coefficients = Array.from({ length: m }, () => new Array<number>(n));
   const grades = new Float64Array(m);
   for (let j = 0; j < n; j++) {
-    const col = data[j] as Float64Array;
-    const ref = reference[j] as number;
-    const wj = w[j] as number;
+    const col = data[j]!;
+    const ref = reference[j]!;
+    const wj = w[j]!;
     for (let i = 0; i < m; i++) {
-      const d = Math.abs((col[i] as number) - ref);
+      const d = Math.abs(col[i]! - ref);
       const xi = dMax > 0 ? (dMin + rho * dMax) / (d + rho * dMax) : 1;
-      (coefficients[i] as number[])[j] = xi;
-      grades[i] = (grades[i] as number) + wj * xi;
+      coefficients[i]![j] = xi;
+      grades[i] = grades[i]! + wj * xi;
     }
   }
   return {
     grades: Array.from(grades),
     ranks: toArray(rankDescending(grades)),
     coefficients,
-    reference,
+    reference: Array.from(reference),
     options: {
       rho,
-      reference: Array.isArray(refOpt) ? "given" : (refOpt as "max" | "one"),
+      reference: typeof refOpt === "string" ? refOpt : "given",
       preprocess,
       weights: Array.from(w),
       directions,
     },
   };
+}
+
+/**
+ * The dimensionless preprocessing of column `j` as a map of its values: `minmax` (reversed for a cost
+ * column, 0.5 for a constant one), `initial` (x / first value) or `mean` (x / column mean).
+ */
+function preprocessor(
+  col: Float64Array,
+  j: number,
+  preprocess: "minmax" | "initial" | "mean",
+  cost: boolean,
+): (x: number) => number {
+  const m = col.length;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let sum = 0;
+  for (let i = 0; i < m; i++) {
+    const x = col[i]!;
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+    sum += x;
+  }
+  if (preprocess === "minmax") {
+    const span = hi - lo;
+    return span > 0 ? (x) => (cost ? hi - x : x - lo) / span : () => 0.5;
+  }
+  const divisor = preprocess === "initial" ? col[0]! : sum / m;
+  if (divisor === 0)
+    fail(
+      "invalid_option",
+      `matrix column ${j}`,
+      preprocess === "initial"
+        ? "initial-value preprocessing divides by the first unit's value, which is 0"
+        : "mean preprocessing divides by the column mean, which is 0",
+    );
+  return (x) => x / divisor;
 }

@@ -1,4 +1,6 @@
 // Evaluation methods over a plain decision matrix (rows = units, columns = indicators).
+
+export type { MatrixInput } from "../internal/matrix-input.js";
 export type { CouplingBand, CouplingOptions, CouplingResult } from "./coupling.js";
 export { coordinationBand, couplingCoordination } from "./coupling.js";
 export type { FuzzyInput, FuzzyOperator, FuzzyOptions, FuzzyResult } from "./fuzzy.js";
@@ -7,7 +9,6 @@ export type { FuzzyGroup, FuzzyMultiLevelOptions, FuzzyMultiLevelResult } from "
 export { fuzzyEvaluationMultiLevel } from "./fuzzy-multilevel.js";
 export type { GreyRelationalOptions, GreyRelationalResult } from "./grey-relational.js";
 export { greyRelational } from "./grey-relational.js";
-export type { MatrixInput } from "./matrix.js";
 export type { ObstacleEntry, ObstacleOptions, ObstacleResult } from "./obstacle.js";
 export { obstacleDegree } from "./obstacle.js";
 export type { RankSumRatioOptions, RankSumRatioResult, RsrDistributionRow } from "./rank-sum-ratio.js";

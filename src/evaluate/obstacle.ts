@@ -1,5 +1,5 @@
 import { fail } from "../internal/errors.js";
-import { type MatrixInput, readMatrix } from "./matrix.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { normalizedWeights } from "./shared.js";
 
 /** Options of {@link obstacleDegree}. */
@@ -67,9 +67,9 @@ export function obstacleDegree(
   if (!Number.isInteger(top) || top < 0)
     fail("invalid_option", "opts.top", `expected a non-negative integer, got ${top}`);
   for (let j = 0; j < n; j++) {
-    const col = cols[j] as Float64Array;
+    const col = cols[j]!;
     for (let i = 0; i < m; i++) {
-      const v = col[i] as number;
+      const v = col[i]!;
       if (v < 0 || v > 1)
         fail(
           "out_of_range",
@@ -104,19 +104,19 @@ export function obstacleDegree(
     const deg = new Array<number>(n);
     let total = 0;
     for (let j = 0; j < n; j++) {
-      const d = 1 - ((cols[j] as Float64Array)[i] as number);
+      const d = 1 - cols[j]![i]!;
       dev[j] = d;
-      total += (f[j] as number) * d;
+      total += f[j]! * d;
     }
     const ideal = !(total > 0);
-    for (let j = 0; j < n; j++) deg[j] = ideal ? 0 : (100 * (f[j] as number) * (dev[j] as number)) / total;
+    for (let j = 0; j < n; j++) deg[j] = ideal ? 0 : (100 * f[j]! * dev[j]!) / total;
     degrees.push(deg);
     deviations.push(dev);
     atIdeal.push(ideal);
     for (const [name, idx] of groupEntries) {
       let s = 0;
-      for (const j of idx) s += deg[j] as number;
-      (groups[name] as number[]).push(s);
+      for (const j of idx) s += deg[j]!;
+      groups[name]!.push(s);
     }
     const order = deg
       .map((degree, index) => ({ index, degree }))

@@ -1,7 +1,7 @@
 import { fail } from "../internal/errors.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { rankAscending } from "../internal/rank.js";
 import type { Direction } from "../internal/types.js";
-import { type MatrixInput, readMatrix } from "./matrix.js";
 import { normalQuantile } from "./normal-quantile.js";
 import { alignModerate, checkDirections, normalizedWeights, requireUnits } from "./shared.js";
 
@@ -134,11 +134,7 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
   let cutPoints: number[];
   if (opts.cutPoints !== undefined) {
     const cp = opts.cutPoints;
-    if (
-      !Array.isArray(cp) ||
-      cp.length === 0 ||
-      !cp.every((v, k) => Number.isFinite(v) && (k === 0 || v > (cp[k - 1] as number)))
-    )
+    if (!Array.isArray(cp) || cp.length === 0 || !isAscending(cp))
       fail(
         "invalid_option",
         "opts.cutPoints",
@@ -155,19 +151,18 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
   // Rank matrix, column by column; every column is oriented so that larger R is better.
   const rankCols: Float64Array[] = [];
   for (let j = 0; j < n; j++) {
-    const dir = directions[j] as Direction;
+    const dir = directions[j]!;
     const cost = dir === "cost";
-    const col = alignModerate(cols[j] as Float64Array, dir);
+    const col = alignModerate(cols[j]!, dir);
     let r: Float64Array;
     if (method === "integer") {
-      const oriented = cost ? col.map((x) => -x) : col;
-      r = rankAscending(oriented, "average");
+      r = rankAscending(cost ? col.map((x) => -x) : col, "average");
     } else {
       let lo = Number.POSITIVE_INFINITY;
       let hi = Number.NEGATIVE_INFINITY;
       for (let i = 0; i < m; i++) {
-        lo = Math.min(lo, col[i] as number);
-        hi = Math.max(hi, col[i] as number);
+        lo = Math.min(lo, col[i]!);
+        hi = Math.max(hi, col[i]!);
       }
       const span = hi - lo;
       r = col.map((x) => (span > 0 ? 1 + ((m - 1) * (cost ? hi - x : x - lo)) / span : (m + 1) / 2));
@@ -178,36 +173,33 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
   // rank sums give exactly equal RSR.
   const rsr = new Float64Array(m);
   for (let j = 0; j < n; j++) {
-    const r = rankCols[j] as Float64Array;
-    const wj = weighted ? (w[j] as number) : 1;
-    for (let i = 0; i < m; i++) rsr[i] = (rsr[i] as number) + wj * (r[i] as number);
+    const r = rankCols[j]!;
+    const wj = weighted ? w[j]! : 1;
+    for (let i = 0; i < m; i++) rsr[i] = rsr[i]! + wj * r[i]!;
   }
   const divisor = weighted ? m : n * m;
-  for (let i = 0; i < m; i++) rsr[i] = (rsr[i] as number) / divisor;
+  for (let i = 0; i < m; i++) rsr[i] = rsr[i]! / divisor;
 
-  // Distribution table: ascending RSR, ties (within a relative 1e-12) share one row.
-  const order = Array.from({ length: m }, (_, i) => i).sort(
-    (p, q) => (rsr[p] as number) - (rsr[q] as number),
-  );
+  // Distribution table: ascending RSR, ties (within a relative 1e-12 of a row's first value) share one row.
+  const order = Array.from({ length: m }, (_, i) => i).sort((p, q) => rsr[p]! - rsr[q]!);
   const distribution: RsrDistributionRow[] = [];
-  const rowOf = new Array<number>(m);
-  let start = 0;
-  while (start < m) {
-    const v0 = rsr[order[start] as number] as number;
-    let end = start;
-    while (end + 1 < m && (rsr[order[end + 1] as number] as number) - v0 <= 1e-12 * Math.max(1, Math.abs(v0)))
-      end++;
-    const meanRank = (start + end) / 2 + 1;
-    for (let k = start; k <= end; k++) rowOf[order[k] as number] = distribution.length;
-    distribution.push({
-      rsr: v0,
-      count: end - start + 1,
-      cumulative: end + 1,
-      meanRank,
-      p: meanRank / m,
-      probit: 0,
-    });
-    start = end + 1;
+  const rowOf = new Array<RsrDistributionRow>(m);
+  let current: RsrDistributionRow | undefined;
+  for (let k = 0; k < m; k++) {
+    const i = order[k]!;
+    const v = rsr[i]!;
+    if (!current || v - current.rsr > 1e-12 * Math.max(1, Math.abs(current.rsr))) {
+      current = { rsr: v, count: 0, cumulative: 0, meanRank: 0, p: 0, probit: 0 };
+      distribution.push(current);
+    }
+    current.count++;
+    current.cumulative = k + 1;
+    rowOf[i] = current;
+  }
+  for (const row of distribution) {
+    // the row's units hold the (0-based) sorted positions cumulative - count ... cumulative - 1
+    row.meanRank = (row.cumulative - row.count + (row.cumulative - 1)) / 2 + 1;
+    row.p = row.meanRank / m;
   }
   if (distribution.length < 2)
     fail(
@@ -215,7 +207,7 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
       "matrix",
       "every unit has the same RSR: the probit regression needs at least two distinct values",
     );
-  const last = distribution[distribution.length - 1] as RsrDistributionRow;
+  const last = distribution[distribution.length - 1]!;
   last.p = 1 - 1 / (4 * m);
   for (const row of distribution) row.probit = 5 + normalQuantile(row.p);
 
@@ -240,13 +232,13 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
   const r2 = syy > 0 ? (sxy * sxy) / (sxx * syy) : 1;
 
   const g = cutPoints.length + 1;
-  const probit = rowOf.map((r) => (distribution[r] as RsrDistributionRow).probit);
+  const probit = rowOf.map((r) => r.probit);
   const grades = probit.map((pr) => g - cutPoints.filter((c) => pr >= c).length);
   return {
     rsr: Array.from(rsr),
     // ranks from the table rows, so values tied within the tolerance share a rank
-    ranks: rowOf.map((r) => m - (distribution[r] as RsrDistributionRow).cumulative + 1),
-    rankMatrix: Array.from({ length: m }, (_, i) => rankCols.map((r) => r[i] as number)),
+    ranks: rowOf.map((r) => m - r.cumulative + 1),
+    rankMatrix: Array.from({ length: m }, (_, i) => rankCols.map((r) => r[i]!)),
     probit,
     fitted: probit.map((pr) => intercept + slope * pr),
     regression: { intercept, slope, r2 },
@@ -256,4 +248,14 @@ export function rankSumRatio(matrix: MatrixInput, opts: RankSumRatioOptions = {}
     distribution,
     options: { method, weighted, weights: Array.from(w), directions },
   };
+}
+
+/** True when every entry is finite and above the one before. */
+function isAscending(xs: readonly number[]): boolean {
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const x of xs) {
+    if (!(Number.isFinite(x) && x > previous)) return false;
+    previous = x;
+  }
+  return true;
 }

@@ -22,16 +22,17 @@ export function normalizedWeights(weights: unknown, n: number, name = "weights")
     fail("invalid_weights", name, `expected an array of ${n} non-negative numbers`);
   const w = weights as ArrayLike<unknown>;
   if (w.length !== n) fail("invalid_weights", name, `has ${w.length} entries but there are ${n} columns`);
+  const out = new Float64Array(n);
   let sum = 0;
   for (let j = 0; j < n; j++) {
     const v = w[j];
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
       fail("invalid_weights", `${name}[${j}]`, `expected a finite non-negative number, got ${String(v)}`);
+    out[j] = v;
     sum += v;
   }
   if (!(sum > 0)) fail("invalid_weights", name, "must sum to a positive number (all weights are zero)");
-  const out = new Float64Array(n);
-  for (let j = 0; j < n; j++) out[j] = (w[j] as number) / sum;
+  for (let j = 0; j < n; j++) out[j] = out[j]! / sum;
   return out;
 }
 
@@ -85,7 +86,7 @@ export function moderateTransform(col: Float64Array, dir: Direction): ((x: numbe
   if ("target" in dir) {
     const t = dir.target;
     let far = 0;
-    for (let i = 0; i < m; i++) far = Math.max(far, Math.abs((col[i] as number) - t));
+    for (let i = 0; i < m; i++) far = Math.max(far, Math.abs(col[i]! - t));
     // far is NaN when the column holds a NaN: the NaN then propagates instead of turning into 1.
     return (x) => (far === 0 ? 1 : 1 - Math.abs(x - t) / far);
   }
@@ -93,8 +94,8 @@ export function moderateTransform(col: Float64Array, dir: Direction): ((x: numbe
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < m; i++) {
-    lo = Math.min(lo, col[i] as number);
-    hi = Math.max(hi, col[i] as number);
+    lo = Math.min(lo, col[i]!);
+    hi = Math.max(hi, col[i]!);
   }
   const span = Math.max(a - lo, hi - b);
   return (x) => (Number.isNaN(x) ? x : x < a ? 1 - (a - x) / span : x > b ? 1 - (x - b) / span : 1);
@@ -105,14 +106,14 @@ export function alignModerate(col: Float64Array, dir: Direction): Float64Array {
   const f = moderateTransform(col, dir);
   if (f === null) return col;
   const out = new Float64Array(col.length);
-  for (let i = 0; i < col.length; i++) out[i] = f(col[i] as number);
+  for (let i = 0; i < col.length; i++) out[i] = f(col[i]!);
   return out;
 }
 
 /** Converts a typed array to a plain array (result fields are plain arrays). @internal */
 export function toArray(x: Float64Array): number[] {
   const out = new Array<number>(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = x[i] as number;
+  for (let i = 0; i < x.length; i++) out[i] = x[i]!;
   return out;
 }
 

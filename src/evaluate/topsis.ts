@@ -1,7 +1,8 @@
 import { fail, type Issue } from "../internal/errors.js";
+import { checkFiniteColumn } from "../internal/matrix.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import { rankDescending } from "../internal/rank.js";
 import type { Direction } from "../internal/types.js";
-import { type MatrixInput, readMatrix } from "./matrix.js";
 import { alignModerate, checkDirections, normalizedWeights, requireUnits, toArray } from "./shared.js";
 
 /** Options of {@link topsis}; every default follows DOMAIN.md part A. */
@@ -82,11 +83,11 @@ export interface TopsisResult {
  * (TOPSIS with sample ideal points is relative: adding a unit can change every score).
  *
  * Entropy-TOPSIS is `topsis(x, entropyWeights(x))`. Accepts rows (`number[][]`) or columns
- * (`Float64Array[]`, read in place): 1,000,000 x 50 runs in well under a second.
+ * (`{ columns: Float64Array[] }`, read in place): 1,000,000 x 50 runs in well under a second.
  *
  * Reference: Hwang, C.L. & Yoon, K. (1981) Multiple Attribute Decision Making, Springer; DOMAIN.md §1.10.
  *
- * @param matrix rows = units, columns = indicators (or `Float64Array` columns).
+ * @param matrix rows = units, columns = indicators: `number[][]` or `{ columns: Float64Array[] }` (see {@link MatrixInput}).
  * @param weights one non-negative weight per column; scaled to sum 1.
  * @throws IndicatrixError `invalid_matrix` (ragged, non-finite), `too_few_units` (fewer than 2 rows
  *   with sample ideal points), `invalid_weights`, `invalid_directions`, `invalid_option` (unknown
@@ -118,9 +119,8 @@ export function topsis(
   if (weighting !== "matrix" && weighting !== "distance")
     fail("invalid_option", "opts.weighting", `expected "matrix" or "distance", got ${String(weighting)}`);
   const idealOpt = opts.ideal ?? "sample";
-  let given: TopsisIdealPoints | undefined;
+  let given: { best: Float64Array; worst: Float64Array } | undefined;
   if (typeof idealOpt === "object" && idealOpt !== null) {
-    given = idealOpt;
     for (const key of ["best", "worst"] as const) {
       const p = idealOpt[key];
       if (!Array.isArray(p) || p.length !== n || !p.every((v) => Number.isFinite(v)))
@@ -128,6 +128,7 @@ export function topsis(
     }
     if (idealOpt.best.every((b, j) => b === idealOpt.worst[j]))
       fail("invalid_option", "opts.ideal", "best and worst points are identical: closeness is undefined");
+    given = { best: Float64Array.from(idealOpt.best), worst: Float64Array.from(idealOpt.worst) };
   } else if (idealOpt !== "sample" && idealOpt !== "fixed") {
     fail(
       "invalid_option",
@@ -149,16 +150,17 @@ export function topsis(
 
   // Pass 1: the column statistics the normalization needs. Columnar input is checked here, in the
   // same pass: any NaN or infinity makes the sum of squares non-finite.
-  const data = cols.map((col, j) => alignModerate(col, directions[j] as Direction));
-  const { min: mins, max: maxs, ss: sums } = columnStats(data);
-  for (let j = 0; j < n; j++) {
-    const dir = directions[j] as Direction;
-    const col = data[j] as Float64Array;
+  const columns = cols.map((raw, j) => {
+    const dir = directions[j]!;
+    return { raw, dir, data: alignModerate(raw, dir) };
+  });
+  const stats = columnStats(columns.map((c) => c.data));
+  columns.forEach(({ raw, dir, data: col }, j) => {
     const cost = dir === "cost";
-    const min = mins[j] as number;
-    const max = maxs[j] as number;
-    const ss = sums[j] as number;
-    if (!Number.isFinite(ss)) reportNonFinite(cols[j] as Float64Array, j); // name the raw entry
+    const min = stats.min[j]!;
+    const max = stats.max[j]!;
+    const ss = stats.ss[j]!;
+    if (!Number.isFinite(ss)) reportNonFinite(raw, j); // name the raw entry
     // Every normalization here is affine, r = a x + b, so v = c r = A x + B with c the weight
     // factor (w for weights in the matrix, sqrt(w) for weights inside the distance).
     let a = 1;
@@ -180,15 +182,15 @@ export function topsis(
         });
       }
     }
-    const wj = w[j] as number;
+    const wj = w[j]!;
     const c = weighting === "matrix" ? wj : Math.sqrt(wj);
     const A = c * a;
     const B = c * b;
     let best: number;
     let worst: number;
     if (given) {
-      best = c * (given.best[j] as number);
-      worst = c * (given.worst[j] as number);
+      best = c * given.best[j]!;
+      worst = c * given.worst[j]!;
     } else if (idealOpt === "fixed") {
       best = cost ? 0 : c;
       worst = cost ? c : 0;
@@ -200,23 +202,30 @@ export function topsis(
     }
     ideal[j] = best;
     antiIdeal[j] = worst;
-    if (c === 0) continue; // a zero-weight column adds nothing to either distance
+    if (c === 0) return; // a zero-weight column adds nothing to either distance
     used.push(col);
     slope.push(A);
     bestShift.push(best - B);
     worstShift.push(worst - B);
-  }
+  });
 
   // Pass 2: squared distances, in blocks of rows that stay in cache, four columns at a time.
   const dPlus = new Float64Array(m);
   const dMinus = new Float64Array(m);
-  squaredDistances(used, slope, bestShift, worstShift, dPlus, dMinus);
+  squaredDistances(
+    used,
+    Float64Array.from(slope),
+    Float64Array.from(bestShift),
+    Float64Array.from(worstShift),
+    dPlus,
+    dMinus,
+  );
 
   const scores = new Float64Array(m);
   let flat = 0;
   for (let i = 0; i < m; i++) {
-    const dp = Math.sqrt(dPlus[i] as number);
-    const dm = Math.sqrt(dMinus[i] as number);
+    const dp = Math.sqrt(dPlus[i]!);
+    const dm = Math.sqrt(dMinus[i]!);
     dPlus[i] = dp;
     dMinus[i] = dm;
     const total = dp + dm;
@@ -254,15 +263,7 @@ export function topsis(
 
 /** Throws `invalid_matrix` naming the first non-finite entry of column `j` (or the overflow). */
 function reportNonFinite(col: Float64Array, j: number): never {
-  for (let i = 0; i < col.length; i++) {
-    const v = col[i] as number;
-    if (v - v !== 0)
-      fail(
-        "invalid_matrix",
-        `matrix[${j}][${i}]`,
-        `column ${j}, row ${i}: expected a finite number, got ${v}`,
-      );
-  }
+  checkFiniteColumn(col, j, "matrix");
   return fail("invalid_matrix", `matrix column ${j}`, "the sum of squares overflows: rescale the column");
 }
 
@@ -274,10 +275,10 @@ function columnStats(cols: Float64Array[]): { min: Float64Array; max: Float64Arr
   const ss = new Float64Array(n);
   let j = 0;
   for (; j + 3 < n; j += 4) {
-    const c0 = cols[j] as Float64Array;
-    const c1 = cols[j + 1] as Float64Array;
-    const c2 = cols[j + 2] as Float64Array;
-    const c3 = cols[j + 3] as Float64Array;
+    const c0 = cols[j]!;
+    const c1 = cols[j + 1]!;
+    const c2 = cols[j + 2]!;
+    const c3 = cols[j + 3]!;
     let lo0 = Number.POSITIVE_INFINITY;
     let lo1 = lo0;
     let lo2 = lo0;
@@ -292,10 +293,10 @@ function columnStats(cols: Float64Array[]): { min: Float64Array; max: Float64Arr
     let s3 = 0;
     const m = c0.length;
     for (let i = 0; i < m; i++) {
-      const x0 = c0[i] as number;
-      const x1 = c1[i] as number;
-      const x2 = c2[i] as number;
-      const x3 = c3[i] as number;
+      const x0 = c0[i]!;
+      const x1 = c1[i]!;
+      const x2 = c2[i]!;
+      const x3 = c3[i]!;
       s0 += x0 * x0;
       s1 += x1 * x1;
       s2 += x2 * x2;
@@ -314,12 +315,12 @@ function columnStats(cols: Float64Array[]): { min: Float64Array; max: Float64Arr
     ss.set([s0, s1, s2, s3], j);
   }
   for (; j < n; j++) {
-    const c = cols[j] as Float64Array;
+    const c = cols[j]!;
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
     let s = 0;
     for (let i = 0; i < c.length; i++) {
-      const x = c[i] as number;
+      const x = c[i]!;
       s += x * x;
       if (x < lo) lo = x;
       if (x > hi) hi = x;
@@ -340,9 +341,9 @@ const BLOCK = 1024;
  */
 function squaredDistances(
   cols: Float64Array[],
-  A: number[],
-  p: number[],
-  q: number[],
+  A: Float64Array,
+  p: Float64Array,
+  q: Float64Array,
   dPlus: Float64Array,
   dMinus: Float64Array,
 ): void {
@@ -356,28 +357,28 @@ function squaredDistances(
     bm.fill(0);
     let j = 0;
     for (; j + 3 < n; j += 4) {
-      const c0 = cols[j] as Float64Array;
-      const c1 = cols[j + 1] as Float64Array;
-      const c2 = cols[j + 2] as Float64Array;
-      const c3 = cols[j + 3] as Float64Array;
-      const a0 = A[j] as number;
-      const a1 = A[j + 1] as number;
-      const a2 = A[j + 2] as number;
-      const a3 = A[j + 3] as number;
-      const p0 = p[j] as number;
-      const p1 = p[j + 1] as number;
-      const p2 = p[j + 2] as number;
-      const p3 = p[j + 3] as number;
-      const q0 = q[j] as number;
-      const q1 = q[j + 1] as number;
-      const q2 = q[j + 2] as number;
-      const q3 = q[j + 3] as number;
+      const c0 = cols[j]!;
+      const c1 = cols[j + 1]!;
+      const c2 = cols[j + 2]!;
+      const c3 = cols[j + 3]!;
+      const a0 = A[j]!;
+      const a1 = A[j + 1]!;
+      const a2 = A[j + 2]!;
+      const a3 = A[j + 3]!;
+      const p0 = p[j]!;
+      const p1 = p[j + 1]!;
+      const p2 = p[j + 2]!;
+      const p3 = p[j + 3]!;
+      const q0 = q[j]!;
+      const q1 = q[j + 1]!;
+      const q2 = q[j + 2]!;
+      const q3 = q[j + 3]!;
       for (let k = 0; k < len; k++) {
         const i = start + k;
-        const v0 = a0 * (c0[i] as number);
-        const v1 = a1 * (c1[i] as number);
-        const v2 = a2 * (c2[i] as number);
-        const v3 = a3 * (c3[i] as number);
+        const v0 = a0 * c0[i]!;
+        const v1 = a1 * c1[i]!;
+        const v2 = a2 * c2[i]!;
+        const v3 = a3 * c3[i]!;
         const d0 = v0 - p0;
         const d1 = v1 - p1;
         const d2 = v2 - p2;
@@ -386,21 +387,21 @@ function squaredDistances(
         const e1 = v1 - q1;
         const e2 = v2 - q2;
         const e3 = v3 - q3;
-        bp[k] = (bp[k] as number) + d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3;
-        bm[k] = (bm[k] as number) + e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
+        bp[k] = bp[k]! + d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3;
+        bm[k] = bm[k]! + e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
       }
     }
     for (; j < n; j++) {
-      const c0 = cols[j] as Float64Array;
-      const a0 = A[j] as number;
-      const p0 = p[j] as number;
-      const q0 = q[j] as number;
+      const c0 = cols[j]!;
+      const a0 = A[j]!;
+      const p0 = p[j]!;
+      const q0 = q[j]!;
       for (let k = 0; k < len; k++) {
-        const v0 = a0 * (c0[start + k] as number);
+        const v0 = a0 * c0[start + k]!;
         const d0 = v0 - p0;
         const e0 = v0 - q0;
-        bp[k] = (bp[k] as number) + d0 * d0;
-        bm[k] = (bm[k] as number) + e0 * e0;
+        bp[k] = bp[k]! + d0 * d0;
+        bm[k] = bm[k]! + e0 * e0;
       }
     }
     dPlus.set(len === BLOCK ? bp : bp.subarray(0, len), start);

@@ -11,6 +11,32 @@ export interface ColumnMatrix {
 }
 
 /**
+ * Throws `invalid_matrix` for the entry at row `i`, column `j` of the matrix called `name`: the one
+ * wording of that error, whatever form the matrix came in.
+ * @internal
+ */
+export function failEntry(name: string, i: number, j: number, v: unknown): never {
+  return fail(
+    "invalid_matrix",
+    `${name}[${i}][${j}]`,
+    `row ${i}, column ${j}: expected a finite number, got ${String(v)}`,
+  );
+}
+
+/**
+ * Throws `invalid_matrix` naming the first NaN or +-Infinity of column `j` (row and column), if it
+ * holds one.
+ * @internal
+ */
+export function checkFiniteColumn(col: Float64Array, j: number, name: string): void {
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i]!;
+    // v - v is 0 for finite numbers and NaN for NaN and +-Infinity.
+    if (v - v !== 0) failEntry(name, i, j, v);
+  }
+}
+
+/**
  * Checks that `matrix` is a non-empty rectangular array of finite numbers and returns it by column.
  * Errors (`invalid_matrix`) name the argument, the row and the column at fault.
  */
@@ -36,20 +62,13 @@ export function toColumns(
         `${name}[${i}]`,
         `row ${i} has ${row.length} entries, expected ${n} (ragged matrix)`,
       );
-    for (let j = 0; j < n; j++) {
-      const v = row[j];
-      if (typeof v !== "number" || !Number.isFinite(v)) {
-        if (opts.allowMissing && (v === null || (typeof v === "number" && Number.isNaN(v)))) {
-          (cols[j] as Float64Array)[i] = Number.NaN;
-          continue;
-        }
-        fail(
-          "invalid_matrix",
-          `${name}[${i}][${j}]`,
-          `row ${i}, column ${j}: expected a finite number, got ${String(v)}`,
-        );
-      }
-      (cols[j] as Float64Array)[i] = v;
+    let j = 0;
+    for (const col of cols) {
+      const v: unknown = row[j];
+      if (typeof v === "number" && Number.isFinite(v)) col[i] = v;
+      else if (opts.allowMissing && (v === null || Number.isNaN(v))) col[i] = Number.NaN;
+      else failEntry(name, i, j, v);
+      j++;
     }
   }
   return { m, n, cols };

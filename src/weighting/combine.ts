@@ -85,20 +85,19 @@ export function combineWeightsDetailed(
   const method = opts.method;
   const U = readVectors(ws);
   const L = U.length;
-  const n = (U[0] as number[]).length;
+  const n = U[0]!.length;
   const warnings: string[] = [];
   switch (method) {
     case "linear": {
       const coef = linearCoefficients(opts.alpha, L);
       const w = new Array<number>(n).fill(0);
-      for (let k = 0; k < L; k++)
-        for (let j = 0; j < n; j++) w[j] = (w[j] as number) + (coef[k] as number) * (U[k]?.[j] as number);
+      for (let k = 0; k < L; k++) for (let j = 0; j < n; j++) w[j] = w[j]! + coef[k]! * U[k]![j]!;
       return done(w, coef, coef, warnings, method);
     }
     case "multiplicative":
     case "min-discrimination": {
       const w = new Array<number>(n).fill(1);
-      for (let k = 0; k < L; k++) for (let j = 0; j < n; j++) w[j] = (w[j] as number) * (U[k]?.[j] as number);
+      for (let k = 0; k < L; k++) for (let j = 0; j < n; j++) w[j] = w[j]! * U[k]![j]!;
       const r = method === "multiplicative" ? w : w.map((x) => x ** (1 / L));
       if (!(r.reduce((a, b) => a + b, 0) > 0))
         fail("degenerate_combination", "ws", "the product of the weights is 0 for every indicator");
@@ -116,17 +115,17 @@ export function combineWeightsDetailed(
       const Eo = new Array<number>(n).fill(0);
       for (let k = 0; k < L; k++)
         for (let j = 0; j < n; j++) {
-          const v = U[k]?.[j] as number;
-          if (k < s) Es[j] = (Es[j] as number) + v / s;
-          else Eo[j] = (Eo[j] as number) + v / (L - s);
+          const v = U[k]![j]!;
+          if (k < s) Es[j] = Es[j]! + v / s;
+          else Eo[j] = Eo[j]! + v / (L - s);
         }
       let alphaSum = 0;
       for (let j = 0; j < n; j++) {
-        const t = (Es[j] as number) + (Eo[j] as number);
-        alphaSum += t > 0 ? (Es[j] as number) / t : 0.5;
+        const t = Es[j]! + Eo[j]!;
+        alphaSum += t > 0 ? Es[j]! / t : 0.5;
       }
       const alpha = alphaSum / n;
-      const w = Es.map((e, j) => alpha * e + (1 - alpha) * (Eo[j] as number));
+      const w = Es.map((e, j) => alpha * e + (1 - alpha) * Eo[j]!);
       return done(w, [alpha, 1 - alpha], [alpha, 1 - alpha], warnings, method);
     }
     case "game-theory": {
@@ -138,7 +137,7 @@ export function combineWeightsDetailed(
           `expected "abs" or "sum", got ${JSON.stringify(normalize)}`,
         );
       const G = U.map((u) => U.map((v) => dot(u, v)));
-      const rhs = G.map((row, l) => row[l] as number);
+      const rhs = G.map((row, l) => row[l]!);
       const alpha = solve(G, rhs);
       alpha.forEach((a, k) => {
         if (a < 0)
@@ -156,8 +155,7 @@ export function combineWeightsDetailed(
         );
       const star = alpha.map((a) => (normalize === "abs" ? Math.abs(a) : a) / denom);
       const w = new Array<number>(n).fill(0);
-      for (let k = 0; k < L; k++)
-        for (let j = 0; j < n; j++) w[j] = (w[j] as number) + (star[k] as number) * (U[k]?.[j] as number);
+      for (let k = 0; k < L; k++) for (let j = 0; j < n; j++) w[j] = w[j]! + star[k]! * U[k]![j]!;
       if (w.some((x) => x < 0))
         warnings.push('game theory: some combined weights are negative (normalize: "sum")');
       return done(w, alpha, star, warnings, method);
@@ -228,38 +226,38 @@ function linearCoefficients(alpha: number | readonly number[] | undefined, L: nu
 
 function dot(u: readonly number[], v: readonly number[]): number {
   let s = 0;
-  for (let j = 0; j < u.length; j++) s += (u[j] as number) * (v[j] as number);
+  for (let j = 0; j < u.length; j++) s += u[j]! * v[j]!;
   return s;
 }
 
 /** Solves G x = b by Gaussian elimination with partial pivoting (G is small: one row per vector). */
 function solve(G: number[][], b: number[]): number[] {
   const L = b.length;
-  const A = G.map((row, i) => [...row, b[i] as number]);
+  const A = G.map((row, i) => [...row, b[i]!]);
   const scale = Math.max(...G.flat().map(Math.abs));
   for (let c = 0; c < L; c++) {
     let p = c;
-    for (let r = c + 1; r < L; r++) if (Math.abs(A[r]?.[c] as number) > Math.abs(A[p]?.[c] as number)) p = r;
-    if (!(Math.abs(A[p]?.[c] as number) > 1e-12 * scale))
+    for (let r = c + 1; r < L; r++) if (Math.abs(A[r]![c]!) > Math.abs(A[p]![c]!)) p = r;
+    if (!(Math.abs(A[p]![c]!) > 1e-12 * scale))
       fail(
         "degenerate_combination",
         "ws",
         "the game-theory system (U Uᵀ) α = diag(U Uᵀ) is singular: some weight vectors are equal or linearly dependent",
       );
-    [A[c], A[p]] = [A[p] as number[], A[c] as number[]];
-    const pivotRow = A[c] as number[];
+    [A[c], A[p]] = [A[p]!, A[c]!];
+    const pivotRow = A[c]!;
     for (let r = c + 1; r < L; r++) {
-      const row = A[r] as number[];
-      const f = (row[c] as number) / (pivotRow[c] as number);
-      for (let k = c; k <= L; k++) row[k] = (row[k] as number) - f * (pivotRow[k] as number);
+      const row = A[r]!;
+      const f = row[c]! / pivotRow[c]!;
+      for (let k = c; k <= L; k++) row[k] = row[k]! - f * pivotRow[k]!;
     }
   }
   const x = new Array<number>(L).fill(0);
   for (let r = L - 1; r >= 0; r--) {
-    const row = A[r] as number[];
-    let s = row[L] as number;
-    for (let k = r + 1; k < L; k++) s -= (row[k] as number) * (x[k] as number);
-    x[r] = s / (row[r] as number);
+    const row = A[r]!;
+    let s = row[L]!;
+    for (let k = r + 1; k < L; k++) s -= row[k]! * x[k]!;
+    x[r] = s / row[r]!;
   }
   return x;
 }

@@ -1,14 +1,13 @@
 import { fail } from "../internal/errors.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import type { Direction } from "../internal/types.js";
 import {
   type AlignParams,
   alignInto,
   alignParams,
   columnRange,
-  readData,
   readDirections,
   requireUnits,
-  type WeightingData,
 } from "./data.js";
 
 /** Options of {@link criticWeights}. */
@@ -45,6 +44,16 @@ export interface CriticDetails {
   ddof: 0 | 1;
 }
 
+/** A column with its index and its min-max map. */
+interface Strip {
+  /** Column index in the matrix. */
+  j: number;
+  /** The column's values. */
+  col: Float64Array;
+  /** Its direction-aware min-max map. */
+  params: AlignParams;
+}
+
 /** Rows per block of the correlation pass: 2048 rows x 50 columns is 800 kB, which stays in cache. */
 const BLOCK = 2048;
 
@@ -67,7 +76,7 @@ const BLOCK = 2048;
  * // => [0.2674, 0.2378, 0.4948]
  * ```
  */
-export function criticWeights(data: WeightingData, opts: CriticOptions = {}): number[] {
+export function criticWeights(data: MatrixInput, opts: CriticOptions = {}): number[] {
   return criticWeightsDetailed(data, opts).weights;
 }
 
@@ -81,8 +90,8 @@ export function criticWeights(data: WeightingData, opts: CriticOptions = {}): nu
  * // => [[1, -0.5], [-0.5, 1]]
  * ```
  */
-export function criticWeightsDetailed(data: WeightingData, opts: CriticOptions = {}): CriticDetails {
-  const { m, n, cols } = readData(data);
+export function criticWeightsDetailed(data: MatrixInput, opts: CriticOptions = {}): CriticDetails {
+  const { m, n, cols } = readMatrix(data, "matrix", { finite: false });
   requireUnits(m);
   const directions = readDirections(opts.directions, n);
   const mode = opts.correlation ?? "1-r";
@@ -91,53 +100,49 @@ export function criticWeightsDetailed(data: WeightingData, opts: CriticOptions =
   const ddof = opts.ddof ?? 1;
   if (ddof !== 0 && ddof !== 1) fail("invalid_options", "opts.ddof", `expected 0 or 1, got ${String(ddof)}`);
 
-  const params: AlignParams[] = [];
-  for (let j = 0; j < n; j++) {
-    const { min, max } = columnRange(cols[j] as Float64Array, j, "matrix");
-    params.push(
+  const columns = cols.map((col, j): Strip => {
+    const { min, max } = columnRange(col, j, "matrix");
+    const params: AlignParams =
       opts.normalize === false
         ? { kind: 0, min: 0, max, a: 0, b: 0, inv: 1, constant: !(max > min) }
-        : alignParams(directions?.[j] ?? "benefit", min, max),
-    );
-  }
-  const constant = params.map((p) => p.constant);
-  const live: number[] = [];
-  constant.forEach((c, j) => {
-    if (!c) live.push(j);
+        : alignParams(directions?.[j] ?? "benefit", min, max);
+    return { j, col, params };
   });
+  const constant = columns.map((c) => c.params.constant);
+  const live = columns.filter((c) => !c.params.constant);
   if (live.length === 0)
     fail("all_constant", "matrix", "every column is constant: CRITIC cannot tell the indicators apart");
 
+  // cov is q x q over the live columns (upper triangle); position.get(j) is column j's row in it.
   const q = live.length;
-  const cov = crossProducts(cols, live, params, m);
-  const sd = new Array<number>(n).fill(0);
-  const correlation: number[][] = Array.from({ length: n }, (_, j) =>
-    Array.from({ length: n }, (_, k) => (j === k ? 1 : 0)),
-  );
-  for (let a = 0; a < q; a++) {
-    const j = live[a] as number;
-    sd[j] = Math.sqrt((cov[a * q + a] as number) / (m - ddof));
-    for (let b = a + 1; b < q; b++) {
-      const k = live[b] as number;
-      let r = (cov[a * q + b] as number) / Math.sqrt((cov[a * q + a] as number) * (cov[b * q + b] as number));
-      if (r > 1) r = 1;
-      if (r < -1) r = -1;
-      (correlation[j] as number[])[k] = r;
-      (correlation[k] as number[])[j] = r;
-    }
-  }
-  const information = new Array<number>(n).fill(0);
-  let total = 0;
-  for (const j of live) {
+  const cov = crossProducts(live, m);
+  const position = new Map(live.map((c, a) => [c.j, a]));
+  const covAt = (a: number, b: number) => cov[a * q + b]!;
+  /** Pearson r of columns j and k; 0 when one is constant. */
+  const r = (j: number, k: number): number => {
+    if (j === k) return 1;
+    const pj = position.get(j);
+    const pk = position.get(k);
+    if (pj === undefined || pk === undefined) return 0;
+    const [a, b] = pj < pk ? [pj, pk] : [pk, pj];
+    let v = covAt(a, b) / Math.sqrt(covAt(a, a) * covAt(b, b));
+    if (v > 1) v = 1; // rounding can push |r| a hair above 1
+    if (v < -1) v = -1;
+    return v;
+  };
+  const correlation = cols.map((_, j) => cols.map((_, k) => r(j, k)));
+  const sd = cols.map((_, j) => {
+    const a = position.get(j);
+    return a === undefined ? 0 : Math.sqrt(covAt(a, a) / (m - ddof));
+  });
+  const information = sd.map((s, j) => {
+    if (constant[j]) return 0;
     let conflict = 0;
-    const row = correlation[j] as number[];
-    for (const k of live) {
-      const r = row[k] as number;
-      conflict += mode === "1-r" ? 1 - r : 1 - Math.abs(r);
-    }
-    information[j] = (sd[j] as number) * conflict;
-    total += information[j] as number;
-  }
+    for (const { j: k } of live) conflict += mode === "1-r" ? 1 - r(j, k) : 1 - Math.abs(r(j, k));
+    return s * conflict;
+  });
+  let total = 0;
+  for (const c of information) total += c;
   let weights: number[];
   if (q === 1) weights = constant.map((c) => (c ? 0 : 1));
   else {
@@ -157,12 +162,7 @@ export function criticWeightsDetailed(data: WeightingData, opts: CriticOptions =
  * BLOCK rows is aligned into a scratch buffer (one strip per column), shifted by the first block's column means
  * (the shifted-data algorithm keeps the sums well conditioned), and multiplied strip by strip, 2 x 4 at a time.
  */
-function crossProducts(
-  cols: readonly Float64Array[],
-  live: number[],
-  params: AlignParams[],
-  m: number,
-): Float64Array {
+function crossProducts(live: readonly Strip[], m: number): Float64Array {
   const q = live.length;
   const B = Math.min(BLOCK, m);
   const Z = new Float64Array(q * B);
@@ -172,21 +172,21 @@ function crossProducts(
   for (let r0 = 0; r0 < m; r0 += B) {
     const len = Math.min(B, m - r0);
     for (let a = 0; a < q; a++) {
+      const { col, params } = live[a]!;
       const off = a * B;
-      const j = live[a] as number;
       if (r0 === 0) {
-        alignInto(cols[j] as Float64Array, 0, len, params[j] as AlignParams, Z, off, 0);
+        alignInto(col, 0, len, params, Z, off, 0);
         let s = 0;
-        for (let i = 0; i < len; i++) s += Z[off + i] as number;
+        for (let i = 0; i < len; i++) s += Z[off + i]!;
         shift[a] = s / len;
         const c = s / len;
-        for (let i = 0; i < len; i++) Z[off + i] = (Z[off + i] as number) - c;
+        for (let i = 0; i < len; i++) Z[off + i] = Z[off + i]! - c;
       } else {
-        alignInto(cols[j] as Float64Array, r0, len, params[j] as AlignParams, Z, off, -(shift[a] as number));
+        alignInto(col, r0, len, params, Z, off, -shift[a]!);
       }
       let d = 0;
-      for (let i = 0; i < len; i++) d += Z[off + i] as number;
-      D[a] = (D[a] as number) + d;
+      for (let i = 0; i < len; i++) d += Z[off + i]!;
+      D[a] = D[a]! + d;
     }
     let a = 0;
     for (; a + 1 < q; a += 2) {
@@ -199,12 +199,12 @@ function crossProducts(
         let s0 = 0;
         let s1 = 0;
         for (let i = 0; i < len; i++) {
-          const y = Z[ok + i] as number;
-          s0 += (Z[oa + i] as number) * y;
-          s1 += (Z[ob + i] as number) * y;
+          const y = Z[ok + i]!;
+          s0 += Z[oa + i]! * y;
+          s1 += Z[ob + i]! * y;
         }
-        S[a * q + b] = (S[a * q + b] as number) + s0;
-        S[(a + 1) * q + b] = (S[(a + 1) * q + b] as number) + s1;
+        S[a * q + b] = S[a * q + b]! + s0;
+        S[(a + 1) * q + b] = S[(a + 1) * q + b]! + s1;
       }
     }
     for (; a < q; a++) {
@@ -212,14 +212,12 @@ function crossProducts(
       for (let b = a; b < q; b++) {
         const ob = b * B;
         let s0 = 0;
-        for (let i = 0; i < len; i++) s0 += (Z[oa + i] as number) * (Z[ob + i] as number);
-        S[a * q + b] = (S[a * q + b] as number) + s0;
+        for (let i = 0; i < len; i++) s0 += Z[oa + i]! * Z[ob + i]!;
+        S[a * q + b] = S[a * q + b]! + s0;
       }
     }
   }
-  for (let a = 0; a < q; a++)
-    for (let b = a; b < q; b++)
-      S[a * q + b] = (S[a * q + b] as number) - ((D[a] as number) * (D[b] as number)) / m;
+  for (let a = 0; a < q; a++) for (let b = a; b < q; b++) S[a * q + b] = S[a * q + b]! - (D[a]! * D[b]!) / m;
   return S;
 }
 
@@ -248,12 +246,12 @@ function block2x4(
   let b2 = 0;
   let b3 = 0;
   for (let i = 0; i < len; i++) {
-    const za = Z[oa + i] as number;
-    const zb = Z[ob + i] as number;
-    const y0 = Z[o0 + i] as number;
-    const y1 = Z[o1 + i] as number;
-    const y2 = Z[o2 + i] as number;
-    const y3 = Z[o3 + i] as number;
+    const za = Z[oa + i]!;
+    const zb = Z[ob + i]!;
+    const y0 = Z[o0 + i]!;
+    const y1 = Z[o1 + i]!;
+    const y2 = Z[o2 + i]!;
+    const y3 = Z[o3 + i]!;
     a0 += za * y0;
     a1 += za * y1;
     a2 += za * y2;
@@ -264,13 +262,13 @@ function block2x4(
     b3 += zb * y3;
   }
   let p = a * q + b;
-  S[p] = (S[p] as number) + a0;
-  S[p + 1] = (S[p + 1] as number) + a1;
-  S[p + 2] = (S[p + 2] as number) + a2;
-  S[p + 3] = (S[p + 3] as number) + a3;
+  S[p] = S[p]! + a0;
+  S[p + 1] = S[p + 1]! + a1;
+  S[p + 2] = S[p + 2]! + a2;
+  S[p + 3] = S[p + 3]! + a3;
   p += q;
-  S[p] = (S[p] as number) + b0;
-  S[p + 1] = (S[p + 1] as number) + b1;
-  S[p + 2] = (S[p + 2] as number) + b2;
-  S[p + 3] = (S[p + 3] as number) + b3;
+  S[p] = S[p]! + b0;
+  S[p + 1] = S[p + 1]! + b1;
+  S[p + 2] = S[p + 2]! + b2;
+  S[p + 3] = S[p + 3]! + b3;
 }

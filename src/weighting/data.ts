@@ -1,53 +1,20 @@
 /**
- * Internal input handling of the objective weighting methods: the two accepted data shapes, direction checks
- * and the direction-aware min-max of DOMAIN.md §1.2 over Float64Array columns.
+ * Internal input handling of the objective weighting methods: direction checks and the direction-aware min-max
+ * of DOMAIN.md §1.2 over Float64Array columns (the matrix itself is read by `readMatrix`).
  * @internal
  * @module
  */
 import { fail } from "../internal/errors.js";
-import { toColumns } from "../internal/matrix.js";
+import { checkFiniteColumn } from "../internal/matrix.js";
+import type { MatrixInput } from "../internal/matrix-input.js";
 import type { Direction } from "../internal/types.js";
 
 /**
- * A units x indicators data set for the objective weighting methods: either rows (`number[][]`, one row per
- * unit, one column per indicator) or columns (`{ columns: Float64Array[] }`, one Float64Array of unit values per
- * indicator, all the same length). The columnar form is read without copying: use it for large data.
+ * A units x indicators data set for the objective weighting methods: rows (`number[][]`) or columns
+ * (`{ columns: Float64Array[] }`, read without copying).
+ * @deprecated The same type as {@link MatrixInput}, which every matrix method of the library takes; use that name.
  */
-export type WeightingData = readonly (readonly number[])[] | { readonly columns: readonly Float64Array[] };
-
-/** Checked shape of a data set (finiteness is checked later, in the range pass). @internal */
-export interface Columns {
-  m: number;
-  n: number;
-  cols: readonly Float64Array[];
-}
-
-/** Reads rows or columns; rows are checked by toColumns, columns for shape. @internal */
-export function readData(data: WeightingData, name = "matrix"): Columns {
-  if (Array.isArray(data)) {
-    const c = toColumns(data as readonly (readonly number[])[], { name });
-    return c;
-  }
-  const cols = (data as { columns?: unknown } | null)?.columns;
-  if (!Array.isArray(cols) || cols.length === 0)
-    fail(
-      "invalid_matrix",
-      name,
-      "expected rows (number[][]) or { columns: Float64Array[] } with at least one column",
-    );
-  const m = (cols[0] as Float64Array | undefined)?.length ?? 0;
-  cols.forEach((c, j) => {
-    if (!(c instanceof Float64Array))
-      fail("invalid_matrix", `${name}.columns[${j}]`, `column ${j} must be a Float64Array`);
-    if (c.length !== m)
-      fail(
-        "invalid_matrix",
-        `${name}.columns[${j}]`,
-        `column ${j} has ${c.length} values, column 0 has ${m}`,
-      );
-  });
-  return { m, n: cols.length, cols: cols as Float64Array[] };
-}
+export type WeightingData = MatrixInput;
 
 /** Throws `too_few_units` unless there are at least two rows. @internal */
 export function requireUnits(m: number, name = "matrix"): void {
@@ -72,14 +39,8 @@ export function readDirections(
       return;
     }
     if (d && typeof d === "object" && "range" in d) {
-      const r = d.range;
-      if (
-        !Array.isArray(r) ||
-        r.length !== 2 ||
-        !Number.isFinite(r[0]) ||
-        !Number.isFinite(r[1]) ||
-        (r[0] as number) > (r[1] as number)
-      )
+      const r: unknown = d.range;
+      if (!Array.isArray(r) || r.length !== 2 || !isInterval(r[0], r[1]))
         fail("invalid_direction", path, `range must be [a, b] with finite a <= b, got ${JSON.stringify(r)}`);
       return;
     }
@@ -90,6 +51,11 @@ export function readDirections(
     );
   });
   return directions as Direction[];
+}
+
+/** True for finite numbers a <= b. */
+function isInterval(a: unknown, b: unknown): boolean {
+  return typeof a === "number" && typeof b === "number" && Number.isFinite(a) && Number.isFinite(b) && a <= b;
 }
 
 /** Min, max and sum of a column; throws `invalid_matrix` naming the row of a non-finite value. @internal */
@@ -104,23 +70,13 @@ export function columnRange(
   let bad = 0;
   const m = col.length;
   for (let i = 0; i < m; i++) {
-    const v = col[i] as number;
+    const v = col[i]!;
     bad += v - v; // NaN for NaN or ±Infinity, 0 otherwise
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (bad !== 0) {
-    for (let i = 0; i < m; i++) {
-      const v = col[i] as number;
-      if (!Number.isFinite(v))
-        fail(
-          "invalid_matrix",
-          `${name}[${i}][${j}]`,
-          `row ${i}, column ${j}: expected a finite number, got ${v}`,
-        );
-    }
-  }
+  if (bad !== 0) checkFiniteColumn(col, j, name);
   return { min, max, sum };
 }
 
@@ -183,18 +139,17 @@ export function alignInto(
   const { min, max, a, b, inv } = p;
   switch (p.kind) {
     case 0:
-      for (let i = 0; i < len; i++) out[outOffset + i] = ((src[start + i] as number) - min) * inv + add;
+      for (let i = 0; i < len; i++) out[outOffset + i] = (src[start + i]! - min) * inv + add;
       return;
     case 1:
-      for (let i = 0; i < len; i++) out[outOffset + i] = (max - (src[start + i] as number)) * inv + add;
+      for (let i = 0; i < len; i++) out[outOffset + i] = (max - src[start + i]!) * inv + add;
       return;
     case 2:
-      for (let i = 0; i < len; i++)
-        out[outOffset + i] = 1 - Math.abs((src[start + i] as number) - a) * inv + add;
+      for (let i = 0; i < len; i++) out[outOffset + i] = 1 - Math.abs(src[start + i]! - a) * inv + add;
       return;
     default:
       for (let i = 0; i < len; i++) {
-        const x = src[start + i] as number;
+        const x = src[start + i]!;
         out[outOffset + i] = (x < a ? 1 - (a - x) * inv : x > b ? 1 - (x - b) * inv : 1) + add;
       }
   }

@@ -1,14 +1,7 @@
 import { fail } from "../internal/errors.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import type { Direction } from "../internal/types.js";
-import {
-  alignInto,
-  alignParams,
-  columnRange,
-  readData,
-  readDirections,
-  requireUnits,
-  type WeightingData,
-} from "./data.js";
+import { alignInto, alignParams, columnRange, readDirections, requireUnits } from "./data.js";
 import { rawEntropySums, sumAndXLogX } from "./xlogx.js";
 
 /** Rows per chunk when aligning a column: 8192 values (64 kB) stay in cache between the two loops. */
@@ -66,7 +59,7 @@ export interface EntropyDetails {
  * // => [0.9579, 0.0421]
  * ```
  */
-export function entropyWeights(data: WeightingData, opts: EntropyOptions = {}): number[] {
+export function entropyWeights(data: MatrixInput, opts: EntropyOptions = {}): number[] {
   return entropyWeightsDetailed(data, opts).weights;
 }
 
@@ -80,80 +73,24 @@ export function entropyWeights(data: WeightingData, opts: EntropyOptions = {}): 
  * // => [false, true]
  * ```
  */
-export function entropyWeightsDetailed(data: WeightingData, opts: EntropyOptions = {}): EntropyDetails {
-  const { m, n, cols } = readData(data);
+export function entropyWeightsDetailed(data: MatrixInput, opts: EntropyOptions = {}): EntropyDetails {
+  const { m, n, cols } = readMatrix(data, "matrix", { finite: false });
   requireUnits(m);
   const directions = readDirections(opts.directions, n);
   const shift = opts.shift ?? 0;
   if (typeof shift !== "number" || !Number.isFinite(shift) || shift < 0)
     fail("invalid_options", "opts.shift", `expected a finite number >= 0, got ${String(shift)}`);
-  const lnm = Math.log(m);
+  const buffers: Buffers = { m, sums: new Float64Array(2), raw: new Float64Array(4) };
   const entropy: number[] = [];
-  const divergence: number[] = [];
   const constant: boolean[] = [];
-  let scratch: Float64Array | undefined;
-  const sums = new Float64Array(2);
-  const raw = new Float64Array(4);
-  for (let j = 0; j < n; j++) {
-    const col = cols[j] as Float64Array;
-    if (!directions && shift === 0) {
-      // Fast path (pymcdm's convention): sums, log sums, min and max in one pass; checks afterwards.
-      rawEntropySums(col, raw);
-      if (!Number.isFinite(raw[0] as number)) columnRange(col, j, "matrix"); // throws naming the row
-      if ((raw[2] as number) < 0) negative(col, j, 0);
-      const isConstant = !((raw[3] as number) > (raw[2] as number));
-      constant.push(isConstant);
-      const e = isConstant ? 1 : entropyOf(raw[0] as number, raw[1] as number, lnm);
-      entropy.push(e);
-      divergence.push(1 - e);
-      continue;
-    }
-    const { min, max } = columnRange(col, j, "matrix");
-    let isConstant: boolean;
-    let src = col;
-    if (directions) {
-      const p = alignParams(directions[j] as Direction, min, max);
-      isConstant = p.constant;
-      if (!isConstant) {
-        // Align in cache-sized chunks and sum as we go, instead of writing a whole aligned column.
-        scratch ??= new Float64Array(Math.min(m, CHUNK));
-        let S = 0;
-        let T = 0;
-        for (let r0 = 0; r0 < m; r0 += CHUNK) {
-          const len = Math.min(CHUNK, m - r0);
-          alignInto(col, r0, len, p, scratch, 0, shift);
-          sumAndXLogX(len === scratch.length ? scratch : scratch.subarray(0, len), sums);
-          S += sums[0] as number;
-          T += sums[1] as number;
-        }
-        constant.push(false);
-        const e = entropyOf(S, T, lnm);
-        entropy.push(e);
-        divergence.push(1 - e);
-        continue;
-      }
-    } else {
-      if (min + shift < 0) negative(col, j, shift);
-      isConstant = !(max > min);
-      if (!isConstant && shift !== 0) {
-        scratch = scratch?.length === m ? scratch : new Float64Array(m);
-        for (let i = 0; i < m; i++) scratch[i] = (col[i] as number) + shift;
-        src = scratch;
-      }
-    }
-    constant.push(isConstant);
-    if (isConstant) {
-      entropy.push(1);
-      divergence.push(0);
-      continue;
-    }
-    sumAndXLogX(src, sums);
-    const e = entropyOf(sums[0] as number, sums[1] as number, lnm);
-    entropy.push(e);
-    divergence.push(1 - e);
-  }
+  cols.forEach((col, j) => {
+    const e = columnEntropy(col, j, directions?.[j], shift, buffers);
+    constant.push(e === null);
+    entropy.push(e ?? 1);
+  });
   if (constant.every(Boolean))
     fail("all_constant", "matrix", "every column is constant: entropy cannot tell the indicators apart");
+  const divergence = entropy.map((e) => 1 - e);
   let total = 0;
   for (const d of divergence) total += d;
   if (!(total > 0)) fail("degenerate_weights", "matrix", "every divergence 1 - e_j is 0");
@@ -165,6 +102,68 @@ export function entropyWeightsDetailed(data: WeightingData, opts: EntropyOptions
     shift,
     aligned: directions !== undefined,
   };
+}
+
+/** Scratch arrays shared by the columns of one call; `chunk` and `column` are allocated when first needed. */
+interface Buffers {
+  /** Number of rows. */
+  m: number;
+  /** [Σ y, Σ y ln y] of the last sumAndXLogX. */
+  sums: Float64Array;
+  /** [Σ y, Σ y ln y, min, max] of the last rawEntropySums. */
+  raw: Float64Array;
+  /** Room for one chunk of aligned values. */
+  chunk?: Float64Array;
+  /** Room for one whole shifted column. */
+  column?: Float64Array;
+}
+
+/**
+ * Entropy e_j of column `j`, or null for a column that is constant (after alignment by `dir`, if given).
+ * Without a direction the raw values, shifted by `shift`, are the proportions and must be non-negative.
+ */
+function columnEntropy(
+  col: Float64Array,
+  j: number,
+  dir: Direction | undefined,
+  shift: number,
+  buffers: Buffers,
+): number | null {
+  const lnm = Math.log(buffers.m);
+  const { sums } = buffers;
+  if (dir === undefined && shift === 0) {
+    // Fast path (pymcdm's convention): sums, log sums, min and max in one pass; checks afterwards.
+    const { raw } = buffers;
+    rawEntropySums(col, raw);
+    const [sum, xlogx, min, max] = [raw[0]!, raw[1]!, raw[2]!, raw[3]!];
+    if (!Number.isFinite(sum)) columnRange(col, j, "matrix"); // throws naming the row
+    if (min < 0) negative(col, j, 0);
+    return max > min ? entropyOf(sum, xlogx, lnm) : null;
+  }
+  const { min, max } = columnRange(col, j, "matrix");
+  if (dir !== undefined) {
+    const p = alignParams(dir, min, max);
+    if (p.constant) return null;
+    // Align in cache-sized chunks and sum as we go, instead of writing a whole aligned column.
+    const m = col.length;
+    const scratch = (buffers.chunk ??= new Float64Array(Math.min(m, CHUNK)));
+    let S = 0;
+    let T = 0;
+    for (let r0 = 0; r0 < m; r0 += CHUNK) {
+      const len = Math.min(CHUNK, m - r0);
+      alignInto(col, r0, len, p, scratch, 0, shift);
+      sumAndXLogX(len === scratch.length ? scratch : scratch.subarray(0, len), sums);
+      S += sums[0]!;
+      T += sums[1]!;
+    }
+    return entropyOf(S, T, lnm);
+  }
+  if (min + shift < 0) negative(col, j, shift);
+  if (!(max > min)) return null;
+  const shifted = (buffers.column ??= new Float64Array(buffers.m));
+  for (let i = 0; i < col.length; i++) shifted[i] = col[i]! + shift;
+  sumAndXLogX(shifted, sums);
+  return entropyOf(sums[0]!, sums[1]!, lnm);
 }
 
 /** e = -(1/ln m) Σ p ln p from S = Σ y and T = Σ y ln y, since Σ p ln p = T/S - ln S; clamped to [0, 1]. */

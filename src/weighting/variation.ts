@@ -1,14 +1,7 @@
 import { fail } from "../internal/errors.js";
+import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
 import type { Direction } from "../internal/types.js";
-import {
-  alignInto,
-  alignParams,
-  columnRange,
-  readData,
-  readDirections,
-  requireUnits,
-  type WeightingData,
-} from "./data.js";
+import { alignInto, alignParams, columnRange, readDirections, requireUnits } from "./data.js";
 
 /** Options of {@link stdDevWeights} and {@link cvWeights}. */
 export interface VariationOptions {
@@ -53,7 +46,7 @@ export interface VariationDetails {
  * // => [0.4641, 0.5359]
  * ```
  */
-export function stdDevWeights(data: WeightingData, opts: VariationOptions = {}): number[] {
+export function stdDevWeights(data: MatrixInput, opts: VariationOptions = {}): number[] {
   return stdDevWeightsDetailed(data, opts).weights;
 }
 
@@ -66,7 +59,7 @@ export function stdDevWeights(data: WeightingData, opts: VariationOptions = {}):
  * // => [2, 2.3094]
  * ```
  */
-export function stdDevWeightsDetailed(data: WeightingData, opts: VariationOptions = {}): VariationDetails {
+export function stdDevWeightsDetailed(data: MatrixInput, opts: VariationOptions = {}): VariationDetails {
   const v = variation(data, opts);
   return { ...v, weights: normalizeOrFail(v.sd) };
 }
@@ -84,7 +77,7 @@ export function stdDevWeightsDetailed(data: WeightingData, opts: VariationOption
  * // => [0.7659, 0.2341]
  * ```
  */
-export function cvWeights(data: WeightingData, opts: VariationOptions = {}): number[] {
+export function cvWeights(data: MatrixInput, opts: VariationOptions = {}): number[] {
   return cvWeightsDetailed(data, opts).weights;
 }
 
@@ -97,7 +90,7 @@ export function cvWeights(data: WeightingData, opts: VariationOptions = {}): num
  * // => [0.6667, 0.2038]
  * ```
  */
-export function cvWeightsDetailed(data: WeightingData, opts: VariationOptions = {}): VariationDetails {
+export function cvWeightsDetailed(data: MatrixInput, opts: VariationOptions = {}): VariationDetails {
   const v = variation(data, opts);
   v.sd.forEach((s, j) => {
     if (s > 0 && v.mean[j] === 0)
@@ -118,8 +111,8 @@ function normalizeOrFail(xs: number[]): number[] {
   return xs.map((x) => x / total);
 }
 
-function variation(data: WeightingData, opts: VariationOptions): Omit<VariationDetails, "weights"> {
-  const { m, n, cols } = readData(data);
+function variation(data: MatrixInput, opts: VariationOptions): Omit<VariationDetails, "weights"> {
+  const { m, n, cols } = readMatrix(data, "matrix", { finite: false });
   requireUnits(m);
   const directions = readDirections(opts.directions, n);
   const normalized = opts.normalize ?? directions !== undefined;
@@ -132,7 +125,7 @@ function variation(data: WeightingData, opts: VariationOptions): Omit<VariationD
   const cv: number[] = [];
   let scratch: Float64Array | undefined;
   for (let j = 0; j < n; j++) {
-    const col = cols[j] as Float64Array;
+    const col = cols[j]!;
     const range = columnRange(col, j, "matrix");
     let x = col;
     let mu = range.sum / m;
@@ -148,12 +141,12 @@ function variation(data: WeightingData, opts: VariationOptions): Omit<VariationD
       alignInto(col, 0, m, p, scratch, 0, 0);
       x = scratch;
       let s = 0;
-      for (let i = 0; i < m; i++) s += x[i] as number;
+      for (let i = 0; i < m; i++) s += x[i]!;
       mu = s / m;
     }
     let ss = 0;
     for (let i = 0; i < m; i++) {
-      const d = (x[i] as number) - mu;
+      const d = x[i]! - mu;
       ss += d * d;
     }
     const s = Math.sqrt(ss / (m - ddof));

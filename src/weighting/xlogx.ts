@@ -30,8 +30,8 @@ function ylny(y: number, hi: number): number {
   const eb = hi >>> 20;
   if (eb === 0) return y * Math.log(y); // subnormal
   const k = (hi >>> 10) & 1023;
-  const r = (y * (POW[eb] as number) - (C[k] as number)) * (INV_C[k] as number); // |r| <= 1/2049
-  return y * ((LOG_C[k] as number) + (E_LN2[eb] as number) + r * (1 - r * (0.5 - r * (1 / 3 - r * 0.25))));
+  const r = (y * POW[eb]! - C[k]!) * INV_C[k]!; // |r| <= 1/2049
+  return y * (LOG_C[k]! + E_LN2[eb]! + r * (1 - r * (0.5 - r * (1 / 3 - r * 0.25))));
 }
 
 /**
@@ -46,7 +46,7 @@ export function sumAndXLogX(x: Float64Array, out: Float64Array): void {
   let a1 = 0;
   if (!LITTLE_ENDIAN) {
     for (let i = 0; i < n; i++) {
-      const y = x[i] as number;
+      const y = x[i]!;
       s0 += y;
       if (y > 0) a0 += y * Math.log(y);
     }
@@ -57,17 +57,17 @@ export function sumAndXLogX(x: Float64Array, out: Float64Array): void {
   const w = new Uint32Array(x.buffer, x.byteOffset, n * 2);
   let i = 0;
   for (; i + 1 < n; i += 2) {
-    const y0 = x[i] as number;
-    const y1 = x[i + 1] as number;
+    const y0 = x[i]!;
+    const y1 = x[i + 1]!;
     s0 += y0;
     s1 += y1;
-    if (y0 > 0) a0 += ylny(y0, w[2 * i + 1] as number);
-    if (y1 > 0) a1 += ylny(y1, w[2 * i + 3] as number);
+    if (y0 > 0) a0 += ylny(y0, w[2 * i + 1]!);
+    if (y1 > 0) a1 += ylny(y1, w[2 * i + 3]!);
   }
   for (; i < n; i++) {
-    const y = x[i] as number;
+    const y = x[i]!;
     s0 += y;
-    if (y > 0) a0 += ylny(y, w[2 * i + 1] as number);
+    if (y > 0) a0 += ylny(y, w[2 * i + 1]!);
   }
   out[0] = s0 + s1;
   out[1] = a0 + a1;
@@ -88,7 +88,7 @@ export function rawEntropySums(x: Float64Array, out: Float64Array): void {
   let mx = Number.NEGATIVE_INFINITY;
   if (!LITTLE_ENDIAN) {
     for (let i = 0; i < n; i++) {
-      const y = x[i] as number;
+      const y = x[i]!;
       s0 += y;
       if (y < mn) mn = y;
       if (y > mx) mx = y;
@@ -98,23 +98,23 @@ export function rawEntropySums(x: Float64Array, out: Float64Array): void {
     const w = new Uint32Array(x.buffer, x.byteOffset, n * 2);
     let i = 0;
     for (; i + 1 < n; i += 2) {
-      const y0 = x[i] as number;
-      const y1 = x[i + 1] as number;
+      const y0 = x[i]!;
+      const y1 = x[i + 1]!;
       s0 += y0;
       s1 += y1;
       if (y0 < mn) mn = y0;
       if (y1 < mn) mn = y1;
       if (y0 > mx) mx = y0;
       if (y1 > mx) mx = y1;
-      if (y0 > 0) a0 += ylny(y0, w[2 * i + 1] as number);
-      if (y1 > 0) a1 += ylny(y1, w[2 * i + 3] as number);
+      if (y0 > 0) a0 += ylny(y0, w[2 * i + 1]!);
+      if (y1 > 0) a1 += ylny(y1, w[2 * i + 3]!);
     }
     for (; i < n; i++) {
-      const y = x[i] as number;
+      const y = x[i]!;
       s0 += y;
       if (y < mn) mn = y;
       if (y > mx) mx = y;
-      if (y > 0) a0 += ylny(y, w[2 * i + 1] as number);
+      if (y > 0) a0 += ylny(y, w[2 * i + 1]!);
     }
   }
   out[0] = s0 + s1;

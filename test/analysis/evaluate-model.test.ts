@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateModel } from "../../src/analysis/evaluate-model.js";
+import { evaluate, evaluateModel } from "../../src/analysis/evaluate-model/index.js";
 import type { Model } from "../../src/indicators/schema.js";
 import { EXPECTED } from "../fixtures/five-communities/index.js";
 import { goldenModel, goldenRows, governance, sampleCity } from "./models.js";
@@ -161,5 +161,14 @@ describe("evaluateModel errors", () => {
       tree: { id: "root", children: [{ id: "I1" }, { id: "I2", normalize: "zscore" }] },
     } as Model;
     expect(() => evaluateModel(model, goldenRows(), { method: "fuzzy" })).toThrow(/breakpoints/);
+  });
+});
+
+describe("evaluate (deprecated alias)", () => {
+  it("evaluate is evaluateModel itself and gives the same TOPSIS table", () => {
+    expect(evaluate).toBe(evaluateModel);
+    expect(evaluate(goldenModel(), goldenRows(), { method: "topsis" })).toEqual(
+      evaluateModel(goldenModel(), goldenRows(), { method: "topsis" }),
+    );
   });
 });

@@ -32,19 +32,6 @@ const LAYERS: Record<string, number> = {
 /** Folders whose modules may import Node.js built-ins (`node:fs`...): the core does no I/O (DESIGN.md). */
 const NODE_BUILTINS_ALLOWED = new Set(["node", "cli"]);
 
-/**
- * Folder edges that break the rules today and are being removed on other branches of issue 12.
- * Each entry must still exist (a stale entry fails the test, so the list cannot outlive its fix);
- * the lead deletes the list when those branches are merged.
- */
-const ALLOWED_FOR_NOW: readonly { from: string; to: string; why: string }[] = [
-  {
-    from: "score",
-    to: "analysis",
-    why: "score/compare.ts uses analysis/rank-correlation.ts; being moved on the profile-comparison branch",
-  },
-];
-
 interface Edge {
   /** Importing file, relative to src/. */
   file: string;
@@ -86,7 +73,6 @@ for (const file of files) {
   }
 }
 
-const allowed = (from: string, to: string) => ALLOWED_FOR_NOW.some((a) => a.from === from && a.to === to);
 const crossFolder = edges
   .map((e) => ({ ...e, from: folderOf(e.file), to: folderOf(e.target) }))
   .filter((e) => e.from !== e.to);
@@ -161,17 +147,16 @@ describe("layers of src/ (issue 12 item 4)", () => {
     ).toEqual([]);
   });
 
-  it("no module imports from a higher layer (outside the commented allowlist)", () => {
+  it("no module imports from a higher layer", () => {
     const upward = crossFolder
-      .filter((e) => (LAYERS[e.to] ?? 0) > (LAYERS[e.from] ?? 0) && !allowed(e.from, e.to))
+      .filter((e) => (LAYERS[e.to] ?? 0) > (LAYERS[e.from] ?? 0))
       .map((e) => `${e.file} -> ${e.target} (${e.from} ${LAYERS[e.from]} imports ${e.to} ${LAYERS[e.to]})`);
     expect(upward).toEqual([]);
   });
 
-  it("the folders have no import cycle (outside the commented allowlist)", () => {
+  it("the folders have no import cycle", () => {
     const graph = new Map<string, Set<string>>();
     for (const e of crossFolder) {
-      if (allowed(e.from, e.to)) continue;
       graph.set(e.from, (graph.get(e.from) ?? new Set()).add(e.to));
     }
     const cycles = folderCycles(graph).map((scc) => {
@@ -179,11 +164,6 @@ describe("layers of src/ (issue 12 item 4)", () => {
       return `${scc.join(" <-> ")}: ${inside.map((e) => `${e.file} -> ${e.target}`).join(", ")}`;
     });
     expect(cycles).toEqual([]);
-  });
-
-  it("every allowlisted edge still exists (remove an entry once its fix is merged)", () => {
-    const stale = ALLOWED_FOR_NOW.filter((a) => !crossFolder.some((e) => e.from === a.from && e.to === a.to));
-    expect(stale).toEqual([]);
   });
 
   it("only src/node/ and src/cli/ import Node.js built-ins (the core runs in browsers)", () => {

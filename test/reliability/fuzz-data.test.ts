@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { aggregate } from "../../src/aggregate/aggregate.js";
+import { compareProfiles } from "../../src/analysis/compare-profiles.js";
 import { topsis } from "../../src/evaluate/topsis.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { MAX_ABS_VALUE } from "../../src/internal/limits.js";
 import type { AggregateSpec, NormalizeSpec } from "../../src/internal/specs.js";
 import type { Direction } from "../../src/internal/types.js";
 import { normalizeDetailed } from "../../src/normalize/normalize.js";
-import { compareProfiles } from "../../src/score/compare.js";
 import { toDataset } from "../../src/score/dataset.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { compareProfiles } from "../../src/analysis/compare-profiles.js";
 import { kendall, pearson, spearman } from "../../src/analysis/rank-correlation.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
-import { compareProfiles } from "../../src/score/compare.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
 

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
+import { type Comparison, compareProfiles } from "../../analysis/compare-profiles.js";
 import type { Model } from "../../indicators/schema.js";
 import { displayName } from "../../indicators/tree.js";
 import { writeFileAtomic } from "../../node/write-file-atomic.js";
-import { type Comparison, compareProfiles } from "../../score/compare.js";
 import { rollup } from "../../score/rollup.js";
 import { type Io, UsageError } from "../context.js";
 import { textTable, toCsv } from "../format.js";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { compareProfiles } from "../../score/compare.js";
+import { compareProfiles } from "../../analysis/compare-profiles.js";
 import type { Io } from "../context.js";
 import { loadData, loadModel } from "../load.js";
 import { sampleDataPath, templatePath } from "../paths.js";

@@ -3,8 +3,9 @@ import { parseArgs } from "node:util";
 import {
   type EvaluateModelOptions,
   evaluateModel,
+  MODEL_EVALUATION_METHODS as METHODS,
   type ModelEvaluationMethod,
-} from "../../analysis/evaluate-model.js";
+} from "../../analysis/evaluate-model/index.js";
 import { parseModel } from "../../indicators/parse-model.js";
 import { readCsvFile } from "../../node/read-csv-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
@@ -25,8 +26,6 @@ a missing indicator value are left out of the method (empty cells).
   --profiles A,B     coupling between the root scores of two or more profiles (e.g. normal,emergency)
   --format csv|json  csv (default) or one JSON document
   --out FILE         write to FILE instead of stdout`;
-
-const METHODS: readonly ModelEvaluationMethod[] = ["topsis", "grey", "fuzzy", "rsr", "obstacle", "coupling"];
 
 export function evaluateCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({

@@ -1,8 +1,8 @@
-import { kendall, spearman } from "../analysis/rank-correlation.js";
 import type { Model } from "../indicators/schema.js";
 import { IndicatrixError } from "../internal/errors.js";
-import type { DatasetInput } from "./dataset.js";
-import { type Result, score } from "./score.js";
+import type { DatasetInput } from "../score/dataset.js";
+import { type Result, score } from "../score/score.js";
+import { kendall, spearman } from "./rank-correlation.js";
 
 /** Scores of the same units under several profiles, side by side. */
 export interface Comparison {

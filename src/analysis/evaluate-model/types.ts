@@ -1,0 +1,106 @@
+import type { CouplingOptions, CouplingResult } from "../../evaluate/coupling.js";
+import type { FuzzyOptions, FuzzyResult } from "../../evaluate/fuzzy.js";
+import type { GreyRelationalOptions, GreyRelationalResult } from "../../evaluate/grey-relational.js";
+import type { ObstacleResult } from "../../evaluate/obstacle.js";
+import type { RankSumRatioOptions, RankSumRatioResult } from "../../evaluate/rank-sum-ratio.js";
+import type { TopsisOptions, TopsisResult } from "../../evaluate/topsis.js";
+
+/** The matrix methods {@link evaluateModel} can run over a model's normalized indicators. */
+export type ModelEvaluationMethod = "topsis" | "grey" | "fuzzy" | "rsr" | "obstacle" | "coupling";
+
+/**
+ * Every {@link ModelEvaluationMethod}, in the order the CLI and the messages list them (the
+ * `Record` makes the compiler reject a list that misses one).
+ * @internal
+ */
+export const MODEL_EVALUATION_METHODS = Object.keys({
+  topsis: true,
+  grey: true,
+  fuzzy: true,
+  rsr: true,
+  obstacle: true,
+  coupling: true,
+} satisfies Record<ModelEvaluationMethod, true>) as readonly ModelEvaluationMethod[];
+
+/** Options every method of {@link evaluateModel} takes. */
+export interface EvaluateModelCommon {
+  /** Profile to score (default: the model's first). */
+  profile?: string;
+}
+
+/** Options of {@link evaluateModel}: the method, the profile, and that method's own options. */
+export type EvaluateModelOptions =
+  | ({
+      /** TOPSIS over the normalized indicators with global weights. */
+      method: "topsis";
+    } & EvaluateModelCommon &
+      Omit<TopsisOptions, "directions">)
+  | ({
+      /** Grey relational analysis; the grade is weighted by the global weights. */
+      method: "grey";
+    } & EvaluateModelCommon &
+      Omit<GreyRelationalOptions, "directions" | "weights">)
+  | ({
+      /** Fuzzy comprehensive evaluation of the normalized values. */
+      method: "fuzzy";
+      /**
+       * Grade breakpoints on the normalized scale, ascending; default 5 evenly spaced points over the
+       * normalization's output range (e.g. [0, 0.25, 0.5, 0.75, 1]).
+       */
+      breakpoints?: readonly number[];
+    } & EvaluateModelCommon &
+      FuzzyOptions)
+  | ({
+      /** Weighted rank-sum ratio (WRSR) with the global weights. */
+      method: "rsr";
+      /** RSR's own `method` option: `integer` ranks (整秩法, default) or `non-integer` (非整秩法). */
+      ranking?: "integer" | "non-integer";
+    } & EvaluateModelCommon &
+      Omit<RankSumRatioOptions, "directions" | "weights" | "method">)
+  | ({
+      /** Obstacle degree per indicator and per top-level dimension. */
+      method: "obstacle";
+      /** How many of each unit's largest obstacles to list (default 3). */
+      top?: number;
+    } & EvaluateModelCommon)
+  | ({
+      /** Coupling coordination between the root's children, or between profiles' root scores. */
+      method: "coupling";
+      /** Two or more profiles whose root scores are the subsystems (平急结合: `["normal", "emergency"]`). */
+      profiles?: readonly string[];
+    } & EvaluateModelCommon &
+      CouplingOptions);
+
+/** The options of one method of {@link evaluateModel}. @internal */
+export type MethodOptions<M extends ModelEvaluationMethod> = Extract<EvaluateModelOptions, { method: M }>;
+
+/** One output row: the unit id and the method's values (null for a unit left out). */
+export type EvaluationRow = Record<string, string | number | null>;
+
+/** Result of {@link evaluateModel}. */
+export interface ModelEvaluation {
+  /** The method that ran. */
+  method: ModelEvaluationMethod;
+  /** The profile scored (for coupling between profiles: the profiles, comma separated). */
+  profile: string;
+  /** Scored unit ids, aligned with `rows`. */
+  units: string[];
+  /** The keys of every row, in display order (`unit` first). */
+  columns: string[];
+  /** One row per unit, aligned with `units`. */
+  rows: EvaluationRow[];
+  /** The columns of the matrix the method read: indicator ids, or dimension ids / profiles for coupling. */
+  criteria: string[];
+  /** Weights of the criteria (global leaf weights; empty for coupling). */
+  weights: number[];
+  /** Units left out of the method because a criterion value is missing (their row values are null). */
+  excluded: string[];
+  /** The full result of the matrix method (over the units not excluded, in order). */
+  detail:
+    | TopsisResult
+    | GreyRelationalResult
+    | FuzzyResult
+    | RankSumRatioResult
+    | ObstacleResult
+    | CouplingResult;
+}
