@@ -61,37 +61,6 @@ export interface Engine {
   run(v: Variant): Map<string, Float64Array>;
 }
 
-function isArithmetic(spec: AggregateSpec): boolean {
-  return spec === "arithmetic" || (typeof spec === "object" && spec.method === "arithmetic");
-}
-
-/**
- * The weighted arithmetic mean of complete columns (no NaN), summed in the same order as
- * `aggregate()` so that the results are identical; undefined when the weights are not usable
- * (then `aggregate()` runs and reports the problem).
- */
-function arithmeticMean(
-  cols: readonly Float64Array[],
-  w: readonly number[],
-  m: number,
-): Float64Array | undefined {
-  let total = 0;
-  for (const x of w) {
-    if (!(x >= 0) || x === Number.POSITIVE_INFINITY) return undefined;
-    total += x;
-  }
-  if (!(total > 0)) return undefined;
-  const num = new Float64Array(m);
-  for (let j = 0; j < cols.length; j++) {
-    const wj = w[j] as number;
-    if (wj === 0) continue;
-    const col = cols[j] as Float64Array;
-    for (let i = 0; i < m; i++) num[i] = (num[i] as number) + wj * (col[i] as number);
-  }
-  for (let i = 0; i < m; i++) num[i] = (num[i] as number) / total;
-  return num;
-}
-
 function structureOf(profile: ResolvedProfile, removed: string | undefined): Structure {
   const children = new Map<string, string[]>();
   const order: string[] = [];
@@ -125,24 +94,6 @@ export function createEngine(result: Result): Engine {
   const structures = new Map<string, Structure>();
   const staticWeights = new Map<string, number[]>();
   const nodeOf = (id: string) => profile.nodes.get(id) as ResolvedNode;
-  // Whether a column is free of NaN and infinities (then the arithmetic fast path applies).
-  const completeness = new WeakMap<Float64Array, boolean>();
-  const isComplete = (col: Float64Array): boolean => {
-    let known = completeness.get(col);
-    if (known === undefined) {
-      known = true;
-      for (let i = 0; i < col.length; i++) {
-        const x = col[i] as number;
-        if (x - x !== 0) {
-          known = false;
-          break;
-        }
-      }
-      completeness.set(col, known);
-    }
-    return known;
-  };
-
   const baseWeights = (id: string, v: Variant, columns: readonly Float64Array[]): number[] => {
     const node = nodeOf(id);
     const children = v.structure.children.get(id) as string[];
@@ -216,14 +167,6 @@ export function createEngine(result: Result): Engine {
         let w = baseWeights(id, v, cols);
         if (v.perturb) w = v.perturb(id, children, w);
         const spec = v.aggregate ?? node.aggregate;
-        if (isArithmetic(spec) && cols.every(isComplete)) {
-          const fast = arithmeticMean(cols, w, m);
-          if (fast) {
-            completeness.set(fast, true);
-            values.set(id, fast);
-            continue;
-          }
-        }
         try {
           values.set(
             id,

@@ -1,0 +1,157 @@
+import { fail } from "../internal/errors.js";
+import { get } from "../internal/float64.js";
+import type { MissingPolicy } from "../internal/specs.js";
+import { impute } from "./impute.js";
+
+/**
+ * The children of one aggregation as checked Float64Array columns, with the account of what is
+ * missing: the input of every kernel under `methods/`. @internal
+ */
+export interface Columns {
+  /** One column per child, aligned over units; NaN = missing (none left after imputation). */
+  readonly cols: readonly Float64Array[];
+  /** One weight per child (checked: finite, non-negative, not all zero). */
+  readonly weights: Float64Array;
+  /** Number of units. */
+  readonly m: number;
+  /** Children missing per unit in the input, before imputation; the kernels add those they skip. */
+  readonly miss: Float64Array;
+  /** Whether a missing value throws (policy `error`) instead of being skipped. */
+  readonly strict: boolean;
+  /** Whether missing values were imputed (then every child counts in every unit's total weight). */
+  readonly imputed: boolean;
+}
+
+/** The place of unit `i` of child `j` in an error path. @internal */
+export function where(i: number, j: number): string {
+  return `children[${j}][${i}]`;
+}
+
+/** Throws `non_finite_value` for ±Infinity at unit `i` of child `j`. @internal */
+export function nonFinite(i: number, j: number, x: number): never {
+  fail("non_finite_value", where(i, j), `unit ${i}, child ${j}: expected a finite number or NaN, got ${x}`);
+}
+
+/**
+ * Records the missing value of unit `i` of child `j`, met by a kernel: counted, or thrown under the
+ * policy `error`. @internal
+ */
+export function skipMissing(c: Columns, i: number, j: number): void {
+  if (c.strict)
+    fail(
+      "missing_value",
+      where(i, j),
+      `unit ${i}, child ${j}: value is missing and the missing policy is "error"`,
+    );
+  c.miss[i] = get(c.miss, i) + 1;
+}
+
+/**
+ * Child `j` as a Float64Array: a Float64Array is used as is (the kernels check its values as they
+ * read them); any other array is checked (numbers, finite or NaN) and copied.
+ */
+function toFloat64(col: ArrayLike<number>, j: number, m: number): Float64Array {
+  if (col instanceof Float64Array) return col;
+  const typed = ArrayBuffer.isView(col);
+  const out = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const x: unknown = col[i];
+    if (!typed && typeof x !== "number")
+      fail(
+        "invalid_value",
+        where(i, j),
+        `unit ${i}, child ${j}: expected a number (NaN for missing), got ${String(x)}`,
+      );
+    const v = x as number;
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) nonFinite(i, j, v);
+    out[i] = v;
+  }
+  return out;
+}
+
+/**
+ * The children as {@link Columns}: copies what is not a Float64Array, imputes under the policies
+ * `mean`, `median` and `zero`, and reads the children of weight 0 (which take no part in any mean)
+ * for their missing values and infinities. `children` (checked by `checkChildren`, `m` units) and
+ * `weights` (checked by `checkWeights`) are not modified. @internal
+ */
+export function prepareColumns(
+  children: readonly ArrayLike<number>[],
+  weights: readonly number[],
+  m: number,
+  policy: MissingPolicy,
+): Columns {
+  const cols = children.map((col, j) => toFloat64(col, j, m));
+  const miss = new Float64Array(m);
+  const imputed = policy === "mean" || policy === "median" || policy === "zero";
+  if (imputed) impute(cols, m, policy, miss);
+  const c: Columns = {
+    cols,
+    weights: Float64Array.from(weights),
+    m,
+    miss,
+    strict: policy === "error",
+    imputed,
+  };
+  if (!imputed)
+    for (const [j, col] of cols.entries()) {
+      if (get(c.weights, j) > 0) continue;
+      for (let i = 0; i < m; i++) {
+        const x = get(col, i);
+        if (Number.isNaN(x)) skipMissing(c, i, j);
+        else if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) nonFinite(i, j, x);
+      }
+    }
+  return c;
+}
+
+/**
+ * Per unit, the total weight of the children present: the denominator of every weighted mean
+ * (every child's weight when nothing is missing or the missing values were imputed). Read it after
+ * the kernel's pass over the columns, which completes the count of missing values. @internal
+ */
+export function presentWeight(c: Columns): Float64Array {
+  const { cols, weights, m, miss } = c;
+  let total = 0;
+  for (const w of weights) total += w;
+  const den = new Float64Array(m).fill(total);
+  if (c.imputed) return den;
+  for (let i = 0; i < m; i++) {
+    if (get(miss, i) === 0) continue;
+    let d = 0;
+    for (let j = 0; j < cols.length; j++) {
+      const w = get(weights, j);
+      if (w > 0 && !Number.isNaN(get(cols[j] as Float64Array, i))) d += w;
+    }
+    den[i] = d;
+  }
+  return den;
+}
+
+/**
+ * The coverage rule of every aggregation (counted, not weighted, like COINr's `dat_thresh`): a unit
+ * whose share of children present is `share` gets a value when some child is present and the share
+ * reaches `minCoverage`. @internal
+ */
+export function covers(share: number, minCoverage: number): boolean {
+  return share > 0 && share >= minCoverage;
+}
+
+/**
+ * Every unit's coverage (share of children present in the input), with the unit's value set to NaN
+ * where the coverage rule ({@link covers}) fails. @internal
+ */
+export function withCoverage(
+  values: Float64Array,
+  c: Columns,
+  minCoverage: number,
+): { values: Float64Array; coverage: Float64Array } {
+  const k = c.cols.length;
+  const coverage = new Float64Array(c.m);
+  for (let i = 0; i < c.m; i++) {
+    const share = (k - get(c.miss, i)) / k;
+    coverage[i] = share;
+    if (!covers(share, minCoverage)) values[i] = Number.NaN;
+  }
+  return { values, coverage };
+}

@@ -1,0 +1,33 @@
+import { fail } from "../../internal/errors.js";
+import { get } from "../../internal/float64.js";
+import { type Columns, nonFinite, presentWeight, skipMissing, where } from "../columns.js";
+
+/** Kernel of `harmonic`: sum(w) / sum(w / x), positive values only (COINr `a_hmean`). @internal */
+export function harmonic(c: Columns): Float64Array {
+  const { weights, m } = c;
+  const num = new Float64Array(m);
+  for (const [j, col] of c.cols.entries()) {
+    const w = get(weights, j);
+    if (w === 0) continue;
+    for (let i = 0; i < m; i++) {
+      const x = get(col, i);
+      if (x - x !== 0) {
+        if (Number.isNaN(x)) {
+          skipMissing(c, i, j);
+          continue;
+        }
+        nonFinite(i, j, x);
+      }
+      if (x <= 0)
+        fail(
+          "nonpositive_value",
+          where(i, j),
+          `unit ${i}, child ${j}: the harmonic mean needs positive values, got ${x}`,
+        );
+      num[i] = get(num, i) + w / x;
+    }
+  }
+  const den = presentWeight(c);
+  for (let i = 0; i < m; i++) num[i] = get(den, i) / get(num, i);
+  return num;
+}

@@ -1,0 +1,27 @@
+import { get } from "../../internal/float64.js";
+import { type Columns, nonFinite, skipMissing } from "../columns.js";
+
+/**
+ * Kernel of `minimum`: the smallest value among the children present; weights are ignored except
+ * that a child of weight 0 takes no part (fully non-compensatory). NaN where none is present. @internal
+ */
+export function minimum(c: Columns): Float64Array {
+  const { weights, m } = c;
+  const values = new Float64Array(m).fill(Number.NaN);
+  for (const [j, col] of c.cols.entries()) {
+    if (get(weights, j) === 0) continue;
+    for (let i = 0; i < m; i++) {
+      const x = get(col, i);
+      if (x - x !== 0) {
+        if (Number.isNaN(x)) {
+          skipMissing(c, i, j);
+          continue;
+        }
+        nonFinite(i, j, x);
+      }
+      const v = get(values, i);
+      if (x < v || Number.isNaN(v)) values[i] = x;
+    }
+  }
+  return values;
+}
