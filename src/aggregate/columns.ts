@@ -1,5 +1,4 @@
 import { fail } from "../internal/errors.js";
-import { get } from "../internal/float64.js";
 import type { MissingPolicy } from "../internal/specs.js";
 import { impute } from "./impute.js";
 
@@ -11,15 +10,22 @@ export interface Columns {
   /** One column per child, aligned over units; NaN = missing (none left after imputation). */
   readonly cols: readonly Float64Array[];
   /** One weight per child (checked: finite, non-negative, not all zero). */
-  readonly weights: Float64Array;
+  readonly weights: readonly number[];
   /** Number of units. */
   readonly m: number;
   /** Children missing per unit in the input, before imputation; the kernels add those they skip. */
   readonly miss: Float64Array;
+  /** Missing values counted so far, over all units (0: every unit has every child). */
+  missing: number;
   /** Whether a missing value throws (policy `error`) instead of being skipped. */
   readonly strict: boolean;
   /** Whether missing values were imputed (then every child counts in every unit's total weight). */
   readonly imputed: boolean;
+  /**
+   * Whether the caller vouches that every value is finite (no NaN, no ±Infinity), as the analysis
+   * engine does for the normalized columns it re-aggregates: then the weighted sum skips its test.
+   */
+  readonly finite: boolean;
 }
 
 /** The place of unit `i` of child `j` in an error path. @internal */
@@ -43,7 +49,8 @@ export function skipMissing(c: Columns, i: number, j: number): void {
       where(i, j),
       `unit ${i}, child ${j}: value is missing and the missing policy is "error"`,
     );
-  c.miss[i] = get(c.miss, i) + 1;
+  c.miss[i] = c.miss[i]! + 1;
+  c.missing++;
 }
 
 /**
@@ -84,20 +91,21 @@ export function prepareColumns(
   const cols = children.map((col, j) => toFloat64(col, j, m));
   const miss = new Float64Array(m);
   const imputed = policy === "mean" || policy === "median" || policy === "zero";
-  if (imputed) impute(cols, m, policy, miss);
   const c: Columns = {
     cols,
-    weights: Float64Array.from(weights),
+    weights,
     m,
     miss,
+    missing: imputed ? impute(cols, m, policy, miss) : 0,
     strict: policy === "error",
     imputed,
+    finite: false,
   };
   if (!imputed)
     for (const [j, col] of cols.entries()) {
-      if (get(c.weights, j) > 0) continue;
+      if (c.weights[j]! > 0) continue;
       for (let i = 0; i < m; i++) {
-        const x = get(col, i);
+        const x = col[i]!;
         if (Number.isNaN(x)) skipMissing(c, i, j);
         else if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) nonFinite(i, j, x);
       }
@@ -106,22 +114,45 @@ export function prepareColumns(
 }
 
 /**
+ * Columns that the caller knows to be finite (no NaN, no ±Infinity) and of one length, with weights
+ * checked by `checkWeights`: nothing is copied or scanned. @internal
+ */
+export function finiteColumns(cols: readonly Float64Array[], weights: readonly number[]): Columns {
+  const m = cols[0]?.length ?? 0;
+  return {
+    cols,
+    weights,
+    m,
+    miss: new Float64Array(m),
+    missing: 0,
+    strict: false,
+    imputed: false,
+    finite: true,
+  };
+}
+
+/** The sum of all the weights: every unit's denominator when none misses a child. @internal */
+export function totalWeight(c: Columns): number {
+  let total = 0;
+  for (const w of c.weights) total += w;
+  return total;
+}
+
+/**
  * Per unit, the total weight of the children present: the denominator of every weighted mean
- * (every child's weight when nothing is missing or the missing values were imputed). Read it after
+ * ({@link totalWeight} when nothing is missing or the missing values were imputed). Read it after
  * the kernel's pass over the columns, which completes the count of missing values. @internal
  */
 export function presentWeight(c: Columns): Float64Array {
   const { cols, weights, m, miss } = c;
-  let total = 0;
-  for (const w of weights) total += w;
-  const den = new Float64Array(m).fill(total);
-  if (c.imputed) return den;
+  const den = new Float64Array(m).fill(totalWeight(c));
+  if (c.imputed || c.missing === 0) return den;
   for (let i = 0; i < m; i++) {
-    if (get(miss, i) === 0) continue;
+    if (miss[i]! === 0) continue;
     let d = 0;
     for (let j = 0; j < cols.length; j++) {
-      const w = get(weights, j);
-      if (w > 0 && !Number.isNaN(get(cols[j] as Float64Array, i))) d += w;
+      const w = weights[j]!;
+      if (w > 0 && !Number.isNaN(cols[j]![i]!)) d += w;
     }
     den[i] = d;
   }
@@ -148,8 +179,10 @@ export function withCoverage(
 ): { values: Float64Array; coverage: Float64Array } {
   const k = c.cols.length;
   const coverage = new Float64Array(c.m);
+  // Nothing missing: every share is 1, which meets any minCoverage in [0, 1].
+  if (c.missing === 0) return { values, coverage: coverage.fill(1) };
   for (let i = 0; i < c.m; i++) {
-    const share = (k - get(c.miss, i)) / k;
+    const share = (k - c.miss[i]!) / k;
     coverage[i] = share;
     if (!covers(share, minCoverage)) values[i] = Number.NaN;
   }

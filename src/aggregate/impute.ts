@@ -1,11 +1,10 @@
 import { median } from "simple-statistics";
 import { fail } from "../internal/errors.js";
-import { get } from "../internal/float64.js";
 
 /**
  * Applies an imputing policy to the columns: counts the missing values per unit into `miss` and
  * replaces each column that has any by a filled copy (its mean or median over the units present,
- * or 0). The columns passed in are not modified. @internal
+ * or 0). The columns passed in are not modified. Returns the number of values imputed. @internal
  * @throws IndicatrixError `cannot_impute` (a column with no present value under `mean` / `median`).
  */
 export function impute(
@@ -13,19 +12,21 @@ export function impute(
   m: number,
   policy: "mean" | "median" | "zero",
   miss: Float64Array,
-): void {
+): number {
+  let missing = 0;
   for (const [j, col] of cols.entries()) {
     let present = 0;
     let sum = 0;
     for (let i = 0; i < m; i++) {
-      const x = get(col, i);
-      if (Number.isNaN(x)) miss[i] = get(miss, i) + 1;
+      const x = col[i]!;
+      if (Number.isNaN(x)) miss[i] = miss[i]! + 1;
       else {
         present++;
         sum += x;
       }
     }
     if (present === m) continue;
+    missing += m - present;
     let fill = 0;
     if (policy !== "zero") {
       if (present === 0)
@@ -38,9 +39,10 @@ export function impute(
     }
     const out = new Float64Array(m);
     for (let i = 0; i < m; i++) {
-      const x = get(col, i);
+      const x = col[i]!;
       out[i] = Number.isNaN(x) ? fill : x;
     }
     cols[j] = out;
   }
+  return missing;
 }

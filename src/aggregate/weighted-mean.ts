@@ -1,5 +1,4 @@
 import { fail } from "../internal/errors.js";
-import { get } from "../internal/float64.js";
 import { aggregate } from "./aggregate.js";
 import { checkWeights } from "./check.js";
 
@@ -29,5 +28,5 @@ export function weightedMean(values: ArrayLike<number>, weights: readonly number
   }
   // One unit: the arithmetic aggregation of one-unit columns, whose rule for missing values it shares.
   const columns = Array.from(values, (x) => [x]);
-  return get(aggregate(columns, weights).values, 0);
+  return aggregate(columns, weights).values[0]!;
 }

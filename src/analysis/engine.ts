@@ -6,6 +6,8 @@
  */
 
 import { aggregate } from "../aggregate/aggregate.js";
+import { finiteMean } from "../aggregate/methods/arithmetic.js";
+import { resolveAggregate } from "../aggregate/resolve-aggregate.js";
 import type { WeightSpec } from "../indicators/schema.js";
 import { IndicatrixError } from "../internal/errors.js";
 import type { AggregateSpec, NormalizeSpec } from "../internal/specs.js";
@@ -94,6 +96,24 @@ export function createEngine(result: Result): Engine {
   const structures = new Map<string, Structure>();
   const staticWeights = new Map<string, number[]>();
   const nodeOf = (id: string) => profile.nodes.get(id) as ResolvedNode;
+  // Whether a column is free of NaN and infinities (then the arithmetic fast path applies).
+  const completeness = new WeakMap<Float64Array, boolean>();
+  const isComplete = (col: Float64Array): boolean => {
+    let known = completeness.get(col);
+    if (known === undefined) {
+      known = true;
+      for (let i = 0; i < col.length; i++) {
+        const x = col[i] as number;
+        if (x - x !== 0) {
+          known = false;
+          break;
+        }
+      }
+      completeness.set(col, known);
+    }
+    return known;
+  };
+
   const baseWeights = (id: string, v: Variant, columns: readonly Float64Array[]): number[] => {
     const node = nodeOf(id);
     const children = v.structure.children.get(id) as string[];
@@ -168,6 +188,13 @@ export function createEngine(result: Result): Engine {
         if (v.perturb) w = v.perturb(id, children, w);
         const spec = v.aggregate ?? node.aggregate;
         try {
+          if (cols.every(isComplete) && resolveAggregate(spec).method === "arithmetic") {
+            // Complete children: their mean is complete, and its parent may take this path too.
+            const mean = finiteMean(cols, w);
+            completeness.set(mean, true);
+            values.set(id, mean);
+            continue;
+          }
           values.set(
             id,
             aggregate(cols, w, spec, { missing: profile.missing, minCoverage: profile.minCoverage }).values,

@@ -1,5 +1,4 @@
 import { covers } from "../aggregate/columns.js";
-import { get } from "../internal/float64.js";
 import type { NormalizeParams, NormalizeWarning } from "../normalize/normalize.js";
 
 /** An indicator normalized by an affine map z = clamp(x * scale + offset, clipLo, clipHi). @internal */
@@ -54,25 +53,25 @@ export function fusedArithmetic(
     const { values, scale, offset, clipLo, clipHi } = c;
     if (c.params.missing === 0 && wsum === undefined) {
       for (let i = 0; i < m; i++) {
-        const z = get(values, i) * scale + offset;
-        sum[i] = get(sum, i) + w * (z < clipLo ? clipLo : z > clipHi ? clipHi : z);
+        const z = values[i]! * scale + offset;
+        sum[i] = sum[i]! + w * (z < clipLo ? clipLo : z > clipHi ? clipHi : z);
       }
     } else if (c.params.missing === 0 && wsum) {
       for (let i = 0; i < m; i++) {
-        const z = get(values, i) * scale + offset;
-        sum[i] = get(sum, i) + w * (z < clipLo ? clipLo : z > clipHi ? clipHi : z);
-        wsum[i] = get(wsum, i) + w;
+        const z = values[i]! * scale + offset;
+        sum[i] = sum[i]! + w * (z < clipLo ? clipLo : z > clipHi ? clipHi : z);
+        wsum[i] = wsum[i]! + w;
       }
-      if (count) for (let i = 0; i < m; i++) count[i] = get(count, i) + 1;
+      if (count) for (let i = 0; i < m; i++) count[i] = count[i]! + 1;
     } else if (wsum) {
       for (let i = 0; i < m; i++) {
-        const x = get(values, i);
+        const x = values[i]!;
         // biome-ignore lint/suspicious/noSelfCompare: the fastest NaN test in the hot loop
         if (x !== x) continue;
         const z = x * scale + offset;
-        sum[i] = get(sum, i) + w * (z < clipLo ? clipLo : z > clipHi ? clipHi : z);
-        wsum[i] = get(wsum, i) + w;
-        if (count) count[i] = get(count, i) + 1;
+        sum[i] = sum[i]! + w * (z < clipLo ? clipLo : z > clipHi ? clipHi : z);
+        wsum[i] = wsum[i]! + w;
+        if (count) count[i] = count[i]! + 1;
       }
     }
   }
@@ -82,8 +81,8 @@ export function fusedArithmetic(
   }
   const k = children.length;
   for (let i = 0; i < m; i++) {
-    const ws = get(wsum, i);
-    sum[i] = ws > 0 && (!count || covers(get(count, i) / k, minCoverage)) ? get(sum, i) / ws : Number.NaN;
+    const ws = wsum[i]!;
+    sum[i] = ws > 0 && (!count || covers(count[i]! / k, minCoverage)) ? sum[i]! / ws : Number.NaN;
   }
   return sum;
 }

@@ -1,19 +1,30 @@
-import { get } from "../../internal/float64.js";
-import { type Columns, nonFinite, presentWeight, skipMissing } from "../columns.js";
+import { checkWeights } from "../check.js";
+import {
+  type Columns,
+  finiteColumns,
+  nonFinite,
+  presentWeight,
+  skipMissing,
+  totalWeight,
+} from "../columns.js";
 
 /**
- * Per unit, sum(w x) over the children present with a positive weight, in child order: the one
- * weighted sum behind the arithmetic mean and the Mazziotta-Pareto mean. A missing value is
- * skipped (counted) or refused as the columns' policy says; ±Infinity throws. @internal
+ * Per unit, sum(w x) over the children present with a positive weight, in child order. A missing
+ * value is skipped (counted) or refused as the columns' policy says; ±Infinity throws (the test is
+ * skipped for columns known finite).
  */
-export function weightedSum(c: Columns): Float64Array {
+function weightedSum(c: Columns): Float64Array {
   const { weights, m } = c;
   const num = new Float64Array(m);
   for (const [j, col] of c.cols.entries()) {
-    const w = get(weights, j);
+    const w = weights[j]!;
     if (w === 0) continue;
+    if (c.finite) {
+      for (let i = 0; i < m; i++) num[i] = num[i]! + w * col[i]!;
+      continue;
+    }
     for (let i = 0; i < m; i++) {
-      const x = get(col, i);
+      const x = col[i]!;
       if (x - x !== 0) {
         // NaN (missing) or ±Infinity, in one test on the hot path.
         if (Number.isNaN(x)) {
@@ -22,24 +33,38 @@ export function weightedSum(c: Columns): Float64Array {
         }
         nonFinite(i, j, x);
       }
-      num[i] = get(num, i) + w * x;
+      num[i] = num[i]! + w * x;
     }
   }
   return num;
 }
 
 /**
- * The weighted arithmetic mean sum(w x) / sum(w) per unit over the children present, with its
- * denominator (the total weight present). NaN where no child of positive weight is present. @internal
+ * Kernel of `arithmetic`, and the one weighted mean of the library (the Mazziotta-Pareto mean,
+ * `weightedMean`, `score` and the analyses read it): sum(w x) / sum(w) per unit over the children
+ * present, fully compensatory (COINr `a_amean`). NaN where no child of positive weight is present.
+ * @internal
  */
-export function weightedMeans(c: Columns): { mean: Float64Array; den: Float64Array } {
+export function arithmetic(c: Columns): Float64Array {
   const mean = weightedSum(c);
+  if (c.imputed || c.missing === 0) {
+    // Every unit has every child: one denominator, the same number presentWeight would give.
+    const total = totalWeight(c);
+    for (let i = 0; i < c.m; i++) mean[i] = mean[i]! / total;
+    return mean;
+  }
   const den = presentWeight(c);
-  for (let i = 0; i < c.m; i++) mean[i] = get(mean, i) / get(den, i);
-  return { mean, den };
+  for (let i = 0; i < c.m; i++) mean[i] = mean[i]! / den[i]!;
+  return mean;
 }
 
-/** Kernel of `arithmetic`: sum(w x) / sum(w), fully compensatory (COINr `a_amean`). @internal */
-export function arithmetic(c: Columns): Float64Array {
-  return weightedMeans(c).mean;
+/**
+ * The weighted arithmetic mean of columns that the caller knows to be finite and of one length (the
+ * analysis engine's normalized columns): the same kernel and the same bits as
+ * `aggregate(cols, weights, "arithmetic")`, without the checks of the columns and the coverage.
+ * @throws IndicatrixError `invalid_weights`, as `aggregate`. @internal
+ */
+export function finiteMean(cols: readonly Float64Array[], weights: readonly number[]): Float64Array {
+  checkWeights(weights, cols.length);
+  return arithmetic(finiteColumns(cols, weights));
 }

@@ -1,5 +1,4 @@
 import { fail } from "../../internal/errors.js";
-import { get } from "../../internal/float64.js";
 import { type Columns, nonFinite, presentWeight, skipMissing, where } from "../columns.js";
 import type { ResolvedAggregate } from "../resolve-aggregate.js";
 
@@ -12,10 +11,10 @@ export function geometric(c: Columns, r: Extract<ResolvedAggregate, { method: "g
   const floor = r.zero === "floor" ? r.floor : 0;
   const num = new Float64Array(m);
   for (const [j, col] of c.cols.entries()) {
-    const w = get(weights, j);
+    const w = weights[j]!;
     if (w === 0) continue;
     for (let i = 0; i < m; i++) {
-      let x = get(col, i);
+      let x = col[i]!;
       if (x - x !== 0) {
         if (Number.isNaN(x)) {
           skipMissing(c, i, j);
@@ -36,10 +35,10 @@ export function geometric(c: Columns, r: Extract<ResolvedAggregate, { method: "g
           where(i, j),
           `unit ${i}, child ${j}: the geometric mean of a zero is 0 whatever the other children; use { method: "geometric", zero: "floor" } or shift the values`,
         );
-      num[i] = get(num, i) + w * Math.log(x);
+      num[i] = num[i]! + w * Math.log(x);
     }
   }
   const den = presentWeight(c);
-  for (let i = 0; i < m; i++) num[i] = Math.exp(get(num, i) / get(den, i));
+  for (let i = 0; i < m; i++) num[i] = Math.exp(num[i]! / den[i]!);
   return num;
 }

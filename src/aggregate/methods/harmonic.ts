@@ -1,5 +1,4 @@
 import { fail } from "../../internal/errors.js";
-import { get } from "../../internal/float64.js";
 import { type Columns, nonFinite, presentWeight, skipMissing, where } from "../columns.js";
 
 /** Kernel of `harmonic`: sum(w) / sum(w / x), positive values only (COINr `a_hmean`). @internal */
@@ -7,10 +6,10 @@ export function harmonic(c: Columns): Float64Array {
   const { weights, m } = c;
   const num = new Float64Array(m);
   for (const [j, col] of c.cols.entries()) {
-    const w = get(weights, j);
+    const w = weights[j]!;
     if (w === 0) continue;
     for (let i = 0; i < m; i++) {
-      const x = get(col, i);
+      const x = col[i]!;
       if (x - x !== 0) {
         if (Number.isNaN(x)) {
           skipMissing(c, i, j);
@@ -24,10 +23,10 @@ export function harmonic(c: Columns): Float64Array {
           where(i, j),
           `unit ${i}, child ${j}: the harmonic mean needs positive values, got ${x}`,
         );
-      num[i] = get(num, i) + w / x;
+      num[i] = num[i]! + w / x;
     }
   }
   const den = presentWeight(c);
-  for (let i = 0; i < m; i++) num[i] = get(den, i) / get(num, i);
+  for (let i = 0; i < m; i++) num[i] = den[i]! / num[i]!;
   return num;
 }

@@ -1,8 +1,7 @@
 import { fail } from "../../internal/errors.js";
-import { get } from "../../internal/float64.js";
-import type { Columns } from "../columns.js";
+import { type Columns, presentWeight } from "../columns.js";
 import type { ResolvedAggregate } from "../resolve-aggregate.js";
-import { weightedMeans } from "./arithmetic.js";
+import { arithmetic } from "./arithmetic.js";
 
 /**
  * Kernel of `mazziotta-pareto` (Mazziotta & Pareto 2016, Social Indicators Research 127; Compind
@@ -16,22 +15,23 @@ export function mazziottaPareto(
   r: Extract<ResolvedAggregate, { method: "mazziotta-pareto" }>,
 ): Float64Array {
   const { weights, m } = c;
-  const { mean, den } = weightedMeans(c);
+  const mean = arithmetic(c);
+  const den = presentWeight(c);
   const ss = new Float64Array(m);
   for (const [j, col] of c.cols.entries()) {
-    const w = get(weights, j);
+    const w = weights[j]!;
     if (w === 0) continue;
     for (let i = 0; i < m; i++) {
-      const x = get(col, i);
+      const x = col[i]!;
       if (Number.isNaN(x)) continue;
-      const d = x - get(mean, i);
-      ss[i] = get(ss, i) + w * d * d;
+      const d = x - mean[i]!;
+      ss[i] = ss[i]! + w * d * d;
     }
   }
   const sign = r.penalty === "negative" ? -1 : 1;
   const values = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    const mu = get(mean, i);
+    const mu = mean[i]!;
     if (Number.isNaN(mu)) {
       values[i] = Number.NaN;
       continue;
@@ -42,7 +42,7 @@ export function mazziottaPareto(
         `unit ${i}`,
         `unit ${i}: the Mazziotta-Pareto index needs a positive mean of the children (got ${mu}); rescale z-scores to 100 ± 10 first`,
       );
-    const s = Math.sqrt(get(ss, i) / get(den, i));
+    const s = Math.sqrt(ss[i]! / den[i]!);
     values[i] = mu + (sign * s * s) / mu;
   }
   return values;

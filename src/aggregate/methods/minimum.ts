@@ -1,4 +1,3 @@
-import { get } from "../../internal/float64.js";
 import { type Columns, nonFinite, skipMissing } from "../columns.js";
 
 /**
@@ -9,9 +8,9 @@ export function minimum(c: Columns): Float64Array {
   const { weights, m } = c;
   const values = new Float64Array(m).fill(Number.NaN);
   for (const [j, col] of c.cols.entries()) {
-    if (get(weights, j) === 0) continue;
+    if (weights[j]! === 0) continue;
     for (let i = 0; i < m; i++) {
-      const x = get(col, i);
+      const x = col[i]!;
       if (x - x !== 0) {
         if (Number.isNaN(x)) {
           skipMissing(c, i, j);
@@ -19,7 +18,7 @@ export function minimum(c: Columns): Float64Array {
         }
         nonFinite(i, j, x);
       }
-      const v = get(values, i);
+      const v = values[i]!;
       if (x < v || Number.isNaN(v)) values[i] = x;
     }
   }

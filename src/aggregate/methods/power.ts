@@ -1,5 +1,4 @@
 import { fail } from "../../internal/errors.js";
-import { get } from "../../internal/float64.js";
 import { type Columns, nonFinite, presentWeight, skipMissing, where } from "../columns.js";
 import type { ResolvedAggregate } from "../resolve-aggregate.js";
 
@@ -15,10 +14,10 @@ export function power(c: Columns, r: Extract<ResolvedAggregate, { method: "power
   const { p, nearZero } = r;
   const num = new Float64Array(m);
   for (const [j, col] of c.cols.entries()) {
-    const w = get(weights, j);
+    const w = weights[j]!;
     if (w === 0) continue;
     for (let i = 0; i < m; i++) {
-      const x = get(col, i);
+      const x = col[i]!;
       if (x - x !== 0) {
         if (Number.isNaN(x)) {
           skipMissing(c, i, j);
@@ -32,13 +31,13 @@ export function power(c: Columns, r: Extract<ResolvedAggregate, { method: "power
           where(i, j),
           `unit ${i}, child ${j}: the power mean with p = ${p} needs ${p < 0 ? "positive" : "non-negative"} values, got ${x}`,
         );
-      num[i] = get(num, i) + w * (nearZero ? Math.expm1(p * Math.log(x)) : x ** p);
+      num[i] = num[i]! + w * (nearZero ? Math.expm1(p * Math.log(x)) : x ** p);
     }
   }
   const den = presentWeight(c);
   for (let i = 0; i < m; i++) {
-    const d = get(den, i);
-    const mean = get(num, i) / d;
+    const d = den[i]!;
+    const mean = num[i]! / d;
     const v = nearZero ? Math.exp(Math.log1p(mean) / p) : mean ** (1 / p);
     if (d > 0 && !Number.isFinite(v))
       fail(
