@@ -59,6 +59,9 @@ export interface AggregateResult {
  *   standardized as z-scores rescaled to 100 ± 10 (`normalize(x, "zscore")` times 10 plus 100);
  *   a unit whose mean is not positive throws.
  *
+ * The spec is checked and its defaults filled by {@link resolveAggregate}; each method then runs
+ * its own kernel (`src/aggregate/methods/`).
+ *
  * Missing values follow `opts.missing` (see {@link AggregateOptions}); `coverage` always reports the
  * share of children present in the input.
  *

@@ -52,6 +52,11 @@ export interface TreatSpec {
  * The aggregation methods, in the order the docs list them (the schema, `resolveAggregate` and its
  * messages use this list). Every method but `power` (whose exponent has no default) may be given by
  * its bare name.
+ * @example
+ * ```ts
+ * AGGREGATE_METHODS.includes("geometric");
+ * // => true
+ * ```
  */
 export const AGGREGATE_METHODS = [
   "arithmetic",
@@ -65,9 +70,16 @@ export const AGGREGATE_METHODS = [
 /** The name of an aggregation method (the `method` of an {@link AggregateSpec}). */
 export type AggregateMethod = (typeof AGGREGATE_METHODS)[number];
 
-/** How children are combined into their parent's score: a bare name (its defaults) or an object with options. */
+/**
+ * How children are combined into their parent's score: a bare name (its defaults; every method of
+ * `AGGREGATE_METHODS` but `power`) or an object with options.
+ */
 export type AggregateSpec =
-  | Exclude<AggregateMethod, "power">
+  | "arithmetic"
+  | "geometric"
+  | "harmonic"
+  | "minimum"
+  | "mazziotta-pareto"
   | { method: "arithmetic" }
   | { method: "geometric"; zero?: "error" | "floor"; floor?: number }
   | { method: "harmonic" }
