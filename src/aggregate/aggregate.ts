@@ -59,7 +59,7 @@ export interface AggregateResult {
  *   standardized as z-scores rescaled to 100 ± 10 (`normalize(x, "zscore")` times 10 plus 100);
  *   a unit whose mean is not positive throws.
  *
- * The spec is checked and its defaults filled by {@link resolveAggregate}; each method then runs
+ * The spec is checked and its defaults filled by `resolveAggregate`; each method then runs
  * its own kernel (`src/aggregate/methods/`).
  *
  * Missing values follow `opts.missing` (see {@link AggregateOptions}); `coverage` always reports the
