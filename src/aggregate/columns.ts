@@ -62,16 +62,16 @@ function toFloat64(col: ArrayLike<number>, j: number, m: number): Float64Array {
   const typed = ArrayBuffer.isView(col);
   const out = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    const x: unknown = col[i];
+    // Typed as a number, but a plain array from JavaScript may hold anything.
+    const x = col[i]!;
     if (!typed && typeof x !== "number")
       fail(
         "invalid_value",
         where(i, j),
         `unit ${i}, child ${j}: expected a number (NaN for missing), got ${String(x)}`,
       );
-    const v = x as number;
-    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) nonFinite(i, j, v);
-    out[i] = v;
+    if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) nonFinite(i, j, x);
+    out[i] = x;
   }
   return out;
 }

@@ -49,7 +49,7 @@ export function fusedArithmetic(
   const wsum = anyMissing ? new Float64Array(m) : undefined;
   const count = anyMissing && minCoverage > 0 ? new Float64Array(m) : undefined;
   for (const [j, c] of children.entries()) {
-    const w = weights[j] as number;
+    const w = weights[j]!;
     const { values, scale, offset, clipLo, clipHi } = c;
     if (c.params.missing === 0 && wsum === undefined) {
       for (let i = 0; i < m; i++) {
