@@ -33,16 +33,17 @@ export function where(i: number, j: number): string {
   return `children[${j}][${i}]`;
 }
 
-/** Throws `non_finite_value` for ±Infinity at unit `i` of child `j`. @internal */
-export function nonFinite(i: number, j: number, x: number): never {
+/** Throws `non_finite_value` for ±Infinity at unit `i` of child `j`. */
+function nonFinite(i: number, j: number, x: number): never {
   fail("non_finite_value", where(i, j), `unit ${i}, child ${j}: expected a finite number or NaN, got ${x}`);
 }
 
 /**
- * Records the missing value of unit `i` of child `j`, met by a kernel: counted, or thrown under the
- * policy `error`. @internal
+ * A value that failed the hot loops' one test `x - x !== 0`: NaN is a missing value, counted (or
+ * thrown under the policy `error`), which the kernel then skips; ±Infinity throws. @internal
  */
-export function skipMissing(c: Columns, i: number, j: number): void {
+export function missingOrInfinite(c: Columns, x: number, i: number, j: number): void {
+  if (!Number.isNaN(x)) nonFinite(i, j, x);
   if (c.strict)
     fail(
       "missing_value",
@@ -106,8 +107,7 @@ export function prepareColumns(
       if (c.weights[j]! > 0) continue;
       for (let i = 0; i < m; i++) {
         const x = col[i]!;
-        if (Number.isNaN(x)) skipMissing(c, i, j);
-        else if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) nonFinite(i, j, x);
+        if (x - x !== 0) missingOrInfinite(c, x, i, j);
       }
     }
   return c;

@@ -1,12 +1,5 @@
 import { checkWeights } from "../check.js";
-import {
-  type Columns,
-  finiteColumns,
-  nonFinite,
-  presentWeight,
-  skipMissing,
-  totalWeight,
-} from "../columns.js";
+import { type Columns, finiteColumns, missingOrInfinite, presentWeight, totalWeight } from "../columns.js";
 
 /**
  * Per unit, sum(w x) over the children present with a positive weight, in child order. A missing
@@ -26,12 +19,9 @@ function weightedSum(c: Columns): Float64Array {
     for (let i = 0; i < m; i++) {
       const x = col[i]!;
       if (x - x !== 0) {
-        // NaN (missing) or ±Infinity, in one test on the hot path.
-        if (Number.isNaN(x)) {
-          skipMissing(c, i, j);
-          continue;
-        }
-        nonFinite(i, j, x);
+        // NaN (missing: skipped) or ±Infinity (throws), in one test on the hot path.
+        missingOrInfinite(c, x, i, j);
+        continue;
       }
       num[i] = num[i]! + w * x;
     }

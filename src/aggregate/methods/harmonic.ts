@@ -1,5 +1,5 @@
 import { fail } from "../../internal/errors.js";
-import { type Columns, nonFinite, presentWeight, skipMissing, where } from "../columns.js";
+import { type Columns, missingOrInfinite, presentWeight, where } from "../columns.js";
 
 /** Kernel of `harmonic`: sum(w) / sum(w / x), positive values only (COINr `a_hmean`). @internal */
 export function harmonic(c: Columns): Float64Array {
@@ -11,11 +11,9 @@ export function harmonic(c: Columns): Float64Array {
     for (let i = 0; i < m; i++) {
       const x = col[i]!;
       if (x - x !== 0) {
-        if (Number.isNaN(x)) {
-          skipMissing(c, i, j);
-          continue;
-        }
-        nonFinite(i, j, x);
+        // NaN (missing: skipped) or ±Infinity (throws), in one test on the hot path.
+        missingOrInfinite(c, x, i, j);
+        continue;
       }
       if (x <= 0)
         fail(

@@ -1,4 +1,4 @@
-import { type Columns, nonFinite, skipMissing } from "../columns.js";
+import { type Columns, missingOrInfinite } from "../columns.js";
 
 /**
  * Kernel of `minimum`: the smallest value among the children present; weights are ignored except
@@ -12,11 +12,9 @@ export function minimum(c: Columns): Float64Array {
     for (let i = 0; i < m; i++) {
       const x = col[i]!;
       if (x - x !== 0) {
-        if (Number.isNaN(x)) {
-          skipMissing(c, i, j);
-          continue;
-        }
-        nonFinite(i, j, x);
+        // NaN (missing: skipped) or ±Infinity (throws), in one test on the hot path.
+        missingOrInfinite(c, x, i, j);
+        continue;
       }
       const v = values[i]!;
       if (x < v || Number.isNaN(v)) values[i] = x;

@@ -1,5 +1,5 @@
 import { fail } from "../../internal/errors.js";
-import { type Columns, nonFinite, presentWeight, skipMissing, where } from "../columns.js";
+import { type Columns, missingOrInfinite, presentWeight, where } from "../columns.js";
 import type { ResolvedAggregate } from "../resolve-aggregate.js";
 
 /**
@@ -19,11 +19,9 @@ export function power(c: Columns, r: Extract<ResolvedAggregate, { method: "power
     for (let i = 0; i < m; i++) {
       const x = col[i]!;
       if (x - x !== 0) {
-        if (Number.isNaN(x)) {
-          skipMissing(c, i, j);
-          continue;
-        }
-        nonFinite(i, j, x);
+        // NaN (missing: skipped) or ±Infinity (throws), in one test on the hot path.
+        missingOrInfinite(c, x, i, j);
+        continue;
       }
       if (x < 0 || (x === 0 && p < 0))
         fail(
