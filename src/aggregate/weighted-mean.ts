@@ -1,4 +1,5 @@
 import { fail } from "../internal/errors.js";
+import { aggregate } from "./aggregate.js";
 import { checkWeights } from "./check.js";
 
 /**
@@ -20,16 +21,12 @@ export function weightedMean(values: ArrayLike<number>, weights: readonly number
   if (values === null || typeof values !== "object" || typeof values.length !== "number")
     fail("invalid_value", "values", "expected an array of numbers");
   checkWeights(weights, values.length);
-  let num = 0;
-  let den = 0;
   for (let j = 0; j < values.length; j++) {
     const x = values[j];
     if (typeof x !== "number" || x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY)
       fail("invalid_value", `values[${j}]`, `expected a finite number or NaN, got ${String(x)}`);
-    if (Number.isNaN(x)) continue;
-    const w = weights[j] as number;
-    num += w * x;
-    den += w;
   }
-  return den > 0 ? num / den : Number.NaN;
+  // One unit: the arithmetic aggregation of one-unit columns, whose rule for missing values it shares.
+  const columns = Array.from(values, (x) => [x]);
+  return aggregate(columns, weights).values[0]!;
 }

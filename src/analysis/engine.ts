@@ -6,6 +6,8 @@
  */
 
 import { aggregate } from "../aggregate/aggregate.js";
+import { finiteMean } from "../aggregate/methods/arithmetic.js";
+import { resolveAggregate } from "../aggregate/resolve-aggregate.js";
 import type { WeightSpec } from "../indicators/schema.js";
 import { IndicatrixError } from "../internal/errors.js";
 import type { AggregateSpec, NormalizeSpec } from "../internal/specs.js";
@@ -60,37 +62,6 @@ export interface Engine {
   baseWeights(node: string, v: Variant, columns: readonly Float64Array[]): number[];
   /** Scores every group of a variant bottom-up; returns the node values (indicators and groups). */
   run(v: Variant): Map<string, Float64Array>;
-}
-
-function isArithmetic(spec: AggregateSpec): boolean {
-  return spec === "arithmetic" || (typeof spec === "object" && spec.method === "arithmetic");
-}
-
-/**
- * The weighted arithmetic mean of complete columns (no NaN), summed in the same order as
- * `aggregate()` so that the results are identical; undefined when the weights are not usable
- * (then `aggregate()` runs and reports the problem).
- */
-function arithmeticMean(
-  cols: readonly Float64Array[],
-  w: readonly number[],
-  m: number,
-): Float64Array | undefined {
-  let total = 0;
-  for (const x of w) {
-    if (!(x >= 0) || x === Number.POSITIVE_INFINITY) return undefined;
-    total += x;
-  }
-  if (!(total > 0)) return undefined;
-  const num = new Float64Array(m);
-  for (let j = 0; j < cols.length; j++) {
-    const wj = w[j] as number;
-    if (wj === 0) continue;
-    const col = cols[j] as Float64Array;
-    for (let i = 0; i < m; i++) num[i] = (num[i] as number) + wj * (col[i] as number);
-  }
-  for (let i = 0; i < m; i++) num[i] = (num[i] as number) / total;
-  return num;
 }
 
 function structureOf(profile: ResolvedProfile, removed: string | undefined): Structure {
@@ -217,15 +188,14 @@ export function createEngine(result: Result): Engine {
         let w = baseWeights(id, v, cols);
         if (v.perturb) w = v.perturb(id, children, w);
         const spec = v.aggregate ?? node.aggregate;
-        if (isArithmetic(spec) && cols.every(isComplete)) {
-          const fast = arithmeticMean(cols, w, m);
-          if (fast) {
-            completeness.set(fast, true);
-            values.set(id, fast);
+        try {
+          if (cols.every(isComplete) && resolveAggregate(spec).method === "arithmetic") {
+            // Complete children: their mean is complete, and its parent may take this path too.
+            const mean = finiteMean(cols, w);
+            completeness.set(mean, true);
+            values.set(id, mean);
             continue;
           }
-        }
-        try {
           values.set(
             id,
             aggregate(cols, w, spec, { missing: profile.missing, minCoverage: profile.minCoverage }).values,

@@ -1,3 +1,4 @@
+import { resolveAggregate } from "../aggregate/resolve-aggregate.js";
 import type { Model, WeightSpec } from "../indicators/schema.js";
 import { fail } from "../internal/errors.js";
 import { checkSeed, createRandom, type Random } from "../internal/random.js";
@@ -181,6 +182,8 @@ function collectFactors(engine: Engine, opts: UncertaintyOptions): Factors {
   );
   if (normalization.length > 0) list.push("normalization");
   const aggregation = alternatives(opts.aggregation, "opts.aggregation");
+  // Checked before any run, as the normalization alternatives are.
+  for (const [k, spec] of aggregation.entries()) resolveAggregate(spec, `opts.aggregation[${k}]`);
   if (aggregation.length > 0) list.push("aggregation");
   const leaveOut: (Structure | undefined)[] = [];
   if (opts.leaveOneOut) {
@@ -277,8 +280,9 @@ function fillSeeds(rng: Random, n: number): Uint32Array {
  * al. (2010) Comput. Phys. Commun. 181:259-270; Jansen (1999) Comput. Phys. Commun. 117:35-43.
  *
  * @throws IndicatrixError `invalid_option` (runs not an integer >= 1, seed not an integer, bad noise,
- *   empty alternatives, nothing uncertain), the errors of `score()` (`unknown_profile`, ...), and
- *   the errors of an alternative method, naming it (e.g. geometric aggregation of a zero).
+ *   empty alternatives, nothing uncertain), `invalid_spec` (an aggregation alternative, at
+ *   `opts.aggregation[k]`), the errors of `score()` (`unknown_profile`, ...), and the errors of an
+ *   alternative method on the data, naming it (e.g. geometric aggregation of a zero).
  * @example
  * ```ts
  * const ua = uncertaintyAnalysis(model, rows, { profile: "normal", runs: 500, seed: 7,

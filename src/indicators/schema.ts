@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NORMALIZE_METHODS } from "../internal/specs.js";
+import { AGGREGATE_METHODS, NORMALIZE_METHODS } from "../internal/specs.js";
 import type { ModelNode } from "./model-types.js";
 
 /**
@@ -83,11 +83,13 @@ export const TreatSpecSchema = z
   })
   .meta({ id: "TreatSpec" });
 
-/** How children are combined into their parent. */
+const aggregateMethod = z.enum(AGGREGATE_METHODS);
+
+/** How children are combined into their parent: a bare name (every method but `power`) or an object. */
 export const AggregateSpecSchema = z
   .union([
-    z.enum(["arithmetic", "geometric", "harmonic", "minimum", "mazziotta-pareto"]),
-    z.strictObject({ method: z.enum(["arithmetic", "harmonic", "minimum"]) }),
+    aggregateMethod.exclude(["power"]),
+    z.strictObject({ method: aggregateMethod.extract(["arithmetic", "harmonic", "minimum"]) }),
     z.strictObject({
       method: z.literal("geometric"),
       zero: z.enum(["error", "floor"]).optional(),

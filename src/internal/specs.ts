@@ -48,7 +48,32 @@ export interface TreatSpec {
   log?: "ln" | "log10" | "log-ct";
 }
 
-/** How children are combined into their parent's score. */
+/**
+ * The aggregation methods, in the order the docs list them (the schema, `resolveAggregate` and its
+ * messages use this list). Every method but `power` (whose exponent has no default) may be given by
+ * its bare name.
+ * @example
+ * ```ts
+ * AGGREGATE_METHODS.includes("geometric");
+ * // => true
+ * ```
+ */
+export const AGGREGATE_METHODS = [
+  "arithmetic",
+  "geometric",
+  "harmonic",
+  "minimum",
+  "power",
+  "mazziotta-pareto",
+] as const;
+
+/** The name of an aggregation method (the `method` of an {@link AggregateSpec}). */
+export type AggregateMethod = (typeof AGGREGATE_METHODS)[number];
+
+/**
+ * How children are combined into their parent's score: a bare name (its defaults; every method of
+ * `AGGREGATE_METHODS` but `power`) or an object with options.
+ */
 export type AggregateSpec =
   | "arithmetic"
   | "geometric"

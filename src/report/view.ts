@@ -1,3 +1,4 @@
+import { resolveAggregate } from "../aggregate/resolve-aggregate.js";
 import type { Model, WeightSpec } from "../indicators/schema.js";
 import { displayName } from "../indicators/tree.js";
 import type { AggregateSpec } from "../internal/specs.js";
@@ -84,7 +85,7 @@ export function makeContext(model: Model, result: Result, language: string, labe
 }
 
 function isArithmetic(spec: AggregateSpec): boolean {
-  return spec === "arithmetic" || (typeof spec === "object" && spec.method === "arithmetic");
+  return resolveAggregate(spec).method === "arithmetic";
 }
 
 /** Builds the view of one scored profile. @internal */

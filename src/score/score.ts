@@ -1,4 +1,5 @@
 import { aggregate } from "../aggregate/aggregate.js";
+import { resolveAggregate } from "../aggregate/resolve-aggregate.js";
 import { compileFormula } from "../indicators/formula.js";
 import { parseModel } from "../indicators/parse-model.js";
 import type { Model } from "../indicators/schema.js";
@@ -13,7 +14,7 @@ import { resolveNormalize } from "../normalize/resolve-normalize.js";
 import { type TreatReport, treat } from "../normalize/treat.js";
 import { type NodeConsistency, specNeedsData } from "../weighting/spec-weights.js";
 import { type Dataset, type DatasetInput, toDataset } from "./dataset.js";
-import { type AffineColumn, applyAffine, fusedArithmetic, weightedArithmetic } from "./fused.js";
+import { type AffineColumn, applyAffine, fusedArithmetic } from "./fused.js";
 import { globalWeights, weighNode, withTotalConsistency } from "./node-weights.js";
 import { type ResolvedNode, type ResolvedProfile, resolveProfile } from "./resolve-profile.js";
 
@@ -186,7 +187,7 @@ function deriveFormulas(
 }
 
 function isArithmetic(spec: AggregateSpec): boolean {
-  return spec === "arithmetic" || (typeof spec === "object" && spec.method === "arithmetic");
+  return resolveAggregate(spec).method === "arithmetic";
 }
 
 /** Re-throws a method's error naming the unit (for an index) or the node it concerns. */
@@ -402,10 +403,6 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
         m,
         profile.minCoverage,
       );
-      continue;
-    }
-    if (isArithmetic(node.aggregate) && profile.missing === "skip") {
-      scores[node.id] = weightedArithmetic(childCols as Float64Array[], w, m, profile.minCoverage);
       continue;
     }
     try {

@@ -1,3 +1,4 @@
+import { type ResolvedAggregate, resolveAggregate } from "../aggregate/resolve-aggregate.js";
 import { parseModel } from "../indicators/parse-model.js";
 import type { Model, ModelNode } from "../indicators/schema.js";
 import { walkTree } from "../indicators/tree.js";
@@ -261,28 +262,14 @@ class Compiler {
   }
 }
 
-interface Agg {
-  method: "arithmetic" | "geometric" | "harmonic" | "minimum" | "power" | "mazziotta-pareto";
-  p: number;
-  floor: number | undefined;
-  penalty: 1 | -1;
-}
-
-function resolveAggregate(spec: AggregateSpec, id: string): Agg {
-  const s = (typeof spec === "string" ? { method: spec } : spec) as Record<string, unknown> & {
-    method: Agg["method"];
-  };
-  const a: Agg = { method: s.method, p: 1, floor: undefined, penalty: -1 };
-  if (s.method === "power") {
-    const p = s.p as number;
-    a.p = p;
-    if (p === 1) a.method = "arithmetic";
-    else if (Math.abs(p) < 1e-300) a.method = "geometric";
-    else if (Math.abs(p) < 1e-3)
-      unsupported(`the power mean with |p| < 0.001 (p = ${p}, computed with expm1/log1p in memory)`, id);
-  }
-  if (s.method === "geometric" && s.zero === "floor") a.floor = (s.floor as number | undefined) ?? 0.001;
-  if (s.method === "mazziotta-pareto" && s.penalty === "positive") a.penalty = 1;
+/**
+ * The resolved aggregation of a group. A power mean near p = 0 (computed with expm1 / log1p in
+ * memory) has no SQL form.
+ */
+function aggregationOf(spec: AggregateSpec, id: string): ResolvedAggregate {
+  const a = resolveAggregate(spec);
+  if (a.method === "power" && a.nearZero)
+    unsupported(`the power mean with |p| < 0.001 (p = ${a.p}, computed with expm1/log1p in memory)`, id);
   return a;
 }
 
@@ -533,7 +520,7 @@ function groupExpr(
 ): string {
   const d = c.d;
   const n = (x: number) => c.num(x);
-  const a = resolveAggregate(g.aggregate, g.id);
+  const a = aggregationOf(g.aggregate, g.id);
   const k = g.children.length;
   // Weight j as SQL (a literal, or a column of the node's weight CTE).
   const dynamic = "sql" in weights;
@@ -587,7 +574,7 @@ function groupExpr(
       const checked = (j: number) => {
         const xj = x[j] as string;
         const neg = `WHEN ${xj} < 0 THEN ${c.raise(`${where(j)}the geometric mean needs non-negative values; unit `, unit)}`;
-        if (a.floor !== undefined)
+        if (a.zero === "floor")
           return `(CASE ${neg} WHEN ${xj} < ${n(a.floor)} THEN ${n(a.floor)} ELSE ${xj} END)`;
         return `(CASE ${neg} WHEN ${xj} = 0 THEN ${c.raise(`${where(j)}the geometric mean of a zero is 0 whatever the other children; use { method: "geometric", zero: "floor" }; unit `, unit)} ELSE ${xj} END)`;
       };
@@ -618,7 +605,7 @@ function groupExpr(
       const mean = `(${sumOf((j) => `${w[j]} * ${x[j]}`)} / NULLIF(${den}, 0))`;
       const ss = sumOf((j) => `${w[j]} * (${x[j]} - ${mean}) * (${x[j]} - ${mean})`);
       const s2 = `(${ss} / ${den})`;
-      value = `(CASE WHEN ${mean} IS NULL THEN NULL WHEN NOT (${mean} > 0) THEN ${c.raise(`node "${g.id}": the Mazziotta-Pareto index needs a positive mean of the children; unit `, unit)} ELSE ${mean} ${a.penalty < 0 ? "-" : "+"} ${s2} / ${mean} END)`;
+      value = `(CASE WHEN ${mean} IS NULL THEN NULL WHEN NOT (${mean} > 0) THEN ${c.raise(`node "${g.id}": the Mazziotta-Pareto index needs a positive mean of the children; unit `, unit)} ELSE ${mean} ${a.penalty === "negative" ? "-" : "+"} ${s2} / ${mean} END)`;
       break;
     }
   }
