@@ -8,9 +8,13 @@
  */
 
 export {
+  AGGREGATE_METHODS,
+  type AggregateMethod,
   type AggregateOptions,
   type AggregateResult,
   aggregate,
+  type ResolvedAggregate,
+  resolveAggregate,
   weightedMean,
 } from "./aggregate/index.js";
 export { type Comparison, compareProfiles } from "./analysis/compare-profiles.js";
@@ -129,6 +133,7 @@ export {
 } from "./internal/specs.js";
 export type { Direction } from "./internal/types.js";
 export {
+  type Aim,
   kurtosis,
   type NormalizeMethod,
   type NormalizeOptions,
@@ -137,6 +142,9 @@ export {
   type NormalizeWarning,
   normalize,
   normalizeDetailed,
+  type ResolvedNormalize,
+  resolveNormalize,
+  type Sense,
   skewness,
   type TreatReport,
   type TreatResult,

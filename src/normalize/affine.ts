@@ -1,4 +1,3 @@
-import { at } from "../internal/at.js";
 import type { ResolvedNormalize, ResolvedOf } from "./resolve-normalize.js";
 
 /**
@@ -104,7 +103,7 @@ export function applyAffineForm(values: Float64Array, form: AffineForm): Float64
   const { scale, offset, clipLo, clipHi } = form;
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const z = at(values, i) * scale + offset;
+    const z = values[i]! * scale + offset;
     out[i] = z < clipLo ? clipLo : z > clipHi ? clipHi : z;
   }
   return out;

@@ -1,5 +1,4 @@
 import { quantile } from "simple-statistics";
-import { at } from "../internal/at.js";
 import { fail } from "../internal/errors.js";
 import type { TreatSpec } from "../internal/specs.js";
 import { kurtosis, skewness } from "./moments.js";
@@ -63,11 +62,11 @@ function applyLog(x: Float64Array, kind: "ln" | "log10" | "log-ct"): void {
         "values",
         "the log-ct transform log(x - min + 0.01 (max - min)) needs values that are not all equal",
       );
-    for (let i = 0; i < x.length; i++) x[i] = Math.log(at(x, i) - min + shift);
+    for (let i = 0; i < x.length; i++) x[i] = Math.log(x[i]! - min + shift);
     return;
   }
   for (let i = 0; i < x.length; i++) {
-    const v = at(x, i);
+    const v = x[i]!;
     if (v <= 0)
       fail(
         "nonpositive_value",
@@ -76,7 +75,7 @@ function applyLog(x: Float64Array, kind: "ln" | "log10" | "log-ct"): void {
       );
   }
   const f = kind === "ln" ? Math.log : Math.log10;
-  for (let i = 0; i < x.length; i++) x[i] = f(at(x, i));
+  for (let i = 0; i < x.length; i++) x[i] = f(x[i]!);
 }
 
 type Winsorize = NonNullable<TreatSpec["winsorize"]>;
@@ -102,13 +101,13 @@ function winsorizeQuantile(
   if (n === 0) return out;
   const present: number[] = [];
   for (let i = 0; i < x.length; i++) {
-    const v = at(x, i);
+    const v = x[i]!;
     if (!Number.isNaN(v)) present.push(v);
   }
   const lo = quantile(present, lower);
   const hi = quantile(present, upper);
   for (let i = 0; i < x.length; i++) {
-    const v = at(x, i);
+    const v = x[i]!;
     if (v < lo) {
       x[i] = lo;
       out.changed++;
@@ -176,12 +175,12 @@ function winsorizeSkewKurtosis(
 function extremeAndNext(x: Float64Array, high: boolean): [number, number] {
   let extreme = high ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   for (let i = 0; i < x.length; i++) {
-    const v = at(x, i);
+    const v = x[i]!;
     if (high ? v > extreme : v < extreme) extreme = v;
   }
   let next = high ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   for (let i = 0; i < x.length; i++) {
-    const v = at(x, i);
+    const v = x[i]!;
     if (v !== extreme && (high ? v > next : v < next)) next = v;
   }
   return [extreme, next];

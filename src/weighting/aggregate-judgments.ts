@@ -1,5 +1,4 @@
 import { fail, IndicatrixError } from "../internal/errors.js";
-import { get } from "../internal/float64.js";
 import type { AhpOptions, AhpResult } from "./ahp.js";
 import { ahp, ahpResult } from "./ahp.js";
 import { ahpCore, type Pairwise, readPairwise, resolveAhpOptions, toRows } from "./pairwise.js";
@@ -133,7 +132,7 @@ export function aggregateJudgments(
       let s = 0;
       let wsum = 0;
       for (const { a, weight } of judges) {
-        const v = get(a, i * n + j);
+        const v = a[i * n + j]!;
         if (!Number.isNaN(v)) {
           s += weight * Math.log(v);
           wsum += weight;

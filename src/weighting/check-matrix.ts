@@ -1,5 +1,4 @@
 import type { Issue } from "../internal/errors.js";
-import { get } from "../internal/float64.js";
 import { AHP_TOLERANCE, isReciprocal, isUnitDiagonal, onSaatyScale } from "./ahp-defaults.js";
 import { cellName } from "./element-names.js";
 
@@ -138,11 +137,11 @@ export function checkMatrix(matrix: unknown, opts: CheckMatrixOptions = {}): Mat
           cell(r, c),
           `${cellName(i, j, labels)}: one of a[${i}][${j}] and a[${j}][${i}] is missing and the other is not; leave both null or give both`,
         );
-      } else if (!isReciprocal(get(a, upper), get(a, lower), tolerance))
+      } else if (!isReciprocal(a[upper]!, a[lower]!, tolerance))
         error(
           "not_reciprocal",
           cell(j, i),
-          `${cellName(j, i, labels)}: a[${j}][${i}] = ${get(a, lower)} is not the reciprocal of a[${i}][${j}] = ${get(a, upper)} (expected ${1 / get(a, upper)} within ${tolerance * 100}%)`,
+          `${cellName(j, i, labels)}: a[${j}][${i}] = ${a[lower]!} is not the reciprocal of a[${i}][${j}] = ${a[upper]!} (expected ${1 / a[upper]!} within ${tolerance * 100}%)`,
         );
     }
   return { issues, n, a, missingPairs };

@@ -7,7 +7,6 @@
  */
 import { connectedComponents } from "../internal/components.js";
 import { fail } from "../internal/errors.js";
-import { get } from "../internal/float64.js";
 import { AHP_THRESHOLD, AHP_TOLERANCE } from "./ahp-defaults.js";
 import { checkMatrix } from "./check-matrix.js";
 import { elementName } from "./element-names.js";
@@ -100,7 +99,7 @@ export function readPairwise(
 export function components(a: Float64Array, n: number): number[][] {
   const judged: [number, number][] = [];
   for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) if (!Number.isNaN(get(a, i * n + j))) judged.push([i, j]);
+    for (let j = i + 1; j < n; j++) if (!Number.isNaN(a[i * n + j]!)) judged.push([i, j]);
   return connectedComponents(n, judged);
 }
 
@@ -130,8 +129,8 @@ export function powerIteration(
   let w = Float64Array.from(start);
   let next = new Float64Array(n);
   let s0 = 0;
-  for (let i = 0; i < n; i++) s0 += get(w, i);
-  for (let i = 0; i < n; i++) w[i] = get(w, i) / s0;
+  for (let i = 0; i < n; i++) s0 += w[i]!;
+  for (let i = 0; i < n; i++) w[i] = w[i]! / s0;
   let prevDiff = Number.POSITIVE_INFINITY;
   let polish = 0;
   for (let it = 1; it <= MAX_ITER; it++) {
@@ -139,14 +138,14 @@ export function powerIteration(
     for (let i = 0; i < n; i++) {
       let s = 0;
       const o = i * n;
-      for (let j = 0; j < n; j++) s += get(b, o + j) * get(w, j);
+      for (let j = 0; j < n; j++) s += b[o + j]! * w[j]!;
       next[i] = s;
       total += s;
     }
     let diff = 0;
     for (let i = 0; i < n; i++) {
-      const v = get(next, i) / total;
-      const d = Math.abs(v - get(w, i));
+      const v = next[i]! / total;
+      const d = Math.abs(v - w[i]!);
       if (d > diff) diff = d;
       next[i] = v;
     }
@@ -169,7 +168,7 @@ function geometricStart(a: Float64Array, n: number): Float64Array {
     let s = 0;
     let c = 0;
     for (let j = 0; j < n; j++) {
-      const v = get(a, i * n + j);
+      const v = a[i * n + j]!;
       if (!Number.isNaN(v)) {
         s += Math.log(v);
         c++;
@@ -193,7 +192,7 @@ export function harker(
   for (let i = 0; i < n; i++) {
     let miss = 0;
     for (let j = 0; j < n; j++) {
-      const v = get(a, i * n + j);
+      const v = a[i * n + j]!;
       if (!Number.isNaN(v)) b[i * n + j] = v;
       else miss++;
     }
@@ -203,8 +202,8 @@ export function harker(
   const completed = Float64Array.from(a);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
-      const v = get(completed, i * n + j);
-      if (Number.isNaN(v)) completed[i * n + j] = get(w, i) / get(w, j);
+      const v = completed[i * n + j]!;
+      if (Number.isNaN(v)) completed[i * n + j] = w[i]! / w[j]!;
     }
   return { completed, w, iterations };
 }
@@ -220,14 +219,14 @@ export function priorities(
   if (method === "geometric-mean") {
     const g = geometricStart(a, n);
     let s = 0;
-    for (let i = 0; i < n; i++) s += get(g, i);
-    for (let i = 0; i < n; i++) w[i] = get(g, i) / s;
+    for (let i = 0; i < n; i++) s += g[i]!;
+    for (let i = 0; i < n; i++) w[i] = g[i]! / s;
     return { w };
   }
   for (let j = 0; j < n; j++) {
     let col = 0;
-    for (let i = 0; i < n; i++) col += get(a, i * n + j);
-    for (let i = 0; i < n; i++) w[i] = get(w, i) + get(a, i * n + j) / col / n;
+    for (let i = 0; i < n; i++) col += a[i * n + j]!;
+    for (let i = 0; i < n; i++) w[i] = w[i]! + a[i * n + j]! / col / n;
   }
   return { w };
 }
@@ -239,10 +238,10 @@ export function lambdaMax(a: Float64Array, n: number, w: Float64Array, method: A
   let ratios = 0;
   for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let j = 0; j < n; j++) s += get(a, i * n + j) * get(w, j);
+    for (let j = 0; j < n; j++) s += a[i * n + j]! * w[j]!;
     sumAw += s;
-    sumW += get(w, i);
-    ratios += s / get(w, i);
+    sumW += w[i]!;
+    ratios += s / w[i]!;
   }
   return method === "eigenvector" ? sumAw / sumW : ratios / n;
 }

@@ -1,5 +1,4 @@
 import { fail } from "../internal/errors.js";
-import { get } from "../internal/float64.js";
 import type { AhpOptions } from "./ahp.js";
 import { SAATY_VALUES } from "./ahp-defaults.js";
 import { ahpCore, readPairwise, resolveAhpOptions } from "./pairwise.js";
@@ -82,9 +81,9 @@ export function ahpRepairAdvice(
   const out: AhpRepair[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const current = get(p.a, i * n + j);
+      const current = p.a[i * n + j]!;
       if (Number.isNaN(current)) continue;
-      const before = get(p.a, j * n + i);
+      const before = p.a[j * n + i]!;
       let best: { v: number; cr: number } | undefined;
       let nearestFix: { v: number; cr: number; dist: number } | undefined;
       for (const v of candidates) {
@@ -107,7 +106,7 @@ export function ahpRepairAdvice(
         j,
         current,
         suggested: pick.v,
-        implied: get(base.w, i) / get(base.w, j),
+        implied: base.w[i]! / base.w[j]!,
         crBefore,
         crAfter: pick.cr,
         best: best.v,

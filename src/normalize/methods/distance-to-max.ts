@@ -1,4 +1,3 @@
-import { at } from "../../internal/at.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
 import { aligned, constantWarning, fillPresent, type KernelOutput, minMaxOf } from "./shared.js";
@@ -20,6 +19,6 @@ export function distanceToMax(
     return { values: fillPresent(values, 0.5), params: {}, warnings: [constantWarning(0.5)] };
   const span = ymax - ymin;
   const out = new Float64Array(y.length);
-  for (let i = 0; i < y.length; i++) out[i] = 1 - (ymax - at(y, i)) / span;
+  for (let i = 0; i < y.length; i++) out[i] = 1 - (ymax - y[i]!) / span;
   return { values: out, params: {}, warnings: [] };
 }

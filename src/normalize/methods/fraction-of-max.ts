@@ -1,4 +1,3 @@
-import { at } from "../../internal/at.js";
 import { fail } from "../../internal/errors.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
@@ -23,7 +22,7 @@ export function fractionOfMax(
         "values",
         `fraction-of-max on a cost indicator (min / x) needs positive values; the smallest is ${scan.min}`,
       );
-    for (let i = 0; i < values.length; i++) out[i] = scan.min / at(values, i);
+    for (let i = 0; i < values.length; i++) out[i] = scan.min / values[i]!;
     return { values: out, params: {}, warnings: [] };
   }
   if (scan.min < 0)
@@ -43,6 +42,6 @@ export function fractionOfMax(
         },
       ],
     };
-  for (let i = 0; i < values.length; i++) out[i] = at(values, i) / scan.max;
+  for (let i = 0; i < values.length; i++) out[i] = values[i]! / scan.max;
   return { values: out, params: {}, warnings: [] };
 }

@@ -1,4 +1,3 @@
-import { at } from "../../internal/at.js";
 import { goalpostsForm } from "../affine.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
@@ -21,7 +20,7 @@ export function goalposts(
   // A pass only when the column's min or max lies beyond the goalposts.
   if (scan.min < gl || scan.max > gu)
     for (let i = 0; i < values.length; i++) {
-      const x = at(values, i);
+      const x = values[i]!;
       if (x < gl || x > gu) outside++;
     }
   const params: KernelOutput["params"] = { goalposts: [gl, gu], clip: spec.clip, outside };
@@ -33,7 +32,7 @@ export function goalposts(
   const span = gu - gl;
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const x = at(values, i);
+    const x = values[i]!;
     if (spec.clip && (x < gl || x > gu)) out[i] = x < gl !== cost ? lo : hi;
     else out[i] = lo + (hi - lo) * (cost ? (gu - x) / span : (x - gl) / span);
   }

@@ -1,4 +1,3 @@
-import { at } from "../../internal/at.js";
 import { fail } from "../../internal/errors.js";
 import { affineForm, midpoint } from "../affine.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
@@ -28,7 +27,7 @@ export function minmax(values: Float64Array, spec: ResolvedOf<"minmax">, scan: C
   const benefit = spec.aim === "benefit";
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const x = at(values, i);
+    const x = values[i]!;
     out[i] = ((benefit ? x - min : max - x) / span) * width + lo;
   }
   return { values: out, params, warnings };
@@ -63,6 +62,6 @@ function reciprocal(
   const width = hi - lo;
   const span = max - min;
   const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = ((1 / at(values, i) - min) / span) * width + lo;
+  for (let i = 0; i < values.length; i++) out[i] = ((1 / values[i]! - min) / span) * width + lo;
   return { values: out, params, warnings: [] };
 }

@@ -1,4 +1,3 @@
-import { at } from "../../internal/at.js";
 import { rankAscending } from "../../internal/rank.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
@@ -20,7 +19,7 @@ export function rank(values: Float64Array, spec: ResolvedOf<"rank">): KernelOutp
 /** Borda scores (COINr `n_borda`): rank - 1, ties "min": the number of units a unit beats. @internal */
 export function borda(values: Float64Array, spec: ResolvedOf<"borda">): KernelOutput {
   const r = rankAscending(aligned(values, spec.aim), "min");
-  for (let i = 0; i < r.length; i++) r[i] = at(r, i) - 1;
+  for (let i = 0; i < r.length; i++) r[i] = r[i]! - 1;
   return { values: r, params: {}, warnings: [] };
 }
 
@@ -39,6 +38,6 @@ export function percentile(
   if (ymin === ymax)
     return { values: fillPresent(values, 0.5), params: {}, warnings: [constantWarning(0.5)] };
   const r = rankAscending(y, "min");
-  for (let i = 0; i < r.length; i++) r[i] = (at(r, i) - 1) / (scan.n - 1);
+  for (let i = 0; i < r.length; i++) r[i] = (r[i]! - 1) / (scan.n - 1);
   return { values: r, params: {}, warnings: [] };
 }

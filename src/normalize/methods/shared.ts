@@ -1,5 +1,4 @@
 /** What the normalization kernels share: their signature and the column helpers they use. */
-import { at } from "../../internal/at.js";
 import type { AffineForm } from "../affine.js";
 import type { Aim, NormalizeFormula, ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
@@ -33,12 +32,12 @@ export function aligned(values: Float64Array, aim: Aim): Float64Array {
   if (aim === "benefit") return values;
   const out = new Float64Array(values.length);
   if (aim === "cost") {
-    for (let i = 0; i < values.length; i++) out[i] = -at(values, i);
+    for (let i = 0; i < values.length; i++) out[i] = -values[i]!;
     return out;
   }
   const [a, b] = aim.target;
   for (let i = 0; i < values.length; i++) {
-    const x = at(values, i);
+    const x = values[i]!;
     out[i] = x < a ? x - a : x > b ? b - x : Number.isNaN(x) ? Number.NaN : 0;
   }
   return out;
@@ -49,7 +48,7 @@ export function minMaxOf(x: Float64Array): [number, number] {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < x.length; i++) {
-    const v = at(x, i);
+    const v = x[i]!;
     if (v < min) min = v;
     if (v > max) max = v;
   }
@@ -59,7 +58,7 @@ export function minMaxOf(x: Float64Array): [number, number] {
 /** A column giving every present entry `value` and every missing one NaN. @internal */
 export function fillPresent(values: Float64Array, value: number): Float64Array {
   const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = Number.isNaN(at(values, i)) ? Number.NaN : value;
+  for (let i = 0; i < values.length; i++) out[i] = Number.isNaN(values[i]!) ? Number.NaN : value;
   return out;
 }
 

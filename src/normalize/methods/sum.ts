@@ -1,4 +1,3 @@
-import { at } from "../../internal/at.js";
 import { fail } from "../../internal/errors.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
@@ -23,7 +22,7 @@ export function sum(values: Float64Array, spec: ResolvedOf<"sum">, scan: ColumnS
       );
     let inv = 0;
     for (let i = 0; i < len; i++) {
-      const v = at(values, i);
+      const v = values[i]!;
       if (!Number.isNaN(v)) inv += 1 / v;
     }
     if (!Number.isFinite(inv))
@@ -32,7 +31,7 @@ export function sum(values: Float64Array, spec: ResolvedOf<"sum">, scan: ColumnS
         "values",
         `sum normalization of a cost indicator: 1/x overflows for the smallest value ${scan.min}; rescale the values`,
       );
-    for (let i = 0; i < len; i++) out[i] = 1 / at(values, i) / inv;
+    for (let i = 0; i < len; i++) out[i] = 1 / values[i]! / inv;
     return { values: out, params: {}, warnings: [] };
   }
   if (scan.min < 0)
@@ -49,6 +48,6 @@ export function sum(values: Float64Array, spec: ResolvedOf<"sum">, scan: ColumnS
         { code: "constant_column", message: `all present values are 0: every present unit gets 1/${scan.n}` },
       ],
     };
-  for (let i = 0; i < len; i++) out[i] = at(values, i) / scan.sum;
+  for (let i = 0; i < len; i++) out[i] = values[i]! / scan.sum;
   return { values: out, params: {}, warnings: [] };
 }

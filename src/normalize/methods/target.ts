@@ -1,4 +1,3 @@
-import { at } from "../../internal/at.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
 import type { KernelOutput } from "./shared.js";
@@ -23,7 +22,7 @@ export function target(values: Float64Array, spec: ResolvedOf<"target">, scan: C
   const out = new Float64Array(values.length);
   let outside = 0;
   for (let i = 0; i < values.length; i++) {
-    const x = at(values, i);
+    const x = values[i]!;
     if (Number.isNaN(x)) {
       out[i] = Number.NaN;
       continue;

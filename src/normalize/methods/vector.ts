@@ -1,4 +1,3 @@
-import { at } from "../../internal/at.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import type { ColumnScan } from "../scan.js";
 import { fillPresent, type KernelOutput } from "./shared.js";
@@ -14,7 +13,7 @@ export function vector(values: Float64Array, spec: ResolvedOf<"vector">, scan: C
   const cost = spec.aim === "cost";
   let ss = 0;
   for (let i = 0; i < len; i++) {
-    const v = at(values, i);
+    const v = values[i]!;
     if (!Number.isNaN(v)) ss += v * v;
   }
   if (ss === 0) {
@@ -32,7 +31,7 @@ export function vector(values: Float64Array, spec: ResolvedOf<"vector">, scan: C
   }
   const norm = Math.sqrt(ss);
   const out = new Float64Array(len);
-  if (cost) for (let i = 0; i < len; i++) out[i] = 1 - at(values, i) / norm;
-  else for (let i = 0; i < len; i++) out[i] = at(values, i) / norm;
+  if (cost) for (let i = 0; i < len; i++) out[i] = 1 - values[i]! / norm;
+  else for (let i = 0; i < len; i++) out[i] = values[i]! / norm;
   return { values: out, params: {}, warnings: [] };
 }

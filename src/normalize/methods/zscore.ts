@@ -1,4 +1,3 @@
-import { at } from "../../internal/at.js";
 import type { ResolvedOf } from "../resolve-normalize.js";
 import { aligned, constantWarning, fillPresent, type KernelOutput } from "./shared.js";
 
@@ -15,7 +14,7 @@ export function zscore(values: Float64Array, spec: ResolvedOf<"zscore">): Kernel
   let n = 0;
   let sum = 0;
   for (let i = 0; i < len; i++) {
-    const v = at(y, i);
+    const v = y[i]!;
     if (!Number.isNaN(v)) {
       n++;
       sum += v;
@@ -24,7 +23,7 @@ export function zscore(values: Float64Array, spec: ResolvedOf<"zscore">): Kernel
   const mean = sum / n;
   let ss = 0;
   for (let i = 0; i < len; i++) {
-    const v = at(y, i);
+    const v = y[i]!;
     if (!Number.isNaN(v)) ss += (v - mean) * (v - mean);
   }
   const { ddof, sign } = spec;
@@ -35,6 +34,6 @@ export function zscore(values: Float64Array, spec: ResolvedOf<"zscore">): Kernel
     return { values: fillPresent(values, 0), params, warnings: [constantWarning(0, why)] };
   }
   const out = new Float64Array(len);
-  for (let i = 0; i < len; i++) out[i] = (sign * (at(y, i) - mean)) / sd;
+  for (let i = 0; i < len; i++) out[i] = (sign * (y[i]! - mean)) / sd;
   return { values: out, params, warnings: [] };
 }
