@@ -222,6 +222,13 @@ export {
   type WeightingData,
 } from "./weighting/index.js";
 export {
+  type AhpSource,
+  type ResolvedBaseWeightSpec,
+  type ResolvedCombineWeightSpec,
+  type ResolvedWeightSpec,
+  resolveWeightSpec,
+} from "./weighting/resolve-weight-spec.js";
+export {
   type NodeConsistency,
   type SpecWeights,
   specNeedsData,

@@ -3,12 +3,12 @@ import type { WeightSite } from "../indicators/check/weight-spec.js";
 import type { AhpWeightSpec } from "../indicators/schema.js";
 import { ahp } from "./ahp.js";
 import { AHP_TOLERANCE } from "./ahp-defaults.js";
-import { ahpSpecOptions } from "./ahp-spec-options.js";
 import { checkJudgments } from "./check-judgments.js";
 import { checkMatrix, type MatrixCheck } from "./check-matrix.js";
 import { type Judgment, judgmentsToMatrix } from "./judgments.js";
 import { components, readPairwise } from "./pairwise.js";
 import { repairHint } from "./repair-hint.js";
+import { resolveWeightSpec } from "./resolve-weight-spec.js";
 
 /** One expert's (or the spec's own) judgments, once they passed the rules of `checkJudgments` or `checkMatrix`. */
 interface JudgmentSet {
@@ -121,7 +121,9 @@ function checkSet(set: JudgmentSet, site: WeightSite<AhpWeightSpec>): Diagnostic
     ];
   }
   if (n <= 2) return [];
-  const opts = ahpSpecOptions(spec);
+  const resolved = resolveWeightSpec(spec);
+  if (resolved.method !== "ahp") return [];
+  const opts = { method: resolved.priority, ri: resolved.ri, threshold: resolved.threshold };
   const result = ahp(matrix, opts);
   if (result.consistent) return [];
   const hint = repairHint(matrix, ids, opts);

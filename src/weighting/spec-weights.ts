@@ -1,13 +1,17 @@
-import type { AhpWeightSpec, BaseWeightSpec, WeightSpec } from "../indicators/schema.js";
+import type { WeightSpec } from "../indicators/schema.js";
 import { fail } from "../internal/errors.js";
 import { aggregateJudgments } from "./aggregate-judgments.js";
 import { ahp } from "./ahp.js";
-import { ahpSpecOptions } from "./ahp-spec-options.js";
 import { combineWeightsDetailed } from "./combine.js";
 import { criticWeights } from "./critic.js";
 import { entropyWeights } from "./entropy.js";
 import { judgmentsToMatrix } from "./judgments.js";
 import { repairHint } from "./repair-hint.js";
+import {
+  type ResolvedBaseWeightSpec,
+  type ResolvedOfMethod,
+  resolveWeightSpec,
+} from "./resolve-weight-spec.js";
 import { cvWeights, stdDevWeights } from "./variation.js";
 
 /** Consistency of an AHP-weighted node. */
@@ -44,27 +48,34 @@ export interface SpecWeights {
 
 /** Which weight specs need data (they weight by the spread of the children's values). */
 export function specNeedsData(spec: WeightSpec): boolean {
-  if (spec === "equal") return false;
-  if (spec.method === "combine") return spec.of.some((s) => specNeedsData(s));
-  return (
-    spec.method === "entropy" || spec.method === "critic" || spec.method === "stddev" || spec.method === "cv"
-  );
+  return resolveWeightSpec(spec).needsData;
 }
 
-function subMatrix(matrix: (number | null)[][], order: string[], children: string[]): (number | null)[][] {
+function subMatrix(
+  matrix: readonly (readonly (number | null)[])[],
+  order: readonly string[],
+  children: string[],
+): (number | null)[][] {
   const idx = children.map((c) => order.indexOf(c));
   return idx.map((i) => idx.map((j) => matrix[i]?.[j] ?? null));
 }
 
-function ahpWeights(spec: AhpWeightSpec, children: string[], nodeId: string, path: string): SpecWeights {
-  const opts = { ...ahpSpecOptions(spec), labels: children };
-  const order = spec.order;
+function ahpWeights(
+  spec: ResolvedOfMethod<"ahp">,
+  children: string[],
+  nodeId: string,
+  path: string,
+): SpecWeights {
+  const opts = { method: spec.priority, ri: spec.ri, threshold: spec.threshold, labels: children };
   const matrixOf = (src: {
-    judgments?: [string, string, number][] | undefined;
-    matrix?: (number | null)[][] | undefined;
+    judgments?: readonly (readonly [string, string, number])[] | undefined;
+    matrix?: readonly (readonly (number | null)[])[] | undefined;
+    order?: readonly string[] | undefined;
   }) => {
-    if (src.matrix) return subMatrix(src.matrix, order ?? children, children);
-    const judgments = (src.judgments ?? []).filter(([a, b]) => children.includes(a) && children.includes(b));
+    if (src.matrix) return subMatrix(src.matrix, src.order ?? children, children);
+    const judgments = (src.judgments ?? [])
+      .filter(([a, b]) => children.includes(a) && children.includes(b))
+      .map(([a, b, v]): [string, string, number] => [a, b, v]);
     return judgmentsToMatrix(children, judgments);
   };
   const provenance: Record<string, unknown> = {
@@ -74,12 +85,13 @@ function ahpWeights(spec: AhpWeightSpec, children: string[], nodeId: string, pat
     threshold: opts.threshold,
   };
   if (children.length === 1) return { weights: [1], provenance, warnings: [] };
-  if (spec.experts && spec.experts.length > 0) {
-    const matrices = spec.experts.map(matrixOf);
-    const expertWeights = spec.experts.map((e) => e.weight ?? 1);
-    const aggregation = spec.aggregation ?? "aij";
+  const source = spec.source;
+  if (source.kind === "experts") {
+    const matrices = source.experts.map((e) => matrixOf({ ...e, order: source.order }));
+    const expertWeights = [...source.weights];
+    const aggregation = source.aggregation;
     const group = aggregateJudgments(matrices, { method: aggregation, expertWeights, ahp: opts });
-    provenance.experts = spec.experts.length;
+    provenance.experts = source.experts.length;
     provenance.aggregation = aggregation;
     const ref = group.group ?? group.experts.find((e) => e !== null) ?? null;
     const consistency: NodeConsistency | undefined = ref
@@ -95,7 +107,7 @@ function ahpWeights(spec: AhpWeightSpec, children: string[], nodeId: string, pat
       : undefined;
     return { weights: group.weights, provenance, ...(consistency ? { consistency } : {}), warnings: [] };
   }
-  const matrix = matrixOf(spec);
+  const matrix = matrixOf(source.kind === "matrix" ? source : { judgments: source.judgments });
   const r = ahp(matrix, opts);
   const consistency: NodeConsistency = {
     cr: r.cr,
@@ -126,7 +138,7 @@ function completeRows(columns: readonly Float64Array[]): Float64Array[] {
 }
 
 function baseWeights(
-  spec: BaseWeightSpec,
+  spec: ResolvedBaseWeightSpec,
   children: string[],
   columns: readonly Float64Array[] | undefined,
   nodeId: string,
@@ -169,13 +181,13 @@ function baseWeights(
       };
       let weights: number[];
       if (spec.method === "entropy") {
-        weights = entropyWeights(data, { shift: spec.shift ?? 0 });
-        provenance.shift = spec.shift ?? 0;
+        weights = entropyWeights(data, { shift: spec.shift });
+        provenance.shift = spec.shift;
       } else if (spec.method === "critic") {
-        weights = criticWeights(data, { correlation: spec.correlation ?? "1-r", normalize: false });
-        provenance.correlation = spec.correlation ?? "1-r";
-      } else if (spec.method === "stddev") weights = stdDevWeights(data, { ddof: spec.ddof ?? 1 });
-      else weights = cvWeights(data, { ddof: spec.ddof ?? 1 });
+        weights = criticWeights(data, { correlation: spec.correlation, normalize: false });
+        provenance.correlation = spec.correlation;
+      } else if (spec.method === "stddev") weights = stdDevWeights(data, { ddof: spec.ddof });
+      else weights = cvWeights(data, { ddof: spec.ddof });
       return { weights, provenance, warnings: [] };
     }
   }
@@ -201,16 +213,16 @@ export function specWeights(
 ): SpecWeights {
   const nodeId = opts.nodeId ?? "node";
   const path = opts.path ?? nodeId;
-  if (spec === "equal") return baseWeights({ method: "equal" }, children, opts.columns, nodeId, path);
-  if (spec.method !== "combine") return baseWeights(spec, children, opts.columns, nodeId, path);
-  const parts = spec.of.map((s, i) => baseWeights(s, children, opts.columns, nodeId, `${path}.of[${i}]`));
+  const resolved = resolveWeightSpec(spec);
+  if (resolved.method !== "combine") return baseWeights(resolved, children, opts.columns, nodeId, path);
+  const parts = resolved.of.map((s, i) => baseWeights(s, children, opts.columns, nodeId, `${path}.of[${i}]`));
   const combined = combineWeightsDetailed(
     parts.map((p) => p.weights),
     {
-      method: spec.rule,
-      ...(spec.alpha !== undefined ? { alpha: spec.alpha } : {}),
-      ...(spec.subjective !== undefined ? { subjective: spec.subjective } : {}),
-      ...(spec.normalize !== undefined ? { normalize: spec.normalize } : {}),
+      method: resolved.rule,
+      ...(resolved.alpha !== undefined ? { alpha: resolved.alpha } : {}),
+      ...(resolved.subjective !== undefined ? { subjective: resolved.subjective } : {}),
+      ...(resolved.normalize !== undefined ? { normalize: resolved.normalize } : {}),
     },
   );
   const consistency = parts.find((p) => p.consistency)?.consistency;
@@ -218,8 +230,8 @@ export function specWeights(
     weights: combined.weights,
     provenance: {
       method: "combine",
-      rule: spec.rule,
-      alpha: spec.alpha,
+      rule: resolved.rule,
+      alpha: resolved.alpha,
       of: parts.map((p) => p.provenance),
       coefficients: combined.coefficients,
     },

@@ -1,0 +1,136 @@
+import type { AhpExpert, BaseWeightSpec, CombineWeightSpec, WeightSpec } from "../indicators/schema.js";
+import { AHP_THRESHOLD } from "./ahp-defaults.js";
+import type { AhpMethod } from "./pairwise.js";
+import type { RiTable } from "./ri-tables.js";
+
+/** Where the judgments of an AHP spec come from, as {@link resolveWeightSpec} reads them. */
+export type AhpSource =
+  | { kind: "judgments"; judgments: readonly (readonly [string, string, number])[] }
+  | { kind: "matrix"; matrix: readonly (readonly (number | null)[])[]; order: readonly string[] | undefined }
+  | {
+      kind: "experts";
+      experts: readonly AhpExpert[];
+      /** Each expert's weight (default 1). */
+      weights: readonly number[];
+      aggregation: "aij" | "aip";
+      /** Row order of the experts' matrices (default: the children's order). */
+      order: readonly string[] | undefined;
+    };
+
+/** A weight spec of one method with every default filled in: what the weighting backends read. */
+export type ResolvedBaseWeightSpec =
+  | { readonly method: "equal"; readonly needsData: false }
+  | {
+      readonly method: "fixed";
+      readonly needsData: false;
+      readonly weights: Readonly<Record<string, number>>;
+    }
+  | {
+      readonly method: "ahp";
+      readonly needsData: false;
+      /** Priority method: `eigenvector` unless the spec says otherwise. */
+      readonly priority: AhpMethod;
+      /** Random-index table: `saaty` unless the spec says otherwise. */
+      readonly ri: RiTable;
+      /** Consistent iff CR < threshold: 0.10 unless the spec says otherwise. */
+      readonly threshold: number;
+      readonly source: AhpSource;
+    }
+  | { readonly method: "entropy"; readonly needsData: true; readonly shift: number }
+  | { readonly method: "critic"; readonly needsData: true; readonly correlation: "1-r" | "1-|r|" }
+  | { readonly method: "stddev" | "cv"; readonly needsData: true; readonly ddof: 0 | 1 };
+
+/** A combination of weight specs, resolved: its parts resolved and its rule's options as given. */
+export interface ResolvedCombineWeightSpec {
+  readonly method: "combine";
+  /** True when any part weighs by the data. */
+  readonly needsData: boolean;
+  readonly rule: CombineWeightSpec["rule"];
+  readonly of: readonly ResolvedBaseWeightSpec[];
+  /** Linear and multiplicative: the coefficients (default equal, filled by `combineWeights`). */
+  readonly alpha: number | undefined;
+  /** Moment: how many of the first parts are subjective (default 1, filled by `combineWeights`). */
+  readonly subjective: number | undefined;
+  /** Game theory: how the raw coefficients are normalized (default `abs`, filled by `combineWeights`). */
+  readonly normalize: "abs" | "sum" | undefined;
+}
+
+/** The resolved spec of one method. @internal */
+export type ResolvedOfMethod<M extends ResolvedBaseWeightSpec["method"]> = Extract<
+  ResolvedBaseWeightSpec,
+  { method: M }
+>;
+
+/** Any weight spec of the model format with its defaults filled in (see {@link resolveWeightSpec}). */
+export type ResolvedWeightSpec = ResolvedBaseWeightSpec | ResolvedCombineWeightSpec;
+
+function resolveBase(spec: BaseWeightSpec): ResolvedBaseWeightSpec {
+  switch (spec.method) {
+    case "equal":
+      return { method: "equal", needsData: false };
+    case "fixed":
+      return { method: "fixed", needsData: false, weights: spec.weights };
+    case "ahp": {
+      const source: AhpSource =
+        spec.experts && spec.experts.length > 0
+          ? {
+              kind: "experts",
+              experts: spec.experts,
+              weights: spec.experts.map((e) => e.weight ?? 1),
+              aggregation: spec.aggregation ?? "aij",
+              order: spec.order,
+            }
+          : spec.matrix
+            ? { kind: "matrix", matrix: spec.matrix, order: spec.order }
+            : { kind: "judgments", judgments: spec.judgments ?? [] };
+      return {
+        method: "ahp",
+        needsData: false,
+        priority: spec.priority ?? "eigenvector",
+        ri: spec.ri ?? "saaty",
+        threshold: spec.threshold ?? AHP_THRESHOLD,
+        source,
+      };
+    }
+    case "entropy":
+      return { method: "entropy", needsData: true, shift: spec.shift ?? 0 };
+    case "critic":
+      return { method: "critic", needsData: true, correlation: spec.correlation ?? "1-r" };
+    case "stddev":
+    case "cv":
+      return { method: spec.method, needsData: true, ddof: spec.ddof ?? 1 };
+  }
+}
+
+/**
+ * Reads a weight spec of the model format and fills in every default once: the one place that
+ * says what `"equal"` means, that AHP uses the eigenvector, Saaty's RI table and CR < 0.10 unless
+ * told otherwise, that entropy has no shift, CRITIC uses 1 - r and the standard deviation ddof 1.
+ * `specWeights` (in memory) and the SQL compiler both weigh from the resolved spec. The spec is
+ * assumed valid against the model schema (as `parseModel` leaves it); `checkModel` reports specs
+ * that are not.
+ *
+ * @example
+ * ```ts
+ * resolveWeightSpec("equal");
+ * // => { method: "equal", needsData: false }
+ * resolveWeightSpec({ method: "critic" });
+ * // => { method: "critic", needsData: true, correlation: "1-r" }
+ * resolveWeightSpec({ method: "combine", rule: "linear", of: [{ method: "entropy" }, { method: "equal" }] }).needsData;
+ * // => true
+ * ```
+ */
+export function resolveWeightSpec(spec: WeightSpec): ResolvedWeightSpec {
+  if (spec === "equal") return { method: "equal", needsData: false };
+  if (spec.method !== "combine") return resolveBase(spec);
+  const of = spec.of.map(resolveBase);
+  return {
+    method: "combine",
+    needsData: of.some((s) => s.needsData),
+    rule: spec.rule,
+    of,
+    alpha: spec.alpha,
+    subjective: spec.subjective,
+    normalize: spec.normalize,
+  };
+}
