@@ -37,7 +37,8 @@ export interface AggregateResult {
 
 /**
  * Combines the children of one tree node into the node's value for every unit, by a weighted mean:
- * the bottom-up step of a composite index (DOMAIN.md §1.9, OECD/JRC Handbook 2008 step 6).
+ * the bottom-up step of a composite index (OECD/JRC Handbook on Constructing Composite Indicators
+ * 2008, step 6).
  * Children are columns (one Float64Array or number[] per child, aligned over units); NaN marks a
  * missing value.
  *

@@ -99,16 +99,16 @@ function couplingBand(c: number): CouplingBand {
  * k = 2, C = 2 sqrt(U1 U2) / (U1 + U2). `modified` C (Wang et al. 2021, proposed because the
  * traditional C clusters near 1) is implemented as
  * C = sqrt( [1 - sum_{i>j} |U_i - U_j| / sum_{s=1}^{k-1} s] * (prod_i U_i / max U)^(1/(k-1)) ),
- * i.e. the product of the ratios U_i / max U. This reading reproduces DOMAIN §1.17 (0.803726 for
- * U = (0.6, 0.4, 0.5)), and for k = 2 it is the only reading consistent with the paper's Table 8 (with
- * the product divided once by max U, several published values would need U > 1). It is still marked
- * VERIFY in DOMAIN.md: check it against the paper before relying on it.
+ * i.e. the product of the ratios U_i / max U (0.803726 for U = (0.6, 0.4, 0.5), computed by
+ * test/fixtures/coupling/compute.py). For k = 2 it is the only reading consistent with the paper's
+ * Table 8 (with the product divided once by max U, several published values would need U > 1). It is
+ * not yet checked against the paper (VERIFY in docs/methods.md): check it before relying on it.
  *
  * C is 0 when any subsystem is 0, and for a unit with all scores 0 (0/0) C is defined as 0, so D = 0.
  *
  * References: Wang Shujia, Kong Wei, Ren Liang, Zhi Dandan, Dai Binting (2021) 国内耦合协调度模型的误区及修正,
  * Journal of Natural Resources 36(3):793-810; band scale after Tian Shenzhen et al. (2021), Acta
- * Geographica Sinica 76(4); DOMAIN.md §1.14.
+ * Geographica Sinica 76(4).
  *
  * @param u rows = units, columns = subsystems (at least 2), each score in [0, 1].
  * @throws IndicatrixError `invalid_matrix`, `out_of_range` (a score outside [0, 1]),

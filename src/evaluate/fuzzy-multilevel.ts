@@ -55,7 +55,8 @@ export interface FuzzyMultiLevelResult extends FuzzyResult {
  * result equals a one-level evaluation with the global weights (products of the weights along each
  * path); the other operators differ.
  *
- * Reference: DOMAIN.md §1.12 (multi-level FCE); standard textbook procedure of 多级模糊综合评价.
+ * Reference: the standard textbook procedure of multi-level fuzzy comprehensive evaluation (多级模糊综合评价;
+ * docs/methods.md source [S23]).
  *
  * @param input indicator values with grade breakpoints, or membership rows (survey shares).
  * @param opts the weight tree (`groups`) and the options of {@link fuzzyEvaluation}; the operator

@@ -4,7 +4,7 @@ import { rankDescending } from "../internal/rank.js";
 import { normalizedWeights, toArray } from "./shared.js";
 
 /**
- * Composition operator B = A o R of fuzzy comprehensive evaluation (DOMAIN §1.12), by ASCII name:
+ * Composition operator B = A o R of fuzzy comprehensive evaluation (模糊综合评价), by ASCII name:
  * `weighted-average` M(·,+) (default: b_j = sum_i a_i r_ij, every factor counts), `min-max` M(∧,∨)
  * (b_j = max_i min(a_i, r_ij): the main factor decides), `product-max` M(·,∨) (b_j = max_i a_i r_ij)
  * and `min-bounded-sum` M(∧,⊕) (b_j = min(1, sum_i min(a_i, r_ij))).
@@ -84,7 +84,7 @@ const FIVE_LABELS = ["excellent", "good", "fair", "poor", "very poor"];
 
 /**
  * Memberships of one value in p ordered grades by the ascending/descending half-trapezoid scheme
- * (升/降半梯形, DOMAIN §1.12): a value at or beyond an end breakpoint belongs wholly to that end grade;
+ * (升/降半梯形): a value at or beyond an end breakpoint belongs wholly to that end grade;
  * between two neighbouring breakpoints it is shared linearly between their grades; the memberships sum
  * to 1. The result is in grade order, best grade first: for a `benefit` indicator the highest
  * breakpoint is the best grade, for a `cost` indicator the lowest.
@@ -394,7 +394,7 @@ export function summarize(
  * {@link fuzzyEvaluationMultiLevel}.
  *
  * Reference: Zadeh, L.A. (1965) Fuzzy sets, Information and Control 8:338-353; operators as in standard
- * textbooks on 模糊综合评价; DOMAIN.md §1.12.
+ * textbooks on 模糊综合评价 (docs/methods.md source [S23]).
  *
  * @param input indicator values with grade breakpoints, or membership rows (survey shares).
  * @param weights one non-negative weight per indicator; scaled to sum 1.

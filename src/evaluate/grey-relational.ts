@@ -11,7 +11,10 @@ import {
   toArray,
 } from "./shared.js";
 
-/** Options of {@link greyRelational}; defaults follow DOMAIN.md part A. */
+/**
+ * Options of {@link greyRelational}; defaults as in the conventions table of docs/methods.md (rho 0.5
+ * after Deng).
+ */
 export interface GreyRelationalOptions {
   /** Resolution (distinguishing) coefficient rho, strictly between 0 and 1; default 0.5 (Deng). */
   rho?: number;
@@ -32,7 +35,7 @@ export interface GreyRelationalOptions {
   preprocess?: "none" | "minmax" | "initial" | "mean";
   /**
    * Direction of each column (default all `benefit`). Target and range columns are turned into
-   * benefit columns in [0, 1] by the moderate/interval formulas (DOMAIN §1.2) and then count as
+   * benefit columns in [0, 1] by the moderate/interval formulas (docs/methods.md) and then count as
    * preprocessed (no further scaling); cost columns are reversed by `minmax` and otherwise take
    * the column minimum as their reference value.
    */
@@ -75,8 +78,7 @@ export interface GreyRelationalResult {
  * A degenerate sample in which every unit equals the reference everywhere (max Delta = 0) gives
  * coefficients of 1, never NaN.
  *
- * Reference: Deng, J.L. (1982) Control problems of grey systems, Systems & Control Letters 1(5):288-294;
- * DOMAIN.md §1.11.
+ * Reference: Deng, J.L. (1982) Control problems of grey systems, Systems & Control Letters 1(5):288-294.
  *
  * @throws IndicatrixError `invalid_matrix`, `too_few_units` (fewer than 2 rows), `invalid_option`
  *   (rho outside (0, 1), unknown preprocess or reference, a zero divisor for `initial`/`mean`),

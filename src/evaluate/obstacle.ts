@@ -43,7 +43,8 @@ export interface ObstacleResult {
  * lifts it. A unit with no gap at all (every z = 1) has no obstacles: its degrees are zeros and it is
  * flagged in `atIdeal`, never NaN.
  *
- * Reference: DOMAIN.md §1.13 (the model as used in Chinese resilience and urban studies).
+ * Reference: the obstacle degree model (障碍度模型) as used in Chinese resilience and urban studies; no
+ * primary paper is cited (docs/methods.md, obstacle degree, source [S26]).
  *
  * @param z normalized matrix, rows = units, values in [0, 1], higher is better.
  * @param weights global leaf weights F (one per column, non-negative; scaled to sum 1, which does not

@@ -10,7 +10,7 @@ export interface RankSumRatioOptions {
   /**
    * Direction of each column (default all `benefit`): benefit columns are ranked ascending (smallest
    * = 1), cost columns descending; target and range columns are ranked by their moderate/interval
-   * transform (DOMAIN §1.2), i.e. closest to the target gets the highest rank.
+   * transform (docs/methods.md, moderate indicators), i.e. closest to the target gets the highest rank.
    */
   directions?: readonly Direction[];
   /**
@@ -20,7 +20,7 @@ export interface RankSumRatioOptions {
   method?: "integer" | "non-integer";
   /** Indicator weights (scaled to sum 1): gives the weighted WRSR = (1/m) sum w_j R_ij. */
   weights?: readonly number[];
-  /** Number of grades for the probit grading: 3 (default), 4 or 5 (cut points of DOMAIN §1.15). */
+  /** Number of grades for the probit grading: 3 (default), 4 or 5 (the cut points of docs/methods.md, RSR). */
   grades?: 3 | 4 | 5;
   /** Custom probit cut points (ascending), replacing the table for `grades`; g - 1 cut points give g grades. */
   cutPoints?: readonly number[];
@@ -84,7 +84,7 @@ export interface RankSumRatioResult {
   };
 }
 
-/** Probit cut points by number of grades (DOMAIN §1.15, marked VERIFY there). */
+/** Probit cut points by number of grades (the usual RSR table; not checked against a primary source: VERIFY). */
 const CUT_POINTS: Record<3 | 4 | 5, readonly number[]> = {
   3: [4, 6],
   4: [3.72, 5, 6.28],
@@ -103,14 +103,16 @@ const CUT_POINTS: Record<3 | 4 | 5, readonly number[]> = {
  * 5 + Phi^-1(p) (Phi^-1 by Wichura's AS 241, accurate to machine precision), least squares
  * RSR = a + b Probit over the rows. Grades come from each unit's probit and the cut points (for 3
  * grades: below 4, 4 to 6, 6 and above), which is the same as comparing fitted RSR with
- * a + b * cut. The cut points of DOMAIN §1.15 are marked VERIFY there: pass `cutPoints` to use a
- * published table.
+ * a + b * cut. The cut points for 4 and 5 grades are not checked against a primary source (VERIFY in
+ * docs/methods.md): pass `cutPoints` to use a published table.
  *
- * On DOMAIN §1.17's X with directions (benefit, benefit, cost, target 300), integer RSR is
+ * On the five-communities matrix X of the tests (test/fixtures/five-communities) with directions
+ * (benefit, benefit, cost, target 300), integer RSR is
  * `[0.55, 0.6, 0.6, 0.6, 0.65]`. Ranking X by direction gives the same ranks as ranking its min-max
  * matrix Z, because every direction transform is monotone.
  *
- * References: Tian Fengdiao (1988) 秩和比法及其应用, Chinese Journal of Health Statistics; DOMAIN.md §1.15.
+ * References: Tian Fengdiao (1988) 秩和比法及其应用, Chinese Journal of Health Statistics; docs/methods.md
+ * sources [S20b][S20c].
  *
  * @throws IndicatrixError `invalid_matrix`, `too_few_units` (fewer than 2 rows), `invalid_weights`,
  *   `invalid_directions`, `invalid_option` (method, grades, cut points), `degenerate_rsr` (every unit

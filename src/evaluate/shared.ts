@@ -72,7 +72,7 @@ export function checkDirections(
 }
 
 /**
- * The moderate (target) and interval transforms of DOMAIN §1.2, which turn a target or range column into
+ * The moderate (target) and interval transforms (docs/methods.md), which turn a target or range column into
  * a benefit column in [0, 1]: target t gives `1 - |x - t| / max|x - t|`; range [a, b] gives 1 inside
  * and `1 - distance / M` outside, M = max(a - min, max - b). A column already at its target (or inside
  * its range) everywhere gives all ones; NaN stays NaN (callers check). Returns the transform fitted on
@@ -115,10 +115,4 @@ export function toArray(x: Float64Array): number[] {
   const out = new Array<number>(x.length);
   for (let i = 0; i < x.length; i++) out[i] = x[i]!;
   return out;
-}
-
-/** Describes a direction for messages and provenance. @internal */
-export function directionLabel(d: Direction): string {
-  if (typeof d === "string") return d;
-  return "target" in d ? `target ${d.target}` : `range [${d.range[0]}, ${d.range[1]}]`;
 }

@@ -5,13 +5,13 @@ import { rankDescending } from "../internal/rank.js";
 import type { Direction } from "../internal/types.js";
 import { alignModerate, checkDirections, normalizedWeights, requireUnits, toArray } from "./shared.js";
 
-/** Options of {@link topsis}; every default follows DOMAIN.md part A. */
+/** Options of {@link topsis}; every default is that of the conventions table in docs/methods.md. */
 export interface TopsisOptions {
   /**
    * Direction of each column (default all `benefit`). Cost columns are not transformed: their ideal
    * and anti-ideal points are swapped (best = column minimum). Target and range columns are first
-   * turned into benefit columns in [0, 1] by the moderate/interval formulas of DOMAIN §1.2, which is
-   * their min-max normalization (DOMAIN's Z); `vector` then normalizes them like any other column.
+   * turned into benefit columns in [0, 1] by the moderate/interval formulas (docs/methods.md, moderate
+   * indicators), which is their min-max normalization; `vector` then normalizes them like any other column.
    */
   directions?: readonly Direction[];
   /**
@@ -22,8 +22,8 @@ export interface TopsisOptions {
   normalization?: "vector" | "minmax" | "none";
   /**
    * Where the weights enter: `matrix` (default, v = w r, then Euclidean distances) or `distance`
-   * (D = sqrt(sum w (r - r*)^2), the weighted-distance variant of DOMAIN §1.10). Both give different
-   * closeness values.
+   * (D = sqrt(sum w (r - r*)^2), the weighted-distance variant; docs/methods.md source [S7]). Both give
+   * different closeness values.
    */
   weighting?: "matrix" | "distance";
   /**
@@ -85,7 +85,7 @@ export interface TopsisResult {
  * Entropy-TOPSIS is `topsis(x, entropyWeights(x))`. Accepts rows (`number[][]`) or columns
  * (`{ columns: Float64Array[] }`, read in place): 1,000,000 x 50 runs in well under a second.
  *
- * Reference: Hwang, C.L. & Yoon, K. (1981) Multiple Attribute Decision Making, Springer; DOMAIN.md §1.10.
+ * Reference: Hwang, C.L. & Yoon, K. (1981) Multiple Attribute Decision Making, Springer.
  *
  * @param matrix rows = units, columns = indicators: `number[][]` or `{ columns: Float64Array[] }` (see {@link MatrixInput}).
  * @param weights one non-negative weight per column; scaled to sum 1.

@@ -87,5 +87,6 @@ export type AggregateSpec =
   | { method: "power"; p: number }
   | { method: "mazziotta-pareto"; penalty?: "negative" | "positive" };
 
-/** What happens to a missing value: see DOMAIN.md part A. `skip` re-normalizes weights over the children present. */
+/** What happens to a missing value (docs/methods.md, missing values). `skip` re-normalizes weights over the
+ * children present, as COINr and INFORM do. */
 export type MissingPolicy = "error" | "skip" | "mean" | "median" | "zero";

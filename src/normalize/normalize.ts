@@ -35,7 +35,7 @@ export function normalizeDetailed(
  * `spec`; NaN (missing) stays NaN and is skipped in every statistic. Use {@link normalizeDetailed}
  * to also get the parameters used and the warnings.
  *
- * Methods (DOMAIN.md §1.2; COINr `n_*` functions; OECD/JRC Handbook 2008, step 5):
+ * Methods (COINr `n_*` functions; OECD/JRC Handbook 2008, step 5; moderate formulas as in docs/methods.md):
  * - `minmax` (default range [0, 1]): (x - min)/(max - min); cost: (max - x)/(max - min) (`cost:
  *   "reflect"`, equal to COINr's `-x` then min-max, `"negate"`), or `"reciprocal"`: 1/x then min-max
  *   (positive values only).

@@ -1,6 +1,6 @@
 import { fail } from "../internal/errors.js";
 
-/** Combination rule of {@link combineWeights} (组合赋权, DOMAIN.md §1.8). */
+/** Combination rule of {@link combineWeights} (组合赋权; docs/methods.md, combination weighting). */
 export type CombineMethod = "linear" | "multiplicative" | "min-discrimination" | "moment" | "game-theory";
 
 /** Options of {@link combineWeights}. */
@@ -40,7 +40,8 @@ export interface CombineDetails {
 
 /**
  * Combines several weight vectors for the same indicators (typically subjective AHP weights u and objective entropy
- * or CRITIC weights v) into one vector (组合赋权). Rules (DOMAIN.md §1.8):
+ * or CRITIC weights v) into one vector (组合赋权). Rules (Li Gang et al., 主客观组合赋权方法及其合理性, 管理评论;
+ * game theory as in docs/methods.md source [S19]):
  * - `"linear"`: w = α u + (1 - α) v (α = 0.5 by default; any number of vectors with one coefficient each);
  * - `"multiplicative"`: w_j ∝ Π_k u_kj (乘法合成; sharpens agreement, pushes weights to the extremes);
  * - `"min-discrimination"`: w_j ∝ (Π_k u_kj)^(1/L), for two vectors sqrt(u_j v_j) (minimum discrimination

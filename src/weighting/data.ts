@@ -1,6 +1,6 @@
 /**
  * Internal input handling of the objective weighting methods: direction checks and the direction-aware min-max
- * of DOMAIN.md §1.2 over Float64Array columns (the matrix itself is read by `readMatrix`).
+ * (docs/methods.md, normalization) over Float64Array columns (the matrix itself is read by `readMatrix`).
  * @internal
  * @module
  */
@@ -96,7 +96,7 @@ export interface AlignParams {
   constant: boolean;
 }
 
-/** The min-max map of DOMAIN.md §1.2 for one column, given its sample min and max. @internal */
+/** The direction-aware min-max map for one column, given its sample min and max. @internal */
 export function alignParams(dir: Direction, min: number, max: number): AlignParams {
   const constant = !(max > min);
   if (dir === "benefit" || dir === "cost")

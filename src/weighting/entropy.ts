@@ -11,7 +11,7 @@ const CHUNK = 8192;
 export interface EntropyOptions {
   /**
    * One direction per column. When given, each column is first min-max normalized by its direction (benefit,
-   * cost, target point 1 - |x - t| / max|x - t|, or range [a, b]; DOMAIN.md §1.2) into [0, 1]. When absent, the raw
+   * cost, target point 1 - |x - t| / max|x - t|, or range [a, b]; docs/methods.md) into [0, 1]. When absent, the raw
    * values are used as proportions (as pymcdm does) and must be non-negative.
    */
   directions?: readonly Direction[];
@@ -44,11 +44,12 @@ export interface EntropyDetails {
  * spread unevenly over the units get more weight; a constant indicator gets 0.
  *
  * With `directions`, each column is min-max normalized by direction first (the usual Chinese-literature pipeline);
- * without, the raw non-negative values are the proportions. `shift` adds A to every value (DOMAIN.md §1.3).
+ * without, the raw non-negative values are the proportions. `shift` adds A to every value (整体平移, e.g. 0.0001).
  * Entropy rewards dispersion, not relevance: compare with {@link criticWeights}, which also accounts for
  * correlation, and combine with subjective (AHP) weights via `combineWeights`.
  * Data: rows (`number[][]`) or columns (`{ columns: Float64Array[] }`, read without copying).
- * Reference: Shannon 1948; Zeleny 1982; DOMAIN.md §1.4.
+ * Reference: Shannon, C.E. (1948) A mathematical theory of communication, Bell System Technical Journal 27;
+ * Zeleny, M. (1982) Multiple Criteria Decision Making, McGraw-Hill.
  *
  * @throws {IndicatrixError} `too_few_units` (fewer than 2 rows), `invalid_matrix` (ragged or non-finite, naming row
  *   and column), `negative_value` (a negative value without directions, naming row and column),

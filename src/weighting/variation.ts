@@ -67,7 +67,8 @@ export function stdDevWeightsDetailed(data: MatrixInput, opts: VariationOptions 
 /**
  * Coefficient-of-variation weights (变异系数法): V_j = σ_j / |mean_j|, w_j = V_j / Σ_k V_k. Scale-free, so it suits
  * raw ratio-scale indicators in different units; on min-max data (with `directions`) a column mean near 0 makes V_j
- * unstable (DOMAIN.md §1.5). The DOMAIN.md §1.17 vector is CV on the normalized matrix Z with ddof 1.
+ * unstable. The reference vector of the tests (test/fixtures/five-communities) is CV on the normalized matrix Z
+ * with ddof 1.
  *
  * @throws {IndicatrixError} `too_few_units`, `invalid_matrix`, `invalid_direction`, `invalid_options`,
  *   `zero_mean` (a varying column with mean 0: V is undefined), `all_constant`.

@@ -37,7 +37,7 @@ export {
  * Units with a missing criterion value are left out of the method (listed in `excluded`, their row
  * values null): the matrix methods need complete rows.
  *
- * References: see each method (Hwang & Yoon 1981; Deng 1982; DOMAIN.md §1.10-1.15).
+ * References: see each method (Hwang & Yoon 1981; Deng 1982; Zadeh 1965; Tian 1988; Wang et al. 2021).
  *
  * @throws IndicatrixError `invalid_option` (unknown method, fewer than 2 profiles for coupling,
  *   fuzzy breakpoints that cannot be defaulted), `no_complete_units`, the errors of `score()`, and

@@ -13,7 +13,8 @@ function deepFreeze<T>(value: T): T {
  * The built-in grassroots social-governance model (党建引领下常态与应急双重目标的基层治理指标体系):
  * goal `governance` > 6 dimensions (`subjects`, `process`, `path`, `technology`, `performance`,
  * `evaluation`) > 25 criteria > 60 indicators, 14 of them active only in emergencies. It is the
- * draft system of DOMAIN.md §3, itself built on the Fujian CNDCA proposal for a Party-led
+ * project's draft system (its design is committed as test/fixtures/governance/design.json), itself
+ * built on the Fujian CNDCA proposal for a Party-led
  * grassroots governance system with normal and emergency goals (China News Service Fujian,
  * 11 January); an illustration, not an official standard.
  *
