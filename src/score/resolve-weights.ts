@@ -32,7 +32,7 @@ export interface ResolvedWeights {
  * @example
  * ```ts
  * const w = resolveWeights(grassrootsGovernance, { profile: "normal" });
- * w.global.performance; // => 0.2562 (AHP eigenvector, DOMAIN.md 3.2)
+ * w.global.performance; // => 0.2562 (AHP eigenvector; test/fixtures/governance/expected.json)
  * ```
  */
 export function resolveWeights(
