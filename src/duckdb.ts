@@ -6,7 +6,8 @@
 import type { Model } from "./indicators/schema.js";
 import { IndicatrixError } from "./internal/errors.js";
 import { sqlDialect } from "./sql/dialect.js";
-import { sqlSource, type ToSqlOptions, toSQL } from "./sql/to-sql.js";
+import { sqlSource } from "./sql/source.js";
+import { type ToSqlOptions, toSQL } from "./sql/to-sql.js";
 
 /** The part of a `@duckdb/node-api` connection that scoreSQL uses. */
 export interface DuckDBConnectionLike {

@@ -55,39 +55,41 @@ function ansiString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-const duckdb: SqlDialect = {
-  name: "duckdb",
+/** What most engines spell alike (ANSI quoting, LOG10 / LOG2, an exact median); each dialect overrides the rest. */
+const ANSI: Omit<SqlDialect, "name" | "double" | "text" | "raise"> = {
   ident: ansiIdent,
   string: ansiString,
-  double: "DOUBLE",
-  text: "VARCHAR",
   log10: (x) => `LOG10(${x})`,
   log2: (x) => `LOG2(${x})`,
   rounding: (fn, x) => `${fn}(${x})`,
-  raise: (m) => `CAST(error(${m}) AS DOUBLE)`,
   median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
   materialized: "",
 };
 
+const duckdb: SqlDialect = {
+  ...ANSI,
+  name: "duckdb",
+  double: "DOUBLE",
+  text: "VARCHAR",
+  raise: (m) => `CAST(error(${m}) AS DOUBLE)`,
+};
+
 const postgres: SqlDialect = {
+  ...ANSI,
   name: "postgres",
-  ident: ansiIdent,
-  string: ansiString,
   double: "DOUBLE PRECISION",
   text: "TEXT",
-  log10: (x) => `LOG10(${x})`,
   log2: (x) => `(LN(${x}) / LN(2.0))`,
-  rounding: (fn, x) => `${fn}(${x})`,
   // PostgreSQL has no error function usable in an expression: casting the message to an integer
   // fails with the message in the error text ("invalid input syntax for type integer: ..."). The
   // volatile random() (LEFT(.., 0) = '') keeps the planner from folding a constant message, which
   // would fail every query, taken branch or not.
   raise: (m) => `CAST(CAST(${m} || LEFT(CAST(random() AS TEXT), 0) AS INTEGER) AS DOUBLE PRECISION)`,
-  median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
   materialized: "MATERIALIZED ",
 };
 
 const spark: SqlDialect = {
+  ...ANSI,
   name: "spark",
   ident: (name) => {
     checkText(name, "identifier");
@@ -101,26 +103,17 @@ const spark: SqlDialect = {
   },
   double: "DOUBLE",
   text: "STRING",
-  log10: (x) => `LOG10(${x})`,
-  log2: (x) => `LOG2(${x})`,
   rounding: (fn, x) => `CAST(${fn}(${x}) AS DOUBLE)`,
   raise: (m) => `CAST(raise_error(${m}) AS DOUBLE)`,
-  median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
-  materialized: "",
 };
 
 const trino: SqlDialect = {
+  ...ANSI,
   name: "trino",
-  ident: ansiIdent,
-  string: ansiString,
   double: "DOUBLE",
   text: "VARCHAR",
-  log10: (x) => `LOG10(${x})`,
-  log2: (x) => `LOG2(${x})`,
-  rounding: (fn, x) => `${fn}(${x})`,
   raise: (m) => `CAST(fail(${m}) AS DOUBLE)`,
   median: () => undefined,
-  materialized: "",
 };
 
 const DIALECTS: Record<SqlDialectName, SqlDialect> = { duckdb, postgres, spark, trino };

@@ -2,18 +2,12 @@ import { create, type FactoryFunctionMap, type MathNode, parseDependencies } fro
 import { compileFormula } from "../indicators/formula.js";
 import { IndicatrixError } from "../internal/errors.js";
 import type { SqlDialect } from "./dialect.js";
+import { sqlNumber } from "./writer.js";
 
 const math = create({ parseDependencies } as FactoryFunctionMap, {});
 
 /** ln(Number.MAX_VALUE): above it exp() overflows to Infinity in JavaScript (and errors in PostgreSQL). */
 const MAX_EXP = 709.782712893384;
-
-/** A double literal that every engine reads to the same IEEE value (a string cast, not a DECIMAL). */
-export function sqlNumber(d: SqlDialect, v: number): string {
-  if (!Number.isFinite(v))
-    throw new IndicatrixError("non_finite_value", `cannot write the non-finite number ${v} as a SQL literal`);
-  return `CAST('${String(v)}' AS ${d.double})`;
-}
 
 /** `e` when finite, NULL otherwise: Infinity - Infinity and NaN - NaN are NaN, which is not 0. */
 export function finiteOrNull(e: string): string {

@@ -3,17 +3,11 @@ import { IndicatrixError } from "../internal/errors.js";
 import type { ResolvedNode, ResolvedProfile } from "../score/resolve-profile.js";
 import { combineWeightsDetailed } from "../weighting/combine.js";
 import { specNeedsData, specWeights } from "../weighting/spec-weights.js";
-import type { SqlDialect } from "./dialect.js";
+import { unsupported } from "./unsupported.js";
+import type { SqlWriter } from "./writer.js";
 
-/** What the weight CTEs need from the compiler: the dialect, number literals and the raise expression. @internal */
-export interface SqlWriter {
-  /** The dialect written. */
-  readonly d: SqlDialect;
-  /** A double literal. */
-  num(v: number): string;
-  /** An expression that stops the query with `indicatrix: message` (and the value of `value`). */
-  raise(message: string, value?: string): string;
-}
+/** The way round for weights that SQL cannot compute: resolve them on the data first. */
+const RESOLVE_FIRST = "pass weights from resolveWeights(model, { profile, data })";
 
 /** The common table expressions computing one node's data-driven weights, and references to them. @internal */
 export interface WeightCtes {
@@ -23,14 +17,6 @@ export interface WeightCtes {
   name: string;
   /** One SQL reference per child (`name.w0`...), the local weights summing to 1. */
   weights: string[];
-}
-
-function unsupported(what: string, node: string): never {
-  throw new IndicatrixError(
-    "unsupported_in_sql",
-    `${what} (node "${node}") cannot be compiled to SQL; score in memory with score(), pass weights from resolveWeights(model, { profile, data }), or change the method`,
-    { path: node },
-  );
 }
 
 /**
@@ -67,7 +53,7 @@ export function weightCtes(
   const parts: BaseWeightSpec[] = spec.method === "combine" ? spec.of : [spec];
   const rule = spec.method === "combine" ? spec.rule : undefined;
   if (rule !== undefined && rule !== "linear" && rule !== "multiplicative" && rule !== "min-discrimination")
-    unsupported(`combine rule "${rule}" with data-driven parts`, node.id);
+    unsupported(`combine rule "${rule}" with data-driven parts`, node.id, RESOLVE_FIRST);
   const k = node.children.length;
   const path = node.weightsFrom ? `profiles.${node.weightsFrom}.weights.${node.id}` : node.path;
   const x = node.children.map(colOf);
@@ -164,7 +150,7 @@ export function weightCtes(
         break;
       }
       default:
-        unsupported(`weights "${method}"`, node.id);
+        unsupported(`weights "${method}"`, node.id, RESOLVE_FIRST);
     }
   });
 

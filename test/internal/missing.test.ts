@@ -6,7 +6,7 @@ import { isMissingToken, MISSING_TOKENS } from "../../src/internal/missing.js";
 import { readCsvColumns } from "../../src/node/read-csv-columns.js";
 import { toDataset } from "../../src/score/dataset.js";
 import { sqlDialect } from "../../src/sql/dialect.js";
-import { sqlSource } from "../../src/sql/to-sql.js";
+import { sqlSource } from "../../src/sql/source.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "indicatrix-missing-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

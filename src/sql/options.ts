@@ -1,0 +1,59 @@
+import { IndicatrixError } from "../internal/errors.js";
+import type { ResolvedProfile } from "../score/resolve-profile.js";
+import { type SqlDialect, sqlDialect } from "./dialect.js";
+import { RANK_MODES, type RankMode } from "./ranks.js";
+import type { ToSqlOptions } from "./to-sql.js";
+
+/** The options of `toSQL` checked, defaults filled. @internal */
+export interface SqlOptions {
+  /** The dialect written (default DuckDB). */
+  d: SqlDialect;
+  /** The source: a table name or a file path, not blank. */
+  source: string;
+  /** Column of the unit ids (default `"unit"`). */
+  unitColumn: string;
+  /** Which nodes get a rank column (default `"all"`). */
+  ranks: RankMode;
+}
+
+/**
+ * Checks the options of `toSQL` that need no model and fills their defaults.
+ *
+ * @throws IndicatrixError `invalid_option` for options that are not an object, a blank source or
+ *   an unknown rank mode; `unknown_dialect`.
+ * @internal
+ */
+export function checkSqlOptions(opts: ToSqlOptions): SqlOptions {
+  if (opts === null || typeof opts !== "object")
+    throw new IndicatrixError("invalid_option", "toSQL: expected an options object with a source");
+  const d = sqlDialect(opts.dialect ?? "duckdb");
+  if (typeof opts.source !== "string" || opts.source.trim() === "")
+    throw new IndicatrixError("invalid_option", "source: expected a table name or a file path");
+  const ranks = opts.ranks ?? "all";
+  if (!RANK_MODES.includes(ranks)) {
+    const names = RANK_MODES.map((m) => JSON.stringify(m));
+    throw new IndicatrixError(
+      "invalid_option",
+      `ranks: expected ${names.slice(0, -1).join(", ")} or ${names.at(-1)}, got ${JSON.stringify(ranks)}`,
+    );
+  }
+  return { d, source: opts.source, unitColumn: opts.unitColumn ?? "unit", ranks };
+}
+
+/** The output columns other than the node scores and ranks: a node may not take their names. */
+const RESERVED = ["unit", "coverage"];
+
+/**
+ * Checks that no node id clashes with an output column of the query (`unit`, `coverage`).
+ *
+ * @throws IndicatrixError `invalid_option` naming the node.
+ * @internal
+ */
+export function checkOutputNames(profile: ResolvedProfile): void {
+  for (const bad of RESERVED)
+    if (profile.nodes.has(bad))
+      throw new IndicatrixError(
+        "invalid_option",
+        `node id "${bad}" clashes with the output column of the same name; rename the node`,
+      );
+}
