@@ -1,8 +1,8 @@
-import type { BaseWeightSpec } from "../indicators/schema.js";
 import { IndicatrixError } from "../internal/errors.js";
 import type { ResolvedNode, ResolvedProfile } from "../score/resolve-profile.js";
 import { combineWeightsDetailed } from "../weighting/combine.js";
-import { specNeedsData, specWeights } from "../weighting/spec-weights.js";
+import { type ResolvedBaseWeightSpec, resolveWeightSpec } from "../weighting/resolve-weight-spec.js";
+import { specWeights } from "../weighting/spec-weights.js";
 import { unsupported } from "./unsupported.js";
 import type { SqlWriter } from "./writer.js";
 
@@ -48,10 +48,11 @@ export function weightCtes(
   const d = w.d;
   const n = (x: number) => w.num(x);
   const spec = node.weights;
-  if (spec === "equal" || !specNeedsData(spec))
+  const resolved = resolveWeightSpec(spec);
+  if (!resolved.needsData)
     throw new IndicatrixError("invalid_option", `node "${node.id}": weights need no data`);
-  const parts: BaseWeightSpec[] = spec.method === "combine" ? spec.of : [spec];
-  const rule = spec.method === "combine" ? spec.rule : undefined;
+  const parts: readonly ResolvedBaseWeightSpec[] = resolved.method === "combine" ? resolved.of : [resolved];
+  const rule = resolved.method === "combine" ? resolved.rule : undefined;
   if (rule !== undefined && rule !== "linear" && rule !== "multiplicative" && rule !== "min-discrimination")
     unsupported(`combine rule "${rule}" with data-driven parts`, node.id, RESOLVE_FIRST);
   const k = node.children.length;
@@ -82,21 +83,23 @@ export function weightCtes(
   parts.forEach((part, p) => {
     const a = (j: number) => `a${p}_${j}`;
     const l = (j: number) => `l${p}_${j}`;
-    if (!specNeedsData(part)) {
-      const lit = specWeights(part, node.children, { nodeId: node.id, path: `${path}.of[${p}]` }).weights;
+    if (!part.needsData) {
+      const original = spec !== "equal" && spec.method === "combine" ? spec.of[p] : undefined;
+      if (original === undefined) unsupported(`weights "${part.method}"`, node.id, RESOLVE_FIRST);
+      const lit = specWeights(original, node.children, { nodeId: node.id, path: `${path}.of[${p}]` }).weights;
       for (const j of J) uCols.push(`${n(lit[j] as number)} AS u${p}_${j}`);
       return;
     }
-    const method = (part as { method: string }).method;
+    const method = part.method;
     for (const j of J) aCols.push(`CASE WHEN ${live(j)} THEN 1 ELSE 0 END AS ${l(j)}`);
     const sum = (f: (j: number) => string) => `(${J.map(f).join(" + ")})`;
     bCols.push(`${sum(a)} AS t${p}`, `${sum(l)} AS q${p}`);
     const u = (j: number) => `${a(j)} / t${p}`;
     const allConstant = `WHEN q${p} = 0 THEN ${w.raise(`${at(p)}: every child is constant over the complete units: "${method}" cannot tell them apart`)}`;
     const degenerate = `WHEN NOT (t${p} > 0) THEN ${w.raise(`${at(p)}: every "${method}" score of the children is 0 (degenerate weights)`)}`;
-    switch (method) {
+    switch (part.method) {
       case "entropy": {
-        const shift = (part as { shift?: number }).shift ?? 0;
+        const shift = part.shift;
         const z = (j: number) => (shift === 0 ? (x[j] as string) : `(${x[j]} + ${n(shift)})`);
         for (const j of J) {
           const mn = agg(`MIN(${x[j]})`);
@@ -111,7 +114,7 @@ export function weightCtes(
         break;
       }
       case "critic": {
-        const mode = (part as { correlation?: "1-r" | "1-|r|" }).correlation ?? "1-r";
+        const mode = part.correlation;
         const r = (i: number, j: number) => {
           const c = agg(`CORR(${x[Math.min(i, j)]}, ${x[Math.max(i, j)]})`);
           const clamped = `GREATEST(${n(-1)}, LEAST(${n(1)}, ${c}))`;
@@ -134,7 +137,7 @@ export function weightCtes(
       }
       case "stddev":
       case "cv": {
-        const ddof = (part as { ddof?: 0 | 1 }).ddof ?? 1;
+        const ddof = part.ddof;
         for (const j of J) {
           let value = sd(j, ddof);
           if (method === "cv") {
@@ -163,7 +166,7 @@ export function weightCtes(
       parts.map(() => J.map(() => 1 / k)),
       {
         method: "linear",
-        ...(spec.method === "combine" && spec.alpha !== undefined ? { alpha: spec.alpha } : {}),
+        ...(resolved.method === "combine" && resolved.alpha !== undefined ? { alpha: resolved.alpha } : {}),
       },
     ).coefficients;
     combined = (j) => `(${parts.map((_, p) => `${n(coef[p] as number)} * u${p}_${j}`).join(" + ")})`;
