@@ -116,9 +116,3 @@ export function toArray(x: Float64Array): number[] {
   for (let i = 0; i < x.length; i++) out[i] = x[i]!;
   return out;
 }
-
-/** Describes a direction for messages and provenance. @internal */
-export function directionLabel(d: Direction): string {
-  if (typeof d === "string") return d;
-  return "target" in d ? `target ${d.target}` : `range [${d.range[0]}, ${d.range[1]}]`;
-}
