@@ -6,53 +6,55 @@ import { resolveProfile } from "../../src/score/resolve-profile.js";
 import { type Provenance, type ScoreOptions, score } from "../../src/score/score.js";
 import { prepareColumns } from "../../src/score/stages/prepare-columns.js";
 
-// The small model of score.test.ts: g1 = {a, b (cost)} with fixed weights 1:1, g2 = {c} with the default
-// (equal) weights, root = 3 g1 : 1 g2; every indicator min-max (the model's default normalization).
+// Two groups: health = {beds, wait (cost)} with fixed weights 1:3, safety = {crime (cost)} with the default
+// (equal) weights, root = 2 health : 1 safety; every indicator min-max (the model's default normalization).
 const model = parseModel({
-  id: "m",
+  id: "city",
   tree: {
     id: "root",
     children: [
-      { id: "g1", children: [{ id: "a" }, { id: "b", direction: "cost" }] },
-      { id: "g2", children: [{ id: "c", goalposts: [0, 10] }] },
+      { id: "health", children: [{ id: "beds" }, { id: "wait", direction: "cost" }] },
+      { id: "safety", children: [{ id: "crime", direction: "cost" }] },
     ],
   },
   defaults: { normalize: "minmax" },
   profiles: {
-    p: {
+    base: {
       weights: {
-        root: { method: "fixed", weights: { g1: 3, g2: 1 } },
-        g1: { method: "fixed", weights: { a: 1, b: 1 } },
+        root: { method: "fixed", weights: { health: 2, safety: 1 } },
+        health: { method: "fixed", weights: { beds: 1, wait: 3 } },
       },
     },
   },
 });
 
+// By hand: beds [0, 1, 0.5], wait (cost over [10, 30]) [0, 1, 0.5], health [0, 1, 0.5]; crime (cost over
+// [2, 4]) [0, 1, NaN]; root = 2/3 health + 1/3 safety, u3 without safety: [0, 1, 0.5], ranks [3, 1, 2].
 const rows = [
-  { unit: "u1", a: 0, b: 10, c: 5 },
-  { unit: "u2", a: 10, b: 0, c: 10 },
-  { unit: "u3", a: 5, b: 5, c: null },
+  { unit: "u1", beds: 1, wait: 30, crime: 4 },
+  { unit: "u2", beds: 3, wait: 10, crime: 2 },
+  { unit: "u3", beds: 2, wait: 20, crime: null },
 ];
 
 describe("score() provenance", () => {
-  it("score(model, rows).provenance is the typed record of the model's settings (profile p, skip, fixed and equal weights, min-max)", () => {
+  it("score(model, rows).provenance is the typed record of the model's settings (profile base, skip, fixed and equal weights, min-max)", () => {
     const expected: Provenance = {
-      profile: "p",
-      chain: ["p"],
+      profile: "base",
+      chain: ["base"],
       missing: "skip",
       minCoverage: 0,
       ranks: { order: "descending", ties: "min", missingRank: 0 },
-      // Groups in the order they are weighed: bottom-up, so g2 and g1 before the root.
+      // Groups in the order they are weighed: bottom-up, so safety and health before the root.
       nodes: {
-        g2: { weights: { method: "equal" }, aggregate: "arithmetic" },
-        g1: { weights: { method: "fixed" }, aggregate: "arithmetic" },
+        safety: { weights: { method: "equal" }, aggregate: "arithmetic" },
+        health: { weights: { method: "fixed" }, aggregate: "arithmetic" },
         root: { weights: { method: "fixed" }, aggregate: "arithmetic" },
       },
-      normalization: { a: "minmax", b: "minmax", c: "minmax" },
+      normalization: { beds: "minmax", wait: "minmax", crime: "minmax" },
     };
     const p = score(model, rows).provenance;
     expect(p).toEqual(expected);
-    expect(Object.keys(p.nodes)).toEqual(["g2", "g1", "root"]);
+    expect(Object.keys(p.nodes)).toEqual(["safety", "health", "root"]);
     // Plain data: it survives JSON (the CLI's score --format json prints it).
     expect(JSON.parse(JSON.stringify(p))).toEqual(expected);
   });
@@ -61,15 +63,15 @@ describe("score() provenance", () => {
     const m2 = parseModel({
       ...model,
       profiles: {
-        p: {
-          weights: { g1: { method: "fixed", weights: { a: 1, b: 1 } } },
-          multipliers: { a: 2 },
+        base: {
+          weights: { health: { method: "fixed", weights: { beds: 1, wait: 3 } } },
+          multipliers: { beds: 2 },
           aggregate: { root: { method: "geometric", zero: "floor" } },
         },
       },
     });
     const p = score(m2, rows).provenance;
-    expect(p.nodes.g1).toEqual({
+    expect(p.nodes.health).toEqual({
       weights: { method: "fixed", multipliers: [2, 1] },
       aggregate: "arithmetic",
     });
@@ -80,32 +82,35 @@ describe("score() provenance", () => {
 describe("score() stages", () => {
   it("an indicator read only by the fused arithmetic mean is written on first access and equals normalize()", () => {
     const r = score(model, rows);
-    expect(Object.keys(r.scores).sort()).toEqual(["a", "b", "c", "g1", "g2", "root"]);
-    // a and b: min-max over [0, 10] (b by cost), computed by normalize() on the raw columns.
-    expect(Array.from(r.scores.a as Float64Array)).toEqual(Array.from(normalize([0, 10, 5], "minmax")));
-    expect(Array.from(r.scores.b as Float64Array)).toEqual(
-      Array.from(normalize([10, 0, 5], "minmax", { direction: "cost" })),
+    expect(Object.keys(r.scores).sort()).toEqual(["beds", "crime", "health", "root", "safety", "wait"]);
+    expect(Array.from(r.scores.beds as Float64Array)).toEqual(Array.from(normalize([1, 3, 2], "minmax")));
+    expect(Array.from(r.scores.wait as Float64Array)).toEqual(
+      Array.from(normalize([30, 10, 20], "minmax", { direction: "cost" })),
     );
-    expect(r.scores.a).toBe(r.scores.a); // written once, then the same array
+    expect(r.scores.beds).toBe(r.scores.beds); // written once, then the same array
   });
 
-  it("a group with a non-affine child takes the general path and reads its affine siblings' values (z-score b, min-max a)", () => {
+  it("a group with a non-affine child takes the general path and reads its affine siblings' values (z-score wait, min-max beds)", () => {
     const z = parseModel({
       ...model,
       tree: {
         id: "root",
         children: [
-          { id: "g1", children: [{ id: "a" }, { id: "b", direction: "cost", normalize: "zscore" }] },
-          { id: "g2", children: [{ id: "c" }] },
+          {
+            id: "health",
+            children: [{ id: "beds" }, { id: "wait", direction: "cost", normalize: "zscore" }],
+          },
+          { id: "safety", children: [{ id: "crime", direction: "cost" }] },
         ],
       },
     });
     const r = score(z, rows);
-    const a = normalize([0, 10, 5], "minmax");
-    const b = normalize([10, 0, 5], "zscore", { direction: "cost" });
-    // g1 = the fixed 1:1 weighted mean of a and b.
-    const g1 = Array.from(a, (x, i) => 0.5 * x + 0.5 * (b[i] as number));
-    expect(Array.from(r.scores.g1 as Float64Array)).toEqual(g1);
+    const beds = normalize([1, 3, 2], "minmax");
+    const wait = normalize([30, 10, 20], "zscore", { direction: "cost" });
+    // health = the fixed 1:3 weighted mean of beds and wait.
+    const health = Array.from(beds, (x, i) => 0.25 * x + 0.75 * (wait[i] as number));
+    const got = Array.from(r.scores.health as Float64Array);
+    for (const [i, h] of health.entries()) expect(got[i]).toBeCloseTo(h, 14);
   });
 
   it("prepareColumns reads only the columns the formulas need, derives a formula of a formula, and drops parent units with a warning", () => {
@@ -146,7 +151,7 @@ describe("score() stages", () => {
 
   it("ScoreOptions has no ties option any more (ranks always share the lowest rank)", () => {
     // @ts-expect-error `ties` was removed from ScoreOptions in 0.2 (it only allowed "min").
-    const opts: ScoreOptions = { profile: "p", ties: "min" };
+    const opts: ScoreOptions = { profile: "base", ties: "min" };
     expect(Array.from(score(model, rows, opts).ranks.root as Uint32Array)).toEqual([3, 1, 2]);
   });
 });
