@@ -95,8 +95,9 @@ function missingReasons(
 ): Record<string, string> {
   const root = scores[profile.root]!;
   const missing: Record<string, string> = {};
-  for (const [i, unit] of units.entries()) {
+  for (let i = 0; i < units.length; i++) {
     if (!Number.isNaN(root[i]!)) continue;
+    const unit = units[i]!;
     const share = coverage[i]!;
     // defineProperty: a unit id such as "__proto__" becomes an own key, never a prototype.
     Object.defineProperty(missing, unit, {

@@ -123,7 +123,9 @@ function leafUnits(
   const parents = new Set(ds.parents.filter((p): p is string => p !== undefined));
   const index: number[] = [];
   const groupRowsWithData: string[] = [];
-  for (const [i, u] of ds.units.entries()) {
+  // Indexed (not entries()): one pass over every unit, a hot loop for large data.
+  for (let i = 0; i < ds.units.length; i++) {
+    const u = ds.units[i]!;
     if (!parents.has(u)) index.push(i);
     else if (valueColumns.some((c) => hasValue(ds.columns.get(c), i))) groupRowsWithData.push(u);
   }
