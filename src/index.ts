@@ -164,6 +164,7 @@ export { type ResolvedWeights, resolveWeights } from "./score/resolve-weights.js
 export { type RollupOptions, type RollupResult, rollup } from "./score/rollup.js";
 export {
   type Contribution,
+  type Provenance,
   type Result,
   type ScoreOptions,
   score,

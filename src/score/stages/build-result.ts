@@ -1,0 +1,146 @@
+import { IndicatrixError, type Issue } from "../../internal/errors.js";
+import { rankDescendingUint32 } from "../../internal/rank.js";
+import type { NormalizeParams } from "../../normalize/normalize.js";
+import type { TreatReport } from "../../normalize/treat.js";
+import type { ResolvedProfile } from "../resolve-profile.js";
+import type { Provenance, Result, UnitHierarchy } from "../result.js";
+import { contributionsAt } from "./contributions.js";
+import type { TreeWeights, WeightLedger } from "./weigh-groups.js";
+
+/** What the earlier stages computed, for {@link buildResult}. @internal */
+export interface ResultParts {
+  /** The resolved profile. */
+  profile: ResolvedProfile;
+  /** Ids of the scored units. */
+  units: string[];
+  /** Score of every active node. */
+  scores: Record<string, Float64Array>;
+  /** Local and global weights and consistency. */
+  weights: TreeWeights;
+  /** Each group's weight provenance, in the order the groups were weighed. */
+  weightProvenance: WeightLedger["provenance"];
+  /** Share of the active indicators present, per unit. */
+  coverage: Float64Array;
+  /** Raw values after formulas and treatment. */
+  raw: Record<string, Float64Array>;
+  /** What normalization ran per indicator. */
+  normalization: Record<string, NormalizeParams>;
+  /** Outlier treatment per treated indicator. */
+  treatment: Record<string, TreatReport>;
+  /** Warnings found on the way. */
+  diagnostics: Issue[];
+  /** The unit hierarchy of the data. */
+  hierarchy: UnitHierarchy;
+}
+
+/**
+ * The last stage of `score()`: the Result, with why each unit without an overall score has none,
+ * the provenance of every option that ran, ranks computed per node on first access, and the
+ * `contributions` and `toRows` accessors.
+ * @internal
+ */
+export function buildResult(p: ResultParts): Result {
+  const { profile, units, scores, coverage } = p;
+  const { local, global, consistency } = p.weights;
+  const ranks = lazyRanks(scores);
+  const nodeOrder = [...profile.nodes.keys()];
+  let unitIndex: Map<string, number> | undefined;
+  return {
+    profile: profile.name,
+    units,
+    scores,
+    ranks,
+    weights: { local, global },
+    consistency,
+    coverage,
+    missing: missingReasons(profile, units, scores, coverage),
+    raw: p.raw,
+    normalization: p.normalization,
+    treatment: p.treatment,
+    provenance: provenance(profile, p.weightProvenance, p.normalization),
+    diagnostics: p.diagnostics,
+    hierarchy: p.hierarchy,
+    resolved: profile,
+    contributions(unit) {
+      unitIndex ??= new Map(units.map((u, k) => [u, k]));
+      const i = unitIndex.get(unit);
+      if (i === undefined)
+        throw new IndicatrixError("unknown_unit", `unit "${unit}" is not a scored unit of this result`);
+      return contributionsAt(profile, scores, local, i);
+    },
+    toRows() {
+      return units.map((u, i) => {
+        const row: Record<string, string | number | null> = { unit: u };
+        for (const id of nodeOrder) {
+          const v = scores[id]![i]!;
+          row[id] = Number.isNaN(v) ? null : v;
+        }
+        for (const id of nodeOrder) {
+          const r = ranks[id]![i]!;
+          row[`${id}_rank`] = r === 0 ? null : r;
+        }
+        row.coverage = coverage[i]!;
+        return row;
+      });
+    },
+  };
+}
+
+/** Why each unit without an overall score has none, by unit id. */
+function missingReasons(
+  profile: ResolvedProfile,
+  units: readonly string[],
+  scores: Readonly<Record<string, Float64Array>>,
+  coverage: Float64Array,
+): Record<string, string> {
+  const root = scores[profile.root]!;
+  const missing: Record<string, string> = {};
+  for (let i = 0; i < units.length; i++) {
+    if (!Number.isNaN(root[i]!)) continue;
+    const unit = units[i]!;
+    const share = coverage[i]!;
+    // defineProperty: a unit id such as "__proto__" becomes an own key, never a prototype.
+    Object.defineProperty(missing, unit, {
+      value:
+        share === 0
+          ? "no indicator value present"
+          : `coverage ${(share * 100).toFixed(0)}% of indicators is below the minimum coverage (${profile.minCoverage}) at some node`,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return missing;
+}
+
+function provenance(
+  profile: ResolvedProfile,
+  weights: WeightLedger["provenance"],
+  normalization: Readonly<Record<string, NormalizeParams>>,
+): Provenance {
+  const nodes: Provenance["nodes"] = {};
+  for (const [id, w] of Object.entries(weights))
+    nodes[id] = { weights: w, aggregate: profile.nodes.get(id)!.aggregate };
+  return {
+    profile: profile.name,
+    chain: profile.chain,
+    missing: profile.missing,
+    minCoverage: profile.minCoverage,
+    ranks: { order: "descending", ties: "min", missingRank: 0 },
+    nodes,
+    normalization: Object.fromEntries(Object.entries(normalization).map(([id, n]) => [id, n.method])),
+  };
+}
+
+/** Ranks of every node, each computed on first access. */
+function lazyRanks(scores: Readonly<Record<string, Float64Array>>): Record<string, Uint32Array> {
+  const ranks: Record<string, Uint32Array> = {};
+  for (const id of Object.keys(scores)) {
+    let cached: Uint32Array | undefined;
+    Object.defineProperty(ranks, id, {
+      enumerable: true,
+      get: () => (cached ??= rankDescendingUint32(scores[id]!)),
+    });
+  }
+  return ranks;
+}

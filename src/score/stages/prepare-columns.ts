@@ -1,0 +1,143 @@
+import { compileFormula } from "../../indicators/formula.js";
+import type { Model } from "../../indicators/schema.js";
+import { walkTree } from "../../indicators/tree.js";
+import { IndicatrixError, type Issue } from "../../internal/errors.js";
+import { type Dataset, type DatasetInput, toDataset } from "../dataset.js";
+import type { ResolvedProfile } from "../resolve-profile.js";
+import { deriveFormulas, type FormulaColumn } from "./derive-formulas.js";
+
+/** The columns a profile scores, over the units it scores. @internal */
+export interface PreparedColumns {
+  /** The data as read (every unit, the scored ones and the units above them). */
+  dataset: Dataset;
+  /** Ids of the scored units: the units that are no other unit's parent, in data order. */
+  units: string[];
+  /** Each active indicator's column over the scored units, formulas evaluated (before treatment). */
+  indicators: Map<string, Float64Array>;
+  /** The kept columns (`population` and `opts.keep`) present in the data, over every unit. */
+  kept: Record<string, Float64Array>;
+}
+
+/** Property names of plain objects: not usable as keys of the result's records. */
+const OBJECT_KEYS: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  "prototype",
+]);
+
+/**
+ * The first stage of `score()`: reads the data with the columns the profile needs (the active
+ * indicators, and for a formula indicator the columns its formula reads), warns about columns the
+ * model does not use, evaluates the formulas, and keeps the units that are no other unit's parent
+ * (a unit with child units is scored by roll-up; its own values are ignored, with a warning).
+ * One walk of the model tree gives the ids and the formulas.
+ * @internal
+ */
+export function prepareColumns(
+  model: Model,
+  profile: ResolvedProfile,
+  data: DatasetInput,
+  keepOption: readonly string[] | undefined,
+  diagnostics: Issue[],
+): PreparedColumns {
+  const ids = new Set<string>();
+  const sources = new Map<string, { source: string; path: string }>();
+  for (const { node, path } of walkTree(model.tree)) {
+    ids.add(node.id);
+    if (node.formula !== undefined) sources.set(node.id, { source: node.formula, path: `${path}.formula` });
+  }
+  const { needed, formulas } = neededColumns(profile.indicators, sources);
+  for (const [i, c] of (keepOption ?? []).entries())
+    if (typeof c !== "string" || c === "" || OBJECT_KEYS.has(c))
+      throw new IndicatrixError(
+        "invalid_argument",
+        `opts.keep[${i}]: ${JSON.stringify(c)} is not usable as a column name`,
+        { path: `opts.keep[${i}]` },
+      );
+  const keep = ["population", ...(keepOption ?? [])];
+  const dataset = toDataset(data, { columns: needed, optional: keep });
+  const ignored = dataset.ignored.filter((c) => !ids.has(c));
+  if (ignored.length > 0)
+    diagnostics.push({
+      code: "ignored_columns",
+      severity: "warning",
+      path: "data",
+      message: `columns not used by the model: ${ignored.slice(0, 20).join(", ")}${ignored.length > 20 ? ", ..." : ""}`,
+    });
+  const columns = deriveFormulas(profile.indicators, formulas, dataset, diagnostics);
+  const { index, groupRowsWithData } = leafUnits(dataset, needed);
+  if (groupRowsWithData.length > 0)
+    diagnostics.push({
+      code: "group_unit_values_ignored",
+      severity: "warning",
+      path: "data",
+      message: `units with child units are scored by roll-up, not from their own values: ${groupRowsWithData.slice(0, 10).join(", ")}`,
+    });
+  if (index.length === 0) throw new IndicatrixError("empty_data", "data: there are no units to score");
+  const all = index.length === dataset.units.length;
+  const indicators = new Map<string, Float64Array>();
+  // Every active indicator is a data column (toDataset checked it) or a formula (derived above).
+  for (const id of profile.indicators) {
+    const col = columns.get(id) as Float64Array;
+    indicators.set(id, all ? col : subset(col, index));
+  }
+  const kept: Record<string, Float64Array> = {};
+  for (const c of keep) {
+    const col = dataset.columns.get(c);
+    if (col) kept[c] = col;
+  }
+  return { dataset, units: all ? dataset.units : index.map((i) => dataset.units[i]!), indicators, kept };
+}
+
+/**
+ * The data columns the indicators need (an indicator without a formula is a column; a formula
+ * indicator needs what its formula reads, recursively) and the formulas met on the way, compiled.
+ */
+function neededColumns(
+  indicators: readonly string[],
+  sources: ReadonlyMap<string, { source: string; path: string }>,
+): { needed: string[]; formulas: Map<string, FormulaColumn> } {
+  const needed = new Set<string>();
+  const formulas = new Map<string, FormulaColumn>();
+  const seen = new Set<string>();
+  const visit = (id: string): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const f = sources.get(id);
+    if (f === undefined) {
+      needed.add(id);
+      return;
+    }
+    const formula = compileFormula(f.source);
+    formulas.set(id, { formula, path: f.path });
+    for (const v of formula.variables) visit(v);
+  };
+  for (const id of indicators) visit(id);
+  return { needed: [...needed], formulas };
+}
+
+/** Rows of the units to score (no other unit's parent), and the parent units that carry values anyway. */
+function leafUnits(
+  ds: Dataset,
+  valueColumns: readonly string[],
+): { index: number[]; groupRowsWithData: string[] } {
+  const parents = new Set(ds.parents.filter((p): p is string => p !== undefined));
+  const index: number[] = [];
+  const groupRowsWithData: string[] = [];
+  // Indexed (not entries()): one pass over every unit, a hot loop for large data.
+  for (let i = 0; i < ds.units.length; i++) {
+    const u = ds.units[i]!;
+    if (!parents.has(u)) index.push(i);
+    else if (valueColumns.some((c) => hasValue(ds.columns.get(c), i))) groupRowsWithData.push(u);
+  }
+  return { index, groupRowsWithData };
+}
+
+function hasValue(col: Float64Array | undefined, i: number): boolean {
+  return col !== undefined && !Number.isNaN(col[i]!);
+}
+
+function subset(col: Float64Array, index: readonly number[]): Float64Array {
+  const out = new Float64Array(index.length);
+  for (let k = 0; k < index.length; k++) out[k] = col[index[k]!]!;
+  return out;
+}
