@@ -33,7 +33,7 @@ export interface RollupResult {
  * with child units, at every node of the indicator tree, is the mean of the scores of all scored
  * units below it, or their mean weighted by a column such as population (`{ by: { weight:
  * "population" } }`). Units without a score, or without a weight, are left out of the mean. This is
- * kept apart from indicator aggregation, as DOMAIN.md advises: rates do not average, so where an
+ * kept apart from indicator aggregation on purpose: rates do not average, so where an
  * indicator can be measured at a higher level directly, score that level as its own dataset.
  *
  * @throws IndicatrixError `missing_column` when the weight column is not in the result (keep it with `score(..., { keep })`).
