@@ -67,11 +67,13 @@ export interface ScoreBody {
 
 const finite = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
 
+/** An error of the service itself (its own codes, not the library's), with the issues of a bad payload. */
 class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly issues?: ErrorBody["error"]["issues"],
   ) {
     super(message);
   }
@@ -80,38 +82,28 @@ class HttpError extends Error {
 /** Checks the payload's shape before the library sees it; the library checks the values. */
 function readPayload(body: unknown, model: Model): { profile: string; units: Record<string, unknown>[] } {
   if (body === null || typeof body !== "object" || Array.isArray(body))
-    throw new IndicatrixError(
-      "invalid_payload",
-      'expected a JSON object { "profile": ..., "units": [...] }',
-      {
-        path: "$",
-      },
-    );
+    throw new HttpError(400, "invalid_payload", 'expected a JSON object { "profile": ..., "units": [...] }');
   const { profile, units, ...rest } = body as Record<string, unknown>;
   const issues = Object.keys(rest).map((key) => ({
     code: "unknown_field",
-    severity: "error" as const,
     path: `$.${key}`,
     message: `unknown field "${key}"; expected "profile" and "units"`,
   }));
   if (profile !== undefined && typeof profile !== "string")
     issues.push({
       code: "invalid_profile",
-      severity: "error",
       path: "$.profile",
       message: `expected a profile name (${profileNames(model).join(", ")})`,
     });
   if (!Array.isArray(units) || units.length === 0)
     issues.push({
       code: "invalid_units",
-      severity: "error",
       path: "$.units",
       message: "expected a non-empty array of units",
     });
   else if (units.length > MAX_UNITS)
     issues.push({
       code: "too_many_units",
-      severity: "error",
       path: "$.units",
       message: `${units.length} units; the limit is ${MAX_UNITS} per request`,
     });
@@ -120,15 +112,12 @@ function readPayload(body: unknown, model: Model): { profile: string; units: Rec
       if (u === null || typeof u !== "object" || Array.isArray(u))
         issues.push({
           code: "invalid_unit",
-          severity: "error",
           path: `$.units[${i}]`,
           message: "expected an object { unit, <indicator>: value, ... }",
         });
     });
   if (issues.length > 0)
-    throw new IndicatrixError(issues[0]?.code as string, issues.map((i) => i.message).join("; "), {
-      issues,
-    });
+    throw new HttpError(400, issues[0]?.code as string, issues.map((i) => i.message).join("; "), issues);
   return {
     profile: (profile as string | undefined) ?? (profileNames(model)[0] as string),
     units: units as Record<string, unknown>[],
@@ -138,7 +127,7 @@ function readPayload(body: unknown, model: Model): { profile: string; units: Rec
 /**
  * Scores one payload with a model: the pure core of the service, without HTTP.
  *
- * @throws IndicatrixError for a payload of the wrong shape and for every error the library finds
+ * @throws HttpError (400) for a payload of the wrong shape; IndicatrixError for every error the library finds
  *   (unknown profile, non-numeric value, duplicate unit, ...).
  */
 export function scorePayload(body: unknown, model: Model = GOVERNANCE): ScoreBody {
@@ -211,7 +200,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse): 
     }
     send(res, 200, scorePayload(body));
   } catch (e) {
-    if (e instanceof HttpError) send(res, e.status, errorBody(e.code, e.message));
+    if (e instanceof HttpError) send(res, e.status, errorBody(e.code, e.message, e.issues));
     else if (e instanceof IndicatrixError)
       send(
         res,

@@ -113,7 +113,7 @@ const CUT_POINTS: Record<3 | 4 | 5, readonly number[]> = {
  * References: Tian Fengdiao (1988) 秩和比法及其应用, Chinese Journal of Health Statistics; DOMAIN.md §1.15.
  *
  * @throws IndicatrixError `invalid_matrix`, `too_few_units` (fewer than 2 rows), `invalid_weights`,
- *   `invalid_directions`, `invalid_option` (method, grades, cut points), `degenerate_rsr` (every unit
+ *   `invalid_direction`, `invalid_option` (method, grades, cut points), `degenerate_rsr` (every unit
  *   has the same RSR, so no regression line exists).
  * @example
  * ```ts

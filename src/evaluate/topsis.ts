@@ -90,7 +90,7 @@ export interface TopsisResult {
  * @param matrix rows = units, columns = indicators: `number[][]` or `{ columns: Float64Array[] }` (see {@link MatrixInput}).
  * @param weights one non-negative weight per column; scaled to sum 1.
  * @throws IndicatrixError `invalid_matrix` (ragged, non-finite), `too_few_units` (fewer than 2 rows
- *   with sample ideal points), `invalid_weights`, `invalid_directions`, `invalid_option` (unknown
+ *   with sample ideal points), `invalid_weights`, `invalid_direction`, `invalid_option` (unknown
  *   option value, ideal points of the wrong length or best = worst everywhere).
  * @example
  * ```ts

@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../internal/error-codes.js";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { parseModel } from "./parse-model.js";
 import type { Model, ModelNode } from "./schema.js";
@@ -68,7 +69,7 @@ function cell(row: TableRow, names: readonly string[]): string | undefined {
  */
 export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOptions = {}): Model {
   const issues: Issue[] = [];
-  const err = (row: number, message: string, code = "invalid_table"): void => {
+  const err = (row: number, message: string, code: ErrorCode = "invalid_table"): void => {
     issues.push({ code, severity: "error", path: `row ${row}`, message });
   };
   interface Entry {

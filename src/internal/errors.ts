@@ -1,10 +1,12 @@
+import type { ErrorCode } from "./error-codes.js";
+
 /**
  * One problem found in user input: a stable snake_case `code`, where it is (`path`, a JSON path
  * such as `tree.children[0].id` or a place such as `row 3, column "pop"`), and what was expected.
  */
 export interface Issue {
-  /** Stable snake_case identifier of the problem, e.g. `duplicate_id`. */
-  code: string;
+  /** Stable snake_case identifier of the problem, e.g. `duplicate_id`: one of {@link ErrorCode}. */
+  code: ErrorCode;
   /** `error` makes input unusable; `warning` is worth a look but does not stop the run. */
   severity: "error" | "warning";
   /** Where the problem is: a JSON path, an id, or a row/column reference. */
@@ -27,13 +29,13 @@ export interface Issue {
  */
 export class IndicatrixError extends Error {
   /** Stable snake_case identifier of the error, e.g. `invalid_model` or `invalid_matrix`. */
-  readonly code: string;
+  readonly code: ErrorCode;
   /** Every problem found; a single-problem error carries one issue. */
   readonly issues: Issue[];
   /** Where the (first) problem is. */
   readonly path: string;
 
-  constructor(code: string, message: string, opts: { path?: string; issues?: Issue[] } = {}) {
+  constructor(code: ErrorCode, message: string, opts: { path?: string; issues?: Issue[] } = {}) {
     super(message);
     this.name = "IndicatrixError";
     this.code = code;
@@ -43,6 +45,6 @@ export class IndicatrixError extends Error {
 }
 
 /** Throws an {@link IndicatrixError} with one issue. @internal */
-export function fail(code: string, path: string, message: string): never {
+export function fail(code: ErrorCode, path: string, message: string): never {
   throw new IndicatrixError(code, path ? `${path}: ${message}` : message, { path });
 }

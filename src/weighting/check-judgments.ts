@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../internal/error-codes.js";
 import type { Issue } from "../internal/errors.js";
 import { AHP_TOLERANCE, isReciprocal, onSaatyScale } from "./ahp-defaults.js";
 import type { Judgment } from "./judgments.js";
@@ -55,7 +56,7 @@ export function checkJudgments(
   const tolerance = opts.tolerance ?? AHP_TOLERANCE;
   const issues: Issue[] = [];
   const accepted: Judgment[] = [];
-  const error = (code: string, where: string, message: string): void => {
+  const error = (code: ErrorCode, where: string, message: string): void => {
     issues.push({ code, severity: "error", path: where, message });
   };
   if (!Array.isArray(judgments)) {

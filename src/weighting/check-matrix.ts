@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../internal/error-codes.js";
 import type { Issue } from "../internal/errors.js";
 import { AHP_TOLERANCE, isReciprocal, isUnitDiagonal, onSaatyScale } from "./ahp-defaults.js";
 import { cellName } from "./element-names.js";
@@ -46,7 +47,7 @@ export function checkMatrix(matrix: unknown, opts: CheckMatrixOptions = {}): Mat
   const tolerance = opts.tolerance ?? AHP_TOLERANCE;
   const labels = opts.labels;
   const issues: Issue[] = [];
-  const error = (code: string, where: string, message: string): void => {
+  const error = (code: ErrorCode, where: string, message: string): void => {
     issues.push({ code, severity: "error", path: where, message });
   };
   const cell = (i: number, j: number): string => `${path}[${i}][${j}]`;

@@ -211,7 +211,7 @@ describe("fuzzyEvaluation with survey shares", () => {
       errorOf(() =>
         fuzzyEvaluation({ values: VALUES, breakpoints: BP, directions: ["up", "cost", "cost"] as never }, A),
       ),
-    ).toBe("invalid_directions @ input.directions[0]");
+    ).toBe("invalid_direction @ input.directions[0]");
   });
 
   test.prop(
