@@ -177,7 +177,8 @@ export function topsis(
         warnings.push({
           code: "constant_column",
           severity: "warning",
-          path: `matrix column ${j}`,
+          path: ["matrix", j],
+          where: `matrix column ${j}`,
           message: `column ${j} is constant (${min}): min-max gives every unit 0.5`,
         });
       }
@@ -239,7 +240,8 @@ export function topsis(
     warnings.push({
       code: "no_spread",
       severity: "warning",
-      path: "matrix",
+      path: ["matrix"],
+      where: "matrix",
       message: `${flat} unit(s) sit on both the ideal and the anti-ideal point (D+ + D- = 0): closeness set to 0.5`,
     });
 

@@ -4,7 +4,7 @@ import { compileFormula } from "../indicators/formula.js";
 import { parseModel } from "../indicators/parse-model.js";
 import type { Model } from "../indicators/schema.js";
 import { walkTree } from "../indicators/tree.js";
-import { IndicatrixError, type Issue } from "../internal/errors.js";
+import { IndicatrixError, type Issue, parsePath } from "../internal/errors.js";
 import { MAX_ABS_VALUE } from "../internal/limits.js";
 import { rankDescendingUint32 } from "../internal/rank.js";
 import type { AggregateSpec } from "../internal/specs.js";
@@ -176,7 +176,8 @@ function deriveFormulas(
       diagnostics.push({
         code: "formula_not_finite",
         severity: "warning",
-        path: f.path,
+        path: parsePath(f.path),
+        where: f.path,
         message: `formula of "${id}" gave no finite value for ${bad} unit(s) (${badUnits.join(", ")}${bad > badUnits.length ? ", ..." : ""}); they count as missing`,
       });
     columns.set(id, out);
@@ -193,13 +194,13 @@ function isArithmetic(spec: AggregateSpec): boolean {
 /** Re-throws a method's error naming the unit (for an index) or the node it concerns. */
 function locate(e: unknown, id: string, units: readonly string[], path: string): unknown {
   if (!(e instanceof IndicatrixError)) return e;
-  const at = /^values\[(\d+)\]/.exec(e.path);
+  const at = /^values\[(\d+)\]/.exec(e.where);
   if (at) {
     const where = `unit "${units[Number(at[1])]}", column "${id}"`;
     return new IndicatrixError(
       e.code === "non_finite_value" ? "invalid_data" : e.code,
       `${where}: ${e.message.replace(/^values\[\d+\]: /, "")}`,
-      { path: where },
+      { path: ["data", Number(at[1]), id], where },
     );
   }
   return new IndicatrixError(e.code, `"${id}": ${e.message}`, { path });
@@ -274,7 +275,8 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
     diagnostics.push({
       code: "ignored_columns",
       severity: "warning",
-      path: "data",
+      path: ["data"],
+      where: "data",
       message: `columns not used by the model: ${ignored.slice(0, 20).join(", ")}${ignored.length > 20 ? ", ..." : ""}`,
     });
   const columns = deriveFormulas(parsed, profile, ds, diagnostics);
@@ -283,7 +285,8 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
     diagnostics.push({
       code: "group_unit_values_ignored",
       severity: "warning",
-      path: "data",
+      path: ["data"],
+      where: "data",
       message: `units with child units are scored by roll-up, not from their own values: ${groupRowsWithData.slice(0, 10).join(", ")}`,
     });
   const total = ds.units.length;
@@ -343,7 +346,8 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
       diagnostics.push({
         code: w.code,
         severity: "warning",
-        path: node.path,
+        path: parsePath(node.path),
+        where: node.path,
         message: `indicator "${id}": ${w.message}`,
       });
     }
@@ -395,7 +399,13 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
     if (sw.consistency) consistency[node.id] = sw.consistency;
     nodeProvenance[node.id] = { weights: sw.provenance, aggregate: node.aggregate };
     for (const warning of sw.warnings)
-      diagnostics.push({ code: "weights_warning", severity: "warning", path: node.path, message: warning });
+      diagnostics.push({
+        code: "weights_warning",
+        severity: "warning",
+        path: parsePath(node.path),
+        where: node.path,
+        message: warning,
+      });
     if (fusable) {
       scores[node.id] = fusedArithmetic(
         node.children.map((c) => affine.get(c) as AffineColumn),

@@ -1,5 +1,5 @@
 import type { ErrorCode } from "../internal/error-codes.js";
-import type { Issue } from "../internal/errors.js";
+import { type Issue, parsePath } from "../internal/errors.js";
 import { AHP_TOLERANCE, isReciprocal, onSaatyScale } from "./ahp-defaults.js";
 import type { Judgment } from "./judgments.js";
 
@@ -57,7 +57,7 @@ export function checkJudgments(
   const issues: Issue[] = [];
   const accepted: Judgment[] = [];
   const error = (code: ErrorCode, where: string, message: string): void => {
-    issues.push({ code, severity: "error", path: where, message });
+    issues.push({ code, severity: "error", path: parsePath(where), where, message });
   };
   if (!Array.isArray(judgments)) {
     error("invalid_judgment", path, "expected an array of [a, b, value] triples");

@@ -1,5 +1,5 @@
 import type { ErrorCode } from "../internal/error-codes.js";
-import type { Issue } from "../internal/errors.js";
+import { type Issue, parsePath } from "../internal/errors.js";
 import { AHP_TOLERANCE, isReciprocal, isUnitDiagonal, onSaatyScale } from "./ahp-defaults.js";
 import { cellName } from "./element-names.js";
 
@@ -48,7 +48,7 @@ export function checkMatrix(matrix: unknown, opts: CheckMatrixOptions = {}): Mat
   const labels = opts.labels;
   const issues: Issue[] = [];
   const error = (code: ErrorCode, where: string, message: string): void => {
-    issues.push({ code, severity: "error", path: where, message });
+    issues.push({ code, severity: "error", path: parsePath(where), where, message });
   };
   const cell = (i: number, j: number): string => `${path}[${i}][${j}]`;
   const empty: MatrixCheck = { issues, n: 0, a: new Float64Array(0), missingPairs: 0 };

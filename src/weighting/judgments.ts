@@ -47,7 +47,7 @@ export function judgmentsToMatrix(
   });
   const checked = checkJudgments(ids, judgments, { tolerance: opts.tolerance ?? AHP_TOLERANCE });
   const first = checked.issues[0];
-  if (first) fail(first.code, first.path, first.message);
+  if (first) fail(first.code, first.path, first.message, first.where);
   const cell = (a: string, b: string): string => JSON.stringify([a, b]);
   const given = new Map<string, number>();
   for (const [a, b, v] of checked.judgments) {

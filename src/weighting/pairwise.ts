@@ -91,7 +91,7 @@ export function readPairwise(
     fail("invalid_option", "labels", `expected ${matrix.length} labels (one per row), got ${labels.length}`);
   const { issues, n, a, missingPairs } = checkMatrix(matrix, { path: name, tolerance, labels });
   const first = issues[0];
-  if (first) fail(first.code, first.path, first.message);
+  if (first) fail(first.code, first.path, first.message, first.where);
   return { n, a, missingPairs };
 }
 

@@ -184,7 +184,7 @@ describe("topsis errors", () => {
     try {
       f();
     } catch (e) {
-      if (e instanceof IndicatrixError) return `${e.code} @ ${e.path}`;
+      if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
       throw e;
     }
     return "no error";

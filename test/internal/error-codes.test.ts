@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ERROR_CODES, type ErrorCode } from "../../src/internal/error-codes.js";
+import { fail, formatPath, IndicatrixError, parsePath } from "../../src/internal/errors.js";
+import { toDataset } from "../../src/score/dataset.js";
 
 const codes = Object.keys(ERROR_CODES) as ErrorCode[];
 
@@ -100,5 +102,55 @@ describe("ERROR_CODES", () => {
       const info = ERROR_CODES[code] as { deprecated?: true; replacedBy?: string };
       if (info.deprecated) expect(renamed, code).toContainEqual([code, info.replacedBy]);
     }
+  });
+});
+
+describe("IndicatrixError path and where", () => {
+  it("fail(code, ['tree', 'children', 0, 'direction'], msg) carries the path and where = formatPath(path)", () => {
+    const e = (() => {
+      try {
+        fail("invalid_direction", ["tree", "children", 0, "direction"], "expected benefit or cost");
+      } catch (x) {
+        return x as IndicatrixError;
+      }
+    })();
+    expect(e).toBeInstanceOf(IndicatrixError);
+    expect(e?.path).toEqual(["tree", "children", 0, "direction"]);
+    expect(e?.where).toBe("tree.children[0].direction");
+    expect(e?.message).toBe("tree.children[0].direction: expected benefit or cost");
+    expect(e?.issues).toEqual([
+      {
+        code: "invalid_direction",
+        severity: "error",
+        path: ["tree", "children", 0, "direction"],
+        where: "tree.children[0].direction",
+        message: e?.message,
+      },
+    ]);
+  });
+
+  it("a legacy string path is kept as where and read into segments by parsePath", () => {
+    expect(parsePath('opts.weights[2]["a b"]')).toEqual(["opts", "weights", 2, "a b"]);
+    expect(parsePath('unit "c1", column "a"')).toEqual([]);
+    expect(formatPath(parsePath('profiles["my profile"].weights.root'))).toBe(
+      'profiles["my profile"].weights.root',
+    );
+    const e = new IndicatrixError("invalid_option", "x", { path: "opts.missing" });
+    expect([e.path, e.where]).toEqual([["opts", "missing"], "opts.missing"]);
+  });
+
+  it("toDataset names a bad cell as ['data', row, column] (1-based row) with where naming row, unit and column", () => {
+    let e: IndicatrixError | undefined;
+    try {
+      toDataset([
+        { unit: "c1", a: 1 },
+        { unit: "c2", a: "high" },
+      ]);
+    } catch (x) {
+      e = x as IndicatrixError;
+    }
+    expect(e?.code).toBe("invalid_data");
+    expect(e?.path).toEqual(["data", 2, "a"]);
+    expect(e?.where).toBe('row 2, unit "c2", column "a"');
   });
 });
