@@ -1,7 +1,7 @@
 import type { ErrorCode } from "./error-codes.js";
 
 /**
- * Where a problem is, as data: the JSON path into the input (`["tree", "children", 0, "direction"]`), or
+ * Where a problem is, as data (the type of `Issue.path` and `IndicatrixError.path`): the JSON path into the input (`["tree", "children", 0, "direction"]`), or
  * `["data", row, column]` for a data cell (row: the 1-based data row of a file or table, or the 0-based unit
  * index of a dataset, as each function documents), or an argument (`["opts", "missing"]`, `["matrix", 2, 1]`).
  */
@@ -17,7 +17,7 @@ export interface Issue {
   /** `error` makes input unusable; `warning` is worth a look but does not stop the run. */
   severity: "error" | "warning";
   /** Where the problem is, as a JSON path or `["data", row, column]`; `[]` for the input as a whole. */
-  path: IssuePath;
+  path: (string | number)[];
   /** Where the problem is, for people: `tree.children[0].id`, `unit "c1", column "a"`. */
   where: string;
   /** What is wrong and what was expected, in one sentence. */
@@ -87,7 +87,7 @@ export class IndicatrixError extends Error {
   /** Every problem found; a single-problem error carries one issue. */
   readonly issues: Issue[];
   /** Where the (first) problem is, as a JSON path or `["data", row, column]`. */
-  readonly path: IssuePath;
+  readonly path: (string | number)[];
   /** Where the (first) problem is, for people. */
   readonly where: string;
 
@@ -99,7 +99,7 @@ export class IndicatrixError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { path?: IssuePath | string; where?: string; issues?: Issue[] } = {},
+    opts: { path?: (string | number)[] | string; where?: string; issues?: Issue[] } = {},
   ) {
     super(message);
     this.name = "IndicatrixError";
