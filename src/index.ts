@@ -120,6 +120,7 @@ export {
   type WeightSpec,
   walkTree,
 } from "./indicators/index.js";
+export { ERROR_CODES, type ErrorCode } from "./internal/error-codes.js";
 export { IndicatrixError, type Issue } from "./internal/errors.js";
 export { LIMITS, type Limits } from "./internal/limits.js";
 export { type RankTies, rankAscending, rankDescending } from "./internal/rank.js";

@@ -4,7 +4,7 @@
  * A small `node:http` server that scores a JSON payload `{ profile, units: [...] }` with the
  * grassroots-governance template and answers with every unit's score, rank, dimension scores and
  * largest indicator contributions. A bad payload gets a 400 whose body lists the IndicatrixError
- * issues (code, path, message), so the caller can point at the offending unit and field.
+ * issues (code, path, where, message), so the caller can point at the offending unit and field.
  *
  * Run it from the repository root:
  *
@@ -38,7 +38,11 @@ const TOP_CONTRIBUTIONS = 5;
 
 /** The body of an error response: the IndicatrixError issues, ready for a client to display. */
 export interface ErrorBody {
-  error: { code: string; message: string; issues: { code: string; path: string; message: string }[] };
+  error: {
+    code: string;
+    message: string;
+    issues: { code: string; path: (string | number)[]; where: string; message: string }[];
+  };
 }
 
 /** One scored unit in the response. */
@@ -62,16 +66,18 @@ export interface ScoreBody {
   profile: string;
   units: UnitScore[];
   /** Warnings found while scoring (constant columns, non-finite formula results...). */
-  diagnostics: { code: string; path: string; message: string }[];
+  diagnostics: { code: string; path: (string | number)[]; where: string; message: string }[];
 }
 
 const finite = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
 
+/** An error of the service itself (its own codes, not the library's), with the issues of a bad payload. */
 class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly issues?: ErrorBody["error"]["issues"],
   ) {
     super(message);
   }
@@ -80,39 +86,33 @@ class HttpError extends Error {
 /** Checks the payload's shape before the library sees it; the library checks the values. */
 function readPayload(body: unknown, model: Model): { profile: string; units: Record<string, unknown>[] } {
   if (body === null || typeof body !== "object" || Array.isArray(body))
-    throw new IndicatrixError(
-      "invalid_payload",
-      'expected a JSON object { "profile": ..., "units": [...] }',
-      {
-        path: "$",
-      },
-    );
+    throw new HttpError(400, "invalid_payload", 'expected a JSON object { "profile": ..., "units": [...] }');
   const { profile, units, ...rest } = body as Record<string, unknown>;
   const issues = Object.keys(rest).map((key) => ({
     code: "unknown_field",
-    severity: "error" as const,
-    path: `$.${key}`,
+    path: [key] as (string | number)[],
+    where: `$.${key}`,
     message: `unknown field "${key}"; expected "profile" and "units"`,
   }));
   if (profile !== undefined && typeof profile !== "string")
     issues.push({
       code: "invalid_profile",
-      severity: "error",
-      path: "$.profile",
+      path: ["profile"],
+      where: "$.profile",
       message: `expected a profile name (${profileNames(model).join(", ")})`,
     });
   if (!Array.isArray(units) || units.length === 0)
     issues.push({
       code: "invalid_units",
-      severity: "error",
-      path: "$.units",
+      path: ["units"],
+      where: "$.units",
       message: "expected a non-empty array of units",
     });
   else if (units.length > MAX_UNITS)
     issues.push({
       code: "too_many_units",
-      severity: "error",
-      path: "$.units",
+      path: ["units"],
+      where: "$.units",
       message: `${units.length} units; the limit is ${MAX_UNITS} per request`,
     });
   else
@@ -120,15 +120,13 @@ function readPayload(body: unknown, model: Model): { profile: string; units: Rec
       if (u === null || typeof u !== "object" || Array.isArray(u))
         issues.push({
           code: "invalid_unit",
-          severity: "error",
-          path: `$.units[${i}]`,
+          path: ["units", i],
+          where: `$.units[${i}]`,
           message: "expected an object { unit, <indicator>: value, ... }",
         });
     });
   if (issues.length > 0)
-    throw new IndicatrixError(issues[0]?.code as string, issues.map((i) => i.message).join("; "), {
-      issues,
-    });
+    throw new HttpError(400, issues[0]?.code as string, issues.map((i) => i.message).join("; "), issues);
   return {
     profile: (profile as string | undefined) ?? (profileNames(model)[0] as string),
     units: units as Record<string, unknown>[],
@@ -138,7 +136,7 @@ function readPayload(body: unknown, model: Model): { profile: string; units: Rec
 /**
  * Scores one payload with a model: the pure core of the service, without HTTP.
  *
- * @throws IndicatrixError for a payload of the wrong shape and for every error the library finds
+ * @throws HttpError (400) for a payload of the wrong shape; IndicatrixError for every error the library finds
  *   (unknown profile, non-numeric value, duplicate unit, ...).
  */
 export function scorePayload(body: unknown, model: Model = GOVERNANCE): ScoreBody {
@@ -162,7 +160,7 @@ export function scorePayload(body: unknown, model: Model = GOVERNANCE): ScoreBod
     model: model.id,
     profile: result.profile,
     units: scored,
-    diagnostics: result.diagnostics.map(({ code, path, message }) => ({ code, path, message })),
+    diagnostics: result.diagnostics.map(({ code, path, where, message }) => ({ code, path, where, message })),
   };
 }
 
@@ -173,7 +171,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function errorBody(code: string, message: string, issues?: ErrorBody["error"]["issues"]): ErrorBody {
-  return { error: { code, message, issues: issues ?? [{ code, path: "$", message }] } };
+  return { error: { code, message, issues: issues ?? [{ code, path: [], where: "$", message }] } };
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -211,7 +209,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse): 
     }
     send(res, 200, scorePayload(body));
   } catch (e) {
-    if (e instanceof HttpError) send(res, e.status, errorBody(e.code, e.message));
+    if (e instanceof HttpError) send(res, e.status, errorBody(e.code, e.message, e.issues));
     else if (e instanceof IndicatrixError)
       send(
         res,
@@ -219,7 +217,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse): 
         errorBody(
           e.code,
           e.message,
-          e.issues.map(({ code, path, message }) => ({ code, path, message })),
+          e.issues.map(({ code, path, where, message }) => ({ code, path, where, message })),
         ),
       );
     else send(res, 500, errorBody("internal_error", "internal error"));
@@ -249,7 +247,7 @@ export async function main(
     const body = (await response.json()) as ScoreBody | ErrorBody;
     log(`POST /score -> ${response.status}`);
     if ("error" in body) {
-      for (const i of body.error.issues) log(`  ${i.code} at ${i.path}: ${i.message}`);
+      for (const i of body.error.issues) log(`  ${i.code} at ${i.where}: ${i.message}`);
     } else {
       log(`model ${body.model}, profile ${body.profile}`);
       for (const u of body.units) {

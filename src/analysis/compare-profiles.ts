@@ -29,7 +29,7 @@ export interface Comparison {
  * per unit the scores, ranks and rank shift; per node the global weights and their difference; and
  * Spearman's and Kendall's (tau-b) correlations between the rankings.
  *
- * @throws IndicatrixError `invalid_argument` for fewer than two profiles, and the errors of `score`.
+ * @throws IndicatrixError `invalid_option` for fewer than two profiles, and the errors of `score`.
  * @example
  * ```ts
  * const c = compareProfiles(model, data, ["normal", "emergency"]);
@@ -38,7 +38,7 @@ export interface Comparison {
  */
 export function compareProfiles(model: Model, data: DatasetInput, profiles: readonly string[]): Comparison {
   if (!Array.isArray(profiles) || profiles.length < 2)
-    throw new IndicatrixError("invalid_argument", "profiles: expected at least two profile names to compare");
+    throw new IndicatrixError("invalid_option", "profiles: expected at least two profile names to compare");
   const results: Record<string, Result> = {};
   for (const p of profiles) results[p] = score(model, data, { profile: p });
   const first = results[profiles[0] as string] as Result;

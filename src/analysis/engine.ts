@@ -139,7 +139,7 @@ export function createEngine(result: Result): Engine {
         throw new IndicatrixError(
           e.code,
           `node "${id}"${v.structure.removed ? ` without "${v.structure.removed}"` : ""}: ${e.message}`,
-          { path: e.path },
+          { path: e.path, where: e.where },
         );
       throw e;
     }
@@ -205,7 +205,7 @@ export function createEngine(result: Result): Engine {
             throw new IndicatrixError(
               e.code,
               `node "${id}" with aggregation ${JSON.stringify(spec)}: ${e.message}`,
-              { path: e.path },
+              { path: e.path, where: e.where },
             );
           throw e;
         }

@@ -7,7 +7,7 @@ function pairs(
   name: string,
 ): { a: Float64Array; b: Float64Array } {
   if (x.length !== y.length)
-    fail("invalid_argument", name, `expected two series of equal length, got ${x.length} and ${y.length}`);
+    fail("invalid_option", name, `expected two series of equal length, got ${x.length} and ${y.length}`);
   let n = 0;
   for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i] as number) && !Number.isNaN(y[i] as number)) n++;
   const a = new Float64Array(n);

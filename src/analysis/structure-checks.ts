@@ -138,7 +138,7 @@ export function structureChecks(
     opts = third ?? {};
     if (second === undefined)
       throw new IndicatrixError(
-        "invalid_argument",
+        "invalid_option",
         "data: structureChecks(model, data) needs the data to score",
       );
     result = score(

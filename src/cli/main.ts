@@ -96,7 +96,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (e instanceof IndicatrixError) {
       io.err(`indicatrix: ${e.message}\n`);
-      for (const i of e.issues.slice(1, 20)) io.err(`  ${i.path}: ${i.message}\n`);
+      for (const i of e.issues.slice(1, 20)) io.err(`  ${i.where}: ${i.message}\n`);
       if (e.issues.length > 20) io.err(`  ... and ${e.issues.length - 20} more\n`);
       return e.code === "unreadable_file" || e.code === "file_too_large" ? 2 : 1;
     }

@@ -76,7 +76,7 @@ const C_BANDS: readonly [number, string, string][] = [
  */
 export function coordinationBand(d: number): CouplingBand {
   if (typeof d !== "number" || !(d >= 0 && d <= 1))
-    fail("out_of_range", "d", `D must lie in [0, 1], got ${d}`);
+    fail("value_out_of_range", "d", `D must lie in [0, 1], got ${d}`);
   const k = Math.min(9, Math.floor(d * 10));
   const [zh, en] = D_BANDS[k] as [string, string];
   return { level: k + 1, zh, en };
@@ -111,7 +111,7 @@ function couplingBand(c: number): CouplingBand {
  * Geographica Sinica 76(4).
  *
  * @param u rows = units, columns = subsystems (at least 2), each score in [0, 1].
- * @throws IndicatrixError `invalid_matrix`, `out_of_range` (a score outside [0, 1]),
+ * @throws IndicatrixError `invalid_matrix`, `value_out_of_range` (a score outside [0, 1]),
  *   `too_few_subsystems` (one column), `invalid_weights` (betas), `invalid_option` (variant).
  * @example
  * ```ts
@@ -144,7 +144,7 @@ export function couplingCoordination(u: MatrixInput, opts: CouplingOptions = {})
       const v = cols[j]![i]!;
       if (!(v >= 0 && v <= 1))
         fail(
-          "out_of_range",
+          "value_out_of_range",
           `u[${i}][${j}]`,
           `row ${i}, subsystem ${j}: scores must lie in [0, 1], got ${v}`,
         );

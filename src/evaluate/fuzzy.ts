@@ -254,11 +254,11 @@ export function membershipRows(
   });
   const dirs = input.directions;
   if (dirs !== undefined && (!Array.isArray(dirs) || dirs.length !== n))
-    fail("invalid_directions", "input.directions", `expected ${n} directions (one per indicator)`);
+    fail("invalid_direction", "input.directions", `expected ${n} directions (one per indicator)`);
   dirs?.forEach((d, j) => {
     if (d !== "benefit" && d !== "cost")
       fail(
-        "invalid_directions",
+        "invalid_direction",
         `input.directions[${j}]`,
         `expected "benefit" or "cost", got ${JSON.stringify(d)}`,
       );
@@ -400,7 +400,7 @@ export function summarize(
  * @param weights one non-negative weight per indicator; scaled to sum 1.
  * @throws IndicatrixError `too_few_grades` (fewer than 2), `invalid_breakpoints` (not ascending),
  *   `invalid_membership` (entries outside [0, 1], rows not summing to 1 within `tolerance`, ragged),
- *   `invalid_weights`, `invalid_directions`, `invalid_matrix`, `invalid_option`.
+ *   `invalid_weights`, `invalid_direction`, `invalid_matrix`, `invalid_option`.
  * @example
  * ```ts
  * // one unit, two survey items, three grades (good, fair, poor): shares of respondents

@@ -82,7 +82,7 @@ export interface GreyRelationalResult {
  *
  * @throws IndicatrixError `invalid_matrix`, `too_few_units` (fewer than 2 rows), `invalid_option`
  *   (rho outside (0, 1), unknown preprocess or reference, a zero divisor for `initial`/`mean`),
- *   `invalid_weights`, `invalid_directions`.
+ *   `invalid_weights`, `invalid_direction`.
  * @example
  * ```ts
  * greyRelational([[1, 0], [0.5, 1], [0, 0.5]]).grades;

@@ -49,7 +49,7 @@ export interface ObstacleResult {
  * @param z normalized matrix, rows = units, values in [0, 1], higher is better.
  * @param weights global leaf weights F (one per column, non-negative; scaled to sum 1, which does not
  *   change the degrees).
- * @throws IndicatrixError `invalid_matrix`, `out_of_range` (a z outside [0, 1]), `invalid_weights`,
+ * @throws IndicatrixError `invalid_matrix`, `value_out_of_range` (a z outside [0, 1]), `invalid_weights`,
  *   `invalid_option` (bad `top`, a group index out of range or in two groups).
  * @example
  * ```ts
@@ -73,7 +73,7 @@ export function obstacleDegree(
       const v = col[i]!;
       if (v < 0 || v > 1)
         fail(
-          "out_of_range",
+          "value_out_of_range",
           `z[${i}][${j}]`,
           `row ${i}, column ${j}: z must be normalized into [0, 1], got ${v}`,
         );

@@ -115,7 +115,7 @@ const CUT_POINTS: Record<3 | 4 | 5, readonly number[]> = {
  * sources [S20b][S20c].
  *
  * @throws IndicatrixError `invalid_matrix`, `too_few_units` (fewer than 2 rows), `invalid_weights`,
- *   `invalid_directions`, `invalid_option` (method, grades, cut points), `degenerate_rsr` (every unit
+ *   `invalid_direction`, `invalid_option` (method, grades, cut points), `degenerate_rsr` (every unit
  *   has the same RSR, so no regression line exists).
  * @example
  * ```ts

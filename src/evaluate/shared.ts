@@ -45,7 +45,7 @@ export function checkDirections(
   if (directions === undefined) return Array.from({ length: n }, () => "benefit" as const);
   if (!Array.isArray(directions) || directions.length !== n)
     fail(
-      "invalid_directions",
+      "invalid_direction",
       name,
       `expected ${n} directions (one per column), got ${String(directions?.length)}`,
     );
@@ -57,14 +57,14 @@ export function checkDirections(
         const [a, b] = d.range;
         if (Number.isFinite(a) && Number.isFinite(b) && a <= b) return { range: [a, b] };
         return fail(
-          "invalid_directions",
+          "invalid_direction",
           `${name}[${j}]`,
           `range must be [a, b] with finite a <= b, got [${a}, ${b}]`,
         );
       }
     }
     return fail(
-      "invalid_directions",
+      "invalid_direction",
       `${name}[${j}]`,
       `expected "benefit", "cost", { target } or { range: [a, b] }, got ${JSON.stringify(d)}`,
     );

@@ -90,7 +90,7 @@ export interface TopsisResult {
  * @param matrix rows = units, columns = indicators: `number[][]` or `{ columns: Float64Array[] }` (see {@link MatrixInput}).
  * @param weights one non-negative weight per column; scaled to sum 1.
  * @throws IndicatrixError `invalid_matrix` (ragged, non-finite), `too_few_units` (fewer than 2 rows
- *   with sample ideal points), `invalid_weights`, `invalid_directions`, `invalid_option` (unknown
+ *   with sample ideal points), `invalid_weights`, `invalid_direction`, `invalid_option` (unknown
  *   option value, ideal points of the wrong length or best = worst everywhere).
  * @example
  * ```ts
@@ -177,7 +177,8 @@ export function topsis(
         warnings.push({
           code: "constant_column",
           severity: "warning",
-          path: `matrix column ${j}`,
+          path: ["matrix", j],
+          where: `matrix column ${j}`,
           message: `column ${j} is constant (${min}): min-max gives every unit 0.5`,
         });
       }
@@ -239,7 +240,8 @@ export function topsis(
     warnings.push({
       code: "no_spread",
       severity: "warning",
-      path: "matrix",
+      path: ["matrix"],
+      where: "matrix",
       message: `${flat} unit(s) sit on both the ideal and the anti-ideal point (D+ + D- = 0): closeness set to 0.5`,
     });
 

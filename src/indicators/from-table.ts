@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../internal/error-codes.js";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { parseModel } from "./parse-model.js";
 import type { Model, ModelNode } from "./schema.js";
@@ -68,8 +69,8 @@ function cell(row: TableRow, names: readonly string[]): string | undefined {
  */
 export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOptions = {}): Model {
   const issues: Issue[] = [];
-  const err = (row: number, message: string, code = "invalid_table"): void => {
-    issues.push({ code, severity: "error", path: `row ${row}`, message });
+  const err = (row: number, message: string, code: ErrorCode = "invalid_table"): void => {
+    issues.push({ code, severity: "error", path: ["rows", row], where: `row ${row}`, message });
   };
   interface Entry {
     row: number;
@@ -160,7 +161,8 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
     issues.push({
       code: "invalid_table",
       severity: "error",
-      path: "parent",
+      path: ["parent"],
+      where: "parent",
       message:
         roots.length === 0
           ? "no row without a parent: expected exactly one root"
@@ -170,7 +172,8 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
     issues.push({
       code: "invalid_table",
       severity: "error",
-      path: "rows",
+      path: ["rows"],
+      where: "rows",
       message: "the table has no nodes",
     });
   const children = new Map<string, string[]>();
@@ -201,7 +204,7 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
   if (issues.length > 0) {
     throw new IndicatrixError(
       "invalid_table",
-      `${issues[0]?.path}: ${issues[0]?.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`,
+      `${issues[0]?.where}: ${issues[0]?.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`,
       { issues },
     );
   }

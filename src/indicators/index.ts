@@ -1,3 +1,4 @@
+export { formatPath } from "../internal/errors.js";
 export type { Diagnostic } from "./check/diagnostic.js";
 export { ID_PATTERN } from "./check/ids.js";
 export {
@@ -7,7 +8,7 @@ export {
 } from "./formula.js";
 export { type ModelFromTableOptions, modelFromTable, type TableRow } from "./from-table.js";
 export { MODEL_SCHEMA_URL, modelJsonSchema } from "./json-schema.js";
-export { formatPath, parseModel, readModelText } from "./parse-model.js";
+export { parseModel, readModelText } from "./parse-model.js";
 export { activeNodes, DEFAULT_PROFILE, profileActivity, profileChain, profileNames } from "./profiles.js";
 export {
   AggregateSpecSchema,

@@ -1,21 +1,9 @@
 import { parseDocument } from "yaml";
 import type { z } from "zod";
-import { IndicatrixError, type Issue } from "../internal/errors.js";
+import { formatPath, IndicatrixError, type Issue, type IssuePath } from "../internal/errors.js";
+
 import { MAX_INPUT_DEPTH, MAX_YAML_ALIASES } from "../internal/limits.js";
 import { type Model, ModelSchema } from "./schema.js";
-
-/** Formats a JSON path as `tree.children[0].id`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else {
-      const k = String(key);
-      out += /^[A-Za-z_$][\w$]*$/.test(k) ? (out ? `.${k}` : k) : `[${JSON.stringify(k)}]`;
-    }
-  }
-  return out || "(root)";
-}
 
 /** Appends an object key to a JSON path: `appendKey("profiles", "normal")` is `profiles.normal`. */
 export function appendKey(base: string, key: string): string {
@@ -23,6 +11,11 @@ export function appendKey(base: string, key: string): string {
 }
 
 type ZodIssue = z.core.$ZodIssue;
+
+/** A zod or walk path as issue path segments (a symbol key, which JSON cannot hold, as its text). */
+function segments(path: readonly PropertyKey[]): IssuePath {
+  return path.map((k) => (typeof k === "number" ? k : String(k)));
+}
 
 /** Picks, among the branches of a failed union, the one that got furthest (its issues have the longest paths). */
 function bestUnionBranch(branches: ZodIssue[][]): ZodIssue[] | undefined {
@@ -54,7 +47,13 @@ function flatten(issue: ZodIssue, prefix: PropertyKey[], out: Issue[]): void {
   if (issue.code === "unrecognized_keys")
     message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
   else if (issue.code === "invalid_union") message = `${message}: ${describeUnion(issue)}`;
-  out.push({ code: "invalid_model", severity: "error", path: formatPath(path), message });
+  out.push({
+    code: "invalid_model",
+    severity: "error",
+    path: segments(path),
+    where: formatPath(path),
+    message,
+  });
 }
 
 function describeUnion(issue: ZodIssue): string {
@@ -118,7 +117,8 @@ function scanInput(value: unknown): Issue | undefined {
       return {
         code: "invalid_model",
         severity: "error",
-        path: formatPath(path.slice(0, 8)),
+        path: segments(path.slice(0, 8)),
+        where: formatPath(path.slice(0, 8)),
         message: `the model nests deeper than ${MAX_INPUT_DEPTH} levels (or contains a cycle)`,
       };
     if (Array.isArray(v)) {
@@ -130,7 +130,8 @@ function scanInput(value: unknown): Issue | undefined {
         return {
           code: "invalid_model",
           severity: "error",
-          path: formatPath([...path, key]),
+          path: segments([...path, key]),
+          where: formatPath([...path, key]),
           message: `"__proto__" is not allowed as a key`,
         };
       stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
@@ -160,11 +161,11 @@ export function parseModel(input: unknown): Model {
   const value = typeof input === "string" ? readModelText(input) : input;
   const hostile = scanInput(value);
   if (hostile)
-    throw new IndicatrixError("invalid_model", `${hostile.path}: ${hostile.message}`, { issues: [hostile] });
+    throw new IndicatrixError("invalid_model", `${hostile.where}: ${hostile.message}`, { issues: [hostile] });
   const result = ModelSchema.safeParse(value);
   if (result.success) return result.data;
   const issues = issuesFromZod(result.error);
   const first = issues[0];
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-  throw new IndicatrixError("invalid_model", `${first?.path}: ${first?.message}${more}`, { issues });
+  throw new IndicatrixError("invalid_model", `${first?.where}: ${first?.message}${more}`, { issues });
 }

@@ -68,7 +68,7 @@ export function readCsvColumns(path: string, limit = MAX_DATA_FILE_BYTES): Datas
           throw new IndicatrixError(
             "invalid_csv",
             `${path}, line ${info.lines}: ${h === "" ? `column ${j + 1} has no name` : `column "${h}" appears twice`}`,
-            { path: `${path}, line ${info.lines}` },
+            { path: ["line", info.lines], where: `${path}, line ${info.lines}` },
           );
         seen.add(h);
       }
@@ -109,10 +109,16 @@ export function readCsvColumns(path: string, limit = MAX_DATA_FILE_BYTES): Datas
     if (e instanceof IndicatrixError) throw e;
     const err = e as Error & { lines?: number };
     const where = err.lines !== undefined ? `${path}, line ${err.lines}` : path;
-    throw new IndicatrixError("invalid_csv", `${where}: ${err.message}`, { path: where });
+    throw new IndicatrixError("invalid_csv", `${where}: ${err.message}`, {
+      path: err.lines !== undefined ? ["line", err.lines] : [],
+      where,
+    });
   }
   if (header === undefined)
-    throw new IndicatrixError("invalid_csv", `${path}: the file has no header row`, { path });
+    throw new IndicatrixError("invalid_csv", `${path}: the file has no header row`, {
+      path: [],
+      where: path,
+    });
   const values: Record<string, ArrayLike<number | null>> = {};
   for (const { name, column } of numeric)
     Object.defineProperty(values, name, {

@@ -21,6 +21,9 @@ export function readCsvText(text: string, name = "(csv)"): Record<string, string
   } catch (e) {
     const err = e as Error & { lines?: number };
     const where = err.lines !== undefined ? `${name}, line ${err.lines}` : name;
-    throw new IndicatrixError("invalid_csv", `${where}: ${err.message}`, { path: where });
+    throw new IndicatrixError("invalid_csv", `${where}: ${err.message}`, {
+      path: err.lines !== undefined ? ["line", err.lines] : [],
+      where,
+    });
   }
 }

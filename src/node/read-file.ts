@@ -6,20 +6,21 @@ function checkSize(path: string, limit: number): void {
   let size: number;
   try {
     const st = statSync(path);
-    if (!st.isFile()) throw new IndicatrixError("unreadable_file", `${path}: not a regular file`, { path });
+    if (!st.isFile())
+      throw new IndicatrixError("unreadable_file", `${path}: not a regular file`, { path: [], where: path });
     size = st.size;
   } catch (e) {
     if (e instanceof IndicatrixError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message;
-    throw new IndicatrixError("unreadable_file", `${path}: ${why}`, { path });
+    throw new IndicatrixError("unreadable_file", `${path}: ${why}`, { path: [], where: path });
   }
   if (size > limit)
     throw new IndicatrixError(
       "file_too_large",
       `${path}: ${size} bytes is more than the limit of ${limit} bytes`,
-      { path },
+      { path: [], where: path },
     );
 }
 
@@ -33,7 +34,10 @@ export function readTextFile(path: string, limit: number): string {
   try {
     return readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
-    throw new IndicatrixError("unreadable_file", `${path}: ${(e as Error).message}`, { path });
+    throw new IndicatrixError("unreadable_file", `${path}: ${(e as Error).message}`, {
+      path: [],
+      where: path,
+    });
   }
 }
 
@@ -47,6 +51,9 @@ export function readBinaryFile(path: string, limit: number): Buffer {
   try {
     return readFileSync(path);
   } catch (e) {
-    throw new IndicatrixError("unreadable_file", `${path}: ${(e as Error).message}`, { path });
+    throw new IndicatrixError("unreadable_file", `${path}: ${(e as Error).message}`, {
+      path: [],
+      where: path,
+    });
   }
 }

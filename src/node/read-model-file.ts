@@ -24,7 +24,7 @@ export function readModelFile(path: string): unknown {
     return readModelText(text);
   } catch (e) {
     if (e instanceof IndicatrixError)
-      throw new IndicatrixError(e.code, `${path}: ${e.message}`, { path: e.path });
+      throw new IndicatrixError(e.code, `${path}: ${e.message}`, { path: e.path, where: e.where });
     throw e;
   }
 }

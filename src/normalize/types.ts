@@ -15,7 +15,7 @@ export interface NormalizeOptions {
 /** A condition worth reporting that did not stop normalization. */
 export interface NormalizeWarning {
   /** Stable snake_case code: `constant_column` or `all_missing`. */
-  code: string;
+  code: "constant_column" | "all_missing";
   /** What happened and what the values were set to. */
   message: string;
 }

@@ -97,7 +97,10 @@ function text(v: unknown): string | undefined {
  * `undefined`, empty cells, `NA` or `NaN`. Numeric strings are parsed (CSV cells). The caller's data
  * are never modified; Float64Array columns are used as they are, without a copy.
  *
- * @throws IndicatrixError with one issue per problem, naming the row, the unit and the column:
+ * @throws IndicatrixError with one issue per problem, naming the row, the unit and the column in
+ *   `where` (`row 3, unit "c3", column "pop"`); its `path` is `["data", row, column]` for a cell,
+ *   `["data", row]` for a row and `["data", column]` for a column, with row the 1-based data row
+ *   (the unit's index + 1), or the JSON path into `{ units, values, parents, ... }`:
  *   `invalid_data` (non-numeric cell, infinite value, ragged column), `duplicate_unit`,
  *   `missing_unit_id`, `missing_column` (a column the model needs is absent), `unknown_parent`,
  *   `parent_cycle`.
@@ -119,7 +122,7 @@ export function toDataset(input: DatasetInput, opts: ToDatasetOptions = {}): Dat
   if (issues.length > 0) {
     const first = issues[0] as Issue;
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-    throw new IndicatrixError(first.code, `${first.path}: ${first.message}${more}`, {
+    throw new IndicatrixError(first.code, `${first.where}: ${first.message}${more}`, {
       issues: issues.slice(0, 1000),
     });
   }
@@ -133,17 +136,24 @@ function selectColumns(ds: Dataset, opts: ToDatasetOptions): Dataset {
       issues.push({
         code: "missing_column",
         severity: "error",
-        path: `column "${c}"`,
+        path: ["data", c],
+        where: `column "${c}"`,
         message: `the model needs column "${c}", which the data do not have`,
       });
   if (issues.length > 0)
-    throw new IndicatrixError("missing_column", `${issues[0]?.path}: ${issues[0]?.message}`, { issues });
+    throw new IndicatrixError("missing_column", `${issues[0]?.where}: ${issues[0]?.message}`, { issues });
   return ds;
 }
 
 function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: Issue[]): Dataset {
   if (rows.length === 0) {
-    issues.push({ code: "empty_data", severity: "error", path: "data", message: "the data have no rows" });
+    issues.push({
+      code: "empty_data",
+      severity: "error",
+      path: ["data"],
+      where: "data",
+      message: "the data have no rows",
+    });
     return emptyDataset();
   }
   const first = rows[0];
@@ -151,7 +161,8 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
     issues.push({
       code: "invalid_data",
       severity: "error",
-      path: "row 1",
+      path: ["data", 1],
+      where: "row 1",
       message: "expected an object (a record of column values)",
     });
     return emptyDataset();
@@ -171,7 +182,8 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
       issues.push({
         code: "missing_column",
         severity: "error",
-        path: `column "${c}"`,
+        path: ["data", c],
+        where: `column "${c}"`,
         message: `the model needs column "${c}", which the data do not have`,
       });
   const m = rows.length;
@@ -188,7 +200,8 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
       issues.push({
         code: "invalid_data",
         severity: "error",
-        path: where,
+        path: ["data", i + 1],
+        where,
         message: "expected an object (a record of column values)",
       });
       continue;
@@ -198,7 +211,8 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
       issues.push({
         code: "missing_unit_id",
         severity: "error",
-        path: where,
+        path: ["data", i + 1],
+        where,
         message: `no unit id in column "${unitKey}"`,
       });
     units[i] = id ?? "";
@@ -214,7 +228,8 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
           issues.push({
             code: "invalid_data",
             severity: "error",
-            path: `${where}, unit "${id ?? "?"}", column "${c}"`,
+            path: ["data", i + 1, c],
+            where: `${where}, unit "${id ?? "?"}", column "${c}"`,
             message: `expected a number or an empty cell, got ${JSON.stringify(raw)?.slice(0, 40)}`,
           });
         continue;
@@ -238,7 +253,8 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
     issues.push({
       code: "invalid_data",
       severity: "error",
-      path: "data",
+      path: ["data"],
+      where: "data",
       message: "expected rows (an array of records) or { units, values }",
     });
     return emptyDataset();
@@ -255,7 +271,8 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
         issues.push({
           code: "missing_unit_id",
           severity: "error",
-          path: `units[${k}]`,
+          path: ["units", k],
+          where: `units[${k}]`,
           message: "expected a unit id",
         });
       return id ?? "";
@@ -271,7 +288,8 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
       issues.push({
         code: "missing_column",
         severity: "error",
-        path: `column "${c}"`,
+        path: ["data", c],
+        where: `column "${c}"`,
         message: `the model needs column "${c}", which the data do not have`,
       });
       continue;
@@ -281,7 +299,8 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
       issues.push({
         code: "invalid_data",
         severity: "error",
-        path: `column "${c}"`,
+        path: ["data", c],
+        where: `column "${c}"`,
         message: `expected ${m} values (one per unit), got ${values?.length}`,
       });
       continue;
@@ -297,7 +316,8 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
             issues.push({
               code: "invalid_data",
               severity: "error",
-              path: `row ${i + 1}, unit "${units[i]}", column "${c}"`,
+              path: ["data", i + 1, c],
+              where: `row ${i + 1}, unit "${units[i]}", column "${c}"`,
               message: `expected a number or null, got ${JSON.stringify(values[i])}`,
             });
         } else col[i] = v;
@@ -314,7 +334,8 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
       issues.push({
         code: "invalid_data",
         severity: "error",
-        path: name,
+        path: [name],
+        where: name,
         message: `expected ${m} entries, got ${arr.length}`,
       });
     return Array.from({ length: m }, (_, i) => text(arr[i]));
@@ -341,7 +362,8 @@ function checkHierarchy(ds: Dataset, issues: Issue[]): void {
       issues.push({
         code: "duplicate_unit",
         severity: "error",
-        path: `row ${i + 1}`,
+        path: ["data", i + 1],
+        where: `row ${i + 1}`,
         message: `unit "${ds.units[i]}" repeats row ${first + 1}`,
       });
     return;
@@ -353,7 +375,8 @@ function checkHierarchy(ds: Dataset, issues: Issue[]): void {
       issues.push({
         code: "duplicate_unit",
         severity: "error",
-        path: `row ${i + 1}`,
+        path: ["data", i + 1],
+        where: `row ${i + 1}`,
         message: `unit "${u}" repeats row ${prev + 1}`,
       });
     else index.set(u, i);
@@ -363,7 +386,8 @@ function checkHierarchy(ds: Dataset, issues: Issue[]): void {
       issues.push({
         code: "unknown_parent",
         severity: "error",
-        path: `row ${i + 1}, unit "${ds.units[i]}"`,
+        path: ["data", i + 1],
+        where: `row ${i + 1}, unit "${ds.units[i]}"`,
         message: `parent "${p}" is not a unit of the data`,
       });
   });
@@ -384,7 +408,8 @@ function checkHierarchy(ds: Dataset, issues: Issue[]): void {
       issues.push({
         code: "parent_cycle",
         severity: "error",
-        path: `unit "${ds.units[i]}"`,
+        path: ["data", i + 1],
+        where: `unit "${ds.units[i]}"`,
         message: `parents form a cycle: ${[...cycle, ds.units[i]].join(" -> ")}`,
       });
       return;

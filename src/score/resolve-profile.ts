@@ -95,7 +95,7 @@ export function resolveProfile(model: Model, name?: string): ResolvedProfile {
     const first = errors[0];
     throw new IndicatrixError(
       "invalid_model",
-      `the model has ${errors.length} error(s); first: ${first?.path}: ${first?.message}`,
+      `the model has ${errors.length} error(s); first: ${first?.where}: ${first?.message}`,
       {
         issues: errors,
       },

@@ -34,7 +34,7 @@ export interface ScoreOptions {
  *
  * @throws IndicatrixError `invalid_model` (the model has errors), `unknown_profile`, the dataset
  *   errors of `toDataset`, `missing_value` (policy `error`), `value_out_of_range` (a raw value beyond
- *   MAX_ABS_VALUE, 1e150), `invalid_argument` (a `keep` name such as `__proto__`), and the errors of
+ *   MAX_ABS_VALUE, 1e150), `invalid_option` (a `keep` name such as `__proto__`), and the errors of
  *   the methods.
  * @example
  * ```ts

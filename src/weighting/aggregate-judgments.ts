@@ -50,7 +50,7 @@ export interface GroupAhpResult {
  * way. Missing judgments (`null`) are allowed: under AIJ an entry is averaged over the experts who gave it.
  *
  * @throws {IndicatrixError} `invalid_matrix` (no matrices, sizes differ) and every error of {@link ahp} for each
- *   expert (paths `matrices[k][i][j]`), `invalid_options` (bad expert weights or method),
+ *   expert (paths `matrices[k][i][j]`), `invalid_option` (bad expert weights or method),
  *   `disconnected_judgments` (AIJ: the pooled judgments, AIP: one expert's, do not link all elements).
  * @example
  * ```ts
@@ -65,10 +65,10 @@ export function aggregateJudgments(
 ): GroupAhpResult {
   const method = opts.method ?? "aij";
   if (method !== "aij" && method !== "aip")
-    fail("invalid_options", "opts.method", `expected "aij" or "aip", got ${JSON.stringify(method)}`);
+    fail("invalid_option", "opts.method", `expected "aij" or "aip", got ${JSON.stringify(method)}`);
   const mean = opts.mean ?? "geometric";
   if (mean !== "geometric" && mean !== "arithmetic")
-    fail("invalid_options", "opts.mean", `expected "geometric" or "arithmetic", got ${JSON.stringify(mean)}`);
+    fail("invalid_option", "opts.mean", `expected "geometric" or "arithmetic", got ${JSON.stringify(mean)}`);
   const o = resolveAhpOptions(opts.ahp ?? {}, "opts.ahp");
   if (!Array.isArray(matrices) || matrices.length === 0)
     fail("invalid_matrix", "matrices", "expected a non-empty array of pairwise comparison matrices");
@@ -170,17 +170,17 @@ function isDisconnected(e: unknown): e is IndicatrixError {
 function expertWeightsOf(given: readonly number[] | undefined, K: number): number[] {
   if (given === undefined) return Array.from({ length: K }, () => 1 / K);
   if (!Array.isArray(given) || given.length !== K)
-    fail("invalid_options", "opts.expertWeights", `expected ${K} expert weights (one per matrix)`);
+    fail("invalid_option", "opts.expertWeights", `expected ${K} expert weights (one per matrix)`);
   let s = 0;
   given.forEach((v, k) => {
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
       fail(
-        "invalid_options",
+        "invalid_option",
         `opts.expertWeights[${k}]`,
         `expected a finite non-negative number, got ${String(v)}`,
       );
     s += v;
   });
-  if (!(s > 0)) fail("invalid_options", "opts.expertWeights", "at least one expert weight must be positive");
+  if (!(s > 0)) fail("invalid_option", "opts.expertWeights", "at least one expert weight must be positive");
   return given.map((v) => v / s);
 }

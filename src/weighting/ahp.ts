@@ -75,7 +75,7 @@ export interface AhpResult {
  * @throws {IndicatrixError} `invalid_matrix` (not square, non-positive or non-finite entry, diagonal not 1),
  *   `judgment_out_of_scale` (outside [1/9, 9]), `not_reciprocal` (a_ij a_ji differs from 1 by more than the
  *   tolerance, or only one of the pair is null), `disconnected_judgments` (the given judgments do not link all
- *   elements), `ri_unavailable` (n > 15 without your own RI table), `invalid_options`. Messages name row and column.
+ *   elements), `ri_unavailable` (n > 15 without your own RI table), `invalid_option`. Messages name row and column.
  * @example
  * ```ts
  * const r = ahp([[1, 3, 5], [1/3, 1, 3], [1/5, 1/3, 1]]);

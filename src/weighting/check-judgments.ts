@@ -1,4 +1,5 @@
-import type { Issue } from "../internal/errors.js";
+import type { ErrorCode } from "../internal/error-codes.js";
+import { type Issue, parsePath } from "../internal/errors.js";
 import { AHP_TOLERANCE, isReciprocal, onSaatyScale } from "./ahp-defaults.js";
 import type { Judgment } from "./judgments.js";
 
@@ -55,8 +56,8 @@ export function checkJudgments(
   const tolerance = opts.tolerance ?? AHP_TOLERANCE;
   const issues: Issue[] = [];
   const accepted: Judgment[] = [];
-  const error = (code: string, where: string, message: string): void => {
-    issues.push({ code, severity: "error", path: where, message });
+  const error = (code: ErrorCode, where: string, message: string): void => {
+    issues.push({ code, severity: "error", path: parsePath(where), where, message });
   };
   if (!Array.isArray(judgments)) {
     error("invalid_judgment", path, "expected an array of [a, b, value] triples");

@@ -1,4 +1,5 @@
-import type { Issue } from "../internal/errors.js";
+import type { ErrorCode } from "../internal/error-codes.js";
+import { type Issue, parsePath } from "../internal/errors.js";
 import { AHP_TOLERANCE, isReciprocal, isUnitDiagonal, onSaatyScale } from "./ahp-defaults.js";
 import { cellName } from "./element-names.js";
 
@@ -46,8 +47,8 @@ export function checkMatrix(matrix: unknown, opts: CheckMatrixOptions = {}): Mat
   const tolerance = opts.tolerance ?? AHP_TOLERANCE;
   const labels = opts.labels;
   const issues: Issue[] = [];
-  const error = (code: string, where: string, message: string): void => {
-    issues.push({ code, severity: "error", path: where, message });
+  const error = (code: ErrorCode, where: string, message: string): void => {
+    issues.push({ code, severity: "error", path: parsePath(where), where, message });
   };
   const cell = (i: number, j: number): string => `${path}[${i}][${j}]`;
   const empty: MatrixCheck = { issues, n: 0, a: new Float64Array(0), missingPairs: 0 };

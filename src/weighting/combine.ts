@@ -53,7 +53,7 @@ export interface CombineDetails {
  * Every input vector is first scaled to sum 1. Use {@link combineWeightsDetailed} to see the coefficients.
  *
  * @throws {IndicatrixError} `invalid_weights` (fewer than 2 vectors, lengths differ, negative or non-finite entries,
- *   a vector summing to 0), `invalid_options` (unknown method, bad alpha or subjective count),
+ *   a vector summing to 0), `invalid_option` (unknown method, bad alpha or subjective count),
  *   `degenerate_combination` (the product is 0 everywhere, or the game-theory system is singular, e.g. two equal
  *   vectors).
  * @example
@@ -82,7 +82,7 @@ export function combineWeightsDetailed(
   ws: readonly (readonly number[])[],
   opts: CombineOptions,
 ): CombineDetails {
-  if (opts === null || typeof opts !== "object") fail("invalid_options", "opts", "expected { method }");
+  if (opts === null || typeof opts !== "object") fail("invalid_option", "opts", "expected { method }");
   const method = opts.method;
   const U = readVectors(ws);
   const L = U.length;
@@ -107,11 +107,7 @@ export function combineWeightsDetailed(
     case "moment": {
       const s = opts.subjective ?? 1;
       if (!Number.isInteger(s) || s < 1 || s >= L)
-        fail(
-          "invalid_options",
-          "opts.subjective",
-          `expected an integer from 1 to ${L - 1}, got ${String(s)}`,
-        );
+        fail("invalid_option", "opts.subjective", `expected an integer from 1 to ${L - 1}, got ${String(s)}`);
       const Es = new Array<number>(n).fill(0);
       const Eo = new Array<number>(n).fill(0);
       for (let k = 0; k < L; k++)
@@ -132,11 +128,7 @@ export function combineWeightsDetailed(
     case "game-theory": {
       const normalize = opts.normalize ?? "abs";
       if (normalize !== "abs" && normalize !== "sum")
-        fail(
-          "invalid_options",
-          "opts.normalize",
-          `expected "abs" or "sum", got ${JSON.stringify(normalize)}`,
-        );
+        fail("invalid_option", "opts.normalize", `expected "abs" or "sum", got ${JSON.stringify(normalize)}`);
       const G = U.map((u) => U.map((v) => dot(u, v)));
       const rhs = G.map((row, l) => row[l]!);
       const alpha = solve(G, rhs);
@@ -163,7 +155,7 @@ export function combineWeightsDetailed(
     }
     default:
       fail(
-        "invalid_options",
+        "invalid_option",
         "opts.method",
         `expected "linear", "multiplicative", "min-discrimination", "moment" or "game-theory", got ${JSON.stringify(method)}`,
       );
@@ -205,23 +197,23 @@ function linearCoefficients(alpha: number | readonly number[] | undefined, L: nu
   if (typeof alpha === "number") {
     if (L !== 2)
       fail(
-        "invalid_options",
+        "invalid_option",
         "opts.alpha",
         `a single α needs exactly two vectors, got ${L}; give one coefficient per vector`,
       );
     if (!Number.isFinite(alpha) || alpha < 0 || alpha > 1)
-      fail("invalid_options", "opts.alpha", `expected α in [0, 1], got ${alpha}`);
+      fail("invalid_option", "opts.alpha", `expected α in [0, 1], got ${alpha}`);
     return [alpha, 1 - alpha];
   }
   if (!Array.isArray(alpha) || alpha.length !== L)
-    fail("invalid_options", "opts.alpha", `expected ${L} coefficients (one per vector)`);
+    fail("invalid_option", "opts.alpha", `expected ${L} coefficients (one per vector)`);
   let s = 0;
   alpha.forEach((a, k) => {
     if (typeof a !== "number" || !Number.isFinite(a) || a < 0)
-      fail("invalid_options", `opts.alpha[${k}]`, `expected a finite non-negative number, got ${String(a)}`);
+      fail("invalid_option", `opts.alpha[${k}]`, `expected a finite non-negative number, got ${String(a)}`);
     s += a;
   });
-  if (!(s > 0)) fail("invalid_options", "opts.alpha", "the coefficients sum to 0");
+  if (!(s > 0)) fail("invalid_option", "opts.alpha", "the coefficients sum to 0");
   return alpha.map((a) => a / s);
 }
 

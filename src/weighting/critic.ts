@@ -68,7 +68,7 @@ const BLOCK = 2048;
  * The correlation matrix is accumulated in row blocks over the columns (O(m n^2), cache-friendly).
  *
  * @throws {IndicatrixError} `too_few_units`, `invalid_matrix` (ragged or non-finite, naming row and column),
- *   `invalid_direction`, `invalid_options`, `all_constant` (every column constant), `degenerate_weights` (every C_j
+ *   `invalid_direction`, `invalid_option`, `all_constant` (every column constant), `degenerate_weights` (every C_j
  *   is 0, e.g. all columns perfectly correlated under `"1-r"`).
  * @example
  * ```ts
@@ -96,9 +96,9 @@ export function criticWeightsDetailed(data: MatrixInput, opts: CriticOptions = {
   const directions = readDirections(opts.directions, n);
   const mode = opts.correlation ?? "1-r";
   if (mode !== "1-r" && mode !== "1-|r|")
-    fail("invalid_options", "opts.correlation", `expected "1-r" or "1-|r|", got ${JSON.stringify(mode)}`);
+    fail("invalid_option", "opts.correlation", `expected "1-r" or "1-|r|", got ${JSON.stringify(mode)}`);
   const ddof = opts.ddof ?? 1;
-  if (ddof !== 0 && ddof !== 1) fail("invalid_options", "opts.ddof", `expected 0 or 1, got ${String(ddof)}`);
+  if (ddof !== 0 && ddof !== 1) fail("invalid_option", "opts.ddof", `expected 0 or 1, got ${String(ddof)}`);
 
   const columns = cols.map((col, j): Strip => {
     const { min, max } = columnRange(col, j, "matrix");

@@ -29,7 +29,7 @@ export function readDirections(
 ): Direction[] | undefined {
   if (directions === undefined) return undefined;
   if (!Array.isArray(directions) || directions.length !== n)
-    fail("invalid_options", "opts.directions", `expected ${n} directions (one per column)`);
+    fail("invalid_option", "opts.directions", `expected ${n} directions (one per column)`);
   directions.forEach((d, j) => {
     const path = `opts.directions[${j}]`;
     if (d === "benefit" || d === "cost") return;

@@ -53,7 +53,7 @@ export interface EntropyDetails {
  *
  * @throws {IndicatrixError} `too_few_units` (fewer than 2 rows), `invalid_matrix` (ragged or non-finite, naming row
  *   and column), `negative_value` (a negative value without directions, naming row and column),
- *   `invalid_direction`, `invalid_options`, `all_constant` (every column is constant).
+ *   `invalid_direction`, `invalid_option`, `all_constant` (every column is constant).
  * @example
  * ```ts
  * entropyWeights([[1, 5], [2, 5], [3, 6]]).map((w) => +w.toFixed(4));
@@ -80,7 +80,7 @@ export function entropyWeightsDetailed(data: MatrixInput, opts: EntropyOptions =
   const directions = readDirections(opts.directions, n);
   const shift = opts.shift ?? 0;
   if (typeof shift !== "number" || !Number.isFinite(shift) || shift < 0)
-    fail("invalid_options", "opts.shift", `expected a finite number >= 0, got ${String(shift)}`);
+    fail("invalid_option", "opts.shift", `expected a finite number >= 0, got ${String(shift)}`);
   const buffers: Buffers = { m, sums: new Float64Array(2), raw: new Float64Array(4) };
   const entropy: number[] = [];
   const constant: boolean[] = [];

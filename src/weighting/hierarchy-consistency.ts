@@ -28,7 +28,7 @@ export interface HierarchyConsistencyResult {
  * where a_j is the weight of the parent of comparison set j. Chinese AHP texts require CR < 0.10 for the level, in
  * addition to each matrix's own CR (per-matrix checks come from {@link ahp}).
  *
- * @throws {IndicatrixError} `invalid_options` for an empty list or a weight, CI or RI that is not a finite number
+ * @throws {IndicatrixError} `invalid_option` for an empty list or a weight, CI or RI that is not a finite number
  *   (weights and RI must be >= 0).
  * @example
  * ```ts
@@ -45,23 +45,23 @@ export function hierarchyConsistency(
 ): HierarchyConsistencyResult {
   const threshold = opts.threshold ?? AHP_THRESHOLD;
   if (typeof threshold !== "number" || !Number.isFinite(threshold) || threshold <= 0)
-    fail("invalid_options", "opts.threshold", `expected a positive number, got ${String(threshold)}`);
+    fail("invalid_option", "opts.threshold", `expected a positive number, got ${String(threshold)}`);
   if (!Array.isArray(nodes) || nodes.length === 0)
-    fail("invalid_options", "nodes", "expected a non-empty array of { parentWeight, ci, ri }");
+    fail("invalid_option", "nodes", "expected a non-empty array of { parentWeight, ci, ri }");
   let ci = 0;
   let ri = 0;
   nodes.forEach((node, k) => {
     const { parentWeight: a, ci: c, ri: r } = node ?? ({} as HierarchyConsistencyNode);
     if (typeof a !== "number" || !Number.isFinite(a) || a < 0)
       fail(
-        "invalid_options",
+        "invalid_option",
         `nodes[${k}].parentWeight`,
         `expected a finite non-negative number, got ${String(a)}`,
       );
     if (typeof c !== "number" || !Number.isFinite(c))
-      fail("invalid_options", `nodes[${k}].ci`, `expected a finite number, got ${String(c)}`);
+      fail("invalid_option", `nodes[${k}].ci`, `expected a finite number, got ${String(c)}`);
     if (typeof r !== "number" || !Number.isFinite(r) || r < 0)
-      fail("invalid_options", `nodes[${k}].ri`, `expected a finite non-negative number, got ${String(r)}`);
+      fail("invalid_option", `nodes[${k}].ri`, `expected a finite non-negative number, got ${String(r)}`);
     ci += a * c;
     ri += a * r;
   });

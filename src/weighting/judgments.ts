@@ -16,7 +16,7 @@ export type Judgment = readonly [a: string, b: string, value: number];
  * The judgments are checked by the same rules as `checkModel` applies to a model's judgments (the first problem
  * is thrown).
  *
- * @throws {IndicatrixError} `duplicate_id`, `invalid_options` (ids not distinct non-empty strings),
+ * @throws {IndicatrixError} `duplicate_id`, `invalid_option` (ids not distinct non-empty strings),
  *   `unknown_child` (a judgment names an element not in `ids`), `self_comparison` (`[a, a, v]`),
  *   `judgment_out_of_scale` (v not a number in [1/9, 9]; 9.05 is refused, 0.11 passes as a rounded 1/9),
  *   `duplicate_judgment` (the same ordered pair twice), `contradictory_judgment` (the same pair with a value that
@@ -37,17 +37,17 @@ export function judgmentsToMatrix(
   } = {},
 ): (number | null)[][] {
   if (!Array.isArray(ids) || ids.length === 0)
-    fail("invalid_options", "ids", "expected a non-empty array of ids");
+    fail("invalid_option", "ids", "expected a non-empty array of ids");
   const seen = new Set<string>();
   ids.forEach((id, k) => {
     if (typeof id !== "string" || id === "")
-      fail("invalid_options", `ids[${k}]`, "expected a non-empty string");
+      fail("invalid_option", `ids[${k}]`, "expected a non-empty string");
     if (seen.has(id)) fail("duplicate_id", `ids[${k}]`, `id ${JSON.stringify(id)} appears twice`);
     seen.add(id);
   });
   const checked = checkJudgments(ids, judgments, { tolerance: opts.tolerance ?? AHP_TOLERANCE });
   const first = checked.issues[0];
-  if (first) fail(first.code, first.path, first.message);
+  if (first) fail(first.code, first.path, first.message, first.where);
   const cell = (a: string, b: string): string => JSON.stringify([a, b]);
   const given = new Map<string, number>();
   for (const [a, b, v] of checked.judgments) {

@@ -48,30 +48,30 @@ export function resolveAhpOptions(
   } = {},
   path = "opts",
 ): ResolvedAhpOptions {
-  if (opts === null || typeof opts !== "object") fail("invalid_options", path, "expected an options object");
+  if (opts === null || typeof opts !== "object") fail("invalid_option", path, "expected an options object");
   const method = opts.method ?? "eigenvector";
   if (method !== "eigenvector" && method !== "geometric-mean" && method !== "sum-product")
     fail(
-      "invalid_options",
+      "invalid_option",
       `${path}.method`,
       `expected "eigenvector", "geometric-mean" or "sum-product", got ${JSON.stringify(method)}`,
     );
   const threshold = opts.threshold ?? AHP_THRESHOLD;
   if (typeof threshold !== "number" || !Number.isFinite(threshold) || threshold <= 0)
-    fail("invalid_options", `${path}.threshold`, `expected a positive number, got ${String(threshold)}`);
+    fail("invalid_option", `${path}.threshold`, `expected a positive number, got ${String(threshold)}`);
   const tolerance = opts.tolerance ?? AHP_TOLERANCE;
   if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance < 0 || tolerance >= 1)
-    fail("invalid_options", `${path}.tolerance`, `expected a number in [0, 1), got ${String(tolerance)}`);
+    fail("invalid_option", `${path}.tolerance`, `expected a number in [0, 1), got ${String(tolerance)}`);
   const ri = opts.ri ?? "saaty";
   if (ri !== "saaty" && ri !== "cn1000" && !Array.isArray(ri))
     fail(
-      "invalid_options",
+      "invalid_option",
       `${path}.ri`,
       `expected "saaty", "cn1000" or an array of numbers, got ${String(ri)}`,
     );
   const labels = opts.labels;
   if (labels !== undefined && (!Array.isArray(labels) || labels.some((l) => typeof l !== "string")))
-    fail("invalid_options", `${path}.labels`, "expected an array of strings");
+    fail("invalid_option", `${path}.labels`, "expected an array of strings");
   return { method, ri, threshold, tolerance, labels };
 }
 
@@ -88,10 +88,10 @@ export function readPairwise(
   name = "matrix",
 ): Pairwise {
   if (Array.isArray(matrix) && matrix.length > 0 && labels !== undefined && labels.length !== matrix.length)
-    fail("invalid_options", "labels", `expected ${matrix.length} labels (one per row), got ${labels.length}`);
+    fail("invalid_option", "labels", `expected ${matrix.length} labels (one per row), got ${labels.length}`);
   const { issues, n, a, missingPairs } = checkMatrix(matrix, { path: name, tolerance, labels });
   const first = issues[0];
-  if (first) fail(first.code, first.path, first.message);
+  if (first) fail(first.code, first.path, first.message, first.where);
   return { n, a, missingPairs };
 }
 

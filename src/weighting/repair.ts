@@ -47,7 +47,7 @@ export interface AhpRepair {
  * than to overwrite judgments silently. `implied` (w_i / w_j) is the judgment that agrees with the others.
  * Returns `[]` when the matrix is already consistent or has order <= 2.
  *
- * @throws {IndicatrixError} every error of {@link ahp}; `invalid_options` for bad candidates or limit.
+ * @throws {IndicatrixError} every error of {@link ahp}; `invalid_option` for bad candidates or limit.
  * @example
  * ```ts
  * // consistent with w = (8, 4, 2, 1)/15, except a_03 = 1/8 where 8 was meant
@@ -63,14 +63,14 @@ export function ahpRepairAdvice(
   const o = resolveAhpOptions(opts);
   const candidates = opts.candidates ?? SAATY_VALUES;
   if (!Array.isArray(candidates) || candidates.length === 0)
-    fail("invalid_options", "opts.candidates", "expected a non-empty array of positive numbers");
+    fail("invalid_option", "opts.candidates", "expected a non-empty array of positive numbers");
   candidates.forEach((v, k) => {
     if (typeof v !== "number" || !Number.isFinite(v) || v <= 0)
-      fail("invalid_options", `opts.candidates[${k}]`, `expected a positive finite number, got ${String(v)}`);
+      fail("invalid_option", `opts.candidates[${k}]`, `expected a positive finite number, got ${String(v)}`);
   });
   const limit = opts.limit ?? Number.POSITIVE_INFINITY;
   if (typeof limit !== "number" || !(limit >= 0))
-    fail("invalid_options", "opts.limit", `expected a non-negative number, got ${String(limit)}`);
+    fail("invalid_option", "opts.limit", `expected a non-negative number, got ${String(limit)}`);
   const p = readPairwise(matrix, o.tolerance, o.labels);
   const { n } = p;
   if (n <= 2) return [];

@@ -36,7 +36,7 @@ export type RiTable = "saaty" | "cn1000" | readonly number[];
  * ({@link RI_TABLES}) or the caller's own array (`table[n - 1]`).
  *
  * @throws {IndicatrixError} `ri_unavailable` when the table has no value for `n` (the published tables stop
- *   at 15: pass your own table for larger matrices); `invalid_options` for a bad table.
+ *   at 15: pass your own table for larger matrices); `invalid_option` for a bad table.
  * @example
  * ```ts
  * randomIndex(4, "cn1000");
@@ -48,9 +48,9 @@ export function randomIndex(n: number, table: RiTable = "saaty"): number {
   if (table === "saaty" || table === "cn1000") values = RI_TABLES[table];
   else if (Array.isArray(table)) values = table;
   else
-    fail("invalid_options", "ri", `expected "saaty", "cn1000" or an array of numbers, got ${String(table)}`);
+    fail("invalid_option", "ri", `expected "saaty", "cn1000" or an array of numbers, got ${String(table)}`);
   if (!Number.isInteger(n) || n < 1)
-    fail("invalid_options", "n", `matrix order must be a positive integer, got ${n}`);
+    fail("invalid_option", "n", `matrix order must be a positive integer, got ${n}`);
   if (n > values.length) {
     const name = typeof table === "string" ? `the ${table} RI table` : "the RI table given";
     fail(
@@ -62,10 +62,10 @@ export function randomIndex(n: number, table: RiTable = "saaty"): number {
   const v = values[n - 1] as number;
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
     fail(
-      "invalid_options",
+      "invalid_option",
       `ri[${n - 1}]`,
       `RI for n = ${n} must be a finite non-negative number, got ${String(v)}`,
     );
-  if (n >= 3 && v === 0) fail("invalid_options", `ri[${n - 1}]`, `RI for n = ${n} must be positive`);
+  if (n >= 3 && v === 0) fail("invalid_option", `ri[${n - 1}]`, `RI for n = ${n} must be positive`);
   return v;
 }

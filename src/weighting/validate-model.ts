@@ -12,7 +12,7 @@ import { checkModel } from "./check-model.js";
  * ```ts
  * validateModel({ id: "m", tree: { id: "root", children: [{ id: "a" }] } });
  * // => { ok: true, issues: [], model: {...} }
- * validateModel({ id: "m" }).issues[0].path; // => "tree"
+ * validateModel({ id: "m" }).issues[0].where; // => "tree" (its path is ["tree"])
  * ```
  */
 export function validateModel(input: unknown): { ok: boolean; issues: Diagnostic[]; model?: Model } {

@@ -39,7 +39,7 @@ export interface VariationDetails {
  * ratio-scale data in different units, {@link entropyWeights} or {@link criticWeights} for the common alternatives.
  *
  * @throws {IndicatrixError} `too_few_units`, `invalid_matrix` (naming row and column), `invalid_direction`,
- *   `invalid_options`, `all_constant` (every column constant).
+ *   `invalid_option`, `all_constant` (every column constant).
  * @example
  * ```ts
  * stdDevWeights([[1, 10], [3, 10], [5, 14]], { normalize: true }).map((w) => +w.toFixed(4));
@@ -70,7 +70,7 @@ export function stdDevWeightsDetailed(data: MatrixInput, opts: VariationOptions 
  * unstable. The reference vector of the tests (test/fixtures/five-communities) is CV on the normalized matrix Z
  * with ddof 1.
  *
- * @throws {IndicatrixError} `too_few_units`, `invalid_matrix`, `invalid_direction`, `invalid_options`,
+ * @throws {IndicatrixError} `too_few_units`, `invalid_matrix`, `invalid_direction`, `invalid_option`,
  *   `zero_mean` (a varying column with mean 0: V is undefined), `all_constant`.
  * @example
  * ```ts
@@ -118,9 +118,9 @@ function variation(data: MatrixInput, opts: VariationOptions): Omit<VariationDet
   const directions = readDirections(opts.directions, n);
   const normalized = opts.normalize ?? directions !== undefined;
   if (typeof normalized !== "boolean")
-    fail("invalid_options", "opts.normalize", `expected a boolean, got ${String(normalized)}`);
+    fail("invalid_option", "opts.normalize", `expected a boolean, got ${String(normalized)}`);
   const ddof = opts.ddof ?? 1;
-  if (ddof !== 0 && ddof !== 1) fail("invalid_options", "opts.ddof", `expected 0 or 1, got ${String(ddof)}`);
+  if (ddof !== 0 && ddof !== 1) fail("invalid_option", "opts.ddof", `expected 0 or 1, got ${String(ddof)}`);
   const sd: number[] = [];
   const mean: number[] = [];
   const cv: number[] = [];

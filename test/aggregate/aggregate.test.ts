@@ -67,7 +67,7 @@ describe("aggregate: methods, by hand", () => {
     );
     expect(e.code).toBe("zero_value");
     expect(e.message).toMatch(/unit 1, child 1/);
-    expect(e.path).toBe("children[1][1]");
+    expect(e.where).toBe("children[1][1]");
     // sqrt(0.01 * 1) = 0.1
     close(aggregate([[0], [1]], [1, 1], { method: "geometric", zero: "floor", floor: 0.01 }).values, [0.1]);
     // default floor 0.001: sqrt(0.001 * 1000) = 1
@@ -167,7 +167,7 @@ describe("aggregate: missing-value policies and coverage", () => {
   it("error: throws missing_value naming unit 1, child 0", () => {
     const e = error(() => aggregate([A, B], [1, 1], "arithmetic", { missing: "error" }));
     expect(e.code).toBe("missing_value");
-    expect(e.path).toBe("children[0][1]");
+    expect(e.where).toBe("children[0][1]");
   });
 
   it("zero: [2.5, 2.5, 1.5]; coverage still reports the input [1, 0.5, 0.5]", () => {
@@ -277,7 +277,7 @@ describe("aggregate: bad input", () => {
     expect(code(() => aggregate(ch, [1, NaN_]))).toBe("invalid_weights");
     expect(code(() => aggregate(ch, [1, Number.POSITIVE_INFINITY]))).toBe("invalid_weights");
     expect(code(() => aggregate(ch, [0, 0]))).toBe("invalid_weights");
-    expect(error(() => aggregate(ch, [1, -1])).path).toBe("weights[1]");
+    expect(error(() => aggregate(ch, [1, -1])).where).toBe("weights[1]");
   });
 
   it("invalid children: none, ragged, non-number, ±Infinity (naming unit and child)", () => {
@@ -289,7 +289,7 @@ describe("aggregate: bad input", () => {
       aggregate([new Float64Array([1, 2]), new Float64Array([3, Number.NEGATIVE_INFINITY])], [1, 1]),
     );
     expect(e.code).toBe("non_finite_value");
-    expect(e.path).toBe("children[1][1]");
+    expect(e.where).toBe("children[1][1]");
     for (const spec of ["geometric", "harmonic", "minimum", "mazziotta-pareto"] as AggregateSpec[])
       expect(code(() => aggregate([[1], [Number.POSITIVE_INFINITY]], [1, 1], spec))).toBe("non_finite_value");
     expect(code(() => aggregate([[1], [Number.POSITIVE_INFINITY]], [1, 0]))).toBe("non_finite_value");

@@ -13,8 +13,8 @@ import type { AggregateSpec } from "../../src/internal/specs.js";
 import { score } from "../../src/score/score.js";
 import { toSQL } from "../../src/sql/to-sql.js";
 
-/** The IndicatrixError that `f` throws, with its code, path and message. */
-const thrown = (code: string, path: string) => expect.objectContaining({ code, path });
+/** The IndicatrixError that `f` throws, with its code, where and message. */
+const thrown = (code: string, where: string) => expect.objectContaining({ code, where });
 
 // The defaults below are the documented ones: docs/methods.md (aggregation table) and
 // docs/model-schema.md (AggregateSpec): geometric `zero: "error"`, `floor` 0.001; Mazziotta-Pareto

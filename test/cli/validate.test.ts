@@ -53,7 +53,8 @@ describe("indicatrix validate", () => {
     expect(doc.files.map((f: { ok: boolean }) => f.ok)).toEqual([true, false]);
     expect(doc.files[1].issues[0]).toMatchObject({
       code: "duplicate_id",
-      path: "tree.children[1].children[0].id",
+      path: ["tree", "children", 1, "children", 0, "id"],
+      where: "tree.children[1].children[0].id",
     });
   });
 

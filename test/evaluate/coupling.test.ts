@@ -9,7 +9,7 @@ const errorOf = (f: () => unknown): string => {
   try {
     f();
   } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.path}`;
+    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
     throw e;
   }
   return "no error";
@@ -69,8 +69,8 @@ describe("couplingCoordination", () => {
   });
 
   it("rejects values outside [0, 1], a single subsystem and bad options", () => {
-    expect(errorOf(() => couplingCoordination([[0.5, 1.1]]))).toBe("out_of_range @ u[0][1]");
-    expect(errorOf(() => couplingCoordination([[0.5, -0.1]]))).toBe("out_of_range @ u[0][1]");
+    expect(errorOf(() => couplingCoordination([[0.5, 1.1]]))).toBe("value_out_of_range @ u[0][1]");
+    expect(errorOf(() => couplingCoordination([[0.5, -0.1]]))).toBe("value_out_of_range @ u[0][1]");
     expect(errorOf(() => couplingCoordination([[0.5], [0.4]]))).toBe("too_few_subsystems @ u");
     expect(errorOf(() => couplingCoordination([[0.5, 0.4]], { betas: [1] }))).toBe(
       "invalid_weights @ opts.betas",
@@ -89,7 +89,7 @@ describe("coordinationBand (10-band scale, Tian et al. 2021)", () => {
     expect(coordinationBand(0.5)).toEqual({ level: 6, zh: "勉强协调", en: "barely coordinated" });
     expect(coordinationBand(0.95).zh).toBe("优质协调");
     expect(coordinationBand(1).level).toBe(10);
-    expect(errorOf(() => coordinationBand(1.01))).toBe("out_of_range @ d");
+    expect(errorOf(() => coordinationBand(1.01))).toBe("value_out_of_range @ d");
   });
 });
 

@@ -9,7 +9,7 @@ const errorOf = (f: () => unknown): string => {
   try {
     f();
   } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.path}`;
+    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
     throw e;
   }
   return "no error";
@@ -211,7 +211,7 @@ describe("fuzzyEvaluation with survey shares", () => {
       errorOf(() =>
         fuzzyEvaluation({ values: VALUES, breakpoints: BP, directions: ["up", "cost", "cost"] as never }, A),
       ),
-    ).toBe("invalid_directions @ input.directions[0]");
+    ).toBe("invalid_direction @ input.directions[0]");
   });
 
   test.prop(

@@ -15,7 +15,7 @@ const code = (f: () => unknown): string => {
   try {
     f();
   } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.path}`;
+    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
     throw e;
   }
   return "no error";

@@ -8,7 +8,7 @@ const errorOf = (f: () => unknown): string => {
   try {
     f();
   } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.path}`;
+    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
     throw e;
   }
   return "no error";
@@ -57,8 +57,8 @@ describe("obstacleDegree", () => {
   });
 
   it("rejects z outside [0, 1], bad weights and bad groups, naming the place", () => {
-    expect(errorOf(() => obstacleDegree([[0.5, 1.2]], [1, 1]))).toBe("out_of_range @ z[0][1]");
-    expect(errorOf(() => obstacleDegree([[0.5, -0.1]], [1, 1]))).toBe("out_of_range @ z[0][1]");
+    expect(errorOf(() => obstacleDegree([[0.5, 1.2]], [1, 1]))).toBe("value_out_of_range @ z[0][1]");
+    expect(errorOf(() => obstacleDegree([[0.5, -0.1]], [1, 1]))).toBe("value_out_of_range @ z[0][1]");
     expect(errorOf(() => obstacleDegree(Z, [1, 1]))).toBe("invalid_weights @ weights");
     expect(errorOf(() => obstacleDegree(Z, W_STAR, { groups: { A: [0, 9] } }))).toBe(
       "invalid_option @ opts.groups.A[1]",

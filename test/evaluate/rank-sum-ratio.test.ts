@@ -11,7 +11,7 @@ const errorOf = (f: () => unknown): string => {
   try {
     f();
   } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.path}`;
+    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
     throw e;
   }
   return "no error";

@@ -184,7 +184,7 @@ describe("topsis errors", () => {
     try {
       f();
     } catch (e) {
-      if (e instanceof IndicatrixError) return `${e.code} @ ${e.path}`;
+      if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
       throw e;
     }
     return "no error";
@@ -220,11 +220,11 @@ describe("topsis errors", () => {
       "invalid_matrix @ matrix column 0",
     );
     expect(code(() => topsis(Z, W_STAR, { directions: ["benefit"] }))).toBe(
-      "invalid_directions @ opts.directions",
+      "invalid_direction @ opts.directions",
     );
     expect(
       code(() => topsis(Z, W_STAR, { directions: ["benefit", "benefit", "cost", { range: [5, 1] }] })),
-    ).toBe("invalid_directions @ opts.directions[3]");
+    ).toBe("invalid_direction @ opts.directions[3]");
     expect(code(() => topsis(Z, W_STAR, { normalization: "zscore" as never }))).toBe(
       "invalid_option @ opts.normalization",
     );

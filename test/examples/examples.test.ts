@@ -105,8 +105,8 @@ describe("examples/service: scoring a JSON payload over HTTP", () => {
       const { status, body } = await post(JSON.stringify(bad));
       expect(status).toBe(400);
       expect(body.error.code).toBe("invalid_data");
-      expect(body.error.issues[0]?.path).toMatch(/row 2/);
-      expect(body.error.issues[0]?.path).toMatch(/party_org_coverage/);
+      expect(body.error.issues[0]?.where).toMatch(/row 2/);
+      expect(body.error.issues[0]?.where).toMatch(/party_org_coverage/);
     });
 
     it("an unknown profile gets 400 unknown_profile", async () => {
@@ -118,7 +118,7 @@ describe("examples/service: scoring a JSON payload over HTTP", () => {
     it("a payload without units gets 400 listing every problem with its path", async () => {
       const { status, body } = await post(JSON.stringify({ profile: 3, extra: true }));
       expect(status).toBe(400);
-      expect(body.error.issues.map((i) => [i.code, i.path])).toEqual([
+      expect(body.error.issues.map((i) => [i.code, i.where])).toEqual([
         ["unknown_field", "$.extra"],
         ["invalid_profile", "$.profile"],
         ["invalid_units", "$.units"],

@@ -54,7 +54,7 @@ describe("checkModel", () => {
       const hit = diagnostics.find((d) => d.code === code);
       expect(hit, JSON.stringify(diagnostics)).toBeDefined();
       expect(hit?.severity).toBe("error");
-      expect(hit?.path).toContain(path);
+      expect(hit?.where).toContain(path);
       expect(hit?.message.length).toBeGreaterThan(10);
     },
   );
@@ -139,7 +139,7 @@ describe("checkModel", () => {
       profiles: { n: {}, e: { extends: "n" }, f: { extends: "e", exclude: ["x"] } },
     });
     const diagnostics = checkModel(model);
-    expect(diagnostics.map((d) => [d.code, d.path])).toEqual([
+    expect(diagnostics.map((d) => [d.code, d.where])).toEqual([
       ["no_active_child", "tree.children[1].children"],
     ]);
     expect(diagnostics[0]?.message).toContain('profile "f"');

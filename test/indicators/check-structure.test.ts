@@ -30,14 +30,14 @@ const MODEL = parseModel({
 
 describe("checkStructure", () => {
   it("checkStructure(model) without an AHP checker reports the structural mistakes only", () => {
-    expect(checkStructure(MODEL).map((d) => `${d.code} @ ${d.path}`)).toEqual([
+    expect(checkStructure(MODEL).map((d) => `${d.code} @ ${d.where}`)).toEqual([
       "missing_child @ profiles.p.weights.root.weights",
       "negative_weight @ profiles.q.weights.root.weights.c",
     ]);
   });
 
   it("checkModel(model) adds the AHP mistakes in their place in the model (profile p, then q; specs in order)", () => {
-    expect(checkModel(MODEL).map((d) => `${d.code} @ ${d.path}`)).toEqual([
+    expect(checkModel(MODEL).map((d) => `${d.code} @ ${d.where}`)).toEqual([
       "missing_child @ profiles.p.weights.root.weights",
       "judgment_out_of_scale @ profiles.p.weights.g.judgments[0][2]",
       "self_comparison @ profiles.q.weights.g.judgments[0]",

@@ -91,7 +91,7 @@ describe("modelFromTable", () => {
       { id: "c", parent: "root", direction: "up" },
     ]);
     expect(e.code).toBe("invalid_table");
-    expect(e.issues.map((i) => i.path)).toEqual(["row 3", "row 4", "row 5", "row 2"]);
+    expect(e.issues.map((i) => i.where)).toEqual(["row 3", "row 4", "row 5", "row 2"]);
     expect(e.issues.map((i) => i.code)).toContain("unknown_parent");
   });
 

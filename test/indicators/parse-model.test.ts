@@ -25,7 +25,7 @@ describe("parseModel", () => {
       const e = parseError(input);
       expect(e.code).toBe("invalid_model");
       expect(e.issues.length).toBeGreaterThan(0);
-      for (const issue of e.issues) expect(issue.path).toMatch(/\S/);
+      for (const issue of e.issues) expect(issue.where).toMatch(/\S/);
     },
   );
 
@@ -35,7 +35,8 @@ describe("parseModel", () => {
       {
         code: "invalid_model",
         severity: "error",
-        path: "tree.children[0]",
+        path: ["tree", "children", 0],
+        where: "tree.children[0]",
         message: 'unknown field(s) "wieght"',
       },
     ]);
@@ -44,7 +45,7 @@ describe("parseModel", () => {
 
   it("lists every problem, not only the first", () => {
     const e = parseError({ tree: { id: 3, children: [{ id: "a", direction: "up" }] } });
-    const paths = e.issues.map((i) => i.path);
+    const paths = e.issues.map((i) => i.where);
     expect(paths).toContain("id");
     expect(paths).toContain("tree.id");
     expect(paths).toContain("tree.children[0].direction");
@@ -76,7 +77,7 @@ describe("parseModel", () => {
   it("refuses NaN and Infinity as numbers", () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
       const e = parseError({ id: "m", tree: { id: "r", children: [{ id: "a", goalposts: [0, bad] }] } });
-      expect(e.issues[0]?.path).toBe("tree.children[0].goalposts[1]");
+      expect(e.issues[0]?.where).toBe("tree.children[0].goalposts[1]");
     }
   });
 });

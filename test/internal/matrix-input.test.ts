@@ -6,7 +6,7 @@ const where = (f: () => unknown): string => {
   try {
     f();
   } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.path}: ${e.message}`;
+    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}: ${e.message}`;
     throw e;
   }
   return "no error";

@@ -28,12 +28,12 @@ const UNBOUNDED = [
   "none",
 ] as const;
 
-/** The error `f` throws, as code, path and message. */
-function thrown(f: () => unknown): { code: string; path: string; message: string } {
+/** The error `f` throws, as code, where and message. */
+function thrown(f: () => unknown): { code: string; where: string; message: string } {
   try {
     f();
   } catch (e) {
-    if (e instanceof IndicatrixError) return { code: e.code, path: e.path, message: e.message };
+    if (e instanceof IndicatrixError) return { code: e.code, where: e.where, message: e.message };
     throw e;
   }
   throw new Error("expected an IndicatrixError");
@@ -219,7 +219,7 @@ describe("resolveNormalize: option errors need no data", () => {
     it(`resolveNormalize(${name}) throws ${code} at ${path}, and normalizeDetailed does on an empty column`, () => {
       const e = thrown(() => resolveNormalize(spec, context as NormalizeOptions));
       expect(e.code).toBe(code);
-      expect(e.path).toBe(path);
+      expect(e.where).toBe(path);
       expect(e.message.startsWith(`${path}: `)).toBe(true);
       expect(thrown(() => normalizeDetailed(new Float64Array(0), spec, context as NormalizeOptions))).toEqual(
         e,
@@ -227,7 +227,7 @@ describe("resolveNormalize: option errors need no data", () => {
     });
   it("a bad shared option fails on every method, after the method's own options", () => {
     expect(
-      thrown(() => resolveNormalize({ method: "none", ties: "max" } as unknown as NormalizeSpec)).path,
+      thrown(() => resolveNormalize({ method: "none", ties: "max" } as unknown as NormalizeSpec)).where,
     ).toBe("spec.ties");
     // The goalposts are checked first: missing goalposts win over a bad cost transform.
     expect(

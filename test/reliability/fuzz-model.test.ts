@@ -77,7 +77,7 @@ describe("mutated model files (fixtures and governance template) through the mod
           for (const i of v.value.issues) {
             expect(typeof i.code).toBe("string");
             expect(i.code).not.toBe("");
-            expect(typeof i.path).toBe("string");
+            expect(typeof i.where).toBe("string");
             expect(typeof i.message).toBe("string");
           }
           const parsed = outcome(() => parseModel(input), what);

@@ -40,7 +40,8 @@ export function outcome<T>(
       throw new Error(`${what()}: threw ${(e as Error)?.constructor?.name}: ${(e as Error)?.message}`);
     if (typeof e.code !== "string" || !/^[a-z][a-z0-9_]*$/.test(e.code))
       throw new Error(`${what()}: IndicatrixError without a snake_case code: ${JSON.stringify(e.code)}`);
-    if (typeof e.path !== "string") throw new Error(`${what()}: IndicatrixError without a string path`);
+    if (typeof e.where !== "string" || !Array.isArray(e.path))
+      throw new Error(`${what()}: IndicatrixError without a path array and a where string`);
     if (e.message === "") throw new Error(`${what()}: IndicatrixError without a message`);
     return { ok: false, error: e };
   }

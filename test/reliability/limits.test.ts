@@ -41,7 +41,7 @@ function chain(depth: number): unknown {
   for (let i = depth - 1; i >= 0; i--) node = { id: `n${i}`, children: [node] };
   return node;
 }
-function refusal(f: () => unknown): { code: string; path: string; message: string } {
+function refusal(f: () => unknown): { code: string; where: string; message: string } {
   const r = outcome(f, () => "limit");
   if (r.ok) throw new Error("expected a refusal");
   return r.error;
@@ -112,8 +112,8 @@ describe("documented limits give a clear error beyond them", () => {
       ]),
     );
     expect(e.code).toBe("value_out_of_range");
-    expect(e.path).toBe('unit "u1", column "a"');
-    expect(refusal(() => normalize([1, -1e200], "zscore")).path).toBe("values[1]");
+    expect(e.where).toBe('unit "u1", column "a"');
+    expect(refusal(() => normalize([1, -1e200], "zscore")).where).toBe("values[1]");
     // At the limit: exact min-max, hand computed (0, 0.5, 1).
     expect([...normalize([-MAX_ABS_VALUE, 0, MAX_ABS_VALUE], "minmax")]).toEqual([0, 0.5, 1]);
     // Reciprocal cost transforms of denormals overflow: refused rather than NaN.
@@ -154,7 +154,7 @@ describe("documented limits give a clear error beyond them", () => {
     writeFileSync(bad, "unit,a,b\nu1,1,2\nu2,x,3\n");
     const e = refusal(() => toDataset(readCsvColumns(bad), { columns: ["a"] }));
     expect(e.code).toBe("invalid_data");
-    expect(e.path).toBe('row 2, unit "u2", column "a"');
+    expect(e.where).toBe('row 2, unit "u2", column "a"');
     expect(toDataset(readCsvColumns(bad), { columns: ["b"] }).units).toEqual(["u1", "u2"]);
     writeFileSync(bad, "unit,a\nu1,1\nu2,3,4\n");
     expect(refusal(() => readCsvColumns(bad)).code).toBe("invalid_csv");

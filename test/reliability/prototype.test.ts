@@ -65,7 +65,7 @@ describe("object keys from input: __proto__, constructor, toString, hasOwnProper
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe("invalid_model");
-        expect(r.error.path).toBe(path);
+        expect(r.error.where).toBe(path);
       }
     }
     const yaml =
@@ -135,7 +135,7 @@ describe("object keys from input: __proto__, constructor, toString, hasOwnProper
         () => score(model, rows, { keep: [k] }),
         () => k,
       );
-      expect(r.ok ? "ok" : r.error.code).toBe("invalid_argument");
+      expect(r.ok ? "ok" : r.error.code).toBe("invalid_option");
     }
     const result = score(model, rows);
     for (const k of ["toString", "constructor", "__proto__"]) {

@@ -91,27 +91,27 @@ describe("aggregateJudgments", () => {
     [
       "wrong number of expert weights",
       () => aggregateJudgments([A, B], { expertWeights: [1] }),
-      "invalid_options @ opts.expertWeights",
+      "invalid_option @ opts.expertWeights",
     ],
     [
       "negative expert weight",
       () => aggregateJudgments([A, B], { expertWeights: [1, -1] }),
-      "invalid_options @ opts.expertWeights[1]",
+      "invalid_option @ opts.expertWeights[1]",
     ],
     [
       "all expert weights zero",
       () => aggregateJudgments([A, B], { expertWeights: [0, 0] }),
-      "invalid_options @ opts.expertWeights",
+      "invalid_option @ opts.expertWeights",
     ],
     [
       "unknown method",
       () => aggregateJudgments([A, B], { method: "avg" as never }),
-      "invalid_options @ opts.method",
+      "invalid_option @ opts.method",
     ],
     [
       "unknown mean",
       () => aggregateJudgments([A, B], { method: "aip", mean: "median" as never }),
-      "invalid_options @ opts.mean",
+      "invalid_option @ opts.mean",
     ],
     [
       "AIP with a disconnected expert",

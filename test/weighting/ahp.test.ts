@@ -467,18 +467,18 @@ describe("ahp: errors name the place", () => {
   });
 
   it.each([
-    [{ method: "power" }, "invalid_options @ opts.method"],
-    [{ threshold: 0 }, "invalid_options @ opts.threshold"],
-    [{ tolerance: -1 }, "invalid_options @ opts.tolerance"],
-    [{ ri: "nope" }, "invalid_options @ opts.ri"],
-    [{ ri: [0, -1] }, "invalid_options @ ri[1]"],
-    [{ labels: ["a"] }, "invalid_options @ labels"],
-    [{ labels: [1, 2] }, "invalid_options @ opts.labels"],
+    [{ method: "power" }, "invalid_option @ opts.method"],
+    [{ threshold: 0 }, "invalid_option @ opts.threshold"],
+    [{ tolerance: -1 }, "invalid_option @ opts.tolerance"],
+    [{ ri: "nope" }, "invalid_option @ opts.ri"],
+    [{ ri: [0, -1] }, "invalid_option @ ri[1]"],
+    [{ labels: ["a"] }, "invalid_option @ labels"],
+    [{ labels: [1, 2] }, "invalid_option @ opts.labels"],
   ])("bad options %j", (opts, expected) => {
     expect(errorOf(() => ahp(ok, opts as never))).toBe(expected);
   });
 
   it("a custom RI table with 0 for n >= 3 is refused", () => {
-    expect(errorOf(() => ahp(CYCLIC, { ri: [0, 0, 0] }))).toBe("invalid_options @ ri[2]");
+    expect(errorOf(() => ahp(CYCLIC, { ri: [0, 0, 0] }))).toBe("invalid_option @ ri[2]");
   });
 });

@@ -30,7 +30,7 @@ function matrixModel(ids: string[], matrix: (number | null)[][]): Model {
 
 /** "code @ path" of each diagnostic of checkModel. */
 function diagnostics(model: Model): string[] {
-  return checkModel(model).map((d) => `${d.code} @ ${d.path}`);
+  return checkModel(model).map((d) => `${d.code} @ ${d.where}`);
 }
 
 const JUDGMENTS = "profiles.p.weights.root.judgments";
@@ -199,7 +199,7 @@ describe("checkJudgments", () => {
         ["b", "a", 0.5],
       ],
     );
-    expect(r.issues.map((i) => `${i.code} @ ${i.path}`)).toEqual([
+    expect(r.issues.map((i) => `${i.code} @ ${i.where}`)).toEqual([
       "self_comparison @ judgments[1]",
       "judgment_out_of_scale @ judgments[2]",
       "unknown_child @ judgments[3]",
@@ -218,7 +218,7 @@ describe("checkJudgments", () => {
       ],
       { path: "w.judgments", owner: "g", valuePaths: true },
     );
-    expect(r.issues.map((i) => i.path)).toEqual(["w.judgments[0]", "w.judgments[1][2]"]);
+    expect(r.issues.map((i) => i.where)).toEqual(["w.judgments[0]", "w.judgments[1][2]"]);
     expect(r.issues[0]?.message).toBe('"z" is not a child of "g" (children: a, b)');
   });
 
@@ -229,7 +229,7 @@ describe("checkJudgments", () => {
 
   it("refuses what is not an array of triples with invalid_judgment", () => {
     expect(checkJudgments(["a"], "a>b").issues.map((i) => i.code)).toEqual(["invalid_judgment"]);
-    expect(checkJudgments(["a", "b"], [["a", "b"]]).issues.map((i) => i.path)).toEqual(["judgments[0]"]);
+    expect(checkJudgments(["a", "b"], [["a", "b"]]).issues.map((i) => i.where)).toEqual(["judgments[0]"]);
   });
 });
 
@@ -260,6 +260,6 @@ describe("checkMatrix", () => {
       [1, 20],
       [0.5, 1],
     ]);
-    expect(r.issues.map((i) => `${i.code} @ ${i.path}`)).toEqual(["judgment_out_of_scale @ matrix[0][1]"]);
+    expect(r.issues.map((i) => `${i.code} @ ${i.where}`)).toEqual(["judgment_out_of_scale @ matrix[0][1]"]);
   });
 });

@@ -122,22 +122,22 @@ describe("combineWeights: errors", () => {
     [
       "unknown method",
       () => combineWeights([a, a], { method: "max" as never }),
-      "invalid_options @ opts.method",
+      "invalid_option @ opts.method",
     ],
     [
       "alpha out of [0, 1]",
       () => combineWeights([a, a], { method: "linear", alpha: 1.5 }),
-      "invalid_options @ opts.alpha",
+      "invalid_option @ opts.alpha",
     ],
     [
       "single alpha with 3 vectors",
       () => combineWeights([a, a, a], { method: "linear", alpha: 0.5 }),
-      "invalid_options @ opts.alpha",
+      "invalid_option @ opts.alpha",
     ],
     [
       "moment with subjective = 2 of 2",
       () => combineWeights([a, a], { method: "moment", subjective: 2 }),
-      "invalid_options @ opts.subjective",
+      "invalid_option @ opts.subjective",
     ],
     [
       "game theory on equal vectors",
@@ -147,7 +147,7 @@ describe("combineWeights: errors", () => {
     [
       "game theory bad normalize",
       () => combineWeights([a, [0.2, 0.8]], { method: "game-theory", normalize: "max" as never }),
-      "invalid_options @ opts.normalize",
+      "invalid_option @ opts.normalize",
     ],
     [
       "multiplicative with disjoint support",

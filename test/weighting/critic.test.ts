@@ -155,7 +155,7 @@ describe("criticWeights: conventions and errors", () => {
         [2, 1],
       ],
       { correlation: "r" },
-      "invalid_options @ opts.correlation",
+      "invalid_option @ opts.correlation",
     ],
     [
       "bad ddof",
@@ -164,7 +164,7 @@ describe("criticWeights: conventions and errors", () => {
         [2, 1],
       ],
       { ddof: 2 },
-      "invalid_options @ opts.ddof",
+      "invalid_option @ opts.ddof",
     ],
     [
       "Infinity",

@@ -229,7 +229,7 @@ describe("entropyWeights: errors", () => {
         [3, 4],
       ],
       { shift: -1 },
-      "invalid_options @ opts.shift",
+      "invalid_option @ opts.shift",
     ],
     [
       "wrong number of directions",
@@ -238,7 +238,7 @@ describe("entropyWeights: errors", () => {
         [3, 4],
       ],
       { directions: ["benefit"] },
-      "invalid_options @ opts.directions",
+      "invalid_option @ opts.directions",
     ],
     [
       "an unknown direction",

@@ -25,10 +25,10 @@ describe("hierarchyConsistency (CR_total of the Chinese AHP texts, 层次总排�
     });
   });
   it.each([
-    [[], "invalid_options @ nodes"],
-    [[{ parentWeight: -1, ci: 0, ri: 0.58 }], "invalid_options @ nodes[0].parentWeight"],
-    [[{ parentWeight: 1, ci: Number.NaN, ri: 0.58 }], "invalid_options @ nodes[0].ci"],
-    [[{ parentWeight: 1, ci: 0, ri: -0.5 }], "invalid_options @ nodes[0].ri"],
+    [[], "invalid_option @ nodes"],
+    [[{ parentWeight: -1, ci: 0, ri: 0.58 }], "invalid_option @ nodes[0].parentWeight"],
+    [[{ parentWeight: 1, ci: Number.NaN, ri: 0.58 }], "invalid_option @ nodes[0].ci"],
+    [[{ parentWeight: 1, ci: 0, ri: -0.5 }], "invalid_option @ nodes[0].ri"],
   ])("errors %j", (nodes, expected) => {
     expect(errorOf(() => hierarchyConsistency(nodes as never))).toBe(expected);
   });
@@ -45,12 +45,12 @@ describe("RI tables and equalWeights", () => {
   });
   it("randomIndex errors", () => {
     expect(errorOf(() => randomIndex(16))).toBe("ri_unavailable @ ri");
-    expect(errorOf(() => randomIndex(0))).toBe("invalid_options @ n");
-    expect(errorOf(() => randomIndex(3, "x" as never))).toBe("invalid_options @ ri");
+    expect(errorOf(() => randomIndex(0))).toBe("invalid_option @ n");
+    expect(errorOf(() => randomIndex(3, "x" as never))).toBe("invalid_option @ ri");
   });
   it("equalWeights(4) = [0.25, 0.25, 0.25, 0.25]; n must be a positive integer", () => {
     expect(equalWeights(4)).toEqual([0.25, 0.25, 0.25, 0.25]);
-    expect(errorOf(() => equalWeights(0))).toBe("invalid_options @ n");
-    expect(errorOf(() => equalWeights(1.5))).toBe("invalid_options @ n");
+    expect(errorOf(() => equalWeights(0))).toBe("invalid_option @ n");
+    expect(errorOf(() => equalWeights(1.5))).toBe("invalid_option @ n");
   });
 });

@@ -48,7 +48,7 @@ describe("judgmentsToMatrix", () => {
 
   it.each([
     ["duplicate id", ["a", "a"], [], "duplicate_id @ ids[1]"],
-    ["empty ids", [], [], "invalid_options @ ids"],
+    ["empty ids", [], [], "invalid_option @ ids"],
     ["unknown id", ["a", "b"], [["a", "c", 2]], "unknown_child @ judgments[0]"],
     ["self pair", ["a", "b"], [["a", "a", 1]], "self_comparison @ judgments[0]"],
     ["above 9", ["a", "b"], [["a", "b", 10]], "judgment_out_of_scale @ judgments[0]"],

@@ -77,9 +77,9 @@ describe("ahpRepairAdvice", () => {
   });
 
   it.each([
-    [{ candidates: [] }, "invalid_options @ opts.candidates"],
-    [{ candidates: [0] }, "invalid_options @ opts.candidates[0]"],
-    [{ limit: -1 }, "invalid_options @ opts.limit"],
+    [{ candidates: [] }, "invalid_option @ opts.candidates"],
+    [{ candidates: [0] }, "invalid_option @ opts.candidates[0]"],
+    [{ limit: -1 }, "invalid_option @ opts.limit"],
   ])("bad options %j", (opts, expected) => {
     expect(
       errorOf(() =>

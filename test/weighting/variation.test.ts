@@ -94,7 +94,7 @@ describe("cvWeights and stdDevWeights", () => {
           ],
           { ddof: 3 as 1 },
         ),
-      "invalid_options @ opts.ddof",
+      "invalid_option @ opts.ddof",
     ],
     [
       "bad normalize",
@@ -106,7 +106,7 @@ describe("cvWeights and stdDevWeights", () => {
           ],
           { normalize: "yes" as unknown as boolean },
         ),
-      "invalid_options @ opts.normalize",
+      "invalid_option @ opts.normalize",
     ],
   ])("%s", (_name, f, expected) => {
     expect(errorOf(f)).toBe(expected);

@@ -41,7 +41,7 @@ export {
  *
  * @throws IndicatrixError `invalid_option` (unknown method, fewer than 2 profiles for coupling,
  *   fuzzy breakpoints that cannot be defaulted), `no_complete_units`, the errors of `score()`, and
- *   the method's own errors (e.g. `out_of_range` when obstacle or coupling values are not in [0, 1]).
+ *   the method's own errors (e.g. `value_out_of_range` when obstacle or coupling values are not in [0, 1]).
  * @example
  * ```ts
  * const ev = evaluateModel(model, rows, { profile: "normal", method: "topsis" });

@@ -10,7 +10,10 @@ export function withContext<T>(method: string, f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof IndicatrixError)
-      throw new IndicatrixError(e.code, `evaluateModel (${method}): ${e.message}`, { path: e.path });
+      throw new IndicatrixError(e.code, `evaluateModel (${method}): ${e.message}`, {
+        path: e.path,
+        where: e.where,
+      });
     throw e;
   }
 }

@@ -165,6 +165,6 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   }
   if (values.out) writeChunksAtomic(values.out, chunks);
   else for (const chunk of chunks) io.out(chunk);
-  for (const d of result.diagnostics) io.err(`${d.severity}: ${d.code} at ${d.path}: ${d.message}\n`);
+  for (const d of result.diagnostics) io.err(`${d.severity}: ${d.code} at ${d.where}: ${d.message}\n`);
   return 0;
 }

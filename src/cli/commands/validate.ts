@@ -50,7 +50,9 @@ export function validateCommand(argv: string[], io: Io): number {
         file,
         ok: false,
         readable: !unreadable,
-        issues: unreadable ? [{ code: e.code, severity: "error", path: "", message: e.message }] : e.issues,
+        issues: unreadable
+          ? [{ code: e.code, severity: "error", path: [], where: "", message: e.message }]
+          : e.issues,
       };
     }
   });
@@ -63,14 +65,14 @@ export function validateCommand(argv: string[], io: Io): number {
       else {
         const errors = r.issues.filter((i) => i.severity === "error").length;
         io.out(`${r.file}: ${errors} error(s), ${r.issues.length - errors} warning(s)\n`);
-        for (const i of r.issues) io.out(`  ${i.severity} ${i.code} at ${i.path}: ${i.message}\n`);
+        for (const i of r.issues) io.out(`  ${i.severity} ${i.code} at ${i.where}: ${i.message}\n`);
       }
     } else if (format === "github") {
       if (!r.readable) io.err(`${r.issues[0]?.message}\n`);
       for (const i of r.issues) {
         const level = i.severity === "error" || values.strict ? "error" : "warning";
         io.out(
-          `::${level} file=${escapeProperty(r.file)},title=${escapeProperty(`indicatrix ${i.code}`)}::${escapeData(`${i.path}: ${i.message}`)}\n`,
+          `::${level} file=${escapeProperty(r.file)},title=${escapeProperty(`indicatrix ${i.code}`)}::${escapeData(`${i.where}: ${i.message}`)}\n`,
         );
       }
     }

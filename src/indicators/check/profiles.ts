@@ -42,7 +42,7 @@ export function checkProfiles(
       profileChain(model, name);
     } catch (e) {
       if (!(e instanceof IndicatrixError)) throw e;
-      out.push(error(e.code, e.path, e.message));
+      out.push(error(e.code, e.where, e.message));
       continue;
     }
     const { active, empty } = profileActivity(model, name);

@@ -1,5 +1,5 @@
 import type { CompiledFormula } from "../../indicators/formula.js";
-import type { Issue } from "../../internal/errors.js";
+import { type Issue, parsePath } from "../../internal/errors.js";
 import type { Dataset } from "../dataset.js";
 
 /** A formula indicator of the model, compiled, with the JSON path of its formula. @internal */
@@ -50,7 +50,8 @@ export function deriveFormulas(
       diagnostics.push({
         code: "formula_not_finite",
         severity: "warning",
-        path,
+        path: parsePath(path),
+        where: path,
         message: `formula of "${id}" gave no finite value for ${bad} unit(s) (${badUnits.join(", ")}${bad > badUnits.length ? ", ..." : ""}); they count as missing`,
       });
     columns.set(id, out);

@@ -1,4 +1,4 @@
-import { IndicatrixError, type Issue } from "../../internal/errors.js";
+import { IndicatrixError, type Issue, parsePath } from "../../internal/errors.js";
 import type { NormalizeParams } from "../../normalize/normalize.js";
 import { type NormalizePlan, planNormalization } from "../../normalize/normalize-resolved.js";
 import { resolveNormalize } from "../../normalize/resolve-normalize.js";
@@ -66,7 +66,8 @@ export function normalizeIndicators(
       diagnostics.push({
         code: w.code,
         severity: "warning",
-        path: node.path,
+        path: parsePath(node.path),
+        where: node.path,
         message: `indicator "${id}": ${w.message}`,
       });
     }

@@ -49,7 +49,7 @@ export function prepareColumns(
   for (const [i, c] of (keepOption ?? []).entries())
     if (typeof c !== "string" || c === "" || OBJECT_KEYS.has(c))
       throw new IndicatrixError(
-        "invalid_argument",
+        "invalid_option",
         `opts.keep[${i}]: ${JSON.stringify(c)} is not usable as a column name`,
         { path: `opts.keep[${i}]` },
       );
@@ -60,7 +60,8 @@ export function prepareColumns(
     diagnostics.push({
       code: "ignored_columns",
       severity: "warning",
-      path: "data",
+      path: ["data"],
+      where: "data",
       message: `columns not used by the model: ${ignored.slice(0, 20).join(", ")}${ignored.length > 20 ? ", ..." : ""}`,
     });
   const columns = deriveFormulas(profile.indicators, formulas, dataset, diagnostics);
@@ -69,7 +70,8 @@ export function prepareColumns(
     diagnostics.push({
       code: "group_unit_values_ignored",
       severity: "warning",
-      path: "data",
+      path: ["data"],
+      where: "data",
       message: `units with child units are scored by roll-up, not from their own values: ${groupRowsWithData.slice(0, 10).join(", ")}`,
     });
   if (index.length === 0) throw new IndicatrixError("empty_data", "data: there are no units to score");

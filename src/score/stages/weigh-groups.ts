@@ -1,4 +1,4 @@
-import type { Issue } from "../../internal/errors.js";
+import { type Issue, parsePath } from "../../internal/errors.js";
 import type { NodeConsistency } from "../../weighting/spec-weights.js";
 import { globalWeights, weighNode, withTotalConsistency } from "../node-weights.js";
 import type { ResolvedNode, ResolvedProfile } from "../resolve-profile.js";
@@ -47,7 +47,13 @@ export function weighGroup(
   if (sw.consistency) ledger.consistency[node.id] = sw.consistency;
   ledger.provenance[node.id] = sw.provenance;
   for (const message of sw.warnings)
-    diagnostics.push({ code: "weights_warning", severity: "warning", path: node.path, message });
+    diagnostics.push({
+      code: "weights_warning",
+      severity: "warning",
+      path: parsePath(node.path),
+      where: node.path,
+      message,
+    });
   return sw.weights;
 }
 
