@@ -212,7 +212,7 @@ export function rankingSection(ctx: ReportContext, v: ProfileView, top: number):
     width: 1000,
     labelWidth: 220,
   });
-  const leg = legend(v.dims.map((d, k) => ({ label: ctx.nodeName(d), color: colors[k] as string })));
+  const leg = legend(v.dims.map((d, k) => ({ label: ctx.nodeName(d), color: colors[k]! })));
   const hasParents = r.units.some((u) => ctx.unitParent(u) !== undefined);
   const cols = [
     { label: L.rank, numeric: true },
