@@ -9,14 +9,14 @@ function pairs(
   if (x.length !== y.length)
     fail("invalid_option", name, `expected two series of equal length, got ${x.length} and ${y.length}`);
   let n = 0;
-  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i] as number) && !Number.isNaN(y[i] as number)) n++;
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i]!) && !Number.isNaN(y[i]!)) n++;
   const a = new Float64Array(n);
   const b = new Float64Array(n);
   let k = 0;
   for (let i = 0; i < x.length; i++)
-    if (!Number.isNaN(x[i] as number) && !Number.isNaN(y[i] as number)) {
-      a[k] = x[i] as number;
-      b[k] = y[i] as number;
+    if (!Number.isNaN(x[i]!) && !Number.isNaN(y[i]!)) {
+      a[k] = x[i]!;
+      b[k] = y[i]!;
       k++;
     }
   return { a, b };
@@ -38,8 +38,8 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let ma = 0;
   let mb = 0;
   for (let i = 0; i < n; i++) {
-    ma += a[i] as number;
-    mb += b[i] as number;
+    ma += a[i]!;
+    mb += b[i]!;
   }
   ma /= n;
   mb /= n;
@@ -47,8 +47,8 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let saa = 0;
   let sbb = 0;
   for (let i = 0; i < n; i++) {
-    const da = (a[i] as number) - ma;
-    const db = (b[i] as number) - mb;
+    const da = a[i]! - ma;
+    const db = b[i]! - mb;
     sab += da * db;
     saa += da * da;
     sbb += db * db;
@@ -83,9 +83,7 @@ export function kendall(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const { a, b } = pairs(x, y, "kendall");
   const n = a.length;
   if (n < 2) return Number.NaN;
-  const idx = Array.from({ length: n }, (_, i) => i).sort(
-    (i, j) => (a[i] as number) - (a[j] as number) || (b[i] as number) - (b[j] as number),
-  );
+  const idx = Array.from({ length: n }, (_, i) => i).sort((i, j) => a[i]! - a[j]! || b[i]! - b[j]!);
   const n0 = (n * (n - 1)) / 2;
   // Ties in x (n1) and joint ties (n3), counted on the sort by (x, y).
   let n1 = 0;
@@ -93,8 +91,8 @@ export function kendall(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let runX = 1;
   let runXY = 1;
   for (let k = 1; k <= n; k++) {
-    const same = k < n && a[idx[k] as number] === a[idx[k - 1] as number];
-    const sameXY = same && b[idx[k] as number] === b[idx[k - 1] as number];
+    const same = k < n && a[idx[k]!] === a[idx[k - 1]!];
+    const sameXY = same && b[idx[k]!] === b[idx[k - 1]!];
     if (same) runX++;
     else {
       n1 += (runX * (runX - 1)) / 2;
@@ -107,7 +105,7 @@ export function kendall(x: ArrayLike<number>, y: ArrayLike<number>): number {
     }
   }
   // Count discordant pairs (swaps) while merge-sorting the y sequence.
-  let ys = Float64Array.from(idx, (i) => b[i] as number);
+  let ys = Float64Array.from(idx, (i) => b[i]!);
   let buf = new Float64Array(n);
   let swaps = 0;
   for (let width = 1; width < n; width *= 2) {
@@ -118,14 +116,14 @@ export function kendall(x: ArrayLike<number>, y: ArrayLike<number>): number {
       let j = mid;
       let k = lo;
       while (i < mid && j < hi) {
-        if ((ys[i] as number) <= (ys[j] as number)) buf[k++] = ys[i++] as number;
+        if (ys[i]! <= ys[j]!) buf[k++] = ys[i++]!;
         else {
           swaps += mid - i;
-          buf[k++] = ys[j++] as number;
+          buf[k++] = ys[j++]!;
         }
       }
-      while (i < mid) buf[k++] = ys[i++] as number;
-      while (j < hi) buf[k++] = ys[j++] as number;
+      while (i < mid) buf[k++] = ys[i++]!;
+      while (j < hi) buf[k++] = ys[j++]!;
     }
     [ys, buf] = [buf, ys];
   }

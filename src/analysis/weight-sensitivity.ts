@@ -91,12 +91,10 @@ export function weightSensitivity(
   const m = result.units.length;
   const rootScores = result.scores[profile.root] as Float64Array;
   let top = -1;
-  for (let i = 0; i < m; i++)
-    if (
-      !Number.isNaN(rootScores[i] as number) &&
-      (top < 0 || (rootScores[i] as number) > (rootScores[top] as number))
-    )
-      top = i;
+  for (let i = 0; i < m; i++) {
+    const x = rootScores[i]!;
+    if (!Number.isNaN(x) && (top < 0 || x > rootScores[top]!)) top = i;
+  }
   if (top < 0) throw new IndicatrixError("no_scores", "no unit has an overall score, so there is no leader");
   const nodeOf = (id: string) => profile.nodes.get(id) as ResolvedNode;
   const local = result.weights.local;
@@ -117,7 +115,7 @@ export function weightSensitivity(
       const cols = node.children.map((c) => (c === changed ? values : (result.scores[c] as Float64Array)));
       values = aggregate(
         cols,
-        node.children.map((c) => local[c] as number),
+        node.children.map((c) => local[c]!),
         node.aggregate,
         aggOpts,
       ).values;
@@ -127,12 +125,12 @@ export function weightSensitivity(
   };
   /** -1 when the nominal top unit is still first, else the index of a unit that beats it. */
   const challenger = (s: Float64Array): number => {
-    const t = s[top] as number;
+    const t = s[top]!;
     if (Number.isNaN(t)) return top;
     let best = -1;
     for (let i = 0; i < m; i++) {
-      const x = s[i] as number;
-      if (x > t && (best < 0 || x > (s[best] as number))) best = i;
+      const x = s[i]!;
+      if (x > t && (best < 0 || x > s[best]!)) best = i;
     }
     return best;
   };
@@ -140,9 +138,9 @@ export function weightSensitivity(
   const intervals: WeightInterval[] = [];
   for (const node of profile.nodes.values()) {
     if (node.indicator || node.children.length < 2) continue;
-    const base = node.children.map((c) => local[c] as number);
+    const base = node.children.map((c) => local[c]!);
     node.children.forEach((child, k) => {
-      const w0 = base[k] as number;
+      const w0 = base[k]!;
       const rest = 1 - w0;
       const weightsAt = (t: number): number[] =>
         base.map((w, j) => (j === k ? t : rest > 0 ? (w * (1 - t)) / rest : (1 - t) / (base.length - 1)));
@@ -179,10 +177,10 @@ export function weightSensitivity(
         weight: w0,
         lo: lo.at,
         hi: hi.at,
-        loBy: lo.by >= 0 ? (result.units[lo.by] as string) : null,
-        hiBy: hi.by >= 0 ? (result.units[hi.by] as string) : null,
+        loBy: lo.by >= 0 ? result.units[lo.by]! : null,
+        hiBy: hi.by >= 0 ? result.units[hi.by]! : null,
       });
     });
   }
-  return { profile: result.profile, top: result.units[top] as string, intervals };
+  return { profile: result.profile, top: result.units[top]!, intervals };
 }

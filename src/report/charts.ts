@@ -154,7 +154,7 @@ export function scatter(points: readonly ScatterPoint[], o: ScatterOptions): str
   }
   const pad = (hi - lo) * 0.06 || 1;
   const t = ticks(lo - pad, hi + pad, 6);
-  const step = t.length > 1 ? (t[1] as number) - (t[0] as number) : pad;
+  const step = t.length > 1 ? t[1]! - t[0]! : pad;
   const d0 = Math.floor((lo - pad) / step) * step;
   const d1 = Math.ceil((hi + pad) / step) * step;
   const sx = linear([d0, d1], [m.l, width - m.r]);
@@ -246,7 +246,7 @@ export function heatmap(
       `<text class="hm-label row" x="${left - 4}" y="${px(topPad + i * cell + cell / 2 + labelFont / 3)}" text-anchor="end" font-size="${labelFont}"><title>${esc(li.title)}</title>${esc(li.short)}</text>`,
     );
     for (let j = 0; j <= i; j++) {
-      const r = (matrix[i] as readonly number[])[j] as number;
+      const r = matrix[i]![j]!;
       const cx = left + j * cell;
       const cy = topPad + i * cell;
       // No <title> per cell (it would double the page): the page script shows names and r on hover.

@@ -41,8 +41,10 @@ export function compareSection(ctx: ReportContext, views: readonly ProfileView[]
   const pairs = a.result.units.flatMap((u, i) => {
     const j = bIndex.get(u);
     if (j === undefined) return [];
-    const shift = ra[i] && rb[j] ? (rb[j] as number) - (ra[i] as number) : 0;
-    return [{ u, i, j, shift, has: !!(ra[i] && rb[j]) }];
+    const rankA = ra[i]!;
+    const rankB = rb[j]!;
+    const has = !!(rankA && rankB);
+    return [{ u, i, j, rankA, rankB, shift: has ? rankB - rankA : 0, has }];
   });
   const byShift = pairs
     .filter((p) => p.has && p.shift !== 0)
@@ -52,8 +54,8 @@ export function compareSection(ctx: ReportContext, views: readonly ProfileView[]
   const points: ScatterPoint[] = pairs.map((p) => ({
     id: p.u,
     label: ctx.unitName(p.u),
-    x: a.display[p.i] as number,
-    y: b.display[p.j] as number,
+    x: a.display[p.i]!,
+    y: b.display[p.j]!,
     highlight: highlighted.has(p.u),
     note: p.has ? shiftText(p.shift) : "",
     shift: p.shift,
@@ -71,8 +73,8 @@ export function compareSection(ctx: ReportContext, views: readonly ProfileView[]
   ];
   const shiftRow = (p: (typeof pairs)[number]): Cell[] => [
     { html: `${esc(ctx.unitName(p.u))} <span class="muted">${esc(p.u)}</span>` },
-    num(ra[p.i] as number, 0),
-    num(rb[p.j] as number, 0),
+    num(p.rankA, 0),
+    num(p.rankB, 0),
     {
       html: `<span class="${p.shift < 0 ? "up" : "down"}">${esc(shiftText(p.shift))}</span>`,
       sort: p.shift,
@@ -82,20 +84,17 @@ export function compareSection(ctx: ReportContext, views: readonly ProfileView[]
   const risers = byShift.filter((p) => p.shift < 0).slice(0, 10);
   const fallers = byShift.filter((p) => p.shift > 0).slice(0, 10);
   const corrRows: Cell[][] = [];
-  for (let x = 0; x < views.length; x++)
-    for (let y = x + 1; y < views.length; y++) {
-      const va = views[x] as ProfileView;
-      const vb = views[y] as ProfileView;
+  for (const [x, va] of views.entries())
+    for (const vb of views.slice(x + 1)) {
       const bi = new Map(vb.result.units.map((u, k) => [u, k]));
       const sa: number[] = [];
       const sb: number[] = [];
-      va.result.units.forEach((u, k) => {
+      for (const [k, u] of va.result.units.entries()) {
         const j = bi.get(u);
-        if (j !== undefined) {
-          sa.push(va.display[k] as number);
-          sb.push(vb.display[j] as number);
-        }
-      });
+        if (j === undefined) continue;
+        sa.push(va.display[k]!);
+        sb.push(vb.display[j]!);
+      }
       corrRows.push([text(va.title), text(vb.title), num(spearman(sa, sb), 3), num(kendall(sa, sb), 3)]);
     }
   const corrTable = table(
@@ -132,15 +131,11 @@ export function uncertaintySection(ctx: ReportContext, v: ProfileView, analysis:
   const ranks = v.result.ranks[v.root] as Uint32Array;
   const index = new Map(v.result.units.map((u, i) => [u, i]));
   const rows: IntervalRow[] = Object.entries(analysis.ranks)
-    .filter(([u]) => index.has(u))
-    .map(([u, r]) => ({
-      id: u,
-      label: ctx.unitName(u),
-      median: r.median,
-      lo: r.lo,
-      hi: r.hi,
-      nominal: ranks[index.get(u) as number] as number,
-    }))
+    .flatMap(([u, r]) => {
+      const i = index.get(u);
+      if (i === undefined) return [];
+      return [{ id: u, label: ctx.unitName(u), median: r.median, lo: r.lo, hi: r.hi, nominal: ranks[i] }];
+    })
     .sort((x, y) => x.median - y.median || x.lo - y.lo || x.id.localeCompare(y.id));
   const shown = rows.length <= 60 ? rows : rows.slice(0, 30);
   const maxRank = Math.max(v.display.filter((x) => !Number.isNaN(x)).length, ...rows.map((r) => r.hi));
@@ -180,9 +175,14 @@ export function correlationSection(ctx: ReportContext, views: readonly ProfileVi
   for (const v of views)
     for (const id of v.result.resolved.indicators)
       if (!inAny.has(id)) inAny.set(id, { v, col: v.result.scores[id] as Float64Array });
-  const ids = walkTree(ctx.model.tree)
-    .map((x) => x.node.id)
-    .filter((id) => inAny.has(id));
+  const ids: string[] = [];
+  const cols: Float64Array[] = [];
+  for (const { node } of walkTree(ctx.model.tree)) {
+    const hit = inAny.get(node.id);
+    if (hit === undefined) continue;
+    ids.push(node.id);
+    cols.push(hit.col);
+  }
   const dimOf = (id: string): string => {
     for (const v of views) {
       const d = v.dimOf.get(id);
@@ -192,17 +192,11 @@ export function correlationSection(ctx: ReportContext, views: readonly ProfileVi
   };
   const n = ids.length;
   const m: number[][] = ids.map(() => new Array<number>(n).fill(Number.NaN));
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      const r =
-        i === j
-          ? 1
-          : pearson(
-              (inAny.get(ids[i] as string) as { col: Float64Array }).col,
-              (inAny.get(ids[j] as string) as { col: Float64Array }).col,
-            );
-      (m[i] as number[])[j] = r;
-      (m[j] as number[])[i] = r;
+  for (const [i, a] of cols.entries())
+    for (const [j, b] of cols.slice(0, i + 1).entries()) {
+      const r = i === j ? 1 : pearson(a, b);
+      m[i]![j] = r;
+      m[j]![i] = r;
     }
   const labels: HeatLabel[] = ids.map((id) => {
     const code = ctx.nodeCode(id);
@@ -215,9 +209,8 @@ export function correlationSection(ctx: ReportContext, views: readonly ProfileVi
   });
   const chart = heatmap(labels, m, { ariaLabel: L.correlations, showValues: n <= 16 });
   const pairs: { i: number; j: number; r: number }[] = [];
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < i; j++)
-      if (Number.isFinite((m[i] as number[])[j])) pairs.push({ i, j, r: (m[i] as number[])[j] as number });
+  for (const [i, row] of m.entries())
+    for (const [j, r] of row.slice(0, i).entries()) if (Number.isFinite(r)) pairs.push({ i, j, r });
   const pairRow = (p: { i: number; j: number; r: number }): Cell[] => [
     { html: esc((labels[p.i] as HeatLabel).title) },
     { html: esc((labels[p.j] as HeatLabel).title) },

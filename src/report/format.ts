@@ -58,7 +58,7 @@ export function rawValue(v: number): string {
 export function textWidth(text: string, fontSize: number): number {
   let w = 0;
   for (const ch of text) {
-    const c = ch.codePointAt(0) as number;
+    const c = ch.codePointAt(0)!;
     w += c > 0x2e80 ? 1 : c >= 0x41 && c <= 0x5a ? 0.66 : 0.56;
   }
   return w * fontSize;

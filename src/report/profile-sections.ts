@@ -19,7 +19,7 @@ function median(sorted: readonly number[]): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
   const h = Math.floor(n / 2);
-  return n % 2 ? (sorted[h] as number) : ((sorted[h - 1] as number) + (sorted[h] as number)) / 2;
+  return n % 2 ? sorted[h]! : (sorted[h - 1]! + sorted[h]!) / 2;
 }
 
 /** Key figures of a profile. @internal */
@@ -28,8 +28,9 @@ export function overviewSection(ctx: ReportContext, v: ProfileView, up: RollupRe
   const r = v.result;
   const present = [...v.display].filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   const mean = present.reduce((s, x) => s + x, 0) / (present.length || 1);
-  const top = v.order[0] as number;
-  const topUnit = r.units[top] as string;
+  const top = v.order[0]!;
+  const topUnit = r.units[top]!;
+  const topValue = v.display[top]!;
   const cards = [
     kpi(L.units, `${present.length} / ${r.units.length}`, `${r.units.length - present.length} ${L.noScore}`),
     kpi(L.indicators, String(r.resolved.indicators.length), `${v.dims.length} ${L.dimensions}`),
@@ -38,7 +39,7 @@ export function overviewSection(ctx: ReportContext, v: ProfileView, up: RollupRe
       `${L.min} – ${L.max}`,
       `${fixed(present[0] ?? Number.NaN, 1)} – ${fixed(present[present.length - 1] ?? Number.NaN, 1)}`,
     ),
-    kpi(L.topUnit, fixed(v.display[top] as number, 1), ctx.unitName(topUnit), v.display[top] as number),
+    kpi(L.topUnit, fixed(topValue, 1), ctx.unitName(topUnit), topValue),
   ];
   const total = r.consistency.total;
   if (total)
@@ -47,17 +48,18 @@ export function overviewSection(ctx: ReportContext, v: ProfileView, up: RollupRe
     );
   if (up) {
     const rootCol = up.scores[v.root] as Float64Array;
-    up.units.forEach((u, s) => {
-      if (up.parents[s] === undefined)
-        cards.push(
-          kpi(
-            `${up.levels[s] ?? ""} ${ctx.unitName(u)}`.trim(),
-            fixed(toDisplay(v.scale, rootCol[s] as number), 1),
-            up.by === "mean" ? L.plainMean : L.weightedBy(up.by.weight),
-            toDisplay(v.scale, rootCol[s] as number),
-          ),
-        );
-    });
+    for (const [s, u] of up.units.entries()) {
+      if (up.parents[s] !== undefined) continue;
+      const value = toDisplay(v.scale, rootCol[s]!);
+      cards.push(
+        kpi(
+          `${up.levels[s] ?? ""} ${ctx.unitName(u)}`.trim(),
+          fixed(value, 1),
+          up.by === "mean" ? L.plainMean : L.weightedBy(up.by.weight),
+          value,
+        ),
+      );
+    }
   }
   const note = v.scale.bounded ? L.scaleNote : L.nativeScaleNote;
   return card(`p${v.index}-overview`, L.overview, `<div class="kpis">${cards.join("")}</div>`, note);
@@ -182,21 +184,21 @@ export function rankingSection(ctx: ReportContext, v: ProfileView, top: number):
   const shown = v.order.slice(0, top).filter((i) => ranks[i] !== 0);
   const colors = v.dims.map((d) => ctx.dimColors.get(d) ?? "#4e79a7");
   const rows: BarRow[] = shown.map((i) => {
-    const unit = r.units[i] as string;
+    const unit = r.units[i]!;
     const contributions = v.additive ? dimensionContributions(v, i) : undefined;
     return {
       id: unit,
       label: ctx.unitName(unit),
       title: `${ctx.unitName(unit)} (${unit})`,
-      rank: ranks[i] as number,
-      value: v.display[i] as number,
+      rank: ranks[i]!,
+      value: v.display[i]!,
       ...(contributions
         ? {
             segments: v.dims.map((d, k) => ({
               key: d,
               label: ctx.nodeName(d),
-              value: contributions[k] as number,
-              color: colors[k] as string,
+              value: contributions[k]!,
+              color: colors[k]!,
             })),
           }
         : {}),
@@ -210,7 +212,7 @@ export function rankingSection(ctx: ReportContext, v: ProfileView, top: number):
     width: 1000,
     labelWidth: 220,
   });
-  const leg = legend(v.dims.map((d, k) => ({ label: ctx.nodeName(d), color: colors[k] as string })));
+  const leg = legend(v.dims.map((d, k) => ({ label: ctx.nodeName(d), color: colors[k]! })));
   const hasParents = r.units.some((u) => ctx.unitParent(u) !== undefined);
   const cols = [
     { label: L.rank, numeric: true },
@@ -222,17 +224,18 @@ export function rankingSection(ctx: ReportContext, v: ProfileView, top: number):
     { label: L.coverage, numeric: true },
   ];
   const tableRows: Cell[][] = v.order.map((i) => {
-    const unit = r.units[i] as string;
+    const unit = r.units[i]!;
     const parent = ctx.unitParent(unit);
-    const rank = ranks[i] as number;
+    const rank = ranks[i]!;
+    const coverage = r.coverage[i]!;
     return [
       { html: rank ? String(rank) : "–", sort: rank || "", numeric: true },
       text(unit),
       text(ctx.unitName(unit)),
       ...(hasParents ? [text(parent ? ctx.unitName(parent) : "")] : []),
-      num(v.display[i] as number, 2, true),
+      num(v.display[i]!, 2, true),
       ...v.dims.map((d) => num(nodeDisplay(v, d, i), 1)),
-      { html: esc(percent(r.coverage[i] as number, 0)), sort: r.coverage[i] as number, numeric: true },
+      { html: esc(percent(coverage, 0)), sort: coverage, numeric: true },
     ];
   });
   const full = table(cols, tableRows, {

@@ -130,7 +130,7 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
   const ctx = makeContext(parsed, first, language, labels);
   const views: ProfileView[] = results.map((r, k) => makeView(ctx, r, k));
   const v0 = views[0] as ProfileView;
-  const unit = opts.unit ?? (first.units[v0.order[0] as number] as string);
+  const unit = opts.unit ?? first.units[v0.order[0]!]!;
   if (!first.units.includes(unit)) {
     const group = first.hierarchy.units.includes(unit);
     throw new IndicatrixError(

@@ -22,14 +22,14 @@ export function rollupSection(ctx: ReportContext, v: ProfileView, up: RollupResu
     slots.sort((a, b) => (rootRanks[a] || 1e9) - (rootRanks[b] || 1e9) || a - b);
     const hasParents = slots.some((s) => up.parents[s] !== undefined);
     const rows: BarRow[] = slots.slice(0, 40).map((s) => {
-      const u = up.units[s] as string;
+      const u = up.units[s]!;
       const parent = up.parents[s];
       return {
         id: u,
         label: ctx.unitName(u),
         title: `${ctx.unitName(u)}${parent ? ` (${ctx.unitName(parent)})` : ""}`,
-        rank: rootRanks[s] as number,
-        value: toDisplay(v.scale, rootCol[s] as number),
+        rank: rootRanks[s]!,
+        value: toDisplay(v.scale, rootCol[s]!),
         color: "#4e79a7",
       };
     });
@@ -54,14 +54,15 @@ export function rollupSection(ctx: ReportContext, v: ProfileView, up: RollupResu
       ...v.dims.map((d) => ({ label: ctx.nodeName(d), numeric: true })),
     ];
     const tableRows: Cell[][] = slots.map((s) => {
-      const u = up.units[s] as string;
+      const u = up.units[s]!;
       const parent = up.parents[s];
-      const pop = population ? (population[hIndex.get(u) as number] as number) : Number.NaN;
+      const h = hIndex.get(u);
+      const pop = population && h !== undefined ? population[h]! : Number.NaN;
       return [
         { html: rootRanks[s] ? String(rootRanks[s]) : "–", sort: rootRanks[s] || "", numeric: true },
         { html: `${esc(ctx.unitName(u))} <span class="muted">${esc(u)}</span>`, sort: ctx.unitName(u) },
         ...(hasParents ? [text(parent ? ctx.unitName(parent) : "")] : []),
-        num(up.counts[s] as number, 0),
+        num(up.counts[s]!, 0),
         ...(population
           ? [
               {
@@ -71,8 +72,8 @@ export function rollupSection(ctx: ReportContext, v: ProfileView, up: RollupResu
               },
             ]
           : []),
-        num(toDisplay(v.scale, rootCol[s] as number), 2),
-        ...v.dims.map((d) => num(toDisplay(v.scale, (up.scores[d] as Float64Array)[s] as number), 1)),
+        num(toDisplay(v.scale, rootCol[s]!), 2),
+        ...v.dims.map((d) => num(toDisplay(v.scale, up.scores[d]?.[s] ?? Number.NaN), 1)),
       ];
     });
     const grid = `${chart}${table(cols, tableRows, { sortable: true, scroll: slots.length > 12, className: "rollup-table" })}`;

@@ -25,7 +25,7 @@ export function niceMax(max: number, bounded: boolean): number {
   if (bounded && max <= 100) return 100;
   if (!(max > 0)) return 1;
   const t = ticks(0, max, 5);
-  const step = t.length > 1 ? (t[1] as number) - (t[0] as number) : max;
+  const step = t.length > 1 ? t[1]! - t[0]! : max;
   return Math.ceil(max / step - 1e-9) * step;
 }
 
@@ -59,7 +59,7 @@ function hex(c: string): [number, number, number] {
 function mix(a: string, b: string, t: number): string {
   const x = hex(a);
   const y = hex(b);
-  const c = x.map((v, i) => Math.round(v + ((y[i] as number) - v) * t));
+  const c = x.map((v, i) => Math.round(v + (y[i]! - v) * t));
   return `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
 }
 

@@ -28,7 +28,7 @@ export function unitSection(ctx: ReportContext, v: ProfileView, unit: string): s
   const crumbs: string[] = [];
   for (let p = ctx.unitParent(unit), guard = 0; p !== undefined && guard < 64; p = ctx.unitParent(p), guard++)
     crumbs.unshift(ctx.unitName(p));
-  const head = `<div class="unit-head"><div><div class="crumbs">${esc(crumbs.join(" › "))}</div><h3 style="margin:2px 0 0;font-size:20px">${esc(ctx.unitName(unit))} <span class="muted" style="font-size:13px;font-weight:400">${esc(unit)}</span></h3></div><div class="big" data-value="${v.display[i]}">${esc(fixed(v.display[i] as number, 1))}</div><div class="kpis" style="flex:1;margin:0">${kpi(L.rank, ranks[i] ? `${ranks[i]} ${L.of} ${scored}` : "–")}${kpi(L.coverage, percent(r.coverage[i] as number, 0))}</div></div>`;
+  const head = `<div class="unit-head"><div><div class="crumbs">${esc(crumbs.join(" › "))}</div><h3 style="margin:2px 0 0;font-size:20px">${esc(ctx.unitName(unit))} <span class="muted" style="font-size:13px;font-weight:400">${esc(unit)}</span></h3></div><div class="big" data-value="${v.display[i]}">${esc(fixed(v.display[i]!, 1))}</div><div class="kpis" style="flex:1;margin:0">${kpi(L.rank, ranks[i] ? `${ranks[i]} ${L.of} ${scored}` : "–")}${kpi(L.coverage, percent(r.coverage[i]!, 0))}</div></div>`;
 
   const colors = v.dims.map((d) => ctx.dimColors.get(d) ?? "#4e79a7");
   const dimRows: BarRow[] = v.dims.map((d, k) => ({
@@ -36,7 +36,7 @@ export function unitSection(ctx: ReportContext, v: ProfileView, unit: string): s
     label: ctx.nodeName(d),
     value: nodeDisplay(v, d, i),
     marker: toDisplay(v.scale, mean(r.scores[d] as Float64Array)),
-    color: colors[k] as string,
+    color: colors[k]!,
   }));
   const dimMax = niceMax(
     Math.max(...dimRows.flatMap((x) => [x.value, x.marker ?? 0]).filter((x) => !Number.isNaN(x)), 0),
@@ -50,30 +50,22 @@ export function unitSection(ctx: ReportContext, v: ProfileView, unit: string): s
     width: 760,
   });
 
-  const present = r.resolved.indicators.filter(
-    (id) => !Number.isNaN((r.scores[id] as Float64Array)[i] as number),
-  );
+  /** The unit's normalized score on indicator `id`. */
+  const scoreOf = (id: string): number => r.scores[id]?.[i] ?? Number.NaN;
+  const present = r.resolved.indicators.filter((id) => !Number.isNaN(scoreOf(id)));
   const global = r.weights.global;
-  const byValue = [...present].sort(
-    (a, b) =>
-      ((r.scores[b] as Float64Array)[i] as number) - ((r.scores[a] as Float64Array)[i] as number) ||
-      (global[b] ?? 0) - (global[a] ?? 0),
-  );
-  const weakest = [...present].sort(
-    (a, b) =>
-      ((r.scores[a] as Float64Array)[i] as number) - ((r.scores[b] as Float64Array)[i] as number) ||
-      (global[b] ?? 0) - (global[a] ?? 0),
-  );
+  const byValue = [...present].sort((a, b) => scoreOf(b) - scoreOf(a) || (global[b] ?? 0) - (global[a] ?? 0));
+  const weakest = [...present].sort((a, b) => scoreOf(a) - scoreOf(b) || (global[b] ?? 0) - (global[a] ?? 0));
   const indicatorRow = (id: string): Cell[] => {
     const node = r.resolved.nodes.get(id) as ResolvedNode;
-    const rk = (r.ranks[id] as Uint32Array)[i] as number;
+    const rk = r.ranks[id]?.[i];
     const n = (r.scores[id] as Float64Array).filter((x) => !Number.isNaN(x)).length;
     const d = v.dimOf.get(id) as string;
     return [
       {
         html: `<i class="dot" style="background:${ctx.dimColors.get(d) ?? "#4e79a7"}"></i>${node.node.code ? `<span class="muted">${esc(node.node.code)}</span> ` : ""}${esc(ctx.nodeName(id))}`,
       },
-      { html: esc(rawValue((r.raw[id] as Float64Array)[i] as number)), numeric: true },
+      { html: esc(rawValue(r.raw[id]?.[i] ?? Number.NaN)), numeric: true },
       { html: `<span class="muted">${esc(node.node.unit ?? "")}</span>` },
       num(nodeDisplay(v, id, i), 1),
       { html: esc(`${rk} ${L.of} ${n}`), numeric: true },
@@ -92,16 +84,12 @@ export function unitSection(ctx: ReportContext, v: ProfileView, unit: string): s
   let obstacles = `<p class="note">${esc(L.obstacleUnavailable)}</p>`;
   const weights = present.map((id) => global[id] ?? 0);
   if (v.scale.bounded && present.length > 0 && weights.some((w) => w > 0)) {
-    const z = present.map((id) => Math.max(0, Math.min(1, (nodeDisplay(v, id, i) as number) / 100)));
+    const z = present.map((id) => Math.max(0, Math.min(1, nodeDisplay(v, id, i) / 100)));
     const groups: Record<string, number[]> = {};
-    present.forEach((id, j) => {
-      const d = v.dimOf.get(id) as string;
-      if (!groups[d]) groups[d] = [];
-      (groups[d] as number[]).push(j);
-    });
+    for (const [j, id] of present.entries()) (groups[v.dimOf.get(id) as string] ??= []).push(j);
     const o = obstacleDegree([z], weights, { top: 10, groups });
     const topRows: BarRow[] = (o.top[0] ?? []).map((e) => {
-      const id = present[e.index] as string;
+      const id = present[e.index]!;
       const d = v.dimOf.get(id) as string;
       return {
         id,
@@ -114,7 +102,7 @@ export function unitSection(ctx: ReportContext, v: ProfileView, unit: string): s
       id: d,
       label: ctx.nodeName(d),
       value: (o.groups[d] ?? [])[0] ?? 0,
-      color: colors[k] as string,
+      color: colors[k]!,
     }));
     const topMax = niceMax(Math.max(...topRows.map((x) => x.value), 0), false);
     const dimObsMax = niceMax(Math.max(...dimObstacle.map((x) => x.value), 0), false);
@@ -131,7 +119,7 @@ export function unitSection(ctx: ReportContext, v: ProfileView, unit: string): s
         : '<p class="note">–</p>'
     }</div><div><h3>${esc(L.obstaclesByDimension)}</h3>${barChart(dimObstacle, { max: dimObsMax, ariaLabel: L.obstaclesByDimension, suffix: "%", className: "bars obstacles-dim", labelWidth: 170, width: 560 })}</div></div><p class="note">${esc(L.obstacleNote)}</p>`;
   }
-  const leg = legend(v.dims.map((d, k) => ({ label: ctx.nodeName(d), color: colors[k] as string })));
+  const leg = legend(v.dims.map((d, k) => ({ label: ctx.nodeName(d), color: colors[k]! })));
   return card(
     `p${v.index}-unit`,
     `${L.unit}: ${ctx.unitName(unit)}`,

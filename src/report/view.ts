@@ -105,7 +105,7 @@ export function makeView(ctx: ReportContext, result: Result, index: number): Pro
   const scale = displayScale(result);
   const rootScores = result.scores[root] as Float64Array;
   const display = new Float64Array(rootScores.length);
-  for (let i = 0; i < display.length; i++) display[i] = toDisplay(scale, rootScores[i] as number);
+  for (let i = 0; i < display.length; i++) display[i] = toDisplay(scale, rootScores[i]!);
   const ranks = result.ranks[root] as Uint32Array;
   const order = [...rootScores.keys()].sort((a, b) => {
     const ra = ranks[a] || Number.POSITIVE_INFINITY;
@@ -138,10 +138,9 @@ export function makeView(ctx: ReportContext, result: Result, index: number): Pro
 export function dimensionContributions(v: ProfileView, i: number): number[] {
   const local = v.result.weights.local;
   let present = 0;
-  for (const d of v.dims)
-    if (!Number.isNaN((v.result.scores[d] as Float64Array)[i] as number)) present += local[d] ?? 0;
+  for (const d of v.dims) if (!Number.isNaN(v.result.scores[d]?.[i])) present += local[d] ?? 0;
   return v.dims.map((d) => {
-    const s = (v.result.scores[d] as Float64Array)[i] as number;
+    const s = v.result.scores[d]?.[i] ?? Number.NaN;
     if (Number.isNaN(s) || !(present > 0)) return 0;
     return ((local[d] ?? 0) * toDisplay(v.scale, s)) / present;
   });
@@ -150,7 +149,7 @@ export function dimensionContributions(v: ProfileView, i: number): number[] {
 /** The display-scale value of a node for unit i. @internal */
 export function nodeDisplay(v: ProfileView, id: string, i: number): number {
   const col = v.result.scores[id];
-  return col ? toDisplay(v.scale, col[i] as number) : Number.NaN;
+  return col ? toDisplay(v.scale, col[i]!) : Number.NaN;
 }
 
 /** Name of a weight spec: equal, fixed, AHP, entropy, ... @internal */

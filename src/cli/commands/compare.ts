@@ -23,49 +23,50 @@ correlations, and the roll-up to the units above (streets, districts).
 
 /** Writes the text report of a comparison (also used by the demo). */
 export function compareText(model: Model, c: Comparison, top: number, io: Io, rollupBy?: string): void {
-  const [first, last] = [c.profiles[0] as string, c.profiles[c.profiles.length - 1] as string];
+  const first = c.profiles[0];
+  const last = c.profiles[c.profiles.length - 1];
+  if (first === undefined || last === undefined) return;
   const res0 = c.results[first];
   if (!res0) return;
   const h = res0.hierarchy;
-  const index = new Map(h.units.map((u, i) => [u, i]));
-  const name = (u: string) => h.names[index.get(u) as number] ?? "";
+  const names = new Map(h.units.map((u, i) => [u, h.names[i]]));
+  const name = (u: string) => names.get(u) ?? "";
   const pct = (v: number) => (Number.isNaN(v) ? "-" : (v * 100).toFixed(1));
   io.out(`Model ${model.id}: ${c.units.length} units scored under ${c.profiles.join(", ")}\n`);
   for (const p of c.profiles) {
     const r = c.ranks[p] as Uint32Array;
-    const order = [...c.units.keys()].filter((i) => r[i]).sort((a, b) => (r[a] as number) - (r[b] as number));
+    const score = c.scores[p] as Float64Array;
+    const others = c.profiles.filter((q) => q !== p);
+    const otherRanks = others.map((q) => c.ranks[q] as Uint32Array);
+    const order = [...c.units.keys()].filter((i) => r[i]).sort((a, b) => r[a]! - r[b]!);
     io.out(`\nTop ${Math.min(top, order.length)} under ${p} (score 0-100):\n`);
     io.out(
       textTable(
-        ["rank", "unit", "name", "score", ...c.profiles.filter((q) => q !== p).map((q) => `rank ${q}`)],
+        ["rank", "unit", "name", "score", ...others.map((q) => `rank ${q}`)],
         order
           .slice(0, top)
           .map((i) => [
-            r[i] as number,
-            c.units[i] as string,
-            name(c.units[i] as string),
-            pct((c.scores[p] as Float64Array)[i] as number),
-            ...c.profiles.filter((q) => q !== p).map((q) => (c.ranks[q] as Uint32Array)[i] as number),
+            r[i]!,
+            c.units[i]!,
+            name(c.units[i]!),
+            pct(score[i]!),
+            ...otherRanks.map((o) => o[i]!),
           ]),
       ),
     );
   }
   const shifts = [...c.units.keys()]
-    .filter((i) => (c.rankShift[i] as number) !== 0)
-    .sort((a, b) => Math.abs(c.rankShift[b] as number) - Math.abs(c.rankShift[a] as number));
+    .filter((i) => c.rankShift[i] !== 0)
+    .sort((a, b) => Math.abs(c.rankShift[b]!) - Math.abs(c.rankShift[a]!));
+  const firstRanks = c.ranks[first] as Uint32Array;
+  const lastRanks = c.ranks[last] as Uint32Array;
   io.out(`\nBiggest rank shifts from ${first} to ${last} (positive = falls behind):\n`);
   io.out(
     textTable(
       ["unit", "name", `rank ${first}`, `rank ${last}`, "shift"],
       shifts
         .slice(0, top)
-        .map((i) => [
-          c.units[i] as string,
-          name(c.units[i] as string),
-          (c.ranks[first] as Uint32Array)[i] as number,
-          (c.ranks[last] as Uint32Array)[i] as number,
-          c.rankShift[i] as number,
-        ]),
+        .map((i) => [c.units[i]!, name(c.units[i]!), firstRanks[i]!, lastRanks[i]!, c.rankShift[i]!]),
     ),
   );
   const corr = c.correlations.map(
@@ -86,7 +87,7 @@ export function compareText(model: Model, c: Comparison, top: number, io: Io, ro
             (c.results[last]?.resolved.nodes.get(w.node) ?? nodes.get(w.node))?.node ?? { id: w.node },
             model.language,
           ),
-          ...c.profiles.map((p) => w.weights[p] as number),
+          ...c.profiles.map((p) => w.weights[p] ?? Number.NaN),
           w.difference,
         ]),
       ),
@@ -98,14 +99,13 @@ export function compareText(model: Model, c: Comparison, top: number, io: Io, ro
     const up = rollup(res, { by: rollupOption(rollupBy, res) });
     if (up.units.length === 0) continue;
     const root = res.resolved.root;
+    const ranks = up.ranks[root] as Uint32Array;
+    const scores = up.scores[root] as Float64Array;
     const levels = [...new Set(up.levels)];
     for (const level of levels) {
       const idx = [...up.units.keys()]
         .filter((i) => up.levels[i] === level)
-        .sort(
-          (a, b) =>
-            ((up.ranks[root] as Uint32Array)[a] as number) - ((up.ranks[root] as Uint32Array)[b] as number),
-        );
+        .sort((a, b) => ranks[a]! - ranks[b]!);
       if (idx.length > top && level !== levels[levels.length - 1]) continue;
       io.out(
         `\nRoll-up to ${level ?? "parent units"} under ${p} (${typeof up.by === "object" ? `${up.by.weight}-weighted` : "mean"}):\n`,
@@ -115,13 +115,7 @@ export function compareText(model: Model, c: Comparison, top: number, io: Io, ro
           ["rank", "unit", "name", "score", "units"],
           idx
             .slice(0, top)
-            .map((i) => [
-              (up.ranks[root] as Uint32Array)[i] as number,
-              up.units[i] as string,
-              up.names[i] ?? "",
-              pct((up.scores[root] as Float64Array)[i] as number),
-              up.counts[i] as number,
-            ]),
+            .map((i) => [ranks[i]!, up.units[i]!, up.names[i] ?? "", pct(scores[i]!), up.counts[i]!]),
         ),
       );
     }
@@ -169,10 +163,10 @@ export function compareCommand(argv: string[], io: Io): number {
     const rows = c.units.map((u, i) => {
       const row: Record<string, string | number | null> = { unit: u };
       for (const p of profiles) {
-        row[`${p}_score`] = (c.scores[p] as Float64Array)[i] as number;
-        row[`${p}_rank`] = ((c.ranks[p] as Uint32Array)[i] as number) || null;
+        row[`${p}_score`] = c.scores[p]?.[i] ?? Number.NaN;
+        row[`${p}_rank`] = c.ranks[p]?.[i] || null;
       }
-      row.rank_shift = c.rankShift[i] as number;
+      row.rank_shift = c.rankShift[i]!;
       return row;
     });
     if (format === "csv") text = toCsv(Object.keys(rows[0] ?? { unit: "" }), rows);
