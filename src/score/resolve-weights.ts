@@ -1,10 +1,11 @@
 import { parseModel } from "../indicators/parse-model.js";
 import type { Model } from "../indicators/schema.js";
+import type { Issue } from "../internal/errors.js";
 import { type NodeConsistency, specNeedsData } from "../weighting/spec-weights.js";
 import type { DatasetInput } from "./dataset.js";
-import { globalWeights, weighNode, withTotalConsistency } from "./node-weights.js";
 import { resolveProfile } from "./resolve-profile.js";
 import { score } from "./score.js";
+import { treeWeights, weighGroup, weightLedger } from "./stages/weigh-groups.js";
 
 /** The weights of a model in one profile. */
 export interface ResolvedWeights {
@@ -44,40 +45,36 @@ export function resolveWeights(
   const groups = [...profile.nodes.values()].filter((n) => !n.indicator);
   const needsData = groups.some((n) => specNeedsData(n.weights));
   const provenance: Record<string, Record<string, unknown>> = {};
-  const warnings: string[] = [];
-  let local: Record<string, number>;
-  let consistency: Record<string, NodeConsistency>;
   if (needsData && opts.data !== undefined) {
     const result = score(parsed, opts.data, opts.profile !== undefined ? { profile: opts.profile } : {});
-    local = result.weights.local;
-    consistency = result.consistency;
     for (const n of groups)
       provenance[n.id] = {
-        ...((result.provenance.nodes as Record<string, { weights: Record<string, unknown> }>)[n.id]
-          ?.weights ?? {}),
+        ...(result.provenance.nodes[n.id]?.weights ?? {}),
         from: n.weightsFrom ?? "default (equal)",
       };
-    for (const d of result.diagnostics) if (d.code === "weights_warning") warnings.push(d.message);
-    return { profile: profile.name, local, global: result.weights.global, consistency, provenance, warnings };
+    const warnings = result.diagnostics.filter((d) => d.code === "weights_warning").map((d) => d.message);
+    return {
+      profile: profile.name,
+      local: result.weights.local,
+      global: result.weights.global,
+      consistency: result.consistency,
+      provenance,
+      warnings,
+    };
   }
-  local = { [profile.root]: 1 };
-  consistency = {};
-  for (const n of groups) {
-    const sw = weighNode(profile, n);
-    n.children.forEach((c, i) => {
-      local[c] = sw.weights[i] as number;
-    });
-    if (sw.consistency) consistency[n.id] = sw.consistency;
-    provenance[n.id] = { ...sw.provenance, from: n.weightsFrom ?? "default (equal)" };
-    warnings.push(...sw.warnings);
-  }
-  const global = globalWeights(profile, local);
+  // No data needed (or none given: a data-driven spec then throws data_required): the weighing stage of score() alone.
+  const ledger = weightLedger();
+  const diagnostics: Issue[] = [];
+  for (const n of groups) weighGroup(profile, n, undefined, ledger, diagnostics);
+  for (const n of groups)
+    provenance[n.id] = { ...ledger.provenance[n.id], from: n.weightsFrom ?? "default (equal)" };
+  const { local, global, consistency } = treeWeights(profile, ledger);
   return {
     profile: profile.name,
     local,
     global,
-    consistency: withTotalConsistency(consistency, global),
+    consistency,
     provenance,
-    warnings,
+    warnings: diagnostics.map((d) => d.message),
   };
 }
