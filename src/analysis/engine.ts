@@ -89,6 +89,16 @@ function structureOf(profile: ResolvedProfile, removed: string | undefined): Str
 
 /** Takes a scored result apart for the analyses. @internal */
 export function createEngine(result: Result): Engine {
+  // Whether each aggregation spec is arithmetic, resolved once per spec (a run visits every group).
+  const arithmetic = new Map<AggregateSpec, boolean>();
+  const isArithmetic = (spec: AggregateSpec): boolean => {
+    let a = arithmetic.get(spec);
+    if (a === undefined) {
+      a = resolveAggregate(spec).method === "arithmetic";
+      arithmetic.set(spec, a);
+    }
+    return a;
+  };
   const profile = result.resolved;
   const m = result.units.length;
   const nominalColumns = new Map<string, Float64Array>();
@@ -189,7 +199,7 @@ export function createEngine(result: Result): Engine {
         if (v.perturb) w = v.perturb(id, children, w);
         const spec = v.aggregate ?? node.aggregate;
         try {
-          if (cols.every(isComplete) && resolveAggregate(spec).method === "arithmetic") {
+          if (cols.every(isComplete) && isArithmetic(spec)) {
             // Complete children: their mean is complete, and its parent may take this path too.
             const mean = finiteMean(cols, w);
             completeness.set(mean, true);
