@@ -129,17 +129,20 @@ export function toDataset(input: DatasetInput, opts: ToDatasetOptions = {}): Dat
   return ds;
 }
 
+/** The issue of a column the model needs and the data do not have. */
+function missingColumn(c: string): Issue {
+  return {
+    code: "missing_column",
+    severity: "error",
+    path: ["data", c],
+    where: `column "${c}"`,
+    message: `the model needs column "${c}", which the data do not have`,
+  };
+}
+
 function selectColumns(ds: Dataset, opts: ToDatasetOptions): Dataset {
   const issues: Issue[] = [];
-  for (const c of opts.columns ?? [])
-    if (!ds.columns.has(c))
-      issues.push({
-        code: "missing_column",
-        severity: "error",
-        path: ["data", c],
-        where: `column "${c}"`,
-        message: `the model needs column "${c}", which the data do not have`,
-      });
+  for (const c of opts.columns ?? []) if (!ds.columns.has(c)) issues.push(missingColumn(c));
   if (issues.length > 0)
     throw new IndicatrixError("missing_column", `${issues[0]?.where}: ${issues[0]?.message}`, { issues });
   return ds;
@@ -177,15 +180,7 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
   const reserved = new Set([unitKey, parentKey, levelKey, nameKey]);
   const wanted = opts.columns ? [...opts.columns] : [...keys].filter((k) => !reserved.has(k));
   for (const c of opts.optional ?? []) if (keys.has(c) && !wanted.includes(c)) wanted.push(c);
-  for (const c of wanted)
-    if (!keys.has(c))
-      issues.push({
-        code: "missing_column",
-        severity: "error",
-        path: ["data", c],
-        where: `column "${c}"`,
-        message: `the model needs column "${c}", which the data do not have`,
-      });
+  for (const c of wanted) if (!keys.has(c)) issues.push(missingColumn(c));
   const m = rows.length;
   const units: string[] = new Array(m);
   const parents: (string | undefined)[] = new Array(m);
