@@ -52,10 +52,10 @@ export function cronbachAlpha(columns: readonly ArrayLike<number>[]): number {
     return ss / (n - 1);
   };
   let items = 0;
-  for (const col of columns) items += variance((i) => col[i] as number);
+  for (const col of columns) items += variance((i) => col[i]!);
   const total = variance((i) => {
     let s = 0;
-    for (const col of columns) s += col[i] as number;
+    for (const col of columns) s += col[i]!;
     return s;
   });
   if (!(total > 0))

@@ -114,7 +114,7 @@ export function createEngine(result: Result): Engine {
     if (known === undefined) {
       known = true;
       for (let i = 0; i < col.length; i++) {
-        const x = col[i] as number;
+        const x = col[i]!;
         if (x - x !== 0) {
           known = false;
           break;
@@ -133,7 +133,7 @@ export function createEngine(result: Result): Engine {
     const same = children.length === node.children.length;
     if (same && override === undefined && !specNeedsData(spec)) {
       // Nominal weights of a node whose spec does not read data: the ones score() used.
-      return children.map((c) => result.weights.local[c] as number);
+      return children.map((c) => result.weights.local[c]!);
     }
     const dataFree = !specNeedsData(spec);
     const key = `${id}\u0000${children.join(",")}`;

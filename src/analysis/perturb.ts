@@ -16,11 +16,11 @@ export function stepJudgment(v: number, rng: Random): number {
   const lv = Math.log(v);
   let p = 0;
   for (let k = 1; k < SCALE.length; k++)
-    if (Math.abs((LOG_SCALE[k] as number) - lv) < Math.abs((LOG_SCALE[p] as number) - lv)) p = k;
+    if (Math.abs(LOG_SCALE[k]! - lv) < Math.abs(LOG_SCALE[p]! - lv)) p = k;
   const dir = rng.uniform() < 0.5 ? -1 : 1;
   let q = p + dir;
   if (q < 0 || q >= SCALE.length) q = p - dir;
-  return SCALE[q] as number;
+  return SCALE[q]!;
 }
 
 function stepMatrix(matrix: (number | null)[][], rng: Random): (number | null)[][] {
@@ -79,7 +79,7 @@ export function perturbAhpSpec(spec: WeightSpec, rng: Random): WeightSpec {
  * group re-normalized to sum 1. `factors` holds one uniform draw per child. @internal
  */
 export function uniformNoise(weights: readonly number[], noise: number, draws: readonly number[]): number[] {
-  const out = weights.map((w, i) => w * (1 + noise * (2 * (draws[i] as number) - 1)));
+  const out = weights.map((w, i) => w * (1 + noise * (2 * draws[i]! - 1)));
   const total = out.reduce((s, x) => s + x, 0);
   return total > 0 ? out.map((x) => x / total) : [...weights];
 }

@@ -6,7 +6,7 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   const h = (n - 1) * p;
   const lo = Math.floor(h);
-  const a = sorted[lo] as number;
+  const a = sorted[lo]!;
   if (lo + 1 >= n) return a;
-  return a + (h - lo) * ((sorted[lo + 1] as number) - a);
+  return a + (h - lo) * (sorted[lo + 1]! - a);
 }

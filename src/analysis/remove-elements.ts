@@ -85,8 +85,8 @@ export function removeElements(
       let count = 0;
       let max = 0;
       for (let i = 0; i < m; i++) {
-        const a = ranks[i] as number;
-        const b = nominal[i] as number;
+        const a = ranks[i]!;
+        const b = nominal[i]!;
         if (a === 0 || b === 0) continue;
         const d = Math.abs(a - b);
         sum += d;

@@ -95,7 +95,7 @@ function orNull(x: number): number | null {
 
 function completePairs(a: Float64Array, b: Float64Array): number {
   let n = 0;
-  for (let i = 0; i < a.length; i++) if (!Number.isNaN(a[i] as number) && !Number.isNaN(b[i] as number)) n++;
+  for (let i = 0; i < a.length; i++) if (!Number.isNaN(a[i]!) && !Number.isNaN(b[i]!)) n++;
   return n;
 }
 
@@ -223,7 +223,7 @@ function alphaOf(node: ResolvedNode, col: (id: string) => Float64Array): Cronbac
   const cols = node.children.map(col);
   let n = 0;
   const m = cols[0]?.length ?? 0;
-  for (let i = 0; i < m; i++) if (cols.every((c) => !Number.isNaN(c[i] as number))) n++;
+  for (let i = 0; i < m; i++) if (cols.every((c) => !Number.isNaN(c[i]!))) n++;
   let alpha: number | null = null;
   if (cols.length >= 2 && n >= 2)
     try {

@@ -209,7 +209,7 @@ function variantOf(engine: Engine, f: Factors, seeds: Uint32Array, offset: numbe
   let specs: Map<string, WeightSpec> | undefined;
   let perturb: Variant["perturb"];
   f.list.forEach((factor, k) => {
-    const rng = createRandom(seeds[offset + k] as number);
+    const rng = createRandom(seeds[offset + k]!);
     switch (factor) {
       case "weights": {
         const noise = f.noise;
@@ -225,7 +225,7 @@ function variantOf(engine: Engine, f: Factors, seeds: Uint32Array, offset: numbe
           return uniformNoise(
             w,
             noise.noise,
-            children.map((c) => draws[all.indexOf(c)] as number),
+            children.map((c) => draws[all.indexOf(c)]!),
           );
         };
         return;
@@ -321,8 +321,8 @@ export function uncertaintyAnalysis(
     let sum = 0;
     let count = 0;
     for (let i = 0; i < m; i++) {
-      const a = ranks[i] as number;
-      const b = nominal[i] as number;
+      const a = ranks[i]!;
+      const b = nominal[i]!;
       if (a === 0 || b === 0) continue;
       sum += Math.abs(a - b);
       count++;
@@ -347,15 +347,15 @@ export function uncertaintyAnalysis(
       fB[r] = evaluate(b, 0);
       for (let i = 0; i < d; i++) {
         ab.set(a);
-        ab[i] = b[i] as number;
+        ab[i] = b[i]!;
         (fAB[i] as Float64Array)[r] = evaluate(ab, 0);
       }
     }
     let mean = 0;
-    for (let r = 0; r < base; r++) mean += (fA[r] as number) + (fB[r] as number);
+    for (let r = 0; r < base; r++) mean += fA[r]! + fB[r]!;
     mean /= 2 * base;
     let v = 0;
-    for (let r = 0; r < base; r++) v += ((fA[r] as number) - mean) ** 2 + ((fB[r] as number) - mean) ** 2;
+    for (let r = 0; r < base; r++) v += (fA[r]! - mean) ** 2 + (fB[r]! - mean) ** 2;
     v /= 2 * base;
     if (v > 0)
       sensitivity = f.list.map((factor, i) => {
@@ -364,8 +364,8 @@ export function uncertaintyAnalysis(
         let st = 0;
         for (let r = 0; r < base; r++) {
           // Centred f(B): same expectation, much smaller variance (the output has a large mean).
-          s += ((fB[r] as number) - mean) * ((col[r] as number) - (fA[r] as number));
-          st += ((fA[r] as number) - (col[r] as number)) ** 2;
+          s += (fB[r]! - mean) * (col[r]! - fA[r]!);
+          st += (fA[r]! - col[r]!) ** 2;
         }
         return { factor, first: s / base / v, total: st / (2 * base) / v };
       });
@@ -435,9 +435,9 @@ function summarizeRanks(
     let n = 0;
     let sum = 0;
     let shift = 0;
-    const nom = nominal[i] as number;
+    const nom = nominal[i]!;
     for (let r = 0; r < runs; r++) {
-      const x = matrix[r * m + i] as number;
+      const x = matrix[r * m + i]!;
       if (x === 0) continue;
       buf[n++] = x;
       sum += x;

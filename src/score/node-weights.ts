@@ -22,7 +22,7 @@ export function weighNode(
   });
   const mult = node.children.map((c) => (profile.nodes.get(c) as ResolvedNode).multiplier);
   if (mult.every((x) => x === 1)) return sw;
-  const scaled = sw.weights.map((x, i) => x * (mult[i] as number));
+  const scaled = sw.weights.map((x, i) => x * mult[i]!);
   const total = scaled.reduce((a, b) => a + b, 0);
   if (!(total > 0))
     throw new IndicatrixError(
@@ -43,8 +43,7 @@ export function globalWeights(
 ): Record<string, number> {
   const global: Record<string, number> = {};
   for (const node of profile.nodes.values())
-    global[node.id] =
-      node.parent === undefined ? 1 : (global[node.parent] as number) * (local[node.id] as number);
+    global[node.id] = node.parent === undefined ? 1 : global[node.parent]! * local[node.id]!;
   return global;
 }
 
@@ -59,7 +58,7 @@ export function withTotalConsistency(
   const ids = Object.keys(consistency);
   if (ids.length < 2) return consistency;
   const nodes = ids.map((id) => ({
-    parentWeight: global[id] as number,
+    parentWeight: global[id]!,
     ci: (consistency[id] as NodeConsistency).ci,
     ri: (consistency[id] as NodeConsistency).ri,
   }));

@@ -87,7 +87,7 @@ export function weightCtes(
       const original = spec !== "equal" && spec.method === "combine" ? spec.of[p] : undefined;
       if (original === undefined) unsupported(`weights "${part.method}"`, node.id, RESOLVE_FIRST);
       const lit = specWeights(original, node.children, { nodeId: node.id, path: `${path}.of[${p}]` }).weights;
-      for (const j of J) uCols.push(`${n(lit[j] as number)} AS u${p}_${j}`);
+      for (const j of J) uCols.push(`${n(lit[j]!)} AS u${p}_${j}`);
       return;
     }
     const method = part.method;
@@ -169,13 +169,13 @@ export function weightCtes(
         ...(resolved.method === "combine" && resolved.alpha !== undefined ? { alpha: resolved.alpha } : {}),
       },
     ).coefficients;
-    combined = (j) => `(${parts.map((_, p) => `${n(coef[p] as number)} * u${p}_${j}`).join(" + ")})`;
+    combined = (j) => `(${parts.map((_, p) => `${n(coef[p]!)} * u${p}_${j}`).join(" + ")})`;
   } else {
     const product = (j: number) => `(${parts.map((_, p) => `u${p}_${j}`).join(" * ")})`;
     combined = rule === "multiplicative" ? product : (j) => `POWER(${product(j)}, ${n(1 / L)})`;
   }
   const mult = node.children.map((c) => (profile.nodes.get(c) as ResolvedNode).multiplier);
-  const weighted = (j: number) => (mult[j] === 1 ? `c${j}` : `c${j} * ${n(mult[j] as number)}`);
+  const weighted = (j: number) => (mult[j] === 1 ? `c${j}` : `c${j} * ${n(mult[j]!)}`);
   const final = J.map(
     (j) =>
       `CASE WHEN NOT (ct > 0) THEN ${w.raise(`node "${node.id}": the product of the combined weights is 0 for every child`)} WHEN NOT (cm > 0) THEN ${w.raise(`node "${node.id}": multipliers leave every child with weight 0`)} ELSE ${weighted(j)} / cm END AS w${j}`,

@@ -132,9 +132,9 @@ function ahpWeights(
 function completeRows(columns: readonly Float64Array[]): Float64Array[] {
   const m = columns[0]?.length ?? 0;
   const keep: number[] = [];
-  for (let i = 0; i < m; i++) if (columns.every((c) => !Number.isNaN(c[i] as number))) keep.push(i);
+  for (let i = 0; i < m; i++) if (columns.every((c) => !Number.isNaN(c[i]!))) keep.push(i);
   if (keep.length === m) return [...columns];
-  return columns.map((c) => Float64Array.from(keep, (i) => c[i] as number));
+  return columns.map((c) => Float64Array.from(keep, (i) => c[i]!));
 }
 
 function baseWeights(
@@ -152,7 +152,7 @@ function baseWeights(
         warnings: [],
       };
     case "fixed": {
-      const raw = children.map((c) => (Object.hasOwn(spec.weights, c) ? (spec.weights[c] as number) : 0));
+      const raw = children.map((c) => (Object.hasOwn(spec.weights, c) ? spec.weights[c]! : 0));
       const total = raw.reduce((a, b) => a + b, 0);
       if (!(total > 0))
         fail("zero_weights", path, `the weights of the active children of "${nodeId}" sum to 0`);

@@ -51,5 +51,5 @@ export function indicatorCriteria(result: Result): Criteria & { weights: number[
   );
   if (x.keep.length === 0)
     throw new IndicatrixError("no_complete_units", "no unit has a value for every active indicator");
-  return { ...x, weights: ids.map((id) => result.weights.global[id] as number) };
+  return { ...x, weights: ids.map((id) => result.weights.global[id]!) };
 }
