@@ -67,7 +67,7 @@ Options:
   --version   print the version
   --help      print this help; "indicatrix <command> --help" for a command
 
-Exit codes: 0 success, 1 invalid input (a model or data with errors), 2 usage error or unreadable file.
+Exit codes: 0 success, 1 invalid input (a model or data with errors), 2 usage error, unreadable file or unwritable output.
 `;
 }
 
@@ -98,7 +98,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`indicatrix: ${e.message}\n`);
       for (const i of e.issues.slice(1, 20)) io.err(`  ${i.where}: ${i.message}\n`);
       if (e.issues.length > 20) io.err(`  ... and ${e.issues.length - 20} more\n`);
-      return e.code === "unreadable_file" || e.code === "file_too_large" ? 2 : 1;
+      return e.code === "unreadable_file" || e.code === "unwritable_file" || e.code === "file_too_large"
+        ? 2
+        : 1;
     }
     io.err(
       `indicatrix: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`,

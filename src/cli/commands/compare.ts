@@ -2,11 +2,11 @@ import { parseArgs } from "node:util";
 import { type Comparison, compareProfiles } from "../../analysis/compare-profiles.js";
 import type { Model } from "../../indicators/schema.js";
 import { displayName } from "../../indicators/tree.js";
-import { writeFileAtomic } from "../../node/write-file-atomic.js";
 import { rollup } from "../../score/rollup.js";
 import { type Io, UsageError } from "../context.js";
 import { textTable, toCsv } from "../format.js";
 import { loadData, loadModel } from "../load.js";
+import { checkOut, writeOut } from "../output.js";
 import { rollupOption } from "./score.js";
 
 export const compareHelp = `Usage: indicatrix compare <model> <data.csv> --profiles normal,emergency [--top N] [--format text|csv|json] [--out file]
@@ -152,6 +152,7 @@ export function compareCommand(argv: string[], io: Io): number {
   const format = values.format as string;
   if (!["text", "csv", "json"].includes(format))
     throw new UsageError(`--format must be text, csv or json, got "${format}"`);
+  checkOut(values.out, positionals);
   const model = loadModel(positionals[0] as string);
   const c = compareProfiles(model, loadData(positionals[1] as string), profiles);
   let text = "";
@@ -173,7 +174,6 @@ export function compareCommand(argv: string[], io: Io): number {
     else
       text = `${JSON.stringify({ profiles, correlations: c.correlations, weights: c.weights, units: rows }, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
   }
-  if (values.out) writeFileAtomic(values.out, text);
-  else io.out(text);
+  writeOut(values.out, [text], positionals, io);
   return 0;
 }
