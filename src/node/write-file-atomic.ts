@@ -126,7 +126,11 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string>): void 
     renameSync(tmp, path);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // No temporary file was created where its folder cannot be reached.
+    }
     throw isSystemError(e) ? unwritable(path, e) : e;
   }
 }
