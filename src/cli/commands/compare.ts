@@ -4,7 +4,7 @@ import type { Model } from "../../indicators/schema.js";
 import { displayName } from "../../indicators/tree.js";
 import { rollup } from "../../score/rollup.js";
 import { type Io, UsageError } from "../context.js";
-import { textTable, toCsv } from "../format.js";
+import { printable, textTable, toCsv } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
 import { rollupOption } from "./score.js";
@@ -32,7 +32,9 @@ export function compareText(model: Model, c: Comparison, top: number, io: Io, ro
   const names = new Map(h.units.map((u, i) => [u, h.names[i]]));
   const name = (u: string) => names.get(u) ?? "";
   const pct = (v: number) => (Number.isNaN(v) ? "-" : (v * 100).toFixed(1));
-  io.out(`Model ${model.id}: ${c.units.length} units scored under ${c.profiles.join(", ")}\n`);
+  io.out(
+    `Model ${printable(model.id)}: ${c.units.length} units scored under ${printable(c.profiles.join(", "))}\n`,
+  );
   for (const p of c.profiles) {
     const r = c.ranks[p] as Uint32Array;
     const score = c.scores[p] as Float64Array;
@@ -108,7 +110,7 @@ export function compareText(model: Model, c: Comparison, top: number, io: Io, ro
         .sort((a, b) => ranks[a]! - ranks[b]!);
       if (idx.length > top && level !== levels[levels.length - 1]) continue;
       io.out(
-        `\nRoll-up to ${level ?? "parent units"} under ${p} (${typeof up.by === "object" ? `${up.by.weight}-weighted` : "mean"}):\n`,
+        `\nRoll-up to ${printable(level ?? "parent units")} under ${p} (${typeof up.by === "object" ? `${up.by.weight}-weighted` : "mean"}):\n`,
       );
       io.out(
         textTable(

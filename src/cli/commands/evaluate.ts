@@ -9,7 +9,7 @@ import { parseModel } from "../../indicators/parse-model.js";
 import { readCsvFile } from "../../node/read-csv-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
 import { type Io, UsageError } from "../context.js";
-import { toCsv } from "../format.js";
+import { printable, toCsv } from "../format.js";
 import { checkOut, writeOut } from "../output.js";
 
 export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method topsis|grey|fuzzy|rsr|obstacle|coupling
@@ -80,7 +80,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
   writeOut(values.out, [text], positionals, io);
   if (ev.excluded.length > 0)
     io.err(
-      `${ev.excluded.length} unit(s) left out for missing indicator values: ${ev.excluded.slice(0, 10).join(", ")}${ev.excluded.length > 10 ? ", ..." : ""}\n`,
+      `${ev.excluded.length} unit(s) left out for missing indicator values: ${printable(ev.excluded.slice(0, 10).join(", "))}${ev.excluded.length > 10 ? ", ..." : ""}\n`,
     );
   return 0;
 }

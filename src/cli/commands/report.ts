@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { report } from "../../report/report.js";
 import { type Io, UsageError } from "../context.js";
+import { printable } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
 
@@ -75,6 +76,6 @@ export function reportCommand(argv: string[], io: Io): number {
     correlations: !values["no-correlations"],
   });
   if (writeOut(values.out, [html], positionals, io))
-    io.err(`wrote ${values.out} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`);
+    io.err(`wrote ${printable(values.out ?? "")} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`);
   return 0;
 }

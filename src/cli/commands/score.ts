@@ -4,7 +4,7 @@ import { IndicatrixError } from "../../internal/errors.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
-import { csvChunks } from "../format.js";
+import { csvChunks, printable } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
 
@@ -100,7 +100,7 @@ async function scoreWithDuckdb(
   const model = loadModel(modelPath);
   const { scoreSQLToFile } = await import("../../duckdb.js");
   const r = await scoreSQLToFile(model, dataPath, out, profile ? { profile } : {});
-  io.err(`scored ${r.rows} units in DuckDB; wrote ${out}\n`);
+  io.err(`scored ${r.rows} units in DuckDB; wrote ${printable(out)}\n`);
   return 0;
 }
 
@@ -167,6 +167,7 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     ];
   }
   writeOut(values.out, chunks, positionals, io);
-  for (const d of result.diagnostics) io.err(`${d.severity}: ${d.code} at ${d.where}: ${d.message}\n`);
+  for (const d of result.diagnostics)
+    io.err(`${d.severity}: ${d.code} at ${printable(d.where)}: ${printable(d.message)}\n`);
   return 0;
 }
