@@ -58,7 +58,7 @@ export function compareText(model: Model, c: Comparison, top: number, io: Io, ro
     );
   }
   const shifts = [...c.units.keys()]
-    .filter((i) => c.rankShift[i] !== 0)
+    .filter((i) => c.rankShift[i]! !== 0 && !Number.isNaN(c.rankShift[i]!))
     .sort((a, b) => Math.abs(c.rankShift[b]!) - Math.abs(c.rankShift[a]!));
   const firstRanks = c.ranks[first] as Uint32Array;
   const lastRanks = c.ranks[last] as Uint32Array;
