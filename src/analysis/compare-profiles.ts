@@ -14,8 +14,11 @@ export interface Comparison {
   scores: Record<string, Float64Array>;
   /** Overall rank per profile (1 = best, 0 = no score). */
   ranks: Record<string, Uint32Array>;
-  /** Rank under the last profile minus rank under the first: positive = the unit falls behind. 0 when a rank is missing. */
-  rankShift: Int32Array;
+  /**
+   * Rank under the last profile minus rank under the first: positive = the unit falls behind; `NaN` when the
+   * unit has no rank under the first or the last profile (no shift to report, not a shift of 0).
+   */
+  rankShift: Float64Array;
   /** Global weight of every node under each profile (0 when inactive), and the difference last - first. */
   weights: { node: string; weights: Record<string, number>; difference: number }[];
   /** Rank correlations between the overall scores of each pair of profiles. */
@@ -50,11 +53,14 @@ export function compareProfiles(model: Model, data: DatasetInput, profiles: read
     scores[p] = (results[p] as Result).scores[root] as Float64Array;
     ranks[p] = (results[p] as Result).ranks[root] as Uint32Array;
   }
-  const rankShift = new Int32Array(first.units.length);
+  const rankShift = new Float64Array(first.units.length);
   const r0 = ranks[profiles[0] as string] as Uint32Array;
   const r1 = ranks[profiles[profiles.length - 1] as string] as Uint32Array;
-  for (let i = 0; i < rankShift.length; i++)
-    rankShift[i] = r0[i] && r1[i] ? (r1[i] as number) - (r0[i] as number) : 0;
+  for (let i = 0; i < rankShift.length; i++) {
+    const a = r0[i]!;
+    const b = r1[i]!;
+    rankShift[i] = a && b ? b - a : Number.NaN;
+  }
   const nodes = new Set<string>();
   for (const p of profiles)
     for (const id of Object.keys((results[p] as Result).weights.global)) nodes.add(id);

@@ -1,6 +1,27 @@
-/** Renders rows as an aligned text table (right-aligned numbers). */
+const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
+const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * Text from model content, data or paths made safe for one line of terminal or CI log output: every
+ * control character (newline, carriage return, escape, C1, line and paragraph separators) is written as
+ * an escape (`\n`, `\u001b`), so a model id cannot start a line of its own (such as a GitHub Actions
+ * workflow command `::add-mask::`) nor move the cursor.
+ *
+ * @example
+ * ```ts
+ * printable("a\n::add-mask::x"); // => "a\\n::add-mask::x"
+ * ```
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** Renders rows as an aligned text table (right-aligned numbers); control characters in cells are escaped. */
 export function textTable(header: string[], rows: (string | number)[][]): string {
-  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : c)))];
+  const cells = [
+    header.map(printable),
+    ...rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : printable(c)))),
+  ];
   const width = (s: string) =>
     [...s].reduce(
       (w, ch) =>

@@ -14,6 +14,7 @@ import { sqlCommand } from "./commands/sql.js";
 import { validateCommand } from "./commands/validate.js";
 import { weightsCommand } from "./commands/weights.js";
 import { type Io, packageVersion, UsageError } from "./context.js";
+import { printable } from "./format.js";
 
 type Command = (argv: string[], io: Io) => number | Promise<number>;
 
@@ -67,7 +68,7 @@ Options:
   --version   print the version
   --help      print this help; "indicatrix <command> --help" for a command
 
-Exit codes: 0 success, 1 invalid input (a model or data with errors), 2 usage error or unreadable file.
+Exit codes: 0 success, 1 invalid input (a model or data with errors), 2 usage error, unreadable file or unwritable output.
 `;
 }
 
@@ -91,17 +92,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
       e instanceof UsageError ||
       (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))
     ) {
-      io.err(`indicatrix: ${e.message}\n`);
+      io.err(`indicatrix: ${printable(e.message)}\n`);
       return 2;
     }
     if (e instanceof IndicatrixError) {
-      io.err(`indicatrix: ${e.message}\n`);
-      for (const i of e.issues.slice(1, 20)) io.err(`  ${i.where}: ${i.message}\n`);
+      io.err(`indicatrix: ${printable(e.message)}\n`);
+      for (const i of e.issues.slice(1, 20)) io.err(`  ${printable(i.where)}: ${printable(i.message)}\n`);
       if (e.issues.length > 20) io.err(`  ... and ${e.issues.length - 20} more\n`);
-      return e.code === "unreadable_file" || e.code === "file_too_large" ? 2 : 1;
+      return e.code === "unreadable_file" || e.code === "unwritable_file" || e.code === "file_too_large"
+        ? 2
+        : 1;
     }
     io.err(
-      `indicatrix: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`,
+      `indicatrix: internal error: ${printable((e as Error).message)}\nPlease report this with the command you ran.\n`,
     );
     return 70;
   }

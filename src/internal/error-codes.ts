@@ -261,6 +261,10 @@ export const ERROR_CODES = {
   unknown_unit: { severity: "error", text: "a unit id that is not a unit of the result" },
   unknown_variable: { severity: "error", text: "a formula names neither an indicator nor a declared input" },
   unreadable_file: { severity: "error", text: "a file cannot be read (CLI exit code 2)" },
+  unwritable_file: {
+    severity: "error",
+    text: "an output file cannot be written, or its target is not a regular file (CLI exit code 2)",
+  },
   unsupported_direction: {
     severity: "error",
     text: "a target or range direction given to a ratio-scale normalization that only has benefit and cost",

@@ -1,6 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fchmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { IndicatrixError } from "../internal/errors.js";
 
 /** A temporary file name next to `path`, unpredictable, created exclusively (never through a planted link). */
 function temporaryPath(path: string): string {
@@ -8,6 +19,63 @@ function temporaryPath(path: string): string {
     dirname(path) || ".",
     `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
   );
+}
+
+/** What a non-regular file is, for the message. */
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return "a directory";
+  if (st.isSymbolicLink()) return "a symbolic link";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/**
+ * The file at `path` when it exists (never followed through a link), `undefined` when nothing is there.
+ * @throws IndicatrixError `unwritable_file` when something other than a regular file is at `path`.
+ * @internal
+ */
+export function checkWriteTarget(path: string): Stats | undefined {
+  let st: Stats;
+  try {
+    st = lstatSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR")
+      return undefined;
+    throw unwritable(path, e);
+  }
+  if (!st.isFile())
+    throw new IndicatrixError(
+      "unwritable_file",
+      `${path}: is ${kindOf(st)}, not a regular file; refusing to replace it`,
+      { path: [], where: path },
+    );
+  return st;
+}
+
+/** A system error while writing `path` (or its temporary file), as `unwritable_file` naming `path`. */
+function unwritable(path: string, e: unknown): IndicatrixError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why =
+    code === "EACCES" || code === "EPERM"
+      ? "permission denied"
+      : code === "EROFS"
+        ? "read-only file system"
+        : code === "ENOSPC"
+          ? "no space left on device"
+          : code === "ENOTDIR" || code === "EEXIST"
+            ? "a folder on the way is a file"
+            : code === "EISDIR"
+              ? "is a directory"
+              : (code ?? "write failed");
+  return new IndicatrixError("unwritable_file", `${path}: cannot write: ${why}`, { path: [], where: path });
+}
+
+/** True for an error raised by a system call (errno), not by the code that produces the chunks. */
+function isSystemError(e: unknown): boolean {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === "string";
 }
 
 /**
@@ -20,6 +88,7 @@ function temporaryPath(path: string): string {
  * ```ts
  * writeFileAtomic("out/model.json", JSON.stringify(model, null, 2));
  * ```
+ * @throws IndicatrixError `unwritable_file` as {@link writeChunksAtomic}.
  */
 export function writeFileAtomic(path: string, content: string): void {
   writeChunksAtomic(path, [content]);
@@ -28,7 +97,9 @@ export function writeFileAtomic(path: string, content: string): void {
 /**
  * Writes chunks of text to a file atomically, one chunk at a time (the whole text is never held in
  * memory): to a temporary file in the same folder, then renamed over the target. If a chunk cannot
- * be produced or written, the temporary file is removed and the target is left as it was.
+ * be produced or written, the temporary file is removed and the target is left as it was. An existing
+ * target keeps its mode (a mode-0600 file stays 0600); a target that exists and is not a regular file
+ * (a directory, a symbolic link, a FIFO, a device) is refused, never replaced.
  *
  * @example
  * ```ts
@@ -38,20 +109,28 @@ export function writeFileAtomic(path: string, content: string): void {
  * }
  * writeChunksAtomic("out/scores.csv", lines()); // one line at a time, never the whole text
  * ```
+ * @throws IndicatrixError `unwritable_file` naming `path` when the target is not a regular file or the
+ * system refuses the write (permission denied, read-only folder, disk full).
  */
 export function writeChunksAtomic(path: string, chunks: Iterable<string>): void {
-  mkdirSync(dirname(path) || ".", { recursive: true });
+  const existing = checkWriteTarget(path);
   const tmp = temporaryPath(path);
   let fd: number | undefined;
   try {
+    mkdirSync(dirname(path) || ".", { recursive: true });
     fd = openSync(tmp, "wx", 0o644);
+    if (existing) fchmodSync(fd, existing.mode & 0o7777);
     for (const chunk of chunks) writeSync(fd, chunk);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // No temporary file was created where its folder cannot be reached.
+    }
+    throw isSystemError(e) ? unwritable(path, e) : e;
   }
 }

@@ -6,7 +6,7 @@ import type { AggregateSpec, NormalizeSpec } from "../../internal/specs.js";
 import { readCsvFile } from "../../node/read-csv-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
 import { type Io, UsageError } from "../context.js";
-import { textTable } from "../format.js";
+import { printable, textTable } from "../format.js";
 
 export const analyzeHelp = `Usage: indicatrix analyze <model> <data.csv> [--profile P] [--runs N] [--seed S] [--format text|json]
                           [--noise X] [--ahp] [--normalization A,B] [--aggregation A,B] [--leave-one-out]
@@ -149,7 +149,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
   text +=
     structure.flags.length === 0
       ? "  no flags\n"
-      : structure.flags.map((f) => `  ${f.code}: ${f.message}\n`).join("");
+      : structure.flags.map((f) => `  ${f.code}: ${printable(f.message)}\n`).join("");
   text += "\nCronbach's alpha per group:\n";
   text += textTable(
     ["group", "alpha", "items", "n"],

@@ -2,11 +2,11 @@ import { parseArgs } from "node:util";
 import { type Comparison, compareProfiles } from "../../analysis/compare-profiles.js";
 import type { Model } from "../../indicators/schema.js";
 import { displayName } from "../../indicators/tree.js";
-import { writeFileAtomic } from "../../node/write-file-atomic.js";
 import { rollup } from "../../score/rollup.js";
 import { type Io, UsageError } from "../context.js";
-import { textTable, toCsv } from "../format.js";
+import { printable, textTable, toCsv } from "../format.js";
 import { loadData, loadModel } from "../load.js";
+import { checkOut, writeOut } from "../output.js";
 import { rollupOption } from "./score.js";
 
 export const compareHelp = `Usage: indicatrix compare <model> <data.csv> --profiles normal,emergency [--top N] [--format text|csv|json] [--out file]
@@ -32,7 +32,9 @@ export function compareText(model: Model, c: Comparison, top: number, io: Io, ro
   const names = new Map(h.units.map((u, i) => [u, h.names[i]]));
   const name = (u: string) => names.get(u) ?? "";
   const pct = (v: number) => (Number.isNaN(v) ? "-" : (v * 100).toFixed(1));
-  io.out(`Model ${model.id}: ${c.units.length} units scored under ${c.profiles.join(", ")}\n`);
+  io.out(
+    `Model ${printable(model.id)}: ${c.units.length} units scored under ${printable(c.profiles.join(", "))}\n`,
+  );
   for (const p of c.profiles) {
     const r = c.ranks[p] as Uint32Array;
     const score = c.scores[p] as Float64Array;
@@ -56,7 +58,7 @@ export function compareText(model: Model, c: Comparison, top: number, io: Io, ro
     );
   }
   const shifts = [...c.units.keys()]
-    .filter((i) => c.rankShift[i] !== 0)
+    .filter((i) => c.rankShift[i]! !== 0 && !Number.isNaN(c.rankShift[i]!))
     .sort((a, b) => Math.abs(c.rankShift[b]!) - Math.abs(c.rankShift[a]!));
   const firstRanks = c.ranks[first] as Uint32Array;
   const lastRanks = c.ranks[last] as Uint32Array;
@@ -108,7 +110,7 @@ export function compareText(model: Model, c: Comparison, top: number, io: Io, ro
         .sort((a, b) => ranks[a]! - ranks[b]!);
       if (idx.length > top && level !== levels[levels.length - 1]) continue;
       io.out(
-        `\nRoll-up to ${level ?? "parent units"} under ${p} (${typeof up.by === "object" ? `${up.by.weight}-weighted` : "mean"}):\n`,
+        `\nRoll-up to ${printable(level ?? "parent units")} under ${p} (${typeof up.by === "object" ? `${up.by.weight}-weighted` : "mean"}):\n`,
       );
       io.out(
         textTable(
@@ -152,6 +154,7 @@ export function compareCommand(argv: string[], io: Io): number {
   const format = values.format as string;
   if (!["text", "csv", "json"].includes(format))
     throw new UsageError(`--format must be text, csv or json, got "${format}"`);
+  checkOut(values.out, positionals);
   const model = loadModel(positionals[0] as string);
   const c = compareProfiles(model, loadData(positionals[1] as string), profiles);
   let text = "";
@@ -173,7 +176,6 @@ export function compareCommand(argv: string[], io: Io): number {
     else
       text = `${JSON.stringify({ profiles, correlations: c.correlations, weights: c.weights, units: rows }, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
   }
-  if (values.out) writeFileAtomic(values.out, text);
-  else io.out(text);
+  writeOut(values.out, [text], positionals, io);
   return 0;
 }

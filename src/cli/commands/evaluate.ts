@@ -1,4 +1,3 @@
-import { renameSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
   type EvaluateModelOptions,
@@ -10,7 +9,8 @@ import { parseModel } from "../../indicators/parse-model.js";
 import { readCsvFile } from "../../node/read-csv-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
 import { type Io, UsageError } from "../context.js";
-import { toCsv } from "../format.js";
+import { printable, toCsv } from "../format.js";
+import { checkOut, writeOut } from "../output.js";
 
 export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method topsis|grey|fuzzy|rsr|obstacle|coupling
                            [--profile P] [--profiles A,B] [--format csv|json] [--out file]
@@ -53,6 +53,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
     throw new UsageError(`--format must be csv or json, got "${format}"`);
   if (values.profiles !== undefined && method !== "coupling")
     throw new UsageError("--profiles is only for --method coupling");
+  checkOut(values.out, positionals);
   const model = parseModel(readModelFile(positionals[0] as string));
   const data = readCsvFile(positionals[1] as string);
   const opts = {
@@ -76,14 +77,10 @@ export function evaluateCommand(argv: string[], io: Io): number {
           (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
           2,
         )}\n`;
-  if (values.out) {
-    const tmp = `${values.out}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, values.out);
-  } else io.out(text);
+  writeOut(values.out, [text], positionals, io);
   if (ev.excluded.length > 0)
     io.err(
-      `${ev.excluded.length} unit(s) left out for missing indicator values: ${ev.excluded.slice(0, 10).join(", ")}${ev.excluded.length > 10 ? ", ..." : ""}\n`,
+      `${ev.excluded.length} unit(s) left out for missing indicator values: ${printable(ev.excluded.slice(0, 10).join(", "))}${ev.excluded.length > 10 ? ", ..." : ""}\n`,
     );
   return 0;
 }

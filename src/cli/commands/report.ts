@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
-import { writeFileAtomic } from "../../node/write-file-atomic.js";
 import { report } from "../../report/report.js";
 import { type Io, UsageError } from "../context.js";
+import { printable } from "../format.js";
 import { loadData, loadModel } from "../load.js";
+import { checkOut, writeOut } from "../output.js";
 
 export const reportHelp = `Usage: indicatrix report <model> <data.csv> [--profile P | --profiles P1,P2,...] [--unit U] [--out report.html]
 
@@ -63,6 +64,7 @@ export function reportCommand(argv: string[], io: Io): number {
       throw new UsageError(`--top must be a positive integer, got "${values.top}"`);
   }
   const [modelPath, dataPath] = positionals as [string, string];
+  checkOut(values.out, positionals);
   const model = loadModel(modelPath);
   const data = loadData(dataPath);
   const html = report(model, data, {
@@ -73,9 +75,7 @@ export function reportCommand(argv: string[], io: Io): number {
     ...(top !== undefined ? { top } : {}),
     correlations: !values["no-correlations"],
   });
-  if (values.out) {
-    writeFileAtomic(values.out, html);
-    io.err(`wrote ${values.out} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`);
-  } else io.out(html);
+  if (writeOut(values.out, [html], positionals, io))
+    io.err(`wrote ${printable(values.out ?? "")} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`);
   return 0;
 }

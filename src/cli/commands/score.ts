@@ -1,12 +1,12 @@
 import { parseArgs } from "node:util";
 import { displayName } from "../../indicators/tree.js";
 import { IndicatrixError } from "../../internal/errors.js";
-import { writeChunksAtomic } from "../../node/write-file-atomic.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
-import { csvChunks } from "../format.js";
+import { csvChunks, printable } from "../format.js";
 import { loadData, loadModel } from "../load.js";
+import { checkOut, writeOut } from "../output.js";
 
 export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile P] [--out file] [--format csv|json] [--rollup mean|COLUMN]
 
@@ -94,11 +94,13 @@ async function scoreWithDuckdb(
   profile: string | undefined,
   io: Io,
 ): Promise<number> {
-  if (!out) throw new UsageError("--engine duckdb writes a file: give --out scores.parquet (or .csv)");
+  if (!out || out === "-")
+    throw new UsageError("--engine duckdb writes a file: give --out scores.parquet (or .csv)");
+  checkOut(out, [modelPath, dataPath]);
   const model = loadModel(modelPath);
   const { scoreSQLToFile } = await import("../../duckdb.js");
   const r = await scoreSQLToFile(model, dataPath, out, profile ? { profile } : {});
-  io.err(`scored ${r.rows} units in DuckDB; wrote ${out}\n`);
+  io.err(`scored ${r.rows} units in DuckDB; wrote ${printable(out)}\n`);
   return 0;
 }
 
@@ -133,6 +135,7 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   const format = values.format as string;
   if (!["csv", "json"].includes(format))
     throw new UsageError(`--format must be csv or json, got "${format}"`);
+  checkOut(values.out, positionals);
   const model = loadModel(positionals[0] as string);
   const data = loadData(positionals[1] as string);
   const keep = values.rollup && values.rollup !== "mean" ? [values.rollup] : [];
@@ -163,8 +166,8 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
       )}\n`,
     ];
   }
-  if (values.out) writeChunksAtomic(values.out, chunks);
-  else for (const chunk of chunks) io.out(chunk);
-  for (const d of result.diagnostics) io.err(`${d.severity}: ${d.code} at ${d.where}: ${d.message}\n`);
+  writeOut(values.out, chunks, positionals, io);
+  for (const d of result.diagnostics)
+    io.err(`${d.severity}: ${d.code} at ${printable(d.where)}: ${printable(d.message)}\n`);
   return 0;
 }

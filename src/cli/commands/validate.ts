@@ -3,6 +3,7 @@ import { IndicatrixError, type Issue } from "../../internal/errors.js";
 import { readModelFile } from "../../node/read-model-file.js";
 import { validateModel } from "../../weighting/validate-model.js";
 import { type Io, UsageError } from "../context.js";
+import { printable } from "../format.js";
 
 export const validateHelp = `Usage: indicatrix validate <model...> [--format text|json|github] [--strict]
 
@@ -60,15 +61,16 @@ export function validateCommand(argv: string[], io: Io): number {
     io.out(`${JSON.stringify({ ok: results.every((r) => r.ok), files: results }, null, 2)}\n`);
   for (const r of results) {
     if (format === "text") {
-      if (!r.readable) io.err(`${r.issues[0]?.message}\n`);
-      else if (r.issues.length === 0) io.out(`${r.file}: valid\n`);
+      if (!r.readable) io.err(`${printable(r.issues[0]?.message ?? "")}\n`);
+      else if (r.issues.length === 0) io.out(`${printable(r.file)}: valid\n`);
       else {
         const errors = r.issues.filter((i) => i.severity === "error").length;
-        io.out(`${r.file}: ${errors} error(s), ${r.issues.length - errors} warning(s)\n`);
-        for (const i of r.issues) io.out(`  ${i.severity} ${i.code} at ${i.where}: ${i.message}\n`);
+        io.out(`${printable(r.file)}: ${errors} error(s), ${r.issues.length - errors} warning(s)\n`);
+        for (const i of r.issues)
+          io.out(`  ${i.severity} ${i.code} at ${printable(i.where)}: ${printable(i.message)}\n`);
       }
     } else if (format === "github") {
-      if (!r.readable) io.err(`${r.issues[0]?.message}\n`);
+      if (!r.readable) io.err(`${printable(r.issues[0]?.message ?? "")}\n`);
       for (const i of r.issues) {
         const level = i.severity === "error" || values.strict ? "error" : "warning";
         io.out(

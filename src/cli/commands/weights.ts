@@ -3,7 +3,7 @@ import { displayName } from "../../indicators/tree.js";
 import { resolveProfile } from "../../score/resolve-profile.js";
 import { resolveWeights } from "../../score/resolve-weights.js";
 import { type Io, UsageError } from "../context.js";
-import { formatNumber, textTable } from "../format.js";
+import { formatNumber, printable, textTable } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 
 export const weightsHelp = `Usage: indicatrix weights <model> [--profile P] [--data file.csv] [--format text|json]
@@ -74,13 +74,13 @@ export function weightsCommand(argv: string[], io: Io): number {
     });
   };
   walk(profile.root, "", true, 0);
-  io.out(`Model ${model.id}, profile ${w.profile}\n\n`);
+  io.out(`Model ${printable(model.id)}, profile ${printable(w.profile)}\n\n`);
   io.out(textTable(["node", "local", "global", "weights", "consistency"], rows));
   const total = w.consistency.total;
   if (total)
     io.out(
       `\nHierarchy consistency CR_total = ${formatNumber(total.cr)} (${total.consistent ? "consistent" : "inconsistent"})\n`,
     );
-  for (const warning of w.warnings) io.err(`warning: ${warning}\n`);
+  for (const warning of w.warnings) io.err(`warning: ${printable(warning)}\n`);
   return 0;
 }

@@ -1,0 +1,47 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const MODEL = "templates/grassroots-governance.json";
+const DATA = "examples/governance/sample-city.csv";
+
+/**
+ * Runs the CLI in a child process. As root a read-only folder is still writable, so the child then runs
+ * as the unprivileged user nobody (uid 65534), for whom the permission bits hold.
+ */
+function runAsUser(...argv: string[]): { code: number | null; stderr: string } {
+  const asRoot = process.getuid?.() === 0;
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...argv], {
+    encoding: "utf8",
+    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+  });
+  return { code: r.status, stderr: r.stderr };
+}
+
+describe("--out into a place that cannot be written (issue 20, item 13)", () => {
+  it("a read-only folder: exit 2 (not 70) naming the target, not the temporary file; nothing left", () => {
+    const dir = mkdtempSync(join(tmpdir(), "indicatrix-ro-"));
+    chmodSync(dir, 0o755);
+    const ro = join(dir, "ro");
+    mkdirSync(ro);
+    chmodSync(ro, 0o555);
+    const target = join(ro, "scores.csv");
+    const r = runAsUser("score", MODEL, DATA, "--out", target);
+    expect(r.stderr).toContain(`indicatrix: ${target}: cannot write: permission denied`);
+    expect(r.stderr).not.toMatch(/\.tmp|internal error/);
+    expect(r.code).toBe(2);
+    expect(readdirSync(ro)).toEqual([]);
+  });
+
+  it("a folder on the way that is a file: exit 2 naming the target", () => {
+    const dir = mkdtempSync(join(tmpdir(), "indicatrix-ro-"));
+    chmodSync(dir, 0o755);
+    const target = join("package.json", "scores.csv");
+    const r = runAsUser("compare", MODEL, DATA, "--profiles", "normal,emergency", "--out", target);
+    expect(r.stderr).toContain(`indicatrix: ${target}: cannot write`);
+    expect(r.stderr).not.toMatch(/\.tmp|internal error/);
+    expect(r.code).toBe(2);
+  });
+});
