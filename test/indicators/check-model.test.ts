@@ -212,3 +212,25 @@ describe("validateModel on long extends chains (issue 20, item 15)", () => {
     ]);
   });
 });
+
+/** `n` formula indicators f0 .. f(n-1) where each reads the next, so a walk from f0 goes n deep; the last reads `last`. */
+function formulaLadder(n: number, last: string) {
+  const children = [];
+  for (let i = 0; i < n; i++)
+    children.push({ id: `f${i}`, formula: i === n - 1 ? `${last} + 1` : `f${i + 1} + 1` });
+  return { id: "m", inputs: [{ id: "x" }], tree: { id: "root", children } };
+}
+
+describe("validateModel on long formula chains (issue 20, item 11: overflowed the stack)", () => {
+  it("passes a chain of 19,000 formula indicators without throwing", () => {
+    const r = validateModel(formulaLadder(19_000, "x"));
+    expect(r.issues).toEqual([]);
+    expect(r.ok).toBe(true);
+  });
+
+  it("reports a 19,000-long formula cycle once, at the formula of f0, without throwing", () => {
+    const r = validateModel(formulaLadder(19_000, "f0"));
+    expect(r.issues.map((i) => [i.code, i.where])).toEqual([["formula_cycle", "tree.children[0].formula"]]);
+    expect(r.issues[0]?.message).toMatch(/cycle: f0 -> f1 -> f2 -> .* -> f18999 -> f0$/);
+  });
+});
