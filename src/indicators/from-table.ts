@@ -1,5 +1,6 @@
 import type { ErrorCode } from "../internal/error-codes.js";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
+import { MAX_TREE_DEPTH } from "../internal/limits.js";
 import { parseModel } from "./parse-model.js";
 import type { Model, ModelNode } from "./schema.js";
 
@@ -182,23 +183,30 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
     if (e.parent === undefined) continue;
     if (!entries.has(e.parent))
       err(e.row, `parent "${e.parent}" of "${id}" is not a row of the table`, "unknown_parent");
-    else children.set(e.parent, [...(children.get(e.parent) ?? []), id]);
+    else {
+      const kids = children.get(e.parent);
+      if (kids) kids.push(id);
+      else children.set(e.parent, [id]);
+    }
   }
-  // Cycle detection: every node must reach the root.
-  for (const id of order) {
-    const seen = new Set<string>();
-    let cur: string | undefined = id;
-    while (cur !== undefined && entries.has(cur)) {
-      if (seen.has(cur)) {
-        err(
-          (entries.get(id) as Entry).row,
-          `parents of "${id}" form a cycle: ${[...seen, cur].join(" -> ")}`,
-          "parent_cycle",
-        );
-        break;
-      }
-      seen.add(cur);
-      cur = entries.get(cur)?.parent;
+  reportParentCycles(order, entries, err);
+  // Depth-first from the root, parents before children, on an explicit stack (tables of any depth).
+  const preorder: string[] = [];
+  const root = roots[0];
+  if (issues.length === 0 && root !== undefined) {
+    const stack: [string, number][] = [[root, 0]];
+    for (let top = stack.pop(); top; top = stack.pop()) {
+      const [id, depth] = top;
+      preorder.push(id);
+      const kids = children.get(id) ?? [];
+      if (kids.length > 0 && depth === MAX_TREE_DEPTH)
+        for (const k of kids)
+          err(
+            (entries.get(k) as Entry).row,
+            `"${k}" is more than ${MAX_TREE_DEPTH} levels below the root "${root}"; the limit is ${MAX_TREE_DEPTH}`,
+            "too_deep",
+          );
+      else for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k] as string, depth + 1]);
     }
   }
   if (issues.length > 0) {
@@ -210,20 +218,28 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
   }
 
   const weights: Record<string, { method: "fixed"; weights: Record<string, number> }> = {};
-  const build = (id: string): ModelNode => {
-    const e = entries.get(id) as Entry;
-    const node = e.node;
+  for (const id of preorder) {
     const kids = children.get(id);
-    if (kids && kids.length > 0) {
+    if (kids && kids.length > 0)
       weights[id] = {
         method: "fixed",
         weights: Object.fromEntries(kids.map((k) => [k, (entries.get(k) as Entry).weight])),
       };
-      return { ...node, children: kids.map(build) };
-    }
-    return { ...node, ...e.extra };
-  };
-  const tree = build(roots[0] as string);
+  }
+  // Children before their parents: walk the preorder backwards.
+  const built = new Map<string, ModelNode>();
+  for (let i = preorder.length - 1; i >= 0; i--) {
+    const id = preorder[i] as string;
+    const e = entries.get(id) as Entry;
+    const kids = children.get(id);
+    built.set(
+      id,
+      kids && kids.length > 0
+        ? { ...e.node, children: kids.map((k) => built.get(k) as ModelNode) }
+        : { ...e.node, ...e.extra },
+    );
+  }
+  const tree = built.get(root as string);
   const profile = opts.profile ?? "default";
   const model: Record<string, unknown> = {
     id: opts.id ?? "model",
@@ -233,4 +249,34 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
   if (opts.name) model.name = opts.name;
   if (opts.defaults) model.defaults = opts.defaults;
   return parseModel(model);
+}
+
+/**
+ * Reports each cycle of parents once, at the row where the walk closed it (`parent_cycle`). Each row is
+ * followed up at most once, marking rows known to reach the root, so the check is linear in the rows.
+ */
+function reportParentCycles(
+  order: readonly string[],
+  entries: ReadonlyMap<string, { row: number; parent: string | undefined }>,
+  err: (row: number, message: string, code: ErrorCode) => void,
+): void {
+  const state = new Map<string, "walking" | "done">();
+  for (const start of order) {
+    const path: string[] = [];
+    let cur: string | undefined = start;
+    while (cur !== undefined && entries.has(cur) && !state.has(cur)) {
+      state.set(cur, "walking");
+      path.push(cur);
+      cur = entries.get(cur)?.parent;
+    }
+    if (cur !== undefined && state.get(cur) === "walking") {
+      const cycle = path.slice(path.indexOf(cur));
+      err(
+        entries.get(cur)?.row ?? 0,
+        `parents of "${cur}" form a cycle: ${[...cycle, cur].join(" -> ")}`,
+        "parent_cycle",
+      );
+    }
+    for (const id of path) state.set(id, "done");
+  }
 }

@@ -40,9 +40,10 @@ function profileOf(model: Pick<Model, "profiles">, name: string): Profile | unde
  */
 export function profileChain(model: Pick<Model, "profiles">, name: string): string[] {
   const chain: string[] = [];
+  const seen = new Set<string>();
   let current: string | undefined = name;
   while (current !== undefined) {
-    if (chain.includes(current))
+    if (seen.has(current))
       throw new IndicatrixError(
         "profile_cycle",
         `profiles.${chain[0]}: "extends" makes a cycle: ${[...chain, current].join(" -> ")}`,
@@ -58,6 +59,7 @@ export function profileChain(model: Pick<Model, "profiles">, name: string): stri
       );
     }
     chain.push(current);
+    seen.add(current);
     current = profile.extends;
   }
   return chain;
@@ -97,6 +99,7 @@ export function profileActivity(
   profile: string,
 ): { active: Set<string>; empty: string[] } {
   const chain = profileChain(model, profile);
+  const inChain = new Set(chain);
   const switched = new Map<string, boolean>();
   for (const name of [...chain].reverse()) {
     const p = profileOf(model, name) ?? {};
@@ -106,7 +109,7 @@ export function profileActivity(
   const selfOn = (node: ModelNode): boolean => {
     const s = switched.get(node.id);
     if (s !== undefined) return s;
-    return node.profiles === undefined || node.profiles.some((p) => chain.includes(p));
+    return node.profiles === undefined || node.profiles.some((p) => inChain.has(p));
   };
   const visited = walkTree(model.tree);
   const active = new Set<string>();

@@ -52,7 +52,6 @@ export function rollup(result: Result, opts: RollupOptions = {}): RollupResult {
   for (const p of h.parents) if (p !== undefined) hasChildren[index.get(p) as number] = 1;
   const groups: number[] = [];
   for (let i = 0; i < n; i++) if (hasChildren[i]) groups.push(i);
-  const slot = new Map(groups.map((g, k) => [g, k]));
   let weight: Float64Array | undefined;
   if (typeof by === "object") {
     weight = Object.hasOwn(h.columns, by.weight) ? h.columns[by.weight] : undefined;
@@ -62,45 +61,52 @@ export function rollup(result: Result, opts: RollupOptions = {}): RollupResult {
         `column "${by.weight}": roll-up weights need it; keep it with score(model, data, { keep: ["${by.weight}"] })`,
       );
   }
-  // For each scored unit, the roll-up slots of its ancestors.
-  const ancestors = result.units.map((u) => {
-    const out: number[] = [];
-    let p = h.parents[index.get(u) as number];
-    let guard = 0;
-    while (p !== undefined && guard++ < n) {
-      const pi = index.get(p) as number;
-      out.push(slot.get(pi) as number);
-      p = h.parents[pi];
+  const parentOf = h.parents.map((p) => (p === undefined ? -1 : (index.get(p) ?? -1)));
+  const order = childrenFirst(parentOf);
+  const scoredRows = result.units.map((u) => index.get(u) as number);
+  // Each unit's totals start with its own scored value and then collect its children's totals, in an
+  // order where every child comes before its parent: one pass per node, whatever the depth.
+  const rolled = (own: (u: number) => number): Float64Array => {
+    const total = new Float64Array(n);
+    for (let u = 0; u < scoredRows.length; u++) {
+      const row = scoredRows[u]!;
+      total[row] = total[row]! + own(u);
     }
-    return out;
-  });
-  const counts = new Uint32Array(groups.length);
-  for (const a of ancestors) for (const s of a) counts[s] = (counts[s] as number) + 1;
+    for (const i of order) {
+      const p = parentOf[i]!;
+      if (p >= 0) total[p] = total[p]! + total[i]!;
+    }
+    return total;
+  };
+  const bySlot = (total: Float64Array): Float64Array => Float64Array.from(groups, (g) => total[g]!);
+  const counts = Uint32Array.from(bySlot(rolled(() => 1)));
   const scores: Record<string, Float64Array> = {};
   for (const [node, col] of Object.entries(result.scores)) {
-    const sum = new Float64Array(groups.length);
-    const wsum = new Float64Array(groups.length);
-    for (let u = 0; u < result.units.length; u++) {
-      const v = col[u] as number;
-      if (Number.isNaN(v)) continue;
-      const w = weight ? (weight[index.get(result.units[u] as string) as number] as number) : 1;
-      if (Number.isNaN(w)) continue;
-      for (const s of ancestors[u] as number[]) {
-        sum[s] = (sum[s] as number) + w * v;
-        wsum[s] = (wsum[s] as number) + w;
-      }
-    }
+    const w = (u: number): number => {
+      const v = col[u]!;
+      if (Number.isNaN(v)) return 0;
+      const wu = weight ? weight[scoredRows[u]!]! : 1;
+      return Number.isNaN(wu) ? 0 : wu;
+    };
+    const sum = bySlot(
+      rolled((u) => {
+        const wu = w(u);
+        return wu === 0 ? 0 : wu * col[u]!;
+      }),
+    );
+    const wsum = bySlot(rolled(w));
     const out = new Float64Array(groups.length);
-    for (let s = 0; s < groups.length; s++)
-      out[s] = (wsum[s] as number) > 0 ? (sum[s] as number) / (wsum[s] as number) : Number.NaN;
+    for (let s = 0; s < groups.length; s++) out[s] = wsum[s]! > 0 ? sum[s]! / wsum[s]! : Number.NaN;
     scores[node] = out;
   }
   const levels = groups.map((g) => h.levels[g]);
   const ranks: Record<string, Uint32Array> = {};
   const byLevel = new Map<string | undefined, number[]>();
-  levels.forEach((l, s) => {
-    byLevel.set(l, [...(byLevel.get(l) ?? []), s]);
-  });
+  for (const [s, l] of levels.entries()) {
+    const slots = byLevel.get(l);
+    if (slots) slots.push(s);
+    else byLevel.set(l, [s]);
+  }
   for (const [node, col] of Object.entries(scores)) {
     const r = new Uint32Array(groups.length);
     for (const slots of byLevel.values()) {
@@ -121,4 +127,21 @@ export function rollup(result: Result, opts: RollupOptions = {}): RollupResult {
     counts,
     by,
   };
+}
+
+/**
+ * The rows of a parent forest (`parentOf[i]` the parent row, -1 for a root) ordered so that every row comes
+ * before its parent: leaves first, then each parent once its last child is done (Kahn's algorithm, linear in
+ * the number of rows). Rows on a cycle never come out, so nothing loops.
+ */
+function childrenFirst(parentOf: readonly number[]): number[] {
+  const pending = new Uint32Array(parentOf.length);
+  for (const p of parentOf) if (p >= 0) pending[p] = pending[p]! + 1;
+  const order: number[] = [];
+  for (let i = 0; i < parentOf.length; i++) if (pending[i] === 0) order.push(i);
+  for (let k = 0; k < order.length; k++) {
+    const p = parentOf[order[k]!]!;
+    if (p >= 0 && --pending[p]! === 0) order.push(p);
+  }
+  return order;
 }

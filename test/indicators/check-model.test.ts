@@ -172,3 +172,65 @@ describe("validateModel", () => {
     expect(r.issues.map((i) => i.code)).toEqual(["unknown_profile"]);
   });
 });
+
+/** `n` profiles p0 .. p(n-1), each extending the one before; p0 extends `first` (nothing when undefined). */
+function profileLadder(n: number, first?: string): Record<string, { extends?: string }> {
+  const profiles: Record<string, { extends?: string }> = {};
+  for (let i = 0; i < n; i++)
+    profiles[`p${i}`] = i === 0 ? (first ? { extends: first } : {}) : { extends: `p${i - 1}` };
+  return profiles;
+}
+const twoLeaves = { id: "root", children: [{ id: "a" }, { id: "b" }] };
+
+describe("validateModel on long extends chains (issue 20, item 15)", () => {
+  it("passes a chain of 2,000 profiles (took 21 s before: each chain was searched in a list)", () => {
+    const r = validateModel({ id: "m", tree: twoLeaves, profiles: profileLadder(2000) });
+    expect(r.issues).toEqual([]);
+    expect(r.ok).toBe(true);
+  });
+
+  it("reports a 1,000-long cycle once, at the profile where the walk entered it, not once per profile", () => {
+    const r = validateModel({ id: "m", tree: twoLeaves, profiles: profileLadder(1000, "p999") });
+    expect(r.issues.map((i) => [i.code, i.where])).toEqual([["profile_cycle", "profiles.p0.extends"]]);
+    expect(r.issues[0]?.message).toMatch(
+      /^profiles\.p0: "extends" makes a cycle: p0 -> p999 -> p998 -> .* -> p1 -> p0$/,
+    );
+  });
+
+  it("reports a missing profile at the end of a 1,000-long chain once, and a chain into a cycle adds nothing", () => {
+    const missing = validateModel({ id: "m", tree: twoLeaves, profiles: profileLadder(1000, "nowhere") });
+    expect(missing.issues.map((i) => [i.code, i.where])).toEqual([
+      ["unknown_profile", "profiles.p0.extends"],
+    ]);
+    const into = validateModel({
+      id: "m",
+      tree: twoLeaves,
+      profiles: { x: { extends: "y" }, y: { extends: "x" }, z: { extends: "y" }, w: { extends: "z" } },
+    });
+    expect(into.issues.map((i) => [i.code, i.where, i.message])).toEqual([
+      ["profile_cycle", "profiles.x.extends", 'profiles.x: "extends" makes a cycle: x -> y -> x'],
+    ]);
+  });
+});
+
+/** `n` formula indicators f0 .. f(n-1) where each reads the next, so a walk from f0 goes n deep; the last reads `last`. */
+function formulaLadder(n: number, last: string) {
+  const children = [];
+  for (let i = 0; i < n; i++)
+    children.push({ id: `f${i}`, formula: i === n - 1 ? `${last} + 1` : `f${i + 1} + 1` });
+  return { id: "m", inputs: [{ id: "x" }], tree: { id: "root", children } };
+}
+
+describe("validateModel on long formula chains (issue 20, item 11: overflowed the stack)", () => {
+  it("passes a chain of 19,000 formula indicators without throwing", () => {
+    const r = validateModel(formulaLadder(19_000, "x"));
+    expect(r.issues).toEqual([]);
+    expect(r.ok).toBe(true);
+  });
+
+  it("reports a 19,000-long formula cycle once, at the formula of f0, without throwing", () => {
+    const r = validateModel(formulaLadder(19_000, "f0"));
+    expect(r.issues.map((i) => [i.code, i.where])).toEqual([["formula_cycle", "tree.children[0].formula"]]);
+    expect(r.issues[0]?.message).toMatch(/cycle: f0 -> f1 -> f2 -> .* -> f18999 -> f0$/);
+  });
+});

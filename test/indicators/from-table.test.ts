@@ -101,3 +101,35 @@ describe("modelFromTable", () => {
     expect(e.issues.map((i) => i.code)).toContain("parent_cycle");
   });
 });
+
+/** Rows n0 .. n(count-1), each the parent of the next; n0's parent is `top` (the root when empty). */
+function chainRows(count: number, top = ""): Record<string, string>[] {
+  const rows: Record<string, string>[] = [];
+  for (let i = 0; i < count; i++) rows.push({ id: `n${i}`, parent: i === 0 ? top : `n${i - 1}` });
+  return rows;
+}
+
+describe("modelFromTable on deep tables (issue 20, item 11: 3,000 rows deep overflowed the stack)", () => {
+  it("builds a table 33 rows deep, the deepest tree the limits allow (32 levels below the root)", () => {
+    const model = modelFromTable(chainRows(33));
+    const visited = walkTree(model.tree);
+    expect(visited.length).toBe(33);
+    expect(visited.at(-1)?.node.id).toBe("n32");
+    expect(model.profiles?.default?.weights?.n31).toEqual({ method: "fixed", weights: { n32: 1 } });
+  });
+
+  it("refuses a chain 3,000 rows deep once, with too_deep at the row of the first node past the limit", () => {
+    const e = tableError(chainRows(3000));
+    expect(e.issues.map((i) => [i.code, i.where])).toEqual([["too_deep", "row 34"]]);
+    expect(e.issues[0]?.message).toBe('"n33" is more than 32 levels below the root "n0"; the limit is 32');
+  });
+
+  it("reports a 3,000-long cycle of parents once, at a row of the cycle, not once per row", () => {
+    const rows = [{ id: "r", parent: "" }, ...chainRows(3000, "n2999")];
+    const e = tableError(rows);
+    expect(e.issues.map((i) => [i.code, i.where])).toEqual([["parent_cycle", "row 2"]]);
+    expect(e.issues[0]?.message).toMatch(
+      /^parents of "n0" form a cycle: n0 -> n2999 -> n2998 -> .* -> n1 -> n0$/,
+    );
+  });
+});

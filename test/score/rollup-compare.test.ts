@@ -37,6 +37,31 @@ describe("rollup", () => {
     expect(Array.from(pop.counts)).toEqual([3, 2, 1]);
   });
 
+  it("rolls up a parent chain of 100,000 units in linear time: every unit above the two leaves scores their mean 0.5 (issue 20, item 18; took minutes before)", () => {
+    const depth = 100_000;
+    const chain: Record<string, unknown>[] = [];
+    for (let i = 0; i < depth; i++) chain.push({ unit: `u${i}`, ...(i > 0 ? { parent: `u${i - 1}` } : {}) });
+    chain.push(
+      { unit: "x1", parent: `u${depth - 1}`, a: 1, b: 1 },
+      { unit: "x2", parent: `u${depth - 1}`, a: 3, b: 3 },
+    );
+    const up = rollup(score(model, chain, { profile: "n" }));
+    expect(up.units.length).toBe(depth);
+    // Min-max maps a = 1 and a = 3 to 0 and 1, so each unit above both leaves has the mean 0.5 and count 2.
+    expect(up.scores.root?.every((v) => v === 0.5)).toBe(true);
+    expect(up.counts.every((c) => c === 2)).toBe(true);
+    expect(up.ranks.root?.every((r) => r === 1)).toBe(true);
+  });
+
+  it("rolls a three-level tree up as the sum over each subtree, whatever the data order (hand computed)", () => {
+    const shuffled = [data[5], data[0], data[3], data[2], data[4], data[1]] as typeof data;
+    const up = rollup(score(model, shuffled, { profile: "n" }), { by: { weight: "population" } });
+    expect(up.units).toEqual(["city", "d2", "d1"]);
+    expect(up.scores.root?.[0]).toBeCloseTo(2 / 3, 15);
+    expect(up.scores.root?.[2]).toBeCloseTo(0.75, 15);
+    expect(Array.from(up.counts)).toEqual([3, 1, 2]);
+  });
+
   it("asks for a weight column it does not have", () => {
     expect(() => rollup(score(model, data, { profile: "n" }), { by: { weight: "households" } })).toThrowError(
       /households/,

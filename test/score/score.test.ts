@@ -283,3 +283,18 @@ describe("score() options of the conventions table (docs/methods.md)", () => {
     expect(e.message).toMatch(/indicator "a"/);
   });
 });
+
+describe("score on a long formula chain (issue 20, item 11: overflowed the stack)", () => {
+  it("evaluates 19,000 formula indicators that each read the next: f0 = x + 19,000 (each link adds 1)", () => {
+    const children = [];
+    for (let i = 0; i < 19_000; i++)
+      children.push({ id: `f${i}`, formula: i === 18_999 ? "x + 1" : `f${i + 1} + 1` });
+    const chain = parseModel({ id: "m", inputs: [{ id: "x" }], tree: { id: "root", children } });
+    const r = score(chain, [
+      { unit: "u1", x: 1 },
+      { unit: "u2", x: 2 },
+    ]);
+    expect(Array.from(r.raw.f0 as Float64Array)).toEqual([19_001, 19_002]);
+    expect(Array.from(r.raw.f18999 as Float64Array)).toEqual([2, 3]);
+  });
+});

@@ -66,26 +66,41 @@ export function checkFormulas(model: Model, byId: ReadonlyMap<string, VisitedNod
 
 /**
  * Each cycle of the dependency graph once, as the path that closes it (`["a", "b", "a"]`), found by a
- * depth-first search with colours (1 on the stack, 2 done).
+ * depth-first search with colours (1 on the path, 2 done). The search keeps its own stack, so a chain or
+ * a cycle of any length walks without recursion, and each node's place on the path is kept in a map.
  */
 function formulaCycles(deps: ReadonlyMap<string, readonly string[]>): string[][] {
   const colour = new Map<string, 1 | 2>();
   const seen = new Set<string>();
   const cycles: string[][] = [];
-  const visit = (id: string, stack: string[]): void => {
-    colour.set(id, 1);
-    for (const d of deps.get(id) ?? []) {
-      if (colour.get(d) === 1) {
-        const cycle = [...stack.slice(stack.indexOf(d)), d];
+  for (const root of deps.keys()) {
+    if (colour.has(root)) continue;
+    // The current path, each entry with the index of its next dependency to follow.
+    const stack = [{ id: root, next: 0 }];
+    const place = new Map([[root, 0]]);
+    colour.set(root, 1);
+    for (let top = stack.at(-1); top; top = stack.at(-1)) {
+      const d = deps.get(top.id)?.[top.next++];
+      if (d === undefined) {
+        colour.set(top.id, 2);
+        place.delete(top.id);
+        stack.pop();
+        continue;
+      }
+      const start = place.get(d);
+      if (start !== undefined) {
+        const cycle = [...stack.slice(start).map((f) => f.id), d];
         const key = [...cycle].sort().join(",");
         if (!seen.has(key)) {
           seen.add(key);
           cycles.push(cycle);
         }
-      } else if (!colour.has(d)) visit(d, [...stack, d]);
+      } else if (!colour.has(d)) {
+        colour.set(d, 1);
+        place.set(d, stack.length);
+        stack.push({ id: d, next: 0 });
+      }
     }
-    colour.set(id, 2);
-  };
-  for (const id of deps.keys()) if (!colour.has(id)) visit(id, [id]);
+  }
   return cycles;
 }

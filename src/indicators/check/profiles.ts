@@ -34,17 +34,12 @@ export function checkProfiles(
           ),
         );
 
+  const broken = brokenChains(model, names, out);
   for (const name of names) {
     const base = `profiles.${name}`;
     if (isReserved(name))
       out.push(error("reserved_id", base, `"${name}" is reserved; choose another profile name`));
-    try {
-      profileChain(model, name);
-    } catch (e) {
-      if (!(e instanceof IndicatrixError)) throw e;
-      out.push(error(e.code, e.where, e.message));
-      continue;
-    }
+    if (broken.has(name)) continue;
     const { active, empty } = profileActivity(model, name);
     for (const id of empty) {
       const v = byId.get(id);
@@ -61,6 +56,53 @@ export function checkProfiles(
     if (profile) out.push(...checkOverrides(profile, base, name, byId, active, ahp));
   }
   return out;
+}
+
+/**
+ * The profiles whose `extends` chain does not end, found in one pass over all chains (each profile is
+ * followed once, so a chain of thousands stays linear). Each cycle and each `extends` of a missing
+ * profile is reported once (`profile_cycle` at the member where the walk entered the cycle,
+ * `unknown_profile` at the `extends` that names nothing), not once per profile that leads into it.
+ */
+function brokenChains(model: Model, names: readonly string[], out: Diagnostic[]): Set<string> {
+  const profiles = model.profiles ?? {};
+  const state = new Map<string, "walking" | "ends" | "broken">();
+  const broken = new Set<string>();
+  for (const name of names) {
+    const path: string[] = [];
+    let current: string | undefined = name;
+    while (current !== undefined && !state.has(current) && Object.hasOwn(profiles, current)) {
+      state.set(current, "walking");
+      path.push(current);
+      current = profiles[current]?.extends;
+    }
+    if (current === undefined || state.get(current) === "ends") {
+      for (const p of path) state.set(p, "ends");
+      continue;
+    }
+    // The walk closed a cycle, met an `extends` that names nothing, or ran into a chain already reported.
+    let from: string | undefined;
+    if (state.get(current) === "walking") from = current;
+    else if (!Object.hasOwn(profiles, current)) from = path.at(-1);
+    const diagnostic = from === undefined ? undefined : chainError(model, from);
+    if (diagnostic) out.push(diagnostic);
+    for (const p of path) {
+      state.set(p, "broken");
+      broken.add(p);
+    }
+  }
+  return broken;
+}
+
+/** The diagnostic of {@link profileChain} for a profile whose chain does not end (none when it ends). */
+function chainError(model: Model, name: string): Diagnostic | undefined {
+  try {
+    profileChain(model, name);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof IndicatrixError)) throw e;
+    return error(e.code, e.where, e.message);
+  }
 }
 
 /** The rules of what one profile overrides: include/exclude, multipliers, aggregation, goalposts and weights. */

@@ -92,7 +92,7 @@ export function prepareColumns(
 
 /**
  * The data columns the indicators need (an indicator without a formula is a column; a formula
- * indicator needs what its formula reads, recursively) and the formulas met on the way, compiled.
+ * indicator needs what its formula reads, and so on down) and the formulas met on the way, compiled.
  */
 function neededColumns(
   indicators: readonly string[],
@@ -101,19 +101,27 @@ function neededColumns(
   const needed = new Set<string>();
   const formulas = new Map<string, FormulaColumn>();
   const seen = new Set<string>();
-  const visit = (id: string): void => {
-    if (seen.has(id)) return;
+  // Depth-first, in the order the formulas read their variables, on an explicit stack (chains of any length).
+  const visit = (id: string): readonly string[] => {
     seen.add(id);
     const f = sources.get(id);
     if (f === undefined) {
       needed.add(id);
-      return;
+      return [];
     }
     const formula = compileFormula(f.source);
     formulas.set(id, { formula, path: f.path });
-    for (const v of formula.variables) visit(v);
+    return formula.variables;
   };
-  for (const id of indicators) visit(id);
+  for (const id of indicators) {
+    if (seen.has(id)) continue;
+    const stack = [{ reads: visit(id), next: 0 }];
+    for (let top = stack.at(-1); top; top = stack.at(-1)) {
+      const v = top.reads[top.next++];
+      if (v === undefined) stack.pop();
+      else if (!seen.has(v)) stack.push({ reads: visit(v), next: 0 });
+    }
+  }
   return { needed: [...needed], formulas };
 }
 
