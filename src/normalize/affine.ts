@@ -33,7 +33,9 @@ export interface ColumnRange {
  * the normalized column, computes the same numbers by construction.
  *
  * - min-max: scale = (hi - lo)/(max - min), offset = lo - min * scale, clamped to [lo, hi] (the
- *   values lie inside already: the clamp removes rounding overshoot only). Cost: scale = -(hi - lo)/(max - min),
+ *   values lie inside already: the clamp removes rounding overshoot only). Where rounding would
+ *   leave the min or max one ulp inside the range, the slope is widened by ulps so that the clamp
+ *   maps them exactly to lo and hi. Cost: scale = -(hi - lo)/(max - min),
  *   offset = lo + max * (hi - lo)/(max - min). A constant column: scale 0, offset the midpoint of the range.
  * - goalposts [L, U]: the same with L and U for min and max, clamped to [lo, hi] when `clip`.
  * @internal
@@ -59,7 +61,37 @@ function minmaxForm(spec: ResolvedOf<"minmax">, { min, max }: ColumnRange): Affi
       clipLo: Number.NEGATIVE_INFINITY,
       clipHi: Number.POSITIVE_INFINITY,
     };
-  return checked(linear(min, max, spec.range, spec.aim === "cost"), spec.range, true);
+  const cost = spec.aim === "cost";
+  const form = checked(linear(min, max, spec.range, cost), spec.range, true);
+  return form && exactEnds(form, cost ? max : min, cost ? min : max, spec.range);
+}
+
+/** The double next to `v` toward +Infinity (`up`) or -Infinity. */
+function nextDouble(v: number, up: boolean): number {
+  if (v === 0) return up ? Number.MIN_VALUE : -Number.MIN_VALUE;
+  const f = new Float64Array([v]);
+  const b = new BigInt64Array(f.buffer);
+  b[0] = b[0]! + (v > 0 === up ? 1n : -1n);
+  return f[0]!;
+}
+
+/**
+ * The min-max form with its anchors exact: `toLo` (the column min, or max for a cost indicator)
+ * must map to lo and `toHi` to hi. The rounded x * scale + offset can fall one ulp inside the range
+ * (0.9999999999999999 for the maximum), which splits ties between units of equal documented scores;
+ * the slope is widened by ulps until both anchors reach or pass their ends, and the clamp to [lo, hi]
+ * then makes them exact. Values strictly inside move by a few ulps at most, in order.
+ */
+function exactEnds(form: AffineForm, toLo: number, toHi: number, [lo, hi]: [number, number]): AffineForm {
+  let { scale, offset } = form;
+  for (let k = 0; k < 64; k++) {
+    if (toLo * scale + offset > lo) offset = nextDouble(offset, false);
+    else if (toHi * scale + offset < hi) {
+      scale = nextDouble(scale, scale > 0);
+      offset = lo - toLo * scale;
+    } else return scale === form.scale && offset === form.offset ? form : { ...form, scale, offset };
+  }
+  return form;
 }
 
 /**

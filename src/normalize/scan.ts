@@ -58,8 +58,13 @@ export function scanColumn(values: ArrayLike<number>, name: string): ColumnScan 
   return { n, sum, min, max };
 }
 
-/** Throws `invalid_option` unless `pair` is two finite numbers with pair[0] < pair[1]. @internal */
-export function checkInterval(pair: unknown, path: string, what: string): [number, number] {
+/**
+ * Why `pair` is not an interval `[low, high]`: two finite numbers with low < high and a finite span
+ * high - low (a range of [-1e308, 1e308] has the span Infinity, and every value mapped into it would
+ * be ±Infinity or NaN); `null` when it is one. The one rule of {@link checkInterval} and of the
+ * model check. @internal
+ */
+export function intervalProblem(pair: unknown, what: string): string | null {
   if (
     !Array.isArray(pair) ||
     pair.length !== 2 ||
@@ -68,12 +73,20 @@ export function checkInterval(pair: unknown, path: string, what: string): [numbe
     !Number.isFinite(pair[0]) ||
     !Number.isFinite(pair[1])
   )
-    fail(
-      "invalid_option",
-      path,
-      `${what} must be two finite numbers [low, high], got ${JSON.stringify(pair)}`,
-    );
-  if (!(pair[0] < pair[1]))
-    fail("invalid_option", path, `${what} must be increasing (low < high), got [${pair[0]}, ${pair[1]}]`);
-  return [pair[0], pair[1]];
+    return `${what} must be two finite numbers [low, high], got ${JSON.stringify(pair)}`;
+  if (!(pair[0] < pair[1])) return `${what} must be increasing (low < high), got [${pair[0]}, ${pair[1]}]`;
+  if (!Number.isFinite(pair[1] - pair[0]))
+    return `${what} [${pair[0]}, ${pair[1]}] spans more than the largest double (high - low overflows); use a narrower interval`;
+  return null;
+}
+
+/**
+ * Throws `invalid_option` unless `pair` is two finite numbers with pair[0] < pair[1] and a finite
+ * span pair[1] - pair[0] ({@link intervalProblem}). @internal
+ */
+export function checkInterval(pair: unknown, path: string, what: string): [number, number] {
+  const problem = intervalProblem(pair, what);
+  if (problem !== null) fail("invalid_option", path, problem);
+  const [low, high] = pair as [number, number];
+  return [low, high];
 }

@@ -67,7 +67,25 @@ function methodSQL(w: SqlWriter, g: ResolvedNode, a: ResolvedAggregate, t: Terms
       const p = a.p;
       const checked = (j: number) =>
         `(CASE WHEN ${x[j]} < 0 OR (${x[j]} = 0 AND ${n(p)} < 0) THEN ${w.raise(`${where(j)}the power mean with p = ${p} needs ${p < 0 ? "positive" : "non-negative"} values; unit `, UNIT)} ELSE ${x[j]} END)`;
-      return `POWER(${t.sumOf((j) => `${t.w[j]} * POWER(${checked(j)}, ${n(p)})`)} / NULLIF(${t.den}, 0), ${n(1 / p)})`;
+      // The scaled form of the in-memory kernel: M (sum(w (x/M)^p) / sum(w))^(1/p), M the largest
+      // child present for p > 0 and the smallest for p < 0, so no term under- or overflows.
+      const none = `CAST('${p > 0 ? "-" : ""}Infinity' AS ${w.d.double})`;
+      const present = x.filter((_, j) => t.used[j]).map((xj, j) => `COALESCE(${t.guard(j, xj)}, ${none})`);
+      const [only] = present;
+      const pivot =
+        present.length === 0
+          ? none
+          : present.length === 1 && only !== undefined
+            ? only
+            : `${p > 0 ? "GREATEST" : "LEAST"}(${present.join(", ")})`;
+      const mean = `POWER(${t.sumOf((j) => `${t.w[j]} * POWER(${checked(j)} / NULLIF(${pivot}, 0), ${n(p)})`)} / NULLIF(${t.den}, 0), ${n(1 / p)})`;
+      // p > 0 and M^p beyond the double range: numeric_overflow, as in memory.
+      const bound = Number.MAX_VALUE ** (1 / p);
+      const big =
+        p > 0 && bound < Number.MAX_VALUE
+          ? ` WHEN ${pivot} > ${n(bound)} THEN ${w.raise(`node "${g.id}": the power mean with p = ${p} overflows; rescale the values or use a smaller |p|; unit `, UNIT)}`
+          : "";
+      return `(CASE WHEN ${pivot} = ${n(0)} THEN ${n(0)}${big} ELSE ${pivot} * ${mean} END)`;
     }
     case "minimum": {
       const inf = `CAST('Infinity' AS ${w.d.double})`;

@@ -79,7 +79,8 @@ export function normalizeSQL(
         : `(${n(lo)} - ${mn} * ${scale})`;
       const z = `(${r} * ${scale} + ${offset})`;
       return present(
-        `(CASE WHEN ${mx} = ${mn} THEN ${n(mid)} WHEN ${z} < ${n(lo)} THEN ${n(lo)} WHEN ${z} > ${n(hi)} THEN ${n(hi)} ELSE ${z} END)`,
+        // The column's max and min map exactly to the ends, as the anchors of affineForm.
+        `(CASE WHEN ${mx} = ${mn} THEN ${n(mid)} WHEN ${r} = ${mx} THEN ${n(cost ? lo : hi)} WHEN ${r} = ${mn} THEN ${n(cost ? hi : lo)} WHEN ${z} < ${n(lo)} THEN ${n(lo)} WHEN ${z} > ${n(hi)} THEN ${n(hi)} ELSE ${z} END)`,
       );
     }
     case "goalposts": {

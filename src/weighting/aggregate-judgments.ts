@@ -1,4 +1,5 @@
 import { fail, IndicatrixError } from "../internal/errors.js";
+import { shares } from "../internal/shares.js";
 import type { AhpOptions, AhpResult } from "./ahp.js";
 import { ahp, ahpResult } from "./ahp.js";
 import { ahpCore, type Pairwise, readPairwise, resolveAhpOptions, toRows } from "./pairwise.js";
@@ -171,7 +172,6 @@ function expertWeightsOf(given: readonly number[] | undefined, K: number): numbe
   if (given === undefined) return Array.from({ length: K }, () => 1 / K);
   if (!Array.isArray(given) || given.length !== K)
     fail("invalid_option", "opts.expertWeights", `expected ${K} expert weights (one per matrix)`);
-  let s = 0;
   given.forEach((v, k) => {
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
       fail(
@@ -179,8 +179,8 @@ function expertWeightsOf(given: readonly number[] | undefined, K: number): numbe
         `opts.expertWeights[${k}]`,
         `expected a finite non-negative number, got ${String(v)}`,
       );
-    s += v;
   });
-  if (!(s > 0)) fail("invalid_option", "opts.expertWeights", "at least one expert weight must be positive");
-  return given.map((v) => v / s);
+  const s = shares(given);
+  if (s === null) fail("invalid_option", "opts.expertWeights", "at least one expert weight must be positive");
+  return s;
 }

@@ -1,4 +1,5 @@
 import { fail } from "../internal/errors.js";
+import { shares } from "../internal/shares.js";
 
 /** Combination rule of {@link combineWeights} (组合赋权; docs/methods.md, combination weighting). */
 export type CombineMethod = "linear" | "multiplicative" | "min-discrimination" | "moment" | "game-theory";
@@ -181,14 +182,13 @@ function readVectors(ws: readonly (readonly number[])[]): number[][] {
   return ws.map((u, k) => {
     if (!Array.isArray(u) || u.length !== n)
       fail("invalid_weights", `ws[${k}]`, `expected ${n} weights (as many as ws[0])`);
-    let s = 0;
     u.forEach((v, j) => {
       if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
         fail("invalid_weights", `ws[${k}][${j}]`, `expected a finite non-negative weight, got ${String(v)}`);
-      s += v;
     });
-    if (!(s > 0)) fail("invalid_weights", `ws[${k}]`, "the weights sum to 0");
-    return u.map((v) => v / s);
+    const s = shares(u);
+    if (s === null) fail("invalid_weights", `ws[${k}]`, "the weights sum to 0");
+    return s;
   });
 }
 
@@ -207,14 +207,13 @@ function linearCoefficients(alpha: number | readonly number[] | undefined, L: nu
   }
   if (!Array.isArray(alpha) || alpha.length !== L)
     fail("invalid_option", "opts.alpha", `expected ${L} coefficients (one per vector)`);
-  let s = 0;
   alpha.forEach((a, k) => {
     if (typeof a !== "number" || !Number.isFinite(a) || a < 0)
       fail("invalid_option", `opts.alpha[${k}]`, `expected a finite non-negative number, got ${String(a)}`);
-    s += a;
   });
-  if (!(s > 0)) fail("invalid_option", "opts.alpha", "the coefficients sum to 0");
-  return alpha.map((a) => a / s);
+  const s = shares(alpha);
+  if (s === null) fail("invalid_option", "opts.alpha", "the coefficients sum to 0");
+  return s;
 }
 
 function dot(u: readonly number[], v: readonly number[]): number {

@@ -1,5 +1,6 @@
 import type { WeightSpec } from "../indicators/schema.js";
 import { fail } from "../internal/errors.js";
+import { shares } from "../internal/shares.js";
 import { aggregateJudgments } from "./aggregate-judgments.js";
 import { ahp } from "./ahp.js";
 import { combineWeightsDetailed } from "./combine.js";
@@ -153,10 +154,10 @@ function baseWeights(
       };
     case "fixed": {
       const raw = children.map((c) => (Object.hasOwn(spec.weights, c) ? spec.weights[c]! : 0));
-      const total = raw.reduce((a, b) => a + b, 0);
-      if (!(total > 0))
+      const weights = shares(raw);
+      if (weights === null)
         fail("zero_weights", path, `the weights of the active children of "${nodeId}" sum to 0`);
-      return { weights: raw.map((w) => w / total), provenance: { method: "fixed" }, warnings: [] };
+      return { weights, provenance: { method: "fixed" }, warnings: [] };
     }
     case "ahp":
       return ahpWeights(spec, children, nodeId, path);

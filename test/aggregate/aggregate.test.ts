@@ -126,6 +126,37 @@ describe("aggregate: methods, by hand", () => {
     expect(code(() => aggregate([[1e300], [1]], [1, 1], { method: "power", p: 2 }))).toBe("numeric_overflow");
   });
 
+  // Issue 20 item 5 (failed before the scaled form): x^p underflowed to 0 (or overflowed to
+  // Infinity for p < 0) and the mean came out 0. The mean of equal values is that value for every p,
+  // and M_p tends to max(x) as p -> +inf and to min(x) as p -> -inf (Hardy, Littlewood, Polya,
+  // Inequalities, 2.4).
+  it("power p = 400 and p = -400 on (0.1, 0.1) is 0.1, not 0 (issue 20 item 5: failed before the fix)", () => {
+    close(aggregate([[0.1], [0.1]], [1, 1], { method: "power", p: 400 }).values, [0.1]);
+    close(aggregate([[0.1], [0.1]], [1, 1], { method: "power", p: -400 }).values, [0.1]);
+  });
+
+  it("power p = 1e308 on (0.1, 0.3) is the maximum 0.3 and p = -1e308 the minimum 0.1 (the limits)", () => {
+    close(aggregate([[0.1], [0.3]], [1, 2], { method: "power", p: 1e308 }).values, [0.3]);
+    close(aggregate([[0.1], [0.3]], [1, 2], { method: "power", p: -1e308 }).values, [0.1]);
+  });
+
+  it("power p = 1000 on (0.5, 0.25): 0.5 * ((1 + 2^-1000) / 2)^(1/1000) = 0.5 * 2^(-1/1000) by hand", () => {
+    close(aggregate([[0.5], [0.25]], [1, 1], { method: "power", p: 1000 }).values, [0.5 * 2 ** (-1 / 1000)]);
+  });
+
+  it("power p = 2 on (0, 0) is 0 (a zero pivot), and an all-missing unit stays NaN", () => {
+    const v = aggregate(
+      [
+        [0, Number.NaN],
+        [0, Number.NaN],
+      ],
+      [1, 1],
+      { method: "power", p: 2 },
+    ).values;
+    expect(v[0]).toBe(0);
+    expect(Number.isNaN(v[1] as number)).toBe(true);
+  });
+
   it("power with p < 0 on a zero throws nonpositive_value; with p > 0 on a negative, negative_value", () => {
     expect(code(() => aggregate([[0], [1]], [1, 1], { method: "power", p: -2 }))).toBe("nonpositive_value");
     expect(code(() => aggregate([[-1], [1]], [1, 1], { method: "power", p: 2 }))).toBe("negative_value");

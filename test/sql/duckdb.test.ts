@@ -74,6 +74,23 @@ describe.skipIf(!hasDuckDB)("scoreSQL in DuckDB equals score() (the reference im
       expect(expectSameScores(ref, got)).toBe(51 * ref.resolved.nodes.size);
     });
 
+  // Issue 20 item 5 (failed before the scaled form): on [0.01, 0.1], x^400 underflows to 0 and
+  // x^-400 overflows, so the mean came out 0; a power mean lies between the smallest and the
+  // largest child (Hardy, Littlewood, Polya, Inequalities, 2.4), here within [0.01, 0.1].
+  for (const p of [400, -400])
+    it(`scoreSQL(ASEM, power mean p = ${p} on [0.01, 0.1]) equals score(), every score within [0.01, 0.1]`, async () => {
+      const model = asemModel({
+        aggregate: { method: "power", p },
+        normalize: { method: "minmax", range: [0.01, 0.1] },
+      });
+      const ref = score(model, asemData);
+      const got = await scoreSQL(model, ASEM_DATA, { unitColumn: "uCode" });
+      expectSameScores(ref, got);
+      for (const col of Object.values(got.scores))
+        for (const v of col)
+          if (!Number.isNaN(v)) expect(v >= 0.01 - 1e-12 && v <= 0.1 + 1e-12, `${v}`).toBe(true);
+    });
+
   it("scoreSQL(ASEM, minimum coverage 0.8) leaves some units without an index score, ranked NULL -> 0 as score()", async () => {
     const model = asemModel({ minCoverage: 0.8 });
     const got = await scoreSQL(model, ASEM_DATA, { unitColumn: "uCode" });

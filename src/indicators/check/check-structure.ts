@@ -3,6 +3,7 @@ import type { Model } from "../schema.js";
 import { walkTree } from "../tree.js";
 import { type Diagnostic, error } from "./diagnostic.js";
 import { checkFormulas } from "./formulas.js";
+import { checkNormalizeSpec } from "./indicator.js";
 import { checkNodes } from "./nodes.js";
 import { checkProfiles } from "./profiles.js";
 import type { AhpSpecCheck } from "./weight-spec.js";
@@ -38,6 +39,7 @@ export function checkStructure(model: Model, opts: CheckStructureOptions = {}): 
   const nodes = checkNodes(model, visited);
   if (nodes.tooDeep) return nodes.diagnostics;
   return [
+    ...checkNormalizeSpec(model.defaults?.normalize, "defaults.normalize"),
     ...nodes.diagnostics,
     ...checkFormulas(model, nodes.byId),
     ...checkProfiles(model, nodes.byId, opts.ahp),

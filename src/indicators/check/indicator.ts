@@ -1,5 +1,24 @@
+import type { NormalizeSpec } from "../../internal/specs.js";
+import { intervalProblem } from "../../normalize/scan.js";
 import type { Model, ModelNode } from "../schema.js";
 import { type Diagnostic, error } from "./diagnostic.js";
+
+/**
+ * The `range` and `goalposts` of a normalize spec written at `path` that normalization would refuse
+ * ({@link intervalProblem}: not increasing, or a span beyond the double range), as `invalid_option`
+ * diagnostics, so that `checkModel` agrees with `score`. @internal
+ */
+export function checkNormalizeSpec(spec: NormalizeSpec | undefined, path: string): Diagnostic[] {
+  if (typeof spec !== "object" || spec === null) return [];
+  const out: Diagnostic[] = [];
+  for (const key of ["range", "goalposts"] as const) {
+    const pair = (spec as Partial<Record<typeof key, unknown>>)[key];
+    if (pair === undefined) continue;
+    const problem = intervalProblem(pair, key);
+    if (problem !== null) out.push(error("invalid_option", `${path}.${key}`, problem));
+  }
+  return out;
+}
 
 /**
  * The rules of one indicator (a leaf): goalposts `[low, high]` with low < high; a range direction `[a, b]` with
@@ -20,6 +39,15 @@ export function checkIndicator(model: Model, node: ModelNode, path: string): Dia
         `expected [low, high] with low < high, got [${gp[0]}, ${gp[1]}]`,
       ),
     );
+  else if (gp && !Number.isFinite(gp[1] - gp[0]))
+    out.push(
+      error(
+        "invalid_goalposts",
+        `${path}.goalposts`,
+        `goalposts [${gp[0]}, ${gp[1]}] span more than the largest double (high - low overflows); use narrower goalposts`,
+      ),
+    );
+  out.push(...checkNormalizeSpec(node.normalize, `${path}.normalize`));
   const dir = node.direction;
   if (dir && typeof dir === "object" && "range" in dir) {
     const [a, b] = dir.range;
