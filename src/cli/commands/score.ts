@@ -6,6 +6,7 @@ import { type Result, score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
 import { CSV_OPTIONS, csvHelp, csvOptions, withPrefix } from "../csv-options.js";
 import { csvChunks, printable } from "../format.js";
+import { jsonChunks } from "../json-chunks.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
 
@@ -154,23 +155,21 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     const names = Object.fromEntries(
       [...result.resolved.nodes.values()].map((n) => [n.id, displayName(n.node, model.language)]),
     );
-    const rows = Array.from({ length: count }, (_, k) => rowAt(k));
-    chunks = [
-      `${JSON.stringify(
-        {
-          model: model.id,
-          profile: result.profile,
-          names,
-          weights: result.weights,
-          consistency: result.consistency,
-          provenance: result.provenance,
-          diagnostics: result.diagnostics,
-          units: rows,
-        },
-        (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
-        2,
-      )}\n`,
-    ];
+    chunks = jsonChunks(
+      {
+        model: model.id,
+        profile: result.profile,
+        names,
+        weights: result.weights,
+        consistency: result.consistency,
+        provenance: result.provenance,
+        diagnostics: result.diagnostics,
+      },
+      "units",
+      count,
+      rowAt,
+      (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+    );
   }
   writeOut(values.out, chunks, positionals, io);
   for (const d of result.diagnostics)
