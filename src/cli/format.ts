@@ -60,35 +60,62 @@ export function formatNumber(v: number): string {
   return v.toFixed(4);
 }
 
-/** A CSV cell: numbers written round-trip exact (shortest representation), text quoted when needed. */
-export function csvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isNaN(v) ? "" : String(v);
-  return /[",\n\r]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+/** How CSV cells are written: `safe` guards text cells against spreadsheet formulas ({@link csvCell}). */
+export interface CsvStyle {
+  /** Prefix text cells that begin with `=`, `+`, `-`, `@`, tab or carriage return with `'`. */
+  safe?: boolean;
 }
 
-/** Renders records as CSV with the given columns. */
-export function toCsv(columns: string[], rows: Record<string, string | number | null | undefined>[]): string {
-  const lines = [columns.map(csvCell).join(",")];
+/** A text cell a spreadsheet would read as a formula (the OWASP CSV injection list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV cell: numbers written round-trip exact (shortest representation, a negative number stays a
+ * number), text quoted when needed. With `safe`, a text cell that a spreadsheet would run as a formula
+ * (it begins with `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'` (the OWASP rule).
+ *
+ * @example
+ * ```ts
+ * csvCell("=1+2", { safe: true }); // => "'=1+2"
+ * csvCell(-0.5, { safe: true }); // => "-0.5"
+ * ```
+ */
+export function csvCell(v: string | number | null | undefined, style: CsvStyle = {}): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isNaN(v) ? "" : String(v);
+  const text = style.safe && FORMULA_START.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Renders records as CSV with the given columns (cells as {@link csvCell} with `style`). */
+export function toCsv(
+  columns: string[],
+  rows: Record<string, string | number | null | undefined>[],
+  style: CsvStyle = {},
+): string {
+  const cell = (v: string | number | null | undefined) => csvCell(v, style);
+  const lines = [columns.map(cell).join(",")];
   for (const row of rows)
-    lines.push(columns.map((c) => csvCell(Object.hasOwn(row, c) ? row[c] : undefined)).join(","));
+    lines.push(columns.map((c) => cell(Object.hasOwn(row, c) ? row[c] : undefined)).join(","));
   return `${lines.join("\n")}\n`;
 }
 
 /**
  * Renders `count` rows as CSV in chunks of about 1,000 lines, asking `rowAt(i)` for each row only when
  * its chunk is written: with `writeChunksAtomic` (src/node) a large result is written without building
- * every row or the whole text at once.
+ * every row or the whole text at once. Cells as {@link csvCell} with `style`.
  */
 export function* csvChunks(
   columns: string[],
   count: number,
   rowAt: (i: number) => Record<string, string | number | null | undefined>,
+  style: CsvStyle = {},
 ): Generator<string> {
-  let lines: string[] = [columns.map(csvCell).join(",")];
+  const cell = (v: string | number | null | undefined) => csvCell(v, style);
+  let lines: string[] = [columns.map(cell).join(",")];
   for (let i = 0; i < count; i++) {
     const row = rowAt(i);
-    lines.push(columns.map((c) => csvCell(Object.hasOwn(row, c) ? row[c] : undefined)).join(","));
+    lines.push(columns.map((c) => cell(Object.hasOwn(row, c) ? row[c] : undefined)).join(","));
     if (lines.length >= 1000) {
       yield `${lines.join("\n")}\n`;
       lines = [];

@@ -4,6 +4,7 @@ import type { Model } from "../../indicators/schema.js";
 import { displayName } from "../../indicators/tree.js";
 import { rollup } from "../../score/rollup.js";
 import { type Io, UsageError } from "../context.js";
+import { CSV_OPTIONS, csvHelp, csvOptions } from "../csv-options.js";
 import { printable, textTable, toCsv } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
@@ -19,7 +20,8 @@ correlations, and the roll-up to the units above (streets, districts).
   --top N                 rows per table in the text output (default 10)
   --format text|csv|json  text (default); csv: one row per unit with score and rank per profile and the shift
   --out FILE              write to FILE (atomically) instead of stdout
-  --rollup WHAT           roll-up weighting: mean, or a column such as population (default: population if present)`;
+  --rollup WHAT           roll-up weighting: mean, or a column such as population (default: population if present)
+${csvHelp(26)}`;
 
 /** Writes the text report of a comparison (also used by the demo). */
 export function compareText(model: Model, c: Comparison, top: number, io: Io, rollupBy?: string): void {
@@ -134,6 +136,7 @@ export function compareCommand(argv: string[], io: Io): number {
       format: { type: "string", default: "text" },
       out: { type: "string" },
       rollup: { type: "string" },
+      ...CSV_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -154,6 +157,7 @@ export function compareCommand(argv: string[], io: Io): number {
   const format = values.format as string;
   if (!["text", "csv", "json"].includes(format))
     throw new UsageError(`--format must be text, csv or json, got "${format}"`);
+  const csv = csvOptions(values);
   checkOut(values.out, positionals);
   const model = loadModel(positionals[0] as string);
   const c = compareProfiles(model, loadData(positionals[1] as string), profiles);
@@ -172,7 +176,7 @@ export function compareCommand(argv: string[], io: Io): number {
       row.rank_shift = c.rankShift[i]!;
       return row;
     });
-    if (format === "csv") text = toCsv(Object.keys(rows[0] ?? { unit: "" }), rows);
+    if (format === "csv") text = csv.bom + toCsv(Object.keys(rows[0] ?? { unit: "" }), rows, csv.style);
     else
       text = `${JSON.stringify({ profiles, correlations: c.correlations, weights: c.weights, units: rows }, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
   }

@@ -9,6 +9,7 @@ import { parseModel } from "../../indicators/parse-model.js";
 import { readCsvFile } from "../../node/read-csv-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
 import { type Io, UsageError } from "../context.js";
+import { CSV_OPTIONS, csvHelp, csvOptions } from "../csv-options.js";
 import { printable, toCsv } from "../format.js";
 import { checkOut, writeOut } from "../output.js";
 
@@ -25,7 +26,8 @@ a missing indicator value are left out of the method (empty cells).
   --profile P        profile to apply (default: the model's first)
   --profiles A,B     coupling between the root scores of two or more profiles (e.g. normal,emergency)
   --format csv|json  csv (default) or one JSON document
-  --out FILE         write to FILE instead of stdout`;
+  --out FILE         write to FILE instead of stdout
+${csvHelp(21)}`;
 
 export function evaluateCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
@@ -37,6 +39,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
       profiles: { type: "string" },
       format: { type: "string", default: "csv" },
       out: { type: "string" },
+      ...CSV_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -53,6 +56,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
     throw new UsageError(`--format must be csv or json, got "${format}"`);
   if (values.profiles !== undefined && method !== "coupling")
     throw new UsageError("--profiles is only for --method coupling");
+  const csv = csvOptions(values);
   checkOut(values.out, positionals);
   const model = parseModel(readModelFile(positionals[0] as string));
   const data = readCsvFile(positionals[1] as string);
@@ -64,7 +68,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
   const ev = evaluateModel(model, data, opts);
   const text =
     format === "csv"
-      ? toCsv(ev.columns, ev.rows)
+      ? csv.bom + toCsv(ev.columns, ev.rows, csv.style)
       : `${JSON.stringify(
           {
             method: ev.method,

@@ -4,7 +4,9 @@ import { IndicatrixError } from "../../internal/errors.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
+import { CSV_OPTIONS, csvHelp, csvOptions, withPrefix } from "../csv-options.js";
 import { csvChunks, printable } from "../format.js";
+import { jsonChunks } from "../json-chunks.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
 
@@ -19,6 +21,7 @@ districts) with their roll-up; units without a score with the reason.
   --format csv|json  csv (default): one row per unit; json: one document with weights and diagnostics
   --rollup WHAT      how units with child units are scored: mean, or a column to weight by
                      (default: population when the data have it, else mean)
+${csvHelp(21)}
   --engine memory|duckdb
                      memory (default): in this process; duckdb: compile the model to SQL and run it in
                      DuckDB (needs the optional @duckdb/node-api), for data larger than memory: the data
@@ -114,6 +117,7 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
       format: { type: "string", default: "csv" },
       rollup: { type: "string" },
       engine: { type: "string", default: "memory" },
+      ...CSV_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -122,6 +126,9 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length !== 2) throw new UsageError("score needs a model file and a data file");
+  const csv = csvOptions(values);
+  if (values.engine === "duckdb" && (values.bom || values["csv-safe"] || values["no-csv-safe"]))
+    throw new UsageError("--bom and --csv-safe are for --engine memory");
   if (values.engine === "duckdb")
     return scoreWithDuckdb(
       positionals[0] as string,
@@ -143,28 +150,26 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   const up = rollup(result, { by: rollupOption(values.rollup, result) });
   const { columns, count, rowAt } = scoreRows(result, up);
   let chunks: Iterable<string>;
-  if (format === "csv") chunks = csvChunks(columns, count, rowAt);
+  if (format === "csv") chunks = withPrefix(csv.bom, csvChunks(columns, count, rowAt, csv.style));
   else {
     const names = Object.fromEntries(
       [...result.resolved.nodes.values()].map((n) => [n.id, displayName(n.node, model.language)]),
     );
-    const rows = Array.from({ length: count }, (_, k) => rowAt(k));
-    chunks = [
-      `${JSON.stringify(
-        {
-          model: model.id,
-          profile: result.profile,
-          names,
-          weights: result.weights,
-          consistency: result.consistency,
-          provenance: result.provenance,
-          diagnostics: result.diagnostics,
-          units: rows,
-        },
-        (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
-        2,
-      )}\n`,
-    ];
+    chunks = jsonChunks(
+      {
+        model: model.id,
+        profile: result.profile,
+        names,
+        weights: result.weights,
+        consistency: result.consistency,
+        provenance: result.provenance,
+        diagnostics: result.diagnostics,
+      },
+      "units",
+      count,
+      rowAt,
+      (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+    );
   }
   writeOut(values.out, chunks, positionals, io);
   for (const d of result.diagnostics)
