@@ -40,6 +40,13 @@ export const MAX_MODEL_FILE_BYTES = 16 * 1024 * 1024;
 /** Largest data file read by `readCsvFile`, `readCsvColumns` and the CLI (bytes): 512 MiB. */
 export const MAX_DATA_FILE_BYTES = 512 * 1024 * 1024;
 
+/**
+ * Most Monte Carlo runs of one uncertainty analysis: 1,000,000. The runs x units rank matrix is
+ * kept (4 bytes a cell: 200 MB at 50 units), and a run re-scores the model, so a larger count is a
+ * mistake (`--runs 1e9`) rather than a study; it is refused up front with `invalid_option`.
+ */
+export const MAX_RUNS = 1_000_000;
+
 /** The limits of indicatrix, as {@link LIMITS} holds them. */
 export interface Limits {
   /** Deepest tree, in levels below the root (the root is depth 0): 32. Deeper is `too_deep`. */
@@ -65,6 +72,8 @@ export interface Limits {
   readonly maxModelFileBytes: number;
   /** Largest data file read by `readCsvFile`, `readCsvColumns` and the CLI: 512 MiB (`file_too_large`). */
   readonly maxDataFileBytes: number;
+  /** Most Monte Carlo runs of `uncertaintyAnalysis` and `indicatrix analyze --runs`: 1,000,000 (`invalid_option`). */
+  readonly maxRuns: number;
 }
 
 /**
@@ -92,4 +101,5 @@ export const LIMITS: Limits = Object.freeze({
   maxAbsValue: MAX_ABS_VALUE,
   maxModelFileBytes: MAX_MODEL_FILE_BYTES,
   maxDataFileBytes: MAX_DATA_FILE_BYTES,
+  maxRuns: MAX_RUNS,
 });
