@@ -33,6 +33,16 @@ function pairs(
  */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const { a, b } = pairs(x, y, "pearson");
+  return pearsonOfPairs(a, b);
+}
+
+/**
+ * Pearson's correlation of two series of equal length with no NaN (the pairs {@link pearson} keeps);
+ * NaN when fewer than two pairs or a constant series. Callers that correlate many pairs of complete
+ * columns call it directly, on the columns or on ranks computed once per column (what
+ * {@link spearman} computes per pair), and get the same numbers as `pearson` and `spearman`.
+ */
+export function pearsonOfPairs(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
   if (n < 2) return Number.NaN;
   let ma = 0;
@@ -67,7 +77,7 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
  */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const { a, b } = pairs(x, y, "spearman");
-  return pearson(rankAscending(a, "average"), rankAscending(b, "average"));
+  return pearsonOfPairs(rankAscending(a, "average"), rankAscending(b, "average"));
 }
 
 /**

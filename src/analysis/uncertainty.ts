@@ -1,6 +1,7 @@
 import { resolveAggregate } from "../aggregate/resolve-aggregate.js";
 import type { Model, WeightSpec } from "../indicators/schema.js";
 import { fail } from "../internal/errors.js";
+import { MAX_RUNS } from "../internal/limits.js";
 import { checkSeed, createRandom, type Random } from "../internal/random.js";
 import { rankInto } from "../internal/rank.js";
 import type { AggregateSpec, NormalizeSpec } from "../internal/specs.js";
@@ -33,7 +34,7 @@ export interface WeightNoise {
 export interface UncertaintyOptions {
   /** Profile to analyse (default: the model's first). */
   profile?: string;
-  /** Number of Monte Carlo runs (model evaluations), an integer >= 1; default 1000. */
+  /** Number of Monte Carlo runs (model evaluations), an integer in [1, `LIMITS.maxRuns`] (1,000,000); default 1000. */
   runs?: number;
   /** Seed of the generator, an integer; default 1. The same seed gives the same output. */
   seed?: number;
@@ -131,6 +132,8 @@ function checkOptions(opts: UncertaintyOptions): { runs: number; seed: number } 
   const runs = opts.runs ?? 1000;
   if (typeof runs !== "number" || !Number.isInteger(runs) || runs < 1)
     fail("invalid_option", "opts.runs", `runs must be an integer >= 1, got ${JSON.stringify(runs)}`);
+  if (runs > MAX_RUNS)
+    fail("invalid_option", "opts.runs", `runs must be at most ${MAX_RUNS} (LIMITS.maxRuns), got ${runs}`);
   const seed = opts.seed ?? 1;
   checkSeed(seed, "opts.seed");
   return { runs, seed };

@@ -165,6 +165,10 @@ export const ERROR_CODES = {
     severity: "error",
     text: "a pairwise comparison matrix whose rows do not all have as many entries as it has rows",
   },
+  matrix_too_large: {
+    severity: "error",
+    text: "a pairwise comparison matrix of order above `LIMITS.maxAhpOrder`",
+  },
   matrix_wrong_size: {
     severity: "error",
     text: "a pairwise comparison matrix whose order differs from the number of children",

@@ -40,6 +40,21 @@ export const MAX_MODEL_FILE_BYTES = 16 * 1024 * 1024;
 /** Largest data file read by `readCsvFile`, `readCsvColumns` and the CLI (bytes): 512 MiB. */
 export const MAX_DATA_FILE_BYTES = 512 * 1024 * 1024;
 
+/**
+ * Most Monte Carlo runs of one uncertainty analysis: 1,000,000. The runs x units rank matrix is
+ * kept (4 bytes a cell: 200 MB at 50 units), and a run re-scores the model, so a larger count is a
+ * mistake (`--runs 1e9`) rather than a study; it is refused up front with `invalid_option`.
+ */
+export const MAX_RUNS = 1_000_000;
+
+/**
+ * Largest order of a pairwise comparison matrix (AHP): 100 elements. The eigenvector's power
+ * iteration and the consistency checks grow with the square of the order and the judgments with
+ * it (4,950 at 100); a larger matrix is refused up front with `matrix_too_large`. The published
+ * random indices stop at 15; beyond, give your own `ri` array.
+ */
+export const MAX_AHP_ORDER = 100;
+
 /** The limits of indicatrix, as {@link LIMITS} holds them. */
 export interface Limits {
   /** Deepest tree, in levels below the root (the root is depth 0): 32. Deeper is `too_deep`. */
@@ -65,6 +80,10 @@ export interface Limits {
   readonly maxModelFileBytes: number;
   /** Largest data file read by `readCsvFile`, `readCsvColumns` and the CLI: 512 MiB (`file_too_large`). */
   readonly maxDataFileBytes: number;
+  /** Most Monte Carlo runs of `uncertaintyAnalysis` and `indicatrix analyze --runs`: 1,000,000 (`invalid_option`). */
+  readonly maxRuns: number;
+  /** Largest order of an AHP pairwise comparison matrix: 100 (`matrix_too_large`). */
+  readonly maxAhpOrder: number;
 }
 
 /**
@@ -92,4 +111,6 @@ export const LIMITS: Limits = Object.freeze({
   maxAbsValue: MAX_ABS_VALUE,
   maxModelFileBytes: MAX_MODEL_FILE_BYTES,
   maxDataFileBytes: MAX_DATA_FILE_BYTES,
+  maxRuns: MAX_RUNS,
+  maxAhpOrder: MAX_AHP_ORDER,
 });

@@ -1,6 +1,7 @@
 import { type Diagnostic, error, warning } from "../indicators/check/diagnostic.js";
 import type { WeightSite } from "../indicators/check/weight-spec.js";
 import type { AhpWeightSpec } from "../indicators/schema.js";
+import { MAX_AHP_ORDER } from "../internal/limits.js";
 import { ahp } from "./ahp.js";
 import { AHP_TOLERANCE } from "./ahp-defaults.js";
 import { checkJudgments } from "./check-judgments.js";
@@ -99,6 +100,14 @@ function upperJudgments(m: MatrixCheck, order: readonly string[]): Judgment[] {
 function checkSet(set: JudgmentSet, site: WeightSite<AhpWeightSpec>): Diagnostic[] {
   const { nodeId, activeChildren: ids, spec } = site;
   if (ids.length < 2) return [];
+  if (ids.length > MAX_AHP_ORDER)
+    return [
+      error(
+        "matrix_too_large",
+        set.path,
+        `"${nodeId}" has ${ids.length} active children judged by AHP, above LIMITS.maxAhpOrder (${MAX_AHP_ORDER})`,
+      ),
+    ];
   const judged = new Set<string>();
   for (const [a, b] of set.judgments) judged.add(a).add(b);
   const missing = ids.filter((id) => !judged.has(id));

@@ -7,6 +7,7 @@
  */
 import { connectedComponents } from "../internal/components.js";
 import { fail } from "../internal/errors.js";
+import { MAX_AHP_ORDER } from "../internal/limits.js";
 import { AHP_THRESHOLD, AHP_TOLERANCE } from "./ahp-defaults.js";
 import { checkMatrix } from "./check-matrix.js";
 import { elementName } from "./element-names.js";
@@ -87,6 +88,12 @@ export function readPairwise(
   labels: readonly string[] | undefined,
   name = "matrix",
 ): Pairwise {
+  if (Array.isArray(matrix) && matrix.length > MAX_AHP_ORDER)
+    fail(
+      "matrix_too_large",
+      name,
+      `a pairwise comparison matrix of order ${matrix.length} is above LIMITS.maxAhpOrder (${MAX_AHP_ORDER})`,
+    );
   if (Array.isArray(matrix) && matrix.length > 0 && labels !== undefined && labels.length !== matrix.length)
     fail("invalid_option", "labels", `expected ${matrix.length} labels (one per row), got ${labels.length}`);
   const { issues, n, a, missingPairs } = checkMatrix(matrix, { path: name, tolerance, labels });

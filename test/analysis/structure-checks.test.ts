@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cronbachAlpha } from "../../src/analysis/cronbach.js";
+import { pearson, spearman } from "../../src/analysis/rank-correlation.js";
 import { structureChecks } from "../../src/analysis/structure-checks.js";
 import type { Model } from "../../src/indicators/schema.js";
 import { score } from "../../src/score/score.js";
@@ -136,4 +137,45 @@ describe("structureChecks", () => {
     const { model, rows } = checkModel();
     expect(() => structureChecks(model, rows, opts as never)).toThrow(message);
   });
+});
+
+describe("structureChecks on many indicators (issue 20 item 17)", () => {
+  /** A flat model of k indicators over m units, with sin-spread values; `gap` puts a NaN in every 3rd column. */
+  function flat(k: number, m: number, gap: boolean): { model: Model; rows: Record<string, unknown>[] } {
+    const children = Array.from({ length: k }, (_, j) => ({ id: `i${j}` }));
+    const rows = Array.from({ length: m }, (_, u) => {
+      const row: Record<string, unknown> = { unit: `u${u}` };
+      for (let j = 0; j < k; j++)
+        row[`i${j}`] =
+          gap && j % 3 === 0 && u === j % m ? Number.NaN : Math.round(Math.sin(u * 7.1 + j * 3.3) * 20);
+      return row;
+    });
+    return { model: { id: "flat", tree: { id: "root", children } } as Model, rows };
+  }
+
+  it.each([false, true])(
+    "every within entry equals pearson and spearman of the pair computed alone (gaps: %s)",
+    (gap) => {
+      const { model, rows } = flat(12, 9, gap);
+      const result = score(model, rows);
+      const report = structureChecks(result);
+      expect(report.within).toHaveLength((12 * 11) / 2);
+      for (const e of report.within) {
+        const x = result.scores[e.a] as Float64Array;
+        const y = result.scores[e.b] as Float64Array;
+        const p = pearson(x, y);
+        const s = spearman(x, y);
+        expect(e.pearson).toBe(Number.isNaN(p) ? null : p);
+        expect(e.spearman).toBe(Number.isNaN(s) ? null : s);
+      }
+    },
+  );
+
+  it("2,000 indicators x 50 units: all 1,999,000 sibling pairs within 20 s", () => {
+    const { model, rows } = flat(2000, 50, false);
+    const t = performance.now();
+    const report = structureChecks(model, rows);
+    expect(report.within).toHaveLength(1_999_000);
+    expect(performance.now() - t).toBeLessThan(20_000);
+  }, 60_000);
 });

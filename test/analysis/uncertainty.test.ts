@@ -4,6 +4,7 @@ import { quantileSorted } from "../../src/analysis/quantile.js";
 import { uncertaintyAnalysis } from "../../src/analysis/uncertainty.js";
 import type { Model, WeightSpec } from "../../src/indicators/schema.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
+import { LIMITS } from "../../src/internal/limits.js";
 import { checkSeed, createRandom } from "../../src/internal/random.js";
 import { EXPECTED } from "../fixtures/five-communities/index.js";
 import {
@@ -257,6 +258,15 @@ describe("uncertaintyAnalysis", () => {
     const call = () => uncertaintyAnalysis(tinyModel(), tinyRows(), opts as never);
     expect(call).toThrow(IndicatrixError);
     expect(call).toThrow(message);
+  });
+
+  it("uncertaintyAnalysis refuses runs = LIMITS.maxRuns + 1 up front with invalid_option naming the limit", () => {
+    const started = performance.now();
+    expect(() => uncertaintyAnalysis(tinyModel(), tinyRows(), { runs: LIMITS.maxRuns + 1 })).toThrow(
+      expect.objectContaining({ code: "invalid_option", message: expect.stringMatching(/maxRuns/) }),
+    );
+    expect(() => uncertaintyAnalysis(tinyModel(), tinyRows(), { runs: 1e9 })).toThrow(/at most 1000000/);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it("uncertaintyAnalysis with an unknown profile throws unknown_profile", () => {

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeCommand } from "../../src/cli/commands/analyze.js";
 import { UsageError } from "../../src/cli/context.js";
+import { main } from "../../src/cli/main.js";
+import { LIMITS } from "../../src/internal/limits.js";
 import { EXPECTED, UNITS } from "../fixtures/five-communities/index.js";
 import { capture, goldenFiles } from "./cli-fixtures.js";
 
@@ -77,6 +79,16 @@ describe("indicatrix analyze", () => {
     const call = () => analyzeCommand([model, data, ...extra], capture());
     expect(call).toThrow(UsageError);
     expect(call).toThrow(message);
+  });
+
+  it("--runs 1e9 (over LIMITS.maxRuns) is a usage error, exit 2 from main, before any file is read", async () => {
+    expect(() => analyzeCommand(["missing.json", "missing.csv", "--runs", "1e9"], capture())).toThrow(
+      UsageError,
+    );
+    const { model, data } = goldenFiles();
+    const io = capture();
+    expect(await main(["analyze", model, data, "--runs", String(LIMITS.maxRuns + 1)], io)).toBe(2);
+    expect(io.stderr).toMatch(/--runs must be at most 1000000/);
   });
 
   it("--runs 0 and an unknown profile are input errors with the argument named", () => {

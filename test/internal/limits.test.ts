@@ -17,6 +17,8 @@ describe("LIMITS", () => {
       maxAbsValue: 1e150,
       maxModelFileBytes: 16 * 1024 * 1024,
       maxDataFileBytes: 512 * 1024 * 1024,
+      maxRuns: 1_000_000,
+      maxAhpOrder: 100,
     });
     const table = readFileSync("docs/model.md", "utf8");
     for (const name of Object.keys(LIMITS)) expect(table, name).toContain(`\`LIMITS.${name}\``);

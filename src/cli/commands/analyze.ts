@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { structureChecks } from "../../analysis/structure-checks.js";
 import { type UncertaintyOptions, uncertaintyAnalysis } from "../../analysis/uncertainty.js";
 import { parseModel } from "../../indicators/parse-model.js";
+import { MAX_RUNS } from "../../internal/limits.js";
 import type { AggregateSpec, NormalizeSpec } from "../../internal/specs.js";
 import { readCsvFile } from "../../node/read-csv-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
@@ -68,6 +69,8 @@ export function analyzeCommand(argv: string[], io: Io): number {
   if (format !== "text" && format !== "json")
     throw new UsageError(`--format must be text or json, got "${format}"`);
   const runs = number(values.runs, "--runs", true);
+  if (runs !== undefined && runs > MAX_RUNS)
+    throw new UsageError(`--runs must be at most ${MAX_RUNS} (LIMITS.maxRuns), got "${values.runs}"`);
   const seed = number(values.seed, "--seed", true);
   const noise = number(values.noise, "--noise", false);
   const threshold = number(values.threshold, "--threshold", false);
