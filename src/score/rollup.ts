@@ -22,8 +22,14 @@ export interface RollupResult {
   scores: Record<string, Float64Array>;
   /** Rank of each unit among the units of the same level, per node (1 = best, 0 = no score). */
   ranks: Record<string, Uint32Array>;
-  /** Number of scored units below each unit. */
+  /** Number of scored units below each unit whose (root) score enters its mean: with a weight column, those with a weight. */
   counts: Uint32Array;
+  /**
+   * Why each unit has its score or has none, in words: `"population-weighted mean of 2 scored units below; no
+   * population for c2, left out"`, `"no scored unit below"`, `"no population for c2, c3 (every scored unit
+   * below)"`, `"population is 0 for every scored unit below (c1, c2)"`. Units are named, at most three.
+   */
+  reasons: string[];
   /** How the roll-up weighted the units. */
   by: "mean" | { weight: string };
 }
@@ -32,11 +38,14 @@ export interface RollupResult {
  * Rolls scores up the unit hierarchy (community > street > district > city): the score of a unit
  * with child units, at every node of the indicator tree, is the mean of the scores of all scored
  * units below it, or their mean weighted by a column such as population (`{ by: { weight:
- * "population" } }`). Units without a score, or without a weight, are left out of the mean. This is
+ * "population" } }`). Units without a score, or without a weight (a missing cell), are left out of the mean
+ * and named in the unit's reason; a parent whose scored units all lack a weight, or all weigh 0, has no
+ * score and a reason saying so. A negative weight is an error. This is
  * kept apart from indicator aggregation on purpose: rates do not average, so where an
  * indicator can be measured at a higher level directly, score that level as its own dataset.
  *
- * @throws IndicatrixError `missing_column` when the weight column is not in the result (keep it with `score(..., { keep })`).
+ * @throws IndicatrixError `missing_column` when the weight column is not in the result (keep it with `score(..., { keep })`),
+ * `negative_value` when a scored unit has a negative weight (the units are named).
  * @example
  * ```ts
  * const up = rollup(result, { by: { weight: "population" } });
@@ -79,7 +88,36 @@ export function rollup(result: Result, opts: RollupOptions = {}): RollupResult {
     return total;
   };
   const bySlot = (total: Float64Array): Float64Array => Float64Array.from(groups, (g) => total[g]!);
-  const counts = Uint32Array.from(bySlot(rolled(() => 1)));
+  const rootCol = result.scores[result.resolved.root];
+  const hasScore = (u: number): boolean => rootCol !== undefined && !Number.isNaN(rootCol[u]!);
+  const weightOf = (u: number): number => (weight ? weight[scoredRows[u]!]! : 1);
+  if (weight) {
+    const negative = result.units.filter((_, u) => weightOf(u) < 0);
+    if (negative.length > 0)
+      throw new IndicatrixError(
+        "negative_value",
+        `column "${(by as { weight: string }).weight}": roll-up weights must not be negative; ${named(negative)} ${negative.length === 1 ? "has" : "have"} a negative weight`,
+      );
+  }
+  const counts = Uint32Array.from(bySlot(rolled((u) => (hasScore(u) && !Number.isNaN(weightOf(u)) ? 1 : 0))));
+  const reasons = reasonsOf(
+    groups,
+    order,
+    parentOf,
+    result.units.map((unit, u) => ({
+      row: scoredRows[u]!,
+      unit,
+      kind: !hasScore(u)
+        ? "none"
+        : Number.isNaN(weightOf(u))
+          ? "missing"
+          : weightOf(u) === 0
+            ? "zero"
+            : "weighted",
+    })),
+    counts,
+    by,
+  );
   const scores: Record<string, Float64Array> = {};
   for (const [node, col] of Object.entries(result.scores)) {
     const w = (u: number): number => {
@@ -125,8 +163,71 @@ export function rollup(result: Result, opts: RollupOptions = {}): RollupResult {
     scores,
     ranks,
     counts,
+    reasons,
     by,
   };
+}
+
+/** How a scored unit enters its parents' means: no score, no weight, a weight of 0, or a positive weight. */
+type Entry = { row: number; unit: string; kind: "none" | "missing" | "zero" | "weighted" };
+
+const NAMED = 3;
+
+/** At most three ids, then how many more: `c1, c2, c3 and 2 more`. */
+function named(ids: readonly string[], total = ids.length): string {
+  const shown = ids.slice(0, NAMED).join(", ");
+  return total > NAMED ? `${shown} and ${total - NAMED} more` : shown;
+}
+
+/**
+ * The reason of each roll-up unit, from the scored units below it: the units without a weight and those
+ * weighing 0 are collected up the tree (at most three names each, and a count), in one children-first pass.
+ */
+function reasonsOf(
+  groups: readonly number[],
+  order: readonly number[],
+  parentOf: readonly number[],
+  entries: readonly Entry[],
+  counts: Uint32Array,
+  by: "mean" | { weight: string },
+): string[] {
+  const n = parentOf.length;
+  const tally = (kind: Entry["kind"]): { ids: string[][]; total: Float64Array } => {
+    const ids: string[][] = Array.from({ length: n }, () => []);
+    const total = new Float64Array(n);
+    for (const e of entries)
+      if (e.kind === kind) {
+        ids[e.row]!.push(e.unit);
+        total[e.row] = total[e.row]! + 1;
+      }
+    for (const i of order) {
+      const p = parentOf[i]!;
+      if (p < 0) continue;
+      total[p] = total[p]! + total[i]!;
+      const into = ids[p]!;
+      for (const id of ids[i]!) if (into.length < NAMED) into.push(id);
+    }
+    return { ids, total };
+  };
+  const missing = tally("missing");
+  const zero = tally("zero");
+  const weighted = tally("weighted");
+  const w = typeof by === "object" ? by.weight : "";
+  return groups.map((g, s) => {
+    const m = missing.total[g]!;
+    const z = zero.total[g]!;
+    const noWeight = m > 0 ? `no ${w} for ${named(missing.ids[g]!, m)}` : "";
+    if (weighted.total[g]! > 0) {
+      const count = counts[s]!;
+      const mean = `${w ? `${w}-weighted ` : ""}mean of ${count} scored unit${count === 1 ? "" : "s"} below`;
+      return m > 0 ? `${mean}; ${noWeight}, left out` : mean;
+    }
+    if (m === 0 && z === 0) return "no scored unit below";
+    if (z === 0) return `${noWeight} (every scored unit below)`;
+    const zeroes = named(zero.ids[g]!, z);
+    if (m === 0) return `${w} is 0 for every scored unit below (${zeroes})`;
+    return `${w} is 0 or missing for every scored unit below: ${noWeight}; 0 for ${zeroes}`;
+  });
 }
 
 /**

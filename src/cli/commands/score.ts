@@ -73,9 +73,7 @@ export function scoreRows(
     } else if (j !== undefined) {
       const has = !Number.isNaN(up.scores[root]?.[j]);
       row.status = has ? "rollup" : "missing";
-      row.reason = has
-        ? `${typeof up.by === "object" ? `${up.by.weight}-weighted ` : ""}mean of ${up.counts[j]} scored units below`
-        : "no scored unit below";
+      row.reason = up.reasons[j] ?? null;
       for (const n of nodes) row[n.id] = up.scores[n.id]?.[j] ?? Number.NaN;
       for (const g of groups) row[`${g}_rank`] = up.ranks[g]?.[j] || null;
     }
