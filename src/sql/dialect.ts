@@ -79,7 +79,7 @@ const postgres: SqlDialect = {
   name: "postgres",
   double: "DOUBLE PRECISION",
   text: "TEXT",
-  log2: (x) => `(LN(${x}) / LN(2.0))`,
+  log2: (x) => `(LN(${x}) / LN(CAST(2 AS DOUBLE PRECISION)))`,
   // PostgreSQL has no error function usable in an expression: casting the message to an integer
   // fails with the message in the error text ("invalid input syntax for type integer: ..."). The
   // volatile random() (LEFT(.., 0) = '') keeps the planner from folding a constant message, which

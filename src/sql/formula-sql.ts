@@ -83,7 +83,7 @@ function walk(node: MathNode, d: SqlDialect, column: (name: string) => string): 
         }
         case "round":
           // Math.round rounds halves up (towards +Infinity); SQL ROUND rounds them away from zero.
-          return d.rounding("FLOOR", `${a} + 0.5`);
+          return d.rounding("FLOOR", `${a} + ${sqlNumber(d, 0.5)}`);
         case "floor":
           return d.rounding("FLOOR", a);
         default:

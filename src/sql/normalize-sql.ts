@@ -62,11 +62,11 @@ export function normalizeSQL(
       const cost = spec.aim === "cost";
       if (cost && spec.cost === "reciprocal") {
         const rawMin = stat(`MIN(${r})`);
-        const mn = stat(`1.0 / MAX(${r})`);
-        const mx = stat(`1.0 / MIN(${r})`);
+        const mn = stat(`${n(1)} / MAX(${r})`);
+        const mx = stat(`${n(1)} / MIN(${r})`);
         const guard = `(CASE WHEN ${rawMin} <= 0 THEN ${w.raise(`indicator "${id}": the reciprocal cost transform 1/x needs positive values; the smallest is `, rawMin)} ELSE ${mx} END)`;
         return present(
-          `(CASE WHEN ${guard} = ${mn} THEN ${n(mid)} ELSE ((1.0 / ${r} - ${mn}) / (${mx} - ${mn})) * ${n(width)} + ${n(lo)} END)`,
+          `(CASE WHEN ${guard} = ${mn} THEN ${n(mid)} ELSE ((${n(1)} / ${r} - ${mn}) / (${mx} - ${mn})) * ${n(width)} + ${n(lo)} END)`,
         );
       }
       const mn = stat(`MIN(${r})`);
@@ -156,7 +156,7 @@ export function normalizeSQL(
     case "vector": {
       const ss = stat(`SUM(${r} * ${r})`);
       const cnt = stat(`COUNT(${r})`);
-      const eq = `(1.0 / SQRT(${cnt}))`;
+      const eq = `(${n(1)} / SQRT(${cnt}))`;
       if (spec.aim === "cost")
         return present(`(CASE WHEN ${ss} = 0 THEN 1 - ${eq} ELSE 1 - ${r} / SQRT(${ss}) END)`);
       return present(`(CASE WHEN ${ss} = 0 THEN ${eq} ELSE ${r} / SQRT(${ss}) END)`);
@@ -164,15 +164,15 @@ export function normalizeSQL(
     case "sum": {
       const mn = stat(`MIN(${r})`);
       if (spec.aim === "cost") {
-        const inv = stat(`SUM(1.0 / (CASE WHEN ${r} > 0 THEN ${r} END))`);
+        const inv = stat(`SUM(${n(1)} / (CASE WHEN ${r} > 0 THEN ${r} END))`);
         return present(
-          `(CASE WHEN ${mn} <= 0 THEN ${w.raise(`indicator "${id}": sum normalization of a cost indicator ((1/x) / sum(1/x)) needs positive values; the smallest is `, mn)} ELSE 1.0 / ${r} / ${inv} END)`,
+          `(CASE WHEN ${mn} <= 0 THEN ${w.raise(`indicator "${id}": sum normalization of a cost indicator ((1/x) / sum(1/x)) needs positive values; the smallest is `, mn)} ELSE ${n(1)} / ${r} / ${inv} END)`,
         );
       }
       const sum = stat(`SUM(${r})`);
       const cnt = stat(`COUNT(${r})`);
       return present(
-        `(CASE WHEN ${mn} < 0 THEN ${w.raise(`indicator "${id}": sum normalization (x / sum x) needs non-negative values; the smallest is `, mn)} WHEN ${sum} = 0 THEN 1.0 / ${cnt} ELSE ${r} / ${sum} END)`,
+        `(CASE WHEN ${mn} < 0 THEN ${w.raise(`indicator "${id}": sum normalization (x / sum x) needs non-negative values; the smallest is `, mn)} WHEN ${sum} = 0 THEN ${n(1)} / ${cnt} ELSE ${r} / ${sum} END)`,
       );
     }
     case "none":
