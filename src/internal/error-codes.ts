@@ -80,6 +80,10 @@ export const ERROR_CODES = {
     severity: "warning",
     text: "a formula gives no finite value for some units with all inputs present; they count as missing",
   },
+  goalposts_ignored: {
+    severity: "warning",
+    text: "an indicator sets goalposts that its normalization (min-max and all but `goalposts`) ignores",
+  },
   group_unit_values_ignored: {
     severity: "warning",
     text: "units with child units carry their own values, which scoring ignores (they are scored by roll-up)",

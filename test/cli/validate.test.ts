@@ -51,7 +51,8 @@ describe("indicatrix validate", () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(false);
     expect(doc.files.map((f: { ok: boolean }) => f.ok)).toEqual([true, false]);
-    expect(doc.files[1].issues[0]).toMatchObject({
+    // the fixture's goalposts under min-max also give goalposts_ignored warnings: find the error
+    expect(doc.files[1].issues.find((i: { code: string }) => i.code === "duplicate_id")).toMatchObject({
       code: "duplicate_id",
       path: ["tree", "children", 1, "children", 0, "id"],
       where: "tree.children[1].children[0].id",

@@ -234,3 +234,46 @@ describe("validateModel on long formula chains (issue 20, item 11: overflowed th
     expect(r.issues[0]?.message).toMatch(/cycle: f0 -> f1 -> f2 -> .* -> f18999 -> f0$/);
   });
 });
+
+describe("checkModel on goalposts that the normalization ignores (issue 20, item 10)", () => {
+  const gpModel = (extra: Record<string, unknown> = {}) =>
+    parseModel({
+      id: "m",
+      tree: { id: "r", children: [{ id: "a", goalposts: [0, 10] }, { id: "b" }] },
+      ...extra,
+    });
+  const ignored = (m: ReturnType<typeof parseModel>) =>
+    checkModel(m).filter((d) => d.code === "goalposts_ignored");
+
+  it("warns goalposts_ignored at tree.children[0].goalposts under the default min-max (a = 1 scores 0, not 0.1)", () => {
+    const found = ignored(gpModel());
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: "warning", where: "tree.children[0].goalposts" });
+    expect(found[0]?.message).toContain('normalization "minmax" uses the sample\'s own bounds');
+  });
+
+  it("is silent when the model, a profile, or the indicator itself normalizes by goalposts", () => {
+    expect(ignored(gpModel({ defaults: { normalize: "goalposts" } }))).toEqual([]);
+    expect(ignored(gpModel({ profiles: { p: { defaults: { normalize: "goalposts" } } } }))).toEqual([]);
+    const own = parseModel({
+      id: "m",
+      tree: { id: "r", children: [{ id: "a", goalposts: [0, 10], normalize: "goalposts" }, { id: "b" }] },
+    });
+    expect(ignored(own)).toEqual([]);
+  });
+
+  it("warns under an indicator's own zscore even when the default is goalposts", () => {
+    const m = parseModel({
+      id: "m",
+      defaults: { normalize: "goalposts" },
+      tree: {
+        id: "r",
+        children: [
+          { id: "a", goalposts: [0, 10], normalize: "zscore" },
+          { id: "b", goalposts: [0, 1] },
+        ],
+      },
+    });
+    expect(ignored(m).map((d) => d.where)).toEqual(["tree.children[0].goalposts"]);
+  });
+});

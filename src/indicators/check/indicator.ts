@@ -1,7 +1,7 @@
 import type { NormalizeSpec } from "../../internal/specs.js";
 import { intervalProblem } from "../../normalize/scan.js";
 import type { Model, ModelNode } from "../schema.js";
-import { type Diagnostic, error } from "./diagnostic.js";
+import { type Diagnostic, error, warning } from "./diagnostic.js";
 
 /**
  * The `range` and `goalposts` of a normalize spec written at `path` that normalization would refuse
@@ -92,6 +92,16 @@ export function checkIndicator(model: Model, node: ModelNode, path: string): Dia
         `indicator "${node.id}" is normalized by goalposts but has none; add "goalposts": [low, high]`,
       ),
     );
+  if (gp && gpOk && !goalpostsUsed(model, node)) {
+    const name = method ?? "minmax";
+    out.push(
+      warning(
+        "goalposts_ignored",
+        `${path}.goalposts`,
+        `indicator "${node.id}" sets goalposts, but its normalization "${name}" uses the sample's own bounds and ignores them; normalize it by "goalposts" (e.g. "defaults": { "normalize": "goalposts" }) or remove them`,
+      ),
+    );
+  }
   const hasTarget =
     (typeof norm === "object" && "target" in norm && norm.target !== undefined) ||
     (dir && typeof dir === "object");
@@ -104,4 +114,19 @@ export function checkIndicator(model: Model, node: ModelNode, path: string): Dia
       ),
     );
   return out;
+}
+
+/** The method name of a normalize spec (a bare name or an object). */
+const methodOf = (spec: NormalizeSpec | undefined): string | undefined =>
+  typeof spec === "string" ? spec : spec?.method;
+
+/**
+ * Whether the goalposts of indicator `node` are used by some profile: its own normalize, else the model's
+ * default or any profile's default normalization is `goalposts` (min-max and the others use the sample's
+ * bounds; see docs/methods.md).
+ */
+function goalpostsUsed(model: Model, node: ModelNode): boolean {
+  if (node.normalize !== undefined) return methodOf(node.normalize) === "goalposts";
+  if (methodOf(model.defaults?.normalize) === "goalposts") return true;
+  return Object.values(model.profiles ?? {}).some((p) => methodOf(p?.defaults?.normalize) === "goalposts");
 }
