@@ -20,6 +20,7 @@ function sameFile(a: string, b: string): boolean {
  * `inputs` is a usage error; a target that exists and is not a regular file is `unwritable_file` (exit 2).
  */
 export function checkOut(out: string | undefined, inputs: readonly string[]): void {
+  if (out === "") throw new UsageError("--out needs a file name (or - for stdout), got an empty one");
   if (out === undefined || out === "-") return;
   for (const input of inputs)
     if (sameFile(out, input))

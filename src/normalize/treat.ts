@@ -87,6 +87,22 @@ interface Winsorized {
   upperCap?: number;
 }
 
+/**
+ * What is wrong with the quantiles of a quantile winsorization (lower below upper, defaults 0.05 and 0.95),
+ * or null: the rule `treat` applies and `checkModel` reports, written once.
+ * @example
+ * ```ts
+ * winsorizeProblem({ method: "quantile", lower: 0.9, upper: 0.1 }); // => "lower (0.9) must be below upper (0.1)"
+ * ```
+ * @internal
+ */
+export function winsorizeProblem(w: Winsorize): string | null {
+  if (w.method !== "quantile") return null;
+  const lower = w.lower ?? 0.05;
+  const upper = w.upper ?? 0.95;
+  return lower < upper ? null : `lower (${lower}) must be below upper (${upper})`;
+}
+
 /** Quantile winsorization, in place: values beyond the quantiles of the present values are set to them. */
 function winsorizeQuantile(
   x: Float64Array,
@@ -95,8 +111,8 @@ function winsorizeQuantile(
 ): Winsorized {
   const lower = checkNumber(w.lower ?? 0.05, "spec.winsorize.lower", 0, 1, "lower");
   const upper = checkNumber(w.upper ?? 0.95, "spec.winsorize.upper", 0, 1, "upper");
-  if (!(lower < upper))
-    fail("invalid_option", "spec.winsorize", `lower (${lower}) must be below upper (${upper})`);
+  const problem = winsorizeProblem(w);
+  if (problem !== null) fail("invalid_option", "spec.winsorize", problem);
   const out: Winsorized = { changed: 0 };
   if (n === 0) return out;
   const present: number[] = [];

@@ -1,3 +1,4 @@
+import { rankColumn } from "../indicators/check/output-columns.js";
 import { IndicatrixError } from "../internal/errors.js";
 import type { ResolvedProfile } from "../score/resolve-profile.js";
 import { type SqlDialect, sqlDialect } from "./dialect.js";
@@ -41,19 +42,26 @@ export function checkSqlOptions(opts: ToSqlOptions): SqlOptions {
 }
 
 /** The output columns other than the node scores and ranks: a node may not take their names. */
-const RESERVED = ["unit", "coverage"];
-
 /**
- * Checks that no node id clashes with an output column of the query (`unit`, `coverage`).
+ * Checks that no node id clashes with another output column of the query: `unit`, `coverage`, or a
+ * group's `<id>_rank` (the rule `checkModel` applies to the score output, see `checkOutputColumns`).
  *
- * @throws IndicatrixError `invalid_option` naming the node.
+ * @throws IndicatrixError `column_collision` naming the node.
  * @internal
  */
 export function checkOutputNames(profile: ResolvedProfile): void {
-  for (const bad of RESERVED)
+  for (const bad of ["unit", "coverage"])
     if (profile.nodes.has(bad))
       throw new IndicatrixError(
-        "invalid_option",
+        "column_collision",
         `node id "${bad}" clashes with the output column of the same name; rename the node`,
       );
+  for (const node of profile.nodes.values()) {
+    const rank = rankColumn(node.id);
+    if (!node.indicator && profile.nodes.has(rank))
+      throw new IndicatrixError(
+        "column_collision",
+        `node id "${rank}" clashes with the rank column of group "${node.id}"; rename the node`,
+      );
+  }
 }

@@ -62,3 +62,61 @@ describe("compare: a unit with no score under either profile has no rank shift (
     expect(shifts).not.toMatch(/u4/);
   });
 });
+
+describe("compare --format csv/json keeps the roll-up units (issue 20, item 21)", () => {
+  // Streets s1 (u1, u2) and s2 (u3). Min-max by hand: a -> u1 0, u2 1, u3 0.8; b -> 1, 1, 0.
+  // n (a only): s1 = mean(0, 1) = 0.5, s2 = 0.8, so s2 ranks 1, s1 2.
+  // e (a 1, b 3): u1 0.75, u2 1, u3 0.2; s1 = 0.875, s2 = 0.2, so s1 ranks 1, s2 2; shifts -1 and +1.
+  const csvText = "unit,parent,a,b\ns1,,,\ns2,,,\nu1,s1,0,10\nu2,s1,10,10\nu3,s2,8,0\n";
+  function streetFiles(): { model: string; data: string } {
+    const dir = mkdtempSync(join(tmpdir(), "indicatrix-rollup-"));
+    writeFileSync(join(dir, "m.json"), JSON.stringify(MODEL));
+    writeFileSync(join(dir, "d.csv"), csvText);
+    return { model: join(dir, "m.json"), data: join(dir, "d.csv") };
+  }
+
+  it("--format csv adds one row per street with its root score and rank under each profile (hand computation)", async () => {
+    const { model, data } = streetFiles();
+    const r = await runCli(
+      "compare",
+      model,
+      data,
+      "--profiles",
+      "n,e",
+      "--format",
+      "csv",
+      "--rollup",
+      "mean",
+    );
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    const streets = rows.filter((x) => x.rolled_up === "1");
+    expect(
+      streets.map((x) => [x.unit, Number(x.n_score), x.n_rank, Number(x.e_score), x.e_rank, x.rank_shift]),
+    ).toEqual([
+      ["s1", 0.5, "2", 0.875, "1", "-1"],
+      ["s2", 0.8, "1", 0.2, "2", "1"],
+    ]);
+    expect(rows.filter((x) => x.rolled_up === "0").map((x) => x.unit)).toEqual(["u1", "u2", "u3"]);
+  });
+
+  it("--format json lists the same street rows", async () => {
+    const { model, data } = streetFiles();
+    const r = await runCli(
+      "compare",
+      model,
+      data,
+      "--profiles",
+      "n,e",
+      "--format",
+      "json",
+      "--rollup",
+      "mean",
+    );
+    const doc = JSON.parse(r.stdout) as { units: { unit: string; rolled_up: number; e_rank: number }[] };
+    expect(doc.units.filter((u) => u.rolled_up === 1).map((u) => [u.unit, u.e_rank])).toEqual([
+      ["s1", 1],
+      ["s2", 2],
+    ]);
+  });
+});

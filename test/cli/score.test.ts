@@ -148,7 +148,7 @@ describe("indicatrix score output columns", () => {
     fs.writeFileSync(data, "unit,status,x\na,1,2\nb,3,4\n");
     const r = await runCli("score", model, data);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/column_collision|"status" would overwrite/);
+    expect(r.stderr).toMatch(/node id "status" is a column of the score output/);
   });
 });
 

@@ -277,3 +277,58 @@ describe("checkModel on goalposts that the normalization ignores (issue 20, item
     expect(ignored(m).map((d) => d.where)).toEqual(["tree.children[0].goalposts"]);
   });
 });
+
+describe("checkModel refuses what score always refuses (issue 20, item 22)", () => {
+  const codesAt = (raw: Record<string, unknown>) =>
+    checkModel(parseModel(raw))
+      .filter((d) => d.severity === "error")
+      .map((d) => `${d.code} @ ${d.where}`);
+  const leaves = [{ id: "a" }, { id: "b" }];
+
+  it("winsorize lower 0.9 > upper 0.1 on an indicator and in the defaults: invalid_option at .treat.winsorize (treat() throws the same)", () => {
+    const bad = { winsorize: { method: "quantile", lower: 0.9, upper: 0.1 } };
+    expect(codesAt({ id: "m", tree: { id: "r", children: [{ id: "a", treat: bad }, { id: "b" }] } })).toEqual(
+      ["invalid_option @ tree.children[0].treat.winsorize"],
+    );
+    expect(codesAt({ id: "m", defaults: { treat: bad }, tree: { id: "r", children: leaves } })).toEqual([
+      "invalid_option @ defaults.treat.winsorize",
+    ]);
+  });
+
+  it("a multiplicative combine of fixed weights {a:1,b:0} and {a:0,b:1} has product 0 everywhere: degenerate_combination", () => {
+    const spec = {
+      method: "combine",
+      rule: "multiplicative",
+      of: [
+        { method: "fixed", weights: { a: 1, b: 0 } },
+        { method: "fixed", weights: { a: 0, b: 1 } },
+      ],
+    };
+    expect(
+      codesAt({ id: "m", tree: { id: "r", children: leaves }, profiles: { p: { weights: { r: spec } } } }),
+    ).toEqual(["degenerate_combination @ profiles.p.weights.r"]);
+    // one child weighted in every part is enough (product a: 1 x 0.5 > 0)
+    spec.of[1] = { method: "fixed", weights: { a: 0.5, b: 1 } };
+    expect(
+      codesAt({ id: "m", tree: { id: "r", children: leaves }, profiles: { p: { weights: { r: spec } } } }),
+    ).toEqual([]);
+  });
+
+  it('a node named "unit" and a node "g_rank" beside group "g": column_collision at their ids (the CLI score output and SQL refuse them)', () => {
+    expect(
+      codesAt({
+        id: "m",
+        tree: { id: "r", children: [{ id: "unit" }, { id: "g", children: [{ id: "x" }] }, { id: "g_rank" }] },
+      }),
+    ).toEqual(["column_collision @ tree.children[0].id", "column_collision @ tree.children[2].id"]);
+  });
+
+  it('profile names "", "a,b" and " sp " cannot be selected on the command line: invalid_id at the profile', () => {
+    const profiles = { "": {}, "a,b": {}, " sp ": {}, ok: {} };
+    expect(codesAt({ id: "m", tree: { id: "r", children: leaves }, profiles })).toEqual([
+      'invalid_id @ profiles[""]',
+      'invalid_id @ profiles["a,b"]',
+      'invalid_id @ profiles[" sp "]',
+    ]);
+  });
+});

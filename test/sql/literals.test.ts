@@ -79,3 +79,15 @@ describe("toSQL writes every fractional literal as a double (no exact-decimal ar
       }
     });
 });
+
+describe("toSQL refuses output columns that clash (issue 20, item 22: two columns named g_rank)", () => {
+  it('toSQL on group "g" beside a node "g_rank" refuses the model, naming the column_collision checkModel finds', () => {
+    const model = {
+      id: "m",
+      tree: { id: "r", children: [{ id: "g", children: [{ id: "x" }] }, { id: "g_rank" }] },
+    } as Model;
+    expect(() => toSQL(model, { source: "t", ranks: "all" })).toThrow(
+      /tree\.children\[1\]\.id: node id "g_rank" is also the rank column of group "g"/,
+    );
+  });
+});

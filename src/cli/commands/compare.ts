@@ -126,6 +126,55 @@ export function compareText(model: Model, c: Comparison, top: number, io: Io, ro
   }
 }
 
+type Row = Record<string, string | number | null>;
+
+/** One row per scored unit: its level (from the data), score and rank under each profile, the rank shift. */
+function compareUnitRows(c: Comparison, profiles: readonly string[]): Row[] {
+  const h = c.results[profiles[0] as string]?.hierarchy;
+  const level = new Map(h?.units.map((u, k) => [u, h.levels[k] ?? null]));
+  return c.units.map((u, i) => {
+    const row: Row = { unit: u, level: level.get(u) ?? null, rolled_up: 0 };
+    for (const p of profiles) {
+      row[`${p}_score`] = c.scores[p]?.[i] ?? Number.NaN;
+      row[`${p}_rank`] = c.ranks[p]?.[i] || null;
+    }
+    row.rank_shift = c.rankShift[i]!;
+    return row;
+  });
+}
+
+/**
+ * One row per roll-up unit (street, district, city...): its root score and rank within its level under each
+ * profile, and the rank shift from the first profile to the last (empty when either has no rank).
+ */
+function compareRollupRows(c: Comparison, profiles: readonly string[], rollupBy: string | undefined): Row[] {
+  const ups = profiles.map((p) => {
+    const res = c.results[p];
+    return res ? rollup(res, { by: rollupOption(rollupBy, res) }) : undefined;
+  });
+  const first = ups[0];
+  if (!first) return [];
+  const index = ups.map((up) => new Map(up?.units.map((u, k) => [u, k])));
+  return first.units.map((u, k) => {
+    const row: Row = { unit: u, level: first.levels[k] ?? null, rolled_up: 1 };
+    const ranks: (number | null)[] = [];
+    profiles.forEach((p, j) => {
+      const up = ups[j];
+      const at = index[j]?.get(u);
+      const root = c.results[p]?.resolved.root as string;
+      const score = at === undefined ? Number.NaN : (up?.scores[root]?.[at] ?? Number.NaN);
+      const rank = at === undefined ? null : up?.ranks[root]?.[at] || null;
+      row[`${p}_score`] = score;
+      row[`${p}_rank`] = rank;
+      ranks.push(rank);
+    });
+    const a = ranks[0];
+    const b = ranks[ranks.length - 1];
+    row.rank_shift = a == null || b == null ? Number.NaN : b - a;
+    return row;
+  });
+}
+
 export function compareCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -167,15 +216,7 @@ export function compareCommand(argv: string[], io: Io): number {
     compareText(model, c, top, { out: (t) => buf.push(t), err: io.err, isTTY: io.isTTY }, values.rollup);
     text = buf.join("");
   } else {
-    const rows = c.units.map((u, i) => {
-      const row: Record<string, string | number | null> = { unit: u };
-      for (const p of profiles) {
-        row[`${p}_score`] = c.scores[p]?.[i] ?? Number.NaN;
-        row[`${p}_rank`] = c.ranks[p]?.[i] || null;
-      }
-      row.rank_shift = c.rankShift[i]!;
-      return row;
-    });
+    const rows = [...compareUnitRows(c, profiles), ...compareRollupRows(c, profiles, values.rollup)];
     if (format === "csv") text = csv.bom + toCsv(Object.keys(rows[0] ?? { unit: "" }), rows, csv.style);
     else
       text = `${JSON.stringify({ profiles, correlations: c.correlations, weights: c.weights, units: rows }, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;

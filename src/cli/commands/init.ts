@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { writeFileAtomic } from "../../node/write-file-atomic.js";
 import { type Io, UsageError } from "../context.js";
 import { sampleDataPath, templatePath } from "../paths.js";
 
@@ -29,10 +30,10 @@ export function initCommand(argv: string[], io: Io): number {
   if (!values.force)
     for (const f of Object.values(files))
       if (existsSync(f)) throw new UsageError(`${f} exists; use --force to overwrite`);
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(templatePath(), files.model);
-  copyFileSync(sampleDataPath(), files.data);
-  writeFileSync(
+  // Atomic writes: an unwritable place is `unwritable_file` naming the file (exit 2), never a stack trace.
+  writeFileAtomic(files.model, readFileSync(templatePath(), "utf8"));
+  writeFileAtomic(files.data, readFileSync(sampleDataPath(), "utf8"));
+  writeFileAtomic(
     files.readme,
     `# My indicator system
 

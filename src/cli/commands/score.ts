@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { SCORE_FIXED_COLUMNS } from "../../indicators/check/output-columns.js";
 import { displayName } from "../../indicators/tree.js";
 import { IndicatrixError } from "../../internal/errors.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
@@ -28,8 +30,6 @@ ${csvHelp(21)}
                      may be CSV or Parquet, --out is required and may end in .parquet or .csv; the output
                      has one row per scored unit (no roll-up rows)`;
 
-const FIXED_COLUMNS = ["unit", "name", "level", "parent", "status", "reason", "coverage"];
-
 /**
  * The columns of the score output and a function giving row k (every input unit, in input order):
  * scored units with their score at every node and the ranks of the groups, units with child units
@@ -42,12 +42,12 @@ export function scoreRows(
 ): { columns: string[]; count: number; rowAt: (k: number) => Record<string, string | number | null> } {
   const nodes = [...result.resolved.nodes.values()];
   const groups = nodes.filter((n) => !n.indicator).map((n) => n.id);
-  const columns = [...FIXED_COLUMNS, ...nodes.map((n) => n.id), ...groups.map((g) => `${g}_rank`)];
+  const columns = [...SCORE_FIXED_COLUMNS, ...nodes.map((n) => n.id), ...groups.map((g) => `${g}_rank`)];
   const clashes = columns.filter((c, k) => columns.indexOf(c) !== k);
   if (clashes.length > 0)
     throw new IndicatrixError(
       "column_collision",
-      `node id(s) ${clashes.map((c) => `"${c}"`).join(", ")} would overwrite another column of the score output (${FIXED_COLUMNS.join(", ")}, or a group's <id>_rank); rename them`,
+      `node id(s) ${clashes.map((c) => `"${c}"`).join(", ")} would overwrite another column of the score output (${SCORE_FIXED_COLUMNS.join(", ")}, or a group's <id>_rank); rename them`,
     );
   const scored = new Map(result.units.map((u, i) => [u, i]));
   const rolled = new Map(up.units.map((u, i) => [u, i]));
@@ -98,6 +98,10 @@ async function scoreWithDuckdb(
   if (!out || out === "-")
     throw new UsageError("--engine duckdb writes a file: give --out scores.parquet (or .csv)");
   checkOut(out, [modelPath, dataPath]);
+  // A glob (data/*.parquet) is DuckDB's to expand; a plain path must exist, or DuckDB's own error would
+  // name its temporary file.
+  if (!/[*?[]/.test(dataPath) && !existsSync(dataPath))
+    throw new IndicatrixError("unreadable_file", `${dataPath}: no such file`, { path: [], where: dataPath });
   const model = loadModel(modelPath);
   const { scoreSQLToFile } = await import("../../duckdb.js");
   const r = await scoreSQLToFile(model, dataPath, out, profile ? { profile } : {});
@@ -127,6 +131,14 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   const csv = csvOptions(values);
   if (values.engine === "duckdb" && (values.bom || values["csv-safe"] || values["no-csv-safe"]))
     throw new UsageError("--bom and --csv-safe are for --engine memory");
+  if (values.engine === "duckdb" && values.format !== "csv")
+    throw new UsageError(
+      `--engine duckdb writes the file named by --out (.parquet or .csv); --format ${values.format} is for --engine memory`,
+    );
+  if (values.engine === "duckdb" && values.rollup !== undefined)
+    throw new UsageError(
+      "--rollup is for --engine memory: the DuckDB engine writes unit scores without roll-up",
+    );
   if (values.engine === "duckdb")
     return scoreWithDuckdb(
       positionals[0] as string,

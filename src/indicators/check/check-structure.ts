@@ -3,8 +3,9 @@ import type { Model } from "../schema.js";
 import { walkTree } from "../tree.js";
 import { type Diagnostic, error } from "./diagnostic.js";
 import { checkFormulas } from "./formulas.js";
-import { checkNormalizeSpec } from "./indicator.js";
+import { checkNormalizeSpec, checkTreatSpec } from "./indicator.js";
 import { checkNodes } from "./nodes.js";
+import { checkOutputColumns } from "./output-columns.js";
 import { checkProfiles } from "./profiles.js";
 import type { AhpSpecCheck } from "./weight-spec.js";
 
@@ -40,7 +41,9 @@ export function checkStructure(model: Model, opts: CheckStructureOptions = {}): 
   if (nodes.tooDeep) return nodes.diagnostics;
   return [
     ...checkNormalizeSpec(model.defaults?.normalize, "defaults.normalize"),
+    ...checkTreatSpec(model.defaults?.treat, "defaults.treat"),
     ...nodes.diagnostics,
+    ...checkOutputColumns(visited),
     ...checkFormulas(model, nodes.byId),
     ...checkProfiles(model, nodes.byId, opts.ahp),
   ];

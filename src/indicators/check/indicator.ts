@@ -1,5 +1,6 @@
-import type { NormalizeSpec } from "../../internal/specs.js";
+import type { NormalizeSpec, TreatSpec } from "../../internal/specs.js";
 import { intervalProblem } from "../../normalize/scan.js";
+import { winsorizeProblem } from "../../normalize/treat.js";
 import type { Model, ModelNode } from "../schema.js";
 import { type Diagnostic, error, warning } from "./diagnostic.js";
 
@@ -18,6 +19,12 @@ export function checkNormalizeSpec(spec: NormalizeSpec | undefined, path: string
     if (problem !== null) out.push(error("invalid_option", `${path}.${key}`, problem));
   }
   return out;
+}
+
+/** A treat spec that `treat` would refuse (winsorize quantiles out of order), as `invalid_option`. @internal */
+export function checkTreatSpec(spec: TreatSpec | undefined, path: string): Diagnostic[] {
+  const problem = spec?.winsorize ? winsorizeProblem(spec.winsorize) : null;
+  return problem === null ? [] : [error("invalid_option", `${path}.winsorize`, problem)];
 }
 
 /**
@@ -48,6 +55,7 @@ export function checkIndicator(model: Model, node: ModelNode, path: string): Dia
       ),
     );
   out.push(...checkNormalizeSpec(node.normalize, `${path}.normalize`));
+  out.push(...checkTreatSpec(node.treat, `${path}.treat`));
   const dir = node.direction;
   if (dir && typeof dir === "object" && "range" in dir) {
     const [a, b] = dir.range;

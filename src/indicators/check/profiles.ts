@@ -5,6 +5,7 @@ import type { Model, Profile } from "../schema.js";
 import { isIndicator, type VisitedNode } from "../tree.js";
 import { type Diagnostic, error, warning } from "./diagnostic.js";
 import { isReserved } from "./ids.js";
+import { checkNormalizeSpec, checkTreatSpec } from "./indicator.js";
 import { type AhpSpecCheck, checkWeightSpec } from "./weight-spec.js";
 
 /**
@@ -36,9 +37,11 @@ export function checkProfiles(
 
   const broken = brokenChains(model, names, out);
   for (const name of names) {
-    const base = `profiles.${name}`;
+    const base = appendKey("profiles", name);
     if (isReserved(name))
       out.push(error("reserved_id", base, `"${name}" is reserved; choose another profile name`));
+    const nameProblem = profileNameProblem(name);
+    if (nameProblem !== null) out.push(error("invalid_id", base, nameProblem));
     if (broken.has(name)) continue;
     const { active, empty } = profileActivity(model, name);
     for (const id of empty) {
@@ -53,9 +56,27 @@ export function checkProfiles(
         );
     }
     const profile = Object.hasOwn(profiles, name) ? profiles[name] : undefined;
-    if (profile) out.push(...checkOverrides(profile, base, name, byId, active, ahp));
+    if (profile) {
+      out.push(...checkNormalizeSpec(profile.defaults?.normalize, `${base}.defaults.normalize`));
+      out.push(...checkTreatSpec(profile.defaults?.treat, `${base}.defaults.treat`));
+      out.push(...checkOverrides(profile, base, name, byId, active, ahp));
+    }
   }
   return out;
+}
+
+/**
+ * Why a profile name cannot be selected, or null: it must be non-empty, without leading or trailing
+ * spaces (the CLI trims what it reads) and without a comma (`--profile a,b` names two profiles).
+ */
+function profileNameProblem(name: string): string | null {
+  const shown = JSON.stringify(name);
+  if (name.length === 0) return "a profile name is empty; name it";
+  if (name.trim() !== name)
+    return `profile name ${shown} begins or ends with a space, so it cannot be selected; remove the spaces`;
+  if (name.includes(","))
+    return `profile name ${shown} contains a comma, which separates profile names on the command line; rename it`;
+  return null;
 }
 
 /**

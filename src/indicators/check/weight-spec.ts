@@ -1,5 +1,5 @@
 import type { AhpWeightSpec, BaseWeightSpec, ModelNode, WeightSpec } from "../schema.js";
-import type { Diagnostic } from "./diagnostic.js";
+import { type Diagnostic, error } from "./diagnostic.js";
 import { checkFixedWeights } from "./fixed-weights.js";
 
 /** Where a weight spec applies: the spec, the group it weights and the profile that gives it. */
@@ -54,6 +54,37 @@ export function checkWeightSpec(
     if (s.method === "ahp") return ahp?.(site(s, at)) ?? [];
     return [];
   };
-  if (spec.method === "combine") return spec.of.flatMap((s, i) => base(s, `${path}.of[${i}]`));
+  if (spec.method === "combine") {
+    const parts = spec.of.flatMap((s, i) => base(s, `${path}.of[${i}]`));
+    if (parts.length > 0 || spec.rule !== "multiplicative") return parts;
+    return degenerateProduct(spec.of, activeChildren, node.id, path);
+  }
   return base(spec, path);
+}
+
+/**
+ * A multiplicative combination of fixed (or equal) weights whose product is 0 for every active child: the
+ * `degenerate_combination` that `combineWeights` throws when scoring, found without data. Parts that need
+ * data are not known here and pass.
+ */
+function degenerateProduct(
+  of: readonly BaseWeightSpec[],
+  activeChildren: readonly string[],
+  nodeId: string,
+  path: string,
+): Diagnostic[] {
+  if (activeChildren.length === 0) return [];
+  const fixed = of.map((s) => (s.method === "equal" ? {} : s.method === "fixed" ? s.weights : undefined));
+  if (fixed.some((w) => w === undefined)) return [];
+  const positive = activeChildren.some((id) =>
+    fixed.every((w) => w === undefined || !Object.hasOwn(w, id) || (w[id] ?? 0) > 0),
+  );
+  if (positive) return [];
+  return [
+    error(
+      "degenerate_combination",
+      path,
+      `the product of the weights of "${nodeId}" is 0 for every child (${activeChildren.join(", ")}): each child has weight 0 in some part; a multiplicative combination needs a child weighted in every part`,
+    ),
+  ];
 }
