@@ -31,9 +31,11 @@ export {
   type ModelEvaluation,
   type ModelEvaluationMethod,
   pearson,
+  type RankAgreement,
   type RemovedElement,
   type RemoveElementsOptions,
   type RemoveElementsResult,
+  rankAgreement,
   removeElements,
   type SensitivityIndex,
   type StructureCheckOptions,
@@ -50,7 +52,9 @@ export {
   type WeightNoise,
   type WeightSensitivityOptions,
   type WeightSensitivityResult,
+  weightedSpearman,
   weightSensitivity,
+  wsCoefficient,
 } from "./analysis/index.js";
 // Issue 17 (group B): MARCOS, MOORA, MULTIMOORA, ARAS, CoCoSo, CODAS, ELECTRE I, Borda, Copeland.
 export {

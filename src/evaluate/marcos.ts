@@ -58,7 +58,7 @@ export interface MarcosResult {
  *   anti-ideal row is all zero).
  * @example
  * ```ts
- * marcos([[1, 4], [2, 2], [4, 1]], [0.5, 0.5]).ranks;
+ * marcos([[1, 4], [2, 2], [4, 2]], [0.5, 0.5]).ranks;
  * // => [2, 3, 1]
  * ```
  */

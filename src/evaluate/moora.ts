@@ -61,7 +61,7 @@ export interface MooraResult {
  * @example
  * ```ts
  * moora([[3, 4], [4, 3], [1, 1]], [0.5, 0.5], { directions: ["benefit", "cost"] }).ranks;
- * // => [2, 1, 3]
+ * // => [3, 1, 2]
  * ```
  */
 export function moora(matrix: MatrixInput, weights: readonly number[], opts: MooraOptions = {}): MooraResult {

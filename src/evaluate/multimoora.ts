@@ -83,7 +83,7 @@ export interface MultimooraResult {
  * @example
  * ```ts
  * multimoora([[3, 4], [4, 3], [1, 1]], [0.5, 0.5], { directions: ["benefit", "cost"] }).ranks;
- * // => [2, 1, 3]
+ * // => [3, 1, 2]
  * ```
  */
 export function multimoora(
