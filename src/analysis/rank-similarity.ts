@@ -114,7 +114,9 @@ export function rankAgreement(
     fail("invalid_option", "names", `expected ${k} names (one per ranking), got ${names.length}`);
   const square = (f: (a: number, b: number) => number): number[][] =>
     Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => (a === b ? 1 : f(a, b))));
-  rankings.forEach((r, a) => rankPair(rankings[0]!, r, `rankings[${a}]`));
+  rankings.forEach((r, a) => {
+    rankPair(rankings[0]!, r, `rankings[${a}]`);
+  });
   return {
     names: names ? [...names] : rankings.map((_, a) => String(a)),
     spearman: square((a, b) => spearman(rankings[a]!, rankings[b]!)),

@@ -8,8 +8,12 @@ describe("electre1", () => {
     (c) => {
       const r = electre1(c.matrix, c.weights, { directions: c.directions });
       const e = c.expected.electre1;
-      r.concordance.forEach((row, a) => close(row, e.concordance[a]!));
-      r.discordance.forEach((row, a) => close(row, e.discordance[a]!));
+      r.concordance.forEach((row, a) => {
+        close(row, e.concordance[a]!);
+      });
+      r.discordance.forEach((row, a) => {
+        close(row, e.discordance[a]!);
+      });
       expect(r.outranks.map((row) => row.map(Number))).toEqual(e.outranks);
       expect(r.kernel).toEqual(e.kernel);
       expect(r.cycles).toBe(e.cycles);
@@ -26,7 +30,9 @@ describe("electre1", () => {
       scale: "criterion",
     });
     const e = c.expected.electre1Criterion;
-    r.discordance.forEach((row, a) => close(row, e.discordance[a]!));
+    r.discordance.forEach((row, a) => {
+      close(row, e.discordance[a]!);
+    });
     expect(r.outranks.map((row) => row.map(Number))).toEqual(e.outranks);
     expect(r.kernel).toEqual(e.kernel);
   });

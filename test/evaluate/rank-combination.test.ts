@@ -53,7 +53,9 @@ describe("rank agreement: spearman, kendall, weightedSpearman (r_w) and wsCoeffi
       const a = rankAgreement(rankingsOf(c), c.expected.combined.methods);
       const e = c.expected.combined.agreement;
       for (const key of ["spearman", "kendall", "weightedSpearman", "ws"] as const)
-        a[key].forEach((row, i) => close(row, e[key][i]!, 1e-12));
+        a[key].forEach((row, i) => {
+          close(row, e[key][i]!, 1e-12);
+        });
       expect(a.names).toEqual(c.expected.combined.methods);
     },
   );
