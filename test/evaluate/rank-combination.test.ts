@@ -18,7 +18,7 @@ describe("borda and copeland over the rankings of five methods", () => {
     const k = copeland(r);
     expect(k.scores).toEqual(c.expected.combined.copeland.scores);
     expect(k.ranks).toEqual(c.expected.combined.copeland.ranks);
-    k.scores.forEach((s, i) => expect(k.wins[i]! - k.losses[i]!).toBe(s));
+    expect(k.wins.map((w, i) => w - k.losses[i]!)).toEqual(k.scores);
   });
 
   it("borda and copeland of identical rankings are that ranking (seeded rankings)", () => {
