@@ -23,7 +23,7 @@ export interface MultimooraOptions {
   /**
    * How the three rankings are combined: `dominance` (default, the dominance theory of Brauers &
    * Zavadskas 2011 in its pairwise majority form: a dominates b when a ranks better in more of the
-   * three rankings; score = units dominated - units dominating; at most 20,000 units) or `borda`
+   * three rankings; score = units dominated - units dominating; at most 10,000 units) or `borda`
    * (Borda points of the three rankings; linear, any size).
    */
   combination?: "dominance" | "borda";
@@ -79,7 +79,7 @@ export interface MultimooraResult {
  * @param weights one non-negative weight per column; scaled to sum 1.
  * @throws IndicatrixError `invalid_matrix`, `too_few_units`, `invalid_weights`, `invalid_direction`,
  *   `invalid_option`, `nonpositive_value` (a negative value, or a cost value <= 0),
- *   `matrix_too_large` (dominance with more than 20,000 units: use `combination: "borda"` or a sample).
+ *   `matrix_too_large` (dominance with more than 10,000 units: use `combination: "borda"` or a sample).
  * @example
  * ```ts
  * multimoora([[3, 4], [4, 3], [1, 1]], [0.5, 0.5], { directions: ["benefit", "cost"] }).ranks;

@@ -57,11 +57,11 @@ export const MAX_AHP_ORDER = 100;
 
 /**
  * Most units of a pairwise majority comparison (Copeland's combination of rankings and MULTIMOORA's
- * dominance combination): 20,000. The comparison visits every pair (2 x 10^8 at the limit, about a
+ * dominance combination): 10,000. The comparison visits every pair (5 x 10^7 at the limit, about a
  * second) without storing a matrix; beyond it, rank a sample or combine by Borda (linear). Refused
  * with `matrix_too_large`.
  */
-export const MAX_DOMINANCE_UNITS = 20_000;
+export const MAX_DOMINANCE_UNITS = 10_000;
 
 /**
  * Most units of ELECTRE I: 2,000. Its concordance and discordance matrices and its outranking graph
@@ -100,7 +100,7 @@ export interface Limits {
   readonly maxRuns: number;
   /** Largest order of an AHP pairwise comparison matrix: 100 (`matrix_too_large`). */
   readonly maxAhpOrder: number;
-  /** Most units of a pairwise majority comparison (Copeland, MULTIMOORA's dominance): 20,000 (`matrix_too_large`). */
+  /** Most units of a pairwise majority comparison (Copeland, MULTIMOORA's dominance): 10,000 (`matrix_too_large`). */
   readonly maxDominanceUnits: number;
   /** Most units of ELECTRE I (pairwise matrices): 2,000 (`matrix_too_large`). */
   readonly maxOutrankingUnits: number;
