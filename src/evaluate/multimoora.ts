@@ -16,7 +16,7 @@ export interface MultimooraOptions {
   directions?: readonly Direction[];
   /**
    * Weights in the full multiplicative form: `exponent` (default, U = prod_benefit x^w / prod_cost
-   * x^w, as pymcdm-style weighted MULTIMOORA papers write it) or `none` (U = prod_benefit x /
+   * x^w, the weighted form most applied papers use) or `none` (U = prod_benefit x /
    * prod_cost x, Brauers & Zavadskas 2010 and pyDecision, which ignore the weights there).
    */
   multiplicativeWeights?: "exponent" | "none";
