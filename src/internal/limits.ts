@@ -57,8 +57,8 @@ export const MAX_AHP_ORDER = 100;
 
 /**
  * Most units of a pairwise majority comparison (Copeland's combination of rankings and MULTIMOORA's
- * dominance combination): 10,000. The comparison visits every pair (5 x 10^7 at the limit, about a
- * second) without storing a matrix; beyond it, rank a sample or combine by Borda (linear). Refused
+ * dominance combination): 10,000. The comparison visits every pair (5 x 10^7 at the limit, 1-2 s of CPU for
+ * 3-5 rankings) without storing a matrix; beyond it, rank a sample or combine by Borda (linear). Refused
  * with `matrix_too_large`.
  */
 export const MAX_DOMINANCE_UNITS = 10_000;

@@ -34,7 +34,8 @@ export {
  * units; `obstacle` gives each unit's obstacle degree per indicator and per top-level dimension
  * (the root's children); `coupling` measures the coupling coordination of the root's children as
  * subsystems, or of several profiles' root scores (`profiles: ["normal", "emergency"]`, the
- * 平急结合 measure). Use it to report a model-based TOPSIS or obstacle table; use the functions of
+ * 平急结合 measure); `marcos`, `moora`, `multimoora`, `aras`, `cocoso`, `codas` and `electre1` (net
+ * outranking and kernel) rank the units as their functions in `src/evaluate` do. Use it to report a model-based TOPSIS or obstacle table; use the functions of
  * `src/evaluate` directly on a plain matrix.
  *
  * Row keys: `unit`, then the method's values (`score` and `rank` for the ranking methods; per
