@@ -56,3 +56,16 @@ describe("codas", () => {
     );
   });
 });
+
+describe("codas with a target column", () => {
+  it("a { target: 50 } column equals the benefit column 1 - |x - 50| / max |x - 50| (moderate formula, docs/methods.md)", () => {
+    const c = CASES[2]!;
+    const col = c.matrix.map((r) => r[0]!);
+    const far = Math.max(...col.map((x) => Math.abs(x - 50)));
+    const aligned = c.matrix.map((r) => [1 - Math.abs(r[0]! - 50) / far, ...r.slice(1)]);
+    const dirs = [{ target: 50 }, ...c.directions.slice(1)];
+    expect(codas(c.matrix, c.weights, { directions: dirs }).scores).toEqual(
+      codas(aligned, c.weights, { directions: ["benefit", ...c.directions.slice(1)] }).scores,
+    );
+  });
+});
