@@ -11,6 +11,7 @@ export {
   type ModelEvaluationMethod,
 } from "./evaluate-model/index.js";
 export { kendall, pearson, spearman } from "./rank-correlation.js";
+export { type RankAgreement, rankAgreement, weightedSpearman, wsCoefficient } from "./rank-similarity.js";
 export {
   type RemovedElement,
   type RemoveElementsOptions,

@@ -1,14 +1,32 @@
 // Evaluation methods over a plain decision matrix (rows = units, columns = indicators).
 
 export type { MatrixInput } from "../internal/matrix-input.js";
+export type { ArasOptions, ArasResult } from "./aras.js";
+export { aras } from "./aras.js";
+export type { BordaResult } from "./borda.js";
+export { borda } from "./borda.js";
+export type { CocosoOptions, CocosoResult } from "./cocoso.js";
+export { cocoso } from "./cocoso.js";
+export type { CodasOptions, CodasResult } from "./codas.js";
+export { codas } from "./codas.js";
+export type { CopelandResult } from "./copeland.js";
+export { copeland } from "./copeland.js";
 export type { CouplingBand, CouplingOptions, CouplingResult } from "./coupling.js";
 export { coordinationBand, couplingCoordination } from "./coupling.js";
+export type { Electre1Options, Electre1Result } from "./electre1.js";
+export { electre1 } from "./electre1.js";
 export type { FuzzyInput, FuzzyOperator, FuzzyOptions, FuzzyResult } from "./fuzzy.js";
 export { fuzzyEvaluation, fuzzyMembership } from "./fuzzy.js";
 export type { FuzzyGroup, FuzzyMultiLevelOptions, FuzzyMultiLevelResult } from "./fuzzy-multilevel.js";
 export { fuzzyEvaluationMultiLevel } from "./fuzzy-multilevel.js";
 export type { GreyRelationalOptions, GreyRelationalResult } from "./grey-relational.js";
 export { greyRelational } from "./grey-relational.js";
+export type { MarcosOptions, MarcosResult } from "./marcos.js";
+export { marcos } from "./marcos.js";
+export type { MooraOptions, MooraResult } from "./moora.js";
+export { moora } from "./moora.js";
+export type { MultimooraOptions, MultimooraResult } from "./multimoora.js";
+export { multimoora } from "./multimoora.js";
 export type { ObstacleEntry, ObstacleOptions, ObstacleResult } from "./obstacle.js";
 export { obstacleDegree } from "./obstacle.js";
 export type { RankSumRatioOptions, RankSumRatioResult, RsrDistributionRow } from "./rank-sum-ratio.js";

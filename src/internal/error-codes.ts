@@ -171,7 +171,7 @@ export const ERROR_CODES = {
   },
   matrix_too_large: {
     severity: "error",
-    text: "a pairwise comparison matrix of order above `LIMITS.maxAhpOrder`",
+    text: "a pairwise matrix above `LIMITS.maxAhpOrder`, or more units than ELECTRE I or Copeland takes (see the limits)",
   },
   matrix_wrong_size: {
     severity: "error",
@@ -228,6 +228,10 @@ export const ERROR_CODES = {
     text: "a_ji is not 1/a_ij (within the tolerance), or only one of the two is `null`",
   },
   numeric_overflow: { severity: "error", text: "a power mean overflows for the given exponent" },
+  outranking_cycle: {
+    severity: "warning",
+    text: "the ELECTRE I outranking graph has cycles; each is merged into one node for the kernel",
+  },
   parent_cycle: { severity: "error", text: "the parent column of the data makes a cycle of units" },
   profile_cycle: { severity: "error", text: "`extends` loops" },
   reserved_id: {

@@ -55,6 +55,22 @@ export const MAX_RUNS = 1_000_000;
  */
 export const MAX_AHP_ORDER = 100;
 
+/**
+ * Most units of a pairwise majority comparison (Copeland's combination of rankings and MULTIMOORA's
+ * dominance combination): 10,000. The comparison visits every pair (5 x 10^7 at the limit, 1-2 s of CPU for
+ * 3-5 rankings) without storing a matrix; beyond it, rank a sample or combine by Borda (linear). Refused
+ * with `matrix_too_large`.
+ */
+export const MAX_DOMINANCE_UNITS = 10_000;
+
+/**
+ * Most units of ELECTRE I: 2,000. Its concordance and discordance matrices and its outranking graph
+ * hold one cell per pair (3 x 4 x 10^6 cells, about 70 MB at the limit), and the kernel search walks
+ * the graph; beyond it, evaluate a sample (or a shortlist from a linear method). Refused with
+ * `matrix_too_large`.
+ */
+export const MAX_OUTRANKING_UNITS = 2_000;
+
 /** The limits of indicatrix, as {@link LIMITS} holds them. */
 export interface Limits {
   /** Deepest tree, in levels below the root (the root is depth 0): 32. Deeper is `too_deep`. */
@@ -84,6 +100,10 @@ export interface Limits {
   readonly maxRuns: number;
   /** Largest order of an AHP pairwise comparison matrix: 100 (`matrix_too_large`). */
   readonly maxAhpOrder: number;
+  /** Most units of a pairwise majority comparison (Copeland, MULTIMOORA's dominance): 10,000 (`matrix_too_large`). */
+  readonly maxDominanceUnits: number;
+  /** Most units of ELECTRE I (pairwise matrices): 2,000 (`matrix_too_large`). */
+  readonly maxOutrankingUnits: number;
 }
 
 /**
@@ -113,4 +133,6 @@ export const LIMITS: Limits = Object.freeze({
   maxDataFileBytes: MAX_DATA_FILE_BYTES,
   maxRuns: MAX_RUNS,
   maxAhpOrder: MAX_AHP_ORDER,
+  maxDominanceUnits: MAX_DOMINANCE_UNITS,
+  maxOutrankingUnits: MAX_OUTRANKING_UNITS,
 });

@@ -19,6 +19,8 @@ describe("LIMITS", () => {
       maxDataFileBytes: 512 * 1024 * 1024,
       maxRuns: 1_000_000,
       maxAhpOrder: 100,
+      maxDominanceUnits: 10_000,
+      maxOutrankingUnits: 2_000,
     });
     const table = readFileSync("docs/model.md", "utf8");
     for (const name of Object.keys(LIMITS)) expect(table, name).toContain(`\`LIMITS.${name}\``);

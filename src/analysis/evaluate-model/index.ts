@@ -2,9 +2,16 @@ import type { Model } from "../../indicators/schema.js";
 import { fail } from "../../internal/errors.js";
 import type { DatasetInput } from "../../score/dataset.js";
 import { score } from "../../score/score.js";
+import { arasOnModel } from "./aras.js";
+import { cocosoOnModel } from "./cocoso.js";
+import { codasOnModel } from "./codas.js";
 import { couplingOfDimensions, couplingOfProfiles } from "./coupling.js";
+import { electre1OnModel } from "./electre1.js";
 import { fuzzyOnModel } from "./fuzzy.js";
 import { greyOnModel } from "./grey.js";
+import { marcosOnModel } from "./marcos.js";
+import { mooraOnModel } from "./moora.js";
+import { multimooraOnModel } from "./multimoora.js";
 import { obstacleOnModel } from "./obstacle.js";
 import { rsrOnModel } from "./rsr.js";
 import { topsisOnModel } from "./topsis.js";
@@ -27,7 +34,8 @@ export {
  * units; `obstacle` gives each unit's obstacle degree per indicator and per top-level dimension
  * (the root's children); `coupling` measures the coupling coordination of the root's children as
  * subsystems, or of several profiles' root scores (`profiles: ["normal", "emergency"]`, the
- * 平急结合 measure). Use it to report a model-based TOPSIS or obstacle table; use the functions of
+ * 平急结合 measure); `marcos`, `moora`, `multimoora`, `aras`, `cocoso`, `codas` and `electre1` (net
+ * outranking and kernel) rank the units as their functions in `src/evaluate` do. Use it to report a model-based TOPSIS or obstacle table; use the functions of
  * `src/evaluate` directly on a plain matrix.
  *
  * Row keys: `unit`, then the method's values (`score` and `rank` for the ranking methods; per
@@ -74,6 +82,21 @@ export function evaluateModel(model: Model, data: DatasetInput, opts: EvaluateMo
       return obstacleOnModel(head, result, opts);
     case "coupling":
       return couplingOfDimensions(head, result, opts);
+    // issue 17, group B
+    case "marcos":
+      return marcosOnModel(head, result, opts);
+    case "moora":
+      return mooraOnModel(head, result, opts);
+    case "multimoora":
+      return multimooraOnModel(head, result, opts);
+    case "aras":
+      return arasOnModel(head, result, opts);
+    case "cocoso":
+      return cocosoOnModel(head, result, opts);
+    case "codas":
+      return codasOnModel(head, result, opts);
+    case "electre1":
+      return electre1OnModel(head, result, opts);
   }
 }
 

@@ -1,12 +1,33 @@
+import type { ArasOptions, ArasResult } from "../../evaluate/aras.js";
+import type { CocosoOptions, CocosoResult } from "../../evaluate/cocoso.js";
+import type { CodasOptions, CodasResult } from "../../evaluate/codas.js";
 import type { CouplingOptions, CouplingResult } from "../../evaluate/coupling.js";
+import type { Electre1Options, Electre1Result } from "../../evaluate/electre1.js";
 import type { FuzzyOptions, FuzzyResult } from "../../evaluate/fuzzy.js";
 import type { GreyRelationalOptions, GreyRelationalResult } from "../../evaluate/grey-relational.js";
+import type { MarcosOptions, MarcosResult } from "../../evaluate/marcos.js";
+import type { MooraOptions, MooraResult } from "../../evaluate/moora.js";
+import type { MultimooraOptions, MultimooraResult } from "../../evaluate/multimoora.js";
 import type { ObstacleResult } from "../../evaluate/obstacle.js";
 import type { RankSumRatioOptions, RankSumRatioResult } from "../../evaluate/rank-sum-ratio.js";
 import type { TopsisOptions, TopsisResult } from "../../evaluate/topsis.js";
 
 /** The matrix methods {@link evaluateModel} can run over a model's normalized indicators. */
-export type ModelEvaluationMethod = "topsis" | "grey" | "fuzzy" | "rsr" | "obstacle" | "coupling";
+export type ModelEvaluationMethod =
+  | "topsis"
+  | "grey"
+  | "fuzzy"
+  | "rsr"
+  | "obstacle"
+  | "coupling"
+  // issue 17, group B
+  | "marcos"
+  | "moora"
+  | "multimoora"
+  | "aras"
+  | "cocoso"
+  | "codas"
+  | "electre1";
 
 /**
  * Every {@link ModelEvaluationMethod}, in the order the CLI and the messages list them (the
@@ -20,6 +41,14 @@ export const MODEL_EVALUATION_METHODS = Object.keys({
   rsr: true,
   obstacle: true,
   coupling: true,
+  // issue 17, group B
+  marcos: true,
+  moora: true,
+  multimoora: true,
+  aras: true,
+  cocoso: true,
+  codas: true,
+  electre1: true,
 } satisfies Record<ModelEvaluationMethod, true>) as readonly ModelEvaluationMethod[];
 
 /** Options every method of {@link evaluateModel} takes. */
@@ -69,7 +98,22 @@ export type EvaluateModelOptions =
       /** Two or more profiles whose root scores are the subsystems (平急结合: `["normal", "emergency"]`). */
       profiles?: readonly string[];
     } & EvaluateModelCommon &
-      CouplingOptions);
+      CouplingOptions)
+  // issue 17, group B: the matrix methods over the normalized indicators with global weights
+  | ({ /** MARCOS (Stević et al. 2020). */ method: "marcos" } & EvaluateModelCommon &
+      Omit<MarcosOptions, "directions">)
+  | ({ /** MOORA (Brauers & Zavadskas 2006). */ method: "moora" } & EvaluateModelCommon &
+      Omit<MooraOptions, "directions">)
+  | ({ /** MULTIMOORA (Brauers & Zavadskas 2010). */ method: "multimoora" } & EvaluateModelCommon &
+      Omit<MultimooraOptions, "directions">)
+  | ({ /** ARAS (Zavadskas & Turskis 2010). */ method: "aras" } & EvaluateModelCommon &
+      Omit<ArasOptions, "directions">)
+  | ({ /** CoCoSo (Yazdani et al. 2019). */ method: "cocoso" } & EvaluateModelCommon &
+      Omit<CocosoOptions, "directions">)
+  | ({ /** CODAS (Keshavarz Ghorabaee et al. 2016). */ method: "codas" } & EvaluateModelCommon &
+      Omit<CodasOptions, "directions">)
+  | ({ /** ELECTRE I (Roy 1968); at most 2,000 units. */ method: "electre1" } & EvaluateModelCommon &
+      Omit<Electre1Options, "directions">);
 
 /** The options of one method of {@link evaluateModel}. @internal */
 export type MethodOptions<M extends ModelEvaluationMethod> = Extract<EvaluateModelOptions, { method: M }>;
@@ -102,5 +146,13 @@ export interface ModelEvaluation {
     | FuzzyResult
     | RankSumRatioResult
     | ObstacleResult
-    | CouplingResult;
+    | CouplingResult
+    // issue 17, group B
+    | MarcosResult
+    | MooraResult
+    | MultimooraResult
+    | ArasResult
+    | CocosoResult
+    | CodasResult
+    | Electre1Result;
 }

@@ -5,6 +5,9 @@ import {
   MODEL_EVALUATION_METHODS as METHODS,
   type ModelEvaluationMethod,
 } from "../../analysis/evaluate-model/index.js";
+import { rankAgreement } from "../../analysis/rank-similarity.js";
+import { borda } from "../../evaluate/borda.js";
+import { copeland } from "../../evaluate/copeland.js";
 import { parseModel } from "../../indicators/parse-model.js";
 import { readCsvFile } from "../../node/read-csv-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
@@ -13,8 +16,8 @@ import { CSV_OPTIONS, csvHelp, csvOptions } from "../csv-options.js";
 import { printable, toCsv } from "../format.js";
 import { checkOut, writeOut } from "../output.js";
 
-export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method topsis|grey|fuzzy|rsr|obstacle|coupling
-                           [--profile P] [--profiles A,B] [--format csv|json] [--out file]
+export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method topsis|grey|fuzzy|rsr|obstacle|coupling|...
+                           [--combine borda|copeland] [--profile P] [--profiles A,B] [--format csv|json] [--out file]
 
 Scores the units with a model, then runs an evaluation method over the active indicators'
 normalized values (higher = better) with their global weights. One row per scored unit; units with
@@ -22,7 +25,14 @@ a missing indicator value are left out of the method (empty cells).
 
   --method M         topsis, grey (grey relational grade), fuzzy (comprehensive evaluation),
                      rsr (weighted rank-sum ratio), obstacle (obstacle degree per indicator and
-                     dimension), coupling (coupling coordination of the root's dimensions)
+                     dimension), coupling (coupling coordination of the root's dimensions),
+                     marcos, moora, multimoora, aras, cocoso, codas, electre1 (net outranking
+                     and kernel); a comma list (topsis,codas,marcos) ranks by each method and
+                     combines the rankings
+  --combine C        borda (default with several methods) or copeland: one row per unit with each
+                     method's rank, the combined score and rank; the pairwise agreement of the
+                     rankings (Spearman, Kendall, weighted Spearman r_w, WS) goes to stderr (csv)
+                     or the "agreement" field (json)
   --profile P        profile to apply (default: the model's first)
   --profiles A,B     coupling between the root scores of two or more profiles (e.g. normal,emergency)
   --format csv|json  csv (default) or one JSON document
@@ -37,6 +47,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
       method: { type: "string" },
       profile: { type: "string" },
       profiles: { type: "string" },
+      combine: { type: "string" },
       format: { type: "string", default: "csv" },
       out: { type: "string" },
       ...CSV_OPTIONS,
@@ -48,18 +59,35 @@ export function evaluateCommand(argv: string[], io: Io): number {
     return 0;
   }
   if (positionals.length !== 2) throw new UsageError("evaluate needs a model file and a data file");
-  const method = values.method as ModelEvaluationMethod | undefined;
-  if (method === undefined || !METHODS.includes(method))
-    throw new UsageError(`--method must be one of ${METHODS.join(", ")}${method ? `, got "${method}"` : ""}`);
+  const methods = (values.method ?? "").split(",").map((m) => m.trim()) as ModelEvaluationMethod[];
+  for (const m of methods)
+    if (!METHODS.includes(m))
+      throw new UsageError(`--method must be one of ${METHODS.join(", ")}${m ? `, got "${m}"` : ""}`);
+  const combine = values.combine ?? (methods.length > 1 ? "borda" : undefined);
+  if (combine !== undefined && combine !== "borda" && combine !== "copeland")
+    throw new UsageError(`--combine must be borda or copeland, got "${combine}"`);
+  const method = methods[0] as ModelEvaluationMethod;
   const format = values.format as string;
   if (format !== "csv" && format !== "json")
     throw new UsageError(`--format must be csv or json, got "${format}"`);
-  if (values.profiles !== undefined && method !== "coupling")
+  if (values.profiles !== undefined && (method !== "coupling" || methods.length > 1))
     throw new UsageError("--profiles is only for --method coupling");
   const csv = csvOptions(values);
   checkOut(values.out, positionals);
   const model = parseModel(readModelFile(positionals[0] as string));
   const data = readCsvFile(positionals[1] as string);
+  if (combine !== undefined) {
+    const profile = values.profile !== undefined ? { profile: values.profile } : {};
+    return combineMethods(
+      model,
+      data,
+      methods,
+      combine,
+      profile,
+      { format, csv, out: values.out, positionals },
+      io,
+    );
+  }
   const opts = {
     method,
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
@@ -87,4 +115,88 @@ export function evaluateCommand(argv: string[], io: Io): number {
       `${ev.excluded.length} unit(s) left out for missing indicator values: ${printable(ev.excluded.slice(0, 10).join(", "))}${ev.excluded.length > 10 ? ", ..." : ""}\n`,
     );
   return 0;
+}
+
+/**
+ * `--method a,b,c --combine borda|copeland`: each method's rank per unit, the combined score and rank,
+ * and the pairwise agreement of the rankings.
+ */
+function combineMethods(
+  model: ReturnType<typeof parseModel>,
+  data: ReturnType<typeof readCsvFile>,
+  methods: readonly ModelEvaluationMethod[],
+  combine: "borda" | "copeland",
+  profile: { profile?: string },
+  output: {
+    format: string;
+    csv: ReturnType<typeof csvOptions>;
+    out: string | undefined;
+    positionals: string[];
+  },
+  io: Io,
+): number {
+  const runs = methods.map((m) => {
+    const ev = evaluateModel(model, data, { method: m, ...profile } as EvaluateModelOptions);
+    if (!ev.columns.includes("rank"))
+      throw new UsageError(`--method ${m} gives no ranking, so it cannot be combined (--combine ${combine})`);
+    return ev;
+  });
+  const first = runs[0]!;
+  const kept = first.rows.map((r, i) => (r.rank === null ? -1 : i)).filter((i) => i >= 0);
+  const rankings = runs.map((ev) => kept.map((i) => ev.rows[i]!.rank as number));
+  const combined = combine === "borda" ? borda(rankings) : copeland(rankings);
+  const scores =
+    combine === "borda"
+      ? (combined as ReturnType<typeof borda>).points
+      : (combined as ReturnType<typeof copeland>).scores;
+  const agreement = rankAgreement(rankings, [...methods]);
+  const slot = new Map(kept.map((i, k) => [i, k]));
+  const columns = ["unit", ...methods.map((m) => `rank_${m}`), `${combine}_score`, `${combine}_rank`];
+  const rows = first.units.map((unit, i) => {
+    const k = slot.get(i);
+    const row: Record<string, string | number | null> = { unit };
+    methods.forEach((m, t) => {
+      row[`rank_${m}`] = k === undefined ? null : rankings[t]![k]!;
+    });
+    row[`${combine}_score`] = k === undefined ? null : scores[k]!;
+    row[`${combine}_rank`] = k === undefined ? null : combined.ranks[k]!;
+    return row;
+  });
+  const text =
+    output.format === "csv"
+      ? output.csv.bom + toCsv(columns, rows, output.csv.style)
+      : `${JSON.stringify(
+          {
+            methods,
+            combine,
+            profile: first.profile,
+            criteria: first.criteria,
+            weights: first.weights,
+            excluded: first.excluded,
+            rows,
+            agreement,
+          },
+          (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+          2,
+        )}\n`;
+  writeOut(output.out, [text], output.positionals, io);
+  if (output.format === "csv") {
+    const lines = [`agreement of the rankings (${methods.length} methods, ${kept.length} units):`];
+    for (let a = 0; a < methods.length; a++)
+      for (let b = a + 1; b < methods.length; b++)
+        lines.push(
+          `  ${methods[a]} / ${methods[b]}: spearman ${fmt(agreement.spearman[a]![b]!)}, kendall ${fmt(agreement.kendall[a]![b]!)}, r_w ${fmt(agreement.weightedSpearman[a]![b]!)}, WS ${fmt(agreement.ws[a]![b]!)} (WS of ${methods[b]} to ${methods[a]})`,
+        );
+    io.err(`${lines.join("\n")}\n`);
+  }
+  if (first.excluded.length > 0)
+    io.err(
+      `${first.excluded.length} unit(s) left out for missing indicator values: ${printable(first.excluded.slice(0, 10).join(", "))}${first.excluded.length > 10 ? ", ..." : ""}\n`,
+    );
+  return 0;
+}
+
+/** A correlation for the agreement lines: 4 decimals. */
+function fmt(x: number): string {
+  return Number.isFinite(x) ? x.toFixed(4) : "NaN";
 }
