@@ -19,6 +19,7 @@ describe("LIMITS", () => {
       maxDataFileBytes: 512 * 1024 * 1024,
       maxRuns: 1_000_000,
       maxAhpOrder: 100,
+      maxPrometheePairwiseUnits: 10_000,
     });
     const table = readFileSync("docs/model.md", "utf8");
     for (const name of Object.keys(LIMITS)) expect(table, name).toContain(`\`LIMITS.${name}\``);
