@@ -40,7 +40,7 @@ export interface McdmCase {
   mabac: { G: Vec; S: Vec };
 }
 
-/** A pymcdm 1.4.0 docstring example: its matrix, weights, types, printed results and this script's values. */
+/** A pymcdm 1.4.0 docstring example: its matrix, weights, types, printed results and compute.py's values (weights scaled to sum 1). */
 export interface DocExample {
   x: number[][];
   w: number[];
@@ -48,6 +48,7 @@ export interface DocExample {
   printed: Vec;
   computed: Vec;
   pymcdmFormula?: Vec;
+  computedRawWeights?: Vec;
   printedPhiPlus?: Vec;
   printedPhiMinus?: Vec;
 }
