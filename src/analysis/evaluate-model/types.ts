@@ -1,12 +1,30 @@
+import type { CoprasOptions, CoprasResult } from "../../evaluate/copras.js";
 import type { CouplingOptions, CouplingResult } from "../../evaluate/coupling.js";
+import type { EdasOptions, EdasResult } from "../../evaluate/edas.js";
 import type { FuzzyOptions, FuzzyResult } from "../../evaluate/fuzzy.js";
 import type { GreyRelationalOptions, GreyRelationalResult } from "../../evaluate/grey-relational.js";
+import type { MabacOptions, MabacResult } from "../../evaluate/mabac.js";
 import type { ObstacleResult } from "../../evaluate/obstacle.js";
+import type { PrometheeOptions, PrometheeResult } from "../../evaluate/promethee.js";
 import type { RankSumRatioOptions, RankSumRatioResult } from "../../evaluate/rank-sum-ratio.js";
 import type { TopsisOptions, TopsisResult } from "../../evaluate/topsis.js";
+import type { VikorOptions, VikorResult } from "../../evaluate/vikor.js";
+import type { WaspasOptions, WaspasResult } from "../../evaluate/waspas.js";
 
 /** The matrix methods {@link evaluateModel} can run over a model's normalized indicators. */
-export type ModelEvaluationMethod = "topsis" | "grey" | "fuzzy" | "rsr" | "obstacle" | "coupling";
+export type ModelEvaluationMethod =
+  | "topsis"
+  | "grey"
+  | "fuzzy"
+  | "rsr"
+  | "obstacle"
+  | "coupling"
+  | "vikor"
+  | "promethee"
+  | "edas"
+  | "waspas"
+  | "copras"
+  | "mabac";
 
 /**
  * Every {@link ModelEvaluationMethod}, in the order the CLI and the messages list them (the
@@ -20,6 +38,12 @@ export const MODEL_EVALUATION_METHODS = Object.keys({
   rsr: true,
   obstacle: true,
   coupling: true,
+  vikor: true,
+  promethee: true,
+  edas: true,
+  waspas: true,
+  copras: true,
+  mabac: true,
 } satisfies Record<ModelEvaluationMethod, true>) as readonly ModelEvaluationMethod[];
 
 /** Options every method of {@link evaluateModel} takes. */
@@ -69,7 +93,40 @@ export type EvaluateModelOptions =
       /** Two or more profiles whose root scores are the subsystems (平急结合: `["normal", "emergency"]`). */
       profiles?: readonly string[];
     } & EvaluateModelCommon &
-      CouplingOptions);
+      CouplingOptions)
+  | ({
+      /** VIKOR: Q (lower is better), S, R and the compromise set, with the global weights. */
+      method: "vikor";
+    } & EvaluateModelCommon &
+      Omit<VikorOptions, "directions">)
+  | ({
+      /**
+       * PROMETHEE II net flow (and I with `partialOrder`), with the global weights; thresholds q, p, s
+       * are on the normalized scale.
+       */
+      method: "promethee";
+    } & EvaluateModelCommon &
+      Omit<PrometheeOptions, "directions">)
+  | ({
+      /** EDAS appraisal score, with the global weights. */
+      method: "edas";
+    } & EvaluateModelCommon &
+      Omit<EdasOptions, "directions">)
+  | ({
+      /** WASPAS joint criterion Q, with the global weights. */
+      method: "waspas";
+    } & EvaluateModelCommon &
+      Omit<WaspasOptions, "directions">)
+  | ({
+      /** COPRAS utility degree, with the global weights (every normalized indicator is a benefit). */
+      method: "copras";
+    } & EvaluateModelCommon &
+      Omit<CoprasOptions, "directions">)
+  | ({
+      /** MABAC distance from the border approximation area, with the global weights. */
+      method: "mabac";
+    } & EvaluateModelCommon &
+      Omit<MabacOptions, "directions">);
 
 /** The options of one method of {@link evaluateModel}. @internal */
 export type MethodOptions<M extends ModelEvaluationMethod> = Extract<EvaluateModelOptions, { method: M }>;
@@ -102,5 +159,11 @@ export interface ModelEvaluation {
     | FuzzyResult
     | RankSumRatioResult
     | ObstacleResult
-    | CouplingResult;
+    | CouplingResult
+    | VikorResult
+    | PrometheeResult
+    | EdasResult
+    | WaspasResult
+    | CoprasResult
+    | MabacResult;
 }

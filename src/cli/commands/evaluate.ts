@@ -13,8 +13,9 @@ import { CSV_OPTIONS, csvHelp, csvOptions } from "../csv-options.js";
 import { printable, toCsv } from "../format.js";
 import { checkOut, writeOut } from "../output.js";
 
-export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method topsis|grey|fuzzy|rsr|obstacle|coupling
-                           [--profile P] [--profiles A,B] [--format csv|json] [--out file]
+export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method M [--profile P] [--profiles A,B]
+                           [--v X] [--lambda X] [--preference F] [--q Q] [--p P] [--s S]
+                           [--format csv|json] [--out file]
 
 Scores the units with a model, then runs an evaluation method over the active indicators'
 normalized values (higher = better) with their global weights. One row per scored unit; units with
@@ -22,9 +23,18 @@ a missing indicator value are left out of the method (empty cells).
 
   --method M         topsis, grey (grey relational grade), fuzzy (comprehensive evaluation),
                      rsr (weighted rank-sum ratio), obstacle (obstacle degree per indicator and
-                     dimension), coupling (coupling coordination of the root's dimensions)
+                     dimension), coupling (coupling coordination of the root's dimensions),
+                     vikor (Q, lower is better, and the compromise set), promethee (PROMETHEE II
+                     net flow), edas, waspas, copras, mabac
   --profile P        profile to apply (default: the model's first)
   --profiles A,B     coupling between the root scores of two or more profiles (e.g. normal,emergency)
+  --v X              vikor: weight of the group utility S in Q, in [0, 1] (default 0.5)
+  --lambda X         waspas: weight of the weighted sum against the product, in [0, 1] (default 0.5)
+  --preference F     promethee: usual (default), u-shape, v-shape, level, linear or gaussian, one
+                     for all indicators or a comma list with one per indicator
+  --q Q, --p P, --s S
+                     promethee thresholds on the normalized scale (indifference q, preference p,
+                     Gaussian s): one number or a comma list with one per indicator
   --format csv|json  csv (default) or one JSON document
   --out FILE         write to FILE instead of stdout
 ${csvHelp(21)}`;
@@ -37,6 +47,12 @@ export function evaluateCommand(argv: string[], io: Io): number {
       method: { type: "string" },
       profile: { type: "string" },
       profiles: { type: "string" },
+      v: { type: "string" },
+      lambda: { type: "string" },
+      preference: { type: "string" },
+      q: { type: "string" },
+      p: { type: "string" },
+      s: { type: "string" },
       format: { type: "string", default: "csv" },
       out: { type: "string" },
       ...CSV_OPTIONS,
@@ -56,6 +72,13 @@ export function evaluateCommand(argv: string[], io: Io): number {
     throw new UsageError(`--format must be csv or json, got "${format}"`);
   if (values.profiles !== undefined && method !== "coupling")
     throw new UsageError("--profiles is only for --method coupling");
+  const only = (flag: string, m: ModelEvaluationMethod) => {
+    if ((values as Record<string, unknown>)[flag] !== undefined && method !== m)
+      throw new UsageError(`--${flag} is only for --method ${m}`);
+  };
+  only("v", "vikor");
+  only("lambda", "waspas");
+  for (const flag of ["preference", "q", "p", "s"]) only(flag, "promethee");
   const csv = csvOptions(values);
   checkOut(values.out, positionals);
   const model = parseModel(readModelFile(positionals[0] as string));
@@ -64,6 +87,12 @@ export function evaluateCommand(argv: string[], io: Io): number {
     method,
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
     ...(values.profiles !== undefined ? { profiles: values.profiles.split(",").map((s) => s.trim()) } : {}),
+    ...(values.v !== undefined ? { v: number("v", values.v) } : {}),
+    ...(values.lambda !== undefined ? { lambda: number("lambda", values.lambda) } : {}),
+    ...(values.preference !== undefined ? { preference: listOrOne(values.preference) } : {}),
+    ...(values.q !== undefined ? { q: numbers("q", values.q) } : {}),
+    ...(values.p !== undefined ? { p: numbers("p", values.p) } : {}),
+    ...(values.s !== undefined ? { s: numbers("s", values.s) } : {}),
   } as EvaluateModelOptions;
   const ev = evaluateModel(model, data, opts);
   const text =
@@ -87,4 +116,24 @@ export function evaluateCommand(argv: string[], io: Io): number {
       `${ev.excluded.length} unit(s) left out for missing indicator values: ${printable(ev.excluded.slice(0, 10).join(", "))}${ev.excluded.length > 10 ? ", ..." : ""}\n`,
     );
   return 0;
+}
+
+/** A numeric flag's value; a usage error names the flag. */
+function number(flag: string, text: string): number {
+  const v = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(v))
+    throw new UsageError(`--${flag} must be a number, got "${text}"`);
+  return v;
+}
+
+/** One number, or a comma list of numbers (one per indicator). */
+function numbers(flag: string, text: string): number | number[] {
+  const parts = text.split(",");
+  return parts.length === 1 ? number(flag, text) : parts.map((t) => number(flag, t));
+}
+
+/** One name, or a comma list of names. */
+function listOrOne(text: string): string | string[] {
+  const parts = text.split(",").map((t) => t.trim());
+  return parts.length === 1 ? (parts[0] as string) : parts;
 }
