@@ -176,12 +176,13 @@ export function promethee(
     if (wj === 0) continue;
     const col = cols[j]!;
     for (let i = 0; i < m; i++) y[i] = cost[j] ? -col[i]! : col[i]!;
-    const v = Float64Array.from(y).sort();
+    const v = y.slice().sort(); // typed-array sort: numeric, ascending
     const f = spec.preference[j]!;
     const { plusAt, minusAt } =
       f === "gaussian" ? gaussianFlows(v, spec.s[j]!) : sortedFlows(v, f, spec.q[j] ?? 0, spec.p[j] ?? 0);
+    const find = positionFinder(v);
     for (let i = 0; i < m; i++) {
-      const k = lowerBound(v, y[i]!);
+      const k = find(y[i]!);
       plus[i] = plus[i]! + wj * plusAt[k]!;
       minus[i] = minus[i]! + wj * minusAt[k]!;
     }
@@ -362,16 +363,37 @@ function gaussianFlows(v: Float64Array, s: number): { plusAt: Float64Array; minu
   return { plusAt, minusAt };
 }
 
-/** First index k of the ascending `v` with v[k] >= x (x is one of the values). */
-function lowerBound(v: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = v.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (v[mid]! < x) lo = mid + 1;
-    else hi = mid;
+/**
+ * For the ascending `v`, a function giving the first index k with v[k] >= x (x one of the values).
+ * The value range is cut into m equal buckets (the bucket of a value is monotone in it), so each
+ * look-up is a binary search within one bucket: about one step for spread-out data instead of
+ * log2 m cache-missing steps over the whole column.
+ */
+function positionFinder(v: Float64Array): (x: number) => number {
+  const m = v.length;
+  const lo = v[0]!;
+  const hi = v[m - 1]!;
+  if (!(hi > lo)) return () => 0;
+  const nb = m;
+  const scale = nb / (hi - lo);
+  const bucket = (x: number): number => Math.min(nb - 1, ((x - lo) * scale) | 0); // x >= lo: | 0 floors
+  const start = new Int32Array(nb + 1); // start[b] = first k with bucket(v[k]) >= b
+  let k = 0;
+  for (let b = 0; b <= nb; b++) {
+    while (k < m && bucket(v[k]!) < b) k++;
+    start[b] = k;
   }
-  return lo;
+  return (x) => {
+    const b = bucket(x);
+    let a = start[b]!;
+    let z = start[b + 1]!;
+    while (a < z) {
+      const mid = (a + z) >>> 1;
+      if (v[mid]! < x) a = mid + 1;
+      else z = mid;
+    }
+    return a;
+  };
 }
 
 /** The PROMETHEE I relation of every pair from the two flows (compared to a relative 1e-12). */

@@ -151,14 +151,22 @@ export function vikor(matrix: MatrixInput, weights: readonly number[], opts: Vik
     Q[i] = v * qs + (1 - v) * qr;
   }
 
-  // The first two by Q (ties by position), then the conditions.
-  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => Q[a]! - Q[b]! || a - b);
-  const a1 = order[0]!;
-  const a2 = order[1]!;
+  // The first two by Q (ties by position), then the conditions; only the units within DQ of the
+  // best are sorted (the compromise set when C1 fails).
+  let a1 = 0;
+  for (let i = 1; i < m; i++) if (Q[i]! < Q[a1]!) a1 = i;
+  let a2 = a1 === 0 ? 1 : 0;
+  for (let i = 0; i < m; i++) if (i !== a1 && Q[i]! < Q[a2]!) a2 = i;
   const dq = 1 / (m - 1);
   const advantage = Q[a2]! - Q[a1]! >= dq;
   const stability = S[a1] === termS.lo || R[a1] === termR.lo;
-  const compromise = advantage ? (stability ? [a1] : [a1, a2]) : order.filter((i) => Q[i]! - Q[a1]! < dq);
+  let compromise: number[];
+  if (advantage) compromise = stability ? [a1] : [a1, a2];
+  else {
+    compromise = [];
+    for (let i = 0; i < m; i++) if (Q[i]! - Q[a1]! < dq) compromise.push(i);
+    compromise.sort((a, b) => Q[a]! - Q[b]! || a - b);
+  }
 
   return {
     Q: toArray(Q),
