@@ -121,7 +121,7 @@ export interface PrometheeResult {
  *
  * Exact and sub-quadratic: the usual, U-shape, V-shape, level and linear functions are
  * piecewise linear in d, so each unit's flows on a criterion are counts and sums over the sorted
- * column (O(m log m) per criterion; 100,000 x 50 in about a second). The Gaussian function and the
+ * column (O(m log m) per criterion; 100,000 x 50 in about 3 s of CPU). The Gaussian function and the
  * partial order compare every pair: up to `LIMITS.maxPrometheePairwiseUnits` (10,000) units, beyond
  * which they are refused with `too_many_units` (run them on a random sample).
  *

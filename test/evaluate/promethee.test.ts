@@ -103,6 +103,19 @@ describe("promethee's sorted flows equal the pairwise definition", () => {
     },
   );
 
+  it("promethee on large-magnitude, narrow and negative columns (1e12 + k, -k, 1e-300 k) equals the pair-by-pair net flow", () => {
+    const rand = mulberry32(5);
+    const x = Array.from({ length: 300 }, () => {
+      const k = Math.floor(rand() * 30);
+      return [1e12 + k, -k * 0.5, 1e-300 * k];
+    });
+    const w = [0.4, 0.4, 0.2];
+    for (const f of ["usual", "linear", "level"] as const) {
+      const r = promethee(x, w, { preference: f, q: 0, p: 4 });
+      expectRel(r.phi, bruteForce(x, w, f, 0, 4), 1e-12);
+    }
+  });
+
   it("promethee with flows: 'sum' gives (m - 1) times the mean flows, the same ranks", () => {
     const c = CASES[4]!;
     const mean = promethee(c.x, c.w, { directions: c.types });
