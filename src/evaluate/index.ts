@@ -11,8 +11,12 @@ export type { CodasOptions, CodasResult } from "./codas.js";
 export { codas } from "./codas.js";
 export type { CopelandResult } from "./copeland.js";
 export { copeland } from "./copeland.js";
+export type { CoprasOptions, CoprasResult } from "./copras.js";
+export { copras } from "./copras.js";
 export type { CouplingBand, CouplingOptions, CouplingResult } from "./coupling.js";
 export { coordinationBand, couplingCoordination } from "./coupling.js";
+export type { EdasOptions, EdasResult } from "./edas.js";
+export { edas } from "./edas.js";
 export type { Electre1Options, Electre1Result } from "./electre1.js";
 export { electre1 } from "./electre1.js";
 export type { FuzzyInput, FuzzyOperator, FuzzyOptions, FuzzyResult } from "./fuzzy.js";
@@ -21,6 +25,8 @@ export type { FuzzyGroup, FuzzyMultiLevelOptions, FuzzyMultiLevelResult } from "
 export { fuzzyEvaluationMultiLevel } from "./fuzzy-multilevel.js";
 export type { GreyRelationalOptions, GreyRelationalResult } from "./grey-relational.js";
 export { greyRelational } from "./grey-relational.js";
+export type { MabacOptions, MabacResult } from "./mabac.js";
+export { mabac } from "./mabac.js";
 export type { MarcosOptions, MarcosResult } from "./marcos.js";
 export { marcos } from "./marcos.js";
 export type { MooraOptions, MooraResult } from "./moora.js";
@@ -29,7 +35,19 @@ export type { MultimooraOptions, MultimooraResult } from "./multimoora.js";
 export { multimoora } from "./multimoora.js";
 export type { ObstacleEntry, ObstacleOptions, ObstacleResult } from "./obstacle.js";
 export { obstacleDegree } from "./obstacle.js";
+export type {
+  PreferenceFunction,
+  PrometheeOptions,
+  PrometheePartialOrder,
+  PrometheeResult,
+  PrometheeThreshold,
+} from "./promethee.js";
+export { PREFERENCE_FUNCTIONS, promethee } from "./promethee.js";
 export type { RankSumRatioOptions, RankSumRatioResult, RsrDistributionRow } from "./rank-sum-ratio.js";
 export { rankSumRatio } from "./rank-sum-ratio.js";
 export type { TopsisIdealPoints, TopsisOptions, TopsisResult } from "./topsis.js";
 export { topsis } from "./topsis.js";
+export type { VikorOptions, VikorResult } from "./vikor.js";
+export { vikor } from "./vikor.js";
+export type { WaspasOptions, WaspasResult } from "./waspas.js";
+export { waspas } from "./waspas.js";

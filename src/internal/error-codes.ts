@@ -255,6 +255,10 @@ export const ERROR_CODES = {
   too_few_units: { severity: "error", text: "fewer units (rows) than a method needs" },
   too_few_values: { severity: "error", text: "fewer present values than a statistic needs" },
   too_many_nodes: { severity: "error", text: "the tree has more nodes than `LIMITS.maxNodes`" },
+  too_many_units: {
+    severity: "error",
+    text: "more units than a pairwise method allows (`LIMITS.maxPrometheePairwiseUnits`)",
+  },
   unknown_child: {
     severity: "error",
     text: "a fixed weight, judgment or matrix `order` names a node that is not a child of the group",

@@ -71,6 +71,15 @@ export const MAX_DOMINANCE_UNITS = 10_000;
  */
 export const MAX_OUTRANKING_UNITS = 2_000;
 
+/**
+ * Most units of the PROMETHEE computations that are quadratic in the units: 10,000. The Gaussian
+ * preference function has no exact sub-quadratic form (every pair is compared: 5e7 pairs per
+ * criterion at 10,000 units), and the PROMETHEE I partial order lists pairs of units; both are
+ * refused beyond it with `too_many_units` (score a random sample instead). The usual, U-shape,
+ * V-shape, level and linear functions run by sorting, in O(m log m) per criterion, at any size.
+ */
+export const MAX_PROMETHEE_PAIRWISE_UNITS = 10_000;
+
 /** The limits of indicatrix, as {@link LIMITS} holds them. */
 export interface Limits {
   /** Deepest tree, in levels below the root (the root is depth 0): 32. Deeper is `too_deep`. */
@@ -104,6 +113,8 @@ export interface Limits {
   readonly maxDominanceUnits: number;
   /** Most units of ELECTRE I (pairwise matrices): 2,000 (`matrix_too_large`). */
   readonly maxOutrankingUnits: number;
+  /** Most units of PROMETHEE with a Gaussian criterion or with the PROMETHEE I partial order: 10,000 (`too_many_units`). */
+  readonly maxPrometheePairwiseUnits: number;
 }
 
 /**
@@ -135,4 +146,5 @@ export const LIMITS: Limits = Object.freeze({
   maxAhpOrder: MAX_AHP_ORDER,
   maxDominanceUnits: MAX_DOMINANCE_UNITS,
   maxOutrankingUnits: MAX_OUTRANKING_UNITS,
+  maxPrometheePairwiseUnits: MAX_PROMETHEE_PAIRWISE_UNITS,
 });

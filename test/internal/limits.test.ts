@@ -21,6 +21,7 @@ describe("LIMITS", () => {
       maxAhpOrder: 100,
       maxDominanceUnits: 10_000,
       maxOutrankingUnits: 2_000,
+      maxPrometheePairwiseUnits: 10_000,
     });
     const table = readFileSync("docs/model.md", "utf8");
     for (const name of Object.keys(LIMITS)) expect(table, name).toContain(`\`LIMITS.${name}\``);

@@ -5,17 +5,23 @@ import { score } from "../../score/score.js";
 import { arasOnModel } from "./aras.js";
 import { cocosoOnModel } from "./cocoso.js";
 import { codasOnModel } from "./codas.js";
+import { coprasOnModel } from "./copras.js";
 import { couplingOfDimensions, couplingOfProfiles } from "./coupling.js";
+import { edasOnModel } from "./edas.js";
 import { electre1OnModel } from "./electre1.js";
 import { fuzzyOnModel } from "./fuzzy.js";
 import { greyOnModel } from "./grey.js";
+import { mabacOnModel } from "./mabac.js";
 import { marcosOnModel } from "./marcos.js";
 import { mooraOnModel } from "./moora.js";
 import { multimooraOnModel } from "./multimoora.js";
 import { obstacleOnModel } from "./obstacle.js";
+import { prometheeOnModel } from "./promethee.js";
 import { rsrOnModel } from "./rsr.js";
 import { topsisOnModel } from "./topsis.js";
 import { type EvaluateModelOptions, MODEL_EVALUATION_METHODS, type ModelEvaluation } from "./types.js";
+import { vikorOnModel } from "./vikor.js";
+import { waspasOnModel } from "./waspas.js";
 
 export {
   type EvaluateModelCommon,
@@ -34,8 +40,10 @@ export {
  * units; `obstacle` gives each unit's obstacle degree per indicator and per top-level dimension
  * (the root's children); `coupling` measures the coupling coordination of the root's children as
  * subsystems, or of several profiles' root scores (`profiles: ["normal", "emergency"]`, the
- * 平急结合 measure); `marcos`, `moora`, `multimoora`, `aras`, `cocoso`, `codas` and `electre1` (net
- * outranking and kernel) rank the units as their functions in `src/evaluate` do. Use it to report a model-based TOPSIS or obstacle table; use the functions of
+ * 平急结合 measure); `vikor` (Q, lower is better, with the compromise set), `promethee` (net flow
+ * φ; thresholds on the normalized scale), `edas`, `waspas`, `copras`, `mabac`, `marcos`, `moora`,
+ * `multimoora`, `aras`, `cocoso`, `codas` and `electre1` (net outranking and kernel) rank the units
+ * with the global weights. Use it to report a model-based TOPSIS or obstacle table; use the functions of
  * `src/evaluate` directly on a plain matrix.
  *
  * Row keys: `unit`, then the method's values (`score` and `rank` for the ranking methods; per
@@ -45,7 +53,9 @@ export {
  * Units with a missing criterion value are left out of the method (listed in `excluded`, their row
  * values null): the matrix methods need complete rows.
  *
- * References: see each method (Hwang & Yoon 1981; Deng 1982; Zadeh 1965; Tian 1988; Wang et al. 2021).
+ * References: see each method (Hwang & Yoon 1981; Deng 1982; Zadeh 1965; Tian 1988; Wang et al. 2021;
+ * Opricovic & Tzeng 2004; Brans & Vincke 1985; Keshavarz Ghorabaee et al. 2015; Zavadskas et al.
+ * 2012, 1994; Pamučar & Ćirović 2015).
  *
  * @throws IndicatrixError `invalid_option` (unknown method, fewer than 2 profiles for coupling,
  *   fuzzy breakpoints that cannot be defaulted), `no_complete_units`, the errors of `score()`, and
@@ -97,6 +107,18 @@ export function evaluateModel(model: Model, data: DatasetInput, opts: EvaluateMo
       return codasOnModel(head, result, opts);
     case "electre1":
       return electre1OnModel(head, result, opts);
+    case "vikor":
+      return vikorOnModel(head, result, opts);
+    case "promethee":
+      return prometheeOnModel(head, result, opts);
+    case "edas":
+      return edasOnModel(head, result, opts);
+    case "waspas":
+      return waspasOnModel(head, result, opts);
+    case "copras":
+      return coprasOnModel(head, result, opts);
+    case "mabac":
+      return mabacOnModel(head, result, opts);
   }
 }
 

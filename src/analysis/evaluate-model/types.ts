@@ -1,16 +1,22 @@
 import type { ArasOptions, ArasResult } from "../../evaluate/aras.js";
 import type { CocosoOptions, CocosoResult } from "../../evaluate/cocoso.js";
 import type { CodasOptions, CodasResult } from "../../evaluate/codas.js";
+import type { CoprasOptions, CoprasResult } from "../../evaluate/copras.js";
 import type { CouplingOptions, CouplingResult } from "../../evaluate/coupling.js";
+import type { EdasOptions, EdasResult } from "../../evaluate/edas.js";
 import type { Electre1Options, Electre1Result } from "../../evaluate/electre1.js";
 import type { FuzzyOptions, FuzzyResult } from "../../evaluate/fuzzy.js";
 import type { GreyRelationalOptions, GreyRelationalResult } from "../../evaluate/grey-relational.js";
+import type { MabacOptions, MabacResult } from "../../evaluate/mabac.js";
 import type { MarcosOptions, MarcosResult } from "../../evaluate/marcos.js";
 import type { MooraOptions, MooraResult } from "../../evaluate/moora.js";
 import type { MultimooraOptions, MultimooraResult } from "../../evaluate/multimoora.js";
 import type { ObstacleResult } from "../../evaluate/obstacle.js";
+import type { PrometheeOptions, PrometheeResult } from "../../evaluate/promethee.js";
 import type { RankSumRatioOptions, RankSumRatioResult } from "../../evaluate/rank-sum-ratio.js";
 import type { TopsisOptions, TopsisResult } from "../../evaluate/topsis.js";
+import type { VikorOptions, VikorResult } from "../../evaluate/vikor.js";
+import type { WaspasOptions, WaspasResult } from "../../evaluate/waspas.js";
 
 /** The matrix methods {@link evaluateModel} can run over a model's normalized indicators. */
 export type ModelEvaluationMethod =
@@ -27,7 +33,13 @@ export type ModelEvaluationMethod =
   | "aras"
   | "cocoso"
   | "codas"
-  | "electre1";
+  | "electre1"
+  | "vikor"
+  | "promethee"
+  | "edas"
+  | "waspas"
+  | "copras"
+  | "mabac";
 
 /**
  * Every {@link ModelEvaluationMethod}, in the order the CLI and the messages list them (the
@@ -49,6 +61,12 @@ export const MODEL_EVALUATION_METHODS = Object.keys({
   cocoso: true,
   codas: true,
   electre1: true,
+  vikor: true,
+  promethee: true,
+  edas: true,
+  waspas: true,
+  copras: true,
+  mabac: true,
 } satisfies Record<ModelEvaluationMethod, true>) as readonly ModelEvaluationMethod[];
 
 /** Options every method of {@link evaluateModel} takes. */
@@ -113,7 +131,40 @@ export type EvaluateModelOptions =
   | ({ /** CODAS (Keshavarz Ghorabaee et al. 2016). */ method: "codas" } & EvaluateModelCommon &
       Omit<CodasOptions, "directions">)
   | ({ /** ELECTRE I (Roy 1968); at most 2,000 units. */ method: "electre1" } & EvaluateModelCommon &
-      Omit<Electre1Options, "directions">);
+      Omit<Electre1Options, "directions">)
+  | ({
+      /** VIKOR: Q (lower is better), S, R and the compromise set, with the global weights. */
+      method: "vikor";
+    } & EvaluateModelCommon &
+      Omit<VikorOptions, "directions">)
+  | ({
+      /**
+       * PROMETHEE II net flow (and I with `partialOrder`), with the global weights; thresholds q, p, s
+       * are on the normalized scale.
+       */
+      method: "promethee";
+    } & EvaluateModelCommon &
+      Omit<PrometheeOptions, "directions">)
+  | ({
+      /** EDAS appraisal score, with the global weights. */
+      method: "edas";
+    } & EvaluateModelCommon &
+      Omit<EdasOptions, "directions">)
+  | ({
+      /** WASPAS joint criterion Q, with the global weights. */
+      method: "waspas";
+    } & EvaluateModelCommon &
+      Omit<WaspasOptions, "directions">)
+  | ({
+      /** COPRAS utility degree, with the global weights (every normalized indicator is a benefit). */
+      method: "copras";
+    } & EvaluateModelCommon &
+      Omit<CoprasOptions, "directions">)
+  | ({
+      /** MABAC distance from the border approximation area, with the global weights. */
+      method: "mabac";
+    } & EvaluateModelCommon &
+      Omit<MabacOptions, "directions">);
 
 /** The options of one method of {@link evaluateModel}. @internal */
 export type MethodOptions<M extends ModelEvaluationMethod> = Extract<EvaluateModelOptions, { method: M }>;
@@ -154,5 +205,11 @@ export interface ModelEvaluation {
     | ArasResult
     | CocosoResult
     | CodasResult
-    | Electre1Result;
+    | Electre1Result
+    | VikorResult
+    | PrometheeResult
+    | EdasResult
+    | WaspasResult
+    | CoprasResult
+    | MabacResult;
 }

@@ -16,8 +16,10 @@ import { CSV_OPTIONS, csvHelp, csvOptions } from "../csv-options.js";
 import { printable, toCsv } from "../format.js";
 import { checkOut, writeOut } from "../output.js";
 
-export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method topsis|grey|fuzzy|rsr|obstacle|coupling|...
-                           [--combine borda|copeland] [--profile P] [--profiles A,B] [--format csv|json] [--out file]
+export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method M[,M2,...] [--combine borda|copeland]
+                           [--profile P] [--profiles A,B]
+                           [--v X] [--lambda X] [--preference F] [--q Q] [--p P] [--s S]
+                           [--format csv|json] [--out file]
 
 Scores the units with a model, then runs an evaluation method over the active indicators'
 normalized values (higher = better) with their global weights. One row per scored unit; units with
@@ -26,15 +28,23 @@ a missing indicator value are left out of the method (empty cells).
   --method M         topsis, grey (grey relational grade), fuzzy (comprehensive evaluation),
                      rsr (weighted rank-sum ratio), obstacle (obstacle degree per indicator and
                      dimension), coupling (coupling coordination of the root's dimensions),
-                     marcos, moora, multimoora, aras, cocoso, codas, electre1 (net outranking
-                     and kernel); a comma list (topsis,codas,marcos) ranks by each method and
-                     combines the rankings
+                     vikor (Q, lower is better, and the compromise set), promethee (PROMETHEE II
+                     net flow), edas, waspas, copras, mabac, marcos, moora, multimoora, aras,
+                     cocoso, codas, electre1 (net outranking and kernel); a comma list
+                     (topsis,codas,marcos) ranks by each method and combines the rankings
   --combine C        borda (default with several methods) or copeland: one row per unit with each
                      method's rank, the combined score and rank; the pairwise agreement of the
                      rankings (Spearman, Kendall, weighted Spearman r_w, WS) goes to stderr (csv)
                      or the "agreement" field (json)
   --profile P        profile to apply (default: the model's first)
   --profiles A,B     coupling between the root scores of two or more profiles (e.g. normal,emergency)
+  --v X              vikor: weight of the group utility S in Q, in [0, 1] (default 0.5)
+  --lambda X         waspas: weight of the weighted sum against the product, in [0, 1] (default 0.5)
+  --preference F     promethee: usual (default), u-shape, v-shape, level, linear or gaussian, one
+                     for all indicators or a comma list with one per indicator
+  --q Q, --p P, --s S
+                     promethee thresholds on the normalized scale (indifference q, preference p,
+                     Gaussian s): one number or a comma list with one per indicator
   --format csv|json  csv (default) or one JSON document
   --out FILE         write to FILE instead of stdout
 ${csvHelp(21)}`;
@@ -48,6 +58,12 @@ export function evaluateCommand(argv: string[], io: Io): number {
       profile: { type: "string" },
       profiles: { type: "string" },
       combine: { type: "string" },
+      v: { type: "string" },
+      lambda: { type: "string" },
+      preference: { type: "string" },
+      q: { type: "string" },
+      p: { type: "string" },
+      s: { type: "string" },
       format: { type: "string", default: "csv" },
       out: { type: "string" },
       ...CSV_OPTIONS,
@@ -72,6 +88,13 @@ export function evaluateCommand(argv: string[], io: Io): number {
     throw new UsageError(`--format must be csv or json, got "${format}"`);
   if (values.profiles !== undefined && (method !== "coupling" || methods.length > 1))
     throw new UsageError("--profiles is only for --method coupling");
+  const only = (flag: string, m: ModelEvaluationMethod) => {
+    if ((values as Record<string, unknown>)[flag] !== undefined && method !== m)
+      throw new UsageError(`--${flag} is only for --method ${m}`);
+  };
+  only("v", "vikor");
+  only("lambda", "waspas");
+  for (const flag of ["preference", "q", "p", "s"]) only(flag, "promethee");
   const csv = csvOptions(values);
   checkOut(values.out, positionals);
   const model = parseModel(readModelFile(positionals[0] as string));
@@ -92,6 +115,12 @@ export function evaluateCommand(argv: string[], io: Io): number {
     method,
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
     ...(values.profiles !== undefined ? { profiles: values.profiles.split(",").map((s) => s.trim()) } : {}),
+    ...(values.v !== undefined ? { v: number("v", values.v) } : {}),
+    ...(values.lambda !== undefined ? { lambda: number("lambda", values.lambda) } : {}),
+    ...(values.preference !== undefined ? { preference: listOrOne(values.preference) } : {}),
+    ...(values.q !== undefined ? { q: numbers("q", values.q) } : {}),
+    ...(values.p !== undefined ? { p: numbers("p", values.p) } : {}),
+    ...(values.s !== undefined ? { s: numbers("s", values.s) } : {}),
   } as EvaluateModelOptions;
   const ev = evaluateModel(model, data, opts);
   const text =
@@ -199,4 +228,24 @@ function combineMethods(
 /** A correlation for the agreement lines: 4 decimals. */
 function fmt(x: number): string {
   return Number.isFinite(x) ? x.toFixed(4) : "NaN";
+}
+
+/** A numeric flag's value; a usage error names the flag. */
+function number(flag: string, text: string): number {
+  const v = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(v))
+    throw new UsageError(`--${flag} must be a number, got "${text}"`);
+  return v;
+}
+
+/** One number, or a comma list of numbers (one per indicator). */
+function numbers(flag: string, text: string): number | number[] {
+  const parts = text.split(",");
+  return parts.length === 1 ? number(flag, text) : parts.map((t) => number(flag, t));
+}
+
+/** One name, or a comma list of names. */
+function listOrOne(text: string): string | string[] {
+  const parts = text.split(",").map((t) => t.trim());
+  return parts.length === 1 ? (parts[0] as string) : parts;
 }
