@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import type { Model, WeightSpec } from "../../src/indicators/schema.js";
+import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { bwm } from "../../src/weighting/bwm.js";
 import { checkModel } from "../../src/weighting/check-model.js";
 import { cilosWeights } from "../../src/weighting/cilos.js";
@@ -20,9 +21,7 @@ const columns = [
   Float64Array.from([0.3, 0.3, 0.8, 0.6, 0.1]),
   Float64Array.from([0.9, 0.2, 0.4, 0.5, 0.6]),
 ];
-const rows = columns[0]!
-  .map((_, i) => i)
-  .reduce<number[][]>((acc, i) => [...acc, columns.map((c) => c[i]!)], []);
+const rows = Array.from({ length: 5 }, (_, i) => columns.map((c) => c[i]!));
 
 describe("resolveWeightSpec: defaults of the new specs", () => {
   it("merec has shift 0; g1 scale strict; bwm linear; fuzzy-ahp buckley + centroid; dematel max-row-column", () => {
@@ -249,5 +248,42 @@ describe("checkModel: the rules of the new specs", () => {
         ],
       })[0],
     ).toMatch(/^judgment_out_of_scale @ profiles\.p\.weights\.root\.judgments\[0\]/);
+  });
+});
+
+describe("resolveWeights: the new specs end to end", () => {
+  const data = [
+    { unit: "u1", a: 2, b: 30, c: 9 },
+    { unit: "u2", a: 5, b: 30, c: 2 },
+    { unit: "u3", a: 9, b: 80, c: 4 },
+    { unit: "u4", a: 4, b: 60, c: 5 },
+  ];
+  const modelWith = (weights: unknown): Model =>
+    ({
+      id: "m",
+      tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }] },
+      profiles: { p: { weights: { root: weights } } },
+    }) as Model;
+  it("a merec spec with a shift gives merecWeights of the min-max normalized columns + shift", () => {
+    const w = resolveWeights(modelWith({ method: "merec", shift: 0.1 }), { profile: "p", data });
+    const norm = (xs: number[]) => xs.map((x) => (x - Math.min(...xs)) / (Math.max(...xs) - Math.min(...xs)));
+    const cols = [data.map((r) => r.a), data.map((r) => r.b), data.map((r) => r.c)].map(norm);
+    const rowsN = cols[0]!.map((_, i) => cols.map((c) => c[i]!));
+    expectClose(
+      ["a", "b", "c"].map((id) => w.local[id]!),
+      merecWeights(rowsN, { shift: 0.1 }),
+      1e-12,
+    );
+    expect(w.provenance.root).toMatchObject({ method: "merec", shift: 0.1 });
+  });
+  it("a g1 spec needs no data", () => {
+    const w = resolveWeights(modelWith({ method: "g1", order: ["a", "b", "c"], ratios: [1.2, 1.4] }), {
+      profile: "p",
+    });
+    expectClose(
+      ["a", "b", "c"].map((id) => w.local[id]!),
+      g1Weights([1.2, 1.4]),
+      1e-15,
+    );
   });
 });
