@@ -5,7 +5,7 @@ import { inverse } from "./benefit-cost.js";
 export interface DematelOptions {
   /**
    * How the direct-relation matrix A is scaled to N = A / s: `"max-row-column"` (default; s = the largest row or
-   * column sum, as Lin & Wu 2008 and most applied papers) or `"row"` (s = the largest row sum, as pyDecision).
+   * column sum, the usual form in applied papers) or `"row"` (s = the largest row sum, as pyDecision).
    */
   normalization?: "max-row-column" | "row";
   /** Names of the criteria, used in error messages only. */
@@ -33,8 +33,8 @@ export interface DematelResult {
 }
 
 /**
- * DEMATEL (Decision-Making Trial and Evaluation Laboratory; Gabus & Fontela 1973; weights from prominence as in
- * e.g. Dalalah et al. 2011): for criteria that influence each other. a_ij (0 none, 1 low, 2 medium, 3 high,
+ * DEMATEL (Decision-Making Trial and Evaluation Laboratory; Gabus & Fontela 1973; weights from the prominence
+ * as pyDecision's `dematel_method`): for criteria that influence each other. a_ij (0 none, 1 low, 2 medium, 3 high,
  * 4 very high) is how much criterion i influences j; N = A / s, the total relation T = N + N² + ... = N (I - N)^-1,
  * D = row sums (influence given), R = column sums (received), prominence D + R, relation D - R (cause > 0, effect
  * < 0), and the weights are the prominence normalized. Several experts: average their matrices first. The inverse

@@ -16,7 +16,7 @@ export interface GiniDetails {
  * is bounded and less driven by a few extreme units. Values must be non-negative (the Gini coefficient of a
  * distribution); a constant column gets weight 0. Each column is sorted once: O(m log m) per column, by
  * G = Σ_k (2k - m + 1) x_(k) / (m Σ x) over the sorted values (k = 0..m-1). Reference: Gini, C. (1912) Variabilità
- * e mutabilità; for weighting e.g. Li, Wang & Chen (2020), and pymcdm's `gini_weights`.
+ * e mutabilità; as weights, pymcdm's `gini_weights` (which this matches).
  *
  * @throws {IndicatrixError} `too_few_units`, `invalid_matrix` (naming row and column), `negative_value` (naming row
  *   and column), `all_constant`.
