@@ -93,6 +93,74 @@ export interface AhpWeightSpec {
   threshold?: number | undefined;
 }
 
+/** One G1 judgment set: an importance order and the ratios of neighbours. */
+export interface G1Judgment {
+  /** Child ids from the most to the least important. */
+  order: string[];
+  /** r_k = w_{k-1} / w_k for k = 2..n (n - 1 values): 1.0 equal, 1.2 slightly, 1.4 obviously, 1.6 strongly, 1.8 extremely. */
+  ratios: number[];
+}
+
+/** G1 (order-relation, 序关系分析法) weights: `order` and `ratios`, or several experts (mean of their weights). */
+export interface G1WeightSpec {
+  /** The method. */
+  method: "g1";
+  /** Child ids from the most to the least important. */
+  order?: string[] | undefined;
+  /** r_k = w_{k-1} / w_k for k = 2..n. */
+  ratios?: number[] | undefined;
+  /** Several experts, each with an order and ratios; the weights are the mean of theirs. */
+  experts?: ({ /** Who judged. */ name?: string | undefined } & G1Judgment)[] | undefined;
+  /** `strict` (default): each r_k in [1, 1.8]; `free`: any r_k > 0. */
+  scale?: "strict" | "free" | undefined;
+}
+
+/** Best-worst method weights (Rezaei 2015; linear model 2016). */
+export interface BwmWeightSpec {
+  /** The method. */
+  method: "bwm";
+  /** Id of the most important child. */
+  best: string;
+  /** Id of the least important child. */
+  worst: string;
+  /** Child id -> how much more important `best` is than it, 1-9 (`best` itself: 1). */
+  bestToOthers: Record<string, number>;
+  /** Child id -> how much more important it is than `worst`, 1-9 (`worst` itself: 1). */
+  othersToWorst: Record<string, number>;
+  /** `linear` (default) or `nonlinear`. */
+  model?: "linear" | "nonlinear" | undefined;
+}
+
+/** Fuzzy AHP weights: crisp 1-9 judgments turned into triangular fuzzy numbers. */
+export interface FuzzyAhpWeightSpec {
+  /** The method. */
+  method: "fuzzy-ahp";
+  /** Pairwise judgments `[a, b, v]` on the 1-9 scale (complete: every pair of active children). */
+  judgments: [string, string, number][];
+  /** `buckley` (default, geometric mean) or `chang` (extent analysis). */
+  variant?: "buckley" | "chang" | undefined;
+  /** Buckley: `centroid` (default) or `graded-mean`. */
+  defuzzify?: "centroid" | "graded-mean" | undefined;
+  /** Random-index table of the consistency check of the modal matrix (default `saaty`). */
+  ri?: "saaty" | "cn1000" | number[] | undefined;
+  /** Consistency threshold (default 0.10). */
+  threshold?: number | undefined;
+}
+
+/** DEMATEL weights (normalized prominence D + R) from a direct-relation matrix. */
+export interface DematelWeightSpec {
+  /** The method. */
+  method: "dematel";
+  /** a_ij: influence of row i on column j, 0-4, diagonal 0. */
+  matrix?: number[][] | undefined;
+  /** Or several experts' matrices, averaged. */
+  experts?: number[][][] | undefined;
+  /** Child ids in the row order of the matrix (default: the children's order). */
+  order?: string[] | undefined;
+  /** `max-row-column` (default) or `row`. */
+  normalization?: "max-row-column" | "row" | undefined;
+}
+
 /** A weight spec that `combine` can combine. */
 export type BaseWeightSpec =
   | { /** Equal weights. */ method: "equal" }
@@ -120,7 +188,23 @@ export type BaseWeightSpec =
       method: "stddev" | "cv";
       /** Degrees of freedom of the standard deviation (default 1). */
       ddof?: 0 | 1 | undefined;
-    };
+    }
+  | {
+      /** MEREC weights on the children's normalized values. */
+      method: "merec";
+      /** Added to every value first (default 0); MEREC needs values > 0. */
+      shift?: number | undefined;
+    }
+  | {
+      /** Gini, CILOS or IDOCRIW weights on the children's normalized values. */ method:
+        | "gini"
+        | "cilos"
+        | "idocriw";
+    }
+  | G1WeightSpec
+  | BwmWeightSpec
+  | FuzzyAhpWeightSpec
+  | DematelWeightSpec;
 
 /** A combination of several weight specs (subjective and objective). */
 export interface CombineWeightSpec {

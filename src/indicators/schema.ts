@@ -147,7 +147,109 @@ const objectiveSpecs = [
     method: z.enum(["stddev", "cv"]),
     ddof: z.union([z.literal(0), z.literal(1)]).optional(),
   }),
+  z.strictObject({
+    method: z.literal("merec"),
+    shift: z.number().nonnegative().optional().meta({
+      description:
+        "Added to every value first: MEREC takes logs of ratios, and min-max normalized values reach 0",
+    }),
+  }),
+  z.strictObject({ method: z.enum(["gini", "cilos", "idocriw"]) }),
 ] as const;
+
+const g1Judgment = {
+  order: z.array(z.string()).meta({ description: "Child ids from the most to the least important" }),
+  ratios: z
+    .array(z.number().positive())
+    .meta({ description: "r_k = w_{k-1} / w_k for k = 2..n: 1.0, 1.2, 1.4, 1.6, 1.8 (equal ... extremely)" }),
+};
+
+/** G1 (order-relation) weights: an importance order and the ratios of neighbours, or several experts (mean). */
+export const G1WeightSpecSchema = z
+  .strictObject({
+    method: z.literal("g1"),
+    order: g1Judgment.order.optional(),
+    ratios: g1Judgment.ratios.optional(),
+    experts: z
+      .array(
+        z.strictObject({
+          name: z.string().optional().meta({ description: "Who judged (display only)." }),
+          ...g1Judgment,
+        }),
+      )
+      .optional()
+      .meta({ description: "Several experts' orders and ratios; the weights are their mean." }),
+    scale: z
+      .enum(["strict", "free"])
+      .optional()
+      .meta({ description: "strict (default): each r_k in [1, 1.8]" }),
+  })
+  .meta({ id: "G1WeightSpec" });
+
+/** Best-worst method weights (Rezaei 2015, 2016). */
+export const BwmWeightSpecSchema = z
+  .strictObject({
+    method: z.literal("bwm"),
+    best: z.string().meta({ description: "Id of the most important child" }),
+    worst: z.string().meta({ description: "Id of the least important child" }),
+    bestToOthers: z
+      .record(z.string(), z.number())
+      .meta({ description: "child id -> how much more important `best` is, 1-9 (best itself: 1)" }),
+    othersToWorst: z
+      .record(z.string(), z.number())
+      .meta({ description: "child id -> how much more important it is than `worst`, 1-9 (worst itself: 1)" }),
+    model: z
+      .enum(["linear", "nonlinear"])
+      .optional()
+      .meta({
+        description: "linear (default, consistency ratio xi^L) or the non-linear model (CR = xi* / CI)",
+      }),
+  })
+  .meta({ id: "BwmWeightSpec" });
+
+/** Fuzzy AHP weights from crisp 1-9 judgments turned into triangular fuzzy numbers. */
+export const FuzzyAhpWeightSpecSchema = z
+  .strictObject({
+    method: z.literal("fuzzy-ahp"),
+    judgments: z
+      .array(judgment)
+      .meta({ description: "Crisp 1-9 judgments [a, b, v], turned into triangular numbers" }),
+    variant: z
+      .enum(["buckley", "chang"])
+      .optional()
+      .meta({ description: "buckley (default): geometric mean; chang: extent analysis" }),
+    defuzzify: z
+      .enum(["centroid", "graded-mean"])
+      .optional()
+      .meta({ description: "How fuzzy weights become crisp: centroid (default) or graded mean" }),
+    ri: ahpOptions.ri.meta({ description: "Random-index table for the consistency of the middle matrix" }),
+    threshold: ahpOptions.threshold.meta({
+      description: "Consistency threshold (CR of the middle matrix); default 0.10",
+    }),
+  })
+  .meta({ id: "FuzzyAhpWeightSpec" });
+
+/** DEMATEL weights (prominence) from a direct-relation matrix, or several experts' matrices (averaged). */
+export const DematelWeightSpecSchema = z
+  .strictObject({
+    method: z.literal("dematel"),
+    matrix: z
+      .array(z.array(z.number().nonnegative()))
+      .optional()
+      .meta({ description: "a_ij: influence of row i on column j, 0-4 (diagonal 0)" }),
+    experts: z
+      .array(z.array(z.array(z.number().nonnegative())))
+      .optional()
+      .meta({ description: "Several experts' direct-relation matrices, averaged" }),
+    order: z.array(z.string()).optional().meta({ description: "Child ids in the row order of the matrix" }),
+    normalization: z
+      .enum(["max-row-column", "row"])
+      .optional()
+      .meta({
+        description: "Divide by the largest row or column sum (default) or the largest row sum (pyDecision)",
+      }),
+  })
+  .meta({ id: "DematelWeightSpec" });
 
 const baseWeightSpecs = [
   z.strictObject({ method: z.literal("equal") }),
@@ -159,6 +261,10 @@ const baseWeightSpecs = [
   }),
   AhpWeightSpecSchema,
   ...objectiveSpecs,
+  G1WeightSpecSchema,
+  BwmWeightSpecSchema,
+  FuzzyAhpWeightSpecSchema,
+  DematelWeightSpecSchema,
 ] as const;
 
 /** A weight spec that can be combined. */
@@ -283,8 +389,13 @@ export type {
   AhpExpert,
   AhpWeightSpec,
   BaseWeightSpec,
+  BwmWeightSpec,
   CombineWeightSpec,
   Defaults,
+  DematelWeightSpec,
+  FuzzyAhpWeightSpec,
+  G1Judgment,
+  G1WeightSpec,
   LocalizedText,
   Model,
   ModelInput,

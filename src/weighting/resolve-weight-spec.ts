@@ -1,4 +1,11 @@
-import type { AhpExpert, BaseWeightSpec, CombineWeightSpec, WeightSpec } from "../indicators/schema.js";
+import type {
+  AhpExpert,
+  BaseWeightSpec,
+  BwmWeightSpec,
+  CombineWeightSpec,
+  G1Judgment,
+  WeightSpec,
+} from "../indicators/schema.js";
 import { AHP_THRESHOLD } from "./ahp-defaults.js";
 import type { AhpMethod } from "./pairwise.js";
 import type { RiTable } from "./ri-tables.js";
@@ -38,7 +45,46 @@ export type ResolvedBaseWeightSpec =
     }
   | { readonly method: "entropy"; readonly needsData: true; readonly shift: number }
   | { readonly method: "critic"; readonly needsData: true; readonly correlation: "1-r" | "1-|r|" }
-  | { readonly method: "stddev" | "cv"; readonly needsData: true; readonly ddof: 0 | 1 };
+  | { readonly method: "stddev" | "cv"; readonly needsData: true; readonly ddof: 0 | 1 }
+  | { readonly method: "merec"; readonly needsData: true; readonly shift: number }
+  | { readonly method: "gini" | "cilos" | "idocriw"; readonly needsData: true }
+  | {
+      readonly method: "g1";
+      readonly needsData: false;
+      /** One judgment set per expert (one for a spec with `order` and `ratios`). */
+      readonly experts: readonly G1Judgment[];
+      readonly scale: "strict" | "free";
+    }
+  | {
+      readonly method: "bwm";
+      readonly needsData: false;
+      readonly best: string;
+      readonly worst: string;
+      readonly bestToOthers: BwmWeightSpec["bestToOthers"];
+      readonly othersToWorst: BwmWeightSpec["othersToWorst"];
+      /** `linear` unless the spec says otherwise. */
+      readonly model: "linear" | "nonlinear";
+    }
+  | {
+      readonly method: "fuzzy-ahp";
+      readonly needsData: false;
+      readonly judgments: readonly (readonly [string, string, number])[];
+      /** `buckley` unless the spec says otherwise. */
+      readonly variant: "buckley" | "chang";
+      /** `centroid` unless the spec says otherwise. */
+      readonly defuzzify: "centroid" | "graded-mean";
+      readonly ri: RiTable;
+      readonly threshold: number;
+    }
+  | {
+      readonly method: "dematel";
+      readonly needsData: false;
+      /** The experts' matrices (one for a spec with `matrix`), averaged before DEMATEL runs. */
+      readonly matrices: readonly (readonly number[])[][];
+      readonly order: readonly string[] | undefined;
+      /** `max-row-column` unless the spec says otherwise. */
+      readonly normalization: "max-row-column" | "row";
+    };
 
 /** A combination of weight specs, resolved: its parts resolved and its rule's options as given. */
 export interface ResolvedCombineWeightSpec {
@@ -99,6 +145,47 @@ function resolveBase(spec: BaseWeightSpec): ResolvedBaseWeightSpec {
     case "stddev":
     case "cv":
       return { method: spec.method, needsData: true, ddof: spec.ddof ?? 1 };
+    case "merec":
+      return { method: "merec", needsData: true, shift: spec.shift ?? 0 };
+    case "gini":
+    case "cilos":
+    case "idocriw":
+      return { method: spec.method, needsData: true };
+    case "g1":
+      return {
+        method: "g1",
+        needsData: false,
+        experts: spec.experts ?? [{ order: spec.order ?? [], ratios: spec.ratios ?? [] }],
+        scale: spec.scale ?? "strict",
+      };
+    case "bwm":
+      return {
+        method: "bwm",
+        needsData: false,
+        best: spec.best,
+        worst: spec.worst,
+        bestToOthers: spec.bestToOthers,
+        othersToWorst: spec.othersToWorst,
+        model: spec.model ?? "linear",
+      };
+    case "fuzzy-ahp":
+      return {
+        method: "fuzzy-ahp",
+        needsData: false,
+        judgments: spec.judgments,
+        variant: spec.variant ?? "buckley",
+        defuzzify: spec.defuzzify ?? "centroid",
+        ri: spec.ri ?? "saaty",
+        threshold: spec.threshold ?? AHP_THRESHOLD,
+      };
+    case "dematel":
+      return {
+        method: "dematel",
+        needsData: false,
+        matrices: spec.experts ?? (spec.matrix ? [spec.matrix] : []),
+        order: spec.order,
+        normalization: spec.normalization ?? "max-row-column",
+      };
   }
 }
 

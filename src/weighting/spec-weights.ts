@@ -3,16 +3,26 @@ import { fail } from "../internal/errors.js";
 import { shares } from "../internal/shares.js";
 import { aggregateJudgments } from "./aggregate-judgments.js";
 import { ahp } from "./ahp.js";
+import { cilosWeights } from "./cilos.js";
 import { combineWeightsDetailed } from "./combine.js";
 import { criticWeights } from "./critic.js";
 import { entropyWeights } from "./entropy.js";
+import { giniWeights } from "./gini.js";
+import { idocriwWeights } from "./idocriw.js";
 import { judgmentsToMatrix } from "./judgments.js";
+import { merecWeights } from "./merec.js";
 import { repairHint } from "./repair-hint.js";
 import {
   type ResolvedBaseWeightSpec,
   type ResolvedOfMethod,
   resolveWeightSpec,
 } from "./resolve-weight-spec.js";
+import {
+  bwmSpecWeights,
+  dematelSpecWeights,
+  fuzzyAhpSpecWeights,
+  g1SpecWeights,
+} from "./spec-weights-more.js";
 import { cvWeights, stdDevWeights } from "./variation.js";
 
 /** Consistency of an AHP-weighted node. */
@@ -161,6 +171,14 @@ function baseWeights(
     }
     case "ahp":
       return ahpWeights(spec, children, nodeId, path);
+    case "g1":
+      return g1SpecWeights(spec, children, nodeId, path);
+    case "bwm":
+      return bwmSpecWeights(spec, children, nodeId, path);
+    case "fuzzy-ahp":
+      return fuzzyAhpSpecWeights(spec, children, nodeId, path);
+    case "dematel":
+      return dematelSpecWeights(spec, children, nodeId, path);
     default: {
       if (!columns)
         fail(
@@ -188,7 +206,13 @@ function baseWeights(
         weights = criticWeights(data, { correlation: spec.correlation, normalize: false });
         provenance.correlation = spec.correlation;
       } else if (spec.method === "stddev") weights = stdDevWeights(data, { ddof: spec.ddof });
-      else weights = cvWeights(data, { ddof: spec.ddof });
+      else if (spec.method === "cv") weights = cvWeights(data, { ddof: spec.ddof });
+      else if (spec.method === "merec") {
+        weights = merecWeights(data, { shift: spec.shift });
+        provenance.shift = spec.shift;
+      } else if (spec.method === "gini") weights = giniWeights(data);
+      else if (spec.method === "cilos") weights = cilosWeights(data);
+      else weights = idocriwWeights(data);
       return { weights, provenance, warnings: [] };
     }
   }
@@ -197,9 +221,10 @@ function baseWeights(
 /**
  * The local weights of a node's children from its weight spec: equal, fixed (re-normalized over the
  * active children), AHP (judgments among the active children, incomplete sets by Harker's method,
- * several experts by AIJ or AIP), the data-driven methods (entropy, CRITIC, standard deviation,
- * coefficient of variation; on the children's normalized values, units with a missing child
- * dropped), or a combination of them.
+ * several experts by AIJ or AIP), G1, the best-worst method, fuzzy AHP and DEMATEL (their
+ * criteria restricted to the active children), the data-driven methods (entropy, CRITIC, standard
+ * deviation, coefficient of variation, MEREC, Gini, CILOS, IDOCRIW; on the children's normalized
+ * values, units with a missing child dropped), or a combination of them.
  *
  * @throws IndicatrixError `data_required` when a data-driven spec has no data, and the errors of the methods.
  * @example

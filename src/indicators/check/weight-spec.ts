@@ -1,6 +1,7 @@
 import type { AhpWeightSpec, BaseWeightSpec, ModelNode, WeightSpec } from "../schema.js";
 import { type Diagnostic, error } from "./diagnostic.js";
 import { checkFixedWeights } from "./fixed-weights.js";
+import { checkBwmSpec, checkDematelSpec, checkG1Spec } from "./judged-weights.js";
 
 /** Where a weight spec applies: the spec, the group it weights and the profile that gives it. */
 export interface WeightSite<S> {
@@ -26,7 +27,8 @@ export type AhpSpecCheck = (site: WeightSite<AhpWeightSpec>) => Diagnostic[];
 
 /**
  * The rules of one profile's weight spec for a group: `"equal"` always passes, fixed weights follow
- * `checkFixedWeights`, AHP specs the `ahp` checker given, and a combination each of its parts
+ * `checkFixedWeights`, AHP specs the `ahp` checker given (fuzzy AHP too, on its crisp modal judgments), G1,
+ * best-worst and DEMATEL specs `checkG1Spec`, `checkBwmSpec` and `checkDematelSpec`, and a combination each of its parts
  * (paths `....of[i]`).
  * @internal
  */
@@ -52,6 +54,16 @@ export function checkWeightSpec(
   const base = (s: BaseWeightSpec, at: string): Diagnostic[] => {
     if (s.method === "fixed") return checkFixedWeights(site(s, at));
     if (s.method === "ahp") return ahp?.(site(s, at)) ?? [];
+    if (s.method === "g1") return checkG1Spec(site(s, at));
+    if (s.method === "bwm") return checkBwmSpec(site(s, at));
+    if (s.method === "dematel") return checkDematelSpec(site(s, at));
+    if (s.method === "fuzzy-ahp") {
+      // The modal values of the fuzzy judgments are crisp AHP judgments: the AHP rules apply to them as written.
+      const crisp: AhpWeightSpec = { method: "ahp", judgments: s.judgments };
+      if (s.ri !== undefined) crisp.ri = s.ri;
+      if (s.threshold !== undefined) crisp.threshold = s.threshold;
+      return ahp?.(site(crisp, at)) ?? [];
+    }
     return [];
   };
   if (spec.method === "combine") {
