@@ -198,12 +198,9 @@ export const BwmWeightSpecSchema = z
     othersToWorst: z
       .record(z.string(), z.number())
       .meta({ description: "child id -> how much more important it is than `worst`, 1-9 (worst itself: 1)" }),
-    model: z
-      .enum(["linear", "nonlinear"])
-      .optional()
-      .meta({
-        description: "linear (default, consistency ratio xi^L) or the non-linear model (CR = xi* / CI)",
-      }),
+    model: z.enum(["linear", "nonlinear"]).optional().meta({
+      description: "linear (default, consistency ratio xi^L) or the non-linear model (CR = xi* / CI)",
+    }),
   })
   .meta({ id: "BwmWeightSpec" });
 
@@ -242,12 +239,9 @@ export const DematelWeightSpecSchema = z
       .optional()
       .meta({ description: "Several experts' direct-relation matrices, averaged" }),
     order: z.array(z.string()).optional().meta({ description: "Child ids in the row order of the matrix" }),
-    normalization: z
-      .enum(["max-row-column", "row"])
-      .optional()
-      .meta({
-        description: "Divide by the largest row or column sum (default) or the largest row sum (pyDecision)",
-      }),
+    normalization: z.enum(["max-row-column", "row"]).optional().meta({
+      description: "Divide by the largest row or column sum (default) or the largest row sum (pyDecision)",
+    }),
   })
   .meta({ id: "DematelWeightSpec" });
 
