@@ -26,7 +26,8 @@ function rankPair(x: ArrayLike<number>, y: ArrayLike<number>, name: string): num
  * Reference: Pinto da Costa, J. & Soares, C. (2005) A weighted rank measure of correlation. Australian
  * & New Zealand Journal of Statistics 47(4):515-529. Same as pymcdm's `rw`.
  *
- * @param x, y two rankings of the same units (1 = best).
+ * @param x a ranking of the units (1 = best).
+ * @param y another ranking of the same units, in the same order.
  * @throws IndicatrixError `invalid_option` (lengths differ, fewer than 2 units, a rank not finite).
  * @example
  * ```ts
