@@ -2,7 +2,6 @@
 // VIKOR, PROMETHEE II (usual and linear: exact, by sorting), EDAS, WASPAS, COPRAS, MABAC; and the
 // quadratic Gaussian PROMETHEE at its limit (LIMITS.maxPrometheePairwiseUnits units, one criterion).
 // Run alone with `npx tsx bench/mcdm.ts`; `run()` is exported for bench/run.ts.
-import { pathToFileURL } from "node:url";
 import { copras } from "../src/evaluate/copras.js";
 import { edas } from "../src/evaluate/edas.js";
 import { mabac } from "../src/evaluate/mabac.js";
@@ -11,45 +10,7 @@ import { vikor } from "../src/evaluate/vikor.js";
 import { waspas } from "../src/evaluate/waspas.js";
 import { MAX_PROMETHEE_PAIRWISE_UNITS } from "../src/internal/limits.js";
 import { mulberry32 } from "../src/internal/random.js";
-
-function makeColumns(m: number, n: number, seed: number): Float64Array[] {
-  const rand = mulberry32(seed);
-  return Array.from({ length: n }, (_, j) => {
-    const col = new Float64Array(m);
-    const scale = 1 + j * 10; // columns on different scales, as raw indicators are
-    for (let i = 0; i < m; i++) col[i] = scale * (0.01 + rand());
-    return col;
-  });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
-/** Median wall-clock and CPU milliseconds of `repeats` runs after one warm-up run. */
-function time(f: () => void, repeats: number): { wall: number; cpu: number } {
-  f();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    f();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
-}
-
-function row(
-  name: string,
-  t: { wall: number; cpu: number },
-  note = "",
-): { name: string; ms: number; note: string } {
-  return { name, ms: t.wall, note: `cpu ${t.cpu.toFixed(0)} ms${note ? `; ${note}` : ""}` };
-}
+import { isMain, makeColumns, printRows, row, time } from "./harness.js";
 
 /** Runs the benchmark cases and returns one row per case (median of 3 timed runs after a warm-up). */
 export async function run(): Promise<{ name: string; ms: number; note?: string }[]> {
@@ -123,10 +84,4 @@ export async function run(): Promise<{ name: string; ms: number; note?: string }
   return rows;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const results = await run();
-  const width = Math.max(...results.map((r) => r.name.length));
-  console.log(`${"case".padEnd(width)}  ${"ms".padStart(8)}  note`);
-  for (const r of results)
-    console.log(`${r.name.padEnd(width)}  ${r.ms.toFixed(1).padStart(8)}  ${r.note ?? ""}`);
-}
+if (isMain(import.meta.url)) printRows(await run());

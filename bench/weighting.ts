@@ -1,22 +1,12 @@
 // Benchmark of the weighting primitives: AHP of order 15 (mean of many runs), entropy and CRITIC weights on
 // 1,000,000 units x 50 indicators (columnar input, seeded data).
 // Run alone with `npx tsx bench/weighting.ts`; `run()` is exported for a combined bench runner.
-import { pathToFileURL } from "node:url";
 import { mulberry32 } from "../src/internal/random.js";
 import type { Direction } from "../src/internal/types.js";
 import { ahp } from "../src/weighting/ahp.js";
 import { criticWeights } from "../src/weighting/critic.js";
 import { entropyWeights } from "../src/weighting/entropy.js";
-
-function makeColumns(m: number, n: number, seed: number): Float64Array[] {
-  const rand = mulberry32(seed);
-  return Array.from({ length: n }, (_, j) => {
-    const col = new Float64Array(m);
-    const scale = 1 + j * 10; // columns on different scales, as raw indicators are
-    for (let i = 0; i < m; i++) col[i] = scale * rand();
-    return col;
-  });
-}
+import { isMain, makeColumns, printRows, time } from "./harness.js";
 
 /** A random reciprocal matrix of order n with judgments drawn from Saaty's scale. */
 function reciprocalMatrix(n: number, seed: number): number[][] {
@@ -30,22 +20,6 @@ function reciprocalMatrix(n: number, seed: number): number[][] {
       (a[j] as number[])[i] = 1 / v;
     }
   return a;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
-function time(f: () => void, repeats: number): number {
-  f(); // warm-up: lets the JIT compile the loops
-  const ms: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    const t0 = performance.now();
-    f();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
 }
 
 /** Runs the benchmark cases and returns one row per case. */
@@ -67,34 +41,27 @@ export async function run(): Promise<{ name: string; ms: number; note?: string }
 
   const m = 1_000_000;
   const n = 50;
-  const columns = makeColumns(m, n, 42);
+  const columns = makeColumns(m, n, 42, 0);
   const data = { columns };
   const dirs: Direction[] = Array.from({ length: n }, (_, j) =>
     j % 5 === 4 ? { target: 0.5 * (1 + j * 10) } : j % 2 === 0 ? "benefit" : "cost",
   );
   rows.push({
     name: "entropy 1e6 x 50 (raw proportions)",
-    ms: time(() => entropyWeights(data), 3),
+    ms: time(() => entropyWeights(data), 3).wall,
     note: "median of 3 (brief: numpy ~160 ms on an idle machine)",
   });
   rows.push({
     name: "entropy 1e6 x 50 (min-max by direction)",
-    ms: time(() => entropyWeights(data, { directions: dirs }), 3),
+    ms: time(() => entropyWeights(data, { directions: dirs }), 3).wall,
     note: "median of 3",
   });
   rows.push({
     name: "CRITIC 1e6 x 50 (min-max by direction)",
-    ms: time(() => criticWeights(data, { directions: dirs }), 3),
+    ms: time(() => criticWeights(data, { directions: dirs }), 3).wall,
     note: "median of 3; target < 1500 ms",
   });
   return rows;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const rows = await run();
-  const w = Math.max(...rows.map((r) => r.name.length));
-  for (const r of rows)
-    process.stdout.write(
-      `${r.name.padEnd(w)}  ${r.ms.toFixed(r.ms < 1 ? 4 : 1).padStart(9)} ms  ${r.note ?? ""}\n`,
-    );
-}
+if (isMain(import.meta.url)) printRows(await run());

@@ -2,7 +2,6 @@
 // indicators (columnar input, seeded positive data), and the judged methods at their usual sizes (BWM with
 // 9 and 20 criteria, fuzzy AHP of order 15, DEMATEL of order 30, G1 with 50 criteria).
 // Run alone with `npx tsx bench/weights-more.ts`; `run()` is exported for bench/run.ts.
-import { pathToFileURL } from "node:url";
 import { mulberry32 } from "../src/internal/random.js";
 import type { Direction } from "../src/internal/types.js";
 import { bwm } from "../src/weighting/bwm.js";
@@ -13,32 +12,7 @@ import { g1Weights } from "../src/weighting/g1.js";
 import { giniWeights } from "../src/weighting/gini.js";
 import { idocriwWeights } from "../src/weighting/idocriw.js";
 import { merecWeights } from "../src/weighting/merec.js";
-
-function makeColumns(m: number, n: number, seed: number): Float64Array[] {
-  const rand = mulberry32(seed);
-  return Array.from({ length: n }, (_, j) => {
-    const col = new Float64Array(m);
-    const scale = 1 + j * 10;
-    for (let i = 0; i < m; i++) col[i] = scale * (0.05 + rand());
-    return col;
-  });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
-function time(f: () => void, repeats: number): number {
-  f(); // warm-up
-  const ms: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    const t0 = performance.now();
-    f();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
+import { isMain, makeColumns, printRows, time } from "./harness.js";
 
 /** Seeded best-worst judgments for n criteria (best 0, worst n - 1). */
 function bwmInput(n: number, seed: number) {
@@ -56,7 +30,7 @@ export async function run(): Promise<{ name: string; ms: number; note?: string }
   const rows: { name: string; ms: number; note?: string }[] = [];
   const m = 100_000;
   const n = 50;
-  const data = { columns: makeColumns(m, n, 7) };
+  const data = { columns: makeColumns(m, n, 7, 0.05) };
   const directions: Direction[] = Array.from({ length: n }, (_, j) => (j % 3 === 2 ? "cost" : "benefit"));
   const cases: [string, () => unknown][] = [
     ["MEREC 1e5 x 50", () => merecWeights(data, { directions })],
@@ -64,7 +38,7 @@ export async function run(): Promise<{ name: string; ms: number; note?: string }
     ["CILOS 1e5 x 50", () => cilosWeights(data, { directions })],
     ["IDOCRIW 1e5 x 50", () => idocriwWeights(data, { directions })],
   ];
-  for (const [name, f] of cases) rows.push({ name, ms: time(f, 3), note: "median of 3" });
+  for (const [name, f] of cases) rows.push({ name, ms: time(f, 3).wall, note: "median of 3" });
   const rand = mulberry32(3);
   const scale = [1 / 9, 1 / 7, 1 / 5, 1 / 3, 1, 3, 5, 7, 9];
   const a15 = Array.from({ length: 15 }, () => new Array<number>(15).fill(1));
@@ -95,11 +69,4 @@ export async function run(): Promise<{ name: string; ms: number; note?: string }
   return rows;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const rows = await run();
-  const w = Math.max(...rows.map((r) => r.name.length));
-  for (const r of rows)
-    process.stdout.write(
-      `${r.name.padEnd(w)}  ${r.ms.toFixed(r.ms < 1 ? 4 : 1).padStart(9)} ms  ${r.note ?? ""}\n`,
-    );
-}
+if (isMain(import.meta.url)) printRows(await run());
