@@ -1,38 +1,28 @@
 /**
- * Input handling shared by MARCOS, MOORA, MULTIMOORA, ARAS, CoCoSo, CODAS and ELECTRE I: the matrix
- * read by column, the weights scaled to sum 1, the directions checked and target/range columns
- * turned into benefit columns in [0, 1] (docs/methods.md, moderate indicators). @internal
+ * Input handling of MARCOS, MOORA, MULTIMOORA, ARAS, CoCoSo, CODAS and ELECTRE I: the reading of
+ * criteria-input.ts plus a minimum unit count, and the checks and options those methods share
+ * (ratio scales, column bounds, number options). @internal
  */
 import { fail } from "../internal/errors.js";
-import { type MatrixInput, readMatrix } from "../internal/matrix-input.js";
+import type { MatrixInput } from "../internal/matrix-input.js";
 import type { Direction } from "../internal/types.js";
-import { alignModerate, checkDirections, normalizedWeights, requireUnits } from "./shared.js";
+import { type McdmInput, readMcdm } from "./criteria-input.js";
+import { requireUnits } from "./shared.js";
 
-/** A checked decision matrix: aligned columns, `cost[j]` true for cost columns, weights summing to 1. @internal */
-export interface DecisionInput {
-  m: number;
-  n: number;
-  /** Columns after the moderate transform (benefit and cost columns are the caller's arrays, read only). */
-  cols: Float64Array[];
-  cost: boolean[];
-  w: Float64Array;
-  directions: Direction[];
-}
+/** A checked decision matrix (the same shape as {@link McdmInput}). @internal */
+export type DecisionInput = McdmInput;
 
-/** Reads and checks the common inputs of the methods of this group. @internal */
+/** Reads and checks the common inputs of the methods of this group, and that there are `minUnits` units. @internal */
 export function decisionInput(
   matrix: MatrixInput,
   weights: readonly number[],
-  directionsOpt: readonly Direction[] | undefined,
+  directions: readonly Direction[] | undefined,
   method: string,
   minUnits = 2,
 ): DecisionInput {
-  const { m, n, cols: raw } = readMatrix(matrix, "matrix");
-  const w = normalizedWeights(weights, n, "weights");
-  const directions = checkDirections(directionsOpt, n, "opts.directions");
-  requireUnits(m, minUnits, "matrix", method);
-  const cols = raw.map((c, j) => alignModerate(c, directions[j]!));
-  return { m, n, cols, cost: directions.map((d) => d === "cost"), w, directions };
+  const input = readMcdm(matrix, weights, directions);
+  requireUnits(input.m, minUnits, "matrix", method);
+  return input;
 }
 
 /**
