@@ -1,19 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { coordinationBand, couplingCoordination } from "../../src/evaluate/coupling.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
 // Reference values: test/fixtures/coupling/compute.py (numpy), which also holds the inputs.
 import REF from "../fixtures/coupling/expected.json" with { type: "json" };
-
-const errorOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
-    throw e;
-  }
-  return "no error";
-};
+import { errorOf } from "../helpers/errors.js";
 
 describe("couplingCoordination", () => {
   it("U = (0.6, 0.4, 0.5), equal betas: C = 0.986485, T = 0.5, D = 0.702312 (compute.py)", () => {

@@ -2,18 +2,8 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { fuzzyEvaluation, fuzzyMembership } from "../../src/evaluate/fuzzy.js";
 import { fuzzyEvaluationMultiLevel } from "../../src/evaluate/fuzzy-multilevel.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
+import { errorOf } from "../helpers/errors.js";
 import { expectClose } from "./golden.js";
-
-const errorOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
-    throw e;
-  }
-  return "no error";
-};
 
 // Hand-computed example: 3 indicators graded against breakpoints 60 < 70 < 80 < 90 (4 grades, best
 // first: >= 90, 80, 70, <= 60), one unit with values 75, 92, 62 and weights 0.5, 0.3, 0.2.

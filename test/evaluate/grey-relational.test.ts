@@ -1,20 +1,10 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { greyRelational } from "../../src/evaluate/grey-relational.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
+import { errorOf } from "../helpers/errors.js";
 import { columns, DIRECTIONS, EXPECTED, expectClose, W_STAR, X, Z } from "./golden.js";
 
 const REF = EXPECTED.grey; // test/fixtures/five-communities/compute.py
-
-const errorOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
-    throw e;
-  }
-  return "no error";
-};
 
 describe("greyRelational on the five-communities example (reference: test/fixtures/five-communities)", () => {
   it("greyRelational(Z) (rho 0.5, reference = column max, equal weights) gives the reference grades [0.565368 0.526522 0.666667 0.66954 0.578476]", () => {

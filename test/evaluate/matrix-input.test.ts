@@ -7,19 +7,9 @@ import { greyRelational } from "../../src/evaluate/grey-relational.js";
 import { obstacleDegree } from "../../src/evaluate/obstacle.js";
 import { rankSumRatio } from "../../src/evaluate/rank-sum-ratio.js";
 import { topsis } from "../../src/evaluate/topsis.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import type { MatrixInput } from "../../src/internal/matrix-input.js";
+import { errorOf } from "../helpers/errors.js";
 import { columns, DIRECTIONS, W_STAR, X, Z } from "./golden.js";
-
-const code = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
-    throw e;
-  }
-  return "no error";
-};
 
 const methods: [string, (x: MatrixInput) => unknown][] = [
   ["topsis", (x) => topsis(x, W_STAR, { directions: DIRECTIONS })],
@@ -55,14 +45,14 @@ describe("evaluation methods: rows, { columns } and bare columns are one matrix"
     (rows[2] as number[])[1] = Number.NaN;
     const arg = name === "obstacleDegree" ? "z" : name === "couplingCoordination" ? "u" : "matrix";
     const at = name === "fuzzyEvaluation" ? "input.values" : arg;
-    expect(code(() => run(rows))).toBe(`invalid_matrix @ ${at}[2][1]`);
-    expect(code(() => run({ columns: columns(rows) }))).toBe(`invalid_matrix @ ${at}[2][1]`);
+    expect(errorOf(() => run(rows))).toBe(`invalid_matrix @ ${at}[2][1]`);
+    expect(errorOf(() => run({ columns: columns(rows) }))).toBe(`invalid_matrix @ ${at}[2][1]`);
   });
 
   it("topsis({ columns }) with columns of different lengths names the column: matrix.columns[1]", () => {
-    expect(code(() => topsis({ columns: [Float64Array.of(1, 2, 3), Float64Array.of(1, 2)] }, [1, 1]))).toBe(
-      "invalid_matrix @ matrix.columns[1]",
-    );
+    expect(
+      errorOf(() => topsis({ columns: [Float64Array.of(1, 2, 3), Float64Array.of(1, 2)] }, [1, 1])),
+    ).toBe("invalid_matrix @ matrix.columns[1]");
   });
 });
 

@@ -2,9 +2,10 @@
 // combinations: the reference cases of test/fixtures/mcdm-b/compute.py (numpy, checked against
 // pymcdm and pyDecision by peers.py) and small property-test helpers.
 import { expect } from "vitest";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import type { Direction } from "../../src/internal/types.js";
 import REF from "../fixtures/mcdm-b/expected.json" with { type: "json" };
+
+export { errorOf } from "../helpers/errors.js";
 
 export { REF };
 
@@ -24,17 +25,6 @@ export function close(actual: readonly number[], expected: readonly number[], to
     const e = expected[i]!;
     expect(Math.abs(a - e), `entry ${i}: ${a} vs ${e}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(e)));
   });
-}
-
-/** The code and place of the IndicatrixError `f` throws. */
-export function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
-    throw e;
-  }
-  return "no error";
 }
 
 /** The rows of `x` in the order `perm` (row k of the result is row perm[k] of x). */

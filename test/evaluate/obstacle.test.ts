@@ -1,18 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { obstacleDegree } from "../../src/evaluate/obstacle.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
+import { errorOf } from "../helpers/errors.js";
 import { columns, EXPECTED, expectClose, W_STAR, Z } from "./golden.js";
-
-const errorOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
-    throw e;
-  }
-  return "no error";
-};
 
 // numpy 2.4: O = 100 * w*(1 - Z) / sum_j w*(1 - Z) on the five-communities Z and w*
 // (test/fixtures/five-communities/compute.py).

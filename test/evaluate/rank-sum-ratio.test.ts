@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { normalQuantile } from "../../src/evaluate/normal-quantile.js";
 import { rankSumRatio } from "../../src/evaluate/rank-sum-ratio.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import SCIPY_PPF from "../fixtures/normal-quantile/expected.json" with { type: "json" };
+import { errorOf } from "../helpers/errors.js";
 import { DIRECTIONS, EXPECTED, expectClose, W_STAR, X, Z } from "./golden.js";
 
 const REF = EXPECTED.rsr; // test/fixtures/five-communities/compute.py
-
-const errorOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
-    throw e;
-  }
-  return "no error";
-};
 
 describe("rankSumRatio on the five-communities example (reference: test/fixtures/five-communities)", () => {
   it("integer RSR of X with directions (benefit, benefit, cost, target 300) is [0.55 0.6 0.6 0.6 0.65]", () => {

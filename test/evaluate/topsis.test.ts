@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { Matrix } from "ml-matrix";
 import { describe, expect, it } from "vitest";
 import { topsis } from "../../src/evaluate/topsis.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
+import { errorOf } from "../helpers/errors.js";
 import { columns, DIRECTIONS, EXPECTED, expectClose, W_ENTROPY, W_STAR, X, Z } from "./golden.js";
 
 const REF = EXPECTED.topsis; // test/fixtures/five-communities/compute.py
@@ -180,23 +180,14 @@ describe("topsis conventions", () => {
 });
 
 describe("topsis errors", () => {
-  const code = (f: () => unknown): string => {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
-      throw e;
-    }
-    return "no error";
-  };
   it("names the argument at fault", () => {
-    expect(code(() => topsis([[1, 2]], [0.5, 0.5]))).toBe("too_few_units @ matrix");
-    expect(code(() => topsis(Z, [0.5, 0.5]))).toBe("invalid_weights @ weights");
-    expect(code(() => topsis(Z, [0.5, -0.1, 0.3, 0.3]))).toBe("invalid_weights @ weights[1]");
-    expect(code(() => topsis(Z, [0, 0, 0, 0]))).toBe("invalid_weights @ weights");
-    expect(code(() => topsis([[1, 2], [3]], [0.5, 0.5]))).toBe("invalid_matrix @ matrix[1]");
+    expect(errorOf(() => topsis([[1, 2]], [0.5, 0.5]))).toBe("too_few_units @ matrix");
+    expect(errorOf(() => topsis(Z, [0.5, 0.5]))).toBe("invalid_weights @ weights");
+    expect(errorOf(() => topsis(Z, [0.5, -0.1, 0.3, 0.3]))).toBe("invalid_weights @ weights[1]");
+    expect(errorOf(() => topsis(Z, [0, 0, 0, 0]))).toBe("invalid_weights @ weights");
+    expect(errorOf(() => topsis([[1, 2], [3]], [0.5, 0.5]))).toBe("invalid_matrix @ matrix[1]");
     expect(
-      code(() =>
+      errorOf(() =>
         topsis(
           [
             [1, Number.NaN],
@@ -207,31 +198,31 @@ describe("topsis errors", () => {
       ),
     ).toBe("invalid_matrix @ matrix[0][1]");
     expect(
-      code(() => topsis([Float64Array.of(1, 2), Float64Array.of(1, Number.POSITIVE_INFINITY)], [1, 1])),
+      errorOf(() => topsis([Float64Array.of(1, 2), Float64Array.of(1, Number.POSITIVE_INFINITY)], [1, 1])),
     ).toBe("invalid_matrix @ matrix[1][1]");
     expect(
-      code(() =>
+      errorOf(() =>
         topsis([Float64Array.of(1, 2), Float64Array.of(300, Number.NaN)], [1, 1], {
           directions: ["benefit", { target: 300 }],
         }),
       ),
     ).toBe("invalid_matrix @ matrix[1][1]");
-    expect(code(() => topsis([Float64Array.of(1e200, 2e200), Float64Array.of(1, 2)], [1, 1]))).toBe(
+    expect(errorOf(() => topsis([Float64Array.of(1e200, 2e200), Float64Array.of(1, 2)], [1, 1]))).toBe(
       "invalid_matrix @ matrix column 0",
     );
-    expect(code(() => topsis(Z, W_STAR, { directions: ["benefit"] }))).toBe(
+    expect(errorOf(() => topsis(Z, W_STAR, { directions: ["benefit"] }))).toBe(
       "invalid_direction @ opts.directions",
     );
     expect(
-      code(() => topsis(Z, W_STAR, { directions: ["benefit", "benefit", "cost", { range: [5, 1] }] })),
+      errorOf(() => topsis(Z, W_STAR, { directions: ["benefit", "benefit", "cost", { range: [5, 1] }] })),
     ).toBe("invalid_direction @ opts.directions[3]");
-    expect(code(() => topsis(Z, W_STAR, { normalization: "zscore" as never }))).toBe(
+    expect(errorOf(() => topsis(Z, W_STAR, { normalization: "zscore" as never }))).toBe(
       "invalid_option @ opts.normalization",
     );
-    expect(code(() => topsis(Z, W_STAR, { ideal: { best: [1, 1], worst: [0, 0] } }))).toBe(
+    expect(errorOf(() => topsis(Z, W_STAR, { ideal: { best: [1, 1], worst: [0, 0] } }))).toBe(
       "invalid_option @ opts.ideal.best",
     );
-    expect(code(() => topsis(Z, W_STAR, { ideal: { best: [1, 1, 1, 1], worst: [1, 1, 1, 1] } }))).toBe(
+    expect(errorOf(() => topsis(Z, W_STAR, { ideal: { best: [1, 1, 1, 1], worst: [1, 1, 1, 1] } }))).toBe(
       "invalid_option @ opts.ideal",
     );
   });

@@ -1,29 +1,7 @@
 import { expect } from "vitest";
-import { IndicatrixError } from "../../src/internal/errors.js";
 
 export { mulberry32 } from "../../src/internal/random.js";
-
-/** Runs `f` and returns "code @ path" of the IndicatrixError it throws (fails the test on any other outcome). */
-export function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code} @ ${e.where}`;
-    throw e;
-  }
-  return "no error";
-}
-
-/** The IndicatrixError message thrown by `f`. */
-export function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return e.message;
-    throw e;
-  }
-  return "no error";
-}
+export { errorOf, messageOf } from "../helpers/errors.js";
 
 /** Element-wise |actual - expected| <= tol. */
 export function expectClose(actual: readonly number[], expected: readonly number[], tol: number): void {
