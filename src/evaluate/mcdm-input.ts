@@ -9,6 +9,8 @@ import type { Direction } from "../internal/types.js";
 import { type McdmInput, readMcdm } from "./criteria-input.js";
 import { requireUnits } from "./shared.js";
 
+export { minMax } from "./shared.js";
+
 /** A checked decision matrix (the same shape as {@link McdmInput}). @internal */
 export type DecisionInput = McdmInput;
 
@@ -53,18 +55,6 @@ export function requireRatioScale(input: DecisionInput, method: string): void {
         `matrix column ${j}`,
       );
   });
-}
-
-/** Column minimum and maximum. @internal */
-export function minMax(col: Float64Array): [number, number] {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < col.length; i++) {
-    const x = col[i]!;
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
-  return [lo, hi];
 }
 
 /** Checks a number option in [lo, hi]; throws `invalid_option` naming it. @internal */

@@ -110,6 +110,18 @@ export function alignModerate(col: Float64Array, dir: Direction): Float64Array {
   return out;
 }
 
+/** Column minimum and maximum (+Infinity, -Infinity for an empty column). @internal */
+export function minMax(col: Float64Array): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < col.length; i++) {
+    const x = col[i]!;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return [lo, hi];
+}
+
 /** Converts a typed array to a plain array (result fields are plain arrays). @internal */
 export function toArray(x: Float64Array): number[] {
   const out = new Array<number>(x.length);

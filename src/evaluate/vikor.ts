@@ -3,7 +3,7 @@ import type { MatrixInput } from "../internal/matrix-input.js";
 import { rankAscending } from "../internal/rank.js";
 import type { Direction } from "../internal/types.js";
 import { readMcdm } from "./criteria-input.js";
-import { requireUnits, toArray } from "./shared.js";
+import { minMax, requireUnits, toArray } from "./shared.js";
 
 /** Options of {@link vikor}; every default is that of docs/methods.md (VIKOR). */
 export interface VikorOptions {
@@ -101,13 +101,7 @@ export function vikor(matrix: MatrixInput, weights: readonly number[], opts: Vik
   const R = new Float64Array(m);
   for (let j = 0; j < n; j++) {
     const col = cols[j]!;
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < m; i++) {
-      const c = col[i]!;
-      if (c < lo) lo = c;
-      if (c > hi) hi = c;
-    }
+    const [lo, hi] = minMax(col);
     const fs = cost[j] ? lo : hi;
     const fm = cost[j] ? hi : lo;
     best[j] = fs;
@@ -130,8 +124,10 @@ export function vikor(matrix: MatrixInput, weights: readonly number[], opts: Vik
   }
 
   const warnings: Issue[] = [];
-  const termS = span(S);
-  const termR = span(R);
+  const [sLo, sHi] = minMax(S);
+  const termS = { lo: sLo, hi: sHi };
+  const [rLo, rHi] = minMax(R);
+  const termR = { lo: rLo, hi: rHi };
   for (const [name, t] of [
     ["S", termS],
     ["R", termR],
@@ -183,15 +179,4 @@ export function vikor(matrix: MatrixInput, weights: readonly number[], opts: Vik
     options: { v, directions: x.directions },
     warnings,
   };
-}
-
-function span(a: Float64Array): { lo: number; hi: number } {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < a.length; i++) {
-    const t = a[i]!;
-    if (t < lo) lo = t;
-    if (t > hi) hi = t;
-  }
-  return { lo, hi };
 }

@@ -3,7 +3,7 @@ import type { MatrixInput } from "../internal/matrix-input.js";
 import { rankDescending } from "../internal/rank.js";
 import type { Direction } from "../internal/types.js";
 import { readMcdm } from "./criteria-input.js";
-import { toArray } from "./shared.js";
+import { minMax, toArray } from "./shared.js";
 
 /** Options of {@link waspas}; every default is that of docs/methods.md (WASPAS). */
 export interface WaspasOptions {
@@ -94,13 +94,7 @@ export function waspas(
   for (let j = 0; j < n; j++) {
     const col = cols[j]!;
     const wj = w[j]!;
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < m; i++) {
-      const c = col[i]!;
-      if (c < lo) lo = c;
-      if (c > hi) hi = c;
-    }
+    const [lo, hi] = minMax(col);
     // r = a x + b (benefit ratio, min-max) or r = a / x (cost ratio).
     let a = 0;
     let b = 0;
