@@ -9,4 +9,4 @@ export { readCsvColumns } from "./node/read-csv-columns.js";
 export { readCsvFile } from "./node/read-csv-file.js";
 export { readCsvText } from "./node/read-csv-text.js";
 export { readModelFile } from "./node/read-model-file.js";
-export { writeChunksAtomic, writeFileAtomic } from "./node/write-file-atomic.js";
+export { guardSignals, writeChunksAtomic, writeFileAtomic } from "./node/write-file-atomic.js";

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { checkWriteTarget, writeChunksAtomic } from "../node/write-file-atomic.js";
+import { checkWriteTarget, guardSignals, writeChunksAtomic } from "../node/write-file-atomic.js";
 import { type Io, UsageError } from "./context.js";
 
 /** The same file: one path, or the same device and inode (a hard link, a link to it). */
@@ -43,6 +43,7 @@ export function writeOut(
     return false;
   }
   checkOut(out, inputs);
+  guardSignals();
   writeChunksAtomic(out, chunks);
   return true;
 }

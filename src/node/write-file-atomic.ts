@@ -21,6 +21,48 @@ function temporaryPath(path: string): string {
   );
 }
 
+/** Temporary files being written right now: removed by {@link guardSignals}'s handlers. */
+const live = new Set<string>();
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+let guarded = false;
+
+/**
+ * Makes SIGINT, SIGTERM and SIGHUP safe for {@link writeChunksAtomic}: without a handler Node dies at
+ * once on these signals, mid-write, and leaves the temporary file beside the target. With the guard
+ * the signal is handled after the synchronous write (which then either renamed its file or removed
+ * it): the handler removes any temporary file still registered, then re-raises the signal with the
+ * default action, so the process still ends by that signal (exit status 128 + its number). SIGKILL
+ * cannot be caught: a run killed by it may leave `.<target>.<pid>.<hex>.tmp`, which is safe to delete.
+ * Idempotent; the CLI calls it before writing `--out`. Library code that installs its own handlers
+ * need not call it.
+ *
+ * @example
+ * ```ts
+ * guardSignals();
+ * writeChunksAtomic("out/scores.csv", lines()); // Ctrl-C during the write leaves no temporary file
+ * ```
+ */
+export function guardSignals(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const sig of SIGNALS) {
+    const onSignal = (): void => {
+      for (const tmp of live) {
+        try {
+          rmSync(tmp, { force: true });
+        } catch {
+          // Nothing more can be done while the process ends.
+        }
+      }
+      live.clear();
+      for (const s of SIGNALS) process.removeAllListeners(s);
+      process.kill(process.pid, sig);
+    };
+    process.on(sig, onSignal);
+  }
+}
+
 /** What a non-regular file is, for the message. */
 function kindOf(st: Stats): string {
   if (st.isDirectory()) return "a directory";
@@ -118,12 +160,14 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string>): void 
   let fd: number | undefined;
   try {
     mkdirSync(dirname(path) || ".", { recursive: true });
+    live.add(tmp);
     fd = openSync(tmp, "wx", 0o644);
     if (existing) fchmodSync(fd, existing.mode & 0o7777);
     for (const chunk of chunks) writeSync(fd, chunk);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);
+    live.delete(tmp);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     try {
@@ -131,6 +175,7 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string>): void 
     } catch {
       // No temporary file was created where its folder cannot be reached.
     }
+    live.delete(tmp);
     throw isSystemError(e) ? unwritable(path, e) : e;
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { writeFileAtomic } from "../../node/write-file-atomic.js";
+import { guardSignals, writeFileAtomic } from "../../node/write-file-atomic.js";
 import { type Io, UsageError } from "../context.js";
 import { sampleDataPath, templatePath } from "../paths.js";
 
@@ -31,6 +31,7 @@ export function initCommand(argv: string[], io: Io): number {
     for (const f of Object.values(files))
       if (existsSync(f)) throw new UsageError(`${f} exists; use --force to overwrite`);
   // Atomic writes: an unwritable place is `unwritable_file` naming the file (exit 2), never a stack trace.
+  guardSignals();
   writeFileAtomic(files.model, readFileSync(templatePath(), "utf8"));
   writeFileAtomic(files.data, readFileSync(sampleDataPath(), "utf8"));
   writeFileAtomic(
