@@ -18,6 +18,31 @@ export {
   weightedMean,
 } from "./aggregate/index.js";
 export { type Comparison, compareProfiles } from "./analysis/compare-profiles.js";
+// Issue 16: regional disparity (Gini, Dagum decomposition, Theil, CV, kernel density).
+export {
+  type BandwidthRule,
+  type CoefficientOfVariationOptions,
+  coefficientOfVariation,
+  type DagumGiniResult,
+  type DagumGroup,
+  type DagumPair,
+  type DisparityGroup,
+  type DisparityOptions,
+  type DisparityResult,
+  dagumGini,
+  disparity,
+  type GroupBy,
+  gini,
+  type KernelDensityOptions,
+  type KernelDensityResult,
+  kdeBandwidth,
+  kernelDensity,
+  maxMinRatio,
+  type TheilGroup,
+  type TheilOptions,
+  type TheilResult,
+  theil,
+} from "./analysis/disparity/index.js";
 export {
   type CorrelationEntry,
   type CronbachEntry,

@@ -2,6 +2,30 @@
 // leave-one-out, rank correlations, and the evaluation methods run over a scored model.
 export { cronbachAlpha } from "./cronbach.js";
 export {
+  type BandwidthRule,
+  type CoefficientOfVariationOptions,
+  coefficientOfVariation,
+  type DagumGiniResult,
+  type DagumGroup,
+  type DagumPair,
+  type DisparityGroup,
+  type DisparityOptions,
+  type DisparityResult,
+  dagumGini,
+  disparity,
+  type GroupBy,
+  gini,
+  type KernelDensityOptions,
+  type KernelDensityResult,
+  kdeBandwidth,
+  kernelDensity,
+  maxMinRatio,
+  type TheilGroup,
+  type TheilOptions,
+  type TheilResult,
+  theil,
+} from "./disparity/index.js";
+export {
   type EvaluateModelCommon,
   type EvaluateModelOptions,
   type EvaluationRow,

@@ -177,6 +177,10 @@ export const ERROR_CODES = {
     severity: "error",
     text: "a pairwise comparison matrix whose order differs from the number of children",
   },
+  measure_undefined: {
+    severity: "warning",
+    text: "a disparity measure undefined for the data (Theil L or max/min with a score of 0) is left out",
+  },
   missing_child: {
     severity: "error",
     text: "an active child has no fixed weight, or appears in no judgment",
@@ -258,6 +262,10 @@ export const ERROR_CODES = {
   too_many_units: {
     severity: "error",
     text: "more units than a pairwise method allows (`LIMITS.maxPrometheePairwiseUnits`)",
+  },
+  units_left_out: {
+    severity: "warning",
+    text: "units left out of an analysis (no score at the node, no group, no coordinates)",
   },
   unknown_child: {
     severity: "error",
