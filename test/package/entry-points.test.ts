@@ -147,8 +147,9 @@ describe("the public names", () => {
     expect(listIndicators(parseModel(grassrootsGovernance))).toHaveLength(60);
   });
 
-  it("indicatrix/node exports the file helpers only (their size limits are in LIMITS)", () => {
+  it("indicatrix/node exports the file helpers and the signal guard of the atomic writer only (size limits are in LIMITS)", () => {
     expect(names["src/node.ts"]?.values.sort()).toEqual([
+      "guardSignals",
       "readCsvColumns",
       "readCsvFile",
       "readCsvText",
