@@ -56,6 +56,27 @@ export {
   weightSensitivity,
   wsCoefficient,
 } from "./analysis/index.js";
+export {
+  type BasisKind,
+  type BasisLevel,
+  DELPHI_BASIS_TABLE,
+  DELPHI_FAMILIARITY_TABLE,
+  type DelphiAuthority,
+  type DelphiChange,
+  type DelphiExpertAuthority,
+  type DelphiFailure,
+  type DelphiFixedThresholds,
+  type DelphiIndicatorStats,
+  type DelphiOptions,
+  type DelphiResult,
+  type DelphiRound,
+  type DelphiRoundResult,
+  type DelphiVerdict,
+  delphi,
+  type FamiliarityLevel,
+  type KendallW,
+  kendallW,
+} from "./build/index.js";
 // Issue 17 (group B): MARCOS, MOORA, MULTIMOORA, ARAS, CoCoSo, CODAS, ELECTRE I, Borda, Copeland.
 export {
   type ArasOptions,

@@ -1,0 +1,31 @@
+// The @example blocks of src/build/, run as tests so that the documented results stay true.
+import { describe, expect, it } from "vitest";
+import { DELPHI_BASIS_TABLE, DELPHI_FAMILIARITY_TABLE, delphi, kendallW } from "../../src/build/index.js";
+
+describe("documented examples of src/build", () => {
+  it("kendallW, delphi and the authority tables give their documented results", () => {
+    expect(
+      +kendallW([
+        [1, 2, 3],
+        [1, 2, 3],
+        [1, 3, 2],
+      ]).w.toFixed(4),
+    ).toBe(0.7778);
+    const r = delphi(
+      {
+        indicators: ["a", "b", "c"],
+        ratings: [
+          [5, 4, 2],
+          [5, 3, 2],
+          [4, 4, 1],
+        ],
+        sent: 4,
+      },
+      { scaleMax: 5 },
+    );
+    expect(r.rounds[0]?.positiveCoefficient).toBe(0.75);
+    expect(r.rounds[0]?.verdicts.map((v) => v.verdict)).toEqual(["keep", "keep", "drop"]);
+    expect(DELPHI_BASIS_TABLE.practice.high).toBe(0.5);
+    expect(DELPHI_FAMILIARITY_TABLE.familiar).toBe(0.8);
+  });
+});
