@@ -5,6 +5,7 @@
  */
 export { delphi } from "./delphi.js";
 export { DELPHI_BASIS_TABLE, DELPHI_FAMILIARITY_TABLE } from "./delphi-tables.js";
+export { type DelphiToModelOptions, delphiToModel } from "./delphi-to-model.js";
 export type {
   BasisKind,
   BasisLevel,

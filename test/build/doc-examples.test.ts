@@ -1,6 +1,12 @@
 // The @example blocks of src/build/, run as tests so that the documented results stay true.
 import { describe, expect, it } from "vitest";
-import { DELPHI_BASIS_TABLE, DELPHI_FAMILIARITY_TABLE, delphi, kendallW } from "../../src/build/index.js";
+import {
+  DELPHI_BASIS_TABLE,
+  DELPHI_FAMILIARITY_TABLE,
+  delphi,
+  delphiToModel,
+  kendallW,
+} from "../../src/build/index.js";
 
 describe("documented examples of src/build", () => {
   it("kendallW, delphi and the authority tables give their documented results", () => {
@@ -27,5 +33,11 @@ describe("documented examples of src/build", () => {
     expect(r.rounds[0]?.verdicts.map((v) => v.verdict)).toEqual(["keep", "keep", "drop"]);
     expect(DELPHI_BASIS_TABLE.practice.high).toBe(0.5);
     expect(DELPHI_FAMILIARITY_TABLE.familiar).toBe(0.8);
+    const model = { id: "m", tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }] } };
+    const pruned = delphiToModel(model, r, { weights: true });
+    expect(pruned.tree.children?.map((c) => c.id)).toEqual(["a", "b"]);
+    expect(pruned.history?.[0]?.removed).toEqual([
+      { id: "c", reason: "cutoff: mean 1.6667 < 1.8058; cv 0.3464 > 0.3292" },
+    ]);
   });
 });
