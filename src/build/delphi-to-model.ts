@@ -5,7 +5,7 @@ import type { DelphiResult } from "./delphi-types.js";
 
 /** Options of {@link delphiToModel}. */
 export interface DelphiToModelOptions {
-  /** 1-based round whose verdicts apply (default: the last). */
+  /** Apply the rounds up to this 1-based round (default: all). */
   round?: number | undefined;
   /** Also remove the indicators whose verdict is `review` (default false: only `drop`). */
   dropReview?: boolean | undefined;
@@ -19,10 +19,10 @@ export interface DelphiToModelOptions {
 }
 
 /**
- * Applies a {@link delphi} screening to a model: removes the nodes whose verdict is `drop` (and their
- * subtrees; a group left without children goes too), removes them from every profile (`include`,
+ * Applies a {@link delphi} screening to a model: removes the nodes whose verdict is `drop` in the last
+ * round that rated them (and their subtrees; a group left without children goes too), removes them from every profile (`include`,
  * `exclude`, `multipliers`, `goalposts`, `aggregate`, the keys of fixed weights and the AHP judgments that
- * name them), appends a `history` entry with the round's numbers and each removal's reason, and
+ * name them), appends one `history` entry per round with its numbers and each removal's reason, and
  * optionally writes fixed weights w_j = M_j / Σ M_k, normalized within each group (DOMAIN.md C2.3). The
  * model passed in is not changed.
  *
@@ -59,11 +59,19 @@ export function delphiToModel(model: Model, result: DelphiResult, opts: DelphiTo
         `rated id "${id}" is not a node of model "${model.id}"`,
       );
   });
-  const removed: { id: string; reason: string }[] = [];
-  for (const v of round.verdicts)
-    if (v.verdict === "drop" || (opts.dropReview && v.verdict === "review"))
-      removed.push({ id: v.id, reason: v.reason });
-  const gone = new Set(removed.map((r) => r.id));
+  // the verdict of an id is that of the last round (up to k) that rated it
+  const last = new Map<string, { round: number; reason: string; drop: boolean }>();
+  for (const r of result.rounds.slice(0, k))
+    for (const v of r.verdicts)
+      last.set(v.id, {
+        round: r.round,
+        reason: v.reason,
+        drop: v.verdict === "drop" || (opts.dropReview === true && v.verdict === "review"),
+      });
+  const removedIn = result.rounds.slice(0, k).map(() => [] as { id: string; reason: string }[]);
+  for (const [id, v] of last) if (v.drop) removedIn[v.round - 1]?.push({ id, reason: v.reason });
+  const removed = removedIn[k - 1] as { id: string; reason: string }[];
+  const gone = new Set([...last].filter(([, v]) => v.drop).map(([id]) => id));
   const prune = (node: ModelNode): ModelNode | null => {
     if (gone.has(node.id)) return null;
     if (!node.children) return { ...node };
@@ -81,21 +89,24 @@ export function delphiToModel(model: Model, result: DelphiResult, opts: DelphiTo
   const out: Model = structuredClone({ ...model, tree });
   if (out.profiles) for (const p of Object.values(out.profiles)) cleanProfile(p, gone);
   if (opts.weights) writeWeights(out, round, opts.weights === true ? undefined : opts.weights);
-  const w = round.kendall;
-  const entry: HistoryEntry = {
-    step: "delphi",
-    ...(opts.date !== undefined ? { date: opts.date } : {}),
-    summary:
-      `Delphi round ${round.round} of ${result.rounds.length}: ${round.returned} experts` +
-      (Number.isFinite(round.positiveCoefficient)
-        ? ` (positive coefficient ${fmt(round.positiveCoefficient)})`
-        : "") +
-      (round.authority ? `, authority Cr ${fmt(round.authority.cr)}` : "") +
-      `, Kendall's W ${fmt(w.w)} (chi2 ${fmt(w.chi2)}, df ${w.df}, p ${fmtP(w.p)}); rule ${result.rule}; ` +
-      (removed.length ? `removed ${removed.map((r) => r.id).join(", ")}` : "nothing removed"),
-    ...(removed.length ? { removed } : {}),
-  };
-  out.history = [...(out.history ?? []), entry];
+  const entries: HistoryEntry[] = result.rounds.slice(0, k).map((r, i) => {
+    const w = r.kendall;
+    const rm = removedIn[i] ?? [];
+    return {
+      step: "delphi",
+      ...(opts.date !== undefined ? { date: opts.date } : {}),
+      summary:
+        `Delphi round ${r.round} of ${result.rounds.length}: ${r.returned} experts` +
+        (Number.isFinite(r.positiveCoefficient)
+          ? ` (positive coefficient ${fmt(r.positiveCoefficient)})`
+          : "") +
+        (r.authority ? `, authority Cr ${fmt(r.authority.cr)}` : "") +
+        `, Kendall's W ${fmt(w.w)} (chi2 ${fmt(w.chi2)}, df ${w.df}, p ${fmtP(w.p)}); rule ${result.rule}; ` +
+        (rm.length ? `removed ${rm.map((x) => x.id).join(", ")}` : "nothing removed"),
+      ...(rm.length ? { removed: rm } : {}),
+    };
+  });
+  out.history = [...(out.history ?? []), ...entries];
   return out;
 }
 

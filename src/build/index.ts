@@ -4,6 +4,7 @@
  * @module
  */
 export { delphi } from "./delphi.js";
+export { type DelphiTableOptions, delphiRoundFromTable } from "./delphi-round-from-table.js";
 export { DELPHI_BASIS_TABLE, DELPHI_FAMILIARITY_TABLE } from "./delphi-tables.js";
 export { type DelphiToModelOptions, delphiToModel } from "./delphi-to-model.js";
 export type {

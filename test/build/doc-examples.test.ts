@@ -4,6 +4,7 @@ import {
   DELPHI_BASIS_TABLE,
   DELPHI_FAMILIARITY_TABLE,
   delphi,
+  delphiRoundFromTable,
   delphiToModel,
   kendallW,
 } from "../../src/build/index.js";
@@ -39,5 +40,14 @@ describe("documented examples of src/build", () => {
     expect(pruned.history?.[0]?.removed).toEqual([
       { id: "c", reason: "cutoff: mean 1.6667 < 1.8058; cv 0.3464 > 0.3292" },
     ]);
+    const round = delphiRoundFromTable([
+      { expert: "Li", a: "5", b: "4", familiarity: "熟悉" },
+      { expert: "Wang", a: "4", b: "", familiarity: "very familiar" },
+    ]);
+    expect(round.ratings).toEqual([
+      [5, 4],
+      [4, null],
+    ]);
+    expect(round.authority?.[1]?.familiarity).toBe("very-familiar");
   });
 });
