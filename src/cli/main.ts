@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { IndicatrixError } from "../internal/errors.js";
 import { analyzeCommand } from "./commands/analyze.js";
 import { compareCommand } from "./commands/compare.js";
+import { delphiCommand } from "./commands/delphi.js";
 import { demoCommand } from "./commands/demo.js";
 import { evaluateCommand } from "./commands/evaluate.js";
 import { initCommand } from "./commands/init.js";
@@ -47,6 +48,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   sql: {
     run: sqlCommand,
     summary: "print the SQL query that scores a model in DuckDB, PostgreSQL, Spark or Trino",
+  },
+  delphi: {
+    run: delphiCommand,
+    summary: "Delphi rounds: expert agreement (Kendall's W), authority, screening, pruned model",
   },
   init: { run: initCommand, summary: "write the governance template and sample data to start from" },
   demo: { run: demoCommand, summary: "run the bundled example (governance model on the sample city)" },

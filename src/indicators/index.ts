@@ -26,6 +26,7 @@ export {
   type FuzzyAhpWeightSpec,
   type G1Judgment,
   type G1WeightSpec,
+  type HistoryEntry,
   InputSchema,
   type LocalizedText,
   LocalizedTextSchema,

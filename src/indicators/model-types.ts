@@ -261,6 +261,18 @@ export interface ModelInputColumn {
   description?: LocalizedText | undefined;
 }
 
+/** One step in the building of the model (a Delphi round, screening on the data, ...). */
+export interface HistoryEntry {
+  /** What was done, e.g. `delphi` or `screening`. */
+  step: string;
+  /** When (ISO 8601 date or date-time). */
+  date?: string | undefined;
+  /** The step in one sentence, with its key numbers. */
+  summary: string;
+  /** Nodes removed in this step and why. */
+  removed?: { id: string; reason: string }[] | undefined;
+}
+
 /** A model: an indicator tree, defaults and profiles (what `parseModel` returns). */
 export interface Model {
   /** URL of the JSON Schema, for editors. */
@@ -283,6 +295,8 @@ export interface Model {
   defaults?: Defaults | undefined;
   /** Named weightings; the first is the default profile. */
   profiles?: Record<string, Profile> | undefined;
+  /** How the model was built: Delphi rounds, screening, ... (oldest first). */
+  history?: HistoryEntry[] | undefined;
 }
 
 /** A model as written in a file, before parsing: the same shape as {@link Model}. */

@@ -361,6 +361,24 @@ export const InputSchema = z
   .meta({ id: "Input" });
 
 /** The model file: an indicator tree, defaults and profiles. */
+/** One step in the building of the model (Delphi round, screening, ...), written by the tools that change it. */
+const HistoryEntrySchema = z
+  .strictObject({
+    step: z.string().meta({ description: "What was done, e.g. delphi or screening" }),
+    date: z.string().optional().meta({ description: "When (ISO 8601 date or date-time)" }),
+    summary: z.string().meta({ description: "The step in one sentence, with its key numbers" }),
+    removed: z
+      .array(
+        z.strictObject({
+          id: z.string().meta({ description: "Id of the node removed" }),
+          reason: z.string().meta({ description: "Why, with the rule and the numbers" }),
+        }),
+      )
+      .optional()
+      .meta({ description: "Nodes removed in this step and why" }),
+  })
+  .meta({ id: "HistoryEntry" });
+
 export const ModelSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -376,6 +394,10 @@ export const ModelSchema = z
     tree: NodeSchema,
     defaults: DefaultsSchema.optional(),
     profiles: z.record(z.string(), ProfileSchema).optional(),
+    history: z
+      .array(HistoryEntrySchema)
+      .optional()
+      .meta({ description: "How the model was built: Delphi rounds, screening, ... (oldest first)" }),
   })
   .meta({ id: "Model", title: "indicatrix model" });
 
@@ -390,6 +412,7 @@ export type {
   FuzzyAhpWeightSpec,
   G1Judgment,
   G1WeightSpec,
+  HistoryEntry,
   LocalizedText,
   Model,
   ModelInput,
