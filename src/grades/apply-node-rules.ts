@@ -6,11 +6,11 @@ import { fail } from "../internal/errors.js";
 export interface RuleEffect {
   /** The node the rule sits on. */
   node: string;
-  /** `bonus`, `penalty`, `cap` (a bonus or penalty cap, or a limit of the total, cut points off), `veto`. */
-  kind: "bonus" | "penalty" | "cap" | "veto";
+  /** `steps` (an indicator's step score), `bonus`, `penalty`, `cap` (a bonus or penalty cap, or a limit of the total, cut points off), `veto`. */
+  kind: "steps" | "bonus" | "penalty" | "cap" | "veto";
   /** Id of the item or veto (`bonusCap`, `penaltyCap`, `capTotal`, `floor` for caps). */
   id: string;
-  /** Points added to the node's score (negative: taken off); 0 for a veto that forces a grade. */
+  /** Points added to the node's score (negative: taken off); the points given for `steps`; 0 for a veto that forces a grade. */
   points: number;
   /** What happened, in words: `innovations = 2 x 1`, `accidents >= 1 (accidents = 2)`. */
   detail: string;

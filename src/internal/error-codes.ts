@@ -258,10 +258,6 @@ export const ERROR_CODES = {
     severity: "error",
     text: "no published random index for a matrix of this order (give your own `ri` array)",
   },
-  score_out_of_scale: {
-    severity: "warning",
-    text: "a graded score lies beyond the range of the fixed cut points after bonus points; it is graded by the end class",
-  },
   self_comparison: { severity: "error", text: "an element compared with itself" },
   sql_error: { severity: "error", text: "the database refused the compiled SQL" },
   target_outside_goalposts: {

@@ -45,7 +45,7 @@ export function checkStructure(model: Model, opts: CheckStructureOptions = {}): 
     ...checkNormalizeSpec(model.defaults?.normalize, "defaults.normalize"),
     ...checkTreatSpec(model.defaults?.treat, "defaults.treat"),
     ...nodes.diagnostics,
-    ...checkOutputColumns(visited),
+    ...checkOutputColumns(visited, model),
     ...checkFormulas(model, nodes.byId),
     ...checkProfiles(model, nodes.byId, opts.ahp),
     ...checkGradesAndRules(model, nodes.byId),

@@ -47,7 +47,7 @@ export function checkGradesAndRules(model: Model, byId: ReadonlyMap<string, Visi
     for (const [id, spec] of Object.entries(scope.grades ?? {})) {
       const path = appendKey(`${scope.base}grades`, id);
       if (!byId.has(id)) out.push(error("unknown_node", path, `"${id}" is not a node of the tree`));
-      out.push(...checkGradeSpec(spec, path));
+      out.push(...gradeSpecIssues(spec, path));
     }
     for (const [id, rules] of Object.entries(scope.rules ?? {})) {
       const path = appendKey(`${scope.base}rules`, id);
@@ -68,7 +68,8 @@ function ascending(xs: readonly number[]): boolean {
   return true;
 }
 
-function checkGradeSpec(spec: GradeSpec, path: string): Diagnostic[] {
+/** The problems of one grade spec (`invalid_grades`), at `path`. @internal */
+export function gradeSpecIssues(spec: GradeSpec, path: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (spec.method === "fixed" && !ascending(spec.cuts))
     out.push(
