@@ -90,12 +90,13 @@ export function jenks(values: ArrayLike<number>, k: number): JenksResult {
     const cur = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     const st = new Int32Array(n);
     for (let j = c; j < n; j++) {
-      let best = Number.POSITIVE_INFINITY;
+      let best = prev[c - 1]! + ssd(c, j);
       let at = c;
-      // Ascending i with a strict "<": the smallest start wins a tie (longest last class).
-      for (let i = c; i <= j; i++) {
+      // Ascending i with a strict "<" (and a relative tolerance for rounding): the smallest start wins a
+      // tie, which is the longest last class.
+      for (let i = c + 1; i <= j; i++) {
         const v = prev[i - 1]! + ssd(i, j);
-        if (v < best - 1e-12 * Math.max(1, Math.abs(best))) {
+        if (v < best - 1e-12 * Math.max(1, best)) {
           best = v;
           at = i;
         }
