@@ -225,6 +225,126 @@ export interface CombineWeightSpec {
 /** How a group's children are weighted in a profile; `"equal"` is the default. */
 export type WeightSpec = "equal" | BaseWeightSpec | CombineWeightSpec;
 
+/** Which grade a score on a cut point gets: `lower` (default): [c_k, c_k+1), a score equal to a cut gets the better grade; `upper`: (c_k, c_k+1]. */
+export type GradeBoundary = "lower" | "upper";
+
+/** Settings every grade spec shares. */
+interface GradeSpecBase {
+  /** Grade labels, worst first (one more than the cut points); default "1", "2", ... (higher is better). */
+  labels?: LocalizedText[] | undefined;
+  /** Which grade a score equal to a cut point gets; default `lower` (the better grade), `upper` for Jenks. */
+  closed?: GradeBoundary | undefined;
+  /** Decimals scores (and cut points) are rounded to before comparing (half away from zero); null = exact. Default 2, null for Jenks. */
+  precision?: number | null | undefined;
+  /** Units within this distance of a cut point are listed as near a boundary. */
+  margin?: number | undefined;
+}
+
+/** Fixed cut points on the score scale (a convention that must be stated: there is no default). */
+export interface FixedGradeSpec extends GradeSpecBase {
+  /** `fixed`. */
+  method: "fixed";
+  /** Cut points, ascending, e.g. [60, 80, 90]. */
+  cuts: number[];
+}
+
+/** Cut points at the mean plus multiples of the sample standard deviation (ddof 1). */
+export interface MeanSdGradeSpec extends GradeSpecBase {
+  /** `mean-sd`. */
+  method: "mean-sd";
+  /** k for the cuts mean - k SD and mean + k SD, or the multiples themselves, ascending (e.g. [-1, 0, 1]). */
+  k: number | number[];
+}
+
+/** Cut points at sample quantiles. */
+export interface QuantileGradeSpec extends GradeSpecBase {
+  /** `quantile`. */
+  method: "quantile";
+  /** Probabilities of the cut points, ascending in (0, 1); or give `classes`. */
+  probs?: number[] | undefined;
+  /** Number of classes of equal size (quartiles: 4). */
+  classes?: number | undefined;
+  /** Hyndman-Fan quantile type: 7 (default, R and numpy) or 6 (SPSS, Minitab). */
+  type?: 6 | 7 | undefined;
+}
+
+/** Cut points at the Jenks natural breaks (optimal Fisher-Jenks). */
+export interface JenksGradeSpec extends GradeSpecBase {
+  /** `jenks`. */
+  method: "jenks";
+  /** Number of classes. */
+  classes: number;
+}
+
+/** How a node's scores are graded. */
+export type GradeSpec = FixedGradeSpec | MeanSdGradeSpec | QuantileGradeSpec | JenksGradeSpec;
+
+/** Step scores of an indicator: its raw value is graded by thresholds and given points on the score scale. */
+export interface StepRule {
+  /** Thresholds on the raw value, ascending, e.g. [80, 90, 100]. */
+  thresholds: number[];
+  /** Points below the first threshold, between each pair, and from the last one on (one more than thresholds), on the score scale. */
+  points: number[];
+  /** Which step a value equal to a threshold gets: `lower` (default, value >= threshold reaches it) or `upper`. */
+  closed?: GradeBoundary | undefined;
+}
+
+/** A bonus or penalty item: points per unit of a column, or fixed points when a condition holds. */
+export interface PointsRule {
+  /** Identifier of the item (shown in the unit's contributions). */
+  id: string;
+  /** Display name. */
+  name?: LocalizedText | undefined;
+  /** Indicator or input column counted: points = per x value (missing counts 0). */
+  from?: string | undefined;
+  /** Points per unit of `from` (default 1). */
+  per?: number | undefined;
+  /** Condition such as `innovations >= 1`: `points` are given when it holds. */
+  when?: string | undefined;
+  /** Points given when `when` holds. */
+  points?: number | undefined;
+  /** Cap on this item's points. */
+  cap?: number | undefined;
+}
+
+/** A veto (一票否决): when its condition holds the unit fails at the node whatever its score. */
+export interface VetoRule {
+  /** Identifier of the veto (shown in the unit's contributions and the output). */
+  id: string;
+  /** Display name. */
+  name?: LocalizedText | undefined;
+  /** Condition such as `major_accident == true` or `accidents >= 1`. */
+  when: string;
+  /** `lowest-grade` (default: grade set to the lowest, score kept), `grade-ceiling` (grade at most `grade`), `zero-score` (score set to 0). */
+  effect?: "lowest-grade" | "grade-ceiling" | "zero-score" | undefined;
+  /** The highest grade allowed, by label, for `grade-ceiling`. */
+  grade?: string | undefined;
+  /** Why, in words (recorded with the unit). */
+  reason?: LocalizedText | undefined;
+  /** Legal or policy basis (metadata). */
+  basis?: string | undefined;
+}
+
+/** Assessment rules (考核) at one node: step scores (indicators), bonus and penalty points, vetoes. */
+export interface NodeRules {
+  /** Step scores of an indicator, replacing its normalized value. */
+  steps?: StepRule | undefined;
+  /** Bonus items (加分), summed then capped by `bonusCap`. */
+  bonus?: PointsRule[] | undefined;
+  /** Cap on the summed bonus. */
+  bonusCap?: number | undefined;
+  /** Penalty items (扣分), summed then capped by `penaltyCap`. */
+  penalty?: PointsRule[] | undefined;
+  /** Cap on the summed penalty. */
+  penaltyCap?: number | undefined;
+  /** Upper limit of score + bonus - penalty (e.g. 100). */
+  capTotal?: number | undefined;
+  /** Lower limit of score + bonus - penalty (default 0). */
+  floor?: number | undefined;
+  /** Vetoes, checked in order. */
+  veto?: VetoRule[] | undefined;
+}
+
 /** A named weighting of the tree (`normal`, `emergency`, ...), optionally extending another. */
 export interface Profile {
   /** The profile this one builds on: its settings apply unless this one overrides them. */
@@ -247,6 +367,10 @@ export interface Profile {
   multipliers?: Record<string, number> | undefined;
   /** Indicator id -> goalposts in this profile. */
   goalposts?: Record<string, [number, number]> | undefined;
+  /** Node id -> how its scores are graded in this profile (replaces the model's spec for that node). */
+  grades?: Record<string, GradeSpec> | undefined;
+  /** Node id -> assessment rules in this profile (replace the model's rules for that node). */
+  rules?: Record<string, NodeRules> | undefined;
 }
 
 /** A raw data column that formulas may use (not itself scored). */
@@ -297,6 +421,10 @@ export interface Model {
   profiles?: Record<string, Profile> | undefined;
   /** How the model was built: Delphi rounds, screening, ... (oldest first). */
   history?: HistoryEntry[] | undefined;
+  /** Node id -> how its scores are graded. */
+  grades?: Record<string, GradeSpec> | undefined;
+  /** Node id -> assessment rules (step scores, bonus and penalty points, vetoes). */
+  rules?: Record<string, NodeRules> | undefined;
 }
 
 /** A model as written in a file, before parsing: the same shape as {@link Model}. */

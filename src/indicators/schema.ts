@@ -323,6 +323,146 @@ export const NodeSchema: z.ZodType<ModelNode, ModelNode> = z
   })
   .meta({ id: "Node" });
 
+const boundary = z.enum(["lower", "upper"]).meta({
+  description:
+    "lower (default): a score equal to a cut point gets the better grade, [c_k, c_k+1); upper: (c_k, c_k+1]",
+});
+
+const gradeBase = {
+  labels: z.array(LocalizedTextSchema).optional().meta({
+    description:
+      'Grade labels, worst first (one more than the cut points), e.g. ["差", "中", "良", "优"]; default "1", "2", ...',
+  }),
+  closed: boundary.optional(),
+  precision: z.number().int().min(0).max(12).nullable().optional().meta({
+    description:
+      "Decimals scores and cut points are rounded to (half away from zero) before comparing; null = exact. Default 2 (Jenks: null)",
+  }),
+  margin: z.number().nonnegative().optional().meta({
+    description: "Units whose score is within this distance of a cut point are listed as near a boundary",
+  }),
+};
+
+/** How a node's scores are graded: fixed cut points, mean +- k SD, quantiles or Jenks natural breaks. */
+export const GradeSpecSchema = z
+  .union([
+    z.strictObject({
+      method: z.literal("fixed"),
+      cuts: z
+        .array(finite)
+        .min(1)
+        .meta({ description: "Cut points on the score scale, ascending, e.g. [60, 80, 90]" }),
+      ...gradeBase,
+    }),
+    z.strictObject({
+      method: z.literal("mean-sd"),
+      k: z.union([z.number().positive(), z.array(finite).min(1)]).meta({
+        description:
+          "k for the cuts mean - k SD and mean + k SD (SD ddof 1), or the multiples, ascending: [-1, 0, 1]",
+      }),
+      ...gradeBase,
+    }),
+    z.strictObject({
+      method: z.literal("quantile"),
+      probs: z.array(z.number().gt(0).lt(1)).min(1).optional().meta({
+        description: "Probabilities of the cut points, ascending, e.g. [0.25, 0.5, 0.75]; or give classes",
+      }),
+      classes: z.number().int().min(2).optional().meta({ description: "Number of classes of equal size" }),
+      type: z
+        .union([z.literal(6), z.literal(7)])
+        .optional()
+        .meta({
+          description: "Hyndman-Fan quantile type: 7 (default, R and numpy) or 6 (SPSS)",
+        }),
+      ...gradeBase,
+    }),
+    z.strictObject({
+      method: z.literal("jenks"),
+      classes: z
+        .number()
+        .int()
+        .min(2)
+        .meta({ description: "Number of classes (optimal Fisher-Jenks breaks)" }),
+      ...gradeBase,
+    }),
+  ])
+  .meta({ id: "GradeSpec" });
+
+const condition = z.string().meta({
+  description:
+    "A comparison of a column or indicator with a number or true/false: `accidents >= 1`, `flag == true`",
+});
+
+const pointsRule = z
+  .strictObject({
+    id: z.string().meta({ description: "Identifier of the item (shown in the unit's contributions)" }),
+    name: LocalizedTextSchema.optional(),
+    from: z.string().optional().meta({
+      description: "Indicator or input column counted: points = per x value (a missing value counts 0)",
+    }),
+    per: finite.optional().meta({ description: "Points per unit of `from` (default 1)" }),
+    when: condition.optional().meta({ description: "Condition under which `points` are given" }),
+    points: finite.optional().meta({ description: "Points given when `when` holds" }),
+    cap: z.number().nonnegative().optional().meta({ description: "Cap on this item's points" }),
+  })
+  .meta({ id: "PointsRule" });
+
+/** Assessment rules (考核) at one node. */
+export const NodeRulesSchema = z
+  .strictObject({
+    steps: z
+      .strictObject({
+        thresholds: z.array(finite).min(1).meta({ description: "Thresholds on the raw value, ascending" }),
+        points: z.array(finite).min(2).meta({
+          description:
+            "Points below the first threshold, between thresholds and from the last on (thresholds + 1 values), on the score scale; monotone in the indicator's direction",
+        }),
+        closed: boundary.optional(),
+      })
+      .optional()
+      .meta({ description: "Step scores of an indicator (档次赋分), replacing its normalized value" }),
+    bonus: z.array(pointsRule).optional().meta({ description: "Bonus items (加分), summed then capped" }),
+    bonusCap: z.number().nonnegative().optional().meta({ description: "Cap on the summed bonus" }),
+    penalty: z.array(pointsRule).optional().meta({ description: "Penalty items (扣分), summed then capped" }),
+    penaltyCap: z.number().nonnegative().optional().meta({ description: "Cap on the summed penalty" }),
+    capTotal: finite.optional().meta({ description: "Upper limit of score + bonus - penalty, e.g. 100" }),
+    floor: finite.optional().meta({ description: "Lower limit of score + bonus - penalty (default 0)" }),
+    veto: z
+      .array(
+        z
+          .strictObject({
+            id: z.string().meta({ description: "Identifier of the veto" }),
+            name: LocalizedTextSchema.optional(),
+            when: condition,
+            effect: z.enum(["lowest-grade", "grade-ceiling", "zero-score"]).optional().meta({
+              description:
+                "lowest-grade (default: lowest grade, score kept), grade-ceiling (grade at most `grade`), zero-score (score set to 0)",
+            }),
+            grade: z
+              .string()
+              .optional()
+              .meta({ description: "Highest grade allowed (a label), for grade-ceiling" }),
+            reason: LocalizedTextSchema.optional().meta({
+              description: "Why, in words (recorded with the unit)",
+            }),
+            basis: z.string().optional().meta({ description: "Legal or policy basis (metadata)" }),
+          })
+          .meta({ id: "VetoRule" }),
+      )
+      .optional()
+      .meta({ description: "Vetoes (一票否决): the unit fails at the node whatever its score" }),
+  })
+  .meta({ id: "NodeRules" });
+
+const gradesField = z
+  .record(z.string(), GradeSpecSchema)
+  .optional()
+  .meta({ description: "Node id -> how its scores are graded" });
+const rulesField = z
+  .record(z.string(), NodeRulesSchema)
+  .optional()
+  .meta({ description: "Node id -> assessment rules: step scores, bonus and penalty points, vetoes" });
+
 /** A named weighting of the tree (`normal`, `emergency`, ...), optionally extending another. */
 export const ProfileSchema = z
   .strictObject({
@@ -347,6 +487,8 @@ export const ProfileSchema = z
       .record(z.string(), pair)
       .optional()
       .meta({ description: "Indicator id -> goalposts for this profile" }),
+    grades: gradesField,
+    rules: rulesField,
   })
   .meta({ id: "Profile" });
 
@@ -398,6 +540,8 @@ export const ModelSchema = z
       .array(HistoryEntrySchema)
       .optional()
       .meta({ description: "How the model was built: Delphi rounds, screening, ... (oldest first)" }),
+    grades: gradesField,
+    rules: rulesField,
   })
   .meta({ id: "Model", title: "indicatrix model" });
 
@@ -412,12 +556,18 @@ export type {
   FuzzyAhpWeightSpec,
   G1Judgment,
   G1WeightSpec,
+  GradeBoundary,
+  GradeSpec,
   HistoryEntry,
   LocalizedText,
   Model,
   ModelInput,
   ModelInputColumn,
   ModelNode,
+  NodeRules,
+  PointsRule,
   Profile,
+  StepRule,
+  VetoRule,
   WeightSpec,
 } from "./model-types.js";

@@ -105,6 +105,10 @@ export const ERROR_CODES = {
     severity: "error",
     text: "the children of an aggregation are not a non-empty array of numeric columns",
   },
+  invalid_condition: {
+    severity: "error",
+    text: "a rule condition is not `<column> <op> <number | true | false>`, or names no indicator or input",
+  },
   invalid_csv: { severity: "error", text: "a CSV text cannot be parsed (with its line)" },
   invalid_data: {
     severity: "error",
@@ -120,6 +124,10 @@ export const ERROR_CODES = {
   },
   invalid_formula: { severity: "error", text: "a formula does not parse or uses something not allowed" },
   invalid_goalposts: { severity: "error", text: "goalposts that are not `[low, high]` with low < high" },
+  invalid_grades: {
+    severity: "error",
+    text: "a grade spec is inconsistent: cut points not ascending, labels not one more than the cuts, probs and classes both or neither",
+  },
   invalid_id: { severity: "error", text: "an id is not an identifier" },
   invalid_identifier: {
     severity: "error",
@@ -146,6 +154,10 @@ export const ERROR_CODES = {
     text: "an option or argument of a function is missing, of the wrong type or outside its domain",
   },
   invalid_range: { severity: "error", text: "a range direction `[a, b]` with a > b" },
+  invalid_rule: {
+    severity: "error",
+    text: "an assessment rule is inconsistent: steps on a group, points not one more than thresholds, an item with neither `from` nor `when`",
+  },
   invalid_spec: {
     severity: "error",
     text: "an aggregation spec with an unknown method or an option outside its domain",
@@ -219,6 +231,10 @@ export const ERROR_CODES = {
   no_scores: { severity: "error", text: "no unit has an overall score" },
   no_spread: { severity: "error", text: "a column without spread where a method needs one" },
   non_finite_value: { severity: "error", text: "an infinite value (or NaN where a value is required)" },
+  non_monotone_steps: {
+    severity: "error",
+    text: "the points of a step rule do not rise with the indicator's direction (fall for a cost indicator)",
+  },
   nonpositive_mean: {
     severity: "error",
     text: "a unit whose children have a mean <= 0, where the Mazziotta-Pareto index needs a positive one",
@@ -300,6 +316,10 @@ export const ERROR_CODES = {
   value_out_of_range: {
     severity: "error",
     text: "a value outside the range a function accepts (a raw value beyond `LIMITS.maxAbsValue`, a score outside [0, 1])",
+  },
+  veto_without_grades: {
+    severity: "warning",
+    text: "a veto that forces a grade sits on a node that has no grades, so it only flags the unit",
   },
   weights_on_indicator: {
     severity: "error",

@@ -69,15 +69,18 @@ export const TEXT_KEYS = {
 } as const satisfies Record<string, readonly string[]>;
 
 /**
- * Parses one cell to a number: NaN for a missing value (empty, `NA`, `null`...), undefined when it
- * is not a number. @internal
+ * Parses one cell to a number: NaN for a missing value (empty, `NA`, `null`...), 1 and 0 for a flag
+ * (`true` / `false`, as booleans or as text in any case), undefined when it is not a number. @internal
  */
 export function toNumber(v: unknown): number | undefined {
   if (v === null || v === undefined) return Number.NaN;
   if (typeof v === "number") return Number.isFinite(v) || Number.isNaN(v) ? v : undefined;
+  if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string") {
     const s = v.trim();
     if (isMissingToken(s)) return Number.NaN;
+    const flag = s.toLowerCase();
+    if (flag === "true" || flag === "false") return flag === "true" ? 1 : 0;
     if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
     const n = Number(s);
     return Number.isFinite(n) ? n : undefined;

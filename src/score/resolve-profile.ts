@@ -1,5 +1,5 @@
 import { profileActivity, profileChain, profileNames } from "../indicators/profiles.js";
-import type { Model, ModelNode, Profile, WeightSpec } from "../indicators/schema.js";
+import type { GradeSpec, Model, ModelNode, NodeRules, Profile, WeightSpec } from "../indicators/schema.js";
 import { isIndicator, walkTree } from "../indicators/tree.js";
 import { IndicatrixError } from "../internal/errors.js";
 import type { AggregateSpec, MissingPolicy, NormalizeSpec, TreatSpec } from "../internal/specs.js";
@@ -38,6 +38,10 @@ export interface ResolvedNode {
   goalposts: [number, number] | undefined;
   /** Outlier treatment of the indicator, if any. */
   treat: TreatSpec | undefined;
+  /** How the node's scores are graded (the most specific profile's spec, then the model's), if at all. */
+  grades: GradeSpec | undefined;
+  /** The node's assessment rules (the most specific profile's, then the model's), if any. */
+  rules: NodeRules | undefined;
 }
 
 /** A profile applied to a model: the active tree and every setting resolved. */
@@ -78,7 +82,8 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
  * and `exclude` switch indicators on and off), and resolves for every active node its weight spec
  * (the most specific profile that gives one; equal weights otherwise), its aggregation (profile
  * override, then the node's own, then the profile's and the model's defaults, then arithmetic), its
- * normalization, goalposts (a profile may override them, e.g. for a scenario) and multiplier.
+ * normalization, goalposts (a profile may override them, e.g. for a scenario), multiplier, grades and
+ * assessment rules.
  * The model is checked first: a model with errors is refused.
  *
  * @throws IndicatrixError `invalid_model` (the model has errors; `issues` lists them) or `unknown_profile`.
@@ -140,6 +145,8 @@ export function resolveProfile(model: Model, name?: string): ResolvedProfile {
       normalize: node.normalize ?? defaultNormalize,
       goalposts: firstDefined(chain, (p) => own(p.goalposts, node.id)) ?? node.goalposts,
       treat: node.treat ?? defaultTreat,
+      grades: firstDefined(chain, (p) => own(p.grades, node.id)) ?? own(model.grades, node.id),
+      rules: firstDefined(chain, (p) => own(p.rules, node.id)) ?? own(model.rules, node.id),
     };
     nodes.set(node.id, resolved);
     if (indicator) indicators.push(node.id);

@@ -1,3 +1,6 @@
+import type { NodeRulesOutcome, RuleEffect } from "../grades/apply-node-rules.js";
+import type { CutPoints } from "../grades/cut-points.js";
+import type { LocalizedText } from "../indicators/schema.js";
 import type { Issue } from "../internal/errors.js";
 import type { AggregateSpec, MissingPolicy, NormalizeMethod } from "../internal/specs.js";
 import type { NormalizeParams } from "../normalize/normalize.js";
@@ -18,6 +21,32 @@ export interface Contribution {
    * contributions sum to the unit's score; under other aggregations or imputation they are an approximation.
    */
   contribution: number;
+  /**
+   * Set on what an assessment rule did: on an indicator's entry its step score (`kind: "steps"`); as an
+   * entry of its own each bonus, penalty, cap and veto at a node (then `indicator` is the node's id, `value`
+   * the points and `contribution` the points times the node's effective weight).
+   */
+  rule?: RuleEffect;
+}
+
+/** The grades of one graded node. */
+export interface NodeGrades extends CutPoints {
+  /** The graded node. */
+  node: string;
+  /** Grade labels, worst first. */
+  labels: LocalizedText[];
+  /** Each label as displayed (in the model's language). */
+  names: string[];
+  /** Grade index per unit (0 = worst), after vetoes; -1 for a unit without a score. */
+  grade: Int32Array;
+  /** Grade index per unit from its score alone, before any veto. */
+  unforced: Int32Array;
+  /** Unit id -> the vetoes that forced its grade. */
+  forced: Record<string, string[]>;
+  /** The margin of `near` (undefined: none was asked for). */
+  margin: number | undefined;
+  /** Units whose score is within `margin` of a cut point, closest first. */
+  near: { unit: string; score: number; cut: number; distance: number }[];
 }
 
 /** The unit hierarchy of the data, for roll-up. */
@@ -96,10 +125,16 @@ export interface Result {
   diagnostics: Issue[];
   /** The unit hierarchy of the data (for `rollup`). */
   hierarchy: UnitHierarchy;
+  /** Grades of every graded node (the model's and profile's `grades`, and the `grades` option), by node id. */
+  grades: Record<string, NodeGrades>;
+  /** What the assessment rules did at each node that has bonus, penalty or veto rules, by node id. */
+  rules: Record<string, NodeRulesOutcome>;
+  /** Indicators whose values are step scores (`rules.<id>.steps`). */
+  stepped: string[];
   /** The resolved profile (tree, settings). */
   resolved: ResolvedProfile;
   /** Each indicator's contribution to the unit's overall score, largest first. */
   contributions(unit: string): Contribution[];
-  /** A flat table: one record per unit with its score and rank at every node. */
+  /** A flat table: one record per unit with its score and rank at every node, `<id>_grade` at every graded node and `<id>_veto` at every node with vetoes. */
   toRows(): Record<string, string | number | null>[];
 }

@@ -1,17 +1,22 @@
+import type { NodeRulesOutcome } from "../grades/apply-node-rules.js";
+import { gradeSpecIssues } from "../indicators/check/grades.js";
 import { parseModel } from "../indicators/parse-model.js";
-import type { Model } from "../indicators/schema.js";
+import type { GradeSpec, Model } from "../indicators/schema.js";
+import { GradeSpecSchema } from "../indicators/schema.js";
 import type { Issue } from "../internal/errors.js";
+import { IndicatrixError } from "../internal/errors.js";
 import type { DatasetInput } from "./dataset.js";
 import { resolveProfile } from "./resolve-profile.js";
 import type { Result } from "./result.js";
 import { aggregateTree } from "./stages/aggregate-tree.js";
+import { applyStepScores, gradeNodes, nodeRuleHook, ruleNames } from "./stages/assess.js";
 import { buildResult } from "./stages/build-result.js";
 import { normalizeIndicators } from "./stages/normalize-indicators.js";
 import { prepareColumns } from "./stages/prepare-columns.js";
 import { treatIndicators } from "./stages/treat-indicators.js";
 import { treeWeights, weightLedger } from "./stages/weigh-groups.js";
 
-export type { Contribution, Provenance, Result, UnitHierarchy } from "./result.js";
+export type { Contribution, NodeGrades, Provenance, Result, UnitHierarchy } from "./result.js";
 
 /** Options of {@link score}. */
 export interface ScoreOptions {
@@ -19,6 +24,8 @@ export interface ScoreOptions {
   profile?: string;
   /** Extra numeric columns to keep in the result (e.g. a weight column for roll-up). `population` is kept when present. */
   keep?: readonly string[];
+  /** Node id -> a grade spec, added to (or replacing) the model's and profile's `grades` for this run. */
+  grades?: Readonly<Record<string, GradeSpec>>;
 }
 
 /**
@@ -32,10 +39,18 @@ export interface ScoreOptions {
  * re-normalized (as COINr); ranks 1 = best with ties sharing the lowest rank (`"min"`, as COINr).
  * `result.provenance` records every option that ran.
  *
+ * Assessment (DOMAIN C4): an indicator with `rules.<id>.steps` is scored by its step points; a group
+ * with bonus, penalty or veto rules has them applied to its score before its parent aggregates it;
+ * every node with `grades` (in the model, the profile, or `opts.grades`) is graded on its final
+ * scores, vetoes forcing the grade (`result.grades`, `result.rules`, and the rule entries of
+ * `result.contributions(unit)`). Ranks are the scores' ranks: a vetoed unit keeps its rank and is
+ * flagged in `<id>_veto` of `toRows()`.
+ *
  * @throws IndicatrixError `invalid_model` (the model has errors), `unknown_profile`, the dataset
  *   errors of `toDataset`, `missing_value` (policy `error`), `value_out_of_range` (a raw value beyond
  *   MAX_ABS_VALUE, 1e150), `invalid_option` (a `keep` name such as `__proto__`), and the errors of
- *   the methods.
+ *   the methods, `invalid_option` (a `grades` option for a node that is not active, or not a grade
+ *   spec), and the errors of the grade methods (`too_few_values`).
  * @example
  * ```ts
  * const result = score(model, [{ unit: "c1", a: 3, b: 10 }, { unit: "c2", a: 5, b: 4 }], { profile: "normal" });
@@ -46,13 +61,29 @@ export interface ScoreOptions {
 export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {}): Result {
   const parsed = parseModel(model);
   const profile = resolveProfile(parsed, opts.profile);
+  const extraGrades = checkGradesOption(profile, opts.grades);
   const diagnostics: Issue[] = [];
-  const { dataset, units, indicators, kept } = prepareColumns(parsed, profile, data, opts.keep, diagnostics);
+  const readByRules = ruleNames(profile).filter((c) => !profile.indicators.includes(c));
+  const { dataset, units, indicators, kept, ruleColumns } = prepareColumns(
+    parsed,
+    profile,
+    data,
+    opts.keep,
+    diagnostics,
+    readByRules,
+  );
   const { raw, treatment } = treatIndicators(profile, indicators);
   const normalized = normalizeIndicators(profile, raw, units, diagnostics);
+  const stepped = applyStepScores(profile, raw, normalized);
   const ledger = weightLedger();
-  const scores = aggregateTree(profile, normalized, units, ledger, diagnostics);
+  const rules: Record<string, NodeRulesOutcome> = {};
+  const adjust = nodeRuleHook(raw, ruleColumns, units, rules);
+  const scores = aggregateTree(profile, normalized, units, ledger, diagnostics, adjust);
+  const grades = gradeNodes(profile, scores, units, rules, extraGrades, parsed.language);
   return buildResult({
+    grades,
+    rules,
+    stepped: [...stepped],
     profile,
     units,
     scores,
@@ -71,4 +102,41 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
       columns: kept,
     },
   });
+}
+
+/** The `grades` option checked: active nodes and schema-valid specs. */
+function checkGradesOption(
+  profile: ReturnType<typeof resolveProfile>,
+  grades: Readonly<Record<string, GradeSpec>> | undefined,
+): Record<string, GradeSpec> {
+  const out: Record<string, GradeSpec> = {};
+  for (const [id, spec] of Object.entries(grades ?? {})) {
+    if (!profile.nodes.has(id))
+      throw new IndicatrixError(
+        "invalid_option",
+        `opts.grades.${id}: "${id}" is not an active node of the profile`,
+        {
+          path: ["opts", "grades", id],
+        },
+      );
+    const parsed = GradeSpecSchema.safeParse(spec);
+    if (!parsed.success)
+      throw new IndicatrixError(
+        "invalid_option",
+        `opts.grades.${id}: not a grade spec (${parsed.error.issues[0]?.message ?? "invalid"}); e.g. { method: "jenks", classes: 4 }`,
+        { path: ["opts", "grades", id] },
+      );
+    const issues = gradeSpecIssues(parsed.data, `opts.grades.${id}`);
+    if (issues.length > 0)
+      throw new IndicatrixError("invalid_option", `${issues[0]!.where}: ${issues[0]!.message}`, {
+        path: ["opts", "grades", id],
+      });
+    Object.defineProperty(out, id, {
+      value: parsed.data,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 // The folders of src/ form layers that point down (STYLE.md practice 13, issue 12 item 4):
-//   internal < normalize, aggregate, evaluate < indicators < weighting < score < analysis, build, sql, report
+//   internal < normalize, aggregate, evaluate < indicators < weighting, grades < score < analysis, build, sql, report
 //   < node < entry files (src/*.ts: index, schema, templates, node, duckdb) < cli.
 // A module may import from its own folder, from a folder of the same layer (never in a cycle) and
 // from lower layers, never from a higher one. Subfolders belong to their top folder: the bundled
@@ -20,6 +20,7 @@ const LAYERS: Record<string, number> = {
   evaluate: 1,
   indicators: 2,
   weighting: 3,
+  grades: 3,
   score: 4,
   analysis: 5,
   build: 5,

@@ -3,6 +3,7 @@ import type { Model } from "../schema.js";
 import { walkTree } from "../tree.js";
 import { type Diagnostic, error } from "./diagnostic.js";
 import { checkFormulas } from "./formulas.js";
+import { checkGradesAndRules } from "./grades.js";
 import { checkNormalizeSpec, checkTreatSpec } from "./indicator.js";
 import { checkNodes } from "./nodes.js";
 import { checkOutputColumns } from "./output-columns.js";
@@ -20,7 +21,8 @@ export interface CheckStructureOptions {
 
 /**
  * The structural checks of a schema-valid model, everything `checkModel` does except the AHP judgments:
- * limits (`too_many_nodes`, `too_deep`), ids, groups and indicators, formulas, profiles and fixed weights.
+ * limits (`too_many_nodes`, `too_deep`), ids, groups and indicators, formulas, profiles and fixed weights,
+ * grades and assessment rules.
  * Returns diagnostics in the order of the model (nodes in tree order, then formulas, then profiles) and never
  * throws for a schema-valid model. Use `checkModel`, which adds the AHP checks through `opts.ahp`; this is its
  * lower half, for code below the weighting layer.
@@ -43,8 +45,9 @@ export function checkStructure(model: Model, opts: CheckStructureOptions = {}): 
     ...checkNormalizeSpec(model.defaults?.normalize, "defaults.normalize"),
     ...checkTreatSpec(model.defaults?.treat, "defaults.treat"),
     ...nodes.diagnostics,
-    ...checkOutputColumns(visited),
+    ...checkOutputColumns(visited, model),
     ...checkFormulas(model, nodes.byId),
     ...checkProfiles(model, nodes.byId, opts.ahp),
+    ...checkGradesAndRules(model, nodes.byId),
   ];
 }

@@ -15,7 +15,8 @@ import { type WeightLedger, weighGroup } from "./weigh-groups.js";
  * affine-normalized indicators (with missing values skipped, or none missing) takes the fused path
  * (`fusedArithmetic`: the normalized values are never written); any other group reads its children's
  * columns and runs `aggregate`. Indicators the fused path read are written out on first access of
- * their score. Returns the score of every active node.
+ * their score. `adjust` (the assessment rules) replaces a group's scores as soon as they are computed,
+ * so that its parent aggregates them. Returns the score of every active node.
  * @throws IndicatrixError the errors of the weight specs and of `aggregate`, naming unit or node.
  * @internal
  */
@@ -25,6 +26,7 @@ export function aggregateTree(
   units: readonly string[],
   ledger: WeightLedger,
   diagnostics: Issue[],
+  adjust?: (node: ResolvedNode, values: Float64Array) => Float64Array,
 ): Record<string, Float64Array> {
   const { scores, affine } = normalized;
   const column = (id: string): Float64Array => (scores[id] ??= applyAffine(affine.get(id) as AffineColumn));
@@ -36,6 +38,7 @@ export function aggregateTree(
       const weights = weighGroup(profile, node, undefined, ledger, diagnostics);
       const children = node.children.map((c) => affine.get(c) as AffineColumn);
       scores[node.id] = fusedArithmetic(children, weights, units.length, profile.minCoverage);
+      if (adjust && node.rules) scores[node.id] = adjust(node, scores[node.id] as Float64Array);
       continue;
     }
     const columns = node.children.map(column);
@@ -48,6 +51,7 @@ export function aggregateTree(
     } catch (e) {
       throw locateError(e, node.id, units, node.path);
     }
+    if (adjust && node.rules) scores[node.id] = adjust(node, scores[node.id] as Float64Array);
   }
   for (const [id, c] of affine) if (scores[id] === undefined) defineLazy(scores, id, () => applyAffine(c));
   return scores;

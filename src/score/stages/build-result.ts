@@ -1,9 +1,11 @@
+import type { NodeRulesOutcome } from "../../grades/apply-node-rules.js";
+import { gradeColumn, vetoColumn } from "../../indicators/check/output-columns.js";
 import { IndicatrixError, type Issue } from "../../internal/errors.js";
 import { rankDescendingUint32 } from "../../internal/rank.js";
 import type { NormalizeParams } from "../../normalize/normalize.js";
 import type { TreatReport } from "../../normalize/treat.js";
 import type { ResolvedProfile } from "../resolve-profile.js";
-import type { Provenance, Result, UnitHierarchy } from "../result.js";
+import type { Contribution, NodeGrades, Provenance, Result, UnitHierarchy } from "../result.js";
 import { contributionsAt } from "./contributions.js";
 import type { TreeWeights, WeightLedger } from "./weigh-groups.js";
 
@@ -31,6 +33,12 @@ export interface ResultParts {
   diagnostics: Issue[];
   /** The unit hierarchy of the data. */
   hierarchy: UnitHierarchy;
+  /** Grades of the graded nodes. */
+  grades: Record<string, NodeGrades>;
+  /** What the assessment rules did, per node with rules. */
+  rules: Record<string, NodeRulesOutcome>;
+  /** Indicators scored by step points. */
+  stepped: string[];
 }
 
 /**
@@ -45,6 +53,10 @@ export function buildResult(p: ResultParts): Result {
   const ranks = lazyRanks(scores);
   const nodeOrder = [...profile.nodes.keys()];
   let unitIndex: Map<string, number> | undefined;
+  const graded = nodeOrder
+    .filter((id) => Object.hasOwn(p.grades, id))
+    .map((id) => [id, p.grades[id]!] as const);
+  const vetoed = nodeOrder.filter((id) => (profile.nodes.get(id)?.rules?.veto?.length ?? 0) > 0);
   return {
     profile: profile.name,
     units,
@@ -60,13 +72,18 @@ export function buildResult(p: ResultParts): Result {
     provenance: provenance(profile, p.weightProvenance, p.normalization),
     diagnostics: p.diagnostics,
     hierarchy: p.hierarchy,
+    grades: p.grades,
+    rules: p.rules,
+    stepped: p.stepped,
     resolved: profile,
     contributions(unit) {
       unitIndex ??= new Map(units.map((u, k) => [u, k]));
       const i = unitIndex.get(unit);
       if (i === undefined)
         throw new IndicatrixError("unknown_unit", `unit "${unit}" is not a scored unit of this result`);
-      return contributionsAt(profile, scores, local, i);
+      const nodeWeights = new Map<string, number>();
+      const out = contributionsAt(profile, scores, local, i, nodeWeights);
+      return withRules(out, p, i, nodeWeights);
     },
     toRows() {
       return units.map((u, i) => {
@@ -80,6 +97,14 @@ export function buildResult(p: ResultParts): Result {
           row[`${id}_rank`] = r === 0 ? null : r;
         }
         row.coverage = coverage[i]!;
+        for (const [id, g] of graded) {
+          const k = g.grade[i]!;
+          row[gradeColumn(id)] = k < 0 ? null : g.names[k]!;
+        }
+        for (const id of vetoed) {
+          const hits = p.rules[id]?.vetoes[i] ?? [];
+          row[vetoColumn(id)] = hits.length === 0 ? null : hits.map((v) => v.id).join(";");
+        }
         return row;
       });
     },
@@ -143,4 +168,31 @@ function lazyRanks(scores: Readonly<Record<string, Float64Array>>): Record<strin
     });
   }
   return ranks;
+}
+
+/** The contributions with what the rules did: step scores on the indicators' entries, an entry per bonus, penalty, cap and veto. */
+function withRules(
+  out: Contribution[],
+  p: ResultParts,
+  i: number,
+  nodeWeights: ReadonlyMap<string, number>,
+): Contribution[] {
+  if (p.stepped.length === 0 && Object.keys(p.rules).length === 0) return out;
+  for (const c of out)
+    if (p.stepped.includes(c.indicator)) {
+      const raw = p.raw[c.indicator]![i]!;
+      c.rule = {
+        node: c.indicator,
+        kind: "steps",
+        id: "steps",
+        points: c.value,
+        detail: Number.isNaN(raw) ? "no value" : `value ${raw} -> ${c.value} points`,
+      };
+    }
+  for (const [node, outcome] of Object.entries(p.rules)) {
+    const weight = nodeWeights.get(node) ?? 0;
+    for (const e of outcome.effects[i]!)
+      out.push({ indicator: node, weight, value: e.points, contribution: weight * e.points, rule: e });
+  }
+  return out.sort((a, b) => b.contribution - a.contribution);
 }

@@ -13,11 +13,13 @@ export function contributionsAt(
   scores: Readonly<Record<string, Float64Array>>,
   local: Readonly<Record<string, number>>,
   i: number,
+  nodeWeights?: Map<string, number>,
 ): Contribution[] {
   const out: Contribution[] = [];
   const present = (id: string): boolean => !Number.isNaN(scores[id]![i]!);
   const visit = (id: string, weight: number): void => {
     const node = profile.nodes.get(id) as ResolvedNode;
+    nodeWeights?.set(id, weight);
     if (node.indicator) {
       const value = scores[id]![i]!;
       out.push({ indicator: id, weight, value, contribution: Number.isNaN(value) ? 0 : weight * value });

@@ -16,6 +16,8 @@ export interface PreparedColumns {
   indicators: Map<string, Float64Array>;
   /** The kept columns (`population` and `opts.keep`) present in the data, over every unit. */
   kept: Record<string, Float64Array>;
+  /** The columns the assessment rules read that are not active indicators (event and flag columns), over the scored units. */
+  ruleColumns: Map<string, Float64Array>;
 }
 
 /** Property names of plain objects: not usable as keys of the result's records. */
@@ -29,6 +31,8 @@ const OBJECT_KEYS: ReadonlySet<string> = new Set([
  * indicators, and for a formula indicator the columns its formula reads), warns about columns the
  * model does not use, evaluates the formulas, and keeps the units that are no other unit's parent
  * (a unit with child units is scored by roll-up; its own values are ignored, with a warning).
+ * `ruleNames` are the columns the assessment rules read (event and flag columns): each must be in the
+ * data unless it is an active indicator.
  * One walk of the model tree gives the ids and the formulas.
  * @internal
  */
@@ -38,6 +42,7 @@ export function prepareColumns(
   data: DatasetInput,
   keepOption: readonly string[] | undefined,
   diagnostics: Issue[],
+  ruleNames: readonly string[] = [],
 ): PreparedColumns {
   const ids = new Set<string>();
   const sources = new Map<string, { source: string; path: string }>();
@@ -54,7 +59,8 @@ export function prepareColumns(
         { path: `opts.keep[${i}]` },
       );
   const keep = ["population", ...(keepOption ?? [])];
-  const dataset = toDataset(data, { columns: needed, optional: keep });
+  const ruleOnly = ruleNames.filter((c) => !needed.includes(c));
+  const dataset = toDataset(data, { columns: [...needed, ...ruleOnly], optional: keep });
   const ignored = dataset.ignored.filter((c) => !ids.has(c));
   if (ignored.length > 0)
     diagnostics.push({
@@ -87,7 +93,18 @@ export function prepareColumns(
     const col = dataset.columns.get(c);
     if (col) kept[c] = col;
   }
-  return { dataset, units: all ? dataset.units : index.map((i) => dataset.units[i]!), indicators, kept };
+  const ruleColumns = new Map<string, Float64Array>();
+  for (const c of ruleOnly) {
+    const col = dataset.columns.get(c) as Float64Array;
+    ruleColumns.set(c, all ? col : subset(col, index));
+  }
+  return {
+    dataset,
+    units: all ? dataset.units : index.map((i) => dataset.units[i]!),
+    indicators,
+    kept,
+    ruleColumns,
+  };
 }
 
 /**
