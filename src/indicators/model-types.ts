@@ -247,6 +247,10 @@ export interface Profile {
   multipliers?: Record<string, number> | undefined;
   /** Indicator id -> goalposts in this profile. */
   goalposts?: Record<string, [number, number]> | undefined;
+  /** A blend of other profiles' local weights, node by node (then only `name` and `description` may be set beside it). */
+  blend?: ProfileBlend | undefined;
+  /** State variable weights at every group (or the groups listed), per unit. */
+  variableWeights?: VariableWeights | undefined;
 }
 
 /** A raw data column that formulas may use (not itself scored). */
@@ -283,7 +287,36 @@ export interface Model {
   defaults?: Defaults | undefined;
   /** Named weightings; the first is the default profile. */
   profiles?: Record<string, Profile> | undefined;
+  /** State value (of the data's `state` column) -> profile name. */
+  states?: Record<string, string> | undefined;
 }
 
 /** A model as written in a file, before parsing: the same shape as {@link Model}. */
 export type ModelInput = Model;
+
+/**
+ * A blended profile (平急结合): fixed coefficients per profile (summing to 1), or two profiles and a data
+ * column with each unit's blend factor λ in [0, 1] (weights (1 - λ) from + λ to, per unit).
+ */
+export type ProfileBlend =
+  | Record<string, number>
+  | {
+      /** [from, to]: the profiles at blend factor 0 and 1. */
+      between: [string, string];
+      /** Data column with each unit's blend factor in [0, 1]. */
+      column: string;
+    };
+
+/** State variable weights (变权; DOMAIN C7.1): w_ij = w_j S(x_ij) / sum_k w_k S(x_ik). */
+export interface VariableWeights {
+  /** `power` (default): S(x) = x^(alpha - 1); `exponential`: S(x) = exp(-beta x). */
+  form?: "power" | "exponential" | undefined;
+  /** Power form: 0 < alpha < 1 penalty, 1 fixed weights, > 1 incentive. Required for the power form. */
+  alpha?: number | undefined;
+  /** Exponential form: beta > 0 penalty, beta < 0 incentive. Required for the exponential form. */
+  beta?: number | undefined;
+  /** Child scores below it enter S at the floor (default 0.001). */
+  floor?: number | undefined;
+  /** Group ids where the variable weights apply (default: every group). */
+  nodes?: string[] | undefined;
+}

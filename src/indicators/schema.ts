@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AGGREGATE_METHODS, NORMALIZE_METHODS } from "../internal/specs.js";
 import type { ModelNode } from "./model-types.js";
+import { ProfileBlendSchema, StatesSchema, VariableWeightsSchema } from "./schema-space.js";
 
 /**
  * The zod 4 schema of an indicatrix model file. Every object is strict, so a typo such as
@@ -347,6 +348,8 @@ export const ProfileSchema = z
       .record(z.string(), pair)
       .optional()
       .meta({ description: "Indicator id -> goalposts for this profile" }),
+    blend: ProfileBlendSchema.optional(),
+    variableWeights: VariableWeightsSchema.optional(),
   })
   .meta({ id: "Profile" });
 
@@ -376,6 +379,7 @@ export const ModelSchema = z
     tree: NodeSchema,
     defaults: DefaultsSchema.optional(),
     profiles: z.record(z.string(), ProfileSchema).optional(),
+    states: StatesSchema.optional(),
   })
   .meta({ id: "Model", title: "indicatrix model" });
 

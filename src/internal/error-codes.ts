@@ -20,6 +20,10 @@ export const ERROR_CODES = {
     severity: "warning",
     text: "every value of a column is missing, so every normalized value is NaN",
   },
+  alpha_required: {
+    severity: "error",
+    text: "variable weights of the power form without `alpha` (or of the exponential form without `beta`): there is no agreed default",
+  },
   ambiguous_judgments: {
     severity: "error",
     text: "an AHP spec has both `judgments` and `matrix`, or `experts` together with either",
@@ -96,6 +100,10 @@ export const ERROR_CODES = {
   indicator_with_children: {
     severity: "error",
     text: "a group carries indicator fields (`unit`, `direction`, `goalposts`, `normalize`, `treat`, `formula`)",
+  },
+  invalid_blend: {
+    severity: "error",
+    text: "a blended profile whose coefficients do not sum to 1, that names a blended profile, or that sets weights, extends or switches beside its blend",
   },
   invalid_breakpoints: {
     severity: "error",

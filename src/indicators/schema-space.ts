@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/**
+ * The model-file parts of the space and emergency features (DOMAIN C7): blended profiles, state
+ * variable weights and the state-to-profile map. Kept apart from `schema.ts` so that the shared
+ * schema lines only reference them. @internal
+ */
+
+/** A profile that is a convex blend of others, node by node (平急结合). */
+export const ProfileBlendSchema = z
+  .union([
+    z.record(z.string(), z.number().min(0)).meta({
+      description:
+        "Profile name -> coefficient (non-negative, summing to 1), e.g. { normal: 0.3, emergency: 0.7 }",
+    }),
+    z.strictObject({
+      between: z
+        .tuple([z.string(), z.string()])
+        .meta({ description: "[from, to]: the profiles at blend factor 0 and 1" }),
+      column: z.string().meta({
+        description: "Data column with each unit's blend factor in [0, 1] (an emergency intensity)",
+      }),
+    }),
+  ])
+  .meta({
+    id: "ProfileBlend",
+    description:
+      "Local weights blended node by node over the union of the profiles' active children (an absent child weighs 0)",
+  });
+
+/** State variable weights (变权): per-unit weights modulated by the unit's own child scores. */
+export const VariableWeightsSchema = z
+  .strictObject({
+    form: z.enum(["power", "exponential"]).optional().meta({
+      description: "power (default): S(x) = x^(alpha - 1); exponential: S(x) = exp(-beta x)",
+    }),
+    alpha: z.number().positive().optional().meta({
+      description:
+        "power form: 0 < alpha < 1 penalizes low values, 1 gives the fixed weights, > 1 rewards high ones",
+    }),
+    beta: z.number().optional().meta({
+      description: "exponential form: beta > 0 penalizes low values, beta < 0 rewards high ones",
+    }),
+    floor: z.number().positive().optional().meta({
+      description:
+        "Child scores below it enter S at the floor (default 0.001), so a zero never gives Infinity",
+    }),
+    nodes: z.array(z.string()).optional().meta({
+      description: "Group ids where variable weights apply (default: every group)",
+    }),
+  })
+  .meta({ id: "VariableWeights" });
+
+/** A unit's state (a response level, a phase) mapped to the profile that scores it. */
+export const StatesSchema = z.record(z.string(), z.string()).meta({
+  id: "States",
+  description:
+    'State value (of the data\'s `state` column) -> profile name, e.g. { normal: "normal", III: "emergency" }',
+});
