@@ -79,6 +79,10 @@ export const ERROR_CODES = {
     severity: "error",
     text: "a file is larger than the limit for its kind (CLI exit code 2)",
   },
+  floored_value: {
+    severity: "warning",
+    text: "a child score below the variable-weight floor entered the state variable weights at the floor (its weight dominates)",
+  },
   formula_cycle: { severity: "error", text: "formulas depend on each other in a cycle" },
   formula_not_finite: {
     severity: "warning",

@@ -10,6 +10,7 @@ import { normalizeIndicators } from "./stages/normalize-indicators.js";
 import { prepareColumns } from "./stages/prepare-columns.js";
 import { treatIndicators } from "./stages/treat-indicators.js";
 import { treeWeights, weightLedger } from "./stages/weigh-groups.js";
+import { blendFactors } from "./unit-blend.js";
 
 export type { Contribution, Provenance, Result, UnitHierarchy } from "./result.js";
 
@@ -47,17 +48,22 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
   const parsed = parseModel(model);
   const profile = resolveProfile(parsed, opts.profile);
   const diagnostics: Issue[] = [];
-  const { dataset, units, indicators, kept } = prepareColumns(parsed, profile, data, opts.keep, diagnostics);
+  const blendColumn = profile.blend?.column?.name;
+  const keep = blendColumn === undefined ? opts.keep : [...(opts.keep ?? []), blendColumn];
+  const { dataset, units, indicators, kept } = prepareColumns(parsed, profile, data, keep, diagnostics);
+  const lambda =
+    blendColumn === undefined ? undefined : blendFactors(blendColumn, dataset.units, units, kept);
   const { raw, treatment } = treatIndicators(profile, indicators);
   const normalized = normalizeIndicators(profile, raw, units, diagnostics);
   const ledger = weightLedger();
-  const scores = aggregateTree(profile, normalized, units, ledger, diagnostics);
+  const scores = aggregateTree(profile, normalized, units, ledger, diagnostics, lambda);
   return buildResult({
     profile,
     units,
     scores,
     weights: treeWeights(profile, ledger),
     weightProvenance: ledger.provenance,
+    unitWeights: ledger.unit,
     coverage: normalized.coverage,
     raw,
     normalization: normalized.normalization,

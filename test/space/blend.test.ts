@@ -5,6 +5,7 @@ import { parseModel } from "../../src/indicators/parse-model.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { score } from "../../src/score/score.js";
 import { checkModel } from "../../src/weighting/check-model.js";
+import { EXPECTED } from "../fixtures/space/index.js";
 
 // DOMAIN C7.2's example: root -> G1 (x1, x2), G2 (x3, x4, x5).
 // normal: root (0.6, 0.4), G1 (0.5, 0.5), G2 (0.5, 0.3, 0.2); emergency: root (0.3, 0.7), G1 (0.8, 0.2),
@@ -144,5 +145,60 @@ describe("blended profiles (DOMAIN C7.2)", () => {
       ["invalid_blend", "profiles.a.blend.data"],
       ["invalid_blend", "profiles.b.blend.a"],
     ]);
+  });
+
+  it("a per-unit blend { between: [normal, emergency], column } scores each unit at its own lambda (compute.py unitBlend)", () => {
+    // Unit 0 at lambda 0.3 is C7.2's example (0.64401); lambda 0 is normal, lambda 1 emergency.
+    const m = parseModel({
+      id: "m",
+      tree,
+      defaults: { normalize: "none" },
+      profiles: {
+        normal,
+        emergency,
+        intensity: { blend: { between: ["normal", "emergency"], column: "lam" } },
+      },
+    });
+    const ids = ["x1", "x2", "x3", "x4", "x5"];
+    const rows = EXPECTED.unitBlend.map((b, i) => ({
+      unit: `u${i}`,
+      lam: b.lambda,
+      ...Object.fromEntries(ids.map((id, j) => [id, b.z[j]!])),
+    }));
+    const r = score(m, rows, { profile: "intensity" });
+    EXPECTED.unitBlend.forEach((b, i) => {
+      expect(r.scores.root![i]).toBeCloseTo(b.root, 12);
+      expect(r.scores.G2![i]).toBeCloseTo(b.G2, 12);
+      const c = r.contributions(`u${i}`);
+      expect(c.reduce((t, x) => t + x.contribution, 0)).toBeCloseTo(b.root, 12);
+      ids.forEach((id, j) => {
+        expect(c.find((x) => x.indicator === id)?.weight).toBeCloseTo(b.global[j]!, 12);
+      });
+    });
+    expect(r.scores.root![0]).toBeCloseTo(0.64401, 12);
+    expect(r.unitWeights.G1![0]).toBeCloseTo(0.51, 12);
+    expect(r.provenance.blend).toEqual({
+      coefficients: { normal: 0.5, emergency: 0.5 },
+      column: { name: "lam", from: "normal", to: "emergency" },
+    });
+  });
+
+  it("a per-unit blend refuses a factor outside [0, 1] or missing, naming the unit", () => {
+    const m = parseModel({
+      id: "m",
+      tree,
+      profiles: {
+        normal,
+        emergency,
+        intensity: { blend: { between: ["normal", "emergency"], column: "lam" } },
+      },
+    });
+    const row = (unit: string, lam: number | null) => ({ unit, lam, x1: 1, x2: 2, x3: 3, x4: 4, x5: 5 });
+    expect(() => score(m, [row("a", 0.2), row("b", 1.5)], { profile: "intensity" })).toThrow(
+      /unit "b": blend factor 1.5/,
+    );
+    expect(() => score(m, [row("a", 0.2), row("b", null)], { profile: "intensity" })).toThrow(
+      expect.objectContaining({ code: "missing_value" }),
+    );
   });
 });

@@ -19,6 +19,8 @@ export interface ResultParts {
   weights: TreeWeights;
   /** Each group's weight provenance, in the order the groups were weighed. */
   weightProvenance: WeightLedger["provenance"];
+  /** Per-unit local weights of the children of groups whose weights vary by unit. */
+  unitWeights?: WeightLedger["unit"] | undefined;
   /** Share of the active indicators present, per unit. */
   coverage: Float64Array;
   /** Raw values after formulas and treatment. */
@@ -51,6 +53,7 @@ export function buildResult(p: ResultParts): Result {
     scores,
     ranks,
     weights: { local, global },
+    unitWeights: p.unitWeights ?? {},
     consistency,
     coverage,
     missing: missingReasons(profile, units, scores, coverage),
@@ -66,7 +69,7 @@ export function buildResult(p: ResultParts): Result {
       const i = unitIndex.get(unit);
       if (i === undefined)
         throw new IndicatrixError("unknown_unit", `unit "${unit}" is not a scored unit of this result`);
-      return contributionsAt(profile, scores, local, i);
+      return contributionsAt(profile, scores, local, i, p.unitWeights);
     },
     toRows() {
       return units.map((u, i) => {
@@ -128,6 +131,14 @@ function provenance(
     minCoverage: profile.minCoverage,
     ranks: { order: "descending", ties: "min", missingRank: 0 },
     nodes,
+    ...(profile.blend
+      ? {
+          blend: {
+            coefficients: profile.blend.coefficients,
+            ...(profile.blend.column ? { column: profile.blend.column } : {}),
+          },
+        }
+      : {}),
     normalization: Object.fromEntries(Object.entries(normalization).map(([id, n]) => [id, n.method])),
   };
 }
