@@ -286,6 +286,10 @@ export const ERROR_CODES = {
     severity: "both",
     text: "`extends` or a chosen profile names no profile (error); a node's `profiles` names no profile (warning)",
   },
+  unknown_state: {
+    severity: "error",
+    text: "a unit's state (its `state` column) is not a key of the model's `states`",
+  },
   unknown_unit: { severity: "error", text: "a unit id that is not a unit of the result" },
   unknown_variable: { severity: "error", text: "a formula names neither an indicator nor a declared input" },
   unreadable_file: { severity: "error", text: "a file cannot be read (CLI exit code 2)" },
