@@ -41,6 +41,8 @@ export interface ModelNode {
   source?: string | undefined;
   /** Free labels. */
   tags?: string[] | undefined;
+  /** A local indicator (个性): the units it applies to; absent by design elsewhere (not missing). Inherited by a group's children. */
+  appliesTo?: AppliesTo | undefined;
 }
 
 /** Model-wide settings; a profile's `defaults` override them. */
@@ -251,6 +253,8 @@ export interface Profile {
   blend?: ProfileBlend | undefined;
   /** State variable weights at every group (or the groups listed), per unit. */
   variableWeights?: VariableWeights | undefined;
+  /** At every group with local and common children, the most weight the local ones may take for a unit, in [0, 1]. */
+  localCap?: number | undefined;
 }
 
 /** A raw data column that formulas may use (not itself scored). */
@@ -320,3 +324,17 @@ export interface VariableWeights {
   /** Group ids where the variable weights apply (default: every group). */
   nodes?: string[] | undefined;
 }
+
+/**
+ * The units a local indicator applies to: those whose column `tag` is non-zero (a 0/1 column such as
+ * `coastal`), or those below one of the `parents` (a street or district id, at any depth).
+ */
+export type AppliesTo =
+  | {
+      /** A 0/1 data column: the indicator applies where it is non-zero. */
+      tag: string;
+    }
+  | {
+      /** Unit ids: the indicator applies to the units below any of them. */
+      parents: string[];
+    };

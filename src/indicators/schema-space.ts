@@ -57,3 +57,27 @@ export const StatesSchema = z.record(z.string(), z.string()).meta({
   description:
     'State value (of the data\'s `state` column) -> profile name, e.g. { normal: "normal", III: "emergency" }',
 });
+
+/** The units a local indicator (个性) applies to; absent by design for the others. */
+export const AppliesToSchema = z
+  .union([
+    z.strictObject({
+      tag: z.string().meta({ description: "A 0/1 data column (e.g. coastal): the node applies where it is non-zero" }),
+    }),
+    z.strictObject({
+      parents: z
+        .array(z.string())
+        .meta({ description: "Unit ids (streets, districts): the node applies to the units below any of them" }),
+    }),
+  ])
+  .meta({
+    id: "AppliesTo",
+    description:
+      "A local indicator: absent by design (not missing, no coverage loss, its weight to its siblings) for the other units",
+  });
+
+/** The most weight local children may take at a group, per unit. */
+export const LocalCapSchema = z.number().min(0).max(1).meta({
+  description:
+    "At every group with local and common children: the most weight the local ones take for a unit (the rest goes to the common ones)",
+});

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { AGGREGATE_METHODS, NORMALIZE_METHODS } from "../internal/specs.js";
 import type { ModelNode } from "./model-types.js";
-import { ProfileBlendSchema, StatesSchema, VariableWeightsSchema } from "./schema-space.js";
+import {
+  AppliesToSchema,
+  LocalCapSchema,
+  ProfileBlendSchema,
+  StatesSchema,
+  VariableWeightsSchema,
+} from "./schema-space.js";
 
 /**
  * The zod 4 schema of an indicatrix model file. Every object is strict, so a typo such as
@@ -321,6 +327,7 @@ export const NodeSchema: z.ZodType<ModelNode, ModelNode> = z
     profiles: z.array(z.string()).optional(),
     source: z.string().optional(),
     tags: z.array(z.string()).optional(),
+    appliesTo: AppliesToSchema.optional(),
   })
   .meta({ id: "Node" });
 
@@ -350,6 +357,7 @@ export const ProfileSchema = z
       .meta({ description: "Indicator id -> goalposts for this profile" }),
     blend: ProfileBlendSchema.optional(),
     variableWeights: VariableWeightsSchema.optional(),
+    localCap: LocalCapSchema.optional(),
   })
   .meta({ id: "Profile" });
 

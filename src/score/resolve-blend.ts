@@ -93,6 +93,7 @@ export function resolveBlend(
     missing: base.missing,
     minCoverage: base.minCoverage,
     constant: base.constant,
+    ...(base.localCap === undefined ? {} : { localCap: base.localCap }),
     blend: { coefficients, local, column, unit: column ? unit : undefined },
   };
 }

@@ -62,6 +62,8 @@ export interface ResolvedProfile {
   constant: "midpoint" | "error";
   /** State variable weights (DOMAIN C7.1), when the profile sets them: the spec and the groups (all when undefined). */
   variable?: { spec: ResolvedVariableWeights; nodes: ReadonlySet<string> | undefined } | undefined;
+  /** The most weight local children may take at a group, per unit (`localCap`; 1 = no cap). */
+  localCap?: number | undefined;
   /** The blend, when the profile is a blend of others (its nodes then carry the blended local weights as fixed specs). */
   blend?: ResolvedBlend | undefined;
 }
@@ -119,12 +121,11 @@ function checked(model: Model): void {
 function resolveChecked(model: Model, profileName: string): ResolvedProfile {
   const own0 =
     model.profiles && Object.hasOwn(model.profiles, profileName) ? model.profiles[profileName] : undefined;
-  if (own0?.blend !== undefined)
-    return withVariable(
-      resolveBlend(model, profileName, own0.blend, (n) => resolveChecked(model, n)),
-      own0,
-      profileName,
-    );
+  if (own0?.blend !== undefined) {
+    const blended = resolveBlend(model, profileName, own0.blend, (n) => resolveChecked(model, n));
+    if (own0.localCap !== undefined) blended.localCap = own0.localCap;
+    return withVariable(blended, own0, profileName);
+  }
   const chainNames = profileChain(model, profileName);
   const profiles = model.profiles ?? {};
   const chain = chainNames.map((n) => (Object.hasOwn(profiles, n) ? (profiles[n] as Profile) : {}));
@@ -168,6 +169,7 @@ function resolveChecked(model: Model, profileName: string): ResolvedProfile {
     if (indicator) indicators.push(node.id);
   }
   const variableSpec = firstDefined(chain, (p) => p.variableWeights);
+  const localCap = firstDefined(chain, (p) => p.localCap);
   const variableFrom = chainNames[chain.findIndex((p) => p.variableWeights !== undefined)];
   return withVariable(
     {
@@ -179,6 +181,7 @@ function resolveChecked(model: Model, profileName: string): ResolvedProfile {
       missing,
       minCoverage,
       constant,
+      ...(localCap === undefined ? {} : { localCap }),
     },
     variableSpec === undefined ? undefined : { variableWeights: variableSpec },
     variableFrom ?? profileName,

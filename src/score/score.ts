@@ -1,7 +1,9 @@
 import { parseModel } from "../indicators/parse-model.js";
 import type { Model } from "../indicators/schema.js";
 import type { Issue } from "../internal/errors.js";
+import { applicability, tagColumns } from "./applicability.js";
 import type { DatasetInput } from "./dataset.js";
+import { absentByDesign, applicableCoverage } from "./local-indicators.js";
 import { resolveProfile } from "./resolve-profile.js";
 import type { Result } from "./result.js";
 import { aggregateTree } from "./stages/aggregate-tree.js";
@@ -49,14 +51,17 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
   const profile = resolveProfile(parsed, opts.profile);
   const diagnostics: Issue[] = [];
   const blendColumn = profile.blend?.column?.name;
-  const keep = blendColumn === undefined ? opts.keep : [...(opts.keep ?? []), blendColumn];
+  const extra = [...(blendColumn === undefined ? [] : [blendColumn]), ...tagColumns(profile)];
+  const keep = extra.length === 0 ? opts.keep : [...(opts.keep ?? []), ...extra];
   const { dataset, units, indicators, kept } = prepareColumns(parsed, profile, data, keep, diagnostics);
   const lambda =
     blendColumn === undefined ? undefined : blendFactors(blendColumn, dataset.units, units, kept);
-  const { raw, treatment } = treatIndicators(profile, indicators);
+  const masks = applicability(profile, dataset, units, kept);
+  const { raw, treatment } = treatIndicators(profile, absentByDesign(indicators, masks));
   const normalized = normalizeIndicators(profile, raw, units, diagnostics);
+  if (masks.size > 0) normalized.coverage = applicableCoverage(profile, raw, masks, units.length);
   const ledger = weightLedger();
-  const scores = aggregateTree(profile, normalized, units, ledger, diagnostics, lambda);
+  const scores = aggregateTree(profile, normalized, units, ledger, diagnostics, lambda, masks);
   return buildResult({
     profile,
     units,

@@ -11,6 +11,10 @@ export interface UnitWeighting {
   blend?: { from: readonly number[]; to: readonly number[]; lambda: Float64Array } | undefined;
   /** State variable weights on top of the base weights. */
   variable?: ResolvedVariableWeights | undefined;
+  /** Local children (个性): per child, which units it applies to (undefined: every unit). */
+  applies?: readonly (Uint8Array | undefined)[] | undefined;
+  /** The most weight the local children (those with a mask in `applies`) take together, per unit. */
+  cap?: number | undefined;
 }
 
 /** What {@link unitWeightedMean} returns. @internal */
@@ -29,7 +33,10 @@ export interface UnitWeightedMean {
  * unit's blend of two profiles' weights) and S the state variable weight factor (1 without variable
  * weights); the score is sum_j w_ij x_ij. Missing values: `skip` leaves the child out (its weight goes to
  * the others), `zero` counts it as 0, `mean` / `median` impute the child's mean / median over the units,
- * `error` throws; `minCoverage` is the share of children present before imputation.
+ * `error` throws; `minCoverage` is the share of children present before imputation. A local child that
+ * does not apply to a unit (`applies`) is absent by design: it takes no part and does not count in the
+ * coverage; with `cap`, when the local children's weights sum to L > cap for a unit, they are scaled by
+ * cap / L and the common ones by (1 - cap) / (1 - L).
  * @throws IndicatrixError `missing_value` (policy `error`), `negative_value` (a negative score under
  *   variable weights), `cannot_impute`; each names the node, the unit and the child.
  * @internal
@@ -52,10 +59,20 @@ export function unitWeightedMean(
   const local = cols.map(() => new Float64Array(m));
   const floored: number[] = [];
   const raw = new Float64Array(k);
+  const applies = w.applies ?? [];
+  const here = (j: number, i: number): boolean => {
+    const a = applies[j];
+    return a === undefined || a[i] === 1;
+  };
   for (let i = 0; i < m; i++) {
     let present = 0;
-    for (let j = 0; j < k; j++) if (!Number.isNaN(cols[j]![i]!)) present++;
-    if (present === 0 || present / k < opts.minCoverage) {
+    let applicable = 0;
+    for (let j = 0; j < k; j++)
+      if (here(j, i)) {
+        applicable++;
+        if (!Number.isNaN(cols[j]![i]!)) present++;
+      }
+    if (present === 0 || present / applicable < opts.minCoverage) {
       values[i] = Number.NaN;
       continue;
     }
@@ -63,7 +80,7 @@ export function unitWeightedMean(
     let total = 0;
     let low = false;
     for (let j = 0; j < k; j++) {
-      const x = filled[j]![i]!;
+      const x = here(j, i) ? filled[j]![i]! : Number.NaN;
       if (Number.isNaN(x)) {
         raw[j] = 0;
         continue;
@@ -87,6 +104,7 @@ export function unitWeightedMean(
       values[i] = Number.NaN;
       continue;
     }
+    if (w.cap !== undefined) capLocal(raw, total, applies, w.cap);
     let v = 0;
     for (let j = 0; j < k; j++) {
       const share = raw[j]! / total;
@@ -132,4 +150,23 @@ function fill(
         ? present.reduce((a, b) => a + b, 0) / present.length
         : median(present);
   return col.map((x) => (Number.isNaN(x) ? value : x));
+}
+
+/**
+ * Scales the local children's raw weights (those with a mask) so that they take at most `cap` of `total`,
+ * and the common ones up to keep the total; nothing changes when there is no common child with weight.
+ */
+function capLocal(
+  raw: Float64Array,
+  total: number,
+  applies: readonly (Uint8Array | undefined)[],
+  cap: number,
+): void {
+  let local = 0;
+  for (let j = 0; j < raw.length; j++) if (applies[j] !== undefined) local += raw[j]!;
+  const share = local / total;
+  if (!(share > cap) || share >= 1) return;
+  const up = (1 - cap) / (1 - share);
+  const down = cap / share;
+  for (let j = 0; j < raw.length; j++) raw[j] = raw[j]! * (applies[j] !== undefined ? down : up);
 }

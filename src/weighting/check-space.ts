@@ -12,7 +12,7 @@ import { resolveVariableWeights } from "./variable-weights.js";
 const BLEND_TOLERANCE = 1e-9;
 
 /** The keys a blended profile may set beside `blend`. */
-const BLEND_KEYS: ReadonlySet<string> = new Set(["blend", "name", "description", "variableWeights"]);
+const BLEND_KEYS: ReadonlySet<string> = new Set(["blend", "name", "description", "variableWeights", "localCap"]);
 
 /**
  * The checks of blended profiles, state variable weights and the state map (DOMAIN C7), in profile

@@ -27,6 +27,7 @@ export function aggregateTree(
   ledger: WeightLedger,
   diagnostics: Issue[],
   lambda?: Float64Array,
+  masks: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Record<string, Float64Array> {
   const { scores, affine } = normalized;
   const column = (id: string): Float64Array => (scores[id] ??= applyAffine(affine.get(id) as AffineColumn));
@@ -34,7 +35,7 @@ export function aggregateTree(
   for (let k = order.length - 1; k >= 0; k--) {
     const node = order[k]!;
     if (node.indicator) continue;
-    const perUnit = unitWeighting(profile, node, lambda);
+    const perUnit = unitWeighting(profile, node, lambda, masks);
     if (perUnit) {
       const columns = node.children.map(column);
       const weights = weighGroup(profile, node, columns, ledger, diagnostics);
@@ -55,6 +56,12 @@ export function aggregateTree(
         ...ledger.provenance[node.id],
         ...(perUnit.variable ? { variable: perUnit.variable } : {}),
         ...(perUnit.blend ? { blend: profile.blend?.column } : {}),
+        ...(perUnit.applies
+          ? {
+              local: node.children.filter((_, j) => perUnit.applies?.[j] !== undefined),
+              ...(perUnit.cap === undefined ? {} : { localCap: perUnit.cap }),
+            }
+          : {}),
       };
       if (r.floored.length > 0)
         diagnostics.push({
@@ -101,20 +108,28 @@ function unitWeighting(
   profile: ResolvedProfile,
   node: ResolvedNode,
   lambda: Float64Array | undefined,
+  masks: ReadonlyMap<string, Uint8Array>,
 ): Omit<UnitWeighting, "weights"> | undefined {
   const v = profile.variable;
   const variable = v && (v.nodes === undefined || v.nodes.has(node.id)) ? v.spec : undefined;
   const pair = lambda ? profile.blend?.unit?.get(node.id) : undefined;
-  if (!variable && !pair) return undefined;
+  const local = node.children.some((c) => masks.has(c));
+  if (!variable && !pair && !local) return undefined;
   if (resolveAggregate(node.aggregate).method !== "arithmetic")
     throw new IndicatrixError(
       "invalid_option",
-      `${node.path}: weights that vary by unit (${variable ? "variable weights" : "a per-unit blend"}) need the arithmetic mean at "${node.id}", not ${JSON.stringify(node.aggregate)}`,
+      `${node.path}: weights that vary by unit (${variable ? "variable weights" : pair ? "a per-unit blend" : "local indicators"}) need the arithmetic mean at "${node.id}", not ${JSON.stringify(node.aggregate)}`,
       { path: node.path },
     );
   return {
     ...(variable ? { variable } : {}),
     ...(pair && lambda ? { blend: { from: pair.from, to: pair.to, lambda } } : {}),
+    ...(local
+      ? {
+          applies: node.children.map((c) => masks.get(c)),
+          ...(profile.localCap === undefined ? {} : { cap: profile.localCap }),
+        }
+      : {}),
   };
 }
 
