@@ -137,6 +137,7 @@ export {
   type WaspasResult,
   waspas,
 } from "./evaluate/index.js";
+export { composeModels, type ModelExtension } from "./indicators/compose-models.js";
 export {
   type AhpExpert,
   type AhpWeightSpec,
@@ -177,7 +178,7 @@ export {
   type WeightSpec,
   walkTree,
 } from "./indicators/index.js";
-export type { ProfileBlend, VariableWeights } from "./indicators/model-types.js";
+export type { AppliesTo, ProfileBlend, VariableWeights } from "./indicators/model-types.js";
 export { ERROR_CODES, type ErrorCode } from "./internal/error-codes.js";
 export { IndicatrixError, type Issue } from "./internal/errors.js";
 export { LIMITS, type Limits } from "./internal/limits.js";

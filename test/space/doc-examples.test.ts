@@ -1,5 +1,6 @@
 // The @example blocks of issue 14's functions, run as tests so that the documented results stay true.
 import { describe, expect, it } from "vitest";
+import { composeModels } from "../../src/indicators/compose-models.js";
 import { blendComponents } from "../../src/indicators/profiles.js";
 import { scoreByProfile } from "../../src/score/score-by-profile.js";
 import { profilesOfStates, scoreStates } from "../../src/score/score-states.js";
@@ -23,6 +24,15 @@ describe("documented examples of issue 14", () => {
       12,
     );
     expect(resolveVariableWeights({ alpha: 0.5 })).toEqual({ form: "power", alpha: 0.5, floor: 0.001 });
+  });
+
+  it("composeModels", () => {
+    const base = { id: "city", tree: { id: "root", children: [{ id: "a" }, { id: "b" }] } };
+    const m = composeModels(base, {
+      add: [{ parent: "root", nodes: [{ id: "typhoon", appliesTo: { tag: "coastal" } }] }],
+      profiles: { default: { weights: { root: { method: "fixed", weights: { a: 2, b: 1, typhoon: 1 } } } } },
+    });
+    expect(m.tree.children?.map((c) => c.id)).toEqual(["a", "b", "typhoon"]);
   });
 
   it("blendComponents", () => {
