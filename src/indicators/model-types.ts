@@ -43,6 +43,8 @@ export interface ModelNode {
   tags?: string[] | undefined;
   /** A local indicator (个性): the units it applies to; absent by design elsewhere (not missing). Inherited by a group's children. */
   appliesTo?: AppliesTo | undefined;
+  /** Level id (e.g. `street`): the node's indicators are measured on that level's own data rows. Inherited by children. */
+  level?: string | undefined;
 }
 
 /** Model-wide settings; a profile's `defaults` override them. */
@@ -255,6 +257,8 @@ export interface Profile {
   variableWeights?: VariableWeights | undefined;
   /** At every group with local and common children, the most weight the local ones may take for a unit, in [0, 1]. */
   localCap?: number | undefined;
+  /** Level id -> how its units mix their own indicators with their child units' roll-up. */
+  levels?: Record<string, LevelRule> | undefined;
 }
 
 /** A raw data column that formulas may use (not itself scored). */
@@ -293,6 +297,8 @@ export interface Model {
   profiles?: Record<string, Profile> | undefined;
   /** State value (of the data's `state` column) -> profile name. */
   states?: Record<string, string> | undefined;
+  /** The levels of the unit hierarchy, lowest first. */
+  levels?: Level[] | undefined;
 }
 
 /** A model as written in a file, before parsing: the same shape as {@link Model}. */
@@ -338,3 +344,21 @@ export type AppliesTo =
       /** Unit ids: the indicator applies to the units below any of them. */
       parents: string[];
     };
+
+/** One level of the unit hierarchy. */
+export interface Level {
+  /** Level id, as in the data's `level` column. */
+  id: string;
+  /** Display name, or names by language code. */
+  name?: LocalizedText | undefined;
+}
+
+/** How a unit at a level combines its own indicators (`own`) with the roll-up of its child units (`children`); own + children = 1. */
+export interface LevelRule {
+  /** Weight of the unit's own indicators. */
+  own: number;
+  /** Weight of the roll-up of its child units. */
+  children: number;
+  /** `mean` (default) or `{ weight: column }`: over the scored units below, as `rollup`. */
+  rollup?: "mean" | { weight: string } | undefined;
+}

@@ -75,6 +75,8 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   "Profile.defaults": "Defaults for this profile (override the model's).",
   "Profile.blend":
     "A blend of other profiles (平急结合): `{ normal: 0.3, emergency: 0.7 }` blends their local weights node by node; `{ between: [a, b], column }` blends per unit by a [0, 1] column.",
+  "Profile.levels":
+    "Level id -> `{ own, children, rollup }`: a unit at that level scores own x (its own level indicators) + children x (the roll-up of its child units), own + children = 1.",
   "Profile.variableWeights":
     "State variable weights (变权) at every group (or `nodes`): w_ij = w_j S(x_ij) / sum_k w_k S(x_ik), power or exponential form.",
   "TreatSpec.winsorize": "Winsorization before normalization.",

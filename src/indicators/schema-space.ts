@@ -81,3 +81,26 @@ export const LocalCapSchema = z.number().min(0).max(1).meta({
   description:
     "At every group with local and common children: the most weight the local ones take for a unit (the rest goes to the common ones)",
 });
+
+/** One level of the unit hierarchy (community, street, district, city). */
+export const LevelSchema = z
+  .strictObject({
+    id: z.string().meta({ description: "Level id, as in the data's `level` column (e.g. street)" }),
+    name: z
+      .union([z.string(), z.record(z.string(), z.string())])
+      .optional()
+      .meta({ description: "Display name, or names by language code" }),
+  })
+  .meta({ id: "Level" });
+
+/** How a unit at a level combines its own indicators with the roll-up of its child units. */
+export const LevelRuleSchema = z
+  .strictObject({
+    own: z.number().min(0).max(1).meta({ description: "Weight of the unit's own indicators at the level" }),
+    children: z.number().min(0).max(1).meta({ description: "Weight of the roll-up of its child units" }),
+    rollup: z
+      .union([z.literal("mean"), z.strictObject({ weight: z.string() })])
+      .optional()
+      .meta({ description: 'mean (default: over the scored units below) or { weight: "population" }' }),
+  })
+  .meta({ id: "LevelRule" });

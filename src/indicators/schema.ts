@@ -3,6 +3,8 @@ import { AGGREGATE_METHODS, NORMALIZE_METHODS } from "../internal/specs.js";
 import type { ModelNode } from "./model-types.js";
 import {
   AppliesToSchema,
+  LevelRuleSchema,
+  LevelSchema,
   LocalCapSchema,
   ProfileBlendSchema,
   StatesSchema,
@@ -328,6 +330,9 @@ export const NodeSchema: z.ZodType<ModelNode, ModelNode> = z
     source: z.string().optional(),
     tags: z.array(z.string()).optional(),
     appliesTo: AppliesToSchema.optional(),
+    level: z.string().optional().meta({
+      description: "Level id (e.g. street): the node's indicators are measured on that level's own data rows",
+    }),
   })
   .meta({ id: "Node" });
 
@@ -358,6 +363,9 @@ export const ProfileSchema = z
     blend: ProfileBlendSchema.optional(),
     variableWeights: VariableWeightsSchema.optional(),
     localCap: LocalCapSchema.optional(),
+    levels: z.record(z.string(), LevelRuleSchema).optional().meta({
+      description: "Level id -> how its units mix their own indicators with their child units' roll-up",
+    }),
   })
   .meta({ id: "Profile" });
 
@@ -388,6 +396,9 @@ export const ModelSchema = z
     defaults: DefaultsSchema.optional(),
     profiles: z.record(z.string(), ProfileSchema).optional(),
     states: StatesSchema.optional(),
+    levels: z.array(LevelSchema).optional().meta({
+      description: "The levels of the unit hierarchy, lowest first (community, street, district, city)",
+    }),
   })
   .meta({ id: "Model", title: "indicatrix model" });
 

@@ -141,6 +141,10 @@ export const ERROR_CODES = {
     severity: "error",
     text: "a judgment that is not a triple `[a, b, value]` with two ids and a number",
   },
+  invalid_levels: {
+    severity: "error",
+    text: "a level that the model's `levels` do not name (on a node, a unit or a rule), a level rule whose own + children is not 1, or a level with own indicators and no rule",
+  },
   invalid_matrix: {
     severity: "error",
     text: "a matrix that is not a non-empty array of numeric rows or columns, or an entry that is not a positive number",
