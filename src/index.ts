@@ -187,6 +187,7 @@ export {
   type WaspasResult,
   waspas,
 } from "./evaluate/index.js";
+export { composeModels, type ModelExtension } from "./indicators/compose-models.js";
 export {
   type AhpExpert,
   type AhpWeightSpec,
@@ -228,6 +229,7 @@ export {
   type WeightSpec,
   walkTree,
 } from "./indicators/index.js";
+export type { AppliesTo, ProfileBlend, VariableWeights } from "./indicators/model-types.js";
 export { ERROR_CODES, type ErrorCode } from "./internal/error-codes.js";
 export { IndicatrixError, type Issue } from "./internal/errors.js";
 export { LIMITS, type Limits } from "./internal/limits.js";
@@ -279,6 +281,13 @@ export {
   score,
   type UnitHierarchy,
 } from "./score/score.js";
+export { type ProfileSelectionResult, scoreByProfile } from "./score/score-by-profile.js";
+export {
+  profilesOfStates,
+  type ScoreStatesOptions,
+  type StatesResult,
+  scoreStates,
+} from "./score/score-states.js";
 export {
   SQL_DIALECTS,
   type SqlDialect,
@@ -374,3 +383,10 @@ export {
   specNeedsData,
   specWeights,
 } from "./weighting/spec-weights.js";
+export {
+  type ResolvedVariableWeights,
+  resolveVariableWeights,
+  VARIABLE_WEIGHT_FLOOR,
+  type VariableWeightsResult,
+  variableWeights,
+} from "./weighting/variable-weights.js";

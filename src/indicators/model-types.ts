@@ -41,6 +41,10 @@ export interface ModelNode {
   source?: string | undefined;
   /** Free labels. */
   tags?: string[] | undefined;
+  /** A local indicator (个性): the units it applies to; absent by design elsewhere (not missing). Inherited by a group's children. */
+  appliesTo?: AppliesTo | undefined;
+  /** Level id (e.g. `street`): the node's indicators are measured on that level's own data rows. Inherited by children. */
+  level?: string | undefined;
 }
 
 /** Model-wide settings; a profile's `defaults` override them. */
@@ -371,6 +375,14 @@ export interface Profile {
   grades?: Record<string, GradeSpec> | undefined;
   /** Node id -> assessment rules in this profile (replace the model's rules for that node). */
   rules?: Record<string, NodeRules> | undefined;
+  /** A blend of other profiles' local weights, node by node (then only `name` and `description` may be set beside it). */
+  blend?: ProfileBlend | undefined;
+  /** State variable weights at every group (or the groups listed), per unit. */
+  variableWeights?: VariableWeights | undefined;
+  /** At every group with local and common children, the most weight the local ones may take for a unit, in [0, 1]. */
+  localCap?: number | undefined;
+  /** Level id -> how its units mix their own indicators with their child units' roll-up. */
+  levels?: Record<string, LevelRule> | undefined;
 }
 
 /** A raw data column that formulas may use (not itself scored). */
@@ -425,7 +437,70 @@ export interface Model {
   grades?: Record<string, GradeSpec> | undefined;
   /** Node id -> assessment rules (step scores, bonus and penalty points, vetoes). */
   rules?: Record<string, NodeRules> | undefined;
+  /** State value (of the data's `state` column) -> profile name. */
+  states?: Record<string, string> | undefined;
+  /** The levels of the unit hierarchy, lowest first. */
+  levels?: Level[] | undefined;
 }
 
 /** A model as written in a file, before parsing: the same shape as {@link Model}. */
 export type ModelInput = Model;
+
+/**
+ * A blended profile (平急结合): fixed coefficients per profile (summing to 1), or two profiles and a data
+ * column with each unit's blend factor λ in [0, 1] (weights (1 - λ) from + λ to, per unit).
+ */
+export type ProfileBlend =
+  | Record<string, number>
+  | {
+      /** [from, to]: the profiles at blend factor 0 and 1. */
+      between: [string, string];
+      /** Data column with each unit's blend factor in [0, 1]. */
+      column: string;
+    };
+
+/** State variable weights (变权; DOMAIN C7.1): w_ij = w_j S(x_ij) / sum_k w_k S(x_ik). */
+export interface VariableWeights {
+  /** `power` (default): S(x) = x^(alpha - 1); `exponential`: S(x) = exp(-beta x). */
+  form?: "power" | "exponential" | undefined;
+  /** Power form: 0 < alpha < 1 penalty, 1 fixed weights, > 1 incentive. Required for the power form. */
+  alpha?: number | undefined;
+  /** Exponential form: beta > 0 penalty, beta < 0 incentive. Required for the exponential form. */
+  beta?: number | undefined;
+  /** Child scores below it enter S at the floor (default 0.001). */
+  floor?: number | undefined;
+  /** Group ids where the variable weights apply (default: every group). */
+  nodes?: string[] | undefined;
+}
+
+/**
+ * The units a local indicator applies to: those whose column `tag` is non-zero (a 0/1 column such as
+ * `coastal`), or those below one of the `parents` (a street or district id, at any depth).
+ */
+export type AppliesTo =
+  | {
+      /** A 0/1 data column: the indicator applies where it is non-zero. */
+      tag: string;
+    }
+  | {
+      /** Unit ids: the indicator applies to the units below any of them. */
+      parents: string[];
+    };
+
+/** One level of the unit hierarchy. */
+export interface Level {
+  /** Level id, as in the data's `level` column. */
+  id: string;
+  /** Display name, or names by language code. */
+  name?: LocalizedText | undefined;
+}
+
+/** How a unit at a level combines its own indicators (`own`) with the roll-up of its child units (`children`); own + children = 1. */
+export interface LevelRule {
+  /** Weight of the unit's own indicators. */
+  own: number;
+  /** Weight of the roll-up of its child units. */
+  children: number;
+  /** `mean` (default) or `{ weight: column }`: over the scored units below, as `rollup`. */
+  rollup?: "mean" | { weight: string } | undefined;
+}

@@ -98,6 +98,15 @@ export function profileActivity(
   model: Pick<Model, "tree" | "profiles">,
   profile: string,
 ): { active: Set<string>; empty: string[] } {
+  const components = blendComponents(profileOf(model, profile));
+  if (components !== undefined) {
+    // A blend is active where any of its components is (a component that is itself a blend is refused by checkModel).
+    const active = new Set<string>();
+    for (const c of components)
+      if (profileOf(model, c) !== undefined && blendComponents(profileOf(model, c)) === undefined)
+        for (const id of profileActivity(model, c).active) active.add(id);
+    return { active, empty: [] };
+  }
   const chain = profileChain(model, profile);
   const inChain = new Set(chain);
   const switched = new Map<string, boolean>();
@@ -127,4 +136,22 @@ export function profileActivity(
   }
   for (const { node } of visited) if (on.get(node)) active.add(node.id);
   return { active, empty: empty.reverse() };
+}
+
+/**
+ * The profiles a blended profile blends (`{ normal: 0.3, emergency: 0.7 }` or `{ between: [a, b], column }`),
+ * or undefined for a profile that is not a blend.
+ *
+ * @example
+ * ```ts
+ * blendComponents({ blend: { normal: 0.3, emergency: 0.7 } }); // => ["normal", "emergency"]
+ * ```
+ */
+export function blendComponents(profile: Profile | undefined): string[] | undefined {
+  const blend = profile?.blend;
+  if (blend === undefined) return undefined;
+  const between = (blend as { between?: unknown }).between;
+  if (Array.isArray(between) && typeof (blend as { column?: unknown }).column === "string")
+    return [...(between as string[])];
+  return Object.keys(blend);
 }

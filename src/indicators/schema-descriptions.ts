@@ -35,6 +35,8 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   "Model.defaults": "Model-wide normalization, aggregation, missing-value policy, coverage and treatment.",
   "Model.profiles":
     'Named weightings of the tree (e.g. `normal`, `emergency`); the first is the default. Without profiles the model has one implicit profile, `"default"`, with equal weights.',
+  "Model.states":
+    'State value (of the data\'s `state` column: a response level I-IV, a phase) -> profile name, e.g. `{ "normal": "normal", "III": "emergency" }`; see `scoreStates`.',
   "Input.id": "Identifier (same rules as node ids); must not be the id of a tree node.",
   "Input.name": "Display name.",
   "Input.unit": "Unit of measurement (display only).",
@@ -57,6 +59,8 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
     "Active only in these profiles and in the profiles that extend them (e.g. emergency-only indicators).",
   "Node.source": "Where the data come from (display only).",
   "Node.tags": "Free labels.",
+  "Node.appliesTo":
+    "A local indicator (个性): the units it applies to (a 0/1 `tag` column, or the units below `parents`); absent by design elsewhere: not missing, no coverage loss, its weight to its siblings.",
   "Defaults.normalize": 'Normalization of every indicator without its own; default `"minmax"`.',
   "Defaults.aggregate": 'Aggregation of every group without its own; default `"arithmetic"`.',
   "Defaults.missing": 'Missing-value policy; default `"skip"`.',
@@ -69,6 +73,12 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   "Profile.weights": "Group id -> how its children are weighted. Groups without a spec get equal weights.",
   "Profile.aggregate": "Group id -> aggregation in this profile (overrides the node's own).",
   "Profile.defaults": "Defaults for this profile (override the model's).",
+  "Profile.blend":
+    "A blend of other profiles (平急结合): `{ normal: 0.3, emergency: 0.7 }` blends their local weights node by node; `{ between: [a, b], column }` blends per unit by a [0, 1] column.",
+  "Profile.levels":
+    "Level id -> `{ own, children, rollup }`: a unit at that level scores own x (its own level indicators) + children x (the roll-up of its child units), own + children = 1.",
+  "Profile.variableWeights":
+    "State variable weights (变权) at every group (or `nodes`): w_ij = w_j S(x_ij) / sum_k w_k S(x_ik), power or exponential form.",
   "TreatSpec.winsorize": "Winsorization before normalization.",
   "TreatSpec.log": "Log transform: `ln`, `log10` (positive values), or COINr's `log-ct`.",
   "AhpWeightSpec.method": "",

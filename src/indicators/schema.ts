@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { AGGREGATE_METHODS, NORMALIZE_METHODS } from "../internal/specs.js";
 import type { ModelNode } from "./model-types.js";
+import {
+  AppliesToSchema,
+  LevelRuleSchema,
+  LevelSchema,
+  LocalCapSchema,
+  ProfileBlendSchema,
+  StatesSchema,
+  VariableWeightsSchema,
+} from "./schema-space.js";
 
 /**
  * The zod 4 schema of an indicatrix model file. Every object is strict, so a typo such as
@@ -320,6 +329,10 @@ export const NodeSchema: z.ZodType<ModelNode, ModelNode> = z
     profiles: z.array(z.string()).optional(),
     source: z.string().optional(),
     tags: z.array(z.string()).optional(),
+    appliesTo: AppliesToSchema.optional(),
+    level: z.string().optional().meta({
+      description: "Level id (e.g. street): the node's indicators are measured on that level's own data rows",
+    }),
   })
   .meta({ id: "Node" });
 
@@ -489,6 +502,12 @@ export const ProfileSchema = z
       .meta({ description: "Indicator id -> goalposts for this profile" }),
     grades: gradesField,
     rules: rulesField,
+    blend: ProfileBlendSchema.optional(),
+    variableWeights: VariableWeightsSchema.optional(),
+    localCap: LocalCapSchema.optional(),
+    levels: z.record(z.string(), LevelRuleSchema).optional().meta({
+      description: "Level id -> how its units mix their own indicators with their child units' roll-up",
+    }),
   })
   .meta({ id: "Profile" });
 
@@ -542,6 +561,10 @@ export const ModelSchema = z
       .meta({ description: "How the model was built: Delphi rounds, screening, ... (oldest first)" }),
     grades: gradesField,
     rules: rulesField,
+    states: StatesSchema.optional(),
+    levels: z.array(LevelSchema).optional().meta({
+      description: "The levels of the unit hierarchy, lowest first (community, street, district, city)",
+    }),
   })
   .meta({ id: "Model", title: "indicatrix model" });
 

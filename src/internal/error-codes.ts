@@ -20,6 +20,10 @@ export const ERROR_CODES = {
     severity: "warning",
     text: "every value of a column is missing, so every normalized value is NaN",
   },
+  alpha_required: {
+    severity: "error",
+    text: "variable weights of the power form without `alpha` (or of the exponential form without `beta`): there is no agreed default",
+  },
   ambiguous_judgments: {
     severity: "error",
     text: "an AHP spec has both `judgments` and `matrix`, or `experts` together with either",
@@ -75,6 +79,10 @@ export const ERROR_CODES = {
     severity: "error",
     text: "a file is larger than the limit for its kind (CLI exit code 2)",
   },
+  floored_value: {
+    severity: "warning",
+    text: "a child score below the variable-weight floor entered the state variable weights at the floor (its weight dominates)",
+  },
   formula_cycle: { severity: "error", text: "formulas depend on each other in a cycle" },
   formula_not_finite: {
     severity: "warning",
@@ -96,6 +104,10 @@ export const ERROR_CODES = {
   indicator_with_children: {
     severity: "error",
     text: "a group carries indicator fields (`unit`, `direction`, `goalposts`, `normalize`, `treat`, `formula`)",
+  },
+  invalid_blend: {
+    severity: "error",
+    text: "a blended profile whose coefficients do not sum to 1, that names a blended profile, or that sets weights, extends or switches beside its blend",
   },
   invalid_breakpoints: {
     severity: "error",
@@ -136,6 +148,10 @@ export const ERROR_CODES = {
   invalid_judgment: {
     severity: "error",
     text: "a judgment that is not a triple `[a, b, value]` with two ids and a number",
+  },
+  invalid_levels: {
+    severity: "error",
+    text: "a level that the model's `levels` do not name (on a node, a unit or a rule), a level rule whose own + children is not 1, or a level with own indicators and no rule",
   },
   invalid_matrix: {
     severity: "error",
@@ -297,6 +313,10 @@ export const ERROR_CODES = {
   unknown_profile: {
     severity: "both",
     text: "`extends` or a chosen profile names no profile (error); a node's `profiles` names no profile (warning)",
+  },
+  unknown_state: {
+    severity: "error",
+    text: "a unit's state (its `state` column) is not a key of the model's `states`",
   },
   unknown_unit: { severity: "error", text: "a unit id that is not a unit of the result" },
   unknown_variable: { severity: "error", text: "a formula names neither an indicator nor a declared input" },

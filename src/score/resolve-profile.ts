@@ -5,6 +5,8 @@ import { IndicatrixError } from "../internal/errors.js";
 import type { AggregateSpec, MissingPolicy, NormalizeSpec, TreatSpec } from "../internal/specs.js";
 import type { Direction } from "../internal/types.js";
 import { checkModel } from "../weighting/check-model.js";
+import { type ResolvedVariableWeights, resolveVariableWeights } from "../weighting/variable-weights.js";
+import { type ResolvedBlend, resolveBlend } from "./resolve-blend.js";
 
 /** An active node of a profile with every setting that applies to it resolved. */
 export interface ResolvedNode {
@@ -62,6 +64,12 @@ export interface ResolvedProfile {
   minCoverage: number;
   /** What a constant indicator does: `midpoint` (a warning; default) or `error`. */
   constant: "midpoint" | "error";
+  /** State variable weights (DOMAIN C7.1), when the profile sets them: the spec and the groups (all when undefined). */
+  variable?: { spec: ResolvedVariableWeights; nodes: ReadonlySet<string> | undefined } | undefined;
+  /** The most weight local children may take at a group, per unit (`localCap`; 1 = no cap). */
+  localCap?: number | undefined;
+  /** The blend, when the profile is a blend of others (its nodes then carry the blended local weights as fixed specs). */
+  blend?: ResolvedBlend | undefined;
 }
 
 function firstDefined<T>(chain: Profile[], get: (p: Profile) => T | undefined): T | undefined {
@@ -95,6 +103,12 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
  * ```
  */
 export function resolveProfile(model: Model, name?: string): ResolvedProfile {
+  checked(model);
+  return resolveChecked(model, name ?? (profileNames(model)[0] as string));
+}
+
+/** Throws `invalid_model` when the model has errors. */
+function checked(model: Model): void {
   const errors = checkModel(model).filter((d) => d.severity === "error");
   if (errors.length > 0) {
     const first = errors[0];
@@ -106,7 +120,17 @@ export function resolveProfile(model: Model, name?: string): ResolvedProfile {
       },
     );
   }
-  const profileName = name ?? (profileNames(model)[0] as string);
+}
+
+/** {@link resolveProfile} of a model already checked: a blend, or a profile and its `extends` chain. */
+function resolveChecked(model: Model, profileName: string): ResolvedProfile {
+  const own0 =
+    model.profiles && Object.hasOwn(model.profiles, profileName) ? model.profiles[profileName] : undefined;
+  if (own0?.blend !== undefined) {
+    const blended = resolveBlend(model, profileName, own0.blend, (n) => resolveChecked(model, n));
+    if (own0.localCap !== undefined) blended.localCap = own0.localCap;
+    return withVariable(blended, own0, profileName);
+  }
   const chainNames = profileChain(model, profileName);
   const profiles = model.profiles ?? {};
   const chain = chainNames.map((n) => (Object.hasOwn(profiles, n) ? (profiles[n] as Profile) : {}));
@@ -151,14 +175,39 @@ export function resolveProfile(model: Model, name?: string): ResolvedProfile {
     nodes.set(node.id, resolved);
     if (indicator) indicators.push(node.id);
   }
+  const variableSpec = firstDefined(chain, (p) => p.variableWeights);
+  const localCap = firstDefined(chain, (p) => p.localCap);
+  const variableFrom = chainNames[chain.findIndex((p) => p.variableWeights !== undefined)];
+  return withVariable(
+    {
+      name: profileName,
+      chain: chainNames,
+      root: model.tree.id,
+      nodes,
+      indicators,
+      missing,
+      minCoverage,
+      constant,
+      ...(localCap === undefined ? {} : { localCap }),
+    },
+    variableSpec === undefined ? undefined : { variableWeights: variableSpec },
+    variableFrom ?? profileName,
+  );
+}
+
+/** The profile with its state variable weights resolved, when `from` (the profile that sets them) has any. */
+function withVariable(
+  profile: ResolvedProfile,
+  from: Pick<Profile, "variableWeights"> | undefined,
+  fromName: string,
+): ResolvedProfile {
+  const spec = from?.variableWeights;
+  if (spec === undefined) return profile;
   return {
-    name: profileName,
-    chain: chainNames,
-    root: model.tree.id,
-    nodes,
-    indicators,
-    missing,
-    minCoverage,
-    constant,
+    ...profile,
+    variable: {
+      spec: resolveVariableWeights(spec, `profiles.${fromName}.variableWeights`),
+      nodes: spec.nodes === undefined ? undefined : new Set(spec.nodes),
+    },
   };
 }

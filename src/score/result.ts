@@ -91,6 +91,11 @@ export interface Provenance {
       aggregate: AggregateSpec;
     }
   >;
+  /** The blend, when the profile is a blend of others: its coefficients, and for a per-unit blend the column and the two profiles. */
+  blend?: {
+    coefficients: Record<string, number>;
+    column?: { name: string; from: string; to: string };
+  };
   /** Per indicator id: the normalization method that ran. */
   normalization: Record<string, NormalizeMethod>;
 }
@@ -107,6 +112,12 @@ export interface Result {
   ranks: Record<string, Uint32Array>;
   /** Local weights (within the parent) and global weights (product down the tree) of every active node. */
   weights: { local: Record<string, number>; global: Record<string, number> };
+  /**
+   * Per-unit local weights (aligned with `units`) of the children of groups whose weights vary by unit: state
+   * variable weights (`variableWeights`) and per-unit blends (`blend: { between, column }`). There
+   * `weights.local` holds the base weights (a per-unit blend: at blend factor 0.5). Empty otherwise.
+   */
+  unitWeights: Record<string, Float64Array>;
   /** Consistency of every AHP-weighted node, plus `total` for the hierarchy (CR_total) when any node uses AHP. */
   consistency: Record<string, NodeConsistency>;
   /** Share of the active indicators present, per unit. */

@@ -5,7 +5,9 @@ import type { GradeSpec, Model } from "../indicators/schema.js";
 import { GradeSpecSchema } from "../indicators/schema.js";
 import type { Issue } from "../internal/errors.js";
 import { IndicatrixError } from "../internal/errors.js";
+import { applicability, tagColumns } from "./applicability.js";
 import type { DatasetInput } from "./dataset.js";
+import { absentByDesign, applicableCoverage } from "./local-indicators.js";
 import { resolveProfile } from "./resolve-profile.js";
 import type { Result } from "./result.js";
 import { aggregateTree } from "./stages/aggregate-tree.js";
@@ -15,6 +17,7 @@ import { normalizeIndicators } from "./stages/normalize-indicators.js";
 import { prepareColumns } from "./stages/prepare-columns.js";
 import { treatIndicators } from "./stages/treat-indicators.js";
 import { treeWeights, weightLedger } from "./stages/weigh-groups.js";
+import { blendFactors } from "./unit-blend.js";
 
 export type { Contribution, NodeGrades, Provenance, Result, UnitHierarchy } from "./result.js";
 
@@ -64,21 +67,28 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
   const extraGrades = checkGradesOption(profile, opts.grades);
   const diagnostics: Issue[] = [];
   const readByRules = ruleNames(profile).filter((c) => !profile.indicators.includes(c));
+  const blendColumn = profile.blend?.column?.name;
+  const extra = [...(blendColumn === undefined ? [] : [blendColumn]), ...tagColumns(profile)];
+  const keep = extra.length === 0 ? opts.keep : [...(opts.keep ?? []), ...extra];
   const { dataset, units, indicators, kept, ruleColumns } = prepareColumns(
     parsed,
     profile,
     data,
-    opts.keep,
+    keep,
     diagnostics,
     readByRules,
   );
-  const { raw, treatment } = treatIndicators(profile, indicators);
+  const lambda =
+    blendColumn === undefined ? undefined : blendFactors(blendColumn, dataset.units, units, kept);
+  const masks = applicability(profile, dataset, units, kept);
+  const { raw, treatment } = treatIndicators(profile, absentByDesign(indicators, masks));
   const normalized = normalizeIndicators(profile, raw, units, diagnostics);
+  if (masks.size > 0) normalized.coverage = applicableCoverage(profile, raw, masks, units.length);
   const stepped = applyStepScores(profile, raw, normalized);
   const ledger = weightLedger();
   const rules: Record<string, NodeRulesOutcome> = {};
   const adjust = nodeRuleHook(raw, ruleColumns, units, rules);
-  const scores = aggregateTree(profile, normalized, units, ledger, diagnostics, adjust);
+  const scores = aggregateTree(profile, normalized, units, ledger, diagnostics, lambda, masks, adjust);
   const grades = gradeNodes(profile, scores, units, rules, extraGrades, parsed.language);
   return buildResult({
     grades,
@@ -89,6 +99,7 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
     scores,
     weights: treeWeights(profile, ledger),
     weightProvenance: ledger.provenance,
+    unitWeights: ledger.unit,
     coverage: normalized.coverage,
     raw,
     normalization: normalized.normalization,

@@ -2,6 +2,7 @@ import { checkStructure } from "../indicators/check/check-structure.js";
 import type { Diagnostic } from "../indicators/check/diagnostic.js";
 import type { Model } from "../indicators/schema.js";
 import { checkAhpSpec } from "./check-ahp-spec.js";
+import { checkSpace } from "./check-space.js";
 
 /**
  * Semantic checks of a schema-valid model: everything the schema cannot say. Returns diagnostics
@@ -29,5 +30,5 @@ import { checkAhpSpec } from "./check-ahp-spec.js";
  * ```
  */
 export function checkModel(model: Model): Diagnostic[] {
-  return checkStructure(model, { ahp: checkAhpSpec });
+  return [...checkStructure(model, { ahp: checkAhpSpec }), ...checkSpace(model)];
 }

@@ -21,6 +21,8 @@ export interface ResultParts {
   weights: TreeWeights;
   /** Each group's weight provenance, in the order the groups were weighed. */
   weightProvenance: WeightLedger["provenance"];
+  /** Per-unit local weights of the children of groups whose weights vary by unit. */
+  unitWeights?: WeightLedger["unit"] | undefined;
   /** Share of the active indicators present, per unit. */
   coverage: Float64Array;
   /** Raw values after formulas and treatment. */
@@ -63,6 +65,7 @@ export function buildResult(p: ResultParts): Result {
     scores,
     ranks,
     weights: { local, global },
+    unitWeights: p.unitWeights ?? {},
     consistency,
     coverage,
     missing: missingReasons(profile, units, scores, coverage),
@@ -82,7 +85,7 @@ export function buildResult(p: ResultParts): Result {
       if (i === undefined)
         throw new IndicatrixError("unknown_unit", `unit "${unit}" is not a scored unit of this result`);
       const nodeWeights = new Map<string, number>();
-      const out = contributionsAt(profile, scores, local, i, nodeWeights);
+      const out = contributionsAt(profile, scores, local, i, p.unitWeights, nodeWeights);
       return withRules(out, p, i, nodeWeights);
     },
     toRows() {
@@ -153,6 +156,14 @@ function provenance(
     minCoverage: profile.minCoverage,
     ranks: { order: "descending", ties: "min", missingRank: 0 },
     nodes,
+    ...(profile.blend
+      ? {
+          blend: {
+            coefficients: profile.blend.coefficients,
+            ...(profile.blend.column ? { column: profile.blend.column } : {}),
+          },
+        }
+      : {}),
     normalization: Object.fromEntries(Object.entries(normalization).map(([id, n]) => [id, n.method])),
   };
 }

@@ -5,7 +5,8 @@ import type { Contribution } from "../result.js";
  * Each indicator's contribution to the score of the unit at row `i`, largest first. The effective
  * weight of an indicator is the product down the tree of each node's local weight re-normalized
  * over its present siblings (0 under a missing node), as the arithmetic mean with skipped missing
- * values weighs them.
+ * values weighs them; where a group's weights vary by unit (variable weights, a per-unit blend), its
+ * children's weights are that unit's effective weights.
  * @internal
  */
 export function contributionsAt(
@@ -13,6 +14,7 @@ export function contributionsAt(
   scores: Readonly<Record<string, Float64Array>>,
   local: Readonly<Record<string, number>>,
   i: number,
+  unitWeights: Readonly<Record<string, Float64Array>> = {},
   nodeWeights?: Map<string, number>,
 ): Contribution[] {
   const out: Contribution[] = [];
@@ -23,6 +25,12 @@ export function contributionsAt(
     if (node.indicator) {
       const value = scores[id]![i]!;
       out.push({ indicator: id, weight, value, contribution: Number.isNaN(value) ? 0 : weight * value });
+      return;
+    }
+    const first = node.children[0];
+    if (first !== undefined && Object.hasOwn(unitWeights, first)) {
+      // Weights that vary by unit are already this unit's effective weights over the children used.
+      for (const c of node.children) visit(c, weight * unitWeights[c]![i]!);
       return;
     }
     let total = 0;

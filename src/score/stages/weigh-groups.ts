@@ -11,6 +11,8 @@ export interface WeightLedger {
   consistency: Record<string, NodeConsistency>;
   /** How each group's weights were obtained (method and options), in the order the groups were weighed. */
   provenance: Record<string, Record<string, unknown>>;
+  /** Effective local weight per unit of each child of a group whose weights vary by unit (variable weights, per-unit blend). */
+  unit: Record<string, Float64Array>;
 }
 
 /** The weights of every active node once every group is weighed. @internal */
@@ -25,7 +27,7 @@ export interface TreeWeights {
 
 /** An empty ledger. @internal */
 export function weightLedger(): WeightLedger {
-  return { local: {}, consistency: {}, provenance: {} };
+  return { local: {}, consistency: {}, provenance: {}, unit: {} };
 }
 
 /**

@@ -1,0 +1,298 @@
+import type { LevelRule, Model, ModelNode } from "../indicators/model-types.js";
+import { parseModel } from "../indicators/parse-model.js";
+import { profileNames } from "../indicators/profiles.js";
+import { isIndicator, walkTree } from "../indicators/tree.js";
+import { fail } from "../internal/errors.js";
+import { rankDescendingUint32 } from "../internal/rank.js";
+import { type Dataset, type DatasetInput, toDataset } from "./dataset.js";
+import { score } from "./score.js";
+import { ranksWithin } from "./score-by-profile.js";
+
+/** One level's table in a {@link LevelsResult}. */
+export interface LevelTable {
+  /** The level id. */
+  level: string;
+  /** Units of the level, in data order. */
+  units: string[];
+  /** Parent of each unit. */
+  parents: (string | undefined)[];
+  /** Score of every node per unit (NaN = none). */
+  scores: Record<string, Float64Array>;
+  /** The own part per node (the unit's own level indicators; NaN where it has none): absent at the lowest level. */
+  own: Record<string, Float64Array>;
+  /** The children part per node (the roll-up of the child units): absent at the lowest level. */
+  children: Record<string, Float64Array>;
+  /** Rank within the level, per node (1 = best, 0 = no score). */
+  ranks: Record<string, Uint32Array>;
+  /** Rank among the units of the same parent, per node. */
+  ranksInParent: Record<string, Uint32Array>;
+}
+
+/** What {@link scoreLevels} returns. */
+export interface LevelsResult {
+  /** The profile that ran. */
+  profile: string;
+  /** The level ids, lowest first. */
+  levels: string[];
+  /** The level of each indicator (its own `level`, inherited, or the lowest). */
+  indicatorLevels: Record<string, string>;
+  /** Per level: its rule (own / children / roll-up), for the levels above the lowest. */
+  rules: Record<string, Required<LevelRule>>;
+  /** The table of one level. */
+  level(id: string): LevelTable;
+}
+
+/**
+ * Scores a unit hierarchy level by level (市—区—街道—社区): units of the lowest level are scored from
+ * their own rows on the indicators of that level (as `score`); a unit of a higher level L scores, at
+ * every node of the tree, `own x O + children x C`, where O is the node's score from the unit's own
+ * level-L indicators (a node with `level: "street"` is measured on the street's own row, normalized
+ * over the streets) and C the roll-up of its child units' scores at the same node: their mean weighted
+ * by the number of scored lowest-level units below each (so that `own: 0` everywhere gives exactly
+ * `rollup`'s flat mean), or by the sum of a column (`rollup: { weight: "population" }`) over them. A
+ * node with no own indicator at L is pure roll-up; when one part is missing the other stands alone.
+ * Units get their level from the data's `level` column or, without it, from their depth in the parent
+ * hierarchy (the top is the highest level). Ranks are given within each level and within each parent.
+ *
+ * @param model - the model, with `levels` (lowest first).
+ * @param data - every unit, with `parent` (and optionally `level`) columns.
+ * @param opts - the profile (default: the first); its `levels` rules.
+ * @throws IndicatrixError `invalid_levels` (no levels, a unit's level not among them, a rule missing for a
+ *   level with own indicators, or own + children not 1), and the errors of `score`.
+ * @example
+ * ```ts
+ * const model = {
+ *   id: "m",
+ *   levels: [{ id: "community" }, { id: "street" }],
+ *   tree: { id: "root", children: [{ id: "a" }, { id: "s", level: "street" }] },
+ *   defaults: { normalize: "none" as const },
+ *   profiles: { p: { levels: { street: { own: 0.4, children: 0.6 } } } },
+ * };
+ * const r = scoreLevels(model, [
+ *   { unit: "s1", s: 0.5 },
+ *   { unit: "c1", parent: "s1", a: 0.2 },
+ *   { unit: "c2", parent: "s1", a: 0.6 },
+ * ]);
+ * r.level("street").scores.root; // => Float64Array [0.44]   0.4 * 0.5 + 0.6 * (0.2 + 0.6) / 2
+ * ```
+ */
+export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: string } = {}): LevelsResult {
+  const parsed = parseModel(model);
+  const levels = (parsed.levels ?? []).map((l) => l.id);
+  if (levels.length === 0) fail("invalid_levels", "levels", "the model declares no levels (lowest first)");
+  const profile = opts.profile ?? (profileNames(parsed)[0] as string);
+  const lowest = levels[0]!;
+  const indicatorLevels = levelsOfIndicators(parsed.tree, lowest, levels);
+  const subtreeLevels = new Map<string, Set<string>>();
+  const visited = walkTree(parsed.tree);
+  for (let i = visited.length - 1; i >= 0; i--) {
+    const node = visited[i]!.node;
+    const set = new Set<string>(isIndicator(node) ? [indicatorLevels[node.id]!] : []);
+    for (const c of node.children ?? []) for (const x of subtreeLevels.get(c.id) ?? []) set.add(x);
+    subtreeLevels.set(node.id, set);
+  }
+  const profiles = parsed.profiles ?? {};
+  const base = Object.hasOwn(profiles, profile) ? profiles[profile] : undefined;
+  const ruleOf = base?.levels ?? {};
+  const weightCols = Object.values(ruleOf).flatMap((r) =>
+    typeof r.rollup === "object" ? [r.rollup.weight] : [],
+  );
+  const ids = walkTree(parsed.tree).map((v) => v.node.id);
+  const ds = toDataset(data, {
+    columns: [],
+    optional: [...new Set([...ids, ...(parsed.inputs ?? []).map((i) => i.id), ...weightCols, "population"])],
+  });
+  const unitLevel = levelsOfUnits(ds, levels);
+  const rules: Record<string, Required<LevelRule>> = {};
+  for (const [k, l] of levels.entries()) {
+    if (k === 0) continue;
+    const hasOwn = Object.values(indicatorLevels).includes(l);
+    const r = Object.hasOwn(ruleOf, l) ? ruleOf[l] : undefined;
+    if (hasOwn && !r)
+      fail(
+        "invalid_levels",
+        `profiles.${profile}.levels`,
+        `level "${l}" has its own indicators; give its rule, e.g. levels: { ${l}: { own: 0.4, children: 0.6 } }`,
+      );
+    const rule = r ?? { own: 0, children: 1 };
+    if (Math.abs(rule.own + rule.children - 1) > 1e-9)
+      fail(
+        "invalid_levels",
+        `profiles.${profile}.levels.${l}`,
+        `own + children must be 1, got ${rule.own} + ${rule.children}`,
+      );
+    rules[l] = { own: rule.own, children: rule.children, rollup: rule.rollup ?? "mean" };
+  }
+  // Each level's own scores: the model with the other levels' indicators switched off, on that level's rows alone.
+  const ownScores = (l: string): { units: string[]; scores: Record<string, Float64Array> } | undefined => {
+    if (!Object.values(indicatorLevels).includes(l)) return undefined;
+    // Every node without an indicator of level l below it is switched off (groups too, so none is left empty).
+    const exclude = walkTree(parsed.tree)
+      .filter((v) => !subtreeLevels.get(v.node.id)?.has(l))
+      .map((v) => v.node.id);
+    const rows = ds.units.map((_, i) => i).filter((i) => unitLevel[i] === l);
+    if (rows.length === 0) return undefined;
+    const values: Record<string, Float64Array> = {};
+    for (const [c, col] of ds.columns) values[c] = Float64Array.from(rows, (i) => col[i]!);
+    const name = `${profile}_at_${l}`;
+    const own = {
+      ...parsed,
+      profiles: {
+        ...(parsed.profiles ?? {}),
+        [name]: { ...(base?.extends || base ? { extends: profile } : {}), exclude },
+      },
+    };
+    const r = score(own, { units: rows.map((i) => ds.units[i]!), values }, { profile: name });
+    return { units: r.units, scores: r.scores };
+  };
+  const tables = new Map<string, LevelTable>();
+  // What each unit carries up, per node: the number of scored lowest-level units below it with a score there,
+  // and the sum of each roll-up weight column over them.
+  const count = new Map<string, Record<string, number>>();
+  const wsum = new Map<string, Record<string, Record<string, number>>>();
+  const columns = [...new Set(weightCols)];
+  let below: LevelTable | undefined;
+  for (const [k, l] of levels.entries()) {
+    const rows = ds.units.map((_, i) => i).filter((i) => unitLevel[i] === l);
+    const units = rows.map((i) => ds.units[i]!);
+    const parents = rows.map((i) => ds.parents[i]);
+    const own = ownScores(l);
+    const ownRow = new Map((own?.units ?? []).map((u, j) => [u, j]));
+    const table: LevelTable = {
+      level: l,
+      units,
+      parents,
+      scores: {},
+      own: {},
+      children: {},
+      ranks: {},
+      ranksInParent: {},
+    };
+    const nodes = ids.filter((id) => k > 0 || Object.hasOwn(own?.scores ?? {}, id));
+    const rule = rules[l];
+    const byColumn = rule && typeof rule.rollup === "object" ? rule.rollup.weight : undefined;
+    const kids = new Map<string, number[]>();
+    if (below)
+      for (const [j, p] of below.parents.entries())
+        if (p !== undefined) kids.set(p, [...(kids.get(p) ?? []), j]);
+    for (const u of units) {
+      count.set(u, {});
+      wsum.set(u, Object.fromEntries(columns.map((c) => [c, {}])));
+    }
+    for (const id of nodes) {
+      const s = new Float64Array(units.length).fill(Number.NaN);
+      const o = new Float64Array(units.length).fill(Number.NaN);
+      const c = new Float64Array(units.length).fill(Number.NaN);
+      const has = Object.hasOwn(own?.scores ?? {}, id);
+      for (const [j, u] of units.entries()) {
+        const r = ownRow.get(u);
+        const ov = has && r !== undefined ? own!.scores[id]![r]! : Number.NaN;
+        o[j] = ov;
+        const n = count.get(u)!;
+        const ws = wsum.get(u)!;
+        if (k === 0) {
+          s[j] = ov;
+          n[id] = Number.isNaN(ov) ? 0 : 1;
+          for (const col of columns) {
+            const w = ds.columns.get(col)?.[rows[j]!] ?? Number.NaN;
+            ws[col]![id] = Number.isNaN(ov) || Number.isNaN(w) ? 0 : w;
+          }
+          continue;
+        }
+        let num = 0;
+        let den = 0;
+        n[id] = 0;
+        for (const col of columns) ws[col]![id] = 0;
+        for (const kj of kids.get(u) ?? []) {
+          const child = below!.units[kj]!;
+          const cn = count.get(child)?.[id] ?? 0;
+          n[id] = n[id]! + cn;
+          for (const col of columns) ws[col]![id] = ws[col]![id]! + (wsum.get(child)?.[col]?.[id] ?? 0);
+          const v = below!.scores[id]?.[kj] ?? Number.NaN;
+          const w = byColumn === undefined ? cn : (wsum.get(child)?.[byColumn]?.[id] ?? 0);
+          if (Number.isNaN(v) || !(w > 0)) continue;
+          num += w * v;
+          den += w;
+        }
+        const cv = den > 0 ? num / den : Number.NaN;
+        c[j] = cv;
+        s[j] = Number.isNaN(ov) ? cv : Number.isNaN(cv) ? ov : rule!.own * ov + rule!.children * cv;
+      }
+      table.scores[id] = s;
+      if (k > 0) {
+        table.own[id] = o;
+        table.children[id] = c;
+      }
+      table.ranks[id] = rankDescendingUint32(s);
+      table.ranksInParent[id] = ranksWithin(s, parents);
+    }
+    tables.set(l, table);
+    below = table;
+  }
+  return {
+    profile,
+    levels,
+    indicatorLevels,
+    rules,
+    level(id) {
+      const t = tables.get(id);
+      if (!t) fail("invalid_levels", ["level"], `no level "${id}"; the model has ${levels.join(", ")}`);
+      return t;
+    },
+  };
+}
+
+/** The level of every indicator: its own `level`, else its nearest ancestor's, else the lowest. */
+function levelsOfIndicators(
+  tree: ModelNode,
+  lowest: string,
+  levels: readonly string[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (node: ModelNode, inherited: string, path: string): void => {
+    const l = node.level ?? inherited;
+    if (!levels.includes(l))
+      fail("invalid_levels", `${path}.level`, `"${l}" is not a level of the model (${levels.join(", ")})`);
+    if (isIndicator(node)) out[node.id] = l;
+    for (const [i, c] of (node.children ?? []).entries()) visit(c, l, `${path}.children[${i}]`);
+  };
+  visit(tree, lowest, "tree");
+  return out;
+}
+
+/** Each unit's level: its `level` cell, else its height in the hierarchy (a unit without child units is the lowest). */
+function levelsOfUnits(ds: Dataset, levels: readonly string[]): string[] {
+  const index = new Map(ds.units.map((u, i) => [u, i]));
+  const height = new Int32Array(ds.units.length);
+  // Each unit raises its ancestors' heights; the walk stops at the levels' count (and so on a cycle).
+  for (let i = 0; i < ds.units.length; i++) {
+    let h = 0;
+    for (let p = ds.parents[i]; p !== undefined && h < levels.length; ) {
+      h++;
+      const r = index.get(p);
+      if (r === undefined) break;
+      height[r] = Math.max(height[r]!, h);
+      p = ds.parents[r];
+    }
+  }
+  return ds.units.map((u, i) => {
+    const given = ds.levels[i];
+    if (given !== undefined) {
+      if (!levels.includes(given))
+        fail(
+          "invalid_levels",
+          ["data", i + 1, "level"],
+          `unit "${u}": level "${given}" is not a level of the model (${levels.join(", ")})`,
+        );
+      return given;
+    }
+    const k = height[i]!;
+    if (k >= levels.length)
+      fail(
+        "invalid_levels",
+        ["data", i + 1],
+        `unit "${u}" has ${k} levels of units below it; the model has ${levels.length} levels`,
+      );
+    return levels[k]!;
+  });
+}

@@ -1,0 +1,145 @@
+import type { Diagnostic } from "../indicators/check/diagnostic.js";
+import { error } from "../indicators/check/diagnostic.js";
+import { appendKey } from "../indicators/parse-model.js";
+import { blendComponents, profileChain } from "../indicators/profiles.js";
+import type { Model, Profile } from "../indicators/schema.js";
+import { isIndicator, walkTree } from "../indicators/tree.js";
+import { IndicatrixError } from "../internal/errors.js";
+import { specNeedsData } from "./spec-weights.js";
+import { resolveVariableWeights } from "./variable-weights.js";
+
+/** How far the coefficients of a blend may be from summing to 1. */
+const BLEND_TOLERANCE = 1e-9;
+
+/** The keys a blended profile may set beside `blend`. */
+const BLEND_KEYS: ReadonlySet<string> = new Set([
+  "blend",
+  "name",
+  "description",
+  "variableWeights",
+  "localCap",
+]);
+
+/**
+ * The checks of blended profiles, state variable weights and the state map (DOMAIN C7), in profile
+ * order, then the states: a blend names existing profiles (`unknown_profile`) that are not blends
+ * themselves, its coefficients sum to 1, it sets nothing but its name, description and variable
+ * weights, no profile extends it, and its components' weights do not depend on the data
+ * (`invalid_blend`); variable weights give their exponent (`alpha_required`) and name groups
+ * (`unknown_node`); every state maps to a profile (`unknown_profile`).
+ * @internal
+ */
+export function checkSpace(model: Model): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const profiles = model.profiles ?? {};
+  const has = (n: string): boolean => Object.hasOwn(profiles, n);
+  const groups = new Map(walkTree(model.tree).map((v) => [v.node.id, v.node]));
+  for (const [name, profile] of Object.entries(profiles)) {
+    const base = appendKey("profiles", name);
+    if (
+      profile.extends !== undefined &&
+      has(profile.extends) &&
+      profiles[profile.extends]?.blend !== undefined
+    )
+      out.push(
+        error(
+          "invalid_blend",
+          `${base}.extends`,
+          `"${profile.extends}" is a blended profile, which cannot be extended; blend "${name}" into it instead`,
+        ),
+      );
+    const components = blendComponents(profile);
+    if (components !== undefined) out.push(...checkBlend(model, name, profile, components));
+    if (profile.variableWeights !== undefined) {
+      const path = `${base}.variableWeights`;
+      try {
+        resolveVariableWeights(profile.variableWeights, path);
+      } catch (e) {
+        if (!(e instanceof IndicatrixError)) throw e;
+        out.push(error(e.code, e.where ?? path, e.message.replace(`${e.where}: `, "")));
+      }
+      for (const [i, id] of (profile.variableWeights.nodes ?? []).entries()) {
+        const node = groups.get(id);
+        if (!node || isIndicator(node))
+          out.push(error("unknown_node", `${path}.nodes[${i}]`, `no group has id "${id}"`));
+      }
+    }
+  }
+  for (const [state, target] of Object.entries(model.states ?? {}))
+    if (!has(target))
+      out.push(
+        error(
+          "unknown_profile",
+          appendKey("states", state),
+          `state "${state}" maps to "${target}", which is not a profile of the model (${Object.keys(profiles).join(", ") || "none"})`,
+        ),
+      );
+  return out;
+}
+
+function checkBlend(model: Model, name: string, profile: Profile, components: string[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const profiles = model.profiles ?? {};
+  const base = appendKey("profiles", name);
+  const path = `${base}.blend`;
+  for (const key of Object.keys(profile))
+    if (!BLEND_KEYS.has(key))
+      out.push(
+        error(
+          "invalid_blend",
+          `${base}.${key}`,
+          `a blended profile takes its weights from its blend and its other settings from its first profile; remove "${key}" or set it in "${components[0]}"`,
+        ),
+      );
+  const column = !Array.isArray(profile.blend) && "column" in (profile.blend as object);
+  for (const [i, c] of components.entries()) {
+    const at = column ? `${path}.between[${i}]` : appendKey(path, c);
+    if (!Object.hasOwn(profiles, c)) {
+      out.push(
+        error(
+          "unknown_profile",
+          at,
+          `no profile named "${c}"; the model has ${Object.keys(profiles).join(", ")}`,
+        ),
+      );
+      continue;
+    }
+    if (profiles[c]?.blend !== undefined) {
+      out.push(error("invalid_blend", at, `"${c}" is itself a blend; blend its profiles directly`));
+      continue;
+    }
+    const chain = safeChain(model, c);
+    for (const p of chain)
+      for (const [id, spec] of Object.entries(profiles[p]?.weights ?? {}))
+        if (specNeedsData(spec))
+          out.push(
+            error(
+              "invalid_blend",
+              at,
+              `profile "${p}" weighs "${id}" from the data (${typeof spec === "string" ? spec : spec.method}); a blend needs weights that do not depend on the data`,
+            ),
+          );
+  }
+  if (!column) {
+    const total = Object.values(profile.blend as Record<string, number>).reduce((a, b) => a + b, 0);
+    if (!(Math.abs(total - 1) <= BLEND_TOLERANCE))
+      out.push(
+        error(
+          "invalid_blend",
+          path,
+          `the coefficients sum to ${total}; expected 1 (e.g. { ${components.map((c) => `${c}: ...`).join(", ")} } summing to 1)`,
+        ),
+      );
+    if (components.length === 0) out.push(error("invalid_blend", path, "the blend names no profile"));
+  }
+  return out;
+}
+
+/** The `extends` chain of a profile, or just the profile when its chain is broken (reported elsewhere). */
+function safeChain(model: Model, name: string): string[] {
+  try {
+    return profileChain(model, name);
+  } catch {
+    return [name];
+  }
+}

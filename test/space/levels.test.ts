@@ -1,0 +1,159 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseModel } from "../../src/indicators/parse-model.js";
+import { rollup } from "../../src/score/rollup.js";
+import { score } from "../../src/score/score.js";
+import { scoreLevels } from "../../src/score/score-levels.js";
+
+const levels = [
+  { id: "community", name: { en: "community", zh: "社区" } },
+  { id: "street", name: { en: "street", zh: "街道" } },
+  { id: "district", name: { en: "district", zh: "区" } },
+];
+
+describe("scoreLevels: own and children parts", () => {
+  // root = (a, S) equal, S = (s1x) measured on the street's own row, D = (dx) on the district's row.
+  // Values are used as they are (normalize "none"), so every score is a hand sum.
+  const model = parseModel({
+    id: "m",
+    levels,
+    tree: {
+      id: "root",
+      children: [
+        { id: "a" },
+        { id: "S", level: "street", children: [{ id: "sx" }] },
+        { id: "D", level: "district", children: [{ id: "dx" }] },
+      ],
+    },
+    defaults: { normalize: "none" },
+    profiles: {
+      p: {
+        levels: { street: { own: 0.4, children: 0.6 }, district: { own: 0.5, children: 0.5 } },
+      },
+    },
+  });
+  const data = [
+    { unit: "d1", dx: 0.9 },
+    { unit: "s1", parent: "d1", sx: 0.5 },
+    { unit: "s2", parent: "d1", sx: 1 },
+    { unit: "c1", parent: "s1", a: 0.2 },
+    { unit: "c2", parent: "s1", a: 0.6 },
+    { unit: "c3", parent: "s2", a: 0.8 },
+  ];
+
+  it("mixes own and children at two levels (hand computation in the test)", () => {
+    const r = scoreLevels(model, data);
+    // community: root = a (S and D are not measured there): 0.2, 0.6, 0.8.
+    expect([...r.level("community").scores.root!]).toEqual([0.2, 0.6, 0.8]);
+    // street s1: own root = sx = 0.5 (a and D are not street indicators), children = (0.2 + 0.6) / 2 = 0.4,
+    //   root = 0.4 * 0.5 + 0.6 * 0.4 = 0.44; s2: 0.4 * 1 + 0.6 * 0.8 = 0.88.
+    const st = r.level("street");
+    expect(st.units).toEqual(["s1", "s2"]);
+    expect(st.scores.root![0]).toBeCloseTo(0.44, 12);
+    expect(st.scores.root![1]).toBeCloseTo(0.88, 12);
+    expect(st.own.root![0]).toBeCloseTo(0.5, 12);
+    expect(st.children.root![0]).toBeCloseTo(0.4, 12);
+    // Node a has no street indicator: pure roll-up, 0.4 and 0.8.
+    expect(st.scores.a![0]).toBeCloseTo(0.4, 12);
+    // district d1: children = street roots weighted by their scored communities (2 and 1):
+    //   (2 * 0.44 + 1 * 0.88) / 3 = 0.586667; own = dx = 0.9; root = 0.5 * 0.9 + 0.5 * 0.586667 = 0.743333.
+    const d = r.level("district");
+    expect(d.children.root![0]).toBeCloseTo((2 * 0.44 + 0.88) / 3, 12);
+    expect(d.scores.root![0]).toBeCloseTo(0.5 * 0.9 + 0.5 * ((2 * 0.44 + 0.88) / 3), 12);
+    // Ranks within the level and within the parent.
+    expect([...st.ranks.root!]).toEqual([2, 1]);
+    expect([...r.level("community").ranksInParent.root!]).toEqual([2, 1, 1]);
+    expect(r.indicatorLevels).toEqual({ a: "community", sx: "street", dx: "district" });
+  });
+
+  it("takes the level from a level column, and refuses a rule not summing to 1 or a missing rule", () => {
+    const withColumn = data.map((row) => ({
+      ...row,
+      level: row.unit.startsWith("d") ? "district" : row.unit.startsWith("s") ? "street" : "community",
+    }));
+    expect(scoreLevels(model, withColumn).level("street").scores.root![0]).toBeCloseTo(0.44, 12);
+    const bad = parseModel({
+      ...model,
+      profiles: {
+        p: { levels: { street: { own: 0.5, children: 0.6 }, district: { own: 0.5, children: 0.5 } } },
+      },
+    });
+    expect(() => scoreLevels(bad, data)).toThrow(/own \+ children must be 1/);
+    const none = parseModel({ ...model, profiles: { p: {} } });
+    expect(() => scoreLevels(none, data)).toThrow(expect.objectContaining({ code: "invalid_levels" }));
+    expect(() => scoreLevels(model, data).level("city")).toThrow(/no level "city"/);
+  });
+});
+
+describe("scoreLevels with no level-specific indicators and own: 0 equals rollup (property)", () => {
+  const model = (by?: { weight: string }) =>
+    parseModel({
+      id: "m",
+      levels,
+      tree: { id: "root", children: [{ id: "a" }, { id: "b", direction: "cost" }] },
+      ...(by
+        ? {
+            profiles: {
+              p: {
+                levels: {
+                  street: { own: 0, children: 1, rollup: by },
+                  district: { own: 0, children: 1, rollup: by },
+                },
+              },
+            },
+          }
+        : {}),
+    });
+  it.each([["mean"], ["population"]])("by %s on random three-level hierarchies", (kind) => {
+    const by = kind === "mean" ? undefined : { weight: "population" };
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            street: fc.integer({ min: 0, max: 3 }),
+            a: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null }),
+            b: fc.double({ min: 0, max: 100, noNaN: true }),
+            population: fc.integer({ min: 1, max: 1000 }),
+          }),
+          { minLength: 3, maxLength: 12 },
+        ),
+        (communities) => {
+          // Streets s0, s1 in d0; s2, s3 in d1.
+          const rows: Record<string, unknown>[] = [
+            { unit: "d0" },
+            { unit: "d1" },
+            ...[0, 1, 2, 3].map((k) => ({ unit: `s${k}`, parent: k < 2 ? "d0" : "d1" })),
+            ...communities.map((c, i) => ({
+              unit: `c${i}`,
+              parent: `s${c.street}`,
+              a: c.a,
+              b: c.b,
+              population: c.population,
+            })),
+          ];
+          // A street without communities would be a leaf (the lowest level): keep only streets with communities.
+          const used = new Set(communities.map((c) => `s${c.street}`));
+          const data = rows.filter((r) => !String(r.unit).startsWith("s") || used.has(String(r.unit)));
+          const dUsed = new Set<string>([...used].map((s) => (Number(s.slice(1)) < 2 ? "d0" : "d1")));
+          const data2 = data.filter((r) => !String(r.unit).startsWith("d") || dUsed.has(String(r.unit)));
+          const m = model(by);
+          const levelsOut = scoreLevels(m, data2);
+          const flat = rollup(score(m, data2, { keep: ["population"] }), { by: by ?? "mean" });
+          for (const level of ["street", "district"]) {
+            const t = levelsOut.level(level);
+            for (const [j, u] of t.units.entries()) {
+              const k = flat.units.indexOf(u);
+              for (const node of ["root", "a", "b"]) {
+                const want = flat.scores[node]![k]!;
+                const got = t.scores[node]![j]!;
+                if (Number.isNaN(want)) expect(got).toBeNaN();
+                else expect(got).toBeCloseTo(want, 10);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
