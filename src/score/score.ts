@@ -6,10 +6,10 @@ import { resolveProfile } from "./resolve-profile.js";
 import type { Result } from "./result.js";
 import { aggregateTree } from "./stages/aggregate-tree.js";
 import { buildResult } from "./stages/build-result.js";
-import { normalizeIndicators } from "./stages/normalize-indicators.js";
+import { normalizeIndicators, type PlanHook } from "./stages/normalize-indicators.js";
 import { prepareColumns } from "./stages/prepare-columns.js";
 import { treatIndicators } from "./stages/treat-indicators.js";
-import { treeWeights, weightLedger } from "./stages/weigh-groups.js";
+import { type FixedWeights, treeWeights, weightLedger } from "./stages/weigh-groups.js";
 
 export type { Contribution, Provenance, Result, UnitHierarchy } from "./result.js";
 
@@ -44,14 +44,32 @@ export interface ScoreOptions {
  * ```
  */
 export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {}): Result {
+  return scoreWith(model, data, opts);
+}
+
+/** What a caller inside the library (`scorePanel`) may replace in `score()`. @internal */
+export interface ScoreHooks {
+  /** Replaces an indicator's normalization plan (the panel bases). */
+  plan?: PlanHook;
+  /** Local weights fixed in advance for some groups (a panel's reference-period weights). */
+  fixed?: FixedWeights;
+}
+
+/** {@link score} with its stages' hooks: what `scorePanel` runs. @internal */
+export function scoreWith(
+  model: Model,
+  data: DatasetInput,
+  opts: ScoreOptions,
+  hooks: ScoreHooks = {},
+): Result {
   const parsed = parseModel(model);
   const profile = resolveProfile(parsed, opts.profile);
   const diagnostics: Issue[] = [];
   const { dataset, units, indicators, kept } = prepareColumns(parsed, profile, data, opts.keep, diagnostics);
   const { raw, treatment } = treatIndicators(profile, indicators);
-  const normalized = normalizeIndicators(profile, raw, units, diagnostics);
+  const normalized = normalizeIndicators(profile, raw, units, diagnostics, hooks.plan);
   const ledger = weightLedger();
-  const scores = aggregateTree(profile, normalized, units, ledger, diagnostics);
+  const scores = aggregateTree(profile, normalized, units, ledger, diagnostics, hooks.fixed);
   return buildResult({
     profile,
     units,

@@ -21,6 +21,7 @@ const LAYERS: Record<string, number> = {
   indicators: 2,
   weighting: 3,
   score: 4,
+  panel: 5,
   analysis: 5,
   sql: 5,
   report: 5,

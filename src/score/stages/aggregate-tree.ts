@@ -6,7 +6,7 @@ import { type AffineColumn, applyAffine, fusedArithmetic } from "../fused.js";
 import type { ResolvedNode, ResolvedProfile } from "../resolve-profile.js";
 import { locateError } from "./locate-error.js";
 import type { NormalizedIndicators } from "./normalize-indicators.js";
-import { type WeightLedger, weighGroup } from "./weigh-groups.js";
+import { type FixedWeights, type WeightLedger, weighGroup } from "./weigh-groups.js";
 
 /**
  * The aggregation stage of `score()`: visits the groups bottom-up (children before their parent),
@@ -15,7 +15,8 @@ import { type WeightLedger, weighGroup } from "./weigh-groups.js";
  * affine-normalized indicators (with missing values skipped, or none missing) takes the fused path
  * (`fusedArithmetic`: the normalized values are never written); any other group reads its children's
  * columns and runs `aggregate`. Indicators the fused path read are written out on first access of
- * their score. Returns the score of every active node.
+ * their score. Groups in `fixed` take the weights given there (a panel's reference-period weights).
+ * Returns the score of every active node.
  * @throws IndicatrixError the errors of the weight specs and of `aggregate`, naming unit or node.
  * @internal
  */
@@ -25,6 +26,7 @@ export function aggregateTree(
   units: readonly string[],
   ledger: WeightLedger,
   diagnostics: Issue[],
+  fixed?: FixedWeights,
 ): Record<string, Float64Array> {
   const { scores, affine } = normalized;
   const column = (id: string): Float64Array => (scores[id] ??= applyAffine(affine.get(id) as AffineColumn));
@@ -32,14 +34,14 @@ export function aggregateTree(
   for (let k = order.length - 1; k >= 0; k--) {
     const node = order[k]!;
     if (node.indicator) continue;
-    if (fusable(profile, node, affine)) {
-      const weights = weighGroup(profile, node, undefined, ledger, diagnostics);
+    if (fusable(profile, node, affine, fixed)) {
+      const weights = weighGroup(profile, node, undefined, ledger, diagnostics, fixed);
       const children = node.children.map((c) => affine.get(c) as AffineColumn);
       scores[node.id] = fusedArithmetic(children, weights, units.length, profile.minCoverage);
       continue;
     }
     const columns = node.children.map(column);
-    const weights = weighGroup(profile, node, columns, ledger, diagnostics);
+    const weights = weighGroup(profile, node, columns, ledger, diagnostics, fixed);
     try {
       scores[node.id] = aggregate(columns, weights, node.aggregate, {
         missing: profile.missing,
@@ -58,10 +60,11 @@ function fusable(
   profile: ResolvedProfile,
   node: ResolvedNode,
   affine: ReadonlyMap<string, AffineColumn>,
+  fixed: FixedWeights | undefined,
 ): boolean {
   return (
     resolveAggregate(node.aggregate).method === "arithmetic" &&
-    !specNeedsData(node.weights) &&
+    (!specNeedsData(node.weights) || fixed?.has(node.id) === true) &&
     node.children.every((c) => affine.has(c)) &&
     (profile.missing === "skip" || node.children.every((c) => affine.get(c)?.params.missing === 0))
   );
