@@ -54,7 +54,7 @@ function counts(values: Float64Array): Pick<NormalizeParams, "n" | "missing" | "
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     n++;
     if (v < min) min = v;
     if (v > max) max = v;

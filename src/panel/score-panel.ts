@@ -13,7 +13,7 @@ import { prepareColumns, profileColumns } from "../score/stages/prepare-columns.
 import { treatIndicators } from "../score/stages/treat-indicators.js";
 import type { FixedWeights } from "../score/stages/weigh-groups.js";
 import { specNeedsData } from "../weighting/spec-weights.js";
-import { basisPlan, type PanelBasis, type ResolvedBasis, resolveBasis } from "./basis-plan.js";
+import { basisPlan, type PanelBasis, resolveBasis } from "./basis-plan.js";
 import { type ImputedValue, imputePanel, type PanelImputeSpec } from "./impute-panel.js";
 import { type Mobility, type MobilityOptions, mobility } from "./mobility.js";
 import { type PanelDataOptions, type PanelInput, type PeriodBlock, toPanel } from "./panel-data.js";
