@@ -11,7 +11,7 @@ const { c1 } = REF;
 const close = (got: ArrayLike<number>, want: readonly (number | null)[], tol = 1e-12) => {
   expect(got.length).toBe(want.length);
   for (let i = 0; i < want.length; i++) {
-    const w = want[i];
+    const w = want[i] ?? null;
     if (w === null) expect(got[i]).toBeNaN();
     else
       expect(Math.abs((got[i] as number) - w), `[${i}] ${got[i]} vs ${w}`).toBeLessThanOrEqual(
@@ -174,7 +174,7 @@ describe("scorePanel() on a seeded unbalanced panel (compute.py)", () => {
     expect(p.absent).toEqual({ "2021": ["u6"], "2022": ["u6"] });
     expect(p.diagnostics.some((d) => d.code === "unbalanced_panel")).toBe(true);
     const long = p.toRows();
-    const key = (r: { unit: unknown; year?: unknown; period?: unknown }) => `${r.unit} ${r.year ?? r.period}`;
+    const key = (r: Readonly<Record<string, unknown>>) => `${r.unit} ${r.year ?? r.period}`;
     const got = new Map(long.map((r) => [key(r), r]));
     const per = new Map(
       scorePanel(m, unbalanced.rows, { basis: "period" })
