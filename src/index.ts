@@ -208,6 +208,31 @@ export {
   type TreatResult,
   treat,
 } from "./normalize/index.js";
+export {
+  type ImputedValue,
+  imputePanel,
+  type Mobility,
+  type MobilityOptions,
+  type PanelBasis,
+  type PanelColumns,
+  type PanelData,
+  type PanelDataOptions,
+  type PanelImputeSpec,
+  type PanelInput,
+  type PanelProvenance,
+  type PanelResult,
+  type PanelWeights,
+  type PeriodBlock,
+  type RankChange,
+  type ScorePanelOptions,
+  scorePanel,
+  type Transition,
+  type TrendMethod,
+  type TrendOptions,
+  type TrendResult,
+  type TrendRow,
+  toPanel,
+} from "./panel/index.js";
 export { type RankInterval, type ReportAnalysis, type ReportOptions, report } from "./report/index.js";
 export {
   type Dataset,

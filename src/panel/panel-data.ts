@@ -257,6 +257,7 @@ export function toPanel(data: PanelInput, opts: PanelDataOptions = {}): PanelDat
     }
   });
   const dataset = stack(parts, n, identity && cols ? cols : undefined);
+  dataset.ignored = dataset.ignored.filter((k) => !reserved.has(k));
   // Units in first-appearance order of the input.
   const firstRow = new Map<string, number>();
   for (let s = 0; s < n; s++) {
