@@ -42,7 +42,7 @@ export const ERROR_CODES = {
   },
   constant_ranking: {
     severity: "warning",
-    text: "a ranking of a period is constant (or fewer than 2 units are shared), so the rank correlation between periods is undefined",
+    text: "a period's ranking is constant or shares fewer than 2 units, so the rank correlation between periods is undefined",
   },
   constant_total: {
     severity: "error",
