@@ -87,10 +87,10 @@ export function basisPlan(
   },
 ): NormalizePlan | undefined {
   if (spec.formula === "goalposts" || spec.formula === "none") return undefined;
+  if (basis.kind === "pooled" && !ctx.pooled) return undefined;
   const own = counts(values);
   if (basis.kind === "pooled") {
-    if (!ctx.pooled) return undefined;
-    const p = ctx.pooled();
+    const p = (ctx.pooled as NonNullable<typeof ctx.pooled>)();
     return { column: values, values: p.values, params: { ...p.params, ...own }, warnings: p.warnings };
   }
   if (basis.kind === "period") {

@@ -185,32 +185,39 @@ export function toPanel(data: PanelInput, opts: PanelDataOptions = {}): PanelDat
     periodColumn = found;
     unitKey ??= TEXT_KEYS.unit.find((k) => keys.has(k)) ?? "unit";
   }
-  // Period and unit of every input row.
-  const periodOf: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const raw = rows
-      ? (rows[i] as DatasetRow | undefined)?.[periodColumn]
-      : (cols as PanelColumns).periods[i];
-    const t = periodText(raw);
-    if (t === undefined)
-      throw new IndicatrixError("missing_period", `row ${i + 1}: no period in column "${periodColumn}"`, {
-        path: ["data", i + 1, periodColumn],
-        where: `row ${i + 1}`,
-      });
-    periodOf[i] = t;
-  }
+  // Period of every input row, as an index into `seen` (runs of one period cost one comparison).
   const seen: string[] = [];
-  const seenSet = new Set<string>();
-  for (const p of periodOf)
-    if (!seenSet.has(p)) {
-      seenSet.add(p);
-      seen.push(p);
+  const seenIndex = new Map<string, number>();
+  const rawPeriods = rows ? undefined : (cols as PanelColumns).periods;
+  const periodOf = new Uint32Array(n);
+  let lastRaw: unknown = Symbol("none");
+  let lastIndex = 0;
+  for (let i = 0; i < n; i++) {
+    const raw = rows ? (rows[i] as DatasetRow | undefined)?.[periodColumn] : rawPeriods![i];
+    if (raw !== lastRaw || raw === undefined || raw === null) {
+      const t = periodText(raw);
+      if (t === undefined)
+        throw new IndicatrixError("missing_period", `row ${i + 1}: no period in column "${periodColumn}"`, {
+          path: ["data", i + 1, periodColumn],
+          where: `row ${i + 1}`,
+        });
+      let k = seenIndex.get(t);
+      if (k === undefined) {
+        k = seen.length;
+        seen.push(t);
+        seenIndex.set(t, k);
+      }
+      lastRaw = raw;
+      lastIndex = k;
     }
+    periodOf[i] = lastIndex;
+  }
   const periods = orderPeriods(seen, opts.periods);
-  const periodIndex = new Map(periods.map((p, k) => [p, k]));
+  const position = new Map(periods.map((p, k) => [p, k]));
+  const rank = Uint32Array.from(seen, (p) => position.get(p)!);
   // Stable order: period by period, input order within.
   const counts = new Uint32Array(periods.length + 1);
-  for (let i = 0; i < n; i++) counts[periodIndex.get(periodOf[i] as string)! + 1]!++;
+  for (let i = 0; i < n; i++) counts[rank[periodOf[i]!]! + 1]!++;
   for (let k = 1; k <= periods.length; k++) counts[k] = counts[k]! + counts[k - 1]!;
   const blocks: PeriodBlock[] = periods.map((period, k) => ({
     period,
@@ -219,7 +226,7 @@ export function toPanel(data: PanelInput, opts: PanelDataOptions = {}): PanelDat
   }));
   const next = counts.slice(0, periods.length);
   const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[next[periodIndex.get(periodOf[i] as string)!]!++] = i;
+  for (let i = 0; i < n; i++) order[next[rank[periodOf[i]!]!]!++] = i;
   const inputRows = new Uint32Array(n);
   for (let s = 0; s < n; s++) inputRows[s] = order[s]! + 1;
   const identity = order.every((v, s) => v === s);
@@ -243,17 +250,12 @@ export function toPanel(data: PanelInput, opts: PanelDataOptions = {}): PanelDat
     for (const r of rows) if (r && typeof r === "object") for (const k of Object.keys(r)) keys.add(k);
     dsOpts.columns = [...keys].filter((k) => !reserved.has(k));
   }
-  const idOf = (i: number): string | undefined =>
-    periodText(
-      rows ? (rows[i] as DatasetRow | undefined)?.[unitKey ?? "unit"] : (cols as PanelColumns).units?.[i],
-    );
-  checkDuplicates(blocks, order, idOf);
   const parts = blocks.map((b) => {
     const part = rows ? rowsOf(rows, order, b) : columnsOf(cols as PanelColumns, order, b, identity);
     try {
       return toDataset(part, dsOpts);
     } catch (e) {
-      throw inputRowError(e, order, b.start);
+      throw inputRowError(e, order, b);
     }
   });
   const dataset = stack(parts, n, identity && cols ? cols : undefined);
@@ -262,11 +264,13 @@ export function toPanel(data: PanelInput, opts: PanelDataOptions = {}): PanelDat
   const firstRow = new Map<string, number>();
   for (let s = 0; s < n; s++) {
     const u = dataset.units[s]!;
-    const r = order[s]!;
     const f = firstRow.get(u);
-    if (f === undefined || r < f) firstRow.set(u, r);
+    if (f === undefined) firstRow.set(u, order[s]!);
+    else if (!identity && order[s]! < f) firstRow.set(u, order[s]!);
   }
-  const units = [...firstRow.keys()].sort((a, b) => firstRow.get(a)! - firstRow.get(b)!);
+  const units = identity
+    ? [...firstRow.keys()]
+    : [...firstRow.keys()].sort((a, b) => firstRow.get(a)! - firstRow.get(b)!);
   const absent: Record<string, string[]> = {};
   const diagnostics: Issue[] = [];
   for (const [k, b] of blocks.entries()) {
@@ -333,7 +337,11 @@ function columnsOf(
   }
   return {
     units:
-      Array.isArray(cols.units) && cols.units.length === cols.periods.length ? pick(cols.units) : cols.units,
+      Array.isArray(cols.units) && cols.units.length === cols.periods.length
+        ? identity
+          ? cols.units.slice(b.start, b.end)
+          : pick(cols.units)
+        : cols.units,
     values,
     ...(cols.parents ? { parents: pick(cols.parents) } : {}),
     ...(cols.levels ? { levels: pick(cols.levels) } : {}),
@@ -341,57 +349,50 @@ function columnsOf(
   };
 }
 
-/** A dataset error of one period's rows, renamed to the input row. */
-function inputRowError(e: unknown, order: Uint32Array, start: number): unknown {
+/**
+ * A dataset error of one period's rows, renamed to the input row; a unit repeated within the period
+ * (`duplicate_unit`) becomes `duplicate_unit_period`, naming both input rows and the period.
+ */
+function inputRowError(e: unknown, order: Uint32Array, block: PeriodBlock): unknown {
   if (!(e instanceof IndicatrixError)) return e;
-  const fix = (text: string) =>
-    text.replace(/\brow (\d+)\b/g, (_, r: string) => `row ${order[start + Number(r) - 1]! + 1}`);
-  const issues = e.issues.map((i) => ({
-    ...i,
-    where: fix(i.where),
-    message: fix(i.message),
-    path:
-      i.path[0] === "data" && typeof i.path[1] === "number"
-        ? ["data", order[start + i.path[1] - 1]! + 1, ...i.path.slice(2)]
-        : i.path,
-  }));
+  const start = block.start;
+  const row = (r: number) => order[start + r - 1]! + 1;
+  const fix = (text: string) => text.replace(/\brow (\d+)\b/g, (_, r: string) => `row ${row(Number(r))}`);
+  const issues = e.issues.map((i) => {
+    const at = i.path[0] === "data" && typeof i.path[1] === "number" ? row(i.path[1]) : undefined;
+    const dup = i.code === "duplicate_unit" ? /^unit "(.*)" repeats row (\d+)$/.exec(i.message) : null;
+    if (dup && at !== undefined)
+      return {
+        ...i,
+        code: "duplicate_unit_period" as const,
+        path: ["data", at],
+        where: `row ${at}`,
+        message: `unit "${dup[1]}" in period "${block.period}" repeats row ${row(Number(dup[2]))}`,
+      } satisfies Issue;
+    return {
+      ...i,
+      where: fix(i.where),
+      message: fix(i.message),
+      path: at !== undefined ? ["data", at, ...i.path.slice(2)] : i.path,
+    };
+  });
+  const first = issues[0];
+  if (first?.code === "duplicate_unit_period")
+    return new IndicatrixError("duplicate_unit_period", `${first.where}: ${first.message}`, {
+      issues,
+      path: first.path,
+      where: first.where,
+    });
   return new IndicatrixError(e.code, fix(e.message), { issues });
-}
-
-/** Each (unit, period) at most once: a repeat names both input rows and the period. */
-function checkDuplicates(
-  blocks: readonly PeriodBlock[],
-  order: Uint32Array,
-  idOf: (i: number) => string | undefined,
-): void {
-  for (const b of blocks) {
-    const ids: string[] = [];
-    for (let s = b.start; s < b.end; s++) ids.push(idOf(order[s]!) ?? `\u0000${s}`);
-    const dup = findDuplicates(ids, 1)[0];
-    if (!dup) continue;
-    const [first, again] = [order[b.start + dup[0]]! + 1, order[b.start + dup[1]]! + 1];
-    throw new IndicatrixError(
-      "duplicate_unit_period",
-      `row ${again}: unit "${ids[dup[1]]}" in period "${b.period}" repeats row ${first}`,
-      { path: ["data", again], where: `row ${again}` },
-    );
-  }
 }
 
 /** One dataset of the periods' datasets, in period order (the input's own arrays when it was columnar and in order). */
 function stack(parts: readonly Dataset[], n: number, inOrder: PanelColumns | undefined): Dataset {
-  const units: string[] = [];
-  const parents: (string | undefined)[] = [];
-  const levels: (string | undefined)[] = [];
-  const names: (string | undefined)[] = [];
-  for (const p of parts) {
-    for (let i = 0; i < p.units.length; i++) {
-      units.push(p.units[i]!);
-      parents.push(p.parents[i]);
-      levels.push(p.levels[i]);
-      names.push(p.names[i]);
-    }
-  }
+  const concat = <T>(get: (p: Dataset) => T[]): T[] => ([] as T[]).concat(...parts.map(get));
+  const units = concat((p) => p.units);
+  const parents = concat((p) => p.parents);
+  const levels = concat((p) => p.levels);
+  const names = concat((p) => p.names);
   const keys = new Set<string>();
   for (const p of parts) for (const k of p.columns.keys()) keys.add(k);
   const columns = new Map<string, Float64Array>();
