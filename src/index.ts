@@ -226,6 +226,7 @@ export {
   type RankChange,
   type ScorePanelOptions,
   scorePanel,
+  TREND_METHODS,
   type Transition,
   type TrendMethod,
   type TrendOptions,

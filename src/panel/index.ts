@@ -17,4 +17,10 @@ export {
   type ScorePanelOptions,
   scorePanel,
 } from "./score-panel.js";
-export type { TrendMethod, TrendOptions, TrendResult, TrendRow } from "./trends.js";
+export {
+  TREND_METHODS,
+  type TrendMethod,
+  type TrendOptions,
+  type TrendResult,
+  type TrendRow,
+} from "./trends.js";

@@ -1,7 +1,13 @@
 import { IndicatrixError, type Issue } from "../internal/errors.js";
 import type { Result } from "../score/result.js";
 
-/** The trend metrics of {@link trendOf}. */
+/**
+ * The trend metrics that `PanelResult.trends` computes, by the names its `method` option takes.
+ * @example
+ * ```ts
+ * TREND_METHODS; // => ["cagr", "change", "percent", "slope", "prc-change"]
+ * ```
+ */
 export const TREND_METHODS = ["cagr", "change", "percent", "slope", "prc-change"] as const;
 
 /** A trend metric: compound annual growth rate, absolute change, percent change, OLS slope, COINr `prc_change`. */
