@@ -261,6 +261,32 @@ export {
   type TreatResult,
   treat,
 } from "./normalize/index.js";
+export {
+  type ImputedValue,
+  imputePanel,
+  type Mobility,
+  type MobilityOptions,
+  type PanelBasis,
+  type PanelColumns,
+  type PanelData,
+  type PanelDataOptions,
+  type PanelImputeSpec,
+  type PanelInput,
+  type PanelProvenance,
+  type PanelResult,
+  type PanelWeights,
+  type PeriodBlock,
+  type RankChange,
+  type ScorePanelOptions,
+  scorePanel,
+  TREND_METHODS,
+  type Transition,
+  type TrendMethod,
+  type TrendOptions,
+  type TrendResult,
+  type TrendRow,
+  toPanel,
+} from "./panel/index.js";
 export { type RankInterval, type ReportAnalysis, type ReportOptions, report } from "./report/index.js";
 export {
   type Dataset,

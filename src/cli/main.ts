@@ -12,6 +12,7 @@ import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
 import { scoreCommand } from "./commands/score.js";
 import { sqlCommand } from "./commands/sql.js";
+import { trendsCommand } from "./commands/trends.js";
 import { validateCommand } from "./commands/validate.js";
 import { weightsCommand } from "./commands/weights.js";
 import { type Io, packageVersion, UsageError } from "./context.js";
@@ -28,6 +29,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   score: {
     run: scoreCommand,
     summary: "score a CSV of units; every unit out, with scores, ranks and roll-up",
+  },
+  trends: {
+    run: trendsCommand,
+    summary: "score a panel (units over periods) and write each unit's trends: CAGR, change, slope",
   },
   compare: {
     run: compareCommand,

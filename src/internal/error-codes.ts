@@ -44,6 +44,10 @@ export const ERROR_CODES = {
     severity: "both",
     text: 'a column has no spread (warning: normalized to the midpoint; error with `defaults.constant: "error"`)',
   },
+  constant_ranking: {
+    severity: "warning",
+    text: "a period's ranking is constant or shares fewer than 2 units, so the rank correlation between periods is undefined",
+  },
   constant_total: {
     severity: "error",
     text: "the sum of the items is constant, so Cronbach's alpha is undefined",
@@ -72,6 +76,10 @@ export const ERROR_CODES = {
   duplicate_id: { severity: "error", text: "two nodes (or a node and an input, or two labels) share an id" },
   duplicate_judgment: { severity: "error", text: "the same ordered pair judged twice with the same value" },
   duplicate_unit: { severity: "error", text: "two data rows carry the same unit id" },
+  duplicate_unit_period: {
+    severity: "error",
+    text: "a panel has the same unit twice in one period",
+  },
   empty_data: { severity: "error", text: "there are no units (rows) to work with" },
   empty_group: { severity: "error", text: "a group has no children (or the root is an indicator)" },
   empty_tree: { severity: "error", text: "an indicator table gives no indicator" },
@@ -223,6 +231,10 @@ export const ERROR_CODES = {
     severity: "error",
     text: "an AHP spec (or expert) has neither `judgments` nor `matrix`",
   },
+  missing_period: {
+    severity: "error",
+    text: "a panel row has no period",
+  },
   missing_target: {
     severity: "error",
     text: "`target` normalization without a target (in the spec or the direction)",
@@ -279,6 +291,10 @@ export const ERROR_CODES = {
     text: "no published random index for a matrix of this order (give your own `ri` array)",
   },
   self_comparison: { severity: "error", text: "an element compared with itself" },
+  sign_change: {
+    severity: "warning",
+    text: "a trend's first and last values have opposite signs, so the growth rate is undefined (NaN)",
+  },
   sql_error: { severity: "error", text: "the database refused the compiled SQL" },
   target_outside_goalposts: {
     severity: "error",
@@ -299,6 +315,10 @@ export const ERROR_CODES = {
     severity: "warning",
     text: "units left out of an analysis (no score at the node, no group, no coordinates)",
   },
+  unbalanced_panel: {
+    severity: "warning",
+    text: "units are absent from some periods of a panel (reported, never filled)",
+  },
   unknown_child: {
     severity: "error",
     text: "a fixed weight, judgment or matrix `order` names a node that is not a child of the group",
@@ -310,6 +330,10 @@ export const ERROR_CODES = {
   },
   unknown_node: { severity: "error", text: "profile `weights`, `aggregate` or `multipliers` name no node" },
   unknown_parent: { severity: "error", text: "a data row names a parent unit that is not in the data" },
+  unknown_period: {
+    severity: "error",
+    text: "a period that the panel does not have, or that the explicit period list leaves out",
+  },
   unknown_profile: {
     severity: "both",
     text: "`extends` or a chosen profile names no profile (error); a node's `profiles` names no profile (warning)",
@@ -321,6 +345,10 @@ export const ERROR_CODES = {
   unknown_unit: { severity: "error", text: "a unit id that is not a unit of the result" },
   unknown_variable: { severity: "error", text: "a formula names neither an indicator nor a declared input" },
   unreadable_file: { severity: "error", text: "a file cannot be read (CLI exit code 2)" },
+  unsupported_basis: {
+    severity: "error",
+    text: "a panel basis that the indicator's normalization cannot take (a reference period for rank-type methods)",
+  },
   unwritable_file: {
     severity: "error",
     text: "an output file cannot be written, or its target is not a regular file (CLI exit code 2)",
@@ -348,6 +376,10 @@ export const ERROR_CODES = {
   weights_warning: {
     severity: "warning",
     text: "a weighting method reported a condition worth a look (e.g. an inconsistent AHP matrix)",
+  },
+  zero_base: {
+    severity: "warning",
+    text: "a trend's first value is 0, so the growth rate is undefined (NaN; COINr gives Inf)",
   },
   zero_mean: {
     severity: "error",

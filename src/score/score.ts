@@ -13,10 +13,10 @@ import type { Result } from "./result.js";
 import { aggregateTree } from "./stages/aggregate-tree.js";
 import { applyStepScores, gradeNodes, nodeRuleHook, ruleNames } from "./stages/assess.js";
 import { buildResult } from "./stages/build-result.js";
-import { normalizeIndicators } from "./stages/normalize-indicators.js";
+import { normalizeIndicators, type PlanHook } from "./stages/normalize-indicators.js";
 import { prepareColumns } from "./stages/prepare-columns.js";
 import { treatIndicators } from "./stages/treat-indicators.js";
-import { treeWeights, weightLedger } from "./stages/weigh-groups.js";
+import { type FixedWeights, treeWeights, weightLedger } from "./stages/weigh-groups.js";
 import { blendFactors } from "./unit-blend.js";
 
 export type { Contribution, NodeGrades, Provenance, Result, UnitHierarchy } from "./result.js";
@@ -62,6 +62,24 @@ export interface ScoreOptions {
  * ```
  */
 export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {}): Result {
+  return scoreWith(model, data, opts);
+}
+
+/** What a caller inside the library (`scorePanel`) may replace in `score()`. @internal */
+export interface ScoreHooks {
+  /** Replaces an indicator's normalization plan (the panel bases). */
+  plan?: PlanHook;
+  /** Local weights fixed in advance for some groups (a panel's reference-period weights). */
+  fixed?: FixedWeights;
+}
+
+/** {@link score} with its stages' hooks: what `scorePanel` runs. @internal */
+export function scoreWith(
+  model: Model,
+  data: DatasetInput,
+  opts: ScoreOptions,
+  hooks: ScoreHooks = {},
+): Result {
   const parsed = parseModel(model);
   const profile = resolveProfile(parsed, opts.profile);
   const extraGrades = checkGradesOption(profile, opts.grades);
@@ -82,13 +100,23 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
     blendColumn === undefined ? undefined : blendFactors(blendColumn, dataset.units, units, kept);
   const masks = applicability(profile, dataset, units, kept);
   const { raw, treatment } = treatIndicators(profile, absentByDesign(indicators, masks));
-  const normalized = normalizeIndicators(profile, raw, units, diagnostics);
+  const normalized = normalizeIndicators(profile, raw, units, diagnostics, hooks.plan);
   if (masks.size > 0) normalized.coverage = applicableCoverage(profile, raw, masks, units.length);
   const stepped = applyStepScores(profile, raw, normalized);
   const ledger = weightLedger();
   const rules: Record<string, NodeRulesOutcome> = {};
   const adjust = nodeRuleHook(raw, ruleColumns, units, rules);
-  const scores = aggregateTree(profile, normalized, units, ledger, diagnostics, lambda, masks, adjust);
+  const scores = aggregateTree(
+    profile,
+    normalized,
+    units,
+    ledger,
+    diagnostics,
+    lambda,
+    masks,
+    adjust,
+    hooks.fixed,
+  );
   const grades = gradeNodes(profile, scores, units, rules, extraGrades, parsed.language);
   return buildResult({
     grades,

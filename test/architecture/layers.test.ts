@@ -22,6 +22,7 @@ const LAYERS: Record<string, number> = {
   weighting: 3,
   grades: 3,
   score: 4,
+  panel: 5,
   analysis: 5,
   build: 5,
   sql: 5,

@@ -1,8 +1,12 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { SCORE_FIXED_COLUMNS } from "../../indicators/check/output-columns.js";
+import type { Model } from "../../indicators/schema.js";
 import { displayName } from "../../indicators/tree.js";
 import { IndicatrixError } from "../../internal/errors.js";
+import { readCsvFile } from "../../node/read-csv-file.js";
+import type { PanelBasis } from "../../panel/basis-plan.js";
+import { type PanelWeights, scorePanel } from "../../panel/score-panel.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
@@ -13,6 +17,7 @@ import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
 
 export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile P] [--out file] [--format csv|json] [--rollup mean|COLUMN]
+       [--period COLUMN [--basis pooled|period|reference:P] [--weights pooled|period|reference:P]]
 
 Scores the units of a CSV file with a model. Every unit of the input appears in the output, in input order:
 scored units with their score at every node of the tree and their ranks; units with child units (streets,
@@ -23,6 +28,11 @@ districts) with their roll-up; units without a score with the reason.
   --format csv|json  csv (default): one row per unit; json: one document with weights and diagnostics
   --rollup WHAT      how units with child units are scored: mean, or a column to weight by
                      (default: population when the data have it, else mean)
+  --period COLUMN    the data are a panel (one row per unit and period): score every period and write
+                     one row per unit and period, with a period column after unit; ranks within the period
+  --basis B          panel normalization bounds: pooled over every unit-period (default, comparable over
+                     time), period (each period alone) or reference:P (the bounds of period P)
+  --weights W        panel rows of data-driven weights (entropy...): pooled (default), period or reference:P
 ${csvHelp(21)}
   --engine memory|duckdb
                      memory (default): in this process; duckdb: compile the model to SQL and run it in
@@ -119,6 +129,9 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
       format: { type: "string", default: "csv" },
       rollup: { type: "string" },
       engine: { type: "string", default: "memory" },
+      period: { type: "string" },
+      basis: { type: "string" },
+      weights: { type: "string" },
       ...CSV_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
@@ -139,6 +152,10 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(
       "--rollup is for --engine memory: the DuckDB engine writes unit scores without roll-up",
     );
+  if (values.period === undefined && (values.basis !== undefined || values.weights !== undefined))
+    throw new UsageError("--basis and --weights are for panels: give --period COLUMN");
+  if (values.engine === "duckdb" && values.period !== undefined)
+    throw new UsageError("--period is for --engine memory");
   if (values.engine === "duckdb")
     return scoreWithDuckdb(
       positionals[0] as string,
@@ -154,6 +171,7 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`--format must be csv or json, got "${format}"`);
   checkOut(values.out, positionals);
   const model = loadModel(positionals[0] as string);
+  if (values.period !== undefined) return scorePanelCommand(model, positionals, values, csv, io);
   const data = loadData(positionals[1] as string);
   const keep = values.rollup && values.rollup !== "mean" ? [values.rollup] : [];
   const result = score(model, data, { ...(values.profile ? { profile: values.profile } : {}), keep });
@@ -183,6 +201,88 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   }
   writeOut(values.out, chunks, positionals, io);
   for (const d of result.diagnostics)
+    io.err(`${d.severity}: ${d.code} at ${printable(d.where)}: ${printable(d.message)}\n`);
+  return 0;
+}
+
+/** `--basis` / `--weights` text: pooled, period or reference:P. */
+export function panelBasisOption(text: string | undefined, flag: string): PanelBasis | undefined {
+  if (text === undefined || text === "pooled" || text === "period") return text;
+  const m = /^reference:(.+)$/.exec(text);
+  if (m) return { reference: (m[1] as string).trim() };
+  throw new UsageError(`${flag} must be pooled, period or reference:PERIOD, got "${text}"`);
+}
+
+/** `score --period`: every period scored by `scorePanel`, one row per unit and period, with roll-up per period. */
+function scorePanelCommand(
+  model: Model,
+  positionals: readonly string[],
+  values: {
+    profile?: string | undefined;
+    rollup?: string | undefined;
+    period?: string | undefined;
+    basis?: string | undefined;
+    weights?: string | undefined;
+    format?: string | undefined;
+    out?: string | undefined;
+  },
+  csv: ReturnType<typeof csvOptions>,
+  io: Io,
+): number {
+  const data = readCsvFile(positionals[1] as string);
+  const keep = values.rollup && values.rollup !== "mean" ? [values.rollup] : [];
+  const basis = panelBasisOption(values.basis, "--basis");
+  const weights = panelBasisOption(values.weights, "--weights") as PanelWeights | undefined;
+  const panel = scorePanel(model, data, {
+    period: values.period as string,
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(basis !== undefined ? { basis } : {}),
+    ...(weights !== undefined ? { weights } : {}),
+    keep,
+  });
+  const parts = panel.periods.map((p) => {
+    const result = panel.at(p);
+    return { period: p, ...scoreRows(result, rollup(result, { by: rollupOption(values.rollup, result) })) };
+  });
+  const first = parts[0] as (typeof parts)[number];
+  if (first.columns.includes("period"))
+    throw new IndicatrixError(
+      "column_collision",
+      'a node id "period" would overwrite the period column of the panel output; rename it',
+    );
+  const columns = ["unit", "period", ...first.columns.slice(1)];
+  const offsets: number[] = [];
+  let count = 0;
+  for (const part of parts) {
+    offsets.push(count);
+    count += part.count;
+  }
+  const rowAt = (k: number): Record<string, string | number | null> => {
+    let q = parts.length - 1;
+    while (offsets[q]! > k) q--;
+    const part = parts[q] as (typeof parts)[number];
+    const { unit, ...rest } = part.rowAt(k - offsets[q]!);
+    return { unit: unit ?? null, period: part.period, ...rest };
+  };
+  let chunks: Iterable<string>;
+  if (values.format === "csv") chunks = withPrefix(csv.bom, csvChunks(columns, count, rowAt, csv.style));
+  else
+    chunks = jsonChunks(
+      {
+        model: model.id,
+        periods: panel.periods,
+        absent: panel.absent,
+        provenance: panel.provenance,
+        weights: Object.fromEntries(panel.periods.map((p) => [p, panel.at(p).weights])),
+        diagnostics: panel.diagnostics,
+      },
+      "units",
+      count,
+      rowAt,
+      (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+    );
+  writeOut(values.out, chunks, positionals, io);
+  for (const d of panel.diagnostics)
     io.err(`${d.severity}: ${d.code} at ${printable(d.where)}: ${printable(d.message)}\n`);
   return 0;
 }

@@ -7,7 +7,7 @@ import type { ResolvedNode, ResolvedProfile } from "../resolve-profile.js";
 import { type UnitWeighting, unitWeightedMean } from "../unit-weights.js";
 import { locateError } from "./locate-error.js";
 import type { NormalizedIndicators } from "./normalize-indicators.js";
-import { type WeightLedger, weighGroup } from "./weigh-groups.js";
+import { type FixedWeights, type WeightLedger, weighGroup } from "./weigh-groups.js";
 
 /**
  * The aggregation stage of `score()`: visits the groups bottom-up (children before their parent),
@@ -17,7 +17,8 @@ import { type WeightLedger, weighGroup } from "./weigh-groups.js";
  * (`fusedArithmetic`: the normalized values are never written); any other group reads its children's
  * columns and runs `aggregate`. Indicators the fused path read are written out on first access of
  * their score. `adjust` (the assessment rules) replaces a group's scores as soon as they are computed,
- * so that its parent aggregates them. Returns the score of every active node.
+ * so that its parent aggregates them. Groups in `fixed` take the weights given there (a panel's
+ * reference-period weights). Returns the score of every active node.
  * @throws IndicatrixError the errors of the weight specs and of `aggregate`, naming unit or node.
  * @internal
  */
@@ -30,6 +31,7 @@ export function aggregateTree(
   lambda?: Float64Array,
   masks: ReadonlyMap<string, Uint8Array> = new Map(),
   adjust?: (node: ResolvedNode, values: Float64Array) => Float64Array,
+  fixed?: FixedWeights,
 ): Record<string, Float64Array> {
   const { scores, affine } = normalized;
   const column = (id: string): Float64Array => (scores[id] ??= applyAffine(affine.get(id) as AffineColumn));
@@ -40,7 +42,7 @@ export function aggregateTree(
     const perUnit = unitWeighting(profile, node, lambda, masks);
     if (perUnit) {
       const columns = node.children.map(column);
-      const weights = weighGroup(profile, node, columns, ledger, diagnostics);
+      const weights = weighGroup(profile, node, columns, ledger, diagnostics, fixed);
       const r = unitWeightedMean(
         columns,
         { ...perUnit, weights },
@@ -80,15 +82,15 @@ export function aggregateTree(
         });
       continue;
     }
-    if (fusable(profile, node, affine)) {
-      const weights = weighGroup(profile, node, undefined, ledger, diagnostics);
+    if (fusable(profile, node, affine, fixed)) {
+      const weights = weighGroup(profile, node, undefined, ledger, diagnostics, fixed);
       const children = node.children.map((c) => affine.get(c) as AffineColumn);
       scores[node.id] = fusedArithmetic(children, weights, units.length, profile.minCoverage);
       if (adjust && node.rules) scores[node.id] = adjust(node, scores[node.id] as Float64Array);
       continue;
     }
     const columns = node.children.map(column);
-    const weights = weighGroup(profile, node, columns, ledger, diagnostics);
+    const weights = weighGroup(profile, node, columns, ledger, diagnostics, fixed);
     try {
       scores[node.id] = aggregate(columns, weights, node.aggregate, {
         missing: profile.missing,
@@ -142,10 +144,11 @@ function fusable(
   profile: ResolvedProfile,
   node: ResolvedNode,
   affine: ReadonlyMap<string, AffineColumn>,
+  fixed: FixedWeights | undefined,
 ): boolean {
   return (
     resolveAggregate(node.aggregate).method === "arithmetic" &&
-    !specNeedsData(node.weights) &&
+    (!specNeedsData(node.weights) || fixed?.has(node.id) === true) &&
     node.children.every((c) => affine.has(c)) &&
     (profile.missing === "skip" || node.children.every((c) => affine.get(c)?.params.missing === 0))
   );

@@ -1,7 +1,7 @@
 import { IndicatrixError, type Issue, parsePath } from "../../internal/errors.js";
 import type { NormalizeParams } from "../../normalize/normalize.js";
 import { type NormalizePlan, planNormalization } from "../../normalize/normalize-resolved.js";
-import { resolveNormalize } from "../../normalize/resolve-normalize.js";
+import { type ResolvedNormalize, resolveNormalize } from "../../normalize/resolve-normalize.js";
 import type { AffineColumn } from "../fused.js";
 import type { ResolvedNode, ResolvedProfile } from "../resolve-profile.js";
 import { locateError } from "./locate-error.js";
@@ -19,12 +19,23 @@ export interface NormalizedIndicators {
 }
 
 /**
+ * A replacement for the sample normalization of one indicator (the panel bases: pooled over periods,
+ * per period, a reference period): given the indicator id, its treated values and its resolved spec,
+ * the plan to use, or undefined for the default (`planNormalization` over `values`). @internal
+ */
+export type PlanHook = (
+  id: string,
+  values: Float64Array,
+  spec: ResolvedNormalize,
+) => NormalizePlan | undefined;
+
+/**
  * The normalization stage of `score()`: resolves each indicator's spec for its direction and
  * goalposts (`resolveNormalize`) and plans it over the treated values (`planNormalization`):
  * min-max and goalposts stay an affine form, fused into the arithmetic mean by the aggregation
  * stage. Applies the profile's rules on the way: a constant indicator is a warning (or an error when
  * `defaults.constant` is `"error"`), a missing value is an error under the missing policy `"error"`;
- * then counts each unit's coverage.
+ * then counts each unit's coverage. `planHook` (the panel bases) may replace an indicator's plan.
  * @throws IndicatrixError the errors of the normalization, naming unit and column (`invalid_data`
  *   for a non-finite value, `value_out_of_range`), `constant_column`, `missing_value`.
  * @internal
@@ -34,6 +45,7 @@ export function normalizeIndicators(
   raw: Readonly<Record<string, Float64Array>>,
   units: readonly string[],
   diagnostics: Issue[],
+  planHook?: PlanHook,
 ): NormalizedIndicators {
   const m = units.length;
   const scores: Record<string, Float64Array> = {};
@@ -48,7 +60,8 @@ export function normalizeIndicators(
       : { direction: node.direction };
     let plan: NormalizePlan;
     try {
-      plan = planNormalization(values, resolveNormalize(node.normalize, options));
+      const spec = resolveNormalize(node.normalize, options);
+      plan = planHook?.(id, values, spec) ?? planNormalization(values, spec);
     } catch (e) {
       throw locateError(e, id, units, node.path);
     }

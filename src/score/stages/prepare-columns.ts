@@ -108,6 +108,17 @@ export function prepareColumns(
 }
 
 /**
+ * The data columns a profile reads: the active indicators that are data columns and the columns
+ * their formulas read (what `prepareColumns` asks `toDataset` for). @internal
+ */
+export function profileColumns(model: Model, profile: ResolvedProfile): string[] {
+  const sources = new Map<string, { source: string; path: string }>();
+  for (const { node, path } of walkTree(model.tree))
+    if (node.formula !== undefined) sources.set(node.id, { source: node.formula, path: `${path}.formula` });
+  return neededColumns(profile.indicators, sources).needed;
+}
+
+/**
  * The data columns the indicators need (an indicator without a formula is a column; a formula
  * indicator needs what its formula reads, and so on down) and the formulas met on the way, compiled.
  */

@@ -25,6 +25,12 @@ export interface TreeWeights {
   consistency: Record<string, NodeConsistency>;
 }
 
+/**
+ * Local weights fixed in advance for some groups (a panel's weights from a reference period), by
+ * group id: the weights of the group's active children in order, and the provenance to record. @internal
+ */
+export type FixedWeights = ReadonlyMap<string, { weights: number[]; provenance: Record<string, unknown> }>;
+
 /** An empty ledger. @internal */
 export function weightLedger(): WeightLedger {
   return { local: {}, consistency: {}, provenance: {}, unit: {} };
@@ -35,6 +41,7 @@ export function weightLedger(): WeightLedger {
  * multipliers (`weighNode`; a data-driven spec reads `columns`, the children's normalized scores,
  * so groups are weighed bottom-up as they are aggregated). Records them in the ledger, with the
  * group's consistency and provenance; the spec's warnings become `weights_warning` diagnostics.
+ * A group in `fixed` takes the weights given there instead.
  * @internal
  */
 export function weighGroup(
@@ -43,7 +50,14 @@ export function weighGroup(
   columns: readonly Float64Array[] | undefined,
   ledger: WeightLedger,
   diagnostics: Issue[],
+  fixed?: FixedWeights,
 ): number[] {
+  const given = fixed?.get(node.id);
+  if (given) {
+    for (const [i, c] of node.children.entries()) ledger.local[c] = given.weights[i]!;
+    ledger.provenance[node.id] = given.provenance;
+    return given.weights;
+  }
   const sw = weighNode(profile, node, columns);
   for (const [i, c] of node.children.entries()) ledger.local[c] = sw.weights[i]!;
   if (sw.consistency) ledger.consistency[node.id] = sw.consistency;
