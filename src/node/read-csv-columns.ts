@@ -1,8 +1,44 @@
+import { isUtf8 } from "node:buffer";
 import { parse as parseCsv } from "csv-parse/sync";
-import { IndicatrixError } from "../internal/errors.js";
+import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { MAX_DATA_FILE_BYTES } from "../internal/limits.js";
-import { type DatasetColumns, TEXT_KEYS, toNumber } from "../score/dataset.js";
+import { conversionNote, type DatasetColumns, headerKey, noUnitColumn, TEXT_KEYS } from "../score/dataset.js";
+import { decodeText } from "../score/decode-text.js";
+import {
+  type ConversionCounts,
+  emptyCounts,
+  type NumberFormat,
+  parseNumberText,
+  percentAsPoints,
+} from "../score/parse-number-text.js";
 import { readBinaryFile } from "./read-file.js";
+
+/**
+ * How a data file is read: its encoding, how cells become numbers, and which columns hold the unit
+ * id, name, parent, level, period and population when they are not named `unit`, `name`, ... (headers
+ * match after trimming and Unicode NFKC normalization). Options of `readCsvColumns`, `readDataFile`
+ * and the CLI's `--encoding`, `--percent`, `--missing`, `--unit-column`, ...
+ */
+export interface ReadDataOptions {
+  /** Largest file read, in bytes (default `LIMITS.maxDataFileBytes`, 512 MiB). */
+  limit?: number;
+  /** The file's encoding: `auto` (default: byte order mark, else UTF-8, else GB18030 with a notice) or a name. */
+  encoding?: string;
+  /** How text cells are read as numbers (percent, thousands separators, full-width digits, missing markers). */
+  numbers?: NumberFormat;
+  /** The column of unit ids (default: the first of `unit`, `id`, `uCode`). */
+  unitColumn?: string;
+  /** The column of unit names (default: `name`, then `uName`). */
+  nameColumn?: string;
+  /** The column of parent unit ids (default `parent`). */
+  parentColumn?: string;
+  /** The column of unit levels (default `level`). */
+  levelColumn?: string;
+  /** The column of periods (read as the numeric column `period`). */
+  periodColumn?: string;
+  /** The column of populations (read as the numeric column `population`, the default roll-up weight). */
+  populationColumn?: string;
+}
 
 /** A growing Float64Array (capacity doubling), so that a large file never holds a string per cell. */
 class NumberColumn {
@@ -37,9 +73,18 @@ class NumberColumn {
  * `NaN`, `null` = missing); the first cell of a column that is not a number is kept as text so
  * that `toDataset` reports it, with its row, unit and column, when the model uses that column.
  *
- * @param limit - largest file read, in bytes (default `LIMITS.maxDataFileBytes`, 512 MiB).
- * @throws IndicatrixError `unreadable_file`, `file_too_large`, `invalid_csv` (unreadable CSV, a row
- *   with another number of cells than the header, a repeated or empty header name).
+ * The file's encoding is found as `decodeText` finds it (a byte order mark, UTF-8, else GB18030 with a
+ * `guessed_encoding` note) or given by `opts.encoding`; cells are read as `parseNumberText` reads them
+ * (`85%`, `1,234.5`, `３`, `—`), and each column's conversions are counted in a `converted_cells`
+ * note. The notes are returned in `notes` (the CLI prints them).
+ *
+ * @param path - the CSV file.
+ * @param opts - how to read it ({@link ReadDataOptions}), or the largest file read in bytes (default
+ *   `LIMITS.maxDataFileBytes`, 512 MiB).
+ * @throws IndicatrixError `unreadable_file`, `file_too_large`, `invalid_encoding`, `invalid_csv`
+ *   (unreadable CSV, a row with another number of cells than the header, a repeated or empty header
+ *   name), `missing_column` (no unit id column, in one line naming the columns found; a column named
+ *   by an option that is not there).
  * @example
  * ```ts
  * const data = readCsvColumns("examples/governance/sample-city.csv");
@@ -47,8 +92,31 @@ class NumberColumn {
  * score(model, data);
  * ```
  */
-export function readCsvColumns(path: string, limit = MAX_DATA_FILE_BYTES): DatasetColumns {
-  const buffer = readBinaryFile(path, limit);
+export function readCsvColumns(path: string, opts: number | ReadDataOptions = {}): DatasetColumns {
+  const o: ReadDataOptions = typeof opts === "number" ? { limit: opts } : opts;
+  const buffer = readBinaryFile(path, o.limit ?? MAX_DATA_FILE_BYTES);
+  const notes: Issue[] = [];
+  // Valid UTF-8 without a byte order mark (the common case) goes to csv-parse as bytes: no string of the
+  // whole file. Anything else is decoded first, never into replacement characters.
+  const auto = (o.encoding ?? "auto").toLowerCase() === "auto";
+  let input: Buffer | string = buffer;
+  if (!(auto && isUtf8(buffer))) {
+    const decoded = decodeText(buffer, { encoding: o.encoding ?? "auto", name: path });
+    notes.push(...decoded.notices);
+    input = decoded.text;
+  }
+  return csvColumns(input, path, o, notes);
+}
+
+/** The CSV text or UTF-8 bytes of a data file, read into columns (as {@link readCsvColumns}). @internal */
+export function csvColumns(
+  input: Buffer | string,
+  path: string,
+  o: ReadDataOptions,
+  notes: Issue[] = [],
+): DatasetColumns {
+  const format = o.numbers ?? {};
+  const points = new Set((format.pointsColumns ?? []).map(headerKey));
   let header: string[] | undefined;
   let unitAt = -1;
   const textAt: Record<"parent" | "level" | "name", number> = { parent: -1, level: -1, name: -1 };
@@ -58,12 +126,18 @@ export function readCsvColumns(path: string, limit = MAX_DATA_FILE_BYTES): Datas
     level: [],
     name: [],
   };
-  let numeric: { at: number; name: string; column: NumberColumn }[] = [];
+  let numeric: {
+    at: number;
+    name: string;
+    column: NumberColumn;
+    points: boolean;
+    counts: ConversionCounts;
+  }[] = [];
   const onRecord = (record: string[], info: { lines: number }): null => {
     if (header === undefined) {
-      header = record;
+      header = record.map(headerKey);
       const seen = new Set<string>();
-      for (const [j, h] of record.entries()) {
+      for (const [j, h] of header.entries()) {
         if (h === "" || seen.has(h))
           throw new IndicatrixError(
             "invalid_csv",
@@ -72,30 +146,57 @@ export function readCsvColumns(path: string, limit = MAX_DATA_FILE_BYTES): Datas
           );
         seen.add(h);
       }
-      const first = (names: readonly string[]) => {
-        for (const n of names) if (record.includes(n)) return record.indexOf(n);
+      const names = header;
+      const at = (name: string, option: string): number => {
+        const k = names.indexOf(headerKey(name));
+        if (k < 0)
+          throw new IndicatrixError(
+            "missing_column",
+            `${path}: no column "${name}" (${option}); the columns are ${names.map((n) => JSON.stringify(n)).join(", ")}`,
+            { path: ["data", name], where: path },
+          );
+        return k;
+      };
+      const first = (list: readonly string[]) => {
+        for (const n of list) if (names.includes(n)) return names.indexOf(n);
         return -1;
       };
-      unitAt = first(TEXT_KEYS.unit);
-      textAt.parent = first(TEXT_KEYS.parent);
-      textAt.level = first(TEXT_KEYS.level);
-      textAt.name = first(TEXT_KEYS.name);
+      unitAt = o.unitColumn !== undefined ? at(o.unitColumn, "--unit-column") : first(TEXT_KEYS.unit);
+      if (unitAt < 0) {
+        const issue = noUnitColumn(names, undefined, "--unit-column");
+        throw new IndicatrixError("missing_column", `${path}: ${issue.message}`, {
+          path: issue.path,
+          where: path,
+        });
+      }
+      textAt.parent =
+        o.parentColumn !== undefined ? at(o.parentColumn, "--parent-column") : first(TEXT_KEYS.parent);
+      textAt.level =
+        o.levelColumn !== undefined ? at(o.levelColumn, "--level-column") : first(TEXT_KEYS.level);
+      textAt.name = o.nameColumn !== undefined ? at(o.nameColumn, "--name-column") : first(TEXT_KEYS.name);
+      const renamed = new Map<number, string>();
+      if (o.periodColumn !== undefined) renamed.set(at(o.periodColumn, "--period-column"), "period");
+      if (o.populationColumn !== undefined)
+        renamed.set(at(o.populationColumn, "--population-column"), "population");
       const taken = new Set([unitAt, textAt.parent, textAt.level, textAt.name]);
-      numeric = record.flatMap((name, at) =>
-        taken.has(at) ? [] : [{ at, name, column: new NumberColumn() }],
-      );
+      numeric = names.flatMap((h, at) => {
+        if (taken.has(at)) return [];
+        const name = renamed.get(at) ?? h;
+        const asPoints = points.has(h) || percentAsPoints({ percent: format.percent ?? "auto" }, name);
+        return [{ at, name, column: new NumberColumn(), points: asPoints, counts: emptyCounts() }];
+      });
       return null;
     }
     const row = units.length;
-    units.push(unitAt >= 0 ? (record[unitAt] as string) : "");
+    units.push(record[unitAt] as string);
     for (const key of ["parent", "level", "name"] as const) {
       const at = textAt[key];
       const v = at >= 0 ? record[at] : undefined;
       text[key].push(v === undefined || v === "" ? undefined : v);
     }
-    for (const { at, column } of numeric) {
+    for (const { at, column, points: asPoints, counts } of numeric) {
       const cell = record[at] as string;
-      const v = toNumber(cell);
+      const v = parseNumberText(cell, format, asPoints, counts);
       if (v === undefined) {
         column.bad ??= { row, text: cell };
         column.push(Number.NaN);
@@ -104,7 +205,7 @@ export function readCsvColumns(path: string, limit = MAX_DATA_FILE_BYTES): Datas
     return null;
   };
   try {
-    parseCsv(buffer, { bom: true, trim: true, skip_empty_lines: true, on_record: onRecord });
+    parseCsv(input, { bom: true, trim: true, skip_empty_lines: true, on_record: onRecord });
   } catch (e) {
     if (e instanceof IndicatrixError) throw e;
     const err = e as Error & { lines?: number };
@@ -120,12 +221,22 @@ export function readCsvColumns(path: string, limit = MAX_DATA_FILE_BYTES): Datas
       where: path,
     });
   const values: Record<string, ArrayLike<number | null>> = {};
-  for (const { name, column } of numeric)
+  for (const { name, column, points: asPoints, counts } of numeric) {
     Object.defineProperty(values, name, {
       value: column.values(),
       enumerable: true,
       writable: true,
       configurable: true,
     });
-  return { units, values, parents: text.parent, levels: text.level, names: text.name };
+    const note = conversionNote(name, counts, asPoints);
+    if (note) notes.push({ ...note, where: `${path}, ${note.where}` });
+  }
+  return {
+    units,
+    values,
+    parents: text.parent,
+    levels: text.level,
+    names: text.name,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }

@@ -1,7 +1,7 @@
 import { parseModel } from "../indicators/parse-model.js";
 import type { Model } from "../indicators/schema.js";
 import type { Issue } from "../internal/errors.js";
-import type { DatasetInput } from "./dataset.js";
+import type { DatasetInput, DatasetOptions } from "./dataset.js";
 import { resolveProfile } from "./resolve-profile.js";
 import type { Result } from "./result.js";
 import { aggregateTree } from "./stages/aggregate-tree.js";
@@ -19,6 +19,11 @@ export interface ScoreOptions {
   profile?: string;
   /** Extra numeric columns to keep in the result (e.g. a weight column for roll-up). `population` is kept when present. */
   keep?: readonly string[];
+  /**
+   * How the data are read, as `toDataset` reads them: the unit, name, parent, level, population and period
+   * columns (`unitKey: "社区编号"`), and how text cells become numbers (`numbers: { percent, missing }`).
+   */
+  dataset?: DatasetOptions;
 }
 
 /**
@@ -47,7 +52,14 @@ export function score(model: Model, data: DatasetInput, opts: ScoreOptions = {})
   const parsed = parseModel(model);
   const profile = resolveProfile(parsed, opts.profile);
   const diagnostics: Issue[] = [];
-  const { dataset, units, indicators, kept } = prepareColumns(parsed, profile, data, opts.keep, diagnostics);
+  const { dataset, units, indicators, kept } = prepareColumns(
+    parsed,
+    profile,
+    data,
+    opts.keep,
+    diagnostics,
+    opts.dataset,
+  );
   const { raw, treatment } = treatIndicators(profile, indicators);
   const normalized = normalizeIndicators(profile, raw, units, diagnostics);
   const ledger = weightLedger();

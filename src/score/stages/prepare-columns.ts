@@ -2,7 +2,7 @@ import { compileFormula } from "../../indicators/formula.js";
 import type { Model } from "../../indicators/schema.js";
 import { walkTree } from "../../indicators/tree.js";
 import { IndicatrixError, type Issue } from "../../internal/errors.js";
-import { type Dataset, type DatasetInput, toDataset } from "../dataset.js";
+import { type Dataset, type DatasetInput, type DatasetOptions, toDataset } from "../dataset.js";
 import type { ResolvedProfile } from "../resolve-profile.js";
 import { deriveFormulas, type FormulaColumn } from "./derive-formulas.js";
 
@@ -16,6 +16,22 @@ export interface PreparedColumns {
   indicators: Map<string, Float64Array>;
   /** The kept columns (`population` and `opts.keep`) present in the data, over every unit. */
   kept: Record<string, Float64Array>;
+}
+
+/** The dataset with each mapped indicator's column also under the indicator's id. */
+function byIndicatorId(
+  ds: Dataset,
+  needed: readonly string[],
+  columnOf: ReadonlyMap<string, string>,
+): Dataset {
+  if (columnOf.size === 0) return ds;
+  const columns = new Map(ds.columns);
+  for (const id of needed) {
+    const c = columnOf.get(id);
+    const col = c === undefined ? undefined : ds.columns.get(c);
+    if (col) columns.set(id, col);
+  }
+  return { ...ds, columns };
 }
 
 /** Property names of plain objects: not usable as keys of the result's records. */
@@ -38,12 +54,18 @@ export function prepareColumns(
   data: DatasetInput,
   keepOption: readonly string[] | undefined,
   diagnostics: Issue[],
+  datasetOptions: DatasetOptions = {},
 ): PreparedColumns {
   const ids = new Set<string>();
   const sources = new Map<string, { source: string; path: string }>();
+  // An indicator that names its data column (`column: "绿地率"`) reads that column; `%` reads percent as points.
+  const columnOf = new Map<string, string>();
+  const points: string[] = [];
   for (const { node, path } of walkTree(model.tree)) {
     ids.add(node.id);
     if (node.formula !== undefined) sources.set(node.id, { source: node.formula, path: `${path}.formula` });
+    if (node.column !== undefined && node.children === undefined) columnOf.set(node.id, node.column);
+    if (node.unit !== undefined && /^\s*[%％]\s*$/.test(node.unit)) points.push(node.column ?? node.id);
   }
   const { needed, formulas } = neededColumns(profile.indicators, sources);
   for (const [i, c] of (keepOption ?? []).entries())
@@ -54,8 +76,20 @@ export function prepareColumns(
         { path: `opts.keep[${i}]` },
       );
   const keep = ["population", ...(keepOption ?? [])];
-  const dataset = toDataset(data, { columns: needed, optional: keep });
-  const ignored = dataset.ignored.filter((c) => !ids.has(c));
+  const numbers = {
+    ...datasetOptions.numbers,
+    pointsColumns: datasetOptions.numbers?.pointsColumns ?? points,
+  };
+  const read = toDataset(data, {
+    ...datasetOptions,
+    numbers,
+    columns: needed.map((id) => columnOf.get(id) ?? id),
+    optional: keep,
+  });
+  const dataset = byIndicatorId(read, needed, columnOf);
+  diagnostics.push(...(dataset.notes ?? []));
+  const mapped = new Set(columnOf.values());
+  const ignored = dataset.ignored.filter((c) => !ids.has(c) && !mapped.has(c));
   if (ignored.length > 0)
     diagnostics.push({
       code: "ignored_columns",
