@@ -9,7 +9,6 @@ import {
   emptyCounts,
   type NumberFormat,
   parseNumberText,
-  percentAsPoints,
 } from "../score/parse-number-text.js";
 import { readBinaryFile } from "./read-file.js";
 
@@ -58,8 +57,10 @@ class NumberColumn {
     const values = this.data.subarray(0, this.length);
     if (!this.bad) return values;
     // A plain array with the offending text in place: toDataset names the row, unit and column.
-    const out: (number | string)[] = Array.from(values);
-    out[this.bad.row] = this.bad.text;
+    // A String object, not a string: toDataset reports it as it is (`got "无"`) rather than reading it
+    // again with its own missing markers, which the reader's options (--missing) may have replaced.
+    const out: (number | string | object)[] = Array.from(values);
+    out[this.bad.row] = Object(this.bad.text) as object;
     return out as unknown as ArrayLike<number | null>;
   }
 }
@@ -182,7 +183,8 @@ export function csvColumns(
       numeric = names.flatMap((h, at) => {
         if (taken.has(at)) return [];
         const name = renamed.get(at) ?? h;
-        const asPoints = points.has(h) || percentAsPoints({ percent: format.percent ?? "auto" }, name);
+        const asPoints =
+          format.percent === "points" || (format.percent !== "fraction" && points.has(headerKey(name)));
         return [{ at, name, column: new NumberColumn(), points: asPoints, counts: emptyCounts() }];
       });
       return null;

@@ -7,6 +7,7 @@ import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
 import { CSV_OPTIONS, csvHelp, csvOptions, withPrefix } from "../csv-options.js";
+import { DATA_OPTIONS, dataHelp } from "../data-options.js";
 import { csvChunks, printable } from "../format.js";
 import { jsonChunks } from "../json-chunks.js";
 import { loadData, loadModel } from "../load.js";
@@ -24,6 +25,7 @@ districts) with their roll-up; units without a score with the reason.
   --rollup WHAT      how units with child units are scored: mean, or a column to weight by
                      (default: population when the data have it, else mean)
 ${csvHelp(21)}
+${dataHelp(21)}
   --engine memory|duckdb
                      memory (default): in this process; duckdb: compile the model to SQL and run it in
                      DuckDB (needs the optional @duckdb/node-api), for data larger than memory: the data
@@ -120,6 +122,7 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
       rollup: { type: "string" },
       engine: { type: "string", default: "memory" },
       ...CSV_OPTIONS,
+      ...DATA_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -154,7 +157,7 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`--format must be csv or json, got "${format}"`);
   checkOut(values.out, positionals);
   const model = loadModel(positionals[0] as string);
-  const data = loadData(positionals[1] as string);
+  const data = loadData(positionals[1] as string, model, values, io);
   const keep = values.rollup && values.rollup !== "mean" ? [values.rollup] : [];
   const result = score(model, data, { ...(values.profile ? { profile: values.profile } : {}), keep });
   const up = rollup(result, { by: rollupOption(values.rollup, result) });

@@ -34,6 +34,22 @@ function byIndicatorId(
   return { ...ds, columns };
 }
 
+/** The `%` unit, however written (`%`, full-width `％`, with spaces). */
+const PERCENT_UNIT = /^\s*[%％]\s*$/;
+
+/**
+ * The data columns whose percent cells read as points (`85%` = 85): those of the indicators whose `unit`
+ * is `%` (their `column`, else their id). The CLI's readers use it as `score()` does.
+ * @internal
+ */
+export function percentPointColumns(model: Model): string[] {
+  const out: string[] = [];
+  for (const { node } of walkTree(model.tree))
+    if (node.children === undefined && node.unit !== undefined && PERCENT_UNIT.test(node.unit))
+      out.push(node.column ?? node.id);
+  return out;
+}
+
 /** Property names of plain objects: not usable as keys of the result's records. */
 const OBJECT_KEYS: ReadonlySet<string> = new Set([
   ...Object.getOwnPropertyNames(Object.prototype),
@@ -60,12 +76,10 @@ export function prepareColumns(
   const sources = new Map<string, { source: string; path: string }>();
   // An indicator that names its data column (`column: "绿地率"`) reads that column; `%` reads percent as points.
   const columnOf = new Map<string, string>();
-  const points: string[] = [];
   for (const { node, path } of walkTree(model.tree)) {
     ids.add(node.id);
     if (node.formula !== undefined) sources.set(node.id, { source: node.formula, path: `${path}.formula` });
     if (node.column !== undefined && node.children === undefined) columnOf.set(node.id, node.column);
-    if (node.unit !== undefined && /^\s*[%％]\s*$/.test(node.unit)) points.push(node.column ?? node.id);
   }
   const { needed, formulas } = neededColumns(profile.indicators, sources);
   for (const [i, c] of (keepOption ?? []).entries())
@@ -78,7 +92,7 @@ export function prepareColumns(
   const keep = ["population", ...(keepOption ?? [])];
   const numbers = {
     ...datasetOptions.numbers,
-    pointsColumns: datasetOptions.numbers?.pointsColumns ?? points,
+    pointsColumns: datasetOptions.numbers?.pointsColumns ?? percentPointColumns(model),
   };
   const read = toDataset(data, {
     ...datasetOptions,

@@ -1,0 +1,81 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.js";
+
+// test/fixtures/encodings: one table in GBK, UTF-8 and UTF-16 (make.py, Python's codecs); model.json maps
+// its Chinese headers to indicators. Expected values by hand from expected.json.
+const dir = "test/fixtures/encodings";
+const model = `${dir}/model.json`;
+const cols = ["--unit-column", "社区编号", "--name-column", "社区名称"];
+
+describe("indicatrix score on a GBK CSV with Chinese headers, percent and full-width cells", () => {
+  it("reads GBK with a notice on stderr, names intact, 35% as 35 points (unit %), 1,234.5 and ８５ as numbers", async () => {
+    const r = await runCli("score", model, `${dir}/gbk.csv`, ...cols);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: guessed_encoding at .*gbk\.csv: not valid UTF-8 .*read as GB18030/);
+    expect(r.stderr).toMatch(
+      /warning: converted_cells at .*column "绿地率": 2 percent cell\(s\) read as points/,
+    );
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((x) => x.name)).toEqual(["东湖社区", "西山社区", "南门社区"]);
+    expect(r.stdout).not.toContain("\uFFFD");
+    // green on goalposts [0, 100]: 35 -> 0.35, 42.5 -> 0.425; income 1234.5 / 20000; air ８５ -> 0.85.
+    expect(Number(rows[0]?.green)).toBeCloseTo(0.35, 12);
+    expect(Number(rows[1]?.green)).toBeCloseTo(0.425, 12);
+    expect(Number(rows[0]?.income)).toBeCloseTo(1234.5 / 20000, 12);
+    expect(Number(rows[0]?.air)).toBeCloseTo(0.85, 12);
+  });
+
+  it.each(["utf8.csv", "utf8-bom.csv", "utf16le-bom.csv", "utf16be-bom.csv"])(
+    "reads %s to the same output as the GBK file, without an encoding notice",
+    async (file) => {
+      const gbk = await runCli("score", model, `${dir}/gbk.csv`, ...cols);
+      const r = await runCli("score", model, `${dir}/${file}`, ...cols);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(gbk.stdout);
+      expect(r.stderr).not.toMatch(/guessed_encoding/);
+    },
+  );
+
+  it("--encoding utf-8 on the GBK file exits 1 with invalid_encoding, no garbled output", async () => {
+    const r = await runCli("score", model, `${dir}/gbk.csv`, ...cols, "--encoding", "utf-8");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/gbk\.csv, line 1: the bytes are not valid utf-8/);
+  });
+
+  it("without --unit-column: exit 1 and one line listing the headers found and the names expected", async () => {
+    const r = await runCli("score", model, `${dir}/utf8.csv`);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      `indicatrix: ${dir}/utf8.csv: no unit id column: expected one of "unit", "id", "uCode" (name it with --unit-column); the columns are "社区编号", "社区名称", "绿地率", "人均收入", "空气质量"`,
+    ]);
+  });
+
+  it("--percent fraction reads 35% as 0.35 whatever the unit; --missing replaces the markers", async () => {
+    const r = await runCli("score", model, `${dir}/utf8.csv`, ...cols, "--percent", "fraction");
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(Number(rows[0]?.green)).toBeCloseTo(0.0035, 12);
+    const strict = await runCli("score", model, `${dir}/utf8.csv`, ...cols, "--missing", "NA");
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/column "绿地率".*"无"|"无".*column "绿地率"/);
+  });
+
+  it.each([["evaluate", "--method", "topsis"], ["analyze", "--runs", "5"], ["report"]])(
+    "%s reads the same GBK file through the shared loader (notice and conversions on stderr)",
+    async (command, ...extra) => {
+      const r = await runCli(command, model, `${dir}/gbk.csv`, ...cols, ...extra);
+      expect(r.stderr).toMatch(/warning: guessed_encoding/);
+      expect(r.stderr).toMatch(
+        /warning: converted_cells at .*column "人均收入": 2 with thousands separators/,
+      );
+      if (command === "report") expect(r.stdout).toContain("东湖社区");
+    },
+  );
+
+  it("weights --data reads the GBK file through the shared loader", async () => {
+    const r = await runCli("weights", model, "--data", `${dir}/gbk.csv`, ...cols);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: guessed_encoding/);
+  });
+});
