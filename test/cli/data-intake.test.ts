@@ -78,4 +78,20 @@ describe("indicatrix score on a GBK CSV with Chinese headers, percent and full-w
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: guessed_encoding/);
   });
+
+  it("score --scale 100 --digits 2 writes 0-100 scores rounded to 2 decimals; ranks unchanged", async () => {
+    const exact = await runCli("score", model, `${dir}/utf8.csv`, ...cols);
+    const r = await runCli("score", model, `${dir}/utf8.csv`, ...cols, "--scale", "100", "--digits", "2");
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    const before = parse(exact.stdout, { columns: true }) as Record<string, string>[];
+    // By hand: c01 root = (0.35 + 1234.5 / 20000 + 0.85) / 3 = 0.420575 -> 42.06; income 6.1725 -> 6.17.
+    expect(rows[0]?.root).toBe("42.06");
+    expect(rows[0]?.income).toBe("6.17");
+    expect(rows[1]?.coverage).toBe("0.67");
+    expect(rows.map((x) => x.root_rank)).toEqual(before.map((x) => x.root_rank));
+    const bad = await runCli("score", model, `${dir}/utf8.csv`, ...cols, "--scale", "10");
+    expect(bad.code).toBe(2);
+    expect((await runCli("score", model, `${dir}/utf8.csv`, ...cols, "--digits", "x")).code).toBe(2);
+  });
 });

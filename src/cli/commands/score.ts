@@ -24,6 +24,8 @@ districts) with their roll-up; units without a score with the reason.
   --format csv|json  csv (default): one row per unit; json: one document with weights and diagnostics
   --rollup WHAT      how units with child units are scored: mean, or a column to weight by
                      (default: population when the data have it, else mean)
+  --scale 1|100      scores on 0-1 (default) or 0-100 (the scale of compare's tables)
+  --digits N         round scores and coverage to N decimals (default: exact, round-trip)
 ${csvHelp(21)}
 ${dataHelp(21)}
   --engine memory|duckdb
@@ -84,6 +86,36 @@ export function scoreRows(
   return { columns, count: h.units.length, rowAt };
 }
 
+/** `--scale` and `--digits`: the factor of the score columns and the decimals kept, or nothing to change. */
+function outputShape(
+  scale: string | undefined,
+  digits: string | undefined,
+): { factor: number; digits: number | undefined } | undefined {
+  if (scale !== undefined && scale !== "1" && scale !== "100")
+    throw new UsageError(`--scale must be 1 or 100, got "${scale}"`);
+  const d = digits === undefined ? undefined : Number(digits);
+  if (d !== undefined && (digits?.trim() === "" || !Number.isInteger(d) || d < 0 || d > 15))
+    throw new UsageError(`--digits must be an integer from 0 to 15, got "${digits}"`);
+  if (scale === undefined && d === undefined) return undefined;
+  return { factor: scale === "100" ? 100 : 1, digits: d };
+}
+
+/** A score row with the node columns scaled and the node columns and coverage rounded. */
+function shapeRow(
+  row: Record<string, string | number | null>,
+  nodeIds: readonly string[],
+  shape: { factor: number; digits: number | undefined },
+): Record<string, string | number | null> {
+  const round = (v: number) => (shape.digits === undefined ? v : Number(v.toFixed(shape.digits)));
+  const out = { ...row };
+  for (const id of nodeIds) {
+    const v = out[id];
+    if (typeof v === "number" && Number.isFinite(v)) out[id] = round(v * shape.factor);
+  }
+  if (typeof out.coverage === "number") out.coverage = round(out.coverage);
+  return out;
+}
+
 export function rollupOption(value: string | undefined, result: Result): "mean" | { weight: string } {
   if (value === "mean") return "mean";
   if (value !== undefined) return { weight: value };
@@ -121,6 +153,8 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
       format: { type: "string", default: "csv" },
       rollup: { type: "string" },
       engine: { type: "string", default: "memory" },
+      scale: { type: "string" },
+      digits: { type: "string" },
       ...CSV_OPTIONS,
       ...DATA_OPTIONS,
       help: { type: "boolean", short: "h" },
@@ -138,6 +172,8 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(
       `--engine duckdb writes the file named by --out (.parquet or .csv); --format ${values.format} is for --engine memory`,
     );
+  if (values.engine === "duckdb" && (values.scale !== undefined || values.digits !== undefined))
+    throw new UsageError("--scale and --digits are for --engine memory");
   if (values.engine === "duckdb" && values.rollup !== undefined)
     throw new UsageError(
       "--rollup is for --engine memory: the DuckDB engine writes unit scores without roll-up",
@@ -155,13 +191,17 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   const format = values.format as string;
   if (!["csv", "json"].includes(format))
     throw new UsageError(`--format must be csv or json, got "${format}"`);
+  const shape = outputShape(values.scale, values.digits);
   checkOut(values.out, positionals);
   const model = loadModel(positionals[0] as string);
   const data = loadData(positionals[1] as string, model, values, io);
   const keep = values.rollup && values.rollup !== "mean" ? [values.rollup] : [];
   const result = score(model, data, { ...(values.profile ? { profile: values.profile } : {}), keep });
   const up = rollup(result, { by: rollupOption(values.rollup, result) });
-  const { columns, count, rowAt } = scoreRows(result, up);
+  const rows = scoreRows(result, up);
+  const { columns, count } = rows;
+  const nodeIds = [...result.resolved.nodes.keys()];
+  const rowAt = shape ? (k: number) => shapeRow(rows.rowAt(k), nodeIds, shape) : rows.rowAt;
   let chunks: Iterable<string>;
   if (format === "csv") chunks = withPrefix(csv.bom, csvChunks(columns, count, rowAt, csv.style));
   else {
