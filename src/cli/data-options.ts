@@ -15,10 +15,12 @@ export const DATA_OPTIONS = {
   "level-column": { type: "string" },
   "period-column": { type: "string" },
   "population-column": { type: "string" },
+  sheet: { type: "string" },
 } as const;
 
 /** The data options without the column options (for `sql`, whose `--unit-column` names a SQL column). */
 export const DATA_CELL_OPTIONS = {
+  sheet: DATA_OPTIONS.sheet,
   encoding: DATA_OPTIONS.encoding,
   percent: DATA_OPTIONS.percent,
   missing: DATA_OPTIONS.missing,
@@ -38,6 +40,7 @@ export function dataHelp(width: number, cellsOnly = false): string {
   };
   const more = " ".repeat(width);
   const lines = [
+    `${pad("--sheet S")}data: the sheet of an .xlsx workbook, by name or number (default: the first)`,
     `${pad("--encoding E")}data: auto (default: byte order mark, else UTF-8, else GB18030 with a`,
     `${more}notice), utf-8, gbk, gb18030, utf-16le or utf-16be`,
     `${pad("--percent HOW")}data: how 85% reads: auto (default: 85 for an indicator whose unit is %,`,
@@ -79,6 +82,7 @@ export function dataOptions(values: DataOptionValues): ReadDataOptions {
   };
   const out: ReadDataOptions = {
     ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
+    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
     ...(Object.keys(numbers).length > 0 ? { numbers } : {}),
   };
   const roles = [

@@ -2,6 +2,7 @@ import { parseModel } from "../indicators/parse-model.js";
 import type { Model } from "../indicators/schema.js";
 import { readCsvColumns } from "../node/read-csv-columns.js";
 import { readModelFile } from "../node/read-model-file.js";
+import { readXlsxColumns } from "../node/read-xlsx.js";
 import type { DatasetColumns } from "../score/dataset.js";
 import { percentPointColumns } from "../score/stages/prepare-columns.js";
 import type { Io } from "./context.js";
@@ -18,7 +19,8 @@ export function loadModel(path: string): Model {
  * (`--encoding`, `--percent`, `--missing`, `--unit-column`, ...; see `DATA_OPTIONS`) applied, percent
  * cells of the model's `%` indicators read as points, and what the reader converted or guessed
  * (`guessed_encoding`, `converted_cells`) written to stderr as warnings. A CSV file is read straight
- * into columns (a record per cell would take five times the memory).
+ * into columns (a record per cell would take five times the memory); an `.xlsx` workbook (its first
+ * sheet, or `--sheet`) the same way.
  */
 export function loadData(
   path: string,
@@ -28,10 +30,8 @@ export function loadData(
 ): DatasetColumns {
   const opts = dataOptions(values);
   const points = model ? percentPointColumns(model) : [];
-  const data = readCsvColumns(path, {
-    ...opts,
-    numbers: { ...opts.numbers, pointsColumns: points },
-  });
+  const read = /\.xlsx$/i.test(path) ? readXlsxColumns : readCsvColumns;
+  const data = read(path, { ...opts, numbers: { ...opts.numbers, pointsColumns: points } });
   if (io)
     for (const n of data.notes ?? [])
       io.err(`warning: ${n.code} at ${printable(n.where)}: ${printable(n.message)}\n`);

@@ -172,6 +172,10 @@ export const ERROR_CODES = {
     severity: "error",
     text: "weights that are not finite non-negative numbers, one per child or column, with a positive sum",
   },
+  invalid_workbook: {
+    severity: "error",
+    text: "an .xlsx workbook cannot be read (not a workbook, an old .xls file, no such sheet)",
+  },
   judgment_out_of_scale: {
     severity: "error",
     text: "a judgment or matrix entry outside Saaty's scale [1/9, 9]",

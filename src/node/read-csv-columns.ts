@@ -37,6 +37,8 @@ export interface ReadDataOptions {
   periodColumn?: string;
   /** The column of populations (read as the numeric column `population`, the default roll-up weight). */
   populationColumn?: string;
+  /** The sheet of an `.xlsx` workbook: its name or 1-based position (default: the first). */
+  sheet?: string;
 }
 
 /** A growing Float64Array (capacity doubling), so that a large file never holds a string per cell. */
@@ -116,6 +118,31 @@ export function csvColumns(
   o: ReadDataOptions,
   notes: Issue[] = [],
 ): DatasetColumns {
+  const { onRecord, finish } = columnCollector(path, o, notes);
+  try {
+    parseCsv(input, { bom: true, trim: true, skip_empty_lines: true, on_record: onRecord });
+  } catch (e) {
+    if (e instanceof IndicatrixError) throw e;
+    const err = e as Error & { lines?: number };
+    const where = err.lines !== undefined ? `${path}, line ${err.lines}` : path;
+    throw new IndicatrixError("invalid_csv", `${where}: ${err.message}`, {
+      path: err.lines !== undefined ? ["line", err.lines] : [],
+      where,
+    });
+  }
+  return finish();
+}
+
+/**
+ * Reads records (the header first) into columns as {@link readCsvColumns} does, one record at a time
+ * (none is kept): `onRecord` for each, then `finish`. Shared by the CSV and the workbook readers.
+ * @internal
+ */
+export function columnCollector(
+  path: string,
+  o: ReadDataOptions,
+  notes: Issue[] = [],
+): { onRecord: (record: string[], info: { lines: number }) => null; finish: () => DatasetColumns } {
   const format = o.numbers ?? {};
   const points = new Set((format.pointsColumns ?? []).map(headerKey));
   let header: string[] | undefined;
@@ -206,39 +233,31 @@ export function csvColumns(
     }
     return null;
   };
-  try {
-    parseCsv(input, { bom: true, trim: true, skip_empty_lines: true, on_record: onRecord });
-  } catch (e) {
-    if (e instanceof IndicatrixError) throw e;
-    const err = e as Error & { lines?: number };
-    const where = err.lines !== undefined ? `${path}, line ${err.lines}` : path;
-    throw new IndicatrixError("invalid_csv", `${where}: ${err.message}`, {
-      path: err.lines !== undefined ? ["line", err.lines] : [],
-      where,
-    });
-  }
-  if (header === undefined)
-    throw new IndicatrixError("invalid_csv", `${path}: the file has no header row`, {
-      path: [],
-      where: path,
-    });
-  const values: Record<string, ArrayLike<number | null>> = {};
-  for (const { name, column, points: asPoints, counts } of numeric) {
-    Object.defineProperty(values, name, {
-      value: column.values(),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-    const note = conversionNote(name, counts, asPoints);
-    if (note) notes.push({ ...note, where: `${path}, ${note.where}` });
-  }
-  return {
-    units,
-    values,
-    parents: text.parent,
-    levels: text.level,
-    names: text.name,
-    ...(notes.length > 0 ? { notes } : {}),
+  const finish = (): DatasetColumns => {
+    if (header === undefined)
+      throw new IndicatrixError("invalid_csv", `${path}: the file has no header row`, {
+        path: [],
+        where: path,
+      });
+    const values: Record<string, ArrayLike<number | null>> = {};
+    for (const { name, column, points: asPoints, counts } of numeric) {
+      Object.defineProperty(values, name, {
+        value: column.values(),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      const note = conversionNote(name, counts, asPoints);
+      if (note) notes.push({ ...note, where: `${path}, ${note.where}` });
+    }
+    return {
+      units,
+      values,
+      parents: text.parent,
+      levels: text.level,
+      names: text.name,
+      ...(notes.length > 0 ? { notes } : {}),
+    };
   };
+  return { onRecord, finish };
 }

@@ -95,3 +95,38 @@ describe("indicatrix score on a GBK CSV with Chinese headers, percent and full-w
     expect((await runCli("score", model, `${dir}/utf8.csv`, ...cols, "--digits", "x")).code).toBe(2);
   });
 });
+
+describe("indicatrix score with .xlsx data and --out .xlsx", () => {
+  it("reads sheet 数据 of an Excel workbook (make.py) and writes a workbook whose cells equal the CSV output", async () => {
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { readXlsxRows } = await import("../../src/node/read-xlsx.js");
+    const xmodel = "test/fixtures/xlsx/model.json"; // model.json without air
+    const args = ["score", xmodel, "test/fixtures/xlsx/communities.xlsx", "--sheet", "数据", ...cols];
+    const csv = await runCli(...args);
+    expect(csv.code).toBe(0);
+    const out = join(mkdtempSync(join(tmpdir(), "ix-")), "results.xlsx");
+    const r = await runCli(...args, "--out", out);
+    expect(r.code).toBe(0);
+    const sheets: Record<string, string[][]> = {};
+    for (const name of ["scores", "ranking", "weights"]) {
+      const rows: string[][] = [];
+      readXlsxRows(out, (c) => rows.push(c), { sheet: name });
+      sheets[name] = rows;
+    }
+    const expectedRows = parse(csv.stdout) as string[][];
+    // Same header and cells; a number cell reads back as the same shortest round-trip text.
+    expect(sheets.scores?.[0]).toEqual(expectedRows[0]);
+    for (const [k, row] of expectedRows.slice(1).entries())
+      for (const [j, cell] of row.entries()) {
+        const got = sheets.scores?.[k + 1]?.[j] ?? "";
+        if (cell !== "" && !Number.isNaN(Number(cell)) && got.endsWith("%"))
+          expect(Number(got.slice(0, -1)) / 100).toBeCloseTo(Number(cell), 12); // coverage, format 0.0%
+        else expect(got).toBe(cell);
+      }
+    expect(sheets.ranking?.[0]).toEqual(["rank", "unit", "name", "parent", "root"]);
+    expect(sheets.ranking?.[1]?.[0]).toBe("1");
+    expect(sheets.weights?.map((w) => w[0])).toEqual(["node", "root", "green", "income"]);
+  });
+});

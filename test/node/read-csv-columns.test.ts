@@ -48,7 +48,7 @@ describe("readCsvColumns(path, { unitColumn, nameColumn }) on Excel's encodings"
 
   it("{ numbers: { pointsColumns: ['绿地率'] } } reads 35% as 35 in that column", () => {
     const d = readCsvColumns(`${dir}/utf8.csv`, { ...opts, numbers: { pointsColumns: ["绿地率"] } });
-    expect(nan(d.values["绿地率"] as Float64Array)).toEqual([35, 42.5, null]);
+    expect(nan(d.values.绿地率 as Float64Array)).toEqual([35, 42.5, null]);
   });
 
   it("{ encoding: 'utf-8' } on GBK bytes is invalid_encoding (never replacement characters)", () => {

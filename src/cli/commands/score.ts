@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { SCORE_FIXED_COLUMNS } from "../../indicators/check/output-columns.js";
 import { displayName } from "../../indicators/tree.js";
 import { IndicatrixError } from "../../internal/errors.js";
+import { writeChunksAtomic } from "../../node/write-file-atomic.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
@@ -12,6 +13,7 @@ import { csvChunks, printable } from "../format.js";
 import { jsonChunks } from "../json-chunks.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
+import { scoreWorkbook } from "../score-workbook.js";
 
 export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile P] [--out file] [--format csv|json] [--rollup mean|COLUMN]
 
@@ -20,7 +22,8 @@ scored units with their score at every node of the tree and their ranks; units w
 districts) with their roll-up; units without a score with the reason.
 
   --profile P        profile to apply (default: the model's first)
-  --out FILE         write to FILE (atomically) instead of stdout
+  --out FILE         write to FILE (atomically) instead of stdout; FILE.xlsx: a workbook with sheets
+                     scores, ranking, weights, consistency (AHP) and roll-up
   --format csv|json  csv (default): one row per unit; json: one document with weights and diagnostics
   --rollup WHAT      how units with child units are scored: mean, or a column to weight by
                      (default: population when the data have it, else mean)
@@ -203,7 +206,13 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   const nodeIds = [...result.resolved.nodes.keys()];
   const rowAt = shape ? (k: number) => shapeRow(rows.rowAt(k), nodeIds, shape) : rows.rowAt;
   let chunks: Iterable<string>;
-  if (format === "csv") chunks = withPrefix(csv.bom, csvChunks(columns, count, rowAt, csv.style));
+  if (values.out !== undefined && /\.xlsx$/i.test(values.out)) {
+    writeChunksAtomic(values.out, [
+      scoreWorkbook(model, result, up, { columns, count, rowAt }, shape?.factor ?? 1),
+    ]);
+    io.err(`wrote ${printable(values.out)}\n`);
+    chunks = [];
+  } else if (format === "csv") chunks = withPrefix(csv.bom, csvChunks(columns, count, rowAt, csv.style));
   else {
     const names = Object.fromEntries(
       [...result.resolved.nodes.values()].map((n) => [n.id, displayName(n.node, model.language)]),
@@ -224,7 +233,8 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
       (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
     );
   }
-  writeOut(values.out, chunks, positionals, io);
+  if (!(values.out !== undefined && /\.xlsx$/i.test(values.out)))
+    writeOut(values.out, chunks, positionals, io);
   for (const d of result.diagnostics)
     io.err(`${d.severity}: ${d.code} at ${printable(d.where)}: ${printable(d.message)}\n`);
   return 0;
