@@ -13,7 +13,7 @@ export interface XlsxSheet {
 }
 
 /** Characters that XML 1.0 cannot hold (C0 controls but tab, newline, carriage return; U+FFFE, U+FFFF). */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const NOT_XML = /[\p{Cc}\ufffe\uffff]/gu;
 
 const escapeXml = (s: string) =>
   s
@@ -22,7 +22,11 @@ const escapeXml = (s: string) =>
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     // Characters XML 1.0 cannot hold, written as OOXML escapes (`_x0001_`).
-    .replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
+    .replace(NOT_XML, (c) =>
+      c === "\t" || c === "\n" || c === "\r" || (c >= "\u007f" && c <= "\u009f")
+        ? c
+        : `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`,
+    );
 
 /** Column letters of a 0-based index: 0 = A, 26 = AA. */
 function letters(j: number): string {
