@@ -153,8 +153,11 @@ describe("the public names", () => {
       "readCsvFile",
       "readCsvText",
       "readModelFile",
+      "readXlsxColumns",
+      "readXlsxRows",
       "writeChunksAtomic",
       "writeFileAtomic",
+      "xlsxBytes",
     ]);
   });
 
