@@ -19,7 +19,7 @@ export interface ReadXlsxOptions {
   sheet?: string;
   /** Largest workbook file read, in bytes (default `LIMITS.maxDataFileBytes`). */
   limit?: number;
-  /** Largest unpacked size of the parts read (default {@link MAX_WORKBOOK_UNPACKED_BYTES}). */
+  /** Largest unpacked size of the parts read, in bytes (default 128 MiB). */
   unpackedLimit?: number;
 }
 
