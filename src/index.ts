@@ -292,10 +292,22 @@ export {
   type Dataset,
   type DatasetColumns,
   type DatasetInput,
+  type DatasetOptions,
   type DatasetRow,
   type ToDatasetOptions,
   toDataset,
 } from "./score/dataset.js";
+export {
+  type DecodedText,
+  type DecodeTextOptions,
+  decodeText,
+  type TextEncodingName,
+} from "./score/decode-text.js";
+export {
+  type ConversionCounts,
+  type NumberFormat,
+  parseNumberText,
+} from "./score/parse-number-text.js";
 export { type ResolvedNode, type ResolvedProfile, resolveProfile } from "./score/resolve-profile.js";
 export { type ResolvedWeights, resolveWeights } from "./score/resolve-weights.js";
 export { type RollupOptions, type RollupResult, rollup } from "./score/rollup.js";

@@ -27,6 +27,7 @@ const COLUMNS = {
   direction: ["direction", "Direction"],
   weight: ["weight", "Weight"],
   unit: ["unit", "Unit"],
+  column: ["column", "data_column"],
   target: ["target", "Target"],
   lo: ["goalpost_min", "goalpost_low", "min"],
   hi: ["goalpost_max", "goalpost_high", "max"],
@@ -113,6 +114,7 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
     const code = cell(raw, COLUMNS.code);
     if (code) node.code = code;
     const unit = cell(raw, COLUMNS.unit);
+    const column = cell(raw, COLUMNS.column);
     const source = cell(raw, COLUMNS.source);
     const profiles = cell(raw, COLUMNS.profiles);
     const weightText = cell(raw, COLUMNS.weight);
@@ -132,6 +134,7 @@ export function modelFromTable(rows: readonly TableRow[], opts: ModelFromTableOp
     const dirText = cell(raw, COLUMNS.direction)?.toLowerCase();
     const extra: Partial<ModelNode> = {};
     if (unit) extra.unit = unit;
+    if (column) extra.column = column;
     if (source) extra.source = source;
     if (profiles)
       node.profiles = profiles

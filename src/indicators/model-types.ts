@@ -23,8 +23,10 @@ export interface ModelNode {
   children?: ModelNode[] | undefined;
   /** How this group's children are combined (overrides the defaults). */
   aggregate?: AggregateSpec | undefined;
-  /** Indicator: unit of measurement (display only). */
+  /** Indicator: unit of measurement (display; `%` also makes percent cells such as `85%` read as points). */
   unit?: string | undefined;
+  /** Indicator: the data column it reads, when not its id (a header such as `绿地率`, matched after NFKC). */
+  column?: string | undefined;
   /** Indicator: which values are better (default `benefit`). */
   direction?: Direction | undefined;
   /** Indicator: fixed bounds [low, high] for goalpost normalization and targets. */

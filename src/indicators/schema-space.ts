@@ -67,11 +67,9 @@ export const AppliesToSchema = z
         .meta({ description: "A 0/1 data column (e.g. coastal): the node applies where it is non-zero" }),
     }),
     z.strictObject({
-      parents: z
-        .array(z.string())
-        .meta({
-          description: "Unit ids (streets, districts): the node applies to the units below any of them",
-        }),
+      parents: z.array(z.string()).meta({
+        description: "Unit ids (streets, districts): the node applies to the units below any of them",
+      }),
     }),
   ])
   .meta({
@@ -103,7 +101,12 @@ export const LevelRuleSchema = z
     own: z.number().min(0).max(1).meta({ description: "Weight of the unit's own indicators at the level" }),
     children: z.number().min(0).max(1).meta({ description: "Weight of the roll-up of its child units" }),
     rollup: z
-      .union([z.literal("mean"), z.strictObject({ weight: z.string() })])
+      .union([
+        z.literal("mean").meta({ description: "The mean over the scored units below" }),
+        z
+          .strictObject({ weight: z.string().meta({ description: "Column to weight by, e.g. population" }) })
+          .meta({ description: "A weighted mean by a column" }),
+      ])
       .optional()
       .meta({ description: 'mean (default: over the scored units below) or { weight: "population" }' }),
   })

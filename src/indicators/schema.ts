@@ -321,6 +321,10 @@ export const NodeSchema: z.ZodType<ModelNode, ModelNode> = z
     },
     aggregate: AggregateSpecSchema.optional(),
     unit: z.string().optional(),
+    column: z.string().min(1).optional().meta({
+      description:
+        "Indicator: the data column it reads when not its id (a header such as 绿地率, matched after trimming and Unicode NFKC normalization)",
+    }),
     direction: DirectionSchema.optional(),
     goalposts: pair.optional(),
     normalize: NormalizeSpecSchema.optional(),
@@ -409,7 +413,9 @@ const condition = z.string().meta({
 const pointsRule = z
   .strictObject({
     id: z.string().meta({ description: "Identifier of the item (shown in the unit's contributions)" }),
-    name: LocalizedTextSchema.optional(),
+    name: LocalizedTextSchema.optional().meta({
+      description: "Display name of the item, or names by language code",
+    }),
     from: z.string().optional().meta({
       description: "Indicator or input column counted: points = per x value (a missing value counts 0)",
     }),
@@ -445,7 +451,9 @@ export const NodeRulesSchema = z
         z
           .strictObject({
             id: z.string().meta({ description: "Identifier of the veto" }),
-            name: LocalizedTextSchema.optional(),
+            name: LocalizedTextSchema.optional().meta({
+              description: "Display name of the veto (the reason shown), or names by language code",
+            }),
             when: condition,
             effect: z.enum(["lowest-grade", "grade-ceiling", "zero-score"]).optional().meta({
               description:

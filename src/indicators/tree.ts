@@ -1,7 +1,15 @@
 import type { Model, ModelNode } from "./schema.js";
 
 /** Fields that only an indicator (a leaf) may carry. */
-export const INDICATOR_FIELDS = ["unit", "direction", "goalposts", "normalize", "treat", "formula"] as const;
+export const INDICATOR_FIELDS = [
+  "unit",
+  "column",
+  "direction",
+  "goalposts",
+  "normalize",
+  "treat",
+  "formula",
+] as const;
 
 /** A node visited by {@link walkTree}, with its JSON path and its place in the tree. */
 export interface VisitedNode {

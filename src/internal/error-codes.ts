@@ -53,6 +53,10 @@ export const ERROR_CODES = {
     text: "the sum of the items is constant, so Cronbach's alpha is undefined",
   },
   contradictory_judgment: { severity: "error", text: "a pair judged twice with values that disagree" },
+  converted_cells: {
+    severity: "warning",
+    text: "data cells read as numbers after a conversion (percent, thousands separator, full-width digit, missing marker)",
+  },
   data_required: {
     severity: "error",
     text: "data-driven weights (entropy, CRITIC, ...) asked for without data",
@@ -104,6 +108,10 @@ export const ERROR_CODES = {
     severity: "warning",
     text: "units with child units carry their own values, which scoring ignores (they are scored by roll-up)",
   },
+  guessed_encoding: {
+    severity: "warning",
+    text: "a data file is not valid UTF-8 and was read as GB18030 (GBK); give --encoding if that is wrong",
+  },
   ignored_columns: { severity: "warning", text: "data columns that the model does not use" },
   inconsistent_judgments: {
     severity: "warning",
@@ -141,6 +149,10 @@ export const ERROR_CODES = {
   invalid_direction: {
     severity: "error",
     text: "a direction that is not `benefit`, `cost`, a finite target or a range [a, b] with a <= b",
+  },
+  invalid_encoding: {
+    severity: "error",
+    text: "the bytes of a file are not valid in its encoding (with the line); never read as replacement characters",
   },
   invalid_formula: { severity: "error", text: "a formula does not parse or uses something not allowed" },
   invalid_goalposts: { severity: "error", text: "goalposts that are not `[low, high]` with low < high" },
@@ -195,6 +207,10 @@ export const ERROR_CODES = {
   invalid_weights: {
     severity: "error",
     text: "weights that are not finite non-negative numbers, one per child or column, with a positive sum",
+  },
+  invalid_workbook: {
+    severity: "error",
+    text: "an .xlsx workbook cannot be read (not a workbook, an old .xls file, no such sheet)",
   },
   judgment_out_of_scale: {
     severity: "error",

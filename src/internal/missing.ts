@@ -33,3 +33,11 @@ const TOKENS: ReadonlySet<string> = new Set(MISSING_TOKENS);
 export function isMissingToken(text: string): boolean {
   return TOKENS.has(text);
 }
+
+/**
+ * Missing markers that people write in spreadsheets, read as missing values by `toDataset` and the
+ * CLI's readers besides {@link MISSING_TOKENS}, and counted (`converted_cells`) because they are not
+ * the usual tokens: the dashes `—`, `——`, `–`, `--`, `无` (none), `/` and Excel's `#N/A`.
+ * @internal
+ */
+export const MISSING_MARKERS: readonly string[] = Object.freeze(["—", "——", "–", "--", "无", "/", "#N/A"]);

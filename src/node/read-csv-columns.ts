@@ -1,8 +1,45 @@
+import { isUtf8 } from "node:buffer";
 import { parse as parseCsv } from "csv-parse/sync";
-import { IndicatrixError } from "../internal/errors.js";
+import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { MAX_DATA_FILE_BYTES } from "../internal/limits.js";
-import { type DatasetColumns, TEXT_KEYS, toNumber } from "../score/dataset.js";
+import { conversionNote, type DatasetColumns, headerKey, noUnitColumn, TEXT_KEYS } from "../score/dataset.js";
+import { decodeText } from "../score/decode-text.js";
+import {
+  type ConversionCounts,
+  emptyCounts,
+  type NumberFormat,
+  parseNumberText,
+} from "../score/parse-number-text.js";
 import { readBinaryFile } from "./read-file.js";
+
+/**
+ * How a data file is read: its encoding, how cells become numbers, and which columns hold the unit
+ * id, name, parent, level, period and population when they are not named `unit`, `name`, ... (headers
+ * match after trimming and Unicode NFKC normalization). Options of `readCsvColumns`, `readDataFile`
+ * and the CLI's `--encoding`, `--percent`, `--missing`, `--unit-column`, ...
+ */
+export interface ReadDataOptions {
+  /** Largest file read, in bytes (default `LIMITS.maxDataFileBytes`, 512 MiB). */
+  limit?: number;
+  /** The file's encoding: `auto` (default: byte order mark, else UTF-8, else GB18030 with a notice) or a name. */
+  encoding?: string;
+  /** How text cells are read as numbers (percent, thousands separators, full-width digits, missing markers). */
+  numbers?: NumberFormat;
+  /** The column of unit ids (default: the first of `unit`, `id`, `uCode`). */
+  unitColumn?: string;
+  /** The column of unit names (default: `name`, then `uName`). */
+  nameColumn?: string;
+  /** The column of parent unit ids (default `parent`). */
+  parentColumn?: string;
+  /** The column of unit levels (default `level`). */
+  levelColumn?: string;
+  /** The column of periods (read as the numeric column `period`). */
+  periodColumn?: string;
+  /** The column of populations (read as the numeric column `population`, the default roll-up weight). */
+  populationColumn?: string;
+  /** The sheet of an `.xlsx` workbook: its name or 1-based position (default: the first). */
+  sheet?: string;
+}
 
 /** A growing Float64Array (capacity doubling), so that a large file never holds a string per cell. */
 class NumberColumn {
@@ -22,8 +59,10 @@ class NumberColumn {
     const values = this.data.subarray(0, this.length);
     if (!this.bad) return values;
     // A plain array with the offending text in place: toDataset names the row, unit and column.
-    const out: (number | string)[] = Array.from(values);
-    out[this.bad.row] = this.bad.text;
+    // A String object, not a string: toDataset reports it as it is (`got "无"`) rather than reading it
+    // again with its own missing markers, which the reader's options (--missing) may have replaced.
+    const out: (number | string | object)[] = Array.from(values);
+    out[this.bad.row] = Object(this.bad.text) as object;
     return out as unknown as ArrayLike<number | null>;
   }
 }
@@ -37,9 +76,18 @@ class NumberColumn {
  * `NaN`, `null` = missing); the first cell of a column that is not a number is kept as text so
  * that `toDataset` reports it, with its row, unit and column, when the model uses that column.
  *
- * @param limit - largest file read, in bytes (default `LIMITS.maxDataFileBytes`, 512 MiB).
- * @throws IndicatrixError `unreadable_file`, `file_too_large`, `invalid_csv` (unreadable CSV, a row
- *   with another number of cells than the header, a repeated or empty header name).
+ * The file's encoding is found as `decodeText` finds it (a byte order mark, UTF-8, else GB18030 with a
+ * `guessed_encoding` note) or given by `opts.encoding`; cells are read as `parseNumberText` reads them
+ * (`85%`, `1,234.5`, `３`, `—`), and each column's conversions are counted in a `converted_cells`
+ * note. The notes are returned in `notes` (the CLI prints them).
+ *
+ * @param path - the CSV file.
+ * @param opts - how to read it ({@link ReadDataOptions}), or the largest file read in bytes (default
+ *   `LIMITS.maxDataFileBytes`, 512 MiB).
+ * @throws IndicatrixError `unreadable_file`, `file_too_large`, `invalid_encoding`, `invalid_csv`
+ *   (unreadable CSV, a row with another number of cells than the header, a repeated or empty header
+ *   name), `missing_column` (no unit id column, in one line naming the columns found; a column named
+ *   by an option that is not there).
  * @example
  * ```ts
  * const data = readCsvColumns("examples/governance/sample-city.csv");
@@ -47,64 +95,32 @@ class NumberColumn {
  * score(model, data);
  * ```
  */
-export function readCsvColumns(path: string, limit = MAX_DATA_FILE_BYTES): DatasetColumns {
-  const buffer = readBinaryFile(path, limit);
-  let header: string[] | undefined;
-  let unitAt = -1;
-  const textAt: Record<"parent" | "level" | "name", number> = { parent: -1, level: -1, name: -1 };
-  const units: string[] = [];
-  const text: Record<"parent" | "level" | "name", (string | undefined)[]> = {
-    parent: [],
-    level: [],
-    name: [],
-  };
-  let numeric: { at: number; name: string; column: NumberColumn }[] = [];
-  const onRecord = (record: string[], info: { lines: number }): null => {
-    if (header === undefined) {
-      header = record;
-      const seen = new Set<string>();
-      for (const [j, h] of record.entries()) {
-        if (h === "" || seen.has(h))
-          throw new IndicatrixError(
-            "invalid_csv",
-            `${path}, line ${info.lines}: ${h === "" ? `column ${j + 1} has no name` : `column "${h}" appears twice`}`,
-            { path: ["line", info.lines], where: `${path}, line ${info.lines}` },
-          );
-        seen.add(h);
-      }
-      const first = (names: readonly string[]) => {
-        for (const n of names) if (record.includes(n)) return record.indexOf(n);
-        return -1;
-      };
-      unitAt = first(TEXT_KEYS.unit);
-      textAt.parent = first(TEXT_KEYS.parent);
-      textAt.level = first(TEXT_KEYS.level);
-      textAt.name = first(TEXT_KEYS.name);
-      const taken = new Set([unitAt, textAt.parent, textAt.level, textAt.name]);
-      numeric = record.flatMap((name, at) =>
-        taken.has(at) ? [] : [{ at, name, column: new NumberColumn() }],
-      );
-      return null;
-    }
-    const row = units.length;
-    units.push(unitAt >= 0 ? (record[unitAt] as string) : "");
-    for (const key of ["parent", "level", "name"] as const) {
-      const at = textAt[key];
-      const v = at >= 0 ? record[at] : undefined;
-      text[key].push(v === undefined || v === "" ? undefined : v);
-    }
-    for (const { at, column } of numeric) {
-      const cell = record[at] as string;
-      const v = toNumber(cell);
-      if (v === undefined) {
-        column.bad ??= { row, text: cell };
-        column.push(Number.NaN);
-      } else column.push(v);
-    }
-    return null;
-  };
+export function readCsvColumns(path: string, opts: number | ReadDataOptions = {}): DatasetColumns {
+  const o: ReadDataOptions = typeof opts === "number" ? { limit: opts } : opts;
+  const buffer = readBinaryFile(path, o.limit ?? MAX_DATA_FILE_BYTES);
+  const notes: Issue[] = [];
+  // Valid UTF-8 without a byte order mark (the common case) goes to csv-parse as bytes: no string of the
+  // whole file. Anything else is decoded first, never into replacement characters.
+  const auto = (o.encoding ?? "auto").toLowerCase() === "auto";
+  let input: Buffer | string = buffer;
+  if (!(auto && isUtf8(buffer))) {
+    const decoded = decodeText(buffer, { encoding: o.encoding ?? "auto", name: path });
+    notes.push(...decoded.notices);
+    input = decoded.text;
+  }
+  return csvColumns(input, path, o, notes);
+}
+
+/** The CSV text or UTF-8 bytes of a data file, read into columns (as {@link readCsvColumns}). @internal */
+export function csvColumns(
+  input: Buffer | string,
+  path: string,
+  o: ReadDataOptions,
+  notes: Issue[] = [],
+): DatasetColumns {
+  const { onRecord, finish } = columnCollector(path, o, notes);
   try {
-    parseCsv(buffer, { bom: true, trim: true, skip_empty_lines: true, on_record: onRecord });
+    parseCsv(input, { bom: true, trim: true, skip_empty_lines: true, on_record: onRecord });
   } catch (e) {
     if (e instanceof IndicatrixError) throw e;
     const err = e as Error & { lines?: number };
@@ -114,18 +130,134 @@ export function readCsvColumns(path: string, limit = MAX_DATA_FILE_BYTES): Datas
       where,
     });
   }
-  if (header === undefined)
-    throw new IndicatrixError("invalid_csv", `${path}: the file has no header row`, {
-      path: [],
-      where: path,
-    });
-  const values: Record<string, ArrayLike<number | null>> = {};
-  for (const { name, column } of numeric)
-    Object.defineProperty(values, name, {
-      value: column.values(),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  return { units, values, parents: text.parent, levels: text.level, names: text.name };
+  return finish();
+}
+
+/**
+ * Reads records (the header first) into columns as {@link readCsvColumns} does, one record at a time
+ * (none is kept): `onRecord` for each, then `finish`. Shared by the CSV and the workbook readers.
+ * @internal
+ */
+export function columnCollector(
+  path: string,
+  o: ReadDataOptions,
+  notes: Issue[] = [],
+): { onRecord: (record: string[], info: { lines: number }) => null; finish: () => DatasetColumns } {
+  const format = o.numbers ?? {};
+  const points = new Set((format.pointsColumns ?? []).map(headerKey));
+  let header: string[] | undefined;
+  let unitAt = -1;
+  const textAt: Record<"parent" | "level" | "name", number> = { parent: -1, level: -1, name: -1 };
+  const units: string[] = [];
+  const text: Record<"parent" | "level" | "name", (string | undefined)[]> = {
+    parent: [],
+    level: [],
+    name: [],
+  };
+  let numeric: {
+    at: number;
+    name: string;
+    column: NumberColumn;
+    points: boolean;
+    counts: ConversionCounts;
+  }[] = [];
+  const onRecord = (record: string[], info: { lines: number }): null => {
+    if (header === undefined) {
+      header = record.map(headerKey);
+      const seen = new Set<string>();
+      for (const [j, h] of header.entries()) {
+        if (h === "" || seen.has(h))
+          throw new IndicatrixError(
+            "invalid_csv",
+            `${path}, line ${info.lines}: ${h === "" ? `column ${j + 1} has no name` : `column "${h}" appears twice`}`,
+            { path: ["line", info.lines], where: `${path}, line ${info.lines}` },
+          );
+        seen.add(h);
+      }
+      const names = header;
+      const at = (name: string, option: string): number => {
+        const k = names.indexOf(headerKey(name));
+        if (k < 0)
+          throw new IndicatrixError(
+            "missing_column",
+            `${path}: no column "${name}" (${option}); the columns are ${names.map((n) => JSON.stringify(n)).join(", ")}`,
+            { path: ["data", name], where: path },
+          );
+        return k;
+      };
+      const first = (list: readonly string[]) => {
+        for (const n of list) if (names.includes(n)) return names.indexOf(n);
+        return -1;
+      };
+      unitAt = o.unitColumn !== undefined ? at(o.unitColumn, "--unit-column") : first(TEXT_KEYS.unit);
+      if (unitAt < 0) {
+        const issue = noUnitColumn(names, undefined, "--unit-column");
+        throw new IndicatrixError("missing_column", `${path}: ${issue.message}`, {
+          path: issue.path,
+          where: path,
+        });
+      }
+      textAt.parent =
+        o.parentColumn !== undefined ? at(o.parentColumn, "--parent-column") : first(TEXT_KEYS.parent);
+      textAt.level =
+        o.levelColumn !== undefined ? at(o.levelColumn, "--level-column") : first(TEXT_KEYS.level);
+      textAt.name = o.nameColumn !== undefined ? at(o.nameColumn, "--name-column") : first(TEXT_KEYS.name);
+      const renamed = new Map<number, string>();
+      if (o.periodColumn !== undefined) renamed.set(at(o.periodColumn, "--period-column"), "period");
+      if (o.populationColumn !== undefined)
+        renamed.set(at(o.populationColumn, "--population-column"), "population");
+      const taken = new Set([unitAt, textAt.parent, textAt.level, textAt.name]);
+      numeric = names.flatMap((h, at) => {
+        if (taken.has(at)) return [];
+        const name = renamed.get(at) ?? h;
+        const asPoints =
+          format.percent === "points" || (format.percent !== "fraction" && points.has(headerKey(name)));
+        return [{ at, name, column: new NumberColumn(), points: asPoints, counts: emptyCounts() }];
+      });
+      return null;
+    }
+    const row = units.length;
+    units.push(record[unitAt] as string);
+    for (const key of ["parent", "level", "name"] as const) {
+      const at = textAt[key];
+      const v = at >= 0 ? record[at] : undefined;
+      text[key].push(v === undefined || v === "" ? undefined : v);
+    }
+    for (const { at, column, points: asPoints, counts } of numeric) {
+      const cell = record[at] as string;
+      const v = parseNumberText(cell, format, asPoints, counts);
+      if (v === undefined) {
+        column.bad ??= { row, text: cell };
+        column.push(Number.NaN);
+      } else column.push(v);
+    }
+    return null;
+  };
+  const finish = (): DatasetColumns => {
+    if (header === undefined)
+      throw new IndicatrixError("invalid_csv", `${path}: the file has no header row`, {
+        path: [],
+        where: path,
+      });
+    const values: Record<string, ArrayLike<number | null>> = {};
+    for (const { name, column, points: asPoints, counts } of numeric) {
+      Object.defineProperty(values, name, {
+        value: column.values(),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      const note = conversionNote(name, counts, asPoints);
+      if (note) notes.push({ ...note, where: `${path}, ${note.where}` });
+    }
+    return {
+      units,
+      values,
+      parents: text.parent,
+      levels: text.level,
+      names: text.name,
+      ...(notes.length > 0 ? { notes } : {}),
+    };
+  };
+  return { onRecord, finish };
 }

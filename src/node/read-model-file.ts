@@ -5,19 +5,24 @@ import { IndicatrixError } from "../internal/errors.js";
 import { MAX_MODEL_FILE_BYTES } from "../internal/limits.js";
 import { readCsvText } from "./read-csv-text.js";
 import { readTextFile } from "./read-file.js";
+import { readXlsxRecords } from "./read-xlsx.js";
 
 /**
- * Reads a model file: JSON or YAML (`.json`, `.yaml`, `.yml`), or an indicator table (`.csv`)
+ * Reads a model file: JSON or YAML (`.json`, `.yaml`, `.yml`), or an indicator table (`.csv`, or the
+ * first sheet of an `.xlsx` workbook)
  * converted with `modelFromTable`. Returns the raw value: pass it to `parseModel` or `validateModel`.
  * Files over `LIMITS.maxModelFileBytes` (16 MiB) are refused before reading.
  *
- * @throws IndicatrixError `unreadable_file`, `file_too_large`, `invalid_syntax`, `invalid_table`.
+ * @throws IndicatrixError `unreadable_file`, `file_too_large`, `invalid_syntax`, `invalid_table`,
+ *   `invalid_workbook`.
  * @example
  * ```ts
  * const model = parseModel(readModelFile("model.json"));
  * ```
  */
 export function readModelFile(path: string): unknown {
+  if (extname(path).toLowerCase() === ".xlsx")
+    return modelFromTable(readXlsxRecords(path, MAX_MODEL_FILE_BYTES));
   const text = readTextFile(path, MAX_MODEL_FILE_BYTES);
   if (extname(path).toLowerCase() === ".csv") return modelFromTable(readCsvText(text, path));
   try {

@@ -154,7 +154,7 @@ export function writeFileAtomic(path: string, content: string): void {
  * @throws IndicatrixError `unwritable_file` naming `path` when the target is not a regular file or the
  * system refuses the write (permission denied, read-only folder, disk full).
  */
-export function writeChunksAtomic(path: string, chunks: Iterable<string>): void {
+export function writeChunksAtomic(path: string, chunks: Iterable<string | Uint8Array>): void {
   const existing = checkWriteTarget(path);
   const tmp = temporaryPath(path);
   let fd: number | undefined;
@@ -163,7 +163,7 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string>): void 
     live.add(tmp);
     fd = openSync(tmp, "wx", 0o644);
     if (existing) fchmodSync(fd, existing.mode & 0o7777);
-    for (const chunk of chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) typeof chunk === "string" ? writeSync(fd, chunk) : writeSync(fd, chunk);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);

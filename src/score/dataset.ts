@@ -1,6 +1,14 @@
 import { findDuplicates } from "../internal/duplicates.js";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { isMissingToken } from "../internal/missing.js";
+import {
+  type ConversionCounts,
+  describeCounts,
+  emptyCounts,
+  type NumberFormat,
+  parseNumberText,
+  percentAsPoints,
+} from "./parse-number-text.js";
 
 /** One unit's record: an id, optionally a parent and a level, and values by column. */
 export type DatasetRow = Readonly<Record<string, unknown>>;
@@ -17,6 +25,11 @@ export interface DatasetColumns {
   levels?: readonly (string | null | undefined)[];
   /** Display name of each unit. */
   names?: readonly (string | null | undefined)[];
+  /**
+   * What the reader converted or guessed (`guessed_encoding`, `converted_cells` warnings), for the caller
+   * to show (the CLI prints them); `toDataset` does not repeat them in {@link Dataset.notes}.
+   */
+  notes?: readonly Issue[];
 }
 
 /** What `score()` and friends accept as data: rows, columns, or an already built {@link Dataset}. */
@@ -38,6 +51,8 @@ export interface Dataset {
   columns: Map<string, Float64Array>;
   /** Columns present in the input that were not read (not needed by the model). */
   ignored: string[];
+  /** Cells read after a conversion (`converted_cells` warnings, one per column) and the reader's notes. */
+  notes?: Issue[];
 }
 
 /** Options of {@link toDataset}. */
@@ -54,6 +69,35 @@ export interface ToDatasetOptions {
   levelKey?: string;
   /** Key of the unit name in rows (default `name`, then `uName`). */
   nameKey?: string;
+  /** Key of the population column in rows, read as the column `population` (default `population`). */
+  populationKey?: string;
+  /** Key of the period column in rows (a year, a month), read as the column `period` (default `period`). */
+  periodKey?: string;
+  /** How text cells are read as numbers: percent, thousands separators, full-width digits, missing markers. */
+  numbers?: NumberFormat;
+}
+
+/** The dataset options of `score()`: how the data's columns and cells are read (see {@link toDataset}). */
+export type DatasetOptions = Omit<ToDatasetOptions, "columns" | "optional">;
+
+/**
+ * A column or header name as matched: trimmed and in Unicode NFKC form, so that `" 绿地率"`, `"ＧＤＰ"`
+ * and `"GDP"` name the same column.
+ * @internal
+ */
+export function headerKey(name: string): string {
+  return name.normalize("NFKC").trim();
+}
+
+/**
+ * The key of `keys` that `wanted` names: itself, or the one key equal to it after {@link headerKey}.
+ * @internal
+ */
+export function findKey(keys: Iterable<string>, wanted: string): string | undefined {
+  const list = [...keys];
+  if (list.includes(wanted)) return wanted;
+  const w = headerKey(wanted);
+  return list.find((k) => headerKey(k) === w);
 }
 
 /**
@@ -72,20 +116,36 @@ export const TEXT_KEYS = {
  * Parses one cell to a number: NaN for a missing value (empty, `NA`, `null`...), 1 and 0 for a flag
  * (`true` / `false`, as booleans or as text in any case), undefined when it is not a number. @internal
  */
-export function toNumber(v: unknown): number | undefined {
+export function toNumber(
+  v: unknown,
+  format: NumberFormat = {},
+  points = false,
+  counts?: ConversionCounts,
+): number | undefined {
   if (v === null || v === undefined) return Number.NaN;
   if (typeof v === "number") return Number.isFinite(v) || Number.isNaN(v) ? v : undefined;
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string") {
     const s = v.trim();
-    if (isMissingToken(s)) return Number.NaN;
+    if (isMissingToken(s) && format.missing === undefined) return Number.NaN;
     const flag = s.toLowerCase();
     if (flag === "true" || flag === "false") return flag === "true" ? 1 : 0;
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
-    const n = Number(s);
-    return Number.isFinite(n) ? n : undefined;
+    return parseNumberText(s, format, points, counts);
   }
   return undefined;
+}
+
+/** The `converted_cells` warning of a column, when some of its cells were converted. @internal */
+export function conversionNote(column: string, counts: ConversionCounts, points: boolean): Issue | undefined {
+  const text = describeCounts(counts, points);
+  if (text === undefined) return undefined;
+  return {
+    code: "converted_cells",
+    severity: "warning",
+    path: ["data", column],
+    where: `column "${column}"`,
+    message: text,
+  };
 }
 
 function text(v: unknown): string | undefined {
@@ -145,10 +205,16 @@ function missingColumn(c: string): Issue {
 
 function selectColumns(ds: Dataset, opts: ToDatasetOptions): Dataset {
   const issues: Issue[] = [];
-  for (const c of opts.columns ?? []) if (!ds.columns.has(c)) issues.push(missingColumn(c));
+  let columns: Map<string, Float64Array> | undefined;
+  for (const c of opts.columns ?? []) {
+    if (ds.columns.has(c)) continue;
+    const key = findKey(ds.columns.keys(), c);
+    if (key === undefined) issues.push(missingColumn(c));
+    else (columns ??= new Map(ds.columns)).set(c, ds.columns.get(key) as Float64Array);
+  }
   if (issues.length > 0)
     throw new IndicatrixError("missing_column", `${issues[0]?.where}: ${issues[0]?.message}`, { issues });
-  return ds;
+  return columns ? { ...ds, columns } : ds;
 }
 
 function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: Issue[]): Dataset {
@@ -175,22 +241,34 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
   }
   const keys = new Set<string>();
   for (const row of rows) if (row && typeof row === "object") for (const k of Object.keys(row)) keys.add(k);
-  const firstKey = (names: readonly string[]) => names.find((k) => keys.has(k));
-  const unitKey = opts.unitKey ?? firstKey(TEXT_KEYS.unit) ?? "unit";
-  const parentKey = opts.parentKey ?? "parent";
-  const levelKey = opts.levelKey ?? "level";
-  const nameKey = opts.nameKey ?? firstKey(TEXT_KEYS.name) ?? "uName";
+  const find = (name: string) => findKey(keys, name);
+  const firstKey = (names: readonly string[]) => names.map(find).find((k) => k !== undefined);
+  const unitKey = opts.unitKey !== undefined ? find(opts.unitKey) : firstKey(TEXT_KEYS.unit);
+  if (unitKey === undefined) {
+    issues.push(noUnitColumn([...keys], opts.unitKey));
+    return emptyDataset();
+  }
+  const parentKey = find(opts.parentKey ?? "parent") ?? opts.parentKey ?? "parent";
+  const levelKey = find(opts.levelKey ?? "level") ?? opts.levelKey ?? "level";
+  const nameKey = (opts.nameKey !== undefined ? find(opts.nameKey) : firstKey(TEXT_KEYS.name)) ?? "uName";
   const reserved = new Set([unitKey, parentKey, levelKey, nameKey]);
+  const aliases = roleAliases(opts);
+  // The key of the rows that each wanted column reads (a role option, or the name after headerKey).
+  const source = (c: string) => find(aliases.get(c) ?? c);
   const wanted = opts.columns ? [...opts.columns] : [...keys].filter((k) => !reserved.has(k));
-  for (const c of opts.optional ?? []) if (keys.has(c) && !wanted.includes(c)) wanted.push(c);
-  for (const c of wanted) if (!keys.has(c)) issues.push(missingColumn(c));
+  for (const c of opts.optional ?? []) if (source(c) !== undefined && !wanted.includes(c)) wanted.push(c);
+  for (const c of wanted) if (source(c) === undefined) issues.push(missingColumn(c));
   const m = rows.length;
   const units: string[] = new Array(m);
   const parents: (string | undefined)[] = new Array(m);
   const levels: (string | undefined)[] = new Array(m);
   const names: (string | undefined)[] = new Array(m);
-  const present = wanted.filter((c) => keys.has(c));
+  const present = wanted.filter((c) => source(c) !== undefined);
+  const keyOf = present.map((c) => source(c) as string);
   const cols = present.map(() => new Float64Array(m));
+  const format = opts.numbers ?? {};
+  const points = present.map((c) => percentAsPoints(format, c));
+  const counts = present.map(() => emptyCounts());
   for (let i = 0; i < m; i++) {
     const row = rows[i];
     const where = `row ${i + 1}`;
@@ -219,15 +297,16 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
     names[i] = Object.hasOwn(row, nameKey) ? text(row[nameKey]) : undefined;
     for (let j = 0; j < present.length; j++) {
       const c = present[j] as string;
-      const raw = Object.hasOwn(row, c) ? row[c] : undefined;
-      const v = toNumber(raw);
+      const key = keyOf[j] as string;
+      const raw = Object.hasOwn(row, key) ? row[key] : undefined;
+      const v = toNumber(raw, format, points[j], counts[j]);
       if (v === undefined) {
         if (issues.length < 1000)
           issues.push({
             code: "invalid_data",
             severity: "error",
             path: ["data", i + 1, c],
-            where: `${where}, unit "${id ?? "?"}", column "${c}"`,
+            where: `${where}, unit "${id ?? "?"}", column "${key}"`,
             message: `expected a number or an empty cell, got ${JSON.stringify(raw)?.slice(0, 40)}`,
           });
         continue;
@@ -236,8 +315,50 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
     }
   }
   const columns = new Map(present.map((c, j) => [c, cols[j] as Float64Array]));
-  const ignored = [...keys].filter((k) => !reserved.has(k) && !columns.has(k));
-  return { kind: "dataset", units, parents, levels, names, columns, ignored };
+  const used = new Set(keyOf);
+  const ignored = [...keys].filter((k) => !reserved.has(k) && !used.has(k));
+  const notes = present.flatMap(
+    (c, j) => conversionNote(keyOf[j] as string, counts[j] as ConversionCounts, points[j] as boolean) ?? [],
+  );
+  return {
+    kind: "dataset",
+    units,
+    parents,
+    levels,
+    names,
+    columns,
+    ignored,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+}
+
+/** The columns named by role options (`populationKey`, `periodKey`), by the name the model reads. */
+function roleAliases(opts: ToDatasetOptions): Map<string, string> {
+  const aliases = new Map<string, string>();
+  if (opts.populationKey !== undefined) aliases.set("population", opts.populationKey);
+  if (opts.periodKey !== undefined) aliases.set("period", opts.periodKey);
+  return aliases;
+}
+
+/**
+ * The one issue of data without a unit id column: the headers found and the names expected.
+ * @internal
+ */
+export function noUnitColumn(
+  headers: readonly string[],
+  named: string | undefined,
+  option = "unitKey",
+): Issue {
+  const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(", ");
+  const shown = headers.slice(0, 30);
+  const more = headers.length > shown.length ? `, ... (${headers.length} in all)` : "";
+  return {
+    code: "missing_column",
+    severity: "error",
+    path: ["data", named ?? "unit"],
+    where: "data",
+    message: `${named !== undefined ? `no column "${named}" for the unit ids` : `no unit id column: expected one of ${list(TEXT_KEYS.unit)}`} (name it with ${option}); the columns are ${list(shown)}${more}`,
+  };
 }
 
 function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issue[]): Dataset {
@@ -263,6 +384,11 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
   for (let i = 0; i < m; i++) {
     const u = units[i];
     if (typeof u === "string" && u !== "" && u.trim() === u) continue;
+    if (m > 0 && input.units.every((v) => text(v) === undefined)) {
+      // No unit id at all: one issue naming the columns, not one per unit.
+      issues.push(noUnitColumn(Object.keys(input.values), undefined, "units"));
+      return emptyDataset();
+    }
     units = input.units.map((v, k) => {
       const id = text(v);
       if (id === undefined)
@@ -278,11 +404,17 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
     break;
   }
   const keys = Object.keys(input.values);
+  const aliases = roleAliases(opts);
+  const source = (c: string) => findKey(keys, aliases.get(c) ?? c);
   const wanted = opts.columns ? [...opts.columns] : keys;
-  for (const c of opts.optional ?? []) if (keys.includes(c) && !wanted.includes(c)) wanted.push(c);
+  for (const c of opts.optional ?? []) if (source(c) !== undefined && !wanted.includes(c)) wanted.push(c);
   const columns = new Map<string, Float64Array>();
+  const used = new Set<string>();
+  const format = opts.numbers ?? {};
+  const notes: Issue[] = [];
   for (const c of wanted) {
-    if (!Object.hasOwn(input.values, c)) {
+    const key = source(c);
+    if (key === undefined) {
       issues.push({
         code: "missing_column",
         severity: "error",
@@ -292,7 +424,8 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
       });
       continue;
     }
-    const values = input.values[c] as ArrayLike<number | null>;
+    used.add(key);
+    const values = input.values[key] as ArrayLike<number | null>;
     if (!values || typeof values.length !== "number" || values.length !== m) {
       issues.push({
         code: "invalid_data",
@@ -307,8 +440,10 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
     if (values instanceof Float64Array) col = values;
     else {
       col = new Float64Array(m);
+      const points = percentAsPoints(format, c);
+      const counts = emptyCounts();
       for (let i = 0; i < m; i++) {
-        const v = toNumber(values[i]);
+        const v = toNumber(values[i], format, points, counts);
         if (v === undefined) {
           if (issues.length < 1000)
             issues.push({
@@ -320,6 +455,8 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
             });
         } else col[i] = v;
       }
+      const note = conversionNote(key, counts, points);
+      if (note) notes.push(note);
     }
     columns.set(c, col);
   }
@@ -345,7 +482,8 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
     levels: side(input.levels, "levels"),
     names: side(input.names, "names"),
     columns,
-    ignored: keys.filter((k) => !columns.has(k)),
+    ignored: keys.filter((k) => !used.has(k)),
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 

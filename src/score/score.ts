@@ -6,7 +6,7 @@ import { GradeSpecSchema } from "../indicators/schema.js";
 import type { Issue } from "../internal/errors.js";
 import { IndicatrixError } from "../internal/errors.js";
 import { applicability, tagColumns } from "./applicability.js";
-import type { DatasetInput } from "./dataset.js";
+import type { DatasetInput, DatasetOptions } from "./dataset.js";
 import { absentByDesign, applicableCoverage } from "./local-indicators.js";
 import { resolveProfile } from "./resolve-profile.js";
 import type { Result } from "./result.js";
@@ -29,6 +29,11 @@ export interface ScoreOptions {
   keep?: readonly string[];
   /** Node id -> a grade spec, added to (or replacing) the model's and profile's `grades` for this run. */
   grades?: Readonly<Record<string, GradeSpec>>;
+  /**
+   * How the data are read, as `toDataset` reads them: the unit, name, parent, level, population and period
+   * columns (`unitKey: "社区编号"`), and how text cells become numbers (`numbers: { percent, missing }`).
+   */
+  dataset?: DatasetOptions;
 }
 
 /**
@@ -95,6 +100,7 @@ export function scoreWith(
     keep,
     diagnostics,
     readByRules,
+    opts.dataset,
   );
   const lambda =
     blendColumn === undefined ? undefined : blendFactors(blendColumn, dataset.units, units, kept);

@@ -154,8 +154,11 @@ describe("the public names", () => {
       "readCsvFile",
       "readCsvText",
       "readModelFile",
+      "readXlsxColumns",
+      "readXlsxRows",
       "writeChunksAtomic",
       "writeFileAtomic",
+      "xlsxBytes",
     ]);
   });
 

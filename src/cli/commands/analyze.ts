@@ -4,10 +4,11 @@ import { type UncertaintyOptions, uncertaintyAnalysis } from "../../analysis/unc
 import { parseModel } from "../../indicators/parse-model.js";
 import { MAX_RUNS } from "../../internal/limits.js";
 import type { AggregateSpec, NormalizeSpec } from "../../internal/specs.js";
-import { readCsvFile } from "../../node/read-csv-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
 import { type Io, UsageError } from "../context.js";
+import { DATA_OPTIONS, dataHelp } from "../data-options.js";
 import { printable, textTable } from "../format.js";
+import { loadData } from "../load.js";
 
 export const analyzeHelp = `Usage: indicatrix analyze <model> <data.csv> [--profile P] [--runs N] [--seed S] [--format text|json]
                           [--noise X] [--ahp] [--normalization A,B] [--aggregation A,B] [--leave-one-out]
@@ -26,7 +27,8 @@ structure checks (near-duplicate indicators, indicators against their dimension,
   --aggregation A,B      aggregation alternatives (e.g. arithmetic,geometric)
   --leave-one-out        leave one indicator out per run
   --threshold R          near-duplicate threshold on |r| for the structure checks (default 0.9)
-  --format text|json     text (default): tables; json: one document`;
+  --format text|json     text (default): tables; json: one document
+${dataHelp(25)}`;
 
 function fmt(v: number | null, digits = 1): string {
   if (v === null) return "-";
@@ -57,6 +59,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
       "leave-one-out": { type: "boolean", default: false },
       threshold: { type: "string" },
       format: { type: "string", default: "text" },
+      ...DATA_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -76,7 +79,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
   const threshold = number(values.threshold, "--threshold", false);
   const list = (s: string | undefined) => s?.split(",").map((x) => x.trim());
   const model = parseModel(readModelFile(positionals[0] as string));
-  const data = readCsvFile(positionals[1] as string);
+  const data = loadData(positionals[1] as string, model, values, io);
 
   const started = Date.now();
   let shown = false;

@@ -5,6 +5,7 @@ import { displayName } from "../../indicators/tree.js";
 import { rollup } from "../../score/rollup.js";
 import { type Io, UsageError } from "../context.js";
 import { CSV_OPTIONS, csvHelp, csvOptions } from "../csv-options.js";
+import { DATA_OPTIONS, dataHelp } from "../data-options.js";
 import { printable, textTable, toCsv } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
@@ -21,7 +22,8 @@ correlations, and the roll-up to the units above (streets, districts).
   --format text|csv|json  text (default); csv: one row per unit with score and rank per profile and the shift
   --out FILE              write to FILE (atomically) instead of stdout
   --rollup WHAT           roll-up weighting: mean, or a column such as population (default: population if present)
-${csvHelp(26)}`;
+${csvHelp(26)}
+${dataHelp(26)}`;
 
 /** Writes the text report of a comparison (also used by the demo). */
 export function compareText(model: Model, c: Comparison, top: number, io: Io, rollupBy?: string): void {
@@ -186,6 +188,7 @@ export function compareCommand(argv: string[], io: Io): number {
       out: { type: "string" },
       rollup: { type: "string" },
       ...CSV_OPTIONS,
+      ...DATA_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -209,7 +212,7 @@ export function compareCommand(argv: string[], io: Io): number {
   const csv = csvOptions(values);
   checkOut(values.out, positionals);
   const model = loadModel(positionals[0] as string);
-  const c = compareProfiles(model, loadData(positionals[1] as string), profiles);
+  const c = compareProfiles(model, loadData(positionals[1] as string, model, values, io), profiles);
   let text = "";
   if (format === "text") {
     const buf: string[] = [];

@@ -21,7 +21,7 @@ export function demoCommand(argv: string[], io: Io): number {
     return 0;
   }
   const model = loadModel(templatePath());
-  const data = loadData(sampleDataPath());
+  const data = loadData(sampleDataPath(), model, {}, io);
   const c = compareProfiles(model, data, ["normal", "emergency"]);
   compareText(model, c, Number(values.top) || 10, io);
   io.out(`\nSame with your files: indicatrix compare <model> <data.csv> --profiles normal,emergency\n`);

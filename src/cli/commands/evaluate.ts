@@ -9,11 +9,13 @@ import { rankAgreement } from "../../analysis/rank-similarity.js";
 import { borda } from "../../evaluate/borda.js";
 import { copeland } from "../../evaluate/copeland.js";
 import { parseModel } from "../../indicators/parse-model.js";
-import { readCsvFile } from "../../node/read-csv-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
+import type { DatasetInput } from "../../score/dataset.js";
 import { type Io, UsageError } from "../context.js";
 import { CSV_OPTIONS, csvHelp, csvOptions } from "../csv-options.js";
+import { DATA_OPTIONS, dataHelp } from "../data-options.js";
 import { printable, toCsv } from "../format.js";
+import { loadData } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
 
 export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method M[,M2,...] [--combine borda|copeland]
@@ -47,7 +49,8 @@ a missing indicator value are left out of the method (empty cells).
                      Gaussian s): one number or a comma list with one per indicator
   --format csv|json  csv (default) or one JSON document
   --out FILE         write to FILE instead of stdout
-${csvHelp(21)}`;
+${csvHelp(21)}
+${dataHelp(21)}`;
 
 export function evaluateCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
@@ -67,6 +70,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
       format: { type: "string", default: "csv" },
       out: { type: "string" },
       ...CSV_OPTIONS,
+      ...DATA_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -98,7 +102,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
   const csv = csvOptions(values);
   checkOut(values.out, positionals);
   const model = parseModel(readModelFile(positionals[0] as string));
-  const data = readCsvFile(positionals[1] as string);
+  const data = loadData(positionals[1] as string, model, values, io);
   if (combine !== undefined) {
     const profile = values.profile !== undefined ? { profile: values.profile } : {};
     return combineMethods(
@@ -152,7 +156,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
  */
 function combineMethods(
   model: ReturnType<typeof parseModel>,
-  data: ReturnType<typeof readCsvFile>,
+  data: DatasetInput,
   methods: readonly ModelEvaluationMethod[],
   combine: "borda" | "copeland",
   profile: { profile?: string },

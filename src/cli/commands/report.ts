@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { report } from "../../report/report.js";
 import { type Io, UsageError } from "../context.js";
+import { DATA_OPTIONS, dataHelp } from "../data-options.js";
 import { printable } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
@@ -19,7 +20,8 @@ profiles compared, and the indicator correlations.
   --language zh|en         language of names and labels (default: the model's)
   --top N                  units in the ranking chart (default 30)
   --no-correlations        leave out the correlation heatmap
-  --out FILE               write to FILE (atomically) instead of stdout`;
+  --out FILE               write to FILE (atomically) instead of stdout
+${dataHelp(27)}`;
 
 export function reportCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
@@ -34,6 +36,7 @@ export function reportCommand(argv: string[], io: Io): number {
       top: { type: "string" },
       "no-correlations": { type: "boolean", default: false },
       out: { type: "string", short: "o" },
+      ...DATA_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -66,7 +69,7 @@ export function reportCommand(argv: string[], io: Io): number {
   const [modelPath, dataPath] = positionals as [string, string];
   checkOut(values.out, positionals);
   const model = loadModel(modelPath);
-  const data = loadData(dataPath);
+  const data = loadData(dataPath, model, values, io);
   const html = report(model, data, {
     ...(profiles ? { profiles } : {}),
     ...(values.unit !== undefined ? { unit: values.unit } : {}),

@@ -5,16 +5,19 @@ import type { Model } from "../../indicators/schema.js";
 import { displayName } from "../../indicators/tree.js";
 import { IndicatrixError } from "../../internal/errors.js";
 import { readCsvFile } from "../../node/read-csv-file.js";
+import { guardSignals, writeChunksAtomic } from "../../node/write-file-atomic.js";
 import type { PanelBasis } from "../../panel/basis-plan.js";
 import { type PanelWeights, scorePanel } from "../../panel/score-panel.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
 import { CSV_OPTIONS, csvHelp, csvOptions, withPrefix } from "../csv-options.js";
+import { DATA_OPTIONS, dataHelp } from "../data-options.js";
 import { csvChunks, printable } from "../format.js";
 import { jsonChunks } from "../json-chunks.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
+import { scoreWorkbook } from "../score-workbook.js";
 
 export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile P] [--out file] [--format csv|json] [--rollup mean|COLUMN]
        [--period COLUMN [--basis pooled|period|reference:P] [--weights pooled|period|reference:P]]
@@ -24,7 +27,8 @@ scored units with their score at every node of the tree and their ranks; units w
 districts) with their roll-up; units without a score with the reason.
 
   --profile P        profile to apply (default: the model's first)
-  --out FILE         write to FILE (atomically) instead of stdout
+  --out FILE         write to FILE (atomically) instead of stdout; FILE.xlsx: a workbook with sheets
+                     scores, ranking, weights, consistency (AHP) and roll-up
   --format csv|json  csv (default): one row per unit; json: one document with weights and diagnostics
   --rollup WHAT      how units with child units are scored: mean, or a column to weight by
                      (default: population when the data have it, else mean)
@@ -33,7 +37,10 @@ districts) with their roll-up; units without a score with the reason.
   --basis B          panel normalization bounds: pooled over every unit-period (default, comparable over
                      time), period (each period alone) or reference:P (the bounds of period P)
   --weights W        panel rows of data-driven weights (entropy...): pooled (default), period or reference:P
+  --scale 1|100      scores on 0-1 (default) or 0-100 (the scale of compare's tables)
+  --digits N         round scores and coverage to N decimals (default: exact, round-trip)
 ${csvHelp(21)}
+${dataHelp(21)}
   --engine memory|duckdb
                      memory (default): in this process; duckdb: compile the model to SQL and run it in
                      DuckDB (needs the optional @duckdb/node-api), for data larger than memory: the data
@@ -92,6 +99,36 @@ export function scoreRows(
   return { columns, count: h.units.length, rowAt };
 }
 
+/** `--scale` and `--digits`: the factor of the score columns and the decimals kept, or nothing to change. */
+function outputShape(
+  scale: string | undefined,
+  digits: string | undefined,
+): { factor: number; digits: number | undefined } | undefined {
+  if (scale !== undefined && scale !== "1" && scale !== "100")
+    throw new UsageError(`--scale must be 1 or 100, got "${scale}"`);
+  const d = digits === undefined ? undefined : Number(digits);
+  if (d !== undefined && (digits?.trim() === "" || !Number.isInteger(d) || d < 0 || d > 15))
+    throw new UsageError(`--digits must be an integer from 0 to 15, got "${digits}"`);
+  if (scale === undefined && d === undefined) return undefined;
+  return { factor: scale === "100" ? 100 : 1, digits: d };
+}
+
+/** A score row with the node columns scaled and the node columns and coverage rounded. */
+function shapeRow(
+  row: Record<string, string | number | null>,
+  nodeIds: readonly string[],
+  shape: { factor: number; digits: number | undefined },
+): Record<string, string | number | null> {
+  const round = (v: number) => (shape.digits === undefined ? v : Number(v.toFixed(shape.digits)));
+  const out = { ...row };
+  for (const id of nodeIds) {
+    const v = out[id];
+    if (typeof v === "number" && Number.isFinite(v)) out[id] = round(v * shape.factor);
+  }
+  if (typeof out.coverage === "number") out.coverage = round(out.coverage);
+  return out;
+}
+
 export function rollupOption(value: string | undefined, result: Result): "mean" | { weight: string } {
   if (value === "mean") return "mean";
   if (value !== undefined) return { weight: value };
@@ -132,7 +169,10 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
       period: { type: "string" },
       basis: { type: "string" },
       weights: { type: "string" },
+      scale: { type: "string" },
+      digits: { type: "string" },
       ...CSV_OPTIONS,
+      ...DATA_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -148,6 +188,8 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(
       `--engine duckdb writes the file named by --out (.parquet or .csv); --format ${values.format} is for --engine memory`,
     );
+  if (values.engine === "duckdb" && (values.scale !== undefined || values.digits !== undefined))
+    throw new UsageError("--scale and --digits are for --engine memory");
   if (values.engine === "duckdb" && values.rollup !== undefined)
     throw new UsageError(
       "--rollup is for --engine memory: the DuckDB engine writes unit scores without roll-up",
@@ -169,16 +211,27 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   const format = values.format as string;
   if (!["csv", "json"].includes(format))
     throw new UsageError(`--format must be csv or json, got "${format}"`);
+  const shape = outputShape(values.scale, values.digits);
   checkOut(values.out, positionals);
   const model = loadModel(positionals[0] as string);
   if (values.period !== undefined) return scorePanelCommand(model, positionals, values, csv, io);
-  const data = loadData(positionals[1] as string);
+  const data = loadData(positionals[1] as string, model, values, io);
   const keep = values.rollup && values.rollup !== "mean" ? [values.rollup] : [];
   const result = score(model, data, { ...(values.profile ? { profile: values.profile } : {}), keep });
   const up = rollup(result, { by: rollupOption(values.rollup, result) });
-  const { columns, count, rowAt } = scoreRows(result, up);
+  const rows = scoreRows(result, up);
+  const { columns, count } = rows;
+  const nodeIds = [...result.resolved.nodes.keys()];
+  const rowAt = shape ? (k: number) => shapeRow(rows.rowAt(k), nodeIds, shape) : rows.rowAt;
   let chunks: Iterable<string>;
-  if (format === "csv") chunks = withPrefix(csv.bom, csvChunks(columns, count, rowAt, csv.style));
+  if (values.out !== undefined && /\.xlsx$/i.test(values.out)) {
+    guardSignals();
+    writeChunksAtomic(values.out, [
+      scoreWorkbook(model, result, up, { columns, count, rowAt }, shape?.factor ?? 1),
+    ]);
+    io.err(`wrote ${printable(values.out)}\n`);
+    chunks = [];
+  } else if (format === "csv") chunks = withPrefix(csv.bom, csvChunks(columns, count, rowAt, csv.style));
   else {
     const names = Object.fromEntries(
       [...result.resolved.nodes.values()].map((n) => [n.id, displayName(n.node, model.language)]),
@@ -199,7 +252,8 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
       (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
     );
   }
-  writeOut(values.out, chunks, positionals, io);
+  if (!(values.out !== undefined && /\.xlsx$/i.test(values.out)))
+    writeOut(values.out, chunks, positionals, io);
   for (const d of result.diagnostics)
     io.err(`${d.severity}: ${d.code} at ${printable(d.where)}: ${printable(d.message)}\n`);
   return 0;

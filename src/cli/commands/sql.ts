@@ -3,6 +3,7 @@ import { resolveWeights } from "../../score/resolve-weights.js";
 import { SQL_DIALECTS, type SqlDialectName } from "../../sql/dialect.js";
 import { toSQL } from "../../sql/to-sql.js";
 import { type Io, UsageError } from "../context.js";
+import { DATA_CELL_OPTIONS, dataHelp } from "../data-options.js";
 import { loadData, loadModel } from "../load.js";
 
 export const sqlHelp = `Usage: indicatrix sql <model> [--profile P] [--dialect duckdb|postgres|spark|trino] [--source NAME]
@@ -17,7 +18,9 @@ source and returns per unit the score and rank of every node and the coverage, a
   --unit-column C       column of the unit ids (default: unit)
   --parent-column C     column of the parent unit ids: units that are parents are not scored
   --weights-data FILE   optional: compute data-driven weights (entropy, CRITIC...) on this CSV and
-                        inline them as numbers; without it the query computes them on the data it scores`;
+                        inline them as numbers; without it the query computes them on the data it scores;
+                        --unit-column and --parent-column name its columns too
+${dataHelp(24, true)}`;
 
 /** `indicatrix sql`: prints the SQL that scores a model (see {@link toSQL}). */
 export function sqlCommand(argv: string[], io: Io): number {
@@ -31,6 +34,7 @@ export function sqlCommand(argv: string[], io: Io): number {
       "unit-column": { type: "string" },
       "parent-column": { type: "string" },
       "weights-data": { type: "string" },
+      ...DATA_CELL_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -47,7 +51,7 @@ export function sqlCommand(argv: string[], io: Io): number {
     values["weights-data"] !== undefined
       ? resolveWeights(model, {
           ...(values.profile ? { profile: values.profile } : {}),
-          data: loadData(values["weights-data"]),
+          data: loadData(values["weights-data"], model, values, io),
         })
       : undefined;
   const q = toSQL(model, {

@@ -3,6 +3,7 @@ import { displayName } from "../../indicators/tree.js";
 import { resolveProfile } from "../../score/resolve-profile.js";
 import { resolveWeights } from "../../score/resolve-weights.js";
 import { type Io, UsageError } from "../context.js";
+import { DATA_OPTIONS, dataHelp } from "../data-options.js";
 import { formatNumber, printable, textTable } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 
@@ -14,7 +15,8 @@ CRITIC, ...) need --data.
 
   --profile P         profile to show (default: the model's first)
   --data FILE         CSV data, for data-driven weights (computed on the profile's normalized values)
-  --format text|json  text (default): the tree; json: local and global weights, consistency, provenance`;
+  --format text|json  text (default): the tree; json: local and global weights, consistency, provenance
+${dataHelp(22)}`;
 
 export function weightsCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
@@ -24,6 +26,7 @@ export function weightsCommand(argv: string[], io: Io): number {
       profile: { type: "string" },
       data: { type: "string" },
       format: { type: "string", default: "text" },
+      ...DATA_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -38,7 +41,7 @@ export function weightsCommand(argv: string[], io: Io): number {
   const model = loadModel(positionals[0] as string);
   const opts = {
     ...(values.profile ? { profile: values.profile } : {}),
-    ...(values.data ? { data: loadData(values.data) } : {}),
+    ...(values.data ? { data: loadData(values.data, model, values, io) } : {}),
   };
   const w = resolveWeights(model, opts);
   if (format === "json") {

@@ -2,7 +2,7 @@ import { compileFormula } from "../../indicators/formula.js";
 import type { Model } from "../../indicators/schema.js";
 import { walkTree } from "../../indicators/tree.js";
 import { IndicatrixError, type Issue } from "../../internal/errors.js";
-import { type Dataset, type DatasetInput, toDataset } from "../dataset.js";
+import { type Dataset, type DatasetInput, type DatasetOptions, toDataset } from "../dataset.js";
 import type { ResolvedProfile } from "../resolve-profile.js";
 import { deriveFormulas, type FormulaColumn } from "./derive-formulas.js";
 
@@ -18,6 +18,38 @@ export interface PreparedColumns {
   kept: Record<string, Float64Array>;
   /** The columns the assessment rules read that are not active indicators (event and flag columns), over the scored units. */
   ruleColumns: Map<string, Float64Array>;
+}
+
+/** The dataset with each mapped indicator's column also under the indicator's id. */
+function byIndicatorId(
+  ds: Dataset,
+  needed: readonly string[],
+  columnOf: ReadonlyMap<string, string>,
+): Dataset {
+  if (columnOf.size === 0) return ds;
+  const columns = new Map(ds.columns);
+  for (const id of needed) {
+    const c = columnOf.get(id);
+    const col = c === undefined ? undefined : ds.columns.get(c);
+    if (col) columns.set(id, col);
+  }
+  return { ...ds, columns };
+}
+
+/** The `%` unit, however written (`%`, full-width `％`, with spaces). */
+const PERCENT_UNIT = /^\s*[%％]\s*$/;
+
+/**
+ * The data columns whose percent cells read as points (`85%` = 85): those of the indicators whose `unit`
+ * is `%` (their `column`, else their id). The CLI's readers use it as `score()` does.
+ * @internal
+ */
+export function percentPointColumns(model: Model): string[] {
+  const out: string[] = [];
+  for (const { node } of walkTree(model.tree))
+    if (node.children === undefined && node.unit !== undefined && PERCENT_UNIT.test(node.unit))
+      out.push(node.column ?? node.id);
+  return out;
 }
 
 /** Property names of plain objects: not usable as keys of the result's records. */
@@ -43,12 +75,16 @@ export function prepareColumns(
   keepOption: readonly string[] | undefined,
   diagnostics: Issue[],
   ruleNames: readonly string[] = [],
+  datasetOptions: DatasetOptions = {},
 ): PreparedColumns {
   const ids = new Set<string>();
   const sources = new Map<string, { source: string; path: string }>();
+  // An indicator that names its data column (`column: "绿地率"`) reads that column; `%` reads percent as points.
+  const columnOf = new Map<string, string>();
   for (const { node, path } of walkTree(model.tree)) {
     ids.add(node.id);
     if (node.formula !== undefined) sources.set(node.id, { source: node.formula, path: `${path}.formula` });
+    if (node.column !== undefined && node.children === undefined) columnOf.set(node.id, node.column);
   }
   const { needed, formulas } = neededColumns(profile.indicators, sources);
   for (const [i, c] of (keepOption ?? []).entries())
@@ -60,8 +96,20 @@ export function prepareColumns(
       );
   const keep = ["population", ...(keepOption ?? [])];
   const ruleOnly = ruleNames.filter((c) => !needed.includes(c));
-  const dataset = toDataset(data, { columns: [...needed, ...ruleOnly], optional: keep });
-  const ignored = dataset.ignored.filter((c) => !ids.has(c));
+  const numbers = {
+    ...datasetOptions.numbers,
+    pointsColumns: datasetOptions.numbers?.pointsColumns ?? percentPointColumns(model),
+  };
+  const read = toDataset(data, {
+    ...datasetOptions,
+    numbers,
+    columns: [...needed.map((id) => columnOf.get(id) ?? id), ...ruleOnly],
+    optional: keep,
+  });
+  const dataset = byIndicatorId(read, needed, columnOf);
+  diagnostics.push(...(dataset.notes ?? []));
+  const mapped = new Set(columnOf.values());
+  const ignored = dataset.ignored.filter((c) => !ids.has(c) && !mapped.has(c));
   if (ignored.length > 0)
     diagnostics.push({
       code: "ignored_columns",

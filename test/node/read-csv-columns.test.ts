@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readCsvColumns } from "../../src/node/read-csv-columns.js";
+
+// The files and expected.json are written by test/fixtures/encodings/make.py (Python's codecs and hand rules).
+const dir = "test/fixtures/encodings";
+const expected = JSON.parse(readFileSync(`${dir}/expected.json`, "utf8")) as {
+  units: string[];
+  names: string[];
+  values: Record<string, (number | null)[]>;
+};
+const nan = (v: ArrayLike<number | null>) => Array.from(v, (x) => (Number.isNaN(x) ? null : x));
+const opts = { unitColumn: "社区编号", nameColumn: "社区名称" };
+
+describe("readCsvColumns(path, { unitColumn, nameColumn }) on Excel's encodings", () => {
+  it.each(["gbk", "gb18030", "utf8", "utf8-bom", "utf16le-bom", "utf16be-bom"])(
+    "readCsvColumns(%s.csv) gives the units, names and numbers of make.py",
+    (name) => {
+      const d = readCsvColumns(`${dir}/${name}.csv`, opts);
+      expect(d.units).toEqual(expected.units);
+      expect(d.names).toEqual(expected.names);
+      expect(Object.keys(d.values)).toEqual(Object.keys(expected.values));
+      for (const [c, v] of Object.entries(expected.values))
+        expect(nan(d.values[c] as Float64Array)).toEqual(v);
+    },
+  );
+
+  it("a GBK file is read with a guessed_encoding note; a UTF-8 file without", () => {
+    const gbk = readCsvColumns(`${dir}/gbk.csv`, opts);
+    expect(gbk.notes?.filter((n) => n.code === "guessed_encoding")).toHaveLength(1);
+    const utf8 = readCsvColumns(`${dir}/utf8.csv`, opts);
+    expect(utf8.notes?.filter((n) => n.code === "guessed_encoding")).toHaveLength(0);
+  });
+
+  it("counts the conversions of each column in converted_cells notes", () => {
+    const d = readCsvColumns(`${dir}/utf8.csv`, opts);
+    const notes = (d.notes ?? []).filter((n) => n.code === "converted_cells");
+    expect(notes.map((n) => n.where)).toEqual([
+      `${dir}/utf8.csv, column "绿地率"`,
+      `${dir}/utf8.csv, column "人均收入"`,
+      `${dir}/utf8.csv, column "空气质量"`,
+    ]);
+    expect(notes[0]?.message).toMatch(/^2 percent cell\(s\) read as fractions .*1 missing marker/);
+    expect(notes[1]?.message).toMatch(/^2 with thousands separators/);
+  });
+
+  it("{ numbers: { pointsColumns: ['绿地率'] } } reads 35% as 35 in that column", () => {
+    const d = readCsvColumns(`${dir}/utf8.csv`, { ...opts, numbers: { pointsColumns: ["绿地率"] } });
+    expect(nan(d.values.绿地率 as Float64Array)).toEqual([35, 42.5, null]);
+  });
+
+  it("{ encoding: 'utf-8' } on GBK bytes is invalid_encoding (never replacement characters)", () => {
+    expect(() => readCsvColumns(`${dir}/gbk.csv`, { ...opts, encoding: "utf-8" })).toThrow(
+      expect.objectContaining({ code: "invalid_encoding" }),
+    );
+  });
+
+  it("without a unit column: one missing_column error listing the headers found and the names expected", () => {
+    let err: Error & { code?: string; issues?: unknown[] } = new Error();
+    try {
+      readCsvColumns(`${dir}/utf8.csv`);
+    } catch (e) {
+      err = e as typeof err;
+    }
+    expect(err.code).toBe("missing_column");
+    expect(err.issues).toHaveLength(1);
+    expect(err.message).toBe(
+      `${dir}/utf8.csv: no unit id column: expected one of "unit", "id", "uCode" (name it with --unit-column); the columns are "社区编号", "社区名称", "绿地率", "人均收入", "空气质量"`,
+    );
+  });
+
+  it("headers match after trimming and NFKC: --unit-column ＩＤ finds the header ' ID ', population and period are renamed", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "ix-")), "d.csv");
+    writeFileSync(path, " ID ,人口,年份,a\nx1,100,2024,1\nx2,200,2024,2\n");
+    const d = readCsvColumns(path, { unitColumn: "ＩＤ", populationColumn: "人口", periodColumn: "年份" });
+    expect(d.units).toEqual(["x1", "x2"]);
+    expect(Object.keys(d.values)).toEqual(["population", "period", "a"]);
+    expect(() => readCsvColumns(path, { unitColumn: "编号" })).toThrow(
+      /no column "编号" \(--unit-column\); the columns are "ID"/,
+    );
+  });
+});
