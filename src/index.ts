@@ -57,8 +57,11 @@ export {
   wsCoefficient,
 } from "./analysis/index.js";
 export {
+  type BartlettResult,
   type BasisKind,
   type BasisLevel,
+  bartlettSphericity,
+  type ComponentRule,
   DELPHI_BASIS_TABLE,
   DELPHI_FAMILIARITY_TABLE,
   type DelphiAuthority,
@@ -77,9 +80,21 @@ export {
   delphi,
   delphiRoundFromTable,
   delphiToModel,
+  type FactorAnalysisOptions,
+  type FactorAnalysisResult,
   type FamiliarityLevel,
+  factorAnalysis,
   type KendallW,
+  type KmoResult,
   kendallW,
+  kmo,
+  type PcaOptions,
+  type PcaResult,
+  pca,
+  type UnitsMatrix,
+  type VarimaxOptions,
+  type VarimaxResult,
+  varimax,
 } from "./build/index.js";
 // Issue 17 (group B): MARCOS, MOORA, MULTIMOORA, ARAS, CoCoSo, CODAS, ELECTRE I, Borda, Copeland.
 export {

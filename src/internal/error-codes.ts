@@ -243,6 +243,10 @@ export const ERROR_CODES = {
     text: "no published random index for a matrix of this order (give your own `ri` array)",
   },
   self_comparison: { severity: "error", text: "an element compared with itself" },
+  singular_correlation: {
+    severity: "error",
+    text: "the correlation matrix is singular (fewer units than variables, or an exact linear relation), so KMO and Bartlett's test are undefined",
+  },
   sql_error: { severity: "error", text: "the database refused the compiled SQL" },
   target_outside_goalposts: {
     severity: "error",
