@@ -339,6 +339,8 @@ export {
   type MerecOptions,
   merecWeights,
   merecWeightsDetailed,
+  type PcaWeightsOptions,
+  pcaWeights,
   RI_TABLES,
   type RiTable,
   randomIndex,

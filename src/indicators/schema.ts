@@ -155,6 +155,13 @@ const objectiveSpecs = [
     }),
   }),
   z.strictObject({ method: z.enum(["gini", "cilos", "idocriw"]) }),
+  z.strictObject({
+    method: z.literal("pca"),
+    variant: z.enum(["first", "square", "variance"]).optional().meta({
+      description:
+        "first (default): the first principal component u_1 / sum u_1 (COINr get_PCA); square: u_j1^2; variance: the Kaiser components weighted by explained variance",
+    }),
+  }),
 ] as const;
 
 const g1Judgment = {
