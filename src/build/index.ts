@@ -30,5 +30,12 @@ export { type KendallW, kendallW } from "./kendall-w.js";
 export { type KmoResult, kmo } from "./kmo.js";
 export { type PcaOptions, type PcaResult, pca } from "./pca.js";
 export type { ComponentRule } from "./pca-core.js";
+export {
+  type ScreenFlag,
+  type ScreenOptions,
+  type ScreenReport,
+  type ScreenStats,
+  screenIndicators,
+} from "./screen-indicators.js";
 export type { UnitsMatrix } from "./units-matrix.js";
 export { type VarimaxOptions, type VarimaxResult, varimax } from "./varimax.js";

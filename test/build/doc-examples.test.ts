@@ -11,6 +11,7 @@ import {
   kendallW,
   kmo,
   pca,
+  screenIndicators,
   varimax,
 } from "../../src/build/index.js";
 
@@ -108,5 +109,18 @@ describe("documented examples of src/build", () => {
       [-0.27, -0.96],
       [-0.96, -0.24],
     ]);
+  });
+
+  it("screenIndicators gives its documented result", () => {
+    const model = { id: "m", tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }] } };
+    const rows = [
+      { unit: "u1", a: 1, b: 2, c: 5 },
+      { unit: "u2", a: 2, b: 4, c: 5 },
+      { unit: "u3", a: 3, b: 6.1, c: 5 },
+      { unit: "u4", a: 4, b: 8, c: 6 },
+    ];
+    expect(
+      screenIndicators(model, rows, { minCv: 0.1 }).flags.map((f) => `${f.code} ${f.indicator}`),
+    ).toEqual(["low_discrimination c", "collinear b"]);
   });
 });
