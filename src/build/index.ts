@@ -4,6 +4,13 @@
  * @module
  */
 
+export {
+  type AhpQuestionnaire,
+  type AhpQuestionnaireOptions,
+  ahpQuestionnaire,
+  type GroupQuestionnaire,
+} from "./ahp-questionnaire.js";
+export type { ScalePoint } from "./ahp-scale.js";
 export { type BartlettResult, bartlettSphericity } from "./bartlett.js";
 export { delphi } from "./delphi.js";
 export { type DelphiTableOptions, delphiRoundFromTable } from "./delphi-round-from-table.js";
@@ -30,6 +37,13 @@ export { type KendallW, kendallW } from "./kendall-w.js";
 export { type KmoResult, kmo } from "./kmo.js";
 export { type PcaOptions, type PcaResult, pca } from "./pca.js";
 export type { ComponentRule } from "./pca-core.js";
+export {
+  type ExpertConsistency,
+  type FilledQuestionnaire,
+  type ReadQuestionnairesOptions,
+  type ReadQuestionnairesResult,
+  readAhpQuestionnaires,
+} from "./read-ahp-questionnaires.js";
 export {
   type ScreenFlag,
   type ScreenOptions,

@@ -1,6 +1,7 @@
 // The @example blocks of src/build/, run as tests so that the documented results stay true.
 import { describe, expect, it } from "vitest";
 import {
+  ahpQuestionnaire,
   bartlettSphericity,
   DELPHI_BASIS_TABLE,
   DELPHI_FAMILIARITY_TABLE,
@@ -11,6 +12,7 @@ import {
   kendallW,
   kmo,
   pca,
+  readAhpQuestionnaires,
   screenIndicators,
   varimax,
 } from "../../src/build/index.js";
@@ -122,5 +124,30 @@ describe("documented examples of src/build", () => {
     expect(
       screenIndicators(model, rows, { minCv: 0.1 }).flags.map((f) => `${f.code} ${f.indicator}`),
     ).toEqual(["low_discrimination c", "collinear b"]);
+  });
+
+  it("ahpQuestionnaire and readAhpQuestionnaires give their documented results", () => {
+    const model = { id: "m", tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }] } };
+    const q = ahpQuestionnaire(model, { language: "en" });
+    expect(q.groups[0]?.pairs).toEqual([
+      ["a", "b"],
+      ["a", "c"],
+      ["b", "c"],
+    ]);
+    expect(q.csv.split("\n")[0]).toBe("expert,group,a,a_name,b,b_name,more_important,intensity");
+    const m2 = { id: "m", tree: { id: "root", children: [{ id: "a" }, { id: "b" }] } };
+    const row = {
+      expert: "Li",
+      group: "root",
+      a: "a",
+      a_name: "a",
+      b: "b",
+      b_name: "b",
+      more_important: "a",
+      intensity: "3",
+    };
+    expect(readAhpQuestionnaires(m2, [{ name: "li.csv", rows: [row] }]).groups[0]?.weights).toEqual([
+      0.75, 0.25,
+    ]);
   });
 });
