@@ -367,7 +367,6 @@ export const InputSchema = z
   })
   .meta({ id: "Input" });
 
-/** The model file: an indicator tree, defaults and profiles. */
 /** One step in the building of the model (Delphi round, screening, ...), written by the tools that change it. */
 const HistoryEntrySchema = z
   .strictObject({
@@ -386,6 +385,7 @@ const HistoryEntrySchema = z
   })
   .meta({ id: "HistoryEntry" });
 
+/** The model file: an indicator tree, defaults and profiles. */
 export const ModelSchema = z
   .strictObject({
     $schema: z.string().optional(),
