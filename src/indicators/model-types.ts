@@ -207,6 +207,12 @@ export type BaseWeightSpec =
         | "cilos"
         | "idocriw";
     }
+  | {
+      /** PCA weights on the children's normalized values (complete units). */
+      method: "pca";
+      /** `first` (default): u_1 / Σ u_1 (COINr `get_PCA`); `square`: u²_j1; `variance`: the Kaiser components weighted by explained variance. */
+      variant?: "first" | "square" | "variance" | undefined;
+    }
   | G1WeightSpec
   | BwmWeightSpec
   | FuzzyAhpWeightSpec

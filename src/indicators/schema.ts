@@ -164,6 +164,13 @@ const objectiveSpecs = [
     }),
   }),
   z.strictObject({ method: z.enum(["gini", "cilos", "idocriw"]) }),
+  z.strictObject({
+    method: z.literal("pca"),
+    variant: z.enum(["first", "square", "variance"]).optional().meta({
+      description:
+        "first (default): the first principal component u_1 / sum u_1 (COINr get_PCA); square: u_j1^2; variance: the Kaiser components weighted by explained variance",
+    }),
+  }),
 ] as const;
 
 const g1Judgment = {
@@ -529,7 +536,6 @@ export const InputSchema = z
   })
   .meta({ id: "Input" });
 
-/** The model file: an indicator tree, defaults and profiles. */
 /** One step in the building of the model (Delphi round, screening, ...), written by the tools that change it. */
 const HistoryEntrySchema = z
   .strictObject({
@@ -548,6 +554,7 @@ const HistoryEntrySchema = z
   })
   .meta({ id: "HistoryEntry" });
 
+/** The model file: an indicator tree, defaults and profiles. */
 export const ModelSchema = z
   .strictObject({
     $schema: z.string().optional(),

@@ -217,6 +217,14 @@ export const ERROR_CODES = {
     text: "a judgment or matrix entry outside Saaty's scale [1/9, 9]",
   },
   length_mismatch: { severity: "error", text: "columns (or series) of different lengths" },
+  low_coverage: {
+    severity: "warning",
+    text: "an indicator present for fewer units than the screening threshold (`screenIndicators`)",
+  },
+  low_discrimination: {
+    severity: "warning",
+    text: "an indicator whose coefficient of variation is below the screening threshold (`screenIndicators`)",
+  },
   matrix_not_square: {
     severity: "error",
     text: "a pairwise comparison matrix whose rows do not all have as many entries as it has rows",
@@ -257,11 +265,19 @@ export const ERROR_CODES = {
   },
   missing_unit_id: { severity: "error", text: "a data row without a unit id" },
   missing_value: { severity: "error", text: "a missing value under the missing-value policy `error`" },
+  near_constant: {
+    severity: "warning",
+    text: "an indicator with few distinct values (`screenIndicators`)",
+  },
   negative_value: {
     severity: "error",
     text: "a negative value where a method needs non-negative ones (geometric or power mean, entropy, fraction of max, sum)",
   },
   negative_weight: { severity: "error", text: "a fixed weight below 0" },
+  negative_with_index: {
+    severity: "warning",
+    text: "an indicator whose correlation with the index is below the threshold (`screenIndicators`)",
+  },
   negative_with_parent: {
     severity: "warning",
     text: "an indicator correlates negatively with the score of its group (structure checks)",
@@ -310,6 +326,10 @@ export const ERROR_CODES = {
   sign_change: {
     severity: "warning",
     text: "a trend's first and last values have opposite signs, so the growth rate is undefined (NaN)",
+  },
+  singular_correlation: {
+    severity: "error",
+    text: "the correlation matrix is singular (fewer units than variables, or an exact linear relation), so KMO and Bartlett's test are undefined",
   },
   sql_error: { severity: "error", text: "the database refused the compiled SQL" },
   target_outside_goalposts: {

@@ -31,6 +31,7 @@ export type { Judgment } from "./judgments.js";
 export { judgmentsToMatrix } from "./judgments.js";
 export type { MerecDetails, MerecOptions } from "./merec.js";
 export { merecWeights, merecWeightsDetailed } from "./merec.js";
+export { type PcaWeightsOptions, pcaWeights } from "./pca-weights.js";
 export type { AhpRepair, AhpRepairOptions } from "./repair.js";
 export { ahpRepairAdvice } from "./repair.js";
 export type { RiTable } from "./ri-tables.js";

@@ -48,6 +48,7 @@ export type ResolvedBaseWeightSpec =
   | { readonly method: "stddev" | "cv"; readonly needsData: true; readonly ddof: 0 | 1 }
   | { readonly method: "merec"; readonly needsData: true; readonly shift: number }
   | { readonly method: "gini" | "cilos" | "idocriw"; readonly needsData: true }
+  | { readonly method: "pca"; readonly needsData: true; readonly variant: "first" | "square" | "variance" }
   | {
       readonly method: "g1";
       readonly needsData: false;
@@ -151,6 +152,8 @@ function resolveBase(spec: BaseWeightSpec): ResolvedBaseWeightSpec {
     case "cilos":
     case "idocriw":
       return { method: spec.method, needsData: true };
+    case "pca":
+      return { method: "pca", needsData: true, variant: spec.variant ?? "first" };
     case "g1":
       return {
         method: "g1",

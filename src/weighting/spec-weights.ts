@@ -11,6 +11,7 @@ import { giniWeights } from "./gini.js";
 import { idocriwWeights } from "./idocriw.js";
 import { judgmentsToMatrix } from "./judgments.js";
 import { merecWeights } from "./merec.js";
+import { pcaWeights } from "./pca-weights.js";
 import { repairHint } from "./repair-hint.js";
 import {
   type ResolvedBaseWeightSpec,
@@ -212,7 +213,10 @@ function baseWeights(
         provenance.shift = spec.shift;
       } else if (spec.method === "gini") weights = giniWeights(data);
       else if (spec.method === "cilos") weights = cilosWeights(data);
-      else weights = idocriwWeights(data);
+      else if (spec.method === "pca") {
+        weights = pcaWeights(data, { variant: spec.variant });
+        provenance.variant = spec.variant;
+      } else weights = idocriwWeights(data);
       return { weights, provenance, warnings: [] };
     }
   }
@@ -223,7 +227,7 @@ function baseWeights(
  * active children), AHP (judgments among the active children, incomplete sets by Harker's method,
  * several experts by AIJ or AIP), G1, the best-worst method, fuzzy AHP and DEMATEL (their
  * criteria restricted to the active children), the data-driven methods (entropy, CRITIC, standard
- * deviation, coefficient of variation, MEREC, Gini, CILOS, IDOCRIW; on the children's normalized
+ * deviation, coefficient of variation, MEREC, Gini, CILOS, IDOCRIW, PCA; on the children's normalized
  * values, units with a missing child dropped), or a combination of them.
  *
  * @throws IndicatrixError `data_required` when a data-driven spec has no data, and the errors of the methods.
