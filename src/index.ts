@@ -81,6 +81,36 @@ export {
   weightSensitivity,
   wsCoefficient,
 } from "./analysis/index.js";
+// Issue 16: spatial autocorrelation (spatial weights, global and local Moran's I).
+export {
+  type ContiguityWeightsOptions,
+  type Coordinates,
+  contiguityWeights,
+  type DistanceBandWeightsOptions,
+  distanceBandWeights,
+  type InverseDistanceWeightsOptions,
+  inverseDistanceWeights,
+  type KnnWeightsOptions,
+  knnWeights,
+  type LisaQuadrant,
+  type LocalMoranOptions,
+  type LocalMoranResult,
+  localMoran,
+  type MoranIOptions,
+  type MoranIResult,
+  type MoranMoments,
+  type MoranOptions,
+  type MoranResult,
+  moran,
+  moranI,
+  parseWeightsSpec,
+  type ResultWeights,
+  type SpatialWeights,
+  sameParentWeights,
+  spatialWeights,
+  type WeightsSpec,
+  type WeightsStyle,
+} from "./analysis/spatial/index.js";
 // Issue 17 (group B): MARCOS, MOORA, MULTIMOORA, ARAS, CoCoSo, CODAS, ELECTRE I, Borda, Copeland.
 export {
   type ArasOptions,
