@@ -87,9 +87,24 @@ export interface DisparityResult {
  *   `negative_value` (a negative score: use a normalization with non-negative output), `zero_mean`.
  * @example
  * ```ts
- * const result = score(model, rows);
- * const d = disparity(result, { by: "district" });
- * d.dagum.contributions; // => { within: 0.13, netBetween: 0.86, transvariation: 0.004 }
+ * const model = {
+ *   id: "m",
+ *   tree: { id: "root", children: [{ id: "a" }] },
+ *   defaults: { normalize: "none" },
+ *   profiles: { p: { weights: { root: { method: "equal" } } } },
+ * };
+ * const rows = [
+ *   { unit: "d1", level: "district" },
+ *   { unit: "d2", level: "district" },
+ *   { unit: "c1", parent: "d1", a: 0.62 },
+ *   { unit: "c2", parent: "d1", a: 0.71 },
+ *   { unit: "c3", parent: "d2", a: 0.45 },
+ *   { unit: "c4", parent: "d2", a: 0.52 },
+ *   { unit: "c5", parent: "d2", a: 0.49 },
+ * ];
+ * const d = disparity(score(model, rows), { by: "district" });
+ * d.gini; // => 0.09318996415770606
+ * d.dagum.contributions; // => { within: 0.1769..., netBetween: 0.8230..., transvariation: 0 }
  * ```
  */
 export function disparity(result: Result, opts: DisparityOptions = {}): DisparityResult {

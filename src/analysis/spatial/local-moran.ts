@@ -71,8 +71,11 @@ export interface LocalMoranResult {
  *   `invalid_option`.
  * @example
  * ```ts
- * const lisa = localMoran([8, 7.5, 3.2, 9.1, 6, 2.5, 7.8, 4.4], w, { seed: 7 });
- * lisa.quadrant; // => ["HH", "HL", "LL", "HH", "LL", "LL", "HH", "LH"]   (DOMAIN C6 example)
+ * const units = ["u0", "u1", "u2", "u3", "u4", "u5", "u6", "u7"];
+ * const w = contiguityWeights(units, [[1, 3], [0, 2, 4], [1, 5], [0, 4, 6], [1, 3, 5, 7], [2, 4], [3, 7], [4, 6]]);
+ * const lisa = localMoran([8, 7.5, 3.2, 9.1, 6, 2.5, 7.8, 4.4], w);
+ * lisa.quadrant; // => ["HH", "HL", "LL", "HH", "LL", "LL", "HH", "LH"]
+ * lisa.cluster; // => ["ns", "ns", "ns", "HH", "ns", "ns", "ns", "ns"]   (999 permutations, seed 1)
  * ```
  */
 export function localMoran(

@@ -69,9 +69,12 @@ export interface MoranIResult {
  *   (constant values), `non_finite_value`, `length_mismatch`, `invalid_option`, `invalid_weights`.
  * @example
  * ```ts
- * const w = contiguityWeights(units, adjacency);
+ * const units = ["u0", "u1", "u2", "u3", "u4", "u5", "u6", "u7"];
+ * const w = contiguityWeights(units, [[1, 3], [0, 2, 4], [1, 5], [0, 4, 6], [1, 3, 5, 7], [2, 4], [3, 7], [4, 6]]);
  * const m = moranI([8, 7.5, 3.2, 9.1, 6, 2.5, 7.8, 4.4], w);
- * m.I; // => 0.3735755305867...   (DOMAIN C6 example; spdep moran.test gives the same)
+ * m.I; // => 0.3735755305867667   (spdep moran.test: the same)
+ * m.p; // => 0.06591182268366405   (randomization, two-sided)
+ * m.permutation?.p; // => 0.035   (999 permutations, seed 1)
  * ```
  */
 export function moranI(

@@ -63,10 +63,12 @@ export interface MoranResult {
  *   `too_few_units` (fewer than 4 units left), `no_spread`, and the errors of the weight builders.
  * @example
  * ```ts
+ * // model and rows as in the example of disparity(), with coordinates x, y on each community:
+ * // c1 (0, 0), c2 (1, 0), c3 (0, 1), c4 (1, 1), c5 (2, 1)
  * const result = score(model, rows, { keep: ["x", "y"] });
- * const m = moran(result, { weights: { type: "knn", k: 6 }, seed: 42 });
- * m.global.I; // => 0.41
- * m.local.cluster; // => ["HH", "ns", "LL", ...]
+ * const m = moran(result, { weights: { type: "knn", k: 2, coordinates: "xy" }, permutations: 99 });
+ * m.global.I; // => -0.06311548791405566
+ * m.local.quadrant; // => ["HH", "HH", "LH", "LH", "LH"]
  * ```
  */
 export function moran(result: Result, opts: MoranOptions = {}): MoranResult {

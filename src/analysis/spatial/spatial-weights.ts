@@ -33,8 +33,9 @@ export interface ResultWeights {
  *   and the errors of the builders.
  * @example
  * ```ts
- * const result = score(model, rows, { keep: ["x", "y"] });
- * spatialWeights(result, { type: "knn", k: 4 }).weights.kind; // => "knn:4"
+ * // the result of the example of moran()
+ * const w = spatialWeights(result, { type: "knn", k: 2, coordinates: "xy" }).weights;
+ * w.neighbours; // => [[1, 2], [0, 3], [0, 3], [1, 2], [1, 3]]
  * ```
  */
 export function spatialWeights(
