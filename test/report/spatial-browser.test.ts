@@ -9,7 +9,7 @@ import { moran } from "../../src/analysis/spatial/moran.js";
 import { report } from "../../src/report/index.js";
 import { score } from "../../src/score/score.js";
 import { sampleCity } from "./inputs.js";
-import { withCoordinates } from "./spatial-inputs.js";
+import { sampleCityWithCoordinates } from "./spatial-inputs.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = new URL("../artifacts/", import.meta.url);
@@ -91,8 +91,8 @@ describe.skipIf(!playwright)("report disparity and map sections in a real browse
   });
 
   it("sample city with coordinates: curves per district, bars in proportion, one visible dot per unit, no errors", async () => {
-    const { model, data } = sampleCity();
-    const rows = withCoordinates(data);
+    const { model } = sampleCity();
+    const rows = sampleCityWithCoordinates();
     const html = report(model, rows, { profiles: ["normal"], correlations: false });
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = new URL("spatial-sections.html", ARTIFACTS);
@@ -111,9 +111,9 @@ describe.skipIf(!playwright)("report disparity and map sections in a real browse
     const f = (await page.evaluate(FACTS)) as Facts;
     await page.screenshot({ path: new URL("spatial-sections.png", ARTIFACTS).pathname, fullPage: true });
     await page.close();
-    const result = score(model, rows, { profile: "normal", keep: ["x", "y"] });
+    const result = score(model, rows, { profile: "normal", keep: ["lon", "lat"] });
     const d = disparity(result, { by: "district" });
-    const m = moran(result, { weights: { type: "knn", k: 6, coordinates: "xy" } });
+    const m = moran(result, { weights: { type: "knn", k: 6, coordinates: "lonlat" } });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     expect(f.gini).toBe(d.gini);

@@ -4,7 +4,7 @@ import { moran } from "../../src/analysis/spatial/moran.js";
 import { report } from "../../src/report/index.js";
 import { score } from "../../src/score/score.js";
 import { sampleCity } from "./inputs.js";
-import { withCoordinates } from "./spatial-inputs.js";
+import { sampleCityWithCoordinates } from "./spatial-inputs.js";
 
 const attr = (html: string, name: string): number => Number(new RegExp(`${name}="([^"]*)"`).exec(html)?.[1]);
 const section = (html: string, id: string): string => {
@@ -35,13 +35,13 @@ describe("report: disparity and map sections", () => {
     expect(section(html, "spatial")).toBe("");
   });
 
-  it("with x/y columns the map draws every unit coloured by moran()'s LISA cluster, with Moran's I", () => {
-    const rows = withCoordinates(data);
+  it("with lon/lat columns (the seeded layout of scripts/sample-city.ts) the map draws every unit coloured by moran()'s LISA cluster, with Moran's I", () => {
+    const rows = sampleCityWithCoordinates();
     const html = report(model, rows, { profiles: ["normal"], correlations: false, language: "zh" });
     const s = section(html, "spatial");
     expect(s).toContain("<h2>空间格局</h2>");
-    const m = moran(score(model, rows, { profile: "normal", keep: ["x", "y"] }), {
-      weights: { type: "knn", k: 6, coordinates: "xy" },
+    const m = moran(score(model, rows, { profile: "normal", keep: ["lon", "lat"] }), {
+      weights: { type: "knn", k: 6, coordinates: "lonlat" },
     });
     expect(attr(s, "data-moran-i")).toBe(m.global.I);
     const dots = [...s.matchAll(/<circle class="unit [^"]*" data-id="([^"]*)" data-cluster="([^"]*)"/g)];
