@@ -86,6 +86,30 @@ describe("indicatrix disparity", () => {
   });
 });
 
+describe("indicatrix disparity --by a text column", () => {
+  it("groups by the column's labels: 0.5, 0.6 (north) and 0.9, 0.8 (south) give G = 0.125 (hand: 2.8 / (2 x 16 x 0.7))", () => {
+    const dir = mkdtempSync(join(tmpdir(), "indicatrix-disparity-"));
+    const model = join(dir, "m.json");
+    writeFileSync(
+      model,
+      JSON.stringify({
+        id: "m",
+        tree: { id: "root", children: [{ id: "a" }] },
+        defaults: { normalize: "none" },
+        profiles: { p: { weights: { root: { method: "equal" } } } },
+      }),
+    );
+    const data = join(dir, "d.csv");
+    writeFileSync(data, "unit,region,a\nc1,north,0.5\nc2,north,0.6\nc3,south,0.9\nc4,south,0.8\n");
+    const io = capture();
+    expect(disparityCommand([model, data, "--by", "region", "--format", "json"], io)).toBe(0);
+    const doc = JSON.parse(io.stdout);
+    expect(doc.gini).toBeCloseTo(0.125, 15);
+    expect(doc.groups.map((g: { group: string }) => g.group)).toEqual(["north", "south"]);
+    expect(doc.dagum.transvariation).toBe(0);
+  });
+});
+
 describe("indicatrix spatial", () => {
   it("--weights contiguity --adjacency reads the list (units not in it are islands, with a warning); knn:2 prints tables", () => {
     const f = files();

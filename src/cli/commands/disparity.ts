@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { disparity } from "../../analysis/disparity/disparity.js";
+import { readCsvFile } from "../../node/read-csv-file.js";
+import { TEXT_KEYS } from "../../score/dataset.js";
 import { score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
 import { printable, textTable } from "../format.js";
@@ -14,7 +16,7 @@ their within/between split, the coefficient of variation and the max/min ratio. 
 or without a group are left out and listed.
 
   --by LEVEL         the groups: a level of the unit hierarchy (district, street: each unit's ancestor at
-                     that level), parent, or a numeric column of the data (default: no groups)
+                     that level), parent, or a column of the data (its values as labels; default: no groups)
   --node N           node whose scores are compared (default: the root)
   --profile P        profile to apply (default: the model's first)
   --ddof 0|1         standard deviation of the coefficient of variation: 1 sample (default), 0 population
@@ -50,13 +52,23 @@ export function disparityCommand(argv: string[], io: Io): number {
   const data = loadData(positionals[1] as string);
   const by = values.by;
   const isLevel = by !== undefined && (by === "parent" || (data.levels ?? []).includes(by));
+  const column = by !== undefined && !isLevel && Object.hasOwn(data.values, by) ? data.values[by] : undefined;
+  // A column with text (district names) is read again as text; a numeric one is kept by score().
+  const isText = column !== undefined && Array.from(column).some((v) => typeof v === "string");
   const result = score(model, data, {
     ...(values.profile ? { profile: values.profile } : {}),
-    ...(by !== undefined && !isLevel ? { keep: [by] } : {}),
+    ...(by !== undefined && !isLevel && !isText ? { keep: [by] } : {}),
   });
+  let groupBy: string | { labels: string[] } | undefined = by;
+  if (isText) {
+    const rows = readCsvFile(positionals[1] as string);
+    const key = TEXT_KEYS.unit.find((k) => rows[0] !== undefined && Object.hasOwn(rows[0], k)) ?? "unit";
+    const labelOf = new Map(rows.map((r) => [String(r[key] ?? ""), String(r[by as string] ?? "").trim()]));
+    groupBy = { labels: result.units.map((u) => labelOf.get(u) ?? "") };
+  }
   const d = disparity(result, {
     ...(values.node ? { node: values.node } : {}),
-    ...(by !== undefined ? { by } : {}),
+    ...(groupBy !== undefined ? { by: groupBy } : {}),
     ...(values.ddof !== undefined ? { ddof: Number(values.ddof) as 0 | 1 } : {}),
   });
   for (const w of d.diagnostics) io.err(`${printable(`warning ${w.code}: ${w.message}`)}\n`);
@@ -66,7 +78,7 @@ export function disparityCommand(argv: string[], io: Io): number {
         {
           profile: result.profile,
           node: d.node,
-          by: d.by ?? null,
+          by: by ?? null,
           units: d.units.length,
           mean: d.mean,
           gini: d.gini,
@@ -88,7 +100,7 @@ export function disparityCommand(argv: string[], io: Io): number {
   }
   const k = d.groupSummary.length;
   let text = `Disparity of "${d.node}" (profile ${result.profile}): ${d.units.length} units`;
-  text += d.by === undefined ? "\n" : `, ${k} group${k === 1 ? "" : "s"} by ${d.by}\n`;
+  text += by === undefined ? "\n" : `, ${k} group${k === 1 ? "" : "s"} by ${by}\n`;
   text += `Gini ${f4(d.gini)}   Theil T ${f4(d.theilT.value)}   Theil L ${f4(d.theilL?.value)}   `;
   text += `CV ${f4(d.cv)} (ddof ${values.ddof ?? 1})   max/min ${f4(d.maxMinRatio)}\n`;
   if (d.by !== undefined) {
