@@ -8,7 +8,7 @@ import { printable, textTable } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 
 export const disparityHelp = `Usage: indicatrix disparity <model> <data.csv> [--by LEVEL] [--node N] [--profile P] [--ddof 0|1]
-                            [--format text|json]
+                            [--weights COLUMN] [--format text|json]
 
 How unequal the scores are between units, and how much of it lies between groups: the Gini coefficient
 with its Dagum decomposition (within groups, net between groups, transvariation), Theil's T and L with
@@ -20,6 +20,8 @@ or without a group are left out and listed.
   --node N           node whose scores are compared (default: the root)
   --profile P        profile to apply (default: the model's first)
   --ddof 0|1         standard deviation of the coefficient of variation: 1 sample (default), 0 population
+  --weights COLUMN   weight Theil's T and L and the CV by a column such as population (the Gini stays
+                     unweighted); default: every unit counts once
   --format text|json text (default): tables; json: one document with every group and pair`;
 
 const f4 = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? "-" : v.toFixed(4));
@@ -34,6 +36,7 @@ export function disparityCommand(argv: string[], io: Io): number {
       node: { type: "string" },
       profile: { type: "string" },
       ddof: { type: "string" },
+      weights: { type: "string" },
       format: { type: "string", default: "text" },
       help: { type: "boolean", short: "h" },
     },
@@ -57,7 +60,10 @@ export function disparityCommand(argv: string[], io: Io): number {
   const isText = column !== undefined && Array.from(column).some((v) => typeof v === "string");
   const result = score(model, data, {
     ...(values.profile ? { profile: values.profile } : {}),
-    ...(by !== undefined && !isLevel && !isText ? { keep: [by] } : {}),
+    keep: [
+      ...(by !== undefined && !isLevel && !isText ? [by] : []),
+      ...(values.weights ? [values.weights] : []),
+    ],
   });
   let groupBy: string | { labels: string[] } | undefined = by;
   if (isText) {
@@ -70,6 +76,7 @@ export function disparityCommand(argv: string[], io: Io): number {
     ...(values.node ? { node: values.node } : {}),
     ...(groupBy !== undefined ? { by: groupBy } : {}),
     ...(values.ddof !== undefined ? { ddof: Number(values.ddof) as 0 | 1 } : {}),
+    ...(values.weights ? { weights: values.weights } : {}),
   });
   for (const w of d.diagnostics) io.err(`${printable(`warning ${w.code}: ${w.message}`)}\n`);
   if (format === "json") {
@@ -86,7 +93,8 @@ export function disparityCommand(argv: string[], io: Io): number {
           theilT: d.theilT,
           theilL: d.theilL ?? null,
           cv: d.cv,
-          ddof: values.ddof === undefined ? 1 : Number(values.ddof),
+          ddof: values.weights ? null : values.ddof === undefined ? 1 : Number(values.ddof),
+          weights: values.weights ?? null,
           maxMinRatio: d.maxMinRatio ?? null,
           groups: d.groupSummary,
           leftOut: d.leftOut,
@@ -102,7 +110,7 @@ export function disparityCommand(argv: string[], io: Io): number {
   let text = `Disparity of "${d.node}" (profile ${result.profile}): ${d.units.length} units`;
   text += by === undefined ? "\n" : `, ${k} group${k === 1 ? "" : "s"} by ${by}\n`;
   text += `Gini ${f4(d.gini)}   Theil T ${f4(d.theilT.value)}   Theil L ${f4(d.theilL?.value)}   `;
-  text += `CV ${f4(d.cv)} (ddof ${values.ddof ?? 1})   max/min ${f4(d.maxMinRatio)}\n`;
+  text += `CV ${f4(d.cv)} (${values.weights ? `weighted by ${values.weights}` : `ddof ${values.ddof ?? 1}`})   max/min ${f4(d.maxMinRatio)}\n`;
   if (d.by !== undefined) {
     const c = d.dagum.contributions;
     text += `\nDagum decomposition of the Gini:\n`;
