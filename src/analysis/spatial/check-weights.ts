@@ -95,6 +95,6 @@ export function permutationOptions(opts: { permutations?: number; seed?: number 
 
 /** esda's folded pseudo p-value: M = #{sim >= obs}, replaced by R - M if smaller; (M + 1) / (R + 1). @internal */
 export function foldedPseudoP(larger: number, permutations: number): number {
-  const m = permutations - larger < larger ? permutations - larger : larger;
+  const m = Math.min(larger, permutations - larger);
   return (m + 1) / (permutations + 1);
 }

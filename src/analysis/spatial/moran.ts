@@ -12,7 +12,7 @@ import type { WeightsSpec } from "./weights-spec.js";
 export interface MoranOptions {
   /** Node whose scores are tested (default: the root). */
   node?: string;
-  /** Built weights (over unit ids of the result) or a spec for {@link spatialWeights}; default `{ type: "knn", k: 6 }` when coordinates are kept, else `{ type: "parent" }`. */
+  /** Built weights (over unit ids of the result) or a spec for {@link spatialWeights}; default `{ type: "knn", k: 6 }` (k at most n - 1) when coordinates are kept, else `{ type: "parent" }`. */
   weights?: SpatialWeights | WeightsSpec;
   /** Permutations of the global and local tests (default 999; 0: none). */
   permutations?: number;
@@ -91,7 +91,9 @@ export function moran(result: Result, opts: MoranOptions = {}): MoranResult {
     const has = (c: string) => Object.hasOwn(result.hierarchy.columns, c);
     const spec: WeightsSpec =
       given ??
-      ((has("lon") && has("lat")) || (has("x") && has("y")) ? { type: "knn", k: 6 } : { type: "parent" });
+      ((has("lon") && has("lat")) || (has("x") && has("y"))
+        ? { type: "knn", k: Math.max(1, Math.min(6, scored.length - 1)) }
+        : { type: "parent" });
     const built = spatialWeights(result, spec, scored);
     weights = built.weights;
     coordinates = built.coordinates;
