@@ -7,8 +7,29 @@
 import { existsSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 
-const ALL = ["weighting", "weights-more", "score", "panel", "evaluate", "mcdm", "mcdm-b", "analysis", "sql"];
-const DEFAULT = ["weighting", "weights-more", "score", "panel", "evaluate", "mcdm", "mcdm-b", "analysis"];
+const ALL = [
+  "weighting",
+  "weights-more",
+  "score",
+  "panel",
+  "evaluate",
+  "mcdm",
+  "mcdm-b",
+  "analysis",
+  "disparity",
+  "sql",
+];
+const DEFAULT = [
+  "weighting",
+  "weights-more",
+  "score",
+  "panel",
+  "evaluate",
+  "mcdm",
+  "mcdm-b",
+  "analysis",
+  "disparity",
+];
 const chosen = process.argv.slice(2).filter((a) => ALL.includes(a));
 const names = chosen.length > 0 ? chosen : DEFAULT;
 

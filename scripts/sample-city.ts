@@ -363,6 +363,8 @@ function draw(rng: Rng, spec: Spec, latent: number, severity: number, population
 }
 
 interface Unit {
+  /** Longitude and latitude in degrees (only with the `coordinates` option). */
+  at?: [number, number];
   unit: string;
   name: string;
   level: "city" | "district" | "street" | "community";
@@ -380,7 +382,13 @@ const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"
  * indicator values, and about 1% of those cells are empty. The same seed always gives the same
  * text, byte for byte (`\n` line ends, a final newline).
  *
+ * With `coordinates: true`, columns `lon` and `lat` (degrees) follow `population`: a made-up layout
+ * around (120.15 E, 30.25 N): the first district at the centre, the others on a ring 7 km out, each
+ * street within 2.2 km of its district's centre, each community within 0.7 km of its street's; they
+ * come from a second mulberry32 stream (seed + 1), so the other values are the same with or without.
+ *
  * @param seed - Seed of the mulberry32 stream; {@link SAMPLE_CITY_SEED} gives the committed file.
+ * @param opts - `coordinates`: add the lon/lat columns (default false).
  * @throws Error when the template has an indicator without a generation spec (a programming error).
  * @example
  * ```ts
@@ -388,7 +396,10 @@ const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"
  * csv.split("\n")[1]; // => "city,<city name>,city,,<total population>,,,..."
  * ```
  */
-export function generateSampleCity(seed: number = SAMPLE_CITY_SEED): string {
+export function generateSampleCity(
+  seed: number = SAMPLE_CITY_SEED,
+  opts: { coordinates?: boolean } = {},
+): string {
   const indicators = listIndicators(grassrootsGovernance as Parameters<typeof listIndicators>[0]).map(
     (n) => n.id,
   );
@@ -481,7 +492,9 @@ export function generateSampleCity(seed: number = SAMPLE_CITY_SEED): string {
     }
   });
 
-  const header = ["unit", "name", "level", "parent", "population", ...indicators].join(",");
+  if (opts.coordinates) placeUnits(makeRng(seed + 1), city, districts, streets, communities);
+  const geo = opts.coordinates ? ["lon", "lat"] : [];
+  const header = ["unit", "name", "level", "parent", "population", ...geo, ...indicators].join(",");
   const lines = [city, ...districts, ...streets, ...communities].map((u) =>
     [
       u.unit,
@@ -489,8 +502,34 @@ export function generateSampleCity(seed: number = SAMPLE_CITY_SEED): string {
       u.level,
       u.parent,
       String(u.population),
+      ...(opts.coordinates ? (u.at ?? ["", ""]).map((v) => (v === "" ? "" : (v as number).toFixed(5))) : []),
       ...(u.values ?? indicators.map(() => undefined)).map((v) => (v === undefined ? "" : String(v))),
     ].join(","),
   );
   return `${[header, ...lines].join("\n")}\n`;
+}
+
+/** Degrees of latitude per km (sphere of radius 6371.0088 km). */
+const DEG_PER_KM = 180 / (Math.PI * 6371.0088);
+
+/** Seeded coordinates: districts around the centre, streets around their district, communities around their street. */
+function placeUnits(rng: Rng, city: Unit, districts: Unit[], streets: Unit[], communities: Unit[]): void {
+  const [lon0, lat0] = [120.15, 30.25];
+  const offset = (from: [number, number], km: number, angle: number): [number, number] => [
+    from[0] + (km * Math.cos(angle) * DEG_PER_KM) / Math.cos((from[1] * Math.PI) / 180),
+    from[1] + km * Math.sin(angle) * DEG_PER_KM,
+  ];
+  const around = (from: [number, number], radius: number): [number, number] =>
+    offset(from, radius * Math.sqrt(rng.uniform()), 2 * Math.PI * rng.uniform());
+  city.at = [lon0, lat0];
+  const turn = 2 * Math.PI * rng.uniform();
+  districts.forEach((d, k) => {
+    d.at =
+      k === 0
+        ? [lon0, lat0]
+        : offset([lon0, lat0], 7, turn + (2 * Math.PI * (k - 1)) / (districts.length - 1));
+  });
+  const byId = new Map([...districts, ...streets].map((u) => [u.unit, u]));
+  for (const s of streets) s.at = around(byId.get(s.parent)?.at as [number, number], 2.2);
+  for (const c of communities) c.at = around(byId.get(c.parent)?.at as [number, number], 0.7);
 }

@@ -11,6 +11,9 @@ async function help(argv: string[]): Promise<string> {
 
 let page = readFileSync("docs/cli.md", "utf8");
 const top = await help(["--help"]);
+// The first text block is the top-level --help.
+const first = page.indexOf("```text\n") + "```text\n".length;
+page = page.slice(0, first) + top + page.slice(page.indexOf("```", first));
 for (const [, c] of top.matchAll(/^ {2}([a-z]+) {2,}/gm)) {
   const head = `## ${c}\n\n\`\`\`text\n`;
   const at = page.indexOf(head);

@@ -6,11 +6,13 @@ import { analyzeCommand } from "./commands/analyze.js";
 import { compareCommand } from "./commands/compare.js";
 import { delphiCommand } from "./commands/delphi.js";
 import { demoCommand } from "./commands/demo.js";
+import { disparityCommand } from "./commands/disparity.js";
 import { evaluateCommand } from "./commands/evaluate.js";
 import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
 import { scoreCommand } from "./commands/score.js";
+import { spatialCommand } from "./commands/spatial.js";
 import { sqlCommand } from "./commands/sql.js";
 import { trendsCommand } from "./commands/trends.js";
 import { validateCommand } from "./commands/validate.js";
@@ -45,6 +47,14 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   analyze: {
     run: analyzeCommand,
     summary: "uncertainty and sensitivity analysis of the ranking, with structure checks",
+  },
+  disparity: {
+    run: disparityCommand,
+    summary: "Gini (Dagum decomposition), Theil, CV between districts or streets",
+  },
+  spatial: {
+    run: spatialCommand,
+    summary: "global and local Moran's I of the scores (knn, distance, contiguity weights)",
   },
   report: {
     run: reportCommand,

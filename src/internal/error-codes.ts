@@ -28,6 +28,10 @@ export const ERROR_CODES = {
     severity: "error",
     text: "an AHP spec has both `judgments` and `matrix`, or `experts` together with either",
   },
+  asymmetric_weights: {
+    severity: "warning",
+    text: "a neighbour list where j is a neighbour of i but i is not a neighbour of j (symmetrize on request)",
+  },
   cannot_impute: {
     severity: "error",
     text: "a child column has no present value, so the mean or median imputation has nothing to impute from",
@@ -72,6 +76,10 @@ export const ERROR_CODES = {
   degenerate_weights: {
     severity: "error",
     text: "a data-driven method's weights cannot be normalized (every divergence or information content is 0)",
+  },
+  degree_coordinates: {
+    severity: "warning",
+    text: "x/y coordinates that look like degrees (|x| <= 180, |y| <= 90) used with Euclidean distance",
   },
   disconnected_judgments: {
     severity: "error",
@@ -212,9 +220,17 @@ export const ERROR_CODES = {
     severity: "error",
     text: "an .xlsx workbook cannot be read (not a workbook, an old .xls file, no such sheet)",
   },
+  island: {
+    severity: "warning",
+    text: "a unit without neighbours in the spatial weights: its spatial lag is 0",
+  },
   judgment_out_of_scale: {
     severity: "error",
     text: "a judgment or matrix entry outside Saaty's scale [1/9, 9]",
+  },
+  knn_tie: {
+    severity: "warning",
+    text: "a tie at the k-th nearest distance, broken by the lowest unit index",
   },
   length_mismatch: { severity: "error", text: "columns (or series) of different lengths" },
   low_coverage: {

@@ -17,6 +17,7 @@ import { esc } from "./escape.js";
 import { labelsFor } from "./labels.js";
 import { frameworkSection, overviewSection, rankingSection } from "./profile-sections.js";
 import { rollupSection } from "./rollup-section.js";
+import { disparitySection, mapSection, spatialTitles } from "./spatial-sections.js";
 import { unitSection } from "./unit-section.js";
 import { makeContext, makeView, type ProfileView } from "./view.js";
 
@@ -81,12 +82,14 @@ function checkOptions(opts: ReportOptions): void {
 }
 
 function scoreProfiles(model: Model, data: DatasetInput, wanted: readonly string[] | undefined): Result[] {
-  if (wanted) return wanted.map((p) => score(model, data, { profile: p }));
+  // Coordinates, when the data have them, feed the map section.
+  const keep = ["lon", "lat", "x", "y"];
+  if (wanted) return wanted.map((p) => score(model, data, { profile: p, keep }));
   const names = profileNames(model);
-  const out: Result[] = [score(model, data, { profile: names[0] })];
+  const out: Result[] = [score(model, data, { profile: names[0], keep })];
   for (const p of names.slice(1)) {
     try {
-      out.push(score(model, data, { profile: p }));
+      out.push(score(model, data, { profile: p, keep }));
     } catch (e) {
       if (!(e instanceof IndicatrixError)) throw e;
     }
@@ -166,8 +169,12 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
     const chain = v.result.resolved.chain.length > 1 ? ` (${v.result.resolved.chain.join(" → ")})` : "";
     return `<div class="profile${v.index === 0 ? " active" : ""}" data-profile="${esc(v.name)}" data-profile-index="${v.index}"><div class="profile-title"><h2>${esc(labels.profile)}: ${esc(v.title)}</h2><span class="tag">${esc(v.name)}${esc(chain)}</span></div>${sections}</div>`;
   });
+  const disparityHtml = hasHierarchy ? disparitySection(ctx, v0) : "";
+  const mapHtml = mapSection(ctx, v0);
   const shared = [
     views.length >= 2 ? compareSection(ctx, views) : "",
+    disparityHtml,
+    mapHtml,
     analysisView && opts.analysis ? uncertaintySection(ctx, analysisView, opts.analysis) : "",
     opts.correlations === false ? "" : correlationSection(ctx, views),
   ].join("");
@@ -198,6 +205,8 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
       (s) => `<a href="#p0-${s}" data-section="${s}">${esc(sectionTitles[s])}</a>`,
     ),
     ...(views.length >= 2 ? [`<a href="#compare">${esc(labels.compare)}</a>`] : []),
+    ...(disparityHtml ? [`<a href="#disparity">${esc(spatialTitles(language).disparity)}</a>`] : []),
+    ...(mapHtml ? [`<a href="#spatial">${esc(spatialTitles(language).spatial)}</a>`] : []),
     ...(analysisView ? [`<a href="#uncertainty">${esc(labels.uncertainty)}</a>`] : []),
     ...(opts.correlations === false ? [] : [`<a href="#correlations">${esc(labels.correlations)}</a>`]),
   ].join("");

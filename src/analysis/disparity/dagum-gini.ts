@@ -74,8 +74,9 @@ export interface DagumGiniResult {
  * @example
  * ```ts
  * const d = dagumGini([0.62, 0.71, 0.58, 0.66, 0.45, 0.52, 0.49], ["A", "A", "A", "A", "B", "B", "B"]);
- * d.within + d.netBetween + d.transvariation; // => d.gini (to 1e-16)
- * d.groups.map((g) => g.group); // => ["B", "A"]
+ * d.gini; // => 0.08649415101028003
+ * [d.within, d.netBetween, d.transvariation]; // => [0.0202056..., 0.0662885..., 0]   (sum: d.gini)
+ * d.groups.map((g) => g.group); // => ["B", "A"]   (ordered by mean)
  * ```
  */
 export function dagumGini(values: ArrayLike<number>, groups: ArrayLike<string>): DagumGiniResult {

@@ -19,6 +19,12 @@ export interface DisparityOptions {
   by?: GroupBy;
   /** Delta degrees of freedom of the coefficient of variation (default 1, see {@link coefficientOfVariation}). */
   ddof?: 0 | 1;
+  /**
+   * A kept column of unit weights, such as `"population"` (kept by `score` when present): Theil's T and L
+   * in their weighted form and Williamson's weighted CV (`ddof` does not apply); the Gini, its Dagum
+   * decomposition and max/min stay unweighted. Units without a weight are left out. Default: unweighted.
+   */
+  weights?: string;
 }
 
 /** One group of a {@link disparity} result. */
@@ -59,8 +65,10 @@ export interface DisparityResult {
   theilT: TheilResult;
   /** Theil's L with its decomposition; undefined (and a `measure_undefined` warning) when a score is 0. */
   theilL: TheilResult | undefined;
-  /** Coefficient of variation (ddof as asked, default 1). */
+  /** Coefficient of variation (ddof as asked, default 1; Williamson's weighted CV with `weights`). */
   cv: number;
+  /** The weight column of Theil and the CV, when one was given. */
+  weights?: string;
   /** max / min; undefined (and a warning) when the lowest score is 0. */
   maxMinRatio: number | undefined;
   /** Every group: size, mean and range, in first-seen order. */
@@ -82,19 +90,68 @@ export interface DisparityResult {
  *
  * @param result a scored result (`score(model, data)`).
  * @param opts the node, the grouping and the CV convention.
- * @throws IndicatrixError `unknown_node`, `invalid_option` (a `by` that is no level, "parent", kept column or
+ * @throws IndicatrixError `missing_column` (a `weights` column that is not kept), `invalid_weights` (a negative weight), `unknown_node`, `invalid_option` (a `by` that is no level, "parent", kept column or
  *   labels), `length_mismatch` (labels not aligned), `too_few_values` (fewer than 2 units left),
  *   `negative_value` (a negative score: use a normalization with non-negative output), `zero_mean`.
  * @example
  * ```ts
- * const result = score(model, rows);
- * const d = disparity(result, { by: "district" });
- * d.dagum.contributions; // => { within: 0.13, netBetween: 0.86, transvariation: 0.004 }
+ * const model = {
+ *   id: "m",
+ *   tree: { id: "root", children: [{ id: "a" }] },
+ *   defaults: { normalize: "none" },
+ *   profiles: { p: { weights: { root: { method: "equal" } } } },
+ * };
+ * const rows = [
+ *   { unit: "d1", level: "district" },
+ *   { unit: "d2", level: "district" },
+ *   { unit: "c1", parent: "d1", a: 0.62 },
+ *   { unit: "c2", parent: "d1", a: 0.71 },
+ *   { unit: "c3", parent: "d2", a: 0.45 },
+ *   { unit: "c4", parent: "d2", a: 0.52 },
+ *   { unit: "c5", parent: "d2", a: 0.49 },
+ * ];
+ * const d = disparity(score(model, rows), { by: "district" });
+ * d.gini; // => 0.09318996415770606
+ * d.dagum.contributions; // => { within: 0.1769..., netBetween: 0.8230..., transvariation: 0 }
  * ```
  */
 export function disparity(result: Result, opts: DisparityOptions = {}): DisparityResult {
   const diagnostics: Issue[] = [];
   const grouped = groupScores(result, opts.node, opts.by, diagnostics);
+  let unitWeights: Float64Array | undefined;
+  if (opts.weights !== undefined) {
+    const h = result.hierarchy;
+    const col =
+      typeof opts.weights === "string" && Object.hasOwn(h.columns, opts.weights)
+        ? h.columns[opts.weights]
+        : undefined;
+    if (!col)
+      fail(
+        "missing_column",
+        ["opts", "weights"],
+        `column "${String(opts.weights)}" is not in the result; keep it with score(model, data, { keep: ["${String(opts.weights)}"] })`,
+      );
+    const row = new Map(h.units.map((u, i) => [u, i]));
+    const w = grouped.units.map((u) => col[row.get(u) ?? -1] ?? Number.NaN);
+    const keep = w.map((x) => !Number.isNaN(x));
+    if (keep.some((k) => !k)) {
+      const dropped = grouped.units.filter((_, i) => !keep[i]);
+      for (const unit of dropped) grouped.leftOut.push({ unit, reason: `no ${opts.weights}` });
+      diagnostics.push(
+        issue(
+          "units_left_out",
+          "warning",
+          ["opts", "weights"],
+          `${dropped.length} unit${dropped.length === 1 ? "" : "s"} without ${opts.weights} left out (${dropped.slice(0, 3).join(", ")}${dropped.length > 3 ? ", ..." : ""})`,
+          `column "${opts.weights}"`,
+        ),
+      );
+      grouped.units = grouped.units.filter((_, i) => keep[i]);
+      grouped.values = grouped.values.filter((_, i) => keep[i]);
+      grouped.groups = grouped.groups.filter((_, i) => keep[i]);
+    }
+    unitWeights = Float64Array.from(w.filter((x) => !Number.isNaN(x)));
+  }
   const { values, groups } = grouped;
   if (values.length < 2)
     fail(
@@ -111,13 +168,14 @@ export function disparity(result: Result, opts: DisparityOptions = {}): Disparit
         `unit "${grouped.units[i]}" has the score ${values[i]} at "${grouped.node}"; disparity measures need scores >= 0`,
       );
   const dagum = dagumGini(values, groups);
-  const theilT = theil(values, { index: "T", groups });
+  const tw = unitWeights ? { weights: unitWeights } : {};
+  const theilT = theil(values, { index: "T", groups, ...tw });
   let min = Number.POSITIVE_INFINITY;
   for (const v of values) if (v < min) min = v;
   let theilL: TheilResult | undefined;
   let ratio: number | undefined;
   if (min > 0) {
-    theilL = theil(values, { index: "L", groups });
+    theilL = theil(values, { index: "L", groups, ...tw });
     ratio = maxMinRatio(values);
   } else
     diagnostics.push(
@@ -161,7 +219,8 @@ export function disparity(result: Result, opts: DisparityOptions = {}): Disparit
     dagum,
     theilT,
     theilL,
-    cv: coefficientOfVariation(values, { ddof: opts.ddof ?? 1 }),
+    cv: coefficientOfVariation(values, unitWeights ? { weights: unitWeights } : { ddof: opts.ddof ?? 1 }),
+    ...(opts.weights !== undefined ? { weights: opts.weights } : {}),
     maxMinRatio: ratio,
     groupSummary,
     diagnostics,

@@ -25,7 +25,7 @@ export type BandwidthRule = "silverman" | "scott" | "scipy-scott" | "scipy-silve
  *   rule, or a number that is not finite and positive).
  * @example
  * ```ts
- * kdeBandwidth([1, 2, 3, 4, 5], "silverman"); // => 0.9 * min(1.5811, 2 / 1.34) * 5^(-1/5) = 0.9745...
+ * kdeBandwidth([1, 2, 3, 4, 5], "silverman"); // => 0.9735846228506357   (0.9 min(1.5811, 2 / 1.34) 5^(-1/5))
  * ```
  */
 export function kdeBandwidth(values: ArrayLike<number>, rule: BandwidthRule = "silverman"): number {

@@ -46,7 +46,7 @@ export interface KernelDensityResult {
  * ```ts
  * const kde = kernelDensity([0.62, 0.71, 0.58, 0.66, 0.45], { points: 64 });
  * kde.x.length; // => 64
- * kde.bandwidth; // => R bw.nrd0 of the values
+ * kde.bandwidth; // => 0.038943384914025464   (R bw.nrd0)
  * ```
  */
 export function kernelDensity(

@@ -70,9 +70,9 @@ export interface TheilResult {
  *   negative or not finite, or weights that sum to 0).
  * @example
  * ```ts
- * theil([1, 2, 3, 4]).value; // => 0.10684...
+ * theil([1, 2, 3, 4]).value; // => 0.10644013528622315
  * const t = theil([1, 2, 3, 4], { groups: ["a", "a", "b", "b"] });
- * t.within! + t.between!; // => t.value
+ * [t.within, t.between]; // => [0.0241572..., 0.0822828...]   (sum: t.value)
  * ```
  */
 export function theil(values: ArrayLike<number>, opts: TheilOptions = {}): TheilResult {

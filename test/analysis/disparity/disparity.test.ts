@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { coefficientOfVariation } from "../../../src/analysis/disparity/coefficient-of-variation.js";
 import { dagumGini } from "../../../src/analysis/disparity/dagum-gini.js";
 import { disparity } from "../../../src/analysis/disparity/disparity.js";
 import { theil } from "../../../src/analysis/disparity/theil.js";
@@ -87,6 +88,25 @@ describe("disparity(result, { node, by })", () => {
     expect(d.maxMinRatio).toBeUndefined();
     expect(d.diagnostics.map((i) => i.code)).toEqual(["measure_undefined"]);
     expect(d.dagum.pairs).toEqual([]);
+  });
+
+  it("weights: population gives DOMAIN C5.2's population-weighted T = 0.0179824061853 and Williamson's CV", () => {
+    const c = CASES.domain;
+    const withPop = rows().map((r) => {
+      const i = Number(/^c(\d+)$/.exec(String(r.unit))?.[1]) - 1;
+      return i >= 0 && i < 12 ? { ...r, population: c.population[i] } : r;
+    });
+    const d = disparity(score(model, withPop), { by: "street", weights: "population" });
+    expect(d.weights).toBe("population");
+    expect(d.theilT.value).toBeCloseTo(0.0179824061853, 12);
+    expect(d.theilT.value).toBeCloseTo(CASES.domain.theilTPopulation.value, 14);
+    expect(d.cv).toBeCloseTo(coefficientOfVariation(c.values, { weights: c.population }), 14);
+    // The Gini stays unweighted.
+    expect(d.gini).toBeCloseTo(0.106175972927, 12);
+    // c99 has neither a score nor a population; a unit with a score and no population is left out.
+    expect(() => disparity(result, { weights: "population" })).toThrow(
+      expect.objectContaining({ code: "missing_column" }),
+    );
   });
 
   it("throws for an unknown node, an unknown grouping and a negative score, naming them", () => {

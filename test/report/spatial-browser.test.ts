@@ -1,0 +1,132 @@
+// The disparity and map sections in a real browser (Debian chromium, playwright-core): the curves, bars
+// and dots are laid out with the numbers of disparity() and moran(), no console errors, no requests.
+// Skipped when chromium or playwright-core is missing, as test/report/browser.test.ts.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disparity } from "../../src/analysis/disparity/disparity.js";
+import { moran } from "../../src/analysis/spatial/moran.js";
+import { report } from "../../src/report/index.js";
+import { score } from "../../src/score/score.js";
+import { sampleCity } from "./inputs.js";
+import { sampleCityWithCoordinates } from "./spatial-inputs.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = new URL("../artifacts/", import.meta.url);
+
+interface Page {
+  on(event: "console", fn: (m: { type(): string; text(): string }) => void): void;
+  on(event: "pageerror", fn: (e: Error) => void): void;
+  on(event: "request", fn: (r: { url(): string }) => void): void;
+  goto(url: string, opts: { waitUntil: "load" }): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+  screenshot(opts: { path: string; fullPage: boolean }): Promise<unknown>;
+  close(): Promise<void>;
+}
+interface Browser {
+  newPage(opts: { viewport: { width: number; height: number } }): Promise<Page>;
+  close(): Promise<void>;
+}
+interface Playwright {
+  chromium: { launch(opts: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser> };
+}
+
+async function loadPlaywright(): Promise<Playwright | undefined> {
+  if (!existsSync(CHROMIUM)) return undefined;
+  const spec = process.env.PLAYWRIGHT_CORE_PATH ?? "playwright-core";
+  try {
+    const mod = (await import(spec)) as Playwright & { default?: Playwright };
+    return mod.chromium ? mod : mod.default;
+  } catch {
+    return undefined;
+  }
+}
+
+const playwright = await loadPlaywright();
+
+/** What the page lays out in the two sections. Runs in the browser, kept as source text. */
+const FACTS = `(() => {
+  const d = document.querySelector("#disparity");
+  const s = document.querySelector("#spatial");
+  const visible = (el) => !!el && el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().height > 0;
+  const curves = [...d.querySelectorAll("polyline.density")];
+  const parts = [...d.querySelectorAll("rect.part")].map((r) => ({ value: Number(r.getAttribute("data-value")), width: r.getBoundingClientRect().width }));
+  const dots = [...s.querySelectorAll("circle.unit")];
+  return {
+    gini: Number(d.querySelector(".disparity-kpis").getAttribute("data-gini")),
+    curves: curves.length,
+    curvesVisible: curves.every((c) => visible(c)),
+    parts,
+    dots: dots.length,
+    dotsVisible: dots.filter((c) => visible(c)).length,
+    clusters: dots.map((c) => c.getAttribute("data-cluster")),
+    moranI: Number(s.querySelector(".moran").getAttribute("data-moran-i")),
+    links: [...document.querySelectorAll("nav a")].map((a) => a.getAttribute("href")),
+  };
+})()`;
+
+interface Facts {
+  gini: number;
+  curves: number;
+  curvesVisible: boolean;
+  parts: { value: number; width: number }[];
+  dots: number;
+  dotsVisible: number;
+  clusters: string[];
+  moranI: number;
+  links: string[];
+}
+
+describe.skipIf(!playwright)("report disparity and map sections in a real browser", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await (playwright as Playwright).chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("sample city with coordinates: curves per district, bars in proportion, one visible dot per unit, no errors", async () => {
+    const { model } = sampleCity();
+    const rows = sampleCityWithCoordinates();
+    const html = report(model, rows, { profiles: ["normal"], correlations: false });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = new URL("spatial-sections.html", ARTIFACTS);
+    writeFileSync(file, html);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("request", (r) => {
+      if (r.url() !== file.href && !r.url().startsWith("data:")) requests.push(r.url());
+    });
+    await page.goto(pathToFileURL(file.pathname).href, { waitUntil: "load" });
+    const f = (await page.evaluate(FACTS)) as Facts;
+    await page.screenshot({ path: new URL("spatial-sections.png", ARTIFACTS).pathname, fullPage: true });
+    await page.close();
+    const result = score(model, rows, { profile: "normal", keep: ["lon", "lat"] });
+    const d = disparity(result, { by: "district" });
+    const m = moran(result, { weights: { type: "knn", k: 6, coordinates: "lonlat" } });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(f.gini).toBe(d.gini);
+    expect(f.curves).toBe(d.groupSummary.length + 1);
+    expect(f.curvesVisible).toBe(true);
+    // The Dagum bar: widths in proportion to the parts (within 1 px of 1000 px x share).
+    const dagum = f.parts.slice(0, 3);
+    const total = dagum.reduce((a, p) => a + p.width, 0);
+    for (const p of dagum) expect(Math.abs(p.width - (total * p.value) / d.gini)).toBeLessThan(1);
+    expect(f.dots).toBe(m.units.length);
+    expect(f.dotsVisible).toBe(m.units.length);
+    expect(f.clusters).toEqual(m.local.cluster);
+    expect(f.moranI).toBe(m.global.I);
+    expect(f.links).toEqual(expect.arrayContaining(["#disparity", "#spatial"]));
+  }, 60_000);
+});
