@@ -178,7 +178,7 @@ export {
   type WeightSpec,
   walkTree,
 } from "./indicators/index.js";
-export type { AppliesTo, ProfileBlend, VariableWeights } from "./indicators/model-types.js";
+export type { AppliesTo, Level, LevelRule, ProfileBlend, VariableWeights } from "./indicators/model-types.js";
 export { ERROR_CODES, type ErrorCode } from "./internal/error-codes.js";
 export { IndicatrixError, type Issue } from "./internal/errors.js";
 export { LIMITS, type Limits } from "./internal/limits.js";
@@ -231,6 +231,7 @@ export {
   type UnitHierarchy,
 } from "./score/score.js";
 export { type ProfileSelectionResult, scoreByProfile } from "./score/score-by-profile.js";
+export { type LevelsResult, type LevelTable, scoreLevels } from "./score/score-levels.js";
 export {
   profilesOfStates,
   type ScoreStatesOptions,

@@ -99,7 +99,12 @@ export const LevelRuleSchema = z
     own: z.number().min(0).max(1).meta({ description: "Weight of the unit's own indicators at the level" }),
     children: z.number().min(0).max(1).meta({ description: "Weight of the roll-up of its child units" }),
     rollup: z
-      .union([z.literal("mean"), z.strictObject({ weight: z.string() })])
+      .union([
+        z.literal("mean").meta({ description: "Mean over the scored lowest-level units below" }),
+        z
+          .strictObject({ weight: z.string().meta({ description: "A column such as population" }) })
+          .meta({ description: "Weighted by the column's sum over the scored lowest-level units below" }),
+      ])
       .optional()
       .meta({ description: 'mean (default: over the scored units below) or { weight: "population" }' }),
   })
