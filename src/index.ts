@@ -219,6 +219,7 @@ export {
   type ToDatasetOptions,
   toDataset,
 } from "./score/dataset.js";
+export type { ResolvedBlend } from "./score/resolve-blend.js";
 export { type ResolvedNode, type ResolvedProfile, resolveProfile } from "./score/resolve-profile.js";
 export { type ResolvedWeights, resolveWeights } from "./score/resolve-weights.js";
 export { type RollupOptions, type RollupResult, rollup } from "./score/rollup.js";
