@@ -292,7 +292,7 @@ export {
   type WeightSpec,
   walkTree,
 } from "./indicators/index.js";
-export type { AppliesTo, ProfileBlend, VariableWeights } from "./indicators/model-types.js";
+export type { AppliesTo, Level, LevelRule, ProfileBlend, VariableWeights } from "./indicators/model-types.js";
 export { ERROR_CODES, type ErrorCode } from "./internal/error-codes.js";
 export { IndicatrixError, type Issue } from "./internal/errors.js";
 export { LIMITS, type Limits } from "./internal/limits.js";
@@ -371,6 +371,7 @@ export {
   type NumberFormat,
   parseNumberText,
 } from "./score/parse-number-text.js";
+export type { ResolvedBlend } from "./score/resolve-blend.js";
 export { type ResolvedNode, type ResolvedProfile, resolveProfile } from "./score/resolve-profile.js";
 export { type ResolvedWeights, resolveWeights } from "./score/resolve-weights.js";
 export { type RollupOptions, type RollupResult, rollup } from "./score/rollup.js";
@@ -383,6 +384,7 @@ export {
   type UnitHierarchy,
 } from "./score/score.js";
 export { type ProfileSelectionResult, scoreByProfile } from "./score/score-by-profile.js";
+export { type LevelsResult, type LevelTable, scoreLevels } from "./score/score-levels.js";
 export {
   profilesOfStates,
   type ScoreStatesOptions,

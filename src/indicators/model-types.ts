@@ -461,7 +461,7 @@ export type ModelInput = Model;
 export type ProfileBlend =
   | Record<string, number>
   | {
-      /** [from, to]: the profiles at blend factor 0 and 1. */
+      /** The two profiles, `[from, to]`: at blend factor 0 and 1. */
       between: [string, string];
       /** Data column with each unit's blend factor in [0, 1]. */
       column: string;

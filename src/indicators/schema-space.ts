@@ -102,10 +102,10 @@ export const LevelRuleSchema = z
     children: z.number().min(0).max(1).meta({ description: "Weight of the roll-up of its child units" }),
     rollup: z
       .union([
-        z.literal("mean").meta({ description: "The mean over the scored units below" }),
+        z.literal("mean").meta({ description: "Mean over the scored lowest-level units below" }),
         z
-          .strictObject({ weight: z.string().meta({ description: "Column to weight by, e.g. population" }) })
-          .meta({ description: "A weighted mean by a column" }),
+          .strictObject({ weight: z.string().meta({ description: "A column such as population" }) })
+          .meta({ description: "Weighted by the column's sum over the scored lowest-level units below" }),
       ])
       .optional()
       .meta({ description: 'mean (default: over the scored units below) or { weight: "population" }' }),

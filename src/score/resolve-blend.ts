@@ -6,7 +6,7 @@ import type { ResolvedNode, ResolvedProfile } from "./resolve-profile.js";
 /** The blend factor at which a per-unit blend (`{ between, column }`) reports its nominal weights. */
 export const NOMINAL_BLEND_FACTOR = 0.5;
 
-/** How a blended profile was formed: its coefficients and each component's local weights. @internal */
+/** How a blended profile was formed: its coefficients and each component's local weights (`ResolvedProfile.blend`). */
 export interface ResolvedBlend {
   /** Profile name -> coefficient (for a per-unit blend: the nominal 0.5 / 0.5). */
   coefficients: Record<string, number>;

@@ -10,6 +10,7 @@ import { normalizeSQL } from "./normalize-sql.js";
 import { oneRow } from "./one-row.js";
 import { checkOutputNames, checkSqlOptions } from "./options.js";
 import { rankColumn, rankedNodes } from "./ranks.js";
+import { refuseUnitWeights } from "./unsupported.js";
 import { sqlWriter } from "./writer.js";
 
 /** Options of {@link toSQL}. */
@@ -90,7 +91,10 @@ export interface SqlQuery {
  * multiplicative and min-discrimination rules, multipliers, and any weights passed in `weights`. Where `score()` throws on data (a zero in a geometric mean, a
  * missing value under policy error...) the query fails with an `indicatrix: ...` message.
  * Not supported (`unsupported_in_sql`): outlier treatment (winsorize, log), power means with
- * |p| < 0.001, the `combine` rules `moment` and `game-theory` with a data-driven part without `weights`.
+ * |p| < 0.001, the `combine` rules `moment` and `game-theory` with a data-driven part without `weights`,
+ * and weights that vary by unit: state variable weights (`variableWeights`), per-unit blends
+ * (`blend: { between, column }`), local indicators (`appliesTo`) and `localCap`. A blend with fixed
+ * coefficients compiles (its blended weights are fixed weights).
  *
  * Values are identifiers or escaped literals, never pasted: node ids and column names are quoted
  * identifiers, file paths and messages are escaped string literals, numbers are `CAST('..' AS DOUBLE)`.
@@ -109,6 +113,7 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
   const { d } = o;
   const parsed = parseModel(model);
   const profile = resolveProfile(parsed, opts.profile);
+  refuseUnitWeights(profile);
   checkOutputNames(profile);
   const w = sqlWriter(d);
   const ids = [...profile.nodes.keys()];

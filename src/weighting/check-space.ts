@@ -26,7 +26,8 @@ const BLEND_KEYS: ReadonlySet<string> = new Set([
  * themselves, its coefficients sum to 1, it sets nothing but its name, description and variable
  * weights, no profile extends it, and its components' weights do not depend on the data
  * (`invalid_blend`); variable weights give their exponent (`alpha_required`) and name groups
- * (`unknown_node`); every state maps to a profile (`unknown_profile`).
+ * (`unknown_node`); every state maps to a profile (`unknown_profile`); node levels and profile level
+ * rules name levels of the model, and each rule's own + children is 1 (`invalid_levels`).
  * @internal
  */
 export function checkSpace(model: Model): Diagnostic[] {
@@ -65,6 +66,7 @@ export function checkSpace(model: Model): Diagnostic[] {
       }
     }
   }
+  out.push(...checkLevels(model));
   for (const [state, target] of Object.entries(model.states ?? {}))
     if (!has(target))
       out.push(
@@ -142,4 +144,27 @@ function safeChain(model: Model, name: string): string[] {
   } catch {
     return [name];
   }
+}
+
+/** Node `level`s and profile `levels` rules name levels of the model; each rule's own + children is 1. */
+function checkLevels(model: Model): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ids = (model.levels ?? []).map((l) => l.id);
+  const known = (l: string): boolean => ids.includes(l);
+  const list = ids.length > 0 ? ids.join(", ") : "none declared";
+  for (const { node, path } of walkTree(model.tree))
+    if (node.level !== undefined && !known(node.level))
+      out.push(
+        error("invalid_levels", `${path}.level`, `"${node.level}" is not a level of the model (${list})`),
+      );
+  for (const [name, profile] of Object.entries(model.profiles ?? {}))
+    for (const [l, rule] of Object.entries(profile.levels ?? {})) {
+      const path = appendKey(`${appendKey("profiles", name)}.levels`, l);
+      if (!known(l)) out.push(error("invalid_levels", path, `"${l}" is not a level of the model (${list})`));
+      if (Math.abs(rule.own + rule.children - 1) > BLEND_TOLERANCE)
+        out.push(
+          error("invalid_levels", path, `own + children must be 1, got ${rule.own} + ${rule.children}`),
+        );
+    }
+  return out;
 }

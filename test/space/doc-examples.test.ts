@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { composeModels } from "../../src/indicators/compose-models.js";
 import { blendComponents } from "../../src/indicators/profiles.js";
 import { scoreByProfile } from "../../src/score/score-by-profile.js";
+import { scoreLevels } from "../../src/score/score-levels.js";
 import { profilesOfStates, scoreStates } from "../../src/score/score-states.js";
 import { resolveVariableWeights, variableWeights } from "../../src/weighting/variable-weights.js";
 
@@ -33,6 +34,22 @@ describe("documented examples of issue 14", () => {
       profiles: { default: { weights: { root: { method: "fixed", weights: { a: 2, b: 1, typhoon: 1 } } } } },
     });
     expect(m.tree.children?.map((c) => c.id)).toEqual(["a", "b", "typhoon"]);
+  });
+
+  it("scoreLevels", () => {
+    const m = {
+      id: "m",
+      levels: [{ id: "community" }, { id: "street" }],
+      tree: { id: "root", children: [{ id: "a" }, { id: "s", level: "street" }] },
+      defaults: { normalize: "none" as const },
+      profiles: { p: { levels: { street: { own: 0.4, children: 0.6 } } } },
+    };
+    const r = scoreLevels(m, [
+      { unit: "s1", s: 0.5 },
+      { unit: "c1", parent: "s1", a: 0.2 },
+      { unit: "c2", parent: "s1", a: 0.6 },
+    ]);
+    expect(r.level("street").scores.root![0]).toBeCloseTo(0.44, 12);
   });
 
   it("blendComponents", () => {

@@ -4,6 +4,7 @@ import { parseModel } from "../../src/indicators/parse-model.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
 import { scoreLevels } from "../../src/score/score-levels.js";
+import { checkModel } from "../../src/weighting/check-model.js";
 
 const levels = [
   { id: "community", name: { en: "community", zh: "社区" } },
@@ -79,6 +80,13 @@ describe("scoreLevels: own and children parts", () => {
       },
     });
     expect(() => scoreLevels(bad, data)).toThrow(/own \+ children must be 1/);
+    expect(checkModel(bad).map((d) => [d.code, d.where])).toEqual([
+      ["invalid_levels", "profiles.p.levels.street"],
+    ]);
+    const unknown = parseModel({ ...model, tree: { id: "root", children: [{ id: "a", level: "city" }] } });
+    expect(checkModel(unknown).map((d) => [d.code, d.where])).toEqual([
+      ["invalid_levels", "tree.children[0].level"],
+    ]);
     const none = parseModel({ ...model, profiles: { p: {} } });
     expect(() => scoreLevels(none, data)).toThrow(expect.objectContaining({ code: "invalid_levels" }));
     expect(() => scoreLevels(model, data).level("city")).toThrow(/no level "city"/);
