@@ -10,6 +10,7 @@ import { normalizeSQL } from "./normalize-sql.js";
 import { oneRow } from "./one-row.js";
 import { checkOutputNames, checkSqlOptions } from "./options.js";
 import { rankColumn, rankedNodes } from "./ranks.js";
+import { unsupported } from "./unsupported.js";
 import { sqlWriter } from "./writer.js";
 
 /** Options of {@link toSQL}. */
@@ -90,7 +91,9 @@ export interface SqlQuery {
  * multiplicative and min-discrimination rules, multipliers, and any weights passed in `weights`. Where `score()` throws on data (a zero in a geometric mean, a
  * missing value under policy error...) the query fails with an `indicatrix: ...` message.
  * Not supported (`unsupported_in_sql`): outlier treatment (winsorize, log), power means with
- * |p| < 0.001, the `combine` rules `moment` and `game-theory` with a data-driven part without `weights`.
+ * |p| < 0.001, the `combine` rules `moment` and `game-theory` with a data-driven part without `weights`,
+ * assessment `rules` (step scores, bonus and penalty points, vetoes). Grades are not computed: the
+ * query gives the scores, which `score()` grades.
  *
  * Values are identifiers or escaped literals, never pasted: node ids and column names are quoted
  * identifiers, file paths and messages are escaped string literals, numbers are `CAST('..' AS DOUBLE)`.
@@ -110,6 +113,9 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
   const parsed = parseModel(model);
   const profile = resolveProfile(parsed, opts.profile);
   checkOutputNames(profile);
+  for (const node of profile.nodes.values())
+    if (node.rules)
+      unsupported("assessment rules (steps, bonus, penalty, veto)", node.id, "use a profile without rules");
   const w = sqlWriter(d);
   const ids = [...profile.nodes.keys()];
   const columns = new Map(ids.map((id, k) => [id, `v${k}`]));
