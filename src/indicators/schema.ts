@@ -396,7 +396,7 @@ const condition = z.string().meta({
 const pointsRule = z
   .strictObject({
     id: z.string().meta({ description: "Identifier of the item (shown in the unit's contributions)" }),
-    name: LocalizedTextSchema.optional(),
+    name: LocalizedTextSchema.optional().meta({ description: "Display name of the item" }),
     from: z.string().optional().meta({
       description: "Indicator or input column counted: points = per x value (a missing value counts 0)",
     }),
@@ -432,7 +432,7 @@ export const NodeRulesSchema = z
         z
           .strictObject({
             id: z.string().meta({ description: "Identifier of the veto" }),
-            name: LocalizedTextSchema.optional(),
+            name: LocalizedTextSchema.optional().meta({ description: "Display name of the veto" }),
             when: condition,
             effect: z.enum(["lowest-grade", "grade-ceiling", "zero-score"]).optional().meta({
               description:

@@ -44,7 +44,8 @@ export function prepareColumns(
   diagnostics: Issue[],
   ruleNames: readonly string[] = [],
 ): PreparedColumns {
-  const ids = new Set<string>();
+  // Declared inputs are not "unused" columns even in a profile whose formulas and rules do not read them.
+  const ids = new Set<string>((model.inputs ?? []).map((i) => i.id));
   const sources = new Map<string, { source: string; path: string }>();
   for (const { node, path } of walkTree(model.tree)) {
     ids.add(node.id);
