@@ -371,13 +371,39 @@ interface Unit {
   parent: string;
   population: number;
   values?: (number | undefined)[];
+  /** Latent normal-governance capacity (communities), for the assessment columns. */
+  latent?: number;
+}
+
+/**
+ * The assessment columns of the sample city (issue 16), drawn after everything else from their own
+ * mulberry32 stream (seed + 16), so the indicator values do not change when they are added:
+ * - `major_accident`: 1 when the community had a major safety accident in the year (the veto of the
+ *   template's `assessment` profile), Bernoulli with logit -3.5 - 0.7 L (about 3%, rarer where capacity
+ *   is high);
+ * - `recognised_innovations`: governance innovations recognised by the city or province in the year
+ *   (the bonus), Poisson with rate 0.35 exp(0.5 L), at most 4.
+ * Invented, like the rest of the file.
+ */
+export const ASSESSMENT_COLUMNS = ["major_accident", "recognised_innovations"] as const;
+
+function assessmentColumns(seed: number, communities: readonly Unit[]): Map<Unit, number[]> {
+  const rng = makeRng(seed + 16);
+  const out = new Map<Unit, number[]>();
+  for (const u of communities) {
+    const l = u.latent ?? 0;
+    const accident = rng.uniform() < 1 / (1 + Math.exp(3.5 + 0.7 * l)) ? 1 : 0;
+    out.set(u, [accident, Math.min(4, rng.poisson(0.35 * Math.exp(0.5 * l)))]);
+  }
+  return out;
 }
 
 const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
 /**
  * The sample city as CSV text: header `unit,name,level,parent,population` followed by the 60
- * indicator ids of {@link grassrootsGovernance} in tree order; rows for the city, its districts,
+ * indicator ids of {@link grassrootsGovernance} in tree order and the {@link ASSESSMENT_COLUMNS}
+ * (communities only); rows for the city, its districts,
  * streets and communities (in that order, each level in id order); only community rows carry
  * indicator values, and about 1% of those cells are empty. The same seed always gives the same
  * text, byte for byte (`\n` line ends, a final newline).
@@ -485,6 +511,7 @@ export function generateSampleCity(
         parent: street.unit,
         population,
         values,
+        latent: normal,
       });
       street.population += population;
       district.population += population;
@@ -494,7 +521,17 @@ export function generateSampleCity(
 
   if (opts.coordinates) placeUnits(makeRng(seed + 1), city, districts, streets, communities);
   const geo = opts.coordinates ? ["lon", "lat"] : [];
-  const header = ["unit", "name", "level", "parent", "population", ...geo, ...indicators].join(",");
+  const assessment = assessmentColumns(seed, communities);
+  const header = [
+    "unit",
+    "name",
+    "level",
+    "parent",
+    "population",
+    ...geo,
+    ...indicators,
+    ...ASSESSMENT_COLUMNS,
+  ].join(",");
   const lines = [city, ...districts, ...streets, ...communities].map((u) =>
     [
       u.unit,
@@ -504,6 +541,7 @@ export function generateSampleCity(
       String(u.population),
       ...(opts.coordinates ? (u.at ?? ["", ""]).map((v) => (v === "" ? "" : (v as number).toFixed(5))) : []),
       ...(u.values ?? indicators.map(() => undefined)).map((v) => (v === undefined ? "" : String(v))),
+      ...(assessment.get(u) ?? ASSESSMENT_COLUMNS.map(() => "")).map(String),
     ].join(","),
   );
   return `${[header, ...lines].join("\n")}\n`;

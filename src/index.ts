@@ -250,7 +250,26 @@ export {
   type WaspasResult,
   waspas,
 } from "./evaluate/index.js";
+// Issue 16: grades and assessment rules (考核).
+export {
+  type AssignGradesOptions,
+  applyNodeRules,
+  assignGrades,
+  type CutPoints,
+  cutPoints,
+  type GradeCounts,
+  type GradeCountsInput,
+  gradeCounts,
+  type JenksResult,
+  jenks,
+  type NearCut,
+  type NodeRulesOutcome,
+  nearCuts,
+  type RuleEffect,
+  stepPoints,
+} from "./grades/index.js";
 export { composeModels, type ModelExtension } from "./indicators/compose-models.js";
+export { type Condition, type ConditionOperator, parseCondition } from "./indicators/condition.js";
 export {
   type AhpExpert,
   type AhpWeightSpec,
@@ -292,7 +311,24 @@ export {
   type WeightSpec,
   walkTree,
 } from "./indicators/index.js";
-export type { AppliesTo, Level, LevelRule, ProfileBlend, VariableWeights } from "./indicators/model-types.js";
+export type {
+  AppliesTo,
+  FixedGradeSpec,
+  GradeBoundary,
+  GradeSpec,
+  GradeSpecBase,
+  JenksGradeSpec,
+  Level,
+  LevelRule,
+  MeanSdGradeSpec,
+  NodeRules,
+  PointsRule,
+  ProfileBlend,
+  QuantileGradeSpec,
+  StepRule,
+  VariableWeights,
+  VetoRule,
+} from "./indicators/model-types.js";
 export { ERROR_CODES, type ErrorCode } from "./internal/error-codes.js";
 export { IndicatrixError, type Issue } from "./internal/errors.js";
 export { LIMITS, type Limits } from "./internal/limits.js";
@@ -377,6 +413,7 @@ export { type ResolvedWeights, resolveWeights } from "./score/resolve-weights.js
 export { type RollupOptions, type RollupResult, rollup } from "./score/rollup.js";
 export {
   type Contribution,
+  type NodeGrades,
   type Provenance,
   type Result,
   type ScoreOptions,

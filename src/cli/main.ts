@@ -3,6 +3,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { IndicatrixError } from "../internal/errors.js";
 import { analyzeCommand } from "./commands/analyze.js";
+import { assessCommand } from "./commands/assess.js";
 import { compareCommand } from "./commands/compare.js";
 import { delphiCommand } from "./commands/delphi.js";
 import { demoCommand } from "./commands/demo.js";
@@ -47,6 +48,11 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   analyze: {
     run: analyzeCommand,
     summary: "uncertainty and sensitivity analysis of the ranking, with structure checks",
+  },
+  assess: {
+    run: assessCommand,
+    summary:
+      "grade units (grades, step scores, bonus and penalty points, vetoes); counts per district and street",
   },
   disparity: {
     run: disparityCommand,

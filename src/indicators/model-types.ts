@@ -241,7 +241,7 @@ export type WeightSpec = "equal" | BaseWeightSpec | CombineWeightSpec;
 export type GradeBoundary = "lower" | "upper";
 
 /** Settings every grade spec shares. */
-interface GradeSpecBase {
+export interface GradeSpecBase {
   /** Grade labels, worst first (one more than the cut points); default "1", "2", ... (higher is better). */
   labels?: LocalizedText[] | undefined;
   /** Which grade a score equal to a cut point gets; default `lower` (the better grade), `upper` for Jenks. */

@@ -42,6 +42,20 @@ export interface Labels {
   population: string;
   weightedBy: (col: string) => string;
   plainMean: string;
+  grades: string;
+  gradesAt: (node: string) => string;
+  cutPoints: (method: string, cuts: string, closed: string) => string;
+  gradeCountsBy: (level: string) => string;
+  total: string;
+  noGrade: string;
+  assessment: string;
+  grade: string;
+  gradeBeforeVeto: string;
+  vetoedBy: string;
+  rule: string;
+  points: string;
+  detail: string;
+  noRules: string;
   strengths: string;
   weaknesses: string;
   obstacles: string;
@@ -132,6 +146,20 @@ const en: Labels = {
   population: "Population",
   weightedBy: (col) => `Means weighted by ${col}`,
   plainMean: "Plain means of the scored units below",
+  grades: "Grades",
+  gradesAt: (node) => `Grades at ${node}`,
+  cutPoints: (method, cuts, closed) => `${method} cut points ${cuts} (${closed}-closed)`,
+  gradeCountsBy: (level) => `Grade counts per ${level}`,
+  total: "Total",
+  noGrade: "No grade",
+  assessment: "Assessment",
+  grade: "Grade",
+  gradeBeforeVeto: "Grade from the score",
+  vetoedBy: "Vetoed by",
+  rule: "Rule",
+  points: "Points",
+  detail: "What it did",
+  noRules: "No assessment rule applied to this unit.",
   strengths: "Strengths (highest normalized indicators)",
   weaknesses: "Weaknesses (lowest normalized indicators)",
   obstacles: "Obstacle degrees (largest)",
@@ -226,6 +254,21 @@ const zh: Labels = {
   population: "人口",
   weightedBy: (col) => `按 ${col} 加权平均`,
   plainMean: "下辖已评分单元的简单平均",
+  grades: "等级评定",
+  gradesAt: (node) => `${node}等级`,
+  cutPoints: (method, cuts, closed) =>
+    `${method}分界点 ${cuts}（${closed === "lower" ? "含下界" : "含上界"}）`,
+  gradeCountsBy: (level) => `各${level}等级分布`,
+  total: "合计",
+  noGrade: "无等级",
+  assessment: "考核",
+  grade: "等级",
+  gradeBeforeVeto: "按得分的等级",
+  vetoedBy: "一票否决",
+  rule: "规则",
+  points: "分值",
+  detail: "说明",
+  noRules: "该单元未触发考核规则。",
   strengths: "优势指标（标准化值最高）",
   weaknesses: "短板指标（标准化值最低）",
   obstacles: "主要障碍因子",

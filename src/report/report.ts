@@ -14,6 +14,7 @@ import {
   uncertaintySection,
 } from "./cross-sections.js";
 import { esc } from "./escape.js";
+import { gradesSection } from "./grades-section.js";
 import { labelsFor } from "./labels.js";
 import { frameworkSection, overviewSection, rankingSection } from "./profile-sections.js";
 import { rollupSection } from "./rollup-section.js";
@@ -97,14 +98,16 @@ function scoreProfiles(model: Model, data: DatasetInput, wanted: readonly string
   return out;
 }
 
-const SECTIONS = ["overview", "framework", "ranking", "rollup", "unit"] as const;
+const SECTIONS = ["overview", "framework", "ranking", "rollup", "grades", "unit"] as const;
 
 /**
  * Renders a self-contained HTML report of a scored model: the indicator framework with local and
  * global weights (tree and sunburst) and AHP consistency; the ranking with each dimension's
  * contribution (stacked bars, top 30) and a sortable table of every unit; the roll-up to the higher
  * levels of the data (population-weighted when a `population` column exists); one unit in detail
- * (dimension scores against the mean, strengths, weaknesses, obstacle degrees); the first two profiles
+ * (dimension scores against the mean, strengths, weaknesses, obstacle degrees, and its grades and what the
+ * assessment rules did to it); the grades of every graded node with their counts per district and street;
+ * the first two profiles
  * compared (scatter with the largest rank shifts labelled, rank correlations, dimension weights); rank
  * intervals when uncertainty results are passed; and the indicator correlation heatmap (Pearson).
  *
@@ -164,6 +167,7 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
       frameworkSection(ctx, v),
       rankingSection(ctx, v, top),
       up ? rollupSection(ctx, v, up) : "",
+      gradesSection(ctx, v),
       unitSection(ctx, v, unit),
     ].join("");
     const chain = v.result.resolved.chain.length > 1 ? ` (${v.result.resolved.chain.join(" → ")})` : "";
@@ -198,12 +202,13 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
     framework: labels.framework,
     ranking: labels.ranking,
     rollup: labels.rollup,
+    grades: labels.grades,
     unit: labels.unit,
   };
   const links = [
-    ...SECTIONS.filter((s) => s !== "rollup" || hasHierarchy).map(
-      (s) => `<a href="#p0-${s}" data-section="${s}">${esc(sectionTitles[s])}</a>`,
-    ),
+    ...SECTIONS.filter(
+      (s) => (s !== "rollup" || hasHierarchy) && (s !== "grades" || Object.keys(first.grades).length > 0),
+    ).map((s) => `<a href="#p0-${s}" data-section="${s}">${esc(sectionTitles[s])}</a>`),
     ...(views.length >= 2 ? [`<a href="#compare">${esc(labels.compare)}</a>`] : []),
     ...(disparityHtml ? [`<a href="#disparity">${esc(spatialTitles(language).disparity)}</a>`] : []),
     ...(mapHtml ? [`<a href="#spatial">${esc(spatialTitles(language).spatial)}</a>`] : []),

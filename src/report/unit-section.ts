@@ -3,6 +3,7 @@ import type { ResolvedNode } from "../score/resolve-profile.js";
 import { type BarRow, barChart } from "./charts.js";
 import { esc } from "./escape.js";
 import { fixed, percent, rawValue, toDisplay } from "./format.js";
+import { unitAssessment } from "./grades-section.js";
 import { type Cell, card, kpi, legend, num, table } from "./html.js";
 import { niceMax } from "./svg.js";
 import { nodeDisplay, type ProfileView, type ReportContext } from "./view.js";
@@ -123,6 +124,6 @@ export function unitSection(ctx: ReportContext, v: ProfileView, unit: string): s
   return card(
     `p${v.index}-unit`,
     `${L.unit}: ${ctx.unitName(unit)}`,
-    `${head}<h3>${esc(L.dimensionProfile)}</h3><p class="note">${esc(L.unitVsMean)}</p>${dimChart}${leg}<div class="grid2"><div><h3>${esc(L.strengths)}</h3>${strengths}</div><div><h3>${esc(L.weaknesses)}</h3>${weaknesses}</div></div>${obstacles}`,
+    `${head}<h3>${esc(L.dimensionProfile)}</h3><p class="note">${esc(L.unitVsMean)}</p>${dimChart}${leg}<div class="grid2"><div><h3>${esc(L.strengths)}</h3>${strengths}</div><div><h3>${esc(L.weaknesses)}</h3>${weaknesses}</div></div>${obstacles}${unitAssessment(ctx, v, unit)}`,
   );
 }

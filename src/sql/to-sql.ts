@@ -10,7 +10,7 @@ import { normalizeSQL } from "./normalize-sql.js";
 import { oneRow } from "./one-row.js";
 import { checkOutputNames, checkSqlOptions } from "./options.js";
 import { rankColumn, rankedNodes } from "./ranks.js";
-import { refuseUnitWeights } from "./unsupported.js";
+import { refuseUnitWeights, unsupported } from "./unsupported.js";
 import { sqlWriter } from "./writer.js";
 
 /** Options of {@link toSQL}. */
@@ -94,7 +94,9 @@ export interface SqlQuery {
  * |p| < 0.001, the `combine` rules `moment` and `game-theory` with a data-driven part without `weights`,
  * and weights that vary by unit: state variable weights (`variableWeights`), per-unit blends
  * (`blend: { between, column }`), local indicators (`appliesTo`) and `localCap`. A blend with fixed
- * coefficients compiles (its blended weights are fixed weights).
+ * coefficients compiles (its blended weights are fixed weights); and assessment `rules` (step scores,
+ * bonus and penalty points, vetoes). Grades are not computed: the query gives the scores, which
+ * `score()` grades.
  *
  * Values are identifiers or escaped literals, never pasted: node ids and column names are quoted
  * identifiers, file paths and messages are escaped string literals, numbers are `CAST('..' AS DOUBLE)`.
@@ -115,6 +117,9 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
   const profile = resolveProfile(parsed, opts.profile);
   refuseUnitWeights(profile);
   checkOutputNames(profile);
+  for (const node of profile.nodes.values())
+    if (node.rules)
+      unsupported("assessment rules (steps, bonus, penalty, veto)", node.id, "use a profile without rules");
   const w = sqlWriter(d);
   const ids = [...profile.nodes.keys()];
   const columns = new Map(ids.map((id, k) => [id, `v${k}`]));

@@ -207,6 +207,12 @@ describe("checkModel on grades and rules", () => {
     ]);
   });
 
+  it("bonus and vetoes on an indicator are refused: they apply to groups", () => {
+    const m = c43();
+    m.rules!.satisfaction = { veto: [{ id: "v", when: "major_accident == true" }] };
+    expect(codes(m)).toContain("invalid_rule @ rules.satisfaction");
+  });
+
   it("a node id equal to a grade column is a column collision", () => {
     const m = c43();
     m.tree.children!.push({ id: "root_grade", goalposts: [0, 1] });

@@ -105,7 +105,7 @@ describe("the public names", () => {
     );
   });
 
-  it("indicatrix/schema exports the 14 zod schemas and the 4 constants of the format, nothing else", async () => {
+  it("indicatrix/schema exports the 16 zod schemas and the 4 constants of the format, nothing else", async () => {
     const schema = await import("../../src/schema.js");
     const zod = Object.entries(schema).filter(([, v]) => v instanceof z.ZodType);
     expect(zod.map(([n]) => n).sort()).toEqual([
@@ -114,10 +114,12 @@ describe("the public names", () => {
       "BaseWeightSpecSchema",
       "DefaultsSchema",
       "DirectionSchema",
+      "GradeSpecSchema",
       "InputSchema",
       "LocalizedTextSchema",
       "MissingPolicySchema",
       "ModelSchema",
+      "NodeRulesSchema",
       "NodeSchema",
       "NormalizeSpecSchema",
       "ProfileSchema",

@@ -142,7 +142,7 @@ describe.skipIf(!playwright)("report in a real browser (Debian chromium, playwri
     const { page, errors, requests, loadMs } = await open(browser, report(model, data), "report-sample-city");
     const f = (await page.evaluate(FACTS)) as PageFacts;
     const best = top(normal);
-    expect(f.tabs).toBe(5);
+    expect(f.tabs).toBe(6);
     expect(f.visibleProfiles).toBe(1);
     expect(f.top.id).toBe(best.unit);
     expect(f.top.value).toBeCloseTo(best.score * 100, 10);
@@ -171,6 +171,57 @@ describe.skipIf(!playwright)("report in a real browser (Debian chromium, playwri
     expect(requests).toEqual([]);
     expect(loadMs).toBeLessThan(5000);
     writeFileSync(new URL("report-sample-city-load.txt", ARTIFACTS), `${loadMs.toFixed(0)} ms\n`);
+    await page.close();
+  });
+
+  it("sample city, assessment profile: the grades section counts per district match score(), the vetoed unit shows 差 and its veto", async () => {
+    const { model, data } = sampleCity();
+    const result = score(model, data, { profile: "assessment" });
+    const g = result.grades.governance!;
+    const vetoed = Object.keys(g.forced)[0]!;
+    const html = report(model, data, { profiles: ["assessment"], unit: vetoed });
+    const { page, errors, requests } = await open(browser, html, "report-assessment");
+    const facts = (await page.evaluate(`(() => {
+      const section = document.querySelector("#p0-grades");
+      const tables = [...section.querySelectorAll("table.grades-table")];
+      const district = tables[0];
+      const rows = [...district.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent));
+      const head = [...district.tHead.rows[0].cells].map((c) => c.textContent);
+      const seg = section.querySelector(".grade-bar .grade-seg");
+      const unitGrade = document.querySelector("#p0-unit table.unit-grades strong").textContent;
+      const rules = [...document.querySelectorAll("#p0-unit table.unit-rules tbody tr")].map((r) => r.cells[1].textContent);
+      return { head, rows, visible: section.getBoundingClientRect().height > 0, segWidth: seg.getBoundingClientRect().width, unitGrade, rules };
+    })()`)) as {
+      head: string[];
+      rows: string[][];
+      visible: boolean;
+      segWidth: number;
+      unitGrade: string;
+      rules: string[];
+    };
+    expect(facts.visible).toBe(true);
+    expect(facts.segWidth).toBeGreaterThan(0);
+    // The first table is the districts' (the levels in data order; the city alone has no table): 5 rows, columns name, parent, 优 良 中 差, no grade, bar.
+    expect(facts.head.slice(2, 6)).toEqual(["优", "良", "中", "差"]);
+    expect(facts.rows.length).toBe(5);
+    const h = result.hierarchy;
+    const districtOf = (u: string): string => {
+      let p = h.parents[h.units.indexOf(u)];
+      while (p !== undefined && h.levels[h.units.indexOf(p)] !== "district")
+        p = h.parents[h.units.indexOf(p)];
+      return p as string;
+    };
+    for (const row of facts.rows) {
+      const d = row[0]!.split(" ").pop()!;
+      const expected = [3, 2, 1, 0].map(
+        (k) => result.units.filter((u, i) => districtOf(u) === d && g.grade[i] === k).length,
+      );
+      expect(row.slice(2, 6).map(Number), d).toEqual(expected);
+    }
+    expect(facts.unitGrade).toBe("差");
+    expect(facts.rules).toContain("veto: major_accident");
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
     await page.close();
   });
 

@@ -96,7 +96,14 @@ describe("report(governance template, sample city)", () => {
 
   it("shows every profile of the template by default, in order, as tabs", () => {
     const tabs = [...cityHtml.matchAll(/data-show-profile="(\d+)"[^>]*>([^<]*)</g)].map((m) => m[2]);
-    expect(tabs).toEqual(["常态治理", "应急治理", "公共卫生事件", "自然灾害", "社会安全事件"]);
+    expect(tabs).toEqual([
+      "常态治理",
+      "应急治理",
+      "公共卫生事件",
+      "自然灾害",
+      "社会安全事件",
+      "年度考核（示意）",
+    ]);
   });
 
   it("labels the top bar with score()'s top unit and its score x 100 to one decimal", () => {

@@ -181,6 +181,7 @@ describe("templates/grassroots-governance.json", () => {
       "public_health",
       "natural_disaster",
       "social_security",
+      "assessment",
     ]);
     for (const [name, codes] of Object.entries(OVERLAYS)) {
       const p = profile(name);

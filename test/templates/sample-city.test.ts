@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { sampleCorrelation } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { generateSampleCity, SAMPLE_CITY_SEED } from "../../scripts/sample-city.js";
+import { ASSESSMENT_COLUMNS, generateSampleCity, SAMPLE_CITY_SEED } from "../../scripts/sample-city.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import type { ModelNode } from "../../src/indicators/schema.js";
 import { grassrootsGovernance } from "../../src/indicators/templates/index.js";
@@ -61,7 +61,7 @@ describe("examples/governance/sample-city.csv", () => {
   });
 
   it("has columns unit,name,level,parent,population then the 60 indicator ids in tree order", () => {
-    expect(header).toEqual(["unit", "name", "level", "parent", "population", ...ids]);
+    expect(header).toEqual(["unit", "name", "level", "parent", "population", ...ids, ...ASSESSMENT_COLUMNS]);
     expect(ids).toHaveLength(60);
     expect(committed.endsWith("\n")).toBe(true);
     expect(committed.includes("\r")).toBe(false);

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { SCORE_FIXED_COLUMNS } from "../../indicators/check/output-columns.js";
+import { gradeColumn, SCORE_FIXED_COLUMNS, vetoColumn } from "../../indicators/check/output-columns.js";
 import type { Model } from "../../indicators/schema.js";
 import { displayName } from "../../indicators/tree.js";
 import { IndicatrixError } from "../../internal/errors.js";
@@ -23,8 +23,9 @@ export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile 
        [--period COLUMN [--basis pooled|period|reference:P] [--weights pooled|period|reference:P]]
 
 Scores the units of a CSV file with a model. Every unit of the input appears in the output, in input order:
-scored units with their score at every node of the tree and their ranks; units with child units (streets,
-districts) with their roll-up; units without a score with the reason.
+scored units with their score at every node of the tree, their ranks, and the grade at every graded node
+(<id>_grade) and the vetoes that hold (<id>_veto); units with child units (streets, districts) with their
+roll-up; units without a score with the reason.
 
   --profile P        profile to apply (default: the model's first)
   --out FILE         write to FILE (atomically) instead of stdout; FILE.xlsx: a workbook with sheets
@@ -49,8 +50,9 @@ ${dataHelp(21)}
 
 /**
  * The columns of the score output and a function giving row k (every input unit, in input order):
- * scored units with their score at every node and the ranks of the groups, units with child units
- * with their roll-up, units without a score with the reason.
+ * scored units with their score at every node, the ranks of the groups, the grade at every graded
+ * node (`<id>_grade`) and the vetoes that hold (`<id>_veto`), units with child units with their
+ * roll-up (no grade: grades are counted per parent by `assess`), units without a score with the reason.
  * @throws IndicatrixError `column_collision` when a node id would overwrite another output column.
  */
 export function scoreRows(
@@ -59,7 +61,15 @@ export function scoreRows(
 ): { columns: string[]; count: number; rowAt: (k: number) => Record<string, string | number | null> } {
   const nodes = [...result.resolved.nodes.values()];
   const groups = nodes.filter((n) => !n.indicator).map((n) => n.id);
-  const columns = [...SCORE_FIXED_COLUMNS, ...nodes.map((n) => n.id), ...groups.map((g) => `${g}_rank`)];
+  const graded = nodes.filter((n) => Object.hasOwn(result.grades, n.id)).map((n) => n.id);
+  const vetoed = nodes.filter((n) => (n.rules?.veto?.length ?? 0) > 0).map((n) => n.id);
+  const columns = [
+    ...SCORE_FIXED_COLUMNS,
+    ...nodes.map((n) => n.id),
+    ...groups.map((g) => `${g}_rank`),
+    ...graded.map(gradeColumn),
+    ...vetoed.map(vetoColumn),
+  ];
   const clashes = columns.filter((c, k) => columns.indexOf(c) !== k);
   if (clashes.length > 0)
     throw new IndicatrixError(
@@ -87,6 +97,15 @@ export function scoreRows(
       row.coverage = result.coverage[i] ?? null;
       for (const n of nodes) row[n.id] = result.scores[n.id]?.[i] ?? Number.NaN;
       for (const g of groups) row[`${g}_rank`] = result.ranks[g]?.[i] || null;
+      for (const id of graded) {
+        const g = result.grades[id]!;
+        const k = g.grade[i]!;
+        row[gradeColumn(id)] = k < 0 ? null : (g.names[k] ?? null);
+      }
+      for (const id of vetoed) {
+        const hits = result.rules[id]?.vetoes[i] ?? [];
+        row[vetoColumn(id)] = hits.length === 0 ? null : hits.map((v) => v.id).join(";");
+      }
     } else if (j !== undefined) {
       const has = !Number.isNaN(up.scores[root]?.[j]);
       row.status = has ? "rollup" : "missing";

@@ -29,7 +29,8 @@ export function labelTexts(label: LocalizedText): string[] {
  * (`unknown_node`); a grade spec has ascending cuts, multiples or probabilities, exactly one of
  * `probs` and `classes`, and one label per grade (`invalid_grades`); step rules sit on indicators,
  * with one more point than thresholds, thresholds ascending (`invalid_rule`) and points that rise
- * with the indicator's direction (`non_monotone_steps`); a bonus or penalty item has `from` or
+ * with the indicator's direction (`non_monotone_steps`); bonus, penalty, caps and vetoes sit on groups
+ * (`invalid_rule`); a bonus or penalty item has `from` or
  * `when` with `points` (`invalid_rule`); conditions parse and name an indicator or a declared input
  * (`invalid_condition`); a grade-ceiling veto names a label of the node's grades (`invalid_rule`);
  * a veto that forces a grade on a node without grades is a warning (`veto_without_grades`).
@@ -176,6 +177,19 @@ function checkNodeRules(
           break;
         }
     }
+  }
+  if (isIndicator(v.node)) {
+    const groupOnly = (
+      ["bonus", "penalty", "bonusCap", "penaltyCap", "capTotal", "floor", "veto"] as const
+    ).filter((k) => rules[k] !== undefined);
+    if (groupOnly.length > 0)
+      out.push(
+        error(
+          "invalid_rule",
+          path,
+          `${groupOnly.join(", ")} apply to a group; "${v.node.id}" is an indicator (put them on its parent, with a condition on the indicator)`,
+        ),
+      );
   }
   for (const kind of ["bonus", "penalty"] as const)
     for (const [i, item] of (rules[kind] ?? []).entries()) {

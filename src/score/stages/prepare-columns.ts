@@ -77,7 +77,8 @@ export function prepareColumns(
   ruleNames: readonly string[] = [],
   datasetOptions: DatasetOptions = {},
 ): PreparedColumns {
-  const ids = new Set<string>();
+  // Declared inputs are not "unused" columns even in a profile whose formulas and rules do not read them.
+  const ids = new Set<string>((model.inputs ?? []).map((i) => i.id));
   const sources = new Map<string, { source: string; path: string }>();
   // An indicator that names its data column (`column: "绿地率"`) reads that column; `%` reads percent as points.
   const columnOf = new Map<string, string>();
