@@ -28,10 +28,10 @@ export interface ScorePanelOptions extends Omit<PanelDataOptions, "columns" | "o
   /**
    * The profile: one name for every period (default: the model's first profile), a map from period to
    * profile (`{ "2020": "emergency" }`; unlisted periods take the model's first profile), or
-   * `{ column: "state" }`: a column of the rows naming each unit-period's profile (empty: the model's
-   * first profile).
+   * `{ column: "state", default? }`: a column of the rows naming each unit-period's profile (empty:
+   * `default`, else the model's first profile).
    */
-  profile?: string | Readonly<Record<string, string>> | { column: string };
+  profile?: string | Readonly<Record<string, string>> | { column: string; default?: string };
   /**
    * Where the normalization statistics (min, max, mean, sd, ranks) come from: `"pooled"` over every
    * unit-period (default; COINr `global = TRUE`), `"period"` (each period alone) or `{ reference }` (the
@@ -195,7 +195,14 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
     throw new IndicatrixError("invalid_option", "opts.profile.column: a state column needs rows (records)", {
       path: ["opts", "profile", "column"],
     });
-  const defaultProfile = typeof given === "string" ? given : (names[0] as string);
+  const stateDefault = stateColumn !== undefined ? (given as { default?: unknown }).default : undefined;
+  if (stateDefault !== undefined && typeof stateDefault !== "string")
+    throw new IndicatrixError("invalid_option", "opts.profile.default: expected a profile name", {
+      path: ["opts", "profile", "default"],
+    });
+  const defaultProfile =
+    typeof given === "string" ? given : ((stateDefault as string | undefined) ?? (names[0] as string));
+  if (!names.includes(defaultProfile)) resolveProfile(parsed, defaultProfile); // unknown_profile
   const resolved = new Map<string, ResolvedProfile>();
   const profileOf = (name: string): ResolvedProfile => {
     let p = resolved.get(name);
