@@ -274,18 +274,25 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
 
   // The profile of every scored row.
   const rowProfile: string[] = new Array(leafCount);
-  for (let q = 0; q < leafCount; q++) {
-    const s = leafIndex[q]!;
-    const named = stateColumn !== undefined ? panel.text?.[s] : undefined;
-    if (named !== undefined && !names.includes(named))
-      throw new IndicatrixError(
-        "unknown_profile",
-        `row ${panel.inputRows[s]}, unit "${dataset.units[s]}", column "${stateColumn}": "${named}" is not a profile of the model (${names.join(", ")})`,
-        { path: ["data", panel.inputRows[s]!, stateColumn as string], where: `row ${panel.inputRows[s]}` },
-      );
-    rowProfile[q] = named ?? (periodProfile[periods[periodOfLeaf[q]!] as string] as string);
-  }
-  const distinct = [...new Set(rowProfile)];
+  if (stateColumn === undefined)
+    for (const [k, b] of fullLeaves.entries())
+      rowProfile.fill(periodProfile[periods[k] as string] as string, b.start, b.end);
+  else
+    for (let q = 0; q < leafCount; q++) {
+      const s = leafIndex[q]!;
+      const named = stateColumn !== undefined ? panel.text?.[s] : undefined;
+      if (named !== undefined && !names.includes(named))
+        throw new IndicatrixError(
+          "unknown_profile",
+          `row ${panel.inputRows[s]}, unit "${dataset.units[s]}", column "${stateColumn}": "${named}" is not a profile of the model (${names.join(", ")})`,
+          { path: ["data", panel.inputRows[s]!, stateColumn as string], where: `row ${panel.inputRows[s]}` },
+        );
+      rowProfile[q] = named ?? (periodProfile[periods[periodOfLeaf[q]!] as string] as string);
+    }
+  const distinct =
+    stateColumn === undefined
+      ? [...new Set(fullLeaves.filter((b) => b.end > b.start).map((b) => periodProfile[b.period] as string))]
+      : [...new Set(rowProfile)];
   const dataDriven = distinct.some((name) =>
     [...profileOf(name).nodes.values()].some((nd) => !nd.indicator && specNeedsData(nd.weights)),
   );
@@ -293,16 +300,26 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
   // The runs: one per profile, or per period and profile for per-period data-driven weights.
   const groups = new Map<string, number[]>();
   const perPeriod = dataDriven && weightsBasis.kind === "period";
-  for (let q = 0; q < leafCount; q++) {
+  const single = distinct.length === 1 && !perPeriod;
+  for (let q = 0; q < (single ? 0 : leafCount); q++) {
     const key = perPeriod ? `${periodOfLeaf[q]}\u0000${rowProfile[q]}` : (rowProfile[q] as string);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
     g.push(q);
   }
-  const runs: Run[] = [...groups.values()].map((g) => {
-    const rows = Uint32Array.from(g);
-    return { profile: rowProfile[g[0]!] as string, rows, blocks: blocksOf(rows, periodOfLeaf, periods) };
-  });
+  // One profile for every row (the common case): one run over every row, without grouping them.
+  const runs: Run[] = single
+    ? [
+        {
+          profile: distinct[0] as string,
+          rows: Uint32Array.from({ length: leafCount }, (_, q) => q),
+          blocks: fullLeaves.map((b) => ({ ...b })),
+        },
+      ]
+    : [...groups.values()].map((g) => {
+        const rows = Uint32Array.from(g);
+        return { profile: rowProfile[g[0]!] as string, rows, blocks: blocksOf(rows, periodOfLeaf, periods) };
+      });
 
   // Runs that cover only some rows take their normalized values from the whole panel's plan.
   const prepass = new Map<string, Record<string, Float64Array>>();
