@@ -2,11 +2,12 @@ import { parseModel } from "../indicators/parse-model.js";
 import { profileNames } from "../indicators/profiles.js";
 import type { Model } from "../indicators/schema.js";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
-import { normalizeResolved } from "../normalize/normalize-resolved.js";
+import { applyAffineForm } from "../normalize/affine.js";
+import { type NormalizePlan, planNormalization } from "../normalize/normalize-resolved.js";
 import type { NormalizeParams } from "../normalize/types.js";
 import type { Dataset } from "../score/dataset.js";
 import { type ResolvedProfile, resolveProfile } from "../score/resolve-profile.js";
-import type { Result } from "../score/result.js";
+import type { Result, UnitHierarchy } from "../score/result.js";
 import { scoreWith } from "../score/score.js";
 import { buildResult } from "../score/stages/build-result.js";
 import { prepareColumns, profileColumns } from "../score/stages/prepare-columns.js";
@@ -25,10 +26,12 @@ export type PanelWeights = "pooled" | "period" | { reference: string | number };
 /** Options of {@link scorePanel}. */
 export interface ScorePanelOptions extends Omit<PanelDataOptions, "columns" | "optional" | "textColumn"> {
   /**
-   * The profile: one name for every period (default: the model's first profile), or a map from period to
-   * profile (`{ "2020": "emergency" }`; unlisted periods take the model's first profile).
+   * The profile: one name for every period (default: the model's first profile), a map from period to
+   * profile (`{ "2020": "emergency" }`; unlisted periods take the model's first profile), or
+   * `{ column: "state", default? }`: a column of the rows naming each unit-period's profile (empty:
+   * `default`, else the model's first profile).
    */
-  profile?: string | Readonly<Record<string, string>>;
+  profile?: string | Readonly<Record<string, string>> | { column: string; default?: string };
   /**
    * Where the normalization statistics (min, max, mean, sd, ranks) come from: `"pooled"` over every
    * unit-period (default; COINr `global = TRUE`), `"period"` (each period alone) or `{ reference }` (the
@@ -54,8 +57,10 @@ export interface PanelProvenance {
   periods: string[];
   /** How periods were ordered. */
   order: "numeric" | "first appearance" | "explicit";
-  /** The profile of each period. */
+  /** The profile of each period (profiles named by a state column: those met in the period, joined by "+"). */
   profiles: Record<string, string>;
+  /** The column naming each unit-period's profile, when `opts.profile` is `{ column }`. */
+  stateColumn?: string;
   /** The normalization basis. */
   basis: "pooled" | "period" | { reference: string; clip: boolean };
   /** The rows of data-driven weights (`"none"` when no weight spec reads data). */
@@ -88,73 +93,61 @@ export interface PanelResult {
   provenance: PanelProvenance;
 }
 
-/** One score run: a profile over some periods, and the rows it covers. */
+/** One score run: a profile over some unit-periods (leaf rows), and each period's rows in it. */
 interface Run {
+  /** The profile. */
   profile: string;
+  /** Positions of its rows among the leaf rows of the panel, ascending. */
+  rows: Uint32Array;
+  /** Each period's rows in the run (run coordinates). */
   blocks: PeriodBlock[];
 }
 
-/** Rows of the dataset's units that are no other unit's parent, per block (as `prepareColumns` keeps them). */
-function leafBlocks(ds: Dataset, blocks: readonly PeriodBlock[]): PeriodBlock[] {
-  const parents = new Set(ds.parents.filter((p): p is string => p !== undefined));
-  let at = 0;
-  return blocks.map((b) => {
-    let k = 0;
-    if (parents.size === 0) k = b.end - b.start;
-    else for (let i = b.start; i < b.end; i++) if (!parents.has(ds.units[i]!)) k++;
-    const out = { period: b.period, start: at, end: at + k };
-    at += k;
-    return out;
-  });
-}
-
-/** The rows of `blocks` of a dataset as a dataset (views when they are one contiguous range). */
-function subsetDataset(
-  ds: Dataset,
-  blocks: readonly PeriodBlock[],
-): { dataset: Dataset; blocks: PeriodBlock[] } {
-  const total = ds.units.length;
-  if (blocks.length > 0 && blocks[0]!.start === 0 && blocks.at(-1)!.end === total && contiguous(blocks))
-    return { dataset: ds, blocks: [...blocks] };
-  const ranges = blocks.map((b) => [b.start, b.end] as const);
-  const pick = <T>(a: readonly T[]): T[] => ranges.flatMap(([s, e]) => a.slice(s, e));
-  const n = ranges.reduce((a, [s, e]) => a + e - s, 0);
+/** The rows `rows` of a dataset, without the unit hierarchy (every row scored). */
+function gather(ds: Dataset, rows: Uint32Array): Dataset {
+  const pick = <T>(a: readonly T[]): T[] => Array.from(rows, (r) => a[r] as T);
   const columns = new Map<string, Float64Array>();
   for (const [k, col] of ds.columns) {
-    if (ranges.length === 1) columns.set(k, col.subarray(ranges[0]![0], ranges[0]![1]));
-    else {
-      const out = new Float64Array(n);
-      let at = 0;
-      for (const [s, e] of ranges) {
-        out.set(col.subarray(s, e), at);
-        at += e - s;
-      }
-      columns.set(k, out);
-    }
+    const out = new Float64Array(rows.length);
+    for (let q = 0; q < rows.length; q++) out[q] = col[rows[q]!]!;
+    columns.set(k, out);
   }
-  let at = 0;
-  const local = blocks.map((b) => {
-    const out = { period: b.period, start: at, end: at + b.end - b.start };
-    at = out.end;
-    return out;
-  });
   return {
-    dataset: {
-      kind: "dataset",
-      units: pick(ds.units),
-      parents: pick(ds.parents),
-      levels: pick(ds.levels),
-      names: pick(ds.names),
-      columns,
-      ignored: ds.ignored,
-    },
-    blocks: local,
+    kind: "dataset",
+    units: pick(ds.units),
+    parents: new Array(rows.length).fill(undefined),
+    levels: pick(ds.levels),
+    names: pick(ds.names),
+    columns,
+    ignored: ds.ignored,
   };
 }
 
-function contiguous(blocks: readonly PeriodBlock[]): boolean {
-  for (let k = 1; k < blocks.length; k++) if (blocks[k]!.start !== blocks[k - 1]!.end) return false;
-  return true;
+/** Run-local period blocks of sorted leaf positions, given the period of each leaf position. */
+function blocksOf(rows: Uint32Array, periodOfLeaf: Uint32Array, periods: readonly string[]): PeriodBlock[] {
+  const out: PeriodBlock[] = [];
+  for (let q = 0; q < rows.length; q++) {
+    const period = periods[periodOfLeaf[rows[q]!]!] as string;
+    const last = out.at(-1);
+    if (last && last.period === period) last.end = q + 1;
+    else out.push({ period, start: q, end: q + 1 });
+  }
+  return out;
+}
+
+/** Count of present values of a column and its range (the params of a plan describe the run's own values). */
+function ownCounts(values: Float64Array): Pick<NormalizeParams, "n" | "missing" | "min" | "max"> {
+  let n = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    n++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { n, missing: values.length - n, min: n > 0 ? min : Number.NaN, max: n > 0 ? max : Number.NaN };
 }
 
 /**
@@ -168,14 +161,16 @@ function contiguous(blocks: readonly PeriodBlock[]): boolean {
  * period. `basis: "period"` normalizes each period alone (COINr `global = FALSE`: every period spans the
  * output range, so a unit can fall while its values rise); `{ reference: "2019" }` carries one period's
  * bounds to all (stable when periods are added; values may leave the output range; `clip: true` clips).
- * A one-period panel gives exactly `score()`.
+ * The normalization statistics always run over every unit-period of the basis, whatever profile scores
+ * them; a profile changes weights, active indicators and goalposts. A one-period panel gives exactly
+ * `score()`.
  *
  * @param model - the indicator model.
  * @param data - rows with a period column, or `{ units, values, periods }`.
  * @param opts - period column and order, profile(s), basis, weights, imputation.
  * @throws IndicatrixError the errors of `toPanel` and `score`, `unknown_period` (a reference or profile
- *   map period that the panel does not have), `unknown_profile`, `unsupported_basis` (a reference basis
- *   for a rank-type normalization), `invalid_option`.
+ *   map period that the panel does not have), `unknown_profile` (also naming the row of a state column),
+ *   `unsupported_basis` (a reference basis for a rank-type normalization), `invalid_option`.
  * @example
  * ```ts
  * const panel = scorePanel(model, [
@@ -191,7 +186,23 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
     throw new IndicatrixError("invalid_option", "opts: expected an options object", { path: ["opts"] });
   const parsed = parseModel(model);
   const names = profileNames(parsed);
-  const defaultProfile = typeof opts.profile === "string" ? opts.profile : (names[0] as string);
+  const given = opts.profile;
+  const stateColumn =
+    given !== null && typeof given === "object" && "column" in given && typeof given.column === "string"
+      ? given.column
+      : undefined;
+  if (stateColumn !== undefined && !Array.isArray(data))
+    throw new IndicatrixError("invalid_option", "opts.profile.column: a state column needs rows (records)", {
+      path: ["opts", "profile", "column"],
+    });
+  const stateDefault = stateColumn !== undefined ? (given as { default?: unknown }).default : undefined;
+  if (stateDefault !== undefined && typeof stateDefault !== "string")
+    throw new IndicatrixError("invalid_option", "opts.profile.default: expected a profile name", {
+      path: ["opts", "profile", "default"],
+    });
+  const defaultProfile =
+    typeof given === "string" ? given : ((stateDefault as string | undefined) ?? (names[0] as string));
+  if (!names.includes(defaultProfile)) resolveProfile(parsed, defaultProfile); // unknown_profile
   const resolved = new Map<string, ResolvedProfile>();
   const profileOf = (name: string): ResolvedProfile => {
     let p = resolved.get(name);
@@ -201,18 +212,25 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
     }
     return p;
   };
-  const profileMap = typeof opts.profile === "object" && opts.profile !== null ? opts.profile : undefined;
-  const used = new Set([defaultProfile, ...Object.values(profileMap ?? {})]);
+  const profileMap =
+    stateColumn === undefined && typeof given === "object" && given !== null
+      ? (given as Readonly<Record<string, string>>)
+      : undefined;
+  const used =
+    stateColumn !== undefined
+      ? new Set(names)
+      : new Set([defaultProfile, ...Object.values(profileMap ?? {})]);
   const columns = new Set<string>();
   for (const name of used) for (const c of profileColumns(parsed, profileOf(name))) columns.add(c);
   const panel = toPanel(data, {
     ...(opts.period !== undefined ? { period: opts.period } : {}),
     ...(opts.periods !== undefined ? { periods: opts.periods } : {}),
     ...(opts.unitKey !== undefined ? { unitKey: opts.unitKey } : {}),
+    ...(stateColumn !== undefined ? { textColumn: stateColumn } : {}),
     columns: [...columns],
     optional: ["population", ...(opts.keep ?? [])],
   });
-  const { periods } = panel;
+  const { periods, blocks } = panel;
   for (const p of Object.keys(profileMap ?? {}))
     if (!periods.includes(p))
       throw new IndicatrixError(
@@ -228,9 +246,6 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
       profileMap && Object.hasOwn(profileMap, p) ? (profileMap[p] as string) : defaultProfile;
   const basis = resolveBasis(opts.basis, periods);
   const weightsBasis = resolveBasis(opts.weights as PanelBasis | undefined, periods, "weights");
-  const dataDriven = [...new Set(Object.values(periodProfile))].some((name) =>
-    [...profileOf(name).nodes.values()].some((n) => !n.indicator && specNeedsData(n.weights)),
-  );
   const diagnostics: Issue[] = [...panel.diagnostics];
   let imputed: ImputedValue[] = [];
   let dataset = panel.dataset;
@@ -239,131 +254,218 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
     dataset = out.dataset;
     imputed = out.imputed;
   }
-  const blocks = panel.blocks;
-  const byPeriod = new Map(blocks.map((b) => [b.period, b]));
+  const n = dataset.units.length;
 
-  // The runs: one per profile (its periods), or one per period for per-period data-driven weights.
-  const runs: Run[] = [];
-  if (dataDriven && weightsBasis.kind === "period")
-    for (const b of blocks) runs.push({ profile: periodProfile[b.period] as string, blocks: [b] });
+  // The rows scored (units that are no other unit's parent, as score() keeps them), period by period.
+  const parentSet = new Set(dataset.parents.filter((p): p is string => p !== undefined));
+  const leafRows: number[] = [];
+  const fullLeaves: PeriodBlock[] = [];
+  for (const b of blocks) {
+    const start = leafRows.length;
+    for (let s = b.start; s < b.end; s++)
+      if (parentSet.size === 0 || !parentSet.has(dataset.units[s]!)) leafRows.push(s);
+    fullLeaves.push({ period: b.period, start, end: leafRows.length });
+  }
+  const leafCount = leafRows.length;
+  const leafIndex = Uint32Array.from(leafRows);
+  const leafDataset = leafCount === n && parentSet.size === 0 ? dataset : gather(dataset, leafIndex);
+  const periodOfLeaf = new Uint32Array(leafCount);
+  for (const [k, b] of fullLeaves.entries()) periodOfLeaf.fill(k, b.start, b.end);
+
+  // The profile of every scored row.
+  const rowProfile: string[] = new Array(leafCount);
+  if (stateColumn === undefined)
+    for (const [k, b] of fullLeaves.entries())
+      rowProfile.fill(periodProfile[periods[k] as string] as string, b.start, b.end);
   else
-    for (const name of new Set(Object.values(periodProfile)))
-      runs.push({ profile: name, blocks: blocks.filter((b) => periodProfile[b.period] === name) });
+    for (let q = 0; q < leafCount; q++) {
+      const s = leafIndex[q]!;
+      const named = stateColumn !== undefined ? panel.text?.[s] : undefined;
+      if (named !== undefined && !names.includes(named))
+        throw new IndicatrixError(
+          "unknown_profile",
+          `row ${panel.inputRows[s]}, unit "${dataset.units[s]}", column "${stateColumn}": "${named}" is not a profile of the model (${names.join(", ")})`,
+          { path: ["data", panel.inputRows[s]!, stateColumn as string], where: `row ${panel.inputRows[s]}` },
+        );
+      rowProfile[q] = named ?? (periodProfile[periods[periodOfLeaf[q]!] as string] as string);
+    }
+  const distinct =
+    stateColumn === undefined
+      ? [...new Set(fullLeaves.filter((b) => b.end > b.start).map((b) => periodProfile[b.period] as string))]
+      : [...new Set(rowProfile)];
+  const dataDriven = distinct.some((name) =>
+    [...profileOf(name).nodes.values()].some((nd) => !nd.indicator && specNeedsData(nd.weights)),
+  );
 
-  // The pooled raw columns of a profile over every unit-period, for runs that cover only some periods.
-  const fullLeaves = leafBlocks(dataset, blocks);
+  // The runs: one per profile, or per period and profile for per-period data-driven weights.
+  const groups = new Map<string, number[]>();
+  const perPeriod = dataDriven && weightsBasis.kind === "period";
+  const single = distinct.length === 1 && !perPeriod;
+  for (let q = 0; q < (single ? 0 : leafCount); q++) {
+    const key = perPeriod ? `${periodOfLeaf[q]}\u0000${rowProfile[q]}` : (rowProfile[q] as string);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(q);
+  }
+  // One profile for every row (the common case): one run over every row, without grouping them.
+  const runs: Run[] = single
+    ? [
+        {
+          profile: distinct[0] as string,
+          rows: Uint32Array.from({ length: leafCount }, (_, q) => q),
+          blocks: fullLeaves.map((b) => ({ ...b })),
+        },
+      ]
+    : [...groups.values()].map((g) => {
+        const rows = Uint32Array.from(g);
+        return { profile: rowProfile[g[0]!] as string, rows, blocks: blocksOf(rows, periodOfLeaf, periods) };
+      });
+
+  // Runs that cover only some rows take their normalized values from the whole panel's plan.
   const prepass = new Map<string, Record<string, Float64Array>>();
   const pooledRaw = (name: string): Record<string, Float64Array> => {
     let raw = prepass.get(name);
     if (!raw) {
       const p = profileOf(name);
-      const prepared = prepareColumns(parsed, p, dataset, undefined, []);
-      raw = treatIndicators(p, prepared.indicators).raw;
+      raw = treatIndicators(p, prepareColumns(parsed, p, leafDataset, undefined, []).indicators).raw;
       prepass.set(name, raw);
     }
     return raw;
   };
-  const pooledNormalized = new Map<string, ReturnType<typeof normalizeResolved>>();
   const perPeriodParams = new Map<string, Record<string, NormalizeParams>>();
+  const recordPeriod = (id: string) => (period: string, params: NormalizeParams) => {
+    let rec = perPeriodParams.get(period);
+    if (!rec) perPeriodParams.set(period, (rec = {}));
+    rec[id] = params;
+  };
+  const refBlock = basis.kind === "reference" ? fullLeaves.find((b) => b.period === basis.period) : undefined;
+  const wholePlans = new Map<
+    string,
+    { values: Float64Array; params: NormalizeParams; warnings: NormalizePlan["warnings"] }
+  >();
+  const wholePlan = (profile: string, id: string, spec: Parameters<typeof basisPlan>[2]) => {
+    const key = `${profile}\u0000${id}`;
+    let w = wholePlans.get(key);
+    if (!w) {
+      const full = pooledRaw(profile)[id] as Float64Array;
+      const plan =
+        basisPlan(id, full, spec, basis, {
+          blocks: fullLeaves,
+          refValues: () => full.subarray(refBlock!.start, refBlock!.end),
+          perPeriod: recordPeriod(id),
+        }) ?? planNormalization(full, spec);
+      const values = "affine" in plan ? applyAffineForm(plan.column, plan.affine) : plan.values;
+      w = { values, params: plan.params, warnings: plan.warnings };
+      wholePlans.set(key, w);
+    }
+    return w;
+  };
 
-  const runScore = (
-    run: Run,
-    fixed?: FixedWeights,
-  ): { result: Result; leaves: PeriodBlock[]; rows: PeriodBlock[] } => {
-    const sub = subsetDataset(dataset, run.blocks);
-    const leaves = leafBlocks(sub.dataset, sub.blocks);
-    const covers = run.blocks.length === blocks.length;
-    const result = scoreWith(
+  const runScore = (run: Run, fixed?: FixedWeights): Result => {
+    const covers = run.rows.length === leafCount;
+    const ds = covers ? leafDataset : gather(leafDataset, run.rows);
+    return scoreWith(
       parsed,
-      sub.dataset,
+      ds,
       { profile: run.profile, ...(opts.keep !== undefined ? { keep: opts.keep } : {}) },
       {
-        plan: (id, values, spec) =>
-          basisPlan(id, values, spec, basis, {
-            blocks: leaves,
-            refValues: () => {
-              const ref = basis.kind === "reference" ? basis.period : "";
-              const own = leaves.find((b) => b.period === ref);
-              if (own) return values.subarray(own.start, own.end);
-              const full = fullLeaves.find((b) => b.period === ref) as PeriodBlock;
-              return (pooledRaw(run.profile)[id] as Float64Array).subarray(full.start, full.end);
-            },
-            ...(covers
-              ? {}
-              : {
-                  pooled: () => {
-                    const key = `${run.profile}\u0000${id}`;
-                    let all = pooledNormalized.get(key);
-                    if (!all) {
-                      all = normalizeResolved(pooledRaw(run.profile)[id] as Float64Array, spec);
-                      pooledNormalized.set(key, all);
-                    }
-                    const out = new Float64Array(values.length);
-                    for (const b of leaves) {
-                      const f = fullLeaves.find((x) => x.period === b.period) as PeriodBlock;
-                      if (f.end - f.start !== b.end - b.start)
-                        throw new IndicatrixError(
-                          "invalid_data",
-                          `period ${b.period}: the units with child units differ between periods; score them with basis "period"`,
-                        );
-                      out.set(all.values.subarray(f.start, f.end), b.start);
-                    }
-                    return { values: out, params: all.params, warnings: all.warnings };
-                  },
-                }),
-            perPeriod: (period, params) => {
-              let rec = perPeriodParams.get(period);
-              if (!rec) perPeriodParams.set(period, (rec = {}));
-              rec[id] = params;
-            },
-          }),
+        plan: (id, values, spec) => {
+          if (covers)
+            return basisPlan(id, values, spec, basis, {
+              blocks: run.blocks,
+              refValues: () => values.subarray(refBlock!.start, refBlock!.end),
+              perPeriod: recordPeriod(id),
+            });
+          const w = wholePlan(run.profile, id, spec);
+          const out = new Float64Array(values.length);
+          for (let q = 0; q < run.rows.length; q++) out[q] = w.values[run.rows[q]!]!;
+          return {
+            column: values,
+            values: out,
+            params: { ...w.params, ...ownCounts(values) },
+            warnings: w.warnings,
+          };
+        },
         ...(fixed ? { fixed } : {}),
       },
     );
-    return { result, leaves, rows: sub.blocks };
   };
 
   let fixed: FixedWeights | undefined;
   if (dataDriven && weightsBasis.kind === "reference") {
-    const ref = byPeriod.get(weightsBasis.period) as PeriodBlock;
-    const { result } = runScore({ profile: periodProfile[ref.period] as string, blocks: [ref] });
+    const ref = fullLeaves.find((b) => b.period === weightsBasis.period) as PeriodBlock;
+    const counts = new Map<string, number>();
+    for (let q = ref.start; q < ref.end; q++)
+      counts.set(rowProfile[q]!, (counts.get(rowProfile[q]!) ?? 0) + 1);
+    const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? defaultProfile;
+    const rows = Uint32Array.from({ length: ref.end - ref.start }, (_, k) => ref.start + k).filter(
+      (q) => rowProfile[q] === main,
+    );
+    const result = runScore({ profile: main, rows, blocks: blocksOf(rows, periodOfLeaf, periods) });
     const map = new Map<string, { weights: number[]; provenance: Record<string, unknown> }>();
-    for (const n of result.resolved.nodes.values())
-      if (!n.indicator && specNeedsData(n.weights))
-        map.set(n.id, {
-          weights: n.children.map((c) => result.weights.local[c] as number),
-          provenance: { ...(result.provenance.nodes[n.id]?.weights ?? {}), period: ref.period },
+    for (const nd of result.resolved.nodes.values())
+      if (!nd.indicator && specNeedsData(nd.weights))
+        map.set(nd.id, {
+          weights: nd.children.map((c) => result.weights.local[c] as number),
+          provenance: { ...(result.provenance.nodes[nd.id]?.weights ?? {}), period: ref.period },
         });
     fixed = map;
   }
 
-  const periodResult = new Map<string, () => Result>();
-  for (const run of runs) {
-    let done: ReturnType<typeof runScore> | undefined;
-    const get = () => (done ??= runScore(run, fixed));
-    for (const [k, b] of run.blocks.entries()) {
-      let cached: Result | undefined;
-      periodResult.set(b.period, () => {
-        if (cached) return cached;
-        const r = get();
-        if (run.blocks.length === 1 && basis.kind !== "period") return (cached = r.result);
-        cached = slice(
-          r.result,
-          r.leaves[k] as PeriodBlock,
-          r.rows[k] as PeriodBlock,
-          perPeriodParams.get(b.period),
-        );
-        return cached;
-      });
+  // Every run now (their errors surface from scorePanel), then each period's result from its runs.
+  const done = runs.map((run) => runScore(run, fixed));
+  const hierarchyOf = (b: PeriodBlock): UnitHierarchy => {
+    const kept: Record<string, Float64Array> = {};
+    for (const c of ["population", ...(opts.keep ?? [])]) {
+      const col = dataset.columns.get(c);
+      if (col) kept[c] = col.subarray(b.start, b.end);
+    }
+    return {
+      units: dataset.units.slice(b.start, b.end),
+      parents: dataset.parents.slice(b.start, b.end),
+      levels: dataset.levels.slice(b.start, b.end),
+      names: dataset.names.slice(b.start, b.end),
+      columns: kept,
+    };
+  };
+  const periodResult = new Map<string, Result>();
+  const mixed: Record<string, string> = {};
+  for (const [k, p] of periods.entries()) {
+    const parts: { result: Result; run: Run; block: PeriodBlock }[] = [];
+    for (const [r, run] of runs.entries()) {
+      const block = run.blocks.find((b) => b.period === p);
+      if (block) parts.push({ result: done[r] as Result, run, block });
+    }
+    const hierarchy = hierarchyOf(blocks[k] as PeriodBlock);
+    const params = perPeriodParams.get(p);
+    const only = parts.length === 1 ? parts[0] : undefined;
+    if (
+      only &&
+      only.run.blocks.length === 1 &&
+      only.run.rows.length === leafCount &&
+      leafDataset === dataset &&
+      params === undefined
+    )
+      periodResult.set(p, only.result);
+    else if (parts.length <= 1) {
+      const part = parts[0];
+      periodResult.set(
+        p,
+        part
+          ? slice(part.result, part.block, hierarchy, params)
+          : slice(done[0] as Result, { period: p, start: 0, end: 0 }, hierarchy, params),
+      );
+    } else {
+      const full = fullLeaves[k] as PeriodBlock;
+      periodResult.set(p, merge(parts, full, hierarchy, params));
+      mixed[p] = [...new Set(parts.map((x) => x.run.profile))].join("+");
     }
   }
-  // Runs are evaluated now, so that their errors surface from scorePanel itself.
-  for (const p of periods) (periodResult.get(p) as () => Result)();
 
   const at = (period: string | number): Result => {
     const key = String(period).trim();
-    const get = periodResult.get(key);
-    if (!get)
+    const r = periodResult.get(key);
+    if (!r)
       throw new IndicatrixError(
         "unknown_period",
         `period "${key}" is not a period of the panel (${periods.join(", ")})`,
@@ -371,7 +473,7 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
           path: ["period"],
         },
       );
-    return get();
+    return r;
   };
   for (const p of periods)
     for (const d of at(p).diagnostics) if (!diagnostics.includes(d)) diagnostics.push(d);
@@ -381,11 +483,14 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
       : panel.times.every((t) => !Number.isNaN(t))
         ? "numeric"
         : "first appearance";
+  const profiles: Record<string, string> = {};
+  for (const p of periods) profiles[p] = mixed[p] ?? at(p).profile;
   const provenance: PanelProvenance = {
     periodColumn: panel.periodColumn,
     periods,
     order,
-    profiles: periodProfile,
+    profiles,
+    ...(stateColumn !== undefined ? { stateColumn } : {}),
     basis: basis.kind === "reference" ? { reference: basis.period, clip: basis.clip } : basis.kind,
     weights: !dataDriven
       ? "none"
@@ -415,14 +520,21 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
   return result;
 }
 
+/** The weight provenance of a result, by group (what `buildResult` takes). */
+function weightProvenanceOf(r: Result): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [id, nd] of Object.entries(r.provenance.nodes)) out[id] = nd.weights;
+  return out;
+}
+
 /** One period's rows of a run's result, as a full Result (ranks within the period). */
 function slice(
   r: Result,
-  leaves: PeriodBlock,
   rows: PeriodBlock,
+  hierarchy: UnitHierarchy,
   normalization: Record<string, NormalizeParams> | undefined,
 ): Result {
-  const { start: a, end: b } = leaves;
+  const { start: a, end: b } = rows;
   const view = (rec: Readonly<Record<string, Float64Array>>): Record<string, Float64Array> => {
     const out: Record<string, Float64Array> = {};
     for (const id of Object.keys(rec)) {
@@ -435,11 +547,6 @@ function slice(
     }
     return out;
   };
-  const h = r.hierarchy;
-  const columns: Record<string, Float64Array> = {};
-  for (const [k, c] of Object.entries(h.columns)) columns[k] = c.subarray(rows.start, rows.end);
-  const weightProvenance: Record<string, Record<string, unknown>> = {};
-  for (const [id, n] of Object.entries(r.provenance.nodes)) weightProvenance[id] = n.weights;
   return buildResult({
     // Grades and assessment rules are not yet computed per period of a panel (score each period alone).
     grades: {},
@@ -449,18 +556,70 @@ function slice(
     units: r.units.slice(a, b),
     scores: view(r.scores),
     weights: { local: r.weights.local, global: r.weights.global, consistency: r.consistency },
-    weightProvenance,
+    weightProvenance: weightProvenanceOf(r),
     coverage: r.coverage.subarray(a, b),
     raw: view(r.raw),
     normalization: normalization ? { ...r.normalization, ...normalization } : r.normalization,
     treatment: r.treatment,
     diagnostics: r.diagnostics,
-    hierarchy: {
-      units: h.units.slice(rows.start, rows.end),
-      parents: h.parents.slice(rows.start, rows.end),
-      levels: h.levels.slice(rows.start, rows.end),
-      names: h.names.slice(rows.start, rows.end),
-      columns,
-    },
+    hierarchy,
   });
+}
+
+/**
+ * A period whose units are scored by several profiles (a state column): one Result with every unit's
+ * scores under its own profile (NaN at nodes its profile does not have), ranks within the period over
+ * all of them; weights, provenance and the resolved profile are those of the profile scoring most units
+ * of the period, and `contributions(unit)` those of the unit's own profile.
+ */
+function merge(
+  parts: readonly { result: Result; run: Run; block: PeriodBlock }[],
+  full: PeriodBlock,
+  hierarchy: UnitHierarchy,
+  normalization: Record<string, NormalizeParams> | undefined,
+): Result {
+  const len = full.end - full.start;
+  const main = [...parts].sort((x, y) => y.block.end - y.block.start - (x.block.end - x.block.start))[0]!;
+  const units: string[] = new Array(len);
+  const coverage = new Float64Array(len);
+  const scores: Record<string, Float64Array> = {};
+  const raw: Record<string, Float64Array> = {};
+  const owner = new Map<string, Result>();
+  const nodeIds = new Set<string>();
+  for (const x of parts) for (const id of x.result.resolved.nodes.keys()) nodeIds.add(id);
+  for (const id of nodeIds) scores[id] = new Float64Array(len).fill(Number.NaN);
+  const diagnostics: Issue[] = [];
+  for (const x of parts) {
+    const r = slice(x.result, x.block, hierarchy, undefined);
+    owner.set(`${x.run.profile}`, r);
+    for (let q = x.block.start; q < x.block.end; q++) {
+      const local = x.run.rows[q]! - full.start;
+      const i = q - x.block.start;
+      units[local] = r.units[i]!;
+      coverage[local] = r.coverage[i]!;
+      for (const id of Object.keys(r.scores)) (scores[id] as Float64Array)[local] = r.scores[id]![i]!;
+      for (const id of Object.keys(r.raw)) {
+        raw[id] ??= new Float64Array(len).fill(Number.NaN);
+        (raw[id] as Float64Array)[local] = r.raw[id]![i]!;
+      }
+    }
+    for (const d of x.result.diagnostics) if (!diagnostics.includes(d)) diagnostics.push(d);
+  }
+  const m = main.result;
+  const out = buildResult({
+    profile: m.resolved,
+    units,
+    scores,
+    weights: { local: m.weights.local, global: m.weights.global, consistency: m.consistency },
+    weightProvenance: weightProvenanceOf(m),
+    coverage,
+    raw,
+    normalization: normalization ? { ...m.normalization, ...normalization } : m.normalization,
+    treatment: m.treatment,
+    diagnostics,
+    hierarchy,
+  });
+  const byUnit = new Map<string, Result>();
+  for (const r of owner.values()) for (const u of r.units) byUnit.set(u, r);
+  return { ...out, contributions: (unit: string) => (byUnit.get(unit) ?? out).contributions(unit) };
 }

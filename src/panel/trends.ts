@@ -153,7 +153,7 @@ export interface PeriodResults {
 }
 
 /**
- * Per unit and node, the trend of its scores over the periods (COINr `get_trends` on the scored data set):
+ * Per scored unit and node, the trend of its scores over the periods (COINr `get_trends` on the scored data set):
  * missing periods (and periods where the unit is absent) are dropped; the first and last observed points
  * give the change, percent change and CAGR (COINr `CAGR`: 0 when they are equal; NaN with fewer than two
  * observations); every observation gives the OLS slope and COINr's `prc_change`. Time is the period as a
@@ -185,12 +185,14 @@ export function trends(panel: PeriodResults, times: readonly number[], opts: Tre
         },
       );
   const index = results.map((r) => new Map(r.units.map((u, i) => [u, i])));
+  // Scored units only: units with child units (streets, districts) have roll-ups, not scores.
+  const scored = panel.units.filter((u) => index.some((m) => m.has(u)));
   const rows: TrendRow[] = [];
   const diagnostics: Issue[] = [];
   const y = new Float64Array(t.length);
   for (const node of nodes) {
     const cols = results.map((r) => r.scores[node]);
-    for (const unit of panel.units) {
+    for (const unit of scored) {
       for (let k = 0; k < t.length; k++) {
         const i = index[k]!.get(unit);
         const c = cols[k];

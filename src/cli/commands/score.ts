@@ -20,7 +20,7 @@ import { checkOut, writeOut } from "../output.js";
 import { scoreWorkbook } from "../score-workbook.js";
 
 export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile P] [--out file] [--format csv|json] [--rollup mean|COLUMN]
-       [--period COLUMN [--basis pooled|period|reference:P] [--weights pooled|period|reference:P]]
+       [--period COLUMN [--state COLUMN] [--basis pooled|period|reference:P] [--weights pooled|period|reference:P]]
 
 Scores the units of a CSV file with a model. Every unit of the input appears in the output, in input order:
 scored units with their score at every node of the tree, their ranks, and the grade at every graded node
@@ -35,6 +35,8 @@ roll-up; units without a score with the reason.
                      (default: population when the data have it, else mean)
   --period COLUMN    the data are a panel (one row per unit and period): score every period and write
                      one row per unit and period, with a period column after unit; ranks within the period
+  --state COLUMN     panels: a column naming each unit-period's profile (e.g. emergency in a typhoon year;
+                     empty: --profile, else the model's first)
   --basis B          panel normalization bounds: pooled over every unit-period (default, comparable over
                      time), period (each period alone) or reference:P (the bounds of period P)
   --weights W        panel rows of data-driven weights (entropy...): pooled (default), period or reference:P
@@ -186,6 +188,7 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
       rollup: { type: "string" },
       engine: { type: "string", default: "memory" },
       period: { type: "string" },
+      state: { type: "string" },
       basis: { type: "string" },
       weights: { type: "string" },
       scale: { type: "string" },
@@ -213,8 +216,11 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(
       "--rollup is for --engine memory: the DuckDB engine writes unit scores without roll-up",
     );
-  if (values.period === undefined && (values.basis !== undefined || values.weights !== undefined))
-    throw new UsageError("--basis and --weights are for panels: give --period COLUMN");
+  if (
+    values.period === undefined &&
+    (values.basis !== undefined || values.weights !== undefined || values.state !== undefined)
+  )
+    throw new UsageError("--basis, --weights and --state are for panels: give --period COLUMN");
   if (values.engine === "duckdb" && values.period !== undefined)
     throw new UsageError("--period is for --engine memory");
   if (values.engine === "duckdb")
@@ -294,6 +300,7 @@ function scorePanelCommand(
     profile?: string | undefined;
     rollup?: string | undefined;
     period?: string | undefined;
+    state?: string | undefined;
     basis?: string | undefined;
     weights?: string | undefined;
     format?: string | undefined;
@@ -308,7 +315,11 @@ function scorePanelCommand(
   const weights = panelBasisOption(values.weights, "--weights") as PanelWeights | undefined;
   const panel = scorePanel(model, data, {
     period: values.period as string,
-    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values.state !== undefined
+      ? { profile: { column: values.state, ...(values.profile ? { default: values.profile } : {}) } }
+      : values.profile
+        ? { profile: values.profile }
+        : {}),
     ...(basis !== undefined ? { basis } : {}),
     ...(weights !== undefined ? { weights } : {}),
     keep,

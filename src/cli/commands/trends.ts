@@ -11,7 +11,7 @@ import { checkOut, writeOut } from "../output.js";
 import { panelBasisOption } from "./score.js";
 
 export const trendsHelp = `Usage: indicatrix trends <model> <data.csv> --period COLUMN [--method cagr|change|percent|slope|prc-change]
-       [--nodes a,b,...] [--profile P] [--basis pooled|period|reference:P] [--weights pooled|period|reference:P]
+       [--nodes a,b,...] [--profile P] [--state COLUMN] [--basis pooled|period|reference:P] [--weights pooled|period|reference:P]
        [--out file] [--format csv|json]
 
 Scores a panel (one row per unit and period) and writes, per unit and node, the trend of its scores over
@@ -25,6 +25,7 @@ observations give the OLS slope per period and COINr's prc_change. Scores are al
   --method M         the metric written as value (default cagr)
   --nodes LIST       comma-separated node ids (default: every node of the tree)
   --profile P        profile to apply (default: the model's first)
+  --state COLUMN     a column naming each unit-period's profile (empty: --profile, else the model's first)
   --basis B          normalization bounds: pooled (default), period or reference:P
   --weights W        rows of data-driven weights: pooled (default), period or reference:P
   --out FILE         write to FILE (atomically) instead of stdout
@@ -56,6 +57,7 @@ export function trendsCommand(argv: string[], io: Io): number {
       method: { type: "string", default: "cagr" },
       nodes: { type: "string" },
       profile: { type: "string" },
+      state: { type: "string" },
       basis: { type: "string" },
       weights: { type: "string" },
       out: { type: "string" },
@@ -83,7 +85,11 @@ export function trendsCommand(argv: string[], io: Io): number {
   const weights = panelBasisOption(values.weights, "--weights") as PanelWeights | undefined;
   const panel = scorePanel(model, data, {
     ...(values.period !== undefined ? { period: values.period } : {}),
-    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values.state !== undefined
+      ? { profile: { column: values.state, ...(values.profile ? { default: values.profile } : {}) } }
+      : values.profile
+        ? { profile: values.profile }
+        : {}),
     ...(basis !== undefined ? { basis } : {}),
     ...(weights !== undefined ? { weights } : {}),
   });
