@@ -330,7 +330,7 @@ export const NodeSchema: z.ZodType<ModelNode, ModelNode> = z
     unit: z.string().optional(),
     column: z.string().min(1).optional().meta({
       description:
-        "Indicator: the data column it reads when not its id (a header such as 绿地率, matched after trimming and Unicode NFKC normalization)",
+        "Indicator: the data column it reads when not its id (a spreadsheet header, matched after trimming and Unicode NFKC normalization)",
     }),
     direction: DirectionSchema.optional(),
     goalposts: pair.optional(),

@@ -607,6 +607,10 @@ function merge(
   }
   const m = main.result;
   const out = buildResult({
+    // Grades and assessment rules are not yet computed for a period scored by several profiles.
+    grades: {},
+    rules: {},
+    stepped: m.stepped,
     profile: m.resolved,
     units,
     scores,

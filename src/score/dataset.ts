@@ -318,7 +318,7 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
   const used = new Set(keyOf);
   const ignored = [...keys].filter((k) => !reserved.has(k) && !used.has(k));
   const notes = present.flatMap(
-    (c, j) => conversionNote(keyOf[j] as string, counts[j] as ConversionCounts, points[j] as boolean) ?? [],
+    (_c, j) => conversionNote(keyOf[j] as string, counts[j] as ConversionCounts, points[j] as boolean) ?? [],
   );
   return {
     kind: "dataset",

@@ -45,7 +45,9 @@ export function inputCtes(
   };
   const rawExpr = (id: string, stack: string[]): string => {
     const node = all.get(id);
-    if (node?.formula === undefined) return sourceCol(id);
+    // An indicator that names its data column (`column: "绿地率"`) reads that column of the source.
+    if (node?.formula === undefined)
+      return sourceCol(node?.children === undefined ? (node?.column ?? id) : id);
     if (stack.includes(id))
       throw new IndicatrixError("invalid_formula", `formula cycle: ${[...stack, id].join(" -> ")}`);
     return formulaToSQL(node.formula, d, (v) => rawExpr(v, [...stack, id]));

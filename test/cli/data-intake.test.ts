@@ -130,3 +130,30 @@ describe("indicatrix score with .xlsx data and --out .xlsx", () => {
     expect(sheets.weights?.map((w) => w[0])).toEqual(["node", "root", "green", "income"]);
   });
 });
+
+describe("indicatrix validate and weights with an .xlsx model table", () => {
+  it("validate model.xlsx reads the indicator table of the workbook (no binary dump), exit 0", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { xlsxBytes } = await import("../../src/node/xlsx-bytes.js");
+    const path = join(mkdtempSync(join(tmpdir(), "ix-")), "model.xlsx");
+    const rows = [
+      ["root", "", "", "1"],
+      ["green", "root", "benefit", "2"],
+      ["income", "root", "benefit", "1"],
+    ];
+    writeFileSync(
+      path,
+      xlsxBytes([{ name: "指标", columns: ["id", "parent", "direction", "weight"], rows }]),
+    );
+    const v = await runCli("validate", path);
+    expect(v.code).toBe(0);
+    const w = await runCli("weights", path, "--format", "json");
+    expect(w.code).toBe(0);
+    // Weights 2 and 1 normalized by hand: 2/3 and 1/3.
+    const local = (JSON.parse(w.stdout) as { local: Record<string, number> }).local;
+    expect(local.green).toBeCloseTo(2 / 3, 12);
+    expect(local.income).toBeCloseTo(1 / 3, 12);
+  });
+});
