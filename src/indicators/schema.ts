@@ -114,12 +114,10 @@ const judgmentValue = z.union([z.number().positive(), z.string().regex(FRACTION_
   description:
     'A number or a fraction in a string ("1/3"); a rounded reciprocal (0.333, 0.111) is read as the exact 1/k',
 });
-const judgment = z
-  .tuple([z.string(), z.string(), judgmentValue])
-  .meta({
-    description:
-      '[a, b, v]: a is v times as important as b, v in [1/9, 9]; e.g. ["S", "P", 2] or ["P", "S", "1/2"]',
-  });
+const judgment = z.tuple([z.string(), z.string(), judgmentValue]).meta({
+  description:
+    '[a, b, v]: a is v times as important as b, v in [1/9, 9]; e.g. ["S", "P", 2] or ["P", "S", "1/2"]',
+});
 const ahpMatrix = z.array(z.array(judgmentValue.nullable()));
 
 const ahpExpert = z.strictObject({

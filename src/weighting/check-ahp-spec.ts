@@ -8,7 +8,7 @@ import { checkJudgments } from "./check-judgments.js";
 import { checkMatrix, type MatrixCheck } from "./check-matrix.js";
 import { type Judgment, judgmentsToMatrix } from "./judgments.js";
 import { components, readPairwise } from "./pairwise.js";
-import { repairHint } from "./repair-hint.js";
+import { repairHint, repairText } from "./repair-hint.js";
 import { resolveWeightSpec } from "./resolve-weight-spec.js";
 
 /** One expert's (or the spec's own) judgments, once they passed the rules of `checkJudgments` or `checkMatrix`. */
@@ -159,9 +159,7 @@ function checkSet(set: JudgmentSet, site: WeightSite<AhpWeightSpec>): Diagnostic
   const result = ahp(matrix, opts);
   if (result.consistent) return [];
   const hint = repairHint(matrix, ids, opts);
-  const advice = hint
-    ? `; changing ${hint.judgment} from ${hint.from} to ${hint.to} gives CR = ${hint.crAfter}`
-    : "";
+  const advice = hint ? `; ${repairText(hint, result.threshold)}` : "";
   return [
     warning(
       "inconsistent_judgments",

@@ -1,8 +1,7 @@
 import { FRACTION_PATTERN } from "../internal/fraction.js";
 import { AHP_TOLERANCE } from "./ahp-defaults.js";
 
-/** A judgment as a model file may write it: a number (`3`, `0.2`, `0.333`) or a fraction in a string (`"1/3"`). */
-export type JudgmentValue = number | string;
+export type { JudgmentValue } from "../indicators/model-types.js";
 
 /** What {@link readJudgmentValue} made of a value. @internal */
 export interface ReadValue {
