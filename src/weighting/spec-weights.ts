@@ -152,7 +152,7 @@ function ahpWeights(
       : undefined;
     if (consistency && !consistency.consistent && group.matrix) {
       const advice = adviceText(group.matrix, children, opts);
-      if (advice) consistency.advice = advice;
+      if (advice) consistency.advice = `in the group matrix, ${advice}`;
     }
     return { weights: group.weights, provenance, ...(consistency ? { consistency } : {}), warnings: [] };
   }
