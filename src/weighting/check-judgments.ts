@@ -1,5 +1,6 @@
 import type { ErrorCode } from "../internal/error-codes.js";
 import { type Issue, parsePath } from "../internal/errors.js";
+import { didYouMean } from "../internal/nearest.js";
 import { AHP_TOLERANCE, isReciprocal, onSaatyScale } from "./ahp-defaults.js";
 import { readJudgmentValue } from "./judgment-value.js";
 import type { Judgment } from "./judgments.js";
@@ -75,7 +76,7 @@ export function checkJudgments(
   const unknown = (id: string): string =>
     opts.owner === undefined
       ? `unknown id ${JSON.stringify(id)}; expected one of ${ids.join(", ")}`
-      : `${JSON.stringify(id)} is not a child of ${JSON.stringify(opts.owner)} (children: ${ids.join(", ")})`;
+      : `${JSON.stringify(id)} is not a child of ${JSON.stringify(opts.owner)} (children: ${ids.join(", ")})${didYouMean(id, ids)}`;
   /** The first judgment of each ordered pair of indices `i,j`: where it is and its value. */
   const given = new Map<string, { k: number; v: number }>();
 
