@@ -4,6 +4,7 @@ import { formatPath, IndicatrixError, type Issue, type IssuePath } from "../inte
 
 import { MAX_INPUT_DEPTH, MAX_YAML_ALIASES } from "../internal/limits.js";
 import { didYouMean } from "../internal/nearest.js";
+import { jsonSyntaxError, lineColumn } from "./json-syntax.js";
 import { type Model, ModelSchema } from "./schema.js";
 
 /** Appends an object key to a JSON path: `appendKey("profiles", "normal")` is `profiles.normal`. */
@@ -147,17 +148,31 @@ export function issuesFromZod(error: z.ZodError, input?: unknown): Issue[] {
   return out;
 }
 
+/** Options of {@link readModelText}. */
+export interface ReadModelTextOptions {
+  /**
+   * `"json"`: strict JSON (RFC 8259: a trailing comma or a comment is an error), with duplicate keys refused;
+   * `"yaml"` (default): YAML 1.2, of which JSON is a subset. `readModelFile` picks JSON for `.json` files.
+   */
+  format?: "json" | "yaml";
+}
+
 /**
  * Reads model text (JSON or YAML) into a plain value. YAML is a superset of JSON; duplicate keys,
  * unknown tags and directives, several documents and more than 100 alias expansions are errors.
+ * With `format: "json"` the text is read as strict JSON.
  *
- * @throws IndicatrixError `invalid_syntax` with the line and column of the problem.
+ * @throws IndicatrixError `invalid_syntax` with the line and column of the problem (also as `line` and
+ *   `column` of its issue).
  * @example
  * ```ts
  * readModelText('{"id": "m", "tree": {"id": "root", "children": []}}').id; // => "m"
+ * readModelText('{"id": "m",}', { format: "json" });
+ * // throws IndicatrixError: line 1, column 12: a trailing comma before }
  * ```
  */
-export function readModelText(text: string): unknown {
+export function readModelText(text: string, opts: ReadModelTextOptions = {}): unknown {
+  if (opts.format === "json") return readJsonText(text);
   try {
     const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
     // Warnings (an unknown tag or directive) are errors too: a model file means exactly what it says,
@@ -168,12 +183,48 @@ export function readModelText(text: string): unknown {
   } catch (e) {
     const err = e as Error & { linePos?: { line: number; col: number }[] };
     const pos = err.linePos?.[0];
-    const where = pos ? `line ${pos.line}, column ${pos.col}` : "(text)";
     const why = /Maximum call stack/.test(err.message)
       ? "the text nests too deep"
-      : err.message.split("\n")[0];
-    throw new IndicatrixError("invalid_syntax", `${where}: ${why}`, { path: where });
+      : // The YAML library repeats the position in its message ("... at line 3, column 5:"): say it once.
+        (err.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?\s*$/, "");
+    throw syntaxError(why, pos ? { line: pos.line, column: pos.col } : undefined);
   }
+}
+
+function syntaxError(why: string, pos: { line: number; column: number } | undefined): IndicatrixError {
+  const where = pos ? `line ${pos.line}, column ${pos.column}` : "(text)";
+  const issue: Issue = { code: "invalid_syntax", severity: "error", path: [], where, message: why };
+  if (pos) {
+    issue.line = pos.line;
+    issue.column = pos.column;
+  }
+  return new IndicatrixError("invalid_syntax", `${where}: ${why}`, { path: [], where, issues: [issue] });
+}
+
+/** Strict JSON: JSON.parse, its first error located for people, and duplicate keys refused (by the YAML reader). */
+function readJsonText(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const found = jsonSyntaxError(text);
+    if (found) throw syntaxError(found.message, lineColumn(text, found.offset));
+    throw syntaxError(
+      /Maximum call stack/.test(String(e)) ? "the text nests too deep" : String(e),
+      undefined,
+    );
+  }
+  // JSON.parse keeps the last of two equal keys silently; the YAML reader (JSON is YAML) finds them with a position.
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, logLevel: "silent" });
+  const dup = doc.errors.find((x) => x.code === "DUPLICATE_KEY");
+  if (dup) {
+    const pos = dup.linePos?.[0];
+    throw syntaxError(
+      "a key appears twice in the same object",
+      pos ? { line: pos.line, column: pos.col } : undefined,
+    );
+  }
+  return value;
 }
 
 /**
