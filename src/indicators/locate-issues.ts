@@ -29,8 +29,8 @@ function offsets(text: string): Map<string, number> {
   return out;
 }
 
-/** The id of the tree node a path is in, or that it names (profile weights, aggregate, include, ...). */
-function nodeOf(value: unknown, path: IssuePath): string | undefined {
+/** The id of the tree node a path is in, or that it names (profile weights, aggregate, include, ...). @internal */
+export function nodeOf(value: unknown, path: IssuePath): string | undefined {
   if (path[0] === "tree") {
     let v: unknown = value;
     let id: string | undefined;

@@ -5,6 +5,7 @@ import { formatPath, IndicatrixError, type Issue, type IssuePath } from "../inte
 import { MAX_INPUT_DEPTH, MAX_YAML_ALIASES } from "../internal/limits.js";
 import { didYouMean } from "../internal/nearest.js";
 import { jsonSyntaxError, lineColumn } from "./json-syntax.js";
+import { nodeOf } from "./locate-issues.js";
 import { type Model, ModelSchema } from "./schema.js";
 
 /** Appends an object key to a JSON path: `appendKey("profiles", "normal")` is `profiles.normal`. */
@@ -288,7 +289,10 @@ export function parseModel(input: unknown): Model {
     throw new IndicatrixError("invalid_model", `${hostile.where}: ${hostile.message}`, { issues: [hostile] });
   const result = ModelSchema.safeParse(value);
   if (result.success) return result.data;
-  const issues = issuesFromZod(result.error, value);
+  const issues = issuesFromZod(result.error, value).map((i) => {
+    const node = nodeOf(value, i.path);
+    return node === undefined ? i : { ...i, node };
+  });
   const first = issues[0];
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
   throw new IndicatrixError("invalid_model", `${first?.where}: ${first?.message}${more}`, { issues });

@@ -98,3 +98,15 @@ describe("one wrong id gives one error (issue 18)", () => {
     ).toEqual([true, true, true]);
   });
 });
+
+describe("issues name the node (issue 18)", () => {
+  it("parseModel's issues carry the id of the node their path is in", () => {
+    try {
+      parseModel({ id: "m", tree: { id: "root", children: [{ id: "a", direction: "benfit" }] } });
+    } catch (e) {
+      expect((e as IndicatrixError).issues[0]?.node).toBe("a");
+      return;
+    }
+    throw new Error("expected an error");
+  });
+});
