@@ -1,7 +1,9 @@
 /** Random perturbations of weights and AHP judgments for the uncertainty analysis. @internal */
 
+import type { JudgmentValue } from "../indicators/model-types.js";
 import type { WeightSpec } from "../indicators/schema.js";
 import type { Random } from "../internal/random.js";
+import { judgmentNumber } from "../weighting/judgment-value.js";
 
 /** Saaty's 1-9 scale as 17 positions: 1/9, 1/8, ..., 1/2, 1, 2, ..., 9. */
 const SCALE: readonly number[] = [...[9, 8, 7, 6, 5, 4, 3, 2].map((v) => 1 / v), 1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -23,8 +25,8 @@ export function stepJudgment(v: number, rng: Random): number {
   return SCALE[q]!;
 }
 
-function stepMatrix(matrix: (number | null)[][], rng: Random): (number | null)[][] {
-  const out = matrix.map((row) => [...row]);
+function stepMatrix(matrix: (JudgmentValue | null)[][], rng: Random): (number | null)[][] {
+  const out = matrix.map((row) => row.map((v) => (v === null ? null : judgmentNumber(v))));
   for (let i = 0; i < out.length; i++)
     for (let j = i + 1; j < (out[i] as (number | null)[]).length; j++) {
       const v = out[i]?.[j];
@@ -38,10 +40,10 @@ function stepMatrix(matrix: (number | null)[][], rng: Random): (number | null)[]
 }
 
 function stepJudgments(
-  judgments: [string, string, number][] | undefined,
+  judgments: [string, string, JudgmentValue][] | undefined,
   rng: Random,
 ): [string, string, number][] | undefined {
-  return judgments?.map(([a, b, v]) => [a, b, stepJudgment(v, rng)]);
+  return judgments?.map(([a, b, v]) => [a, b, stepJudgment(judgmentNumber(v), rng)]);
 }
 
 /** True when a weight spec uses AHP (directly or inside a combination). @internal */

@@ -8,7 +8,8 @@ export {
 } from "./formula.js";
 export { type ModelFromTableOptions, modelFromTable, type TableRow } from "./from-table.js";
 export { MODEL_SCHEMA_URL, modelJsonSchema } from "./json-schema.js";
-export { parseModel, readModelText } from "./parse-model.js";
+export { locateIssues } from "./locate-issues.js";
+export { parseModel, type ReadModelTextOptions, readModelText } from "./parse-model.js";
 export { activeNodes, DEFAULT_PROFILE, profileActivity, profileChain, profileNames } from "./profiles.js";
 export {
   AggregateSpecSchema,

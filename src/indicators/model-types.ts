@@ -65,6 +65,12 @@ export interface Defaults {
   constant?: "midpoint" | "error" | undefined;
 }
 
+/**
+ * A judgment as a model file writes it: a number (`3`, `0.2`) or a fraction in a string (`"1/3"`; YAML reads `1/3`
+ * as that string). A value within 1% of a reciprocal 1/k (k = 2..9), such as 0.333 or 0.111, is read as exactly 1/k.
+ */
+export type JudgmentValue = number | string;
+
 /** One expert of a group AHP: judgments or a matrix, and optionally a weight. */
 export interface AhpExpert {
   /** Who judged. */
@@ -72,9 +78,9 @@ export interface AhpExpert {
   /** The expert's weight in the aggregation (default 1). */
   weight?: number | undefined;
   /** Pairwise judgments `[a, b, v]`: a is v times as important as b. */
-  judgments?: [string, string, number][] | undefined;
+  judgments?: [string, string, JudgmentValue][] | undefined;
   /** Or a full (or incomplete, with null) pairwise matrix in the order of `order`. */
-  matrix?: (number | null)[][] | undefined;
+  matrix?: (JudgmentValue | null)[][] | undefined;
 }
 
 /** AHP weights from pairwise judgments, a matrix, or several experts. */
@@ -82,9 +88,9 @@ export interface AhpWeightSpec {
   /** The method. */
   method: "ahp";
   /** Pairwise judgments `[a, b, v]` (v in [1/9, 9]); missing pairs are completed by Harker's method. */
-  judgments?: [string, string, number][] | undefined;
+  judgments?: [string, string, JudgmentValue][] | undefined;
   /** Or a pairwise matrix (null = missing judgment). */
-  matrix?: (number | null)[][] | undefined;
+  matrix?: (JudgmentValue | null)[][] | undefined;
   /** Child ids in the row order of `matrix` (default: the children's order). */
   order?: string[] | undefined;
   /** Several experts' judgments, aggregated by `aggregation`. */
@@ -142,7 +148,7 @@ export interface FuzzyAhpWeightSpec {
   /** The method. */
   method: "fuzzy-ahp";
   /** Pairwise judgments `[a, b, v]` on the 1-9 scale (complete: every pair of active children). */
-  judgments: [string, string, number][];
+  judgments: [string, string, JudgmentValue][];
   /** `buckley` (default, geometric mean) or `chang` (extent analysis). */
   variant?: "buckley" | "chang" | undefined;
   /** Buckley: `centroid` (default) or `graded-mean`. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FRACTION_PATTERN } from "../internal/fraction.js";
 import { AGGREGATE_METHODS, NORMALIZE_METHODS } from "../internal/specs.js";
 import type { ModelNode } from "./model-types.js";
 import {
@@ -118,10 +119,15 @@ export const MissingPolicySchema = z.enum(["error", "skip", "mean", "median", "z
   description: "skip: weighted mean over the children present, weights re-normalized",
 });
 
-const judgment = z
-  .tuple([z.string(), z.string(), z.number().positive()])
-  .meta({ description: '[a, b, v]: a is v times as important as b, v in [1/9, 9]; e.g. ["S", "P", 2]' });
-const ahpMatrix = z.array(z.array(z.number().positive().nullable()));
+const judgmentValue = z.union([z.number().positive(), z.string().regex(FRACTION_PATTERN)]).meta({
+  description:
+    'A number or a fraction in a string ("1/3"); a rounded reciprocal (0.333, 0.111) is read as the exact 1/k',
+});
+const judgment = z.tuple([z.string(), z.string(), judgmentValue]).meta({
+  description:
+    '[a, b, v]: a is v times as important as b, v in [1/9, 9]; e.g. ["S", "P", 2] or ["P", "S", "1/2"]',
+});
+const ahpMatrix = z.array(z.array(judgmentValue.nullable()));
 
 const ahpExpert = z.strictObject({
   name: z.string().optional(),

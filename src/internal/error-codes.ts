@@ -338,6 +338,10 @@ export const ERROR_CODES = {
     severity: "error",
     text: "no published random index for a matrix of this order (give your own `ri` array)",
   },
+  rounded_judgment: {
+    severity: "warning",
+    text: "a judgment written as a rounded reciprocal (0.333, 0.111), read as the exact fraction 1/k",
+  },
   self_comparison: { severity: "error", text: "an element compared with itself" },
   sign_change: {
     severity: "warning",

@@ -22,6 +22,12 @@ export interface Issue {
   where: string;
   /** What is wrong and what was expected, in one sentence. */
   message: string;
+  /** 1-based line of the model file where the problem is, when known (`locateIssues`, `invalid_syntax`). */
+  line?: number;
+  /** 1-based column of that line, when known. */
+  column?: number;
+  /** Id of the tree node the path is in (or names), when there is one: `"commute"` for `tree.children[2].direction`. */
+  node?: string;
 }
 
 /**

@@ -8,8 +8,8 @@ import { readTextFile } from "./read-file.js";
 import { readXlsxRecords } from "./read-xlsx.js";
 
 /**
- * Reads a model file: JSON or YAML (`.json`, `.yaml`, `.yml`), or an indicator table (`.csv`, or the
- * first sheet of an `.xlsx` workbook)
+ * Reads a model file: JSON (`.json`, read as strict JSON: a trailing comma is an error) or YAML (`.yaml`,
+ * `.yml` and any other name), or an indicator table (`.csv`, or the first sheet of an `.xlsx` workbook)
  * converted with `modelFromTable`. Returns the raw value: pass it to `parseModel` or `validateModel`.
  * Files over `LIMITS.maxModelFileBytes` (16 MiB) are refused before reading.
  *
@@ -26,10 +26,14 @@ export function readModelFile(path: string): unknown {
   const text = readTextFile(path, MAX_MODEL_FILE_BYTES);
   if (extname(path).toLowerCase() === ".csv") return modelFromTable(readCsvText(text, path));
   try {
-    return readModelText(text);
+    return readModelText(text, { format: extname(path).toLowerCase() === ".json" ? "json" : "yaml" });
   } catch (e) {
     if (e instanceof IndicatrixError)
-      throw new IndicatrixError(e.code, `${path}: ${e.message}`, { path: e.path, where: e.where });
+      throw new IndicatrixError(e.code, `${path}: ${e.message}`, {
+        path: e.path,
+        where: e.where,
+        issues: e.issues,
+      });
     throw e;
   }
 }

@@ -33,6 +33,11 @@ export interface Labels {
   consistent: string;
   inconsistent: string;
   crTotal: string;
+  experts: (node: string) => string;
+  expert: string;
+  expertWeight: string;
+  priorities: string;
+  advice: string;
   top: (n: number) => string;
   allUnits: string;
   coverage: string;
@@ -137,6 +142,11 @@ const en: Labels = {
   consistent: "consistent",
   inconsistent: "inconsistent",
   crTotal: "Hierarchy CR",
+  experts: (node) => `Experts of ${node}`,
+  expert: "Expert",
+  expertWeight: "Weight",
+  priorities: "Priorities",
+  advice: "Advice",
   top: (n) => `Top ${n} units, with each dimension's contribution to the score`,
   allUnits: "All units",
   coverage: "Coverage",
@@ -245,6 +255,11 @@ const zh: Labels = {
   consistent: "通过",
   inconsistent: "未通过",
   crTotal: "层次总排序 CR",
+  experts: (node) => `${node} 的专家判断`,
+  expert: "专家",
+  expertWeight: "权重",
+  priorities: "各要素权重",
+  advice: "修改建议",
   top: (n) => `前 ${n} 名单元及各维度对得分的贡献`,
   allUnits: "全部单元",
   coverage: "数据覆盖率",

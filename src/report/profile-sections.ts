@@ -126,7 +126,28 @@ export function frameworkSection(ctx: ReportContext, v: ProfileView): string {
     crRows.length > 0
       ? `<h3>${esc(L.consistency)}</h3>${table([{ label: L.node }, { label: "CR", numeric: true }, { label: "λmax", numeric: true }, { label: "CI", numeric: true }, { label: "RI", numeric: true }], crRows)}`
       : "";
-  const side = `<div><h3>${esc(ctx.nodeName(v.root))}</h3><p class="note">${esc(`${L.weights}: ${weightMethod(rootNode.weights)} · ${L.aggregation}: ${aggregateMethod(rootNode.aggregate)}`)}</p>${dimTable}${crTable}</div>`;
+  const panels = ahp
+    .filter(([, c]) => c.panel !== undefined)
+    .map(([id, c]) => {
+      const children = r.resolved.nodes.get(id)?.children ?? [];
+      const rows: Cell[][] = (c.panel ?? []).map((e) => [
+        text(e.name),
+        num(e.weight, 3),
+        {
+          html: Number.isNaN(e.cr)
+            ? "–"
+            : `${esc(fixed(e.cr, 3))} <span class="badge ${e.consistent ? "ok" : "bad"}">${esc(e.consistent ? L.consistent : L.inconsistent)}</span>`,
+          numeric: true,
+        },
+        text(
+          children.map((ch) => `${ctx.nodeName(ch)} ${fixed(e.weights[ch] ?? Number.NaN, 3)}`).join(" · "),
+        ),
+        text(e.advice ?? ""),
+      ]);
+      return `<h3>${esc(L.experts(ctx.nodeName(id)))}</h3>${table([{ label: L.expert }, { label: L.expertWeight, numeric: true }, { label: "CR", numeric: true }, { label: L.priorities }, { label: L.advice }], rows, { className: "experts" })}`;
+    })
+    .join("");
+  const side = `<div><h3>${esc(ctx.nodeName(v.root))}</h3><p class="note">${esc(`${L.weights}: ${weightMethod(rootNode.weights)} · ${L.aggregation}: ${aggregateMethod(rootNode.aggregate)}`)}</p>${dimTable}${crTable}${panels}</div>`;
   const maxGlobal = Math.max(...nodes.filter((n) => n.id !== v.root).map((n) => global[n.id] ?? 0), 0);
   const treeRows: Cell[][] = nodes.map((n) => {
     const pad = n.depth * 18;

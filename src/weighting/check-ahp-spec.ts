@@ -8,7 +8,7 @@ import { checkJudgments } from "./check-judgments.js";
 import { checkMatrix, type MatrixCheck } from "./check-matrix.js";
 import { type Judgment, judgmentsToMatrix } from "./judgments.js";
 import { components, readPairwise } from "./pairwise.js";
-import { repairHint } from "./repair-hint.js";
+import { repairHint, repairText } from "./repair-hint.js";
 import { resolveWeightSpec } from "./resolve-weight-spec.js";
 
 /** One expert's (or the spec's own) judgments, once they passed the rules of `checkJudgments` or `checkMatrix`. */
@@ -17,6 +17,8 @@ interface JudgmentSet {
   /** Problems with single judgments; the set-level checks run only when there is none. */
   issues: Diagnostic[];
   judgments: Judgment[];
+  /** Rounded reciprocals read as exact fractions. */
+  rounded: { where: string; written: string; exact: string }[];
 }
 
 /**
@@ -49,14 +51,19 @@ export function checkAhpSpec(site: WeightSite<AhpWeightSpec>): Diagnostic[] {
     }
     if (src.matrix) {
       const at = `${src.path}.matrix`;
-      const checked = checkMatrix(src.matrix, { path: at, labels: order, owner: nodeId });
+      const checked = checkMatrix(src.matrix, { path: at, labels: order, owner: nodeId, exact: true });
       out.push(...checked.issues);
       if (checked.issues.length === 0 && orderOk)
-        sets.push({ path: at, issues: [], judgments: upperJudgments(checked, order) });
+        sets.push({
+          path: at,
+          issues: [],
+          judgments: upperJudgments(checked, order),
+          rounded: checked.rounded,
+        });
     } else if (src.judgments) {
       const at = `${src.path}.judgments`;
       const checked = checkJudgments(children, src.judgments, { path: at, owner: nodeId, valuePaths: true });
-      sets.push({ path: at, issues: checked.issues, judgments: checked.judgments });
+      sets.push({ path: at, issues: checked.issues, judgments: checked.judgments, rounded: checked.rounded });
     } else
       out.push(
         error("missing_judgments", src.path, `AHP weights for "${nodeId}" need "judgments" or "matrix"`),
@@ -64,9 +71,25 @@ export function checkAhpSpec(site: WeightSite<AhpWeightSpec>): Diagnostic[] {
   }
   for (const set of sets) {
     out.push(...set.issues);
-    if (set.issues.length === 0) out.push(...checkSet(set, site));
+    if (set.issues.length === 0) out.push(...roundedNote(set, nodeId), ...checkSet(set, site));
   }
   return out;
+}
+
+/**
+ * One `rounded_judgment` warning per judgment set that holds rounded reciprocals (0.333, 0.111), naming each and
+ * the exact fraction used in its place.
+ */
+function roundedNote(set: JudgmentSet, nodeId: string): Diagnostic[] {
+  if (set.rounded.length === 0) return [];
+  const list = set.rounded.map((r) => `${r.written} at ${r.where} as ${r.exact}`).join(", ");
+  return [
+    warning(
+      "rounded_judgment",
+      set.path,
+      `judgments for "${nodeId}": read ${list} (a value within 1% of a reciprocal 1/k is read as exactly 1/k; write the fraction, e.g. "${set.rounded[0]?.exact}", to say so)`,
+    ),
+  ];
 }
 
 /** `unknown_child` for each id of a matrix `order` that is not a child of the group. */
@@ -136,9 +159,7 @@ function checkSet(set: JudgmentSet, site: WeightSite<AhpWeightSpec>): Diagnostic
   const result = ahp(matrix, opts);
   if (result.consistent) return [];
   const hint = repairHint(matrix, ids, opts);
-  const advice = hint
-    ? `; changing ${hint.judgment} from ${hint.from} to ${hint.to} gives CR = ${hint.crAfter}`
-    : "";
+  const advice = hint ? `; ${repairText(hint, result.threshold)}` : "";
   return [
     warning(
       "inconsistent_judgments",

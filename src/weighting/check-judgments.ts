@@ -1,6 +1,8 @@
 import type { ErrorCode } from "../internal/error-codes.js";
 import { type Issue, parsePath } from "../internal/errors.js";
+import { didYouMean } from "../internal/nearest.js";
 import { AHP_TOLERANCE, isReciprocal, onSaatyScale } from "./ahp-defaults.js";
+import { readJudgmentValue } from "./judgment-value.js";
 import type { Judgment } from "./judgments.js";
 
 /** Options of {@link checkJudgments}. @internal */
@@ -27,6 +29,11 @@ export interface JudgmentsCheck {
    * value (`["a", "b", 3]` then `["b", "a", 0.33]`) keeps the first.
    */
   judgments: Judgment[];
+  /**
+   * The rounded reciprocals read as exact fractions (`0.111` as 1/9, see `readJudgmentValue`): where each is and
+   * how it was written. Not a problem: the caller may report them as one note.
+   */
+  rounded: { where: string; written: string; exact: string }[];
 }
 
 /**
@@ -34,11 +41,12 @@ export interface JudgmentsCheck {
  * issue it returns, `judgmentsToMatrix` throws the first. A judgment fails for its first problem only, so one
  * mistake gives one issue:
  *
- * - `invalid_judgment`: not a triple `[string, string, value]` (or `judgments` is not an array);
+ * - `invalid_judgment`: not a triple `[string, string, value]` (or `judgments` is not an array), or a value that is
+ *   neither a number nor a fraction in a string (`"1/3"`);
  * - `unknown_child`: `a` or `b` is not one of `ids` (one issue per unknown id);
  * - `self_comparison`: `a` is compared with itself;
- * - `judgment_out_of_scale`: `v` is not a number on Saaty's scale [1/9, 9]: v or the entry 1/v it makes is
- *   refused by `onSaatyScale`, the rule of `checkMatrix`;
+ * - `judgment_out_of_scale`: `v` is not a number on Saaty's scale [1/9, 9] (after `readJudgmentValue`, which reads a
+ *   rounded reciprocal such as 0.111 as the exact 1/9, so both v and the entry 1/v it makes are on the scale);
  * - `duplicate_judgment`: the same ordered pair again with the same value (within `tolerance`);
  * - `contradictory_judgment`: the pair again with a value that disagrees (for the reverse order: not the
  *   reciprocal within `tolerance`).
@@ -56,18 +64,19 @@ export function checkJudgments(
   const tolerance = opts.tolerance ?? AHP_TOLERANCE;
   const issues: Issue[] = [];
   const accepted: Judgment[] = [];
+  const rounded: JudgmentsCheck["rounded"] = [];
   const error = (code: ErrorCode, where: string, message: string): void => {
     issues.push({ code, severity: "error", path: parsePath(where), where, message });
   };
   if (!Array.isArray(judgments)) {
     error("invalid_judgment", path, "expected an array of [a, b, value] triples");
-    return { issues, judgments: accepted };
+    return { issues, judgments: accepted, rounded };
   }
   const index = new Map(ids.map((id, k) => [id, k]));
   const unknown = (id: string): string =>
     opts.owner === undefined
       ? `unknown id ${JSON.stringify(id)}; expected one of ${ids.join(", ")}`
-      : `${JSON.stringify(id)} is not a child of ${JSON.stringify(opts.owner)} (children: ${ids.join(", ")})`;
+      : `${JSON.stringify(id)} is not a child of ${JSON.stringify(opts.owner)} (children: ${ids.join(", ")})${didYouMean(id, ids)}`;
   /** The first judgment of each ordered pair of indices `i,j`: where it is and its value. */
   const given = new Map<string, { k: number; v: number }>();
 
@@ -79,7 +88,7 @@ export function checkJudgments(
       error("invalid_judgment", at, "expected a triple [a, b, value] with two ids and a number");
       continue;
     }
-    const [a, b, v]: [string, string, unknown] = [jd[0], jd[1], jd[2]];
+    const [a, b, raw]: [string, string, unknown] = [jd[0], jd[1], jd[2]];
     const i = index.get(a);
     const j = index.get(b);
     if (i === undefined) error("unknown_child", at, unknown(a));
@@ -90,16 +99,18 @@ export function checkJudgments(
       error("self_comparison", at, `${JSON.stringify(a)} is compared with itself`);
       continue;
     }
-    if (!onSaatyScale(v, tolerance)) {
-      error("judgment_out_of_scale", valueAt, `${pair} = ${String(v)} is outside Saaty's scale [1/9, 9]`);
+    const read = readJudgmentValue(raw, tolerance);
+    if (read === undefined && typeof raw === "string") {
+      error(
+        "invalid_judgment",
+        valueAt,
+        `${pair} = ${JSON.stringify(raw)} is not a number or a fraction such as "1/3"`,
+      );
       continue;
     }
-    if (!onSaatyScale(1 / v, tolerance)) {
-      error(
-        "judgment_out_of_scale",
-        valueAt,
-        `${pair} = ${v} is outside Saaty's scale [1/9, 9]: ${JSON.stringify(b)} over ${JSON.stringify(a)} would be ${(1 / v).toPrecision(4)}; for 1/9 write [${JSON.stringify(b)}, ${JSON.stringify(a)}, 9]`,
-      );
+    const v = read?.value;
+    if (!onSaatyScale(v, tolerance)) {
+      error("judgment_out_of_scale", valueAt, `${pair} = ${String(raw)} is outside Saaty's scale [1/9, 9]`);
       continue;
     }
     const same = given.get(`${i},${j}`);
@@ -124,7 +135,8 @@ export function checkJudgments(
     } else {
       given.set(`${i},${j}`, { k, v });
       accepted.push([a, b, v]);
+      if (read?.rounded) rounded.push({ where: valueAt, ...read.rounded });
     }
   }
-  return { issues, judgments: accepted };
+  return { issues, judgments: accepted, rounded };
 }

@@ -2,6 +2,7 @@ import type { ErrorCode } from "../internal/error-codes.js";
 import { type Issue, parsePath } from "../internal/errors.js";
 import { AHP_TOLERANCE, isReciprocal, isUnitDiagonal, onSaatyScale } from "./ahp-defaults.js";
 import { cellName } from "./element-names.js";
+import { readJudgmentValue } from "./judgment-value.js";
 
 /** What pass 1 learned about an entry: read, missing (`null`) or unusable (already reported). */
 const READ = 0;
@@ -18,6 +19,11 @@ export interface CheckMatrixOptions {
   labels?: readonly string[] | undefined;
   /** Id of the group whose children the matrix compares, named in messages. */
   owner?: string;
+  /**
+   * Read rounded reciprocals as exact fractions (`0.333` as 1/3; see `readJudgmentValue`), as a model file's
+   * matrices are read. Default false: the numeric API takes numbers as given.
+   */
+  exact?: boolean;
 }
 
 /** Result of {@link checkMatrix}. @internal */
@@ -30,13 +36,16 @@ export interface MatrixCheck {
   a: Float64Array;
   /** Number of pairs (i < j) judged neither way. */
   missingPairs: number;
+  /** Entries read as exact fractions: rounded reciprocals (`0.333` as 1/3, see `readJudgmentValue`). */
+  rounded: { where: string; written: string; exact: string }[];
 }
 
 /**
  * The one set of rules for a pairwise comparison matrix, the matrix form of `checkJudgments`: `checkModel`
  * reports every issue, `ahp` (through `readPairwise`) throws the first. The matrix must be a non-empty square
  * array (`invalid_matrix`, `matrix_not_square`, `matrix_wrong_size` against `labels`); every entry a positive
- * finite number or `null` off the diagonal (`invalid_matrix`); the diagonal 1 (`invalid_diagonal`); every
+ * finite number (or a fraction in a string, `"1/3"`, read by `readJudgmentValue`, which also reads a rounded
+ * reciprocal such as 0.333 as the exact 1/3) or `null` off the diagonal (`invalid_matrix`); the diagonal 1 (`invalid_diagonal`); every
  * judgment on Saaty's scale (`judgment_out_of_scale`, see `onSaatyScale`); and a_ji the reciprocal of a_ij within
  * `tolerance`, both given or both `null` (`not_reciprocal`). An entry with a problem is not also compared with its
  * mirror, and a matrix of the wrong shape is not read further, so one mistake gives one issue.
@@ -51,7 +60,8 @@ export function checkMatrix(matrix: unknown, opts: CheckMatrixOptions = {}): Mat
     issues.push({ code, severity: "error", path: parsePath(where), where, message });
   };
   const cell = (i: number, j: number): string => `${path}[${i}][${j}]`;
-  const empty: MatrixCheck = { issues, n: 0, a: new Float64Array(0), missingPairs: 0 };
+  const rounded: MatrixCheck["rounded"] = [];
+  const empty: MatrixCheck = { issues, n: 0, a: new Float64Array(0), missingPairs: 0, rounded };
   if (!Array.isArray(matrix) || matrix.length === 0) {
     error("invalid_matrix", path, "expected a non-empty square array of rows");
     return empty;
@@ -88,7 +98,9 @@ export function checkMatrix(matrix: unknown, opts: CheckMatrixOptions = {}): Mat
       continue;
     }
     for (let j = 0; j < n; j++) {
-      const v: unknown = row[j];
+      const raw: unknown = row[j];
+      const read = raw === null ? undefined : readJudgmentValue(raw, tolerance, opts.exact ?? false);
+      const v: unknown = raw === null ? null : (read?.value ?? raw);
       const k = i * n + j;
       a[k] = Number.NaN;
       state[k] = UNUSABLE;
@@ -117,6 +129,7 @@ export function checkMatrix(matrix: unknown, opts: CheckMatrixOptions = {}): Mat
       else {
         a[k] = i === j ? 1 : v;
         state[k] = READ;
+        if (i !== j && read?.rounded) rounded.push({ where: cell(i, j), ...read.rounded });
       }
     }
   }
@@ -145,5 +158,5 @@ export function checkMatrix(matrix: unknown, opts: CheckMatrixOptions = {}): Mat
           `${cellName(j, i, labels)}: a[${j}][${i}] = ${a[lower]!} is not the reciprocal of a[${i}][${j}] = ${a[upper]!} (expected ${1 / a[upper]!} within ${tolerance * 100}%)`,
         );
     }
-  return { issues, n, a, missingPairs };
+  return { issues, n, a, missingPairs, rounded };
 }

@@ -27,13 +27,16 @@ export type { HierarchyConsistencyNode, HierarchyConsistencyResult } from "./hie
 export { hierarchyConsistency } from "./hierarchy-consistency.js";
 export type { IdocriwDetails, IdocriwOptions } from "./idocriw.js";
 export { idocriwWeights, idocriwWeightsDetailed } from "./idocriw.js";
-export type { Judgment } from "./judgments.js";
+export type { JudgmentValue } from "./judgment-value.js";
+export type { Judgment, JudgmentInput } from "./judgments.js";
 export { judgmentsToMatrix } from "./judgments.js";
 export type { MerecDetails, MerecOptions } from "./merec.js";
 export { merecWeights, merecWeightsDetailed } from "./merec.js";
 export { type PcaWeightsOptions, pcaWeights } from "./pca-weights.js";
 export type { AhpRepair, AhpRepairOptions } from "./repair.js";
 export { ahpRepairAdvice } from "./repair.js";
+export type { AhpPlanChange, AhpRepairPlan, AhpRepairPlanOptions } from "./repair-plan.js";
+export { ahpRepairPlan } from "./repair-plan.js";
 export type { RiTable } from "./ri-tables.js";
 export { RI_TABLES, randomIndex } from "./ri-tables.js";
 export { validateModel } from "./validate-model.js";

@@ -7,16 +7,30 @@ import type {
   WeightSpec,
 } from "../indicators/schema.js";
 import { AHP_THRESHOLD } from "./ahp-defaults.js";
+import { judgmentNumber } from "./judgment-value.js";
 import type { AhpMethod } from "./pairwise.js";
 import type { RiTable } from "./ri-tables.js";
 
+/** Judgments with their values read as numbers (`"1/3"` and a rounded 0.333 as 1/3; see `readJudgmentValue`). */
+export type NumericJudgments = readonly (readonly [string, string, number])[];
+/** A pairwise matrix with its entries read as numbers, `null` where a judgment is missing. */
+export type NumericMatrix = readonly (readonly (number | null)[])[];
+
+/** One expert of a group AHP, with the values read as numbers. */
+export interface ResolvedAhpExpert {
+  /** Who judged (display only). */
+  readonly name: string | undefined;
+  readonly judgments?: NumericJudgments | undefined;
+  readonly matrix?: NumericMatrix | undefined;
+}
+
 /** Where the judgments of an AHP spec come from, as {@link resolveWeightSpec} reads them. */
 export type AhpSource =
-  | { kind: "judgments"; judgments: readonly (readonly [string, string, number])[] }
-  | { kind: "matrix"; matrix: readonly (readonly (number | null)[])[]; order: readonly string[] | undefined }
+  | { kind: "judgments"; judgments: NumericJudgments }
+  | { kind: "matrix"; matrix: NumericMatrix; order: readonly string[] | undefined }
   | {
       kind: "experts";
-      experts: readonly AhpExpert[];
+      experts: readonly ResolvedAhpExpert[];
       /** Each expert's weight (default 1). */
       weights: readonly number[];
       aggregation: "aij" | "aip";
@@ -69,7 +83,7 @@ export type ResolvedBaseWeightSpec =
   | {
       readonly method: "fuzzy-ahp";
       readonly needsData: false;
-      readonly judgments: readonly (readonly [string, string, number])[];
+      readonly judgments: NumericJudgments;
       /** `buckley` unless the spec says otherwise. */
       readonly variant: "buckley" | "chang";
       /** `centroid` unless the spec says otherwise. */
@@ -111,6 +125,24 @@ export type ResolvedOfMethod<M extends ResolvedBaseWeightSpec["method"]> = Extra
 /** Any weight spec of the model format with its defaults filled in (see {@link resolveWeightSpec}). */
 export type ResolvedWeightSpec = ResolvedBaseWeightSpec | ResolvedCombineWeightSpec;
 
+/** Judgment values as numbers, the one reading of `readJudgmentValue` (NaN for a value it cannot read). */
+function numericJudgments(js: readonly (readonly [string, string, unknown])[]): NumericJudgments {
+  return js.map(([a, b, v]) => [a, b, judgmentNumber(v)] as const);
+}
+
+/** Matrix entries as numbers (`null` kept). */
+function numericMatrix(m: readonly (readonly unknown[])[]): NumericMatrix {
+  return m.map((row) => row.map((v) => (v === null ? null : judgmentNumber(v))));
+}
+
+function resolveExpert(e: AhpExpert): ResolvedAhpExpert {
+  return {
+    name: e.name,
+    ...(e.judgments ? { judgments: numericJudgments(e.judgments) } : {}),
+    ...(e.matrix ? { matrix: numericMatrix(e.matrix) } : {}),
+  };
+}
+
 function resolveBase(spec: BaseWeightSpec): ResolvedBaseWeightSpec {
   switch (spec.method) {
     case "equal":
@@ -122,14 +154,14 @@ function resolveBase(spec: BaseWeightSpec): ResolvedBaseWeightSpec {
         spec.experts && spec.experts.length > 0
           ? {
               kind: "experts",
-              experts: spec.experts,
+              experts: spec.experts.map(resolveExpert),
               weights: spec.experts.map((e) => e.weight ?? 1),
               aggregation: spec.aggregation ?? "aij",
               order: spec.order,
             }
           : spec.matrix
-            ? { kind: "matrix", matrix: spec.matrix, order: spec.order }
-            : { kind: "judgments", judgments: spec.judgments ?? [] };
+            ? { kind: "matrix", matrix: numericMatrix(spec.matrix), order: spec.order }
+            : { kind: "judgments", judgments: numericJudgments(spec.judgments ?? []) };
       return {
         method: "ahp",
         needsData: false,
@@ -175,7 +207,7 @@ function resolveBase(spec: BaseWeightSpec): ResolvedBaseWeightSpec {
       return {
         method: "fuzzy-ahp",
         needsData: false,
-        judgments: spec.judgments,
+        judgments: numericJudgments(spec.judgments),
         variant: spec.variant ?? "buckley",
         defuzzify: spec.defuzzify ?? "centroid",
         ri: spec.ri ?? "saaty",

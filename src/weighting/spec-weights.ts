@@ -11,13 +11,15 @@ import { giniWeights } from "./gini.js";
 import { idocriwWeights } from "./idocriw.js";
 import { judgmentsToMatrix } from "./judgments.js";
 import { merecWeights } from "./merec.js";
+import type { AhpMethod } from "./pairwise.js";
 import { pcaWeights } from "./pca-weights.js";
-import { repairHint } from "./repair-hint.js";
+import { repairHint, repairText } from "./repair-hint.js";
 import {
   type ResolvedBaseWeightSpec,
   type ResolvedOfMethod,
   resolveWeightSpec,
 } from "./resolve-weight-spec.js";
+import type { RiTable } from "./ri-tables.js";
 import {
   bwmSpecWeights,
   dematelSpecWeights,
@@ -42,7 +44,25 @@ export interface NodeConsistency {
   threshold: number;
   /** Consistency ratio of each expert, when several experts judged. */
   experts?: number[];
+  /** Each expert by name, with their own weights, CR and advice, when several experts judged. */
+  panel?: ExpertConsistency[];
   /** For an inconsistent matrix: the judgment to revisit and the value that would repair it. */
+  advice?: string;
+}
+
+/** One expert of a group AHP node: who, how much they count, and their own result. */
+export interface ExpertConsistency {
+  /** The expert's `name`, or `expert k` (1-based) when the model gives none. */
+  name: string;
+  /** The expert's weight in the aggregation, normalized to sum 1 over the experts. */
+  weight: number;
+  /** The expert's own priorities, by child id (empty when their judgments alone do not link the children). */
+  weights: Record<string, number>;
+  /** The expert's own consistency ratio (NaN when their judgments alone do not link the children). */
+  cr: number;
+  /** True iff the expert's CR is under the threshold. */
+  consistent: boolean;
+  /** For an inconsistent expert: the judgment to revisit (see {@link NodeConsistency.advice}). */
   advice?: string;
 }
 
@@ -106,6 +126,19 @@ function ahpWeights(
     provenance.experts = source.experts.length;
     provenance.aggregation = aggregation;
     const ref = group.group ?? group.experts.find((e) => e !== null) ?? null;
+    const panel = source.experts.map((e, k): ExpertConsistency => {
+      const r = group.experts[k] ?? null;
+      const entry: ExpertConsistency = {
+        name: e.name ?? `expert ${k + 1}`,
+        weight: group.expertWeights[k] ?? Number.NaN,
+        weights: r ? Object.fromEntries(children.map((c, i) => [c, r.weights[i] ?? Number.NaN])) : {},
+        cr: r?.cr ?? Number.NaN,
+        consistent: r?.consistent ?? false,
+      };
+      const advice = r && !r.consistent ? adviceText(matrices[k] as (number | null)[][], children, opts) : "";
+      if (advice) entry.advice = advice;
+      return entry;
+    });
     const consistency: NodeConsistency | undefined = ref
       ? {
           cr: ref.cr,
@@ -115,8 +148,13 @@ function ahpWeights(
           consistent: ref.consistent,
           threshold: opts.threshold,
           experts: group.experts.map((e) => e?.cr ?? Number.NaN),
+          panel,
         }
       : undefined;
+    if (consistency && !consistency.consistent && group.matrix) {
+      const advice = adviceText(group.matrix, children, opts);
+      if (advice) consistency.advice = `in the group matrix, ${advice}`;
+    }
     return { weights: group.weights, provenance, ...(consistency ? { consistency } : {}), warnings: [] };
   }
   const matrix = matrixOf(source.kind === "matrix" ? source : { judgments: source.judgments });
@@ -132,12 +170,21 @@ function ahpWeights(
   if (r.missing > 0) provenance.completedBy = "harker";
   const warnings: string[] = [];
   if (!r.consistent) {
-    const hint = repairHint(matrix, children, opts);
-    if (hint)
-      consistency.advice = `change ${hint.judgment} from ${hint.from} to ${hint.to} (CR ${hint.crAfter})`;
+    const advice = adviceText(matrix, children, opts);
+    if (advice) consistency.advice = advice;
     warnings.push(`${path}: AHP judgments for "${nodeId}" are inconsistent (CR = ${r.cr.toFixed(3)})`);
   }
   return { weights: r.weights, provenance, consistency, warnings };
+}
+
+/** The repair advice of an inconsistent matrix in words ("" when no change lowers CR). */
+function adviceText(
+  matrix: readonly (readonly (number | null)[])[],
+  children: readonly string[],
+  opts: { method: AhpMethod; ri: RiTable; threshold: number },
+): string {
+  const hint = repairHint(matrix, children, opts);
+  return hint ? repairText(hint, opts.threshold) : "";
 }
 
 /** Drops units with a missing value in any column (listwise deletion) for the data-driven methods. */

@@ -63,7 +63,7 @@ describe("indicatrix validate", () => {
     const r = await runCli("validate", "--format", "github", fixture("semantic-invalid", "goalposts-order"));
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /^::error file=.*goalposts-order\.json,title=indicatrix invalid_goalposts::tree\.children\[0\]\.children\[0\]\.goalposts: /m,
+      /^::error file=.*goalposts-order\.json,line=\d+,col=\d+,title=indicatrix invalid_goalposts::tree\.children\[0\]\.children\[0\]\.goalposts \(node "\w+"\): /m,
     );
   });
 

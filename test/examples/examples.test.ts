@@ -287,8 +287,9 @@ describe("examples/ci: indicatrix validate --format github", () => {
     const r = await ci.validate(["examples/ci/models/broken-district.json", "--format", "github"]);
     expect(r.code).toBe(1);
     expect(r.stdout.trimEnd().split("\n")).toEqual([
-      "::error file=examples/ci/models/broken-district.json,title=indicatrix invalid_goalposts::tree.children[1].goalposts: expected [low, high] with low < high, got [50, 0]",
-      '::error file=examples/ci/models/broken-district.json,title=indicatrix unknown_child::profiles.normal.weights.safety.judgments[2]: "shelter_areas" is not a child of "safety" (children: patrol_coverage, incidents_per_10k, shelter_area)',
+      // Line and column of the "goalposts" key and of the judgment in the file (issue 18).
+      '::error file=examples/ci/models/broken-district.json,line=9,col=76,title=indicatrix invalid_goalposts::tree.children[1].goalposts (node "incidents_per_10k"): expected [low, high] with low < high, got [50, 0]',
+      '::error file=examples/ci/models/broken-district.json,line=22,col=13,title=indicatrix unknown_child::profiles.normal.weights.safety.judgments[2] (node "safety"): "shelter_areas" is not a child of "safety" (children: patrol_coverage, incidents_per_10k, shelter_area); did you mean "shelter_area"?',
     ]);
   });
 

@@ -38,6 +38,7 @@ describe("parseModel", () => {
         path: ["tree", "children", 0],
         where: "tree.children[0]",
         message: 'unknown field(s) "wieght"',
+        node: "a",
       },
     ]);
     expect(e.message).toContain("tree.children[0]");

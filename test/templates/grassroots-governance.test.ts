@@ -122,7 +122,8 @@ describe("templates/grassroots-governance.json", () => {
       const got = new Map<string, number>();
       for (const [a, b, v] of spec.judgments ?? []) {
         const [i, j] = [dimIds.indexOf(a), dimIds.indexOf(b)];
-        got.set(i < j ? `${i},${j}` : `${j},${i}`, i < j ? v : 1 / v);
+        const x = v as number; // the template writes numbers
+        got.set(i < j ? `${i},${j}` : `${j},${i}`, i < j ? x : 1 / x);
       }
       const expected = JUDGMENTS[name].split(", ").map((s) => {
         const [, a, b, v] = /^(\w):(\w)=([\d/]+)$/.exec(s) as RegExpExecArray;
@@ -144,8 +145,8 @@ describe("templates/grassroots-governance.json", () => {
       const m = dimIds.map(() => dimIds.map(() => 1));
       for (const [a, b, v] of spec.judgments ?? []) {
         const [i, j] = [dimIds.indexOf(a), dimIds.indexOf(b)];
-        (m[i] as number[])[j] = v;
-        (m[j] as number[])[i] = 1 / v;
+        (m[i] as number[])[j] = v as number; // the template writes numbers
+        (m[j] as number[])[i] = 1 / (v as number);
       }
       const result = ahp(m);
       const expected = DIMENSIONS.map(([c]) => LEVEL1[c as keyof typeof LEVEL1][name]);

@@ -43,7 +43,6 @@ describe("checkModel and judgmentsToMatrix apply one set of judgment rules", () 
       [["a", "b", 1 / 9.5]],
       "judgment_out_of_scale",
     ],
-    ["0.111 for 1/9, whose reciprocal 9.009 is above 9", [["a", "b", 0.111]], "judgment_out_of_scale"],
     ["a self comparison", [["a", "a", 1]], "self_comparison"],
     ["an id that is not a child", [["a", "x", 2]], "unknown_child"],
     [
@@ -174,7 +173,10 @@ describe("checkModel and ahp apply one set of matrix rules", () => {
       [0.111, 1],
     ];
     expect(errorOf(() => ahp(m))).toBe("no error");
-    expect(diagnostics(matrixModel(["a", "b"], m))).toEqual([]);
+    // In a model file the rounded 0.111 is read as exactly 1/9, with one note (issue 18).
+    expect(diagnostics(matrixModel(["a", "b"], m))).toEqual([`rounded_judgment @ ${MATRIX}`]);
+    expect(checkMatrix(m, { exact: true }).a[2]).toBe(1 / 9);
+    expect(checkMatrix(m).a[2]).toBe(0.111);
   });
 
   it("a matrix of the wrong size is matrix_wrong_size, and nothing else", () => {
@@ -222,9 +224,58 @@ describe("checkJudgments", () => {
     expect(r.issues[0]?.message).toBe('"z" is not a child of "g" (children: a, b)');
   });
 
-  it("tells how to write 1/9 when a value below 1 makes an entry above 9", () => {
-    const [issue] = checkJudgments(["a", "b"], [["a", "b", 0.111]]).issues;
-    expect(issue?.message).toContain('write ["b", "a", 9]');
+  // Issue 18: 0.111, 0.1111 and 0.11 (1/9 rounded) were refused as "outside Saaty's scale" (1/0.111 = 9.009 > 9).
+  it.each([
+    [0.111, 9],
+    [0.1111, 9],
+    [0.11, 9],
+    [0.33, 3],
+    [0.333, 3],
+    [0.143, 7],
+    [0.167, 6],
+  ])("reads the rounded reciprocal %s as exactly 1/%i and records it", (v, k) => {
+    const r = checkJudgments(["a", "b"], [["a", "b", v]]);
+    expect(r.issues).toEqual([]);
+    expect(r.judgments).toEqual([["a", "b", 1 / k]]);
+    expect(r.rounded).toEqual([{ where: "judgments[0]", written: String(v), exact: `1/${k}` }]);
+  });
+
+  it("keeps a value more than 1% from every 1/k as written (0.14 is 2% from 1/7), and exact fractions unrecorded", () => {
+    const r = checkJudgments(
+      ["a", "b", "c"],
+      [
+        ["a", "b", 0.14],
+        ["a", "c", 0.25],
+      ],
+    );
+    expect(r.judgments).toEqual([
+      ["a", "b", 0.14],
+      ["a", "c", 0.25],
+    ]);
+    expect(r.rounded).toEqual([]);
+  });
+
+  it('reads "1/9", " 1 / 3 " and "2.5" written as strings (YAML reads 1/9 as a string); refuses "1/0" and "abc"', () => {
+    const r = checkJudgments(
+      ["a", "b", "c", "d"],
+      [
+        ["a", "b", "1/9"],
+        ["a", "c", " 1 / 3 "],
+        ["a", "d", "2.5"],
+      ],
+    );
+    expect(r.issues).toEqual([]);
+    expect(r.judgments.map((j) => j[2])).toEqual([1 / 9, 1 / 3, 2.5]);
+    expect(r.rounded).toEqual([]);
+    const bad = checkJudgments(
+      ["a", "b", "c"],
+      [
+        ["a", "b", "1/0"],
+        ["a", "c", "abc"],
+      ],
+    );
+    expect(bad.issues.map((i) => i.code)).toEqual(["invalid_judgment", "invalid_judgment"]);
+    expect(bad.issues[1]?.message).toBe('"a" over "c" = "abc" is not a number or a fraction such as "1/3"');
   });
 
   it("refuses what is not an array of triples with invalid_judgment", () => {

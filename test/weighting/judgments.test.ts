@@ -54,7 +54,8 @@ describe("judgmentsToMatrix", () => {
     ["above 9", ["a", "b"], [["a", "b", 10]], "judgment_out_of_scale @ judgments[0]"],
     ["below 1/9", ["a", "b"], [["a", "b", 0.1]], "judgment_out_of_scale @ judgments[0]"],
     ["zero", ["a", "b"], [["a", "b", 0]], "judgment_out_of_scale @ judgments[0]"],
-    ["not a number", ["a", "b"], [["a", "b", "3"]], "judgment_out_of_scale @ judgments[0]"],
+    ["not a number", ["a", "b"], [["a", "b", "three"]], "invalid_judgment @ judgments[0]"],
+    ["not a number at all", ["a", "b"], [["a", "b", true]], "judgment_out_of_scale @ judgments[0]"],
     [
       "repeated pair",
       ["a", "b"],

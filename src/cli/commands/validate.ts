@@ -1,5 +1,9 @@
+import { extname } from "node:path";
 import { parseArgs } from "node:util";
+import { locateIssues } from "../../indicators/locate-issues.js";
 import { IndicatrixError, type Issue } from "../../internal/errors.js";
+import { MAX_MODEL_FILE_BYTES } from "../../internal/limits.js";
+import { readTextFile } from "../../node/read-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
 import { validateModel } from "../../weighting/validate-model.js";
 import { type Io, UsageError } from "../context.js";
@@ -41,7 +45,13 @@ export function validateCommand(argv: string[], io: Io): number {
   if (positionals.length === 0) throw new UsageError("validate needs at least one model file");
   const results: FileResult[] = positionals.map((file) => {
     try {
-      const { ok, issues } = validateModel(readModelFile(file));
+      const value = readModelFile(file);
+      const { ok, issues: found } = validateModel(value);
+      // Line, column and node of each issue, from the text (a CSV table has no such positions).
+      const issues =
+        found.length > 0 && extname(file).toLowerCase() !== ".csv"
+          ? locateIssues(readTextFile(file, MAX_MODEL_FILE_BYTES), value, found)
+          : found;
       const strictOk = ok && !(values.strict && issues.length > 0);
       return { file, ok: strictOk, readable: true, issues };
     } catch (e) {
@@ -67,20 +77,36 @@ export function validateCommand(argv: string[], io: Io): number {
         const errors = r.issues.filter((i) => i.severity === "error").length;
         io.out(`${printable(r.file)}: ${errors} error(s), ${r.issues.length - errors} warning(s)\n`);
         for (const i of r.issues)
-          io.out(`  ${i.severity} ${i.code} at ${printable(i.where)}: ${printable(i.message)}\n`);
+          io.out(
+            `  ${i.severity} ${i.code} at ${printable(i.where)}${printable(placeText(i))}: ${printable(i.message)}\n`,
+          );
       }
     } else if (format === "github") {
       if (!r.readable) io.err(`${printable(r.issues[0]?.message ?? "")}\n`);
       for (const i of r.issues) {
         const level = i.severity === "error" || values.strict ? "error" : "warning";
+        const pos =
+          i.line === undefined ? "" : `,line=${i.line}${i.column === undefined ? "" : `,col=${i.column}`}`;
+        const node = i.node === undefined ? "" : ` (node "${i.node}")`;
+        // Never an empty "where" before the message: "::error ...::: text" reads as a broken annotation.
+        const text = i.where ? `${i.where}${node}: ${i.message}` : i.message;
         io.out(
-          `::${level} file=${escapeProperty(r.file)},title=${escapeProperty(`indicatrix ${i.code}`)}::${escapeData(`${i.where}: ${i.message}`)}\n`,
+          `::${level} file=${escapeProperty(r.file)}${pos},title=${escapeProperty(`indicatrix ${i.code}`)}::${escapeData(text)}\n`,
         );
       }
     }
   }
   if (results.some((r) => !r.readable)) return 2;
   return results.every((r) => r.ok) ? 0 : 1;
+}
+
+/** ` (node "a", line 6, column 7)`: what of the node and the file position an issue knows. */
+function placeText(i: Issue): string {
+  const parts: string[] = [];
+  if (i.node !== undefined && i.where !== "" && !i.where.startsWith("line ")) parts.push(`node "${i.node}"`);
+  if (i.line !== undefined && !i.where.startsWith("line "))
+    parts.push(`line ${i.line}${i.column === undefined ? "" : `, column ${i.column}`}`);
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }
 
 function escapeData(s: string): string {

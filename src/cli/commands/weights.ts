@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { displayName } from "../../indicators/tree.js";
+import { IndicatrixError } from "../../internal/errors.js";
 import { resolveProfile } from "../../score/resolve-profile.js";
 import { resolveWeights } from "../../score/resolve-weights.js";
 import { type Io, UsageError } from "../context.js";
@@ -10,8 +11,9 @@ import { loadData, loadModel } from "../load.js";
 export const weightsHelp = `Usage: indicatrix weights <model> [--profile P] [--data file.csv] [--format text|json]
 
 Prints the indicator tree with the local and global weight of every node and the consistency of every
-AHP node; inconsistent judgments are flagged with the judgment to revisit. Data-driven weights (entropy,
-CRITIC, ...) need --data.
+AHP node; inconsistent judgments are flagged with the judgment to revisit (and, when one change is not
+enough, the smallest set of changes that is). A node judged by several experts lists each expert by name
+with their weight, CR, priorities and advice. Data-driven weights (entropy, CRITIC, ...) need --data.
 
   --profile P         profile to show (default: the model's first)
   --data FILE         CSV data, for data-driven weights (computed on the profile's normalized values)
@@ -43,7 +45,17 @@ export function weightsCommand(argv: string[], io: Io): number {
     ...(values.profile ? { profile: values.profile } : {}),
     ...(values.data ? { data: loadData(values.data, model, values, io) } : {}),
   };
-  const w = resolveWeights(model, opts);
+  let w: ReturnType<typeof resolveWeights>;
+  try {
+    w = resolveWeights(model, opts);
+  } catch (e) {
+    // A usage problem, not a model problem: the model is fine, the command needs the data file.
+    if (e instanceof IndicatrixError && e.code === "data_required" && !values.data)
+      throw new UsageError(
+        `${e.message.replace(/; pass a dataset$/, "")}: pass --data FILE (indicatrix weights ${positionals[0]} --data FILE)`,
+      );
+    throw e;
+  }
   if (format === "json") {
     io.out(`${JSON.stringify(w, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`);
     return 0;
@@ -79,6 +91,22 @@ export function weightsCommand(argv: string[], io: Io): number {
   walk(profile.root, "", true, 0);
   io.out(`Model ${printable(model.id)}, profile ${printable(w.profile)}\n\n`);
   io.out(textTable(["node", "local", "global", "weights", "consistency"], rows));
+  for (const [id, c] of Object.entries(w.consistency)) {
+    if (!c.panel) continue;
+    const node = profile.nodes.get(id);
+    const children = node?.children ?? [];
+    io.out(
+      `\nExperts of ${printable(node ? displayName(node.node, model.language) : id)} (${printable(id)}): group CR ${formatNumber(c.cr)}\n`,
+    );
+    const expertRows = c.panel.map((e) => [
+      e.name,
+      e.weight,
+      Number.isNaN(e.cr) ? "-" : `${e.cr.toFixed(4)}${e.consistent ? "" : " INCONSISTENT"}`,
+      ...children.map((ch) => e.weights[ch] ?? Number.NaN),
+    ]);
+    io.out(textTable(["expert", "weight", "CR", ...children], expertRows));
+    for (const e of c.panel) if (e.advice) io.out(`  ${printable(e.name)}: ${printable(e.advice)}\n`);
+  }
   const total = w.consistency.total;
   if (total)
     io.out(

@@ -1,3 +1,4 @@
+import { didYouMean, nearestName } from "../../internal/nearest.js";
 import { appendKey } from "../parse-model.js";
 import type { BaseWeightSpec } from "../schema.js";
 import { type Diagnostic, error } from "./diagnostic.js";
@@ -16,17 +17,23 @@ export function checkFixedWeights(site: WeightSite<FixedWeightSpec>): Diagnostic
   const weights = site.spec.weights;
   const path = `${site.path}.weights`;
   const out: Diagnostic[] = [];
+  // A misspelt key names the child it was meant for: that child is not also reported as missing.
+  const meant = new Set<string>();
   for (const id of Object.keys(weights))
-    if (!children.includes(id))
+    if (!children.includes(id)) {
+      const missing = children.filter((c) => !Object.hasOwn(weights, c));
+      const near = nearestName(id, missing);
+      if (near !== undefined) meant.add(near);
       out.push(
         error(
           "unknown_child",
           appendKey(path, id),
-          `"${id}" is not a child of "${nodeId}" (children: ${children.join(", ")})`,
+          `"${id}" is not a child of "${nodeId}" (children: ${children.join(", ")})${didYouMean(id, missing)}`,
         ),
       );
+    }
   for (const id of activeChildren)
-    if (!Object.hasOwn(weights, id))
+    if (!Object.hasOwn(weights, id) && !meant.has(id))
       out.push(
         error(
           "missing_child",

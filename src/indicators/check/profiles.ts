@@ -1,4 +1,5 @@
 import { IndicatrixError } from "../../internal/errors.js";
+import { didYouMean } from "../../internal/nearest.js";
 import { appendKey } from "../parse-model.js";
 import { profileActivity, profileChain, profileNames } from "../profiles.js";
 import type { Model, Profile } from "../schema.js";
@@ -136,18 +137,28 @@ function checkOverrides(
   ahp: AhpSpecCheck | undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const ids = [...byId.keys()];
   for (const key of ["include", "exclude"] as const)
     for (const [i, id] of (profile[key] ?? []).entries())
       if (!byId.has(id))
-        out.push(error("unknown_indicator", `${base}.${key}[${i}]`, `no node has id "${id}"`));
+        out.push(
+          error("unknown_indicator", `${base}.${key}[${i}]`, `no node has id "${id}"${didYouMean(id, ids)}`),
+        );
   for (const key of ["multipliers", "aggregate"] as const)
     for (const id of Object.keys(profile[key] ?? {}))
       if (!byId.has(id))
-        out.push(error("unknown_node", appendKey(`${base}.${key}`, id), `no node has id "${id}"`));
+        out.push(
+          error(
+            "unknown_node",
+            appendKey(`${base}.${key}`, id),
+            `no node has id "${id}"${didYouMean(id, ids)}`,
+          ),
+        );
   for (const [id, gp] of Object.entries(profile.goalposts ?? {})) {
     const path = appendKey(`${base}.goalposts`, id);
     const v = byId.get(id);
-    if (!v || !isIndicator(v.node)) out.push(error("unknown_indicator", path, `no indicator has id "${id}"`));
+    if (!v || !isIndicator(v.node))
+      out.push(error("unknown_indicator", path, `no indicator has id "${id}"${didYouMean(id, ids)}`));
     if (!(gp[0] < gp[1]))
       out.push(
         error("invalid_goalposts", path, `expected [low, high] with low < high, got [${gp[0]}, ${gp[1]}]`),
@@ -156,7 +167,7 @@ function checkOverrides(
   for (const [id, spec] of Object.entries(profile.weights ?? {})) {
     const path = appendKey(`${base}.weights`, id);
     const v = byId.get(id);
-    if (!v) out.push(error("unknown_node", path, `no node has id "${id}"`));
+    if (!v) out.push(error("unknown_node", path, `no node has id "${id}"${didYouMean(id, ids)}`));
     else if (isIndicator(v.node))
       out.push(
         error("weights_on_indicator", path, `"${id}" is an indicator; weights belong to the group above it`),
