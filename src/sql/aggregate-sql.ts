@@ -47,7 +47,10 @@ function methodSQL(w: SqlWriter, g: ResolvedNode, a: ResolvedAggregate, t: Terms
   const { x } = t;
   switch (a.method) {
     case "arithmetic":
-      return `${t.sumOf((j) => `${t.w[j]} * ${x[j]}`)} / NULLIF(${t.den}, 0)`;
+      return w.div(
+        t.sumOf((j) => `${t.w[j]} * ${x[j]}`),
+        t.den,
+      );
     case "geometric": {
       const checked = (j: number) => {
         const xj = x[j];
@@ -56,12 +59,18 @@ function methodSQL(w: SqlWriter, g: ResolvedNode, a: ResolvedAggregate, t: Terms
           return `(CASE ${neg} WHEN ${xj} < ${n(a.floor)} THEN ${n(a.floor)} ELSE ${xj} END)`;
         return `(CASE ${neg} WHEN ${xj} = 0 THEN ${w.raise(`${where(j)}the geometric mean of a zero is 0 whatever the other children; use { method: "geometric", zero: "floor" }; unit `, UNIT)} ELSE ${xj} END)`;
       };
-      return `EXP(${t.sumOf((j) => `${t.w[j]} * LN(${checked(j)})`)} / NULLIF(${t.den}, 0))`;
+      return `EXP(${w.div(
+        t.sumOf((j) => `${t.w[j]} * LN(${checked(j)})`),
+        t.den,
+      )})`;
     }
     case "harmonic": {
       const checked = (j: number) =>
         `(CASE WHEN ${x[j]} <= 0 THEN ${w.raise(`${where(j)}the harmonic mean needs positive values; unit `, UNIT)} ELSE ${x[j]} END)`;
-      return `${t.den} / NULLIF(${t.sumOf((j) => `${t.w[j]} / ${checked(j)}`)}, 0)`;
+      return w.div(
+        t.den,
+        t.sumOf((j) => w.div(t.w[j] as string, checked(j))),
+      );
     }
     case "power": {
       const p = a.p;
@@ -78,7 +87,10 @@ function methodSQL(w: SqlWriter, g: ResolvedNode, a: ResolvedAggregate, t: Terms
           : present.length === 1 && only !== undefined
             ? only
             : `${p > 0 ? "GREATEST" : "LEAST"}(${present.join(", ")})`;
-      const mean = `POWER(${t.sumOf((j) => `${t.w[j]} * POWER(${checked(j)} / NULLIF(${pivot}, 0), ${n(p)})`)} / NULLIF(${t.den}, 0), ${n(1 / p)})`;
+      const mean = `POWER(${w.div(
+        t.sumOf((j) => `${t.w[j]} * POWER(${w.div(checked(j), pivot)}, ${n(p)})`),
+        t.den,
+      )}, ${n(1 / p)})`;
       // p > 0 and M^p beyond the double range: numeric_overflow, as in memory.
       const bound = Number.MAX_VALUE ** (1 / p);
       const big =
@@ -95,10 +107,13 @@ function methodSQL(w: SqlWriter, g: ResolvedNode, a: ResolvedAggregate, t: Terms
       return `NULLIF(${terms.length === 0 ? inf : least}, ${inf})`;
     }
     case "mazziotta-pareto": {
-      const mean = `(${t.sumOf((j) => `${t.w[j]} * ${x[j]}`)} / NULLIF(${t.den}, 0))`;
+      const mean = w.div(
+        t.sumOf((j) => `${t.w[j]} * ${x[j]}`),
+        t.den,
+      );
       const ss = t.sumOf((j) => `${t.w[j]} * (${x[j]} - ${mean}) * (${x[j]} - ${mean})`);
-      const s2 = `(${ss} / ${t.den})`;
-      return `(CASE WHEN ${mean} IS NULL THEN NULL WHEN NOT (${mean} > 0) THEN ${w.raise(`node "${g.id}": the Mazziotta-Pareto index needs a positive mean of the children; unit `, UNIT)} ELSE ${mean} ${a.penalty === "negative" ? "-" : "+"} ${s2} / ${mean} END)`;
+      const s2 = w.div(ss, t.den);
+      return `(CASE WHEN ${mean} IS NULL THEN NULL WHEN NOT (${mean} > 0) THEN ${w.raise(`node "${g.id}": the Mazziotta-Pareto index needs a positive mean of the children; unit `, UNIT)} ELSE ${mean} ${a.penalty === "negative" ? "-" : "+"} ${w.div(s2, mean)} END)`;
     }
   }
 }

@@ -55,16 +55,19 @@ function ansiString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-/** What most engines spell alike (ANSI quoting, LOG10 / LOG2, an exact median); each dialect overrides the rest. */
-const ANSI: Omit<SqlDialect, "name" | "double" | "text" | "raise"> = {
+/** What most engines spell alike (ANSI quoting, LOG10 / LOG2); each dialect adds or overrides the rest. */
+const ANSI: Omit<SqlDialect, "name" | "double" | "text" | "raise" | "median"> = {
   ident: ansiIdent,
   string: ansiString,
   log10: (x) => `LOG10(${x})`,
   log2: (x) => `LOG2(${x})`,
   rounding: (fn, x) => `${fn}(${x})`,
-  median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
   materialized: "",
 };
+
+/** The exact median as the ANSI ordered-set aggregate, its fraction a double literal (not DECIMAL 0.5). */
+const percentileMedian = (double: string) => (x: string) =>
+  `PERCENTILE_CONT(CAST('0.5' AS ${double})) WITHIN GROUP (ORDER BY ${x})`;
 
 const duckdb: SqlDialect = {
   ...ANSI,
@@ -72,6 +75,7 @@ const duckdb: SqlDialect = {
   double: "DOUBLE",
   text: "VARCHAR",
   raise: (m) => `CAST(error(${m}) AS DOUBLE)`,
+  median: percentileMedian("DOUBLE"),
 };
 
 const postgres: SqlDialect = {
@@ -79,12 +83,13 @@ const postgres: SqlDialect = {
   name: "postgres",
   double: "DOUBLE PRECISION",
   text: "TEXT",
-  log2: (x) => `(LN(${x}) / LN(CAST(2 AS DOUBLE PRECISION)))`,
+  log2: (x) => `(LN(${x}) / NULLIF(LN(CAST('2' AS DOUBLE PRECISION)), 0))`,
   // PostgreSQL has no error function usable in an expression: casting the message to an integer
   // fails with the message in the error text ("invalid input syntax for type integer: ..."). The
   // volatile random() (LEFT(.., 0) = '') keeps the planner from folding a constant message, which
   // would fail every query, taken branch or not.
   raise: (m) => `CAST(CAST(${m} || LEFT(CAST(random() AS TEXT), 0) AS INTEGER) AS DOUBLE PRECISION)`,
+  median: percentileMedian("DOUBLE PRECISION"),
   materialized: "MATERIALIZED ",
 };
 
@@ -105,6 +110,8 @@ const spark: SqlDialect = {
   text: "STRING",
   rounding: (fn, x) => `CAST(${fn}(${x}) AS DOUBLE)`,
   raise: (m) => `CAST(raise_error(${m}) AS DOUBLE)`,
+  // Spark's exact percentile interpolates linearly, as PERCENTILE_CONT (which older versions lack).
+  median: (x) => `percentile(${x}, CAST('0.5' AS DOUBLE))`,
 };
 
 const trino: SqlDialect = {

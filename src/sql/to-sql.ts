@@ -8,7 +8,7 @@ import { inputCtes } from "./inputs.js";
 import { localWeights } from "./local-weights.js";
 import { normalizeSQL } from "./normalize-sql.js";
 import { oneRow } from "./one-row.js";
-import { checkOutputNames, checkSqlOptions } from "./options.js";
+import { checkCaseCollisions, checkOutputNames, checkSqlOptions } from "./options.js";
 import { rankColumn, rankedNodes } from "./ranks.js";
 import { sqlWriter } from "./writer.js";
 
@@ -114,6 +114,8 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
   const ids = [...profile.nodes.keys()];
   const columns = new Map(ids.map((id, k) => [id, `v${k}`]));
   const local = localWeights(profile, opts.weights);
+  const ranked = rankedNodes(profile, ids, o.ranks);
+  checkCaseCollisions(d, ["unit", ...ids, ...ranked.map((id) => `${id}_rank`), "coverage"], "output column");
 
   const inputs = inputCtes(w, parsed.tree, profile, { ...o, parentColumn: opts.parentColumn });
   const st = oneRow("st", "s");
@@ -129,7 +131,6 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
     ...groups.ctes,
   ];
 
-  const ranked = rankedNodes(profile, ids, o.ranks);
   const present = profile.indicators
     .map((id) => `(CASE WHEN ${columns.get(id)} IS NULL THEN 0 ELSE 1 END)`)
     .join(" + ");

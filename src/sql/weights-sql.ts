@@ -94,7 +94,7 @@ export function weightCtes(
     for (const j of J) aCols.push(`CASE WHEN ${live(j)} THEN 1 ELSE 0 END AS ${l(j)}`);
     const sum = (f: (j: number) => string) => `(${J.map(f).join(" + ")})`;
     bCols.push(`${sum(a)} AS t${p}`, `${sum(l)} AS q${p}`);
-    const u = (j: number) => `${a(j)} / t${p}`;
+    const u = (j: number) => w.div(a(j), `t${p}`);
     const allConstant = `WHEN q${p} = 0 THEN ${w.raise(`${at(p)}: every child is constant over the complete units: "${method}" cannot tell them apart`)}`;
     const degenerate = `WHEN NOT (t${p} > 0) THEN ${w.raise(`${at(p)}: every "${method}" score of the children is 0 (degenerate weights)`)}`;
     switch (part.method) {
@@ -105,9 +105,9 @@ export function weightCtes(
           const mn = agg(`MIN(${x[j]})`);
           const S = agg(`SUM(${z(j)})`);
           const T = agg(`SUM(CASE WHEN ${z(j)} > 0 THEN ${z(j)} * LN(${z(j)}) ELSE ${n(0)} END)`);
-          const e = `(-(${T} / ${S} - LN(${S})) / LN(m))`;
+          const e = `(-${w.div(`${w.div(T, S)} - LN(${S})`, "LN(m)")})`;
           aCols.push(
-            `CASE ${fewUnits(p, method)} WHEN ${mn}${shift === 0 ? "" : ` + ${n(shift)}`} < 0 THEN ${w.raise(`${at(p)}, child "${node.children[j]}": entropy weights need values >= 0 (plus the shift); the smallest is `, mn)} WHEN NOT (${live(j)}) THEN ${n(0)} ELSE 1 - GREATEST(${n(0)}, LEAST(${n(1)}, ${e})) END AS ${a(j)}`,
+            `CASE ${fewUnits(p, method)} WHEN ${mn}${shift === 0 ? "" : ` + ${n(shift)}`} < 0 THEN ${w.raise(`${at(p)}, child "${node.children[j]}": entropy weights need values >= 0 (plus the shift); the smallest is `, mn)} WHEN NOT (${live(j)}) THEN ${n(0)} ELSE ${n(1)} - GREATEST(${n(0)}, LEAST(${n(1)}, ${e})) END AS ${a(j)}`,
           );
         }
         for (const j of J) uCols.push(`CASE ${allConstant} ${degenerate} ELSE ${u(j)} END AS u${p}_${j}`);
@@ -118,7 +118,7 @@ export function weightCtes(
         const r = (i: number, j: number) => {
           const c = agg(`CORR(${x[Math.min(i, j)]}, ${x[Math.max(i, j)]})`);
           const clamped = `GREATEST(${n(-1)}, LEAST(${n(1)}, ${c}))`;
-          return mode === "1-r" ? `1 - ${clamped}` : `1 - ABS(${clamped})`;
+          return mode === "1-r" ? `${n(1)} - ${clamped}` : `${n(1)} - ABS(${clamped})`;
         };
         for (const j of J) {
           const conflict = J.filter((i) => i !== j)
@@ -142,7 +142,7 @@ export function weightCtes(
           let value = sd(j, ddof);
           if (method === "cv") {
             const mean = agg(`AVG(${x[j]})`);
-            value = `CASE WHEN ${mean} = 0 THEN ${w.raise(`${at(p)}, child "${node.children[j]}": the mean is 0, so the coefficient of variation is undefined`)} ELSE ${value} / ABS(${mean}) END`;
+            value = `CASE WHEN ${mean} = 0 THEN ${w.raise(`${at(p)}, child "${node.children[j]}": the mean is 0, so the coefficient of variation is undefined`)} ELSE ${w.div(value, `ABS(${mean})`)} END`;
           }
           aCols.push(
             `CASE ${fewUnits(p, method)} WHEN NOT (${live(j)}) THEN ${n(0)} ELSE ${value} END AS ${a(j)}`,
@@ -178,7 +178,7 @@ export function weightCtes(
   const weighted = (j: number) => (mult[j] === 1 ? `c${j}` : `c${j} * ${n(mult[j]!)}`);
   const final = J.map(
     (j) =>
-      `CASE WHEN NOT (ct > 0) THEN ${w.raise(`node "${node.id}": the product of the combined weights is 0 for every child`)} WHEN NOT (cm > 0) THEN ${w.raise(`node "${node.id}": multipliers leave every child with weight 0`)} ELSE ${weighted(j)} / cm END AS w${j}`,
+      `CASE WHEN NOT (ct > 0) THEN ${w.raise(`node "${node.id}": the product of the combined weights is 0 for every child`)} WHEN NOT (cm > 0) THEN ${w.raise(`node "${node.id}": multipliers leave every child with weight 0`)} ELSE ${w.div(weighted(j), "cm")} END AS w${j}`,
   );
   const m = d.materialized;
   const all = (cols: string[]) => cols.join(", ");
