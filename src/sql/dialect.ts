@@ -36,6 +36,14 @@ export interface SqlDialect {
    * copy each level's expressions into the next, exponentially); empty where the engine has none.
    */
   materialized: string;
+  /**
+   * Whether the engine copies a CTE into every query that reads it (Trino, and Spark for
+   * deterministic CTEs): a one-row aggregate over a level joined back to it would then compute the
+   * level, and all below it, once more. The compiler writes such aggregates (data-driven weights,
+   * imputation values) as window aggregates `OVER ()` of the row pipeline there, which reads every
+   * CTE once. Elsewhere they are one-row CTEs joined to the rows.
+   */
+  inlinesCtes: boolean;
 }
 
 function ansiIdent(name: string): string {
@@ -63,6 +71,7 @@ const ANSI: Omit<SqlDialect, "name" | "double" | "text" | "raise" | "median"> = 
   log2: (x) => `LOG2(${x})`,
   rounding: (fn, x) => `${fn}(${x})`,
   materialized: "",
+  inlinesCtes: false,
 };
 
 /** The exact median as the ANSI ordered-set aggregate, its fraction a double literal (not DECIMAL 0.5). */
@@ -112,6 +121,7 @@ const spark: SqlDialect = {
   raise: (m) => `CAST(raise_error(${m}) AS DOUBLE)`,
   // Spark's exact percentile interpolates linearly, as PERCENTILE_CONT (which older versions lack).
   median: (x) => `percentile(${x}, CAST('0.5' AS DOUBLE))`,
+  inlinesCtes: true,
 };
 
 const trino: SqlDialect = {
@@ -121,6 +131,7 @@ const trino: SqlDialect = {
   text: "VARCHAR",
   raise: (m) => `CAST(fail(${m}) AS DOUBLE)`,
   median: () => undefined,
+  inlinesCtes: true,
 };
 
 const DIALECTS: Record<SqlDialectName, SqlDialect> = { duckdb, postgres, spark, trino };

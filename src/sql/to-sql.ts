@@ -8,7 +8,7 @@ import { inputCtes } from "./inputs.js";
 import { localWeights } from "./local-weights.js";
 import { normalizeSQL } from "./normalize-sql.js";
 import { oneRow } from "./one-row.js";
-import { checkCaseCollisions, checkOutputNames, checkSqlOptions } from "./options.js";
+import { checkCaseCollisions, checkOutputNames, checkSqlOptions, type SqlOptions } from "./options.js";
 import { rankColumn, rankedNodes } from "./ranks.js";
 import { sqlWriter } from "./writer.js";
 
@@ -105,7 +105,15 @@ export interface SqlQuery {
  * ```
  */
 export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
-  const o = checkSqlOptions(opts);
+  return compileSQL(model, opts, checkSqlOptions(opts));
+}
+
+/**
+ * `toSQL` with its options checked, for a dialect table that may differ from the named one (the
+ * tests compile the window-aggregate plan of Trino and Spark in DuckDB's syntax to run it).
+ * @internal
+ */
+export function compileSQL(model: Model, opts: ToSqlOptions, o: SqlOptions): SqlQuery {
   const { d } = o;
   const parsed = parseModel(model);
   const profile = resolveProfile(parsed, opts.profile);

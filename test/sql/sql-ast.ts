@@ -238,3 +238,69 @@ export function dialectViolations(tree: Node, dialect: SqlDialectName): string[]
   }
   return bad;
 }
+
+/** The CTEs of a parsed query: name -> body. */
+function ctesOf(tree: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  for (const c of (tree.with as Node[] | null) ?? []) {
+    const name = String((c.name as { value: string }).value);
+    const stmt = c.stmt as Node;
+    out.set(name, (stmt.ast as Node | undefined) ?? stmt);
+  }
+  return out;
+}
+
+/**
+ * How many times the table `source` is read when every CTE is copied into each query that reads
+ * it, as Trino does (and Spark for deterministic CTEs): the reads of the main query, a CTE read
+ * twice counting its reads twice; a CTE of `materialized` (PostgreSQL's AS MATERIALIZED) counts once.
+ */
+export function sourceScans(
+  tree: Node,
+  source: string,
+  materialized: ReadonlySet<string> = new Set(),
+): number {
+  const ctes = ctesOf(tree);
+  const memo = new Map<string, number>();
+  const computed = new Set<string>();
+  const scansOf = (body: Node): number => {
+    let total = 0;
+    for (const n of nodes(body)) {
+      if (n === body.with) continue;
+      if (typeof n.table !== "string" || "type" in n) continue;
+      const t = n.table;
+      if (ctes.has(t)) {
+        // A materialized CTE is computed once: its reads count at its first reader only.
+        if (materialized.has(t) && computed.has(t)) continue;
+        computed.add(t);
+        total += count(t);
+      } else if (t === source) total += 1;
+    }
+    return total;
+  };
+  const count = (name: string): number => {
+    const known = memo.get(name);
+    if (known !== undefined) return known;
+    memo.set(name, 0);
+    const c = scansOf(ctes.get(name) as Node);
+    memo.set(name, c);
+    return c;
+  };
+  const main = { ...tree, with: null };
+  return scansOf(main);
+}
+
+/** The longest select-list expression of a parsed query, re-written as SQL text by node-sql-parser. */
+export function longestExpression(
+  tree: Node,
+  dialect: Exclude<SqlDialectName, "duckdb">,
+): { column: string; length: number } {
+  const p = parser as unknown as { exprToSQL(e: unknown, o: object): string };
+  let best = { column: "", length: 0 };
+  for (const n of nodes(tree))
+    if (n.type === "expr" && n.expr && typeof n.as === "string") {
+      const length = p.exprToSQL(n.expr, { database: PARSER_DATABASE[dialect] }).length;
+      if (length > best.length) best = { column: n.as, length };
+    }
+  return best;
+}
