@@ -25,7 +25,9 @@ function resolved(node: ResolvedNode): ResolvedNormalize {
 /**
  * The normalized value of indicator `node` from its raw column `r` (a column of `raw`): the formula
  * `resolveNormalize` picks, written in SQL. Column statistics (min, max, mean, sd, sums over `raw`)
- * are registered through `stat`, which returns the reference to each; ranks are window functions.
+ * are registered through `stat`, which returns the reference to each, and constants computed from
+ * them (a min-max slope and intercept) through `derive`, computed once in the statistics row rather
+ * than per unit; ranks are window functions.
  * A missing raw value stays NULL. Where `normalize()` throws on data (a non-positive value under
  * a reciprocal...) the query stops with an `indicatrix: ...` message.
  *
@@ -38,6 +40,7 @@ export function normalizeSQL(
   stat: (agg: string) => string,
   node: ResolvedNode,
   r: string,
+  derive: (expr: string) => string = (expr) => expr,
 ): string {
   const spec = resolved(node);
   const id = node.id;
@@ -76,10 +79,11 @@ export function normalizeSQL(
       const mx = stat(`MAX(${r})`);
       // The affine form of normalize() (affineForm): z = x * scale + offset, clamped to [lo, hi] (rounding only).
       const wd = n(width);
-      const scale = div(cost ? n(-width) : wd, `${mx} - ${mn}`);
-      const offset = cost
-        ? `(${n(lo)} + ${mx} * ${div(wd, `${mx} - ${mn}`)})`
-        : `(${n(lo)} - ${mn} * ${scale})`;
+      const slope = div(cost ? n(-width) : wd, `${mx} - ${mn}`);
+      const scale = derive(slope);
+      const offset = derive(
+        cost ? `(${n(lo)} + ${mx} * ${div(wd, `${mx} - ${mn}`)})` : `(${n(lo)} - ${mn} * ${slope})`,
+      );
       const z = `(${r} * ${scale} + ${offset})`;
       return present(
         // The column's max and min map exactly to the ends, as the anchors of affineForm.

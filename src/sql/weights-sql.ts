@@ -26,18 +26,18 @@ export interface WeightSteps {
 }
 
 /**
- * The CTEs that compute the local weights of group `node` from its children's columns in `from`
- * (normalized values of leaf children, scores of group children; NULL = missing), with the
- * semantics of `specWeights` + `weighNode` (src/weighting/spec-weights.ts, src/score/node-weights.ts):
- * units with a missing child dropped (listwise), entropy (shift; k = 1 / ln m, 0 ln 0 = 0, on the
- * values as given), CRITIC (sample sd, Pearson CORR, 1 - r or 1 - |r|, on the values as given),
- * standard deviation and coefficient of variation, `combine` (linear, multiplicative,
- * min-discrimination) of data-driven and static parts, then the children's multipliers,
- * re-normalized. The chain: `<name>_s` (aggregates over the complete units), `<name>_a` (each part's
- * raw score per child: divergence, information, sd, cv), `<name>_b` (part totals), `<name>_c`
- * (each part's weights), `<name>_d` (the combination), `<name>_e` (totals), `<name>` (weights).
- * Where `specWeights` throws on data (fewer than 2 complete units, a negative value under entropy,
- * every child constant...) the query stops with an `indicatrix: ...` message.
+ * The computation of the local weights of group `node` from its children's values `x` (normalized
+ * values of leaf children, scores of group children; NULL = missing; the caller restricts the
+ * aggregates to the units with every child present), with the semantics of `specWeights` +
+ * `weighNode` (src/weighting/spec-weights.ts, src/score/node-weights.ts): listwise over the complete
+ * units, entropy (shift; k = 1 / ln m, 0 ln 0 = 0, on the values as given), CRITIC (sample sd,
+ * Pearson CORR, 1 - r or 1 - |r|, on the values as given), standard deviation and coefficient of
+ * variation, `combine` (linear, multiplicative, min-discrimination) of data-driven and static parts,
+ * then the children's multipliers, re-normalized. The aggregates are returned as single aggregate
+ * calls (so that the caller can write them over a WHERE or as windows `OVER ()`), then the steps:
+ * each part's raw score per child and live flags, part totals, each part's weights, the combination,
+ * totals, the weights. Where `specWeights` throws on data (fewer than 2 complete units, a negative
+ * value under entropy, every child constant...) the query stops with an `indicatrix: ...` message.
  *
  * @throws IndicatrixError `unsupported_in_sql` for a `combine` rule other than linear,
  *   multiplicative and min-discrimination.
