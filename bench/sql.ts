@@ -113,12 +113,18 @@ async function planRatios(
   const compiled = (ranks: "root" | "all" | "none") =>
     toSQL(makeModel(), { source: data, ranks, unitColumn: "unit" }).sql;
   const ups = (ms: number) => `${((units / ms) * 1000).toExponential(2)} units/s`;
-  // Warm the file cache once, then each query in turn.
+  // Warm the file cache once, then each query in turn (progress on stderr: the last can take minutes).
+  const progress = (what: string, ms: number) =>
+    process.stderr.write(`sql bench: ${what} ${ms.toFixed(0)} ms\n`);
   await copy(handQuery(data));
   const hand = await copy(handQuery(data));
+  progress("hand-written, root ranked", hand);
   const root = await copy(compiled("root"));
+  progress("toSQL, root ranked", root);
   const none = await copy(compiled("none"));
+  progress("toSQL, no ranks", none);
   const all = await copy(compiled("all"));
+  progress("toSQL, every node ranked", all);
   const n = units.toLocaleString("en");
   return [
     { name: `sql: hand-written DuckDB query, ${n} x 50, root ranked`, ms: hand, note: ups(hand) },
