@@ -64,7 +64,7 @@ async function inMemoryChild(units: number): Promise<void> {
  * means, the root mean and the root's rank; the same output columns as toSQL's (every score, the
  * root rank). No missing-value, constant-column or rounding care: the arithmetic only.
  */
-function handQuery(data: string): string {
+export function handQuery(data: string): string {
   const ids = Array.from({ length: DIMS * PER }, (_, j) => [Math.floor(j / PER), j % PER] as const);
   const col = ([d, k]: readonly [number, number]) => `x${d}_${k}`;
   const stats = ids.map((i) => `MIN(${col(i)}) AS lo_${col(i)}, MAX(${col(i)}) AS hi_${col(i)}`).join(", ");
