@@ -58,6 +58,90 @@ async function inMemoryChild(units: number): Promise<void> {
   process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS }));
 }
 
+/**
+ * The query a person would write by hand for the benchmark model in DuckDB: one aggregate of every
+ * column's min and max, then min-max ((x - min) / (max - min), cost reflected), the dimension
+ * means, the root mean and the root's rank; the same output columns as toSQL's (every score, the
+ * root rank). No missing-value, constant-column or rounding care: the arithmetic only.
+ */
+export function handQuery(data: string): string {
+  const ids = Array.from({ length: DIMS * PER }, (_, j) => [Math.floor(j / PER), j % PER] as const);
+  const col = ([d, k]: readonly [number, number]) => `x${d}_${k}`;
+  const stats = ids.map((i) => `MIN(${col(i)}) AS lo_${col(i)}, MAX(${col(i)}) AS hi_${col(i)}`).join(", ");
+  const norm = ids
+    .map((i) => {
+      const c = col(i);
+      const num = i[1] % 3 === 2 ? `hi_${c} - ${c}` : `${c} - lo_${c}`;
+      return `(${num}) / (hi_${c} - lo_${c}) AS ${c}`;
+    })
+    .join(", ");
+  const dims = Array.from(
+    { length: DIMS },
+    (_, d) => `(${Array.from({ length: PER }, (_, k) => `x${d}_${k}`).join(" + ")}) / ${PER}.0 AS d${d}`,
+  ).join(", ");
+  const root = `(${Array.from({ length: DIMS }, (_, d) => `d${d}`).join(" + ")}) / ${DIMS}.0`;
+  return (
+    `WITH s AS (SELECT ${stats} FROM read_parquet('${data}')), ` +
+    `n AS (SELECT unit, ${norm} FROM read_parquet('${data}') CROSS JOIN s), ` +
+    `g AS (SELECT *, ${dims} FROM n), r AS (SELECT *, ${root} AS root FROM g) ` +
+    `SELECT *, RANK() OVER (ORDER BY root DESC) AS root_rank FROM r`
+  );
+}
+
+/**
+ * The ratios of issue 19 in one run, each query written to Parquet with COPY: the compiled query
+ * (root ranked) against the hand-written one (goal: within 1.5x), and every node ranked against
+ * no ranks (goal: within 3x).
+ */
+async function planRatios(
+  duck: typeof import("../src/duckdb.js"),
+  c: { runAndReadAll(sql: string): Promise<unknown> },
+  data: string,
+  dir: string,
+  units: number,
+): Promise<BenchRow[]> {
+  const { toSQL } = await import("../src/sql/to-sql.js");
+  void duck;
+  const copy = async (sql: string): Promise<number> => {
+    const out = join(dir, "ratio.parquet");
+    const t0 = performance.now();
+    await c.runAndReadAll(`COPY (${sql}) TO '${out}' (FORMAT parquet)`);
+    const ms = performance.now() - t0;
+    rmSync(out, { force: true });
+    return ms;
+  };
+  const compiled = (ranks: "root" | "all" | "none") =>
+    toSQL(makeModel(), { source: data, ranks, unitColumn: "unit" }).sql;
+  const ups = (ms: number) => `${((units / ms) * 1000).toExponential(2)} units/s`;
+  // Warm the file cache once, then each query in turn (progress on stderr: the last can take minutes).
+  const progress = (what: string, ms: number) =>
+    process.stderr.write(`sql bench: ${what} ${ms.toFixed(0)} ms\n`);
+  await copy(handQuery(data));
+  const hand = await copy(handQuery(data));
+  progress("hand-written, root ranked", hand);
+  const root = await copy(compiled("root"));
+  progress("toSQL, root ranked", root);
+  const none = await copy(compiled("none"));
+  progress("toSQL, no ranks", none);
+  const all = await copy(compiled("all"));
+  progress("toSQL, every node ranked", all);
+  const n = units.toLocaleString("en");
+  return [
+    { name: `sql: hand-written DuckDB query, ${n} x 50, root ranked`, ms: hand, note: ups(hand) },
+    {
+      name: `sql: toSQL query, ${n} x 50, root ranked`,
+      ms: root,
+      note: `${ups(root)}; ${(root / hand).toFixed(2)}x the hand-written query (goal 1.5x)`,
+    },
+    { name: `sql: toSQL query, ${n} x 50, no ranks`, ms: none, note: ups(none) },
+    {
+      name: `sql: toSQL query, ${n} x 50, every node ranked`,
+      ms: all,
+      note: `${ups(all)}; ${(all / none).toFixed(2)}x no ranks (goal 3x)`,
+    },
+  ];
+}
+
 export async function run(units = 10_000_000, inMemoryUnits = 1_000_000): Promise<BenchRow[]> {
   let duck: typeof import("../src/duckdb.js");
   try {
@@ -87,6 +171,7 @@ export async function run(units = 10_000_000, inMemoryUnits = 1_000_000): Promis
       ms: performance.now() - t0,
       note: mib(statSync(data).size),
     });
+    rows.push(...(await planRatios(duck, c, data, dir, units)));
     c.disconnectSync?.();
     instance.closeSync?.();
     const out = join(dir, "scores.parquet");

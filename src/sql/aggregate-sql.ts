@@ -7,7 +7,7 @@ import type { SqlWriter } from "./writer.js";
 /** The unit id of the row, named in the messages of data errors. */
 const UNIT = "p.u";
 
-/** A group's weights: literals, or SQL references to the columns of its weight CTE. @internal */
+/** A group's weights: literals, or SQL references to its computed weight columns. @internal */
 export type GroupWeights = { values: number[] } | { sql: string[] };
 
 /**
@@ -35,6 +35,12 @@ interface Terms {
   den: string;
   /** The sum over the children taking part of `term(j)`, a missing term counting 0. */
   sumOf(term: (j: number) => string): string;
+  /**
+   * Computes `expr` once as the column `<group column>_<name>` in projection step `after` (0: the
+   * first step after the children's values), and returns the reference to it: what is used more
+   * than once is a column, not a repeated expression, so every expression stays of size O(children).
+   */
+  column(expr: string, name: string, after: number): string;
 }
 
 /**
@@ -47,7 +53,10 @@ function methodSQL(w: SqlWriter, g: ResolvedNode, a: ResolvedAggregate, t: Terms
   const { x } = t;
   switch (a.method) {
     case "arithmetic":
-      return `${t.sumOf((j) => `${t.w[j]} * ${x[j]}`)} / NULLIF(${t.den}, 0)`;
+      return w.div(
+        t.sumOf((j) => `${t.w[j]} * ${x[j]}`),
+        t.den,
+      );
     case "geometric": {
       const checked = (j: number) => {
         const xj = x[j];
@@ -56,12 +65,18 @@ function methodSQL(w: SqlWriter, g: ResolvedNode, a: ResolvedAggregate, t: Terms
           return `(CASE ${neg} WHEN ${xj} < ${n(a.floor)} THEN ${n(a.floor)} ELSE ${xj} END)`;
         return `(CASE ${neg} WHEN ${xj} = 0 THEN ${w.raise(`${where(j)}the geometric mean of a zero is 0 whatever the other children; use { method: "geometric", zero: "floor" }; unit `, UNIT)} ELSE ${xj} END)`;
       };
-      return `EXP(${t.sumOf((j) => `${t.w[j]} * LN(${checked(j)})`)} / NULLIF(${t.den}, 0))`;
+      return `EXP(${w.div(
+        t.sumOf((j) => `${t.w[j]} * LN(${checked(j)})`),
+        t.den,
+      )})`;
     }
     case "harmonic": {
       const checked = (j: number) =>
         `(CASE WHEN ${x[j]} <= 0 THEN ${w.raise(`${where(j)}the harmonic mean needs positive values; unit `, UNIT)} ELSE ${x[j]} END)`;
-      return `${t.den} / NULLIF(${t.sumOf((j) => `${t.w[j]} / ${checked(j)}`)}, 0)`;
+      return w.div(
+        t.den,
+        t.sumOf((j) => w.div(t.w[j] as string, checked(j))),
+      );
     }
     case "power": {
       const p = a.p;
@@ -72,13 +87,19 @@ function methodSQL(w: SqlWriter, g: ResolvedNode, a: ResolvedAggregate, t: Terms
       const none = `CAST('${p > 0 ? "-" : ""}Infinity' AS ${w.d.double})`;
       const present = x.filter((_, j) => t.used[j]).map((xj, j) => `COALESCE(${t.guard(j, xj)}, ${none})`);
       const [only] = present;
-      const pivot =
+      const pivot = t.column(
         present.length === 0
           ? none
           : present.length === 1 && only !== undefined
             ? only
-            : `${p > 0 ? "GREATEST" : "LEAST"}(${present.join(", ")})`;
-      const mean = `POWER(${t.sumOf((j) => `${t.w[j]} * POWER(${checked(j)} / NULLIF(${pivot}, 0), ${n(p)})`)} / NULLIF(${t.den}, 0), ${n(1 / p)})`;
+            : `${p > 0 ? "GREATEST" : "LEAST"}(${present.join(", ")})`,
+        "pv",
+        0,
+      );
+      const mean = `POWER(${w.div(
+        t.sumOf((j) => `${t.w[j]} * POWER(${w.div(checked(j), pivot)}, ${n(p)})`),
+        t.den,
+      )}, ${n(1 / p)})`;
       // p > 0 and M^p beyond the double range: numeric_overflow, as in memory.
       const bound = Number.MAX_VALUE ** (1 / p);
       const big =
@@ -95,22 +116,40 @@ function methodSQL(w: SqlWriter, g: ResolvedNode, a: ResolvedAggregate, t: Terms
       return `NULLIF(${terms.length === 0 ? inf : least}, ${inf})`;
     }
     case "mazziotta-pareto": {
-      const mean = `(${t.sumOf((j) => `${t.w[j]} * ${x[j]}`)} / NULLIF(${t.den}, 0))`;
+      const mean = t.column(
+        w.div(
+          t.sumOf((j) => `${t.w[j]} * ${x[j]}`),
+          t.den,
+        ),
+        "mu",
+        0,
+      );
       const ss = t.sumOf((j) => `${t.w[j]} * (${x[j]} - ${mean}) * (${x[j]} - ${mean})`);
-      const s2 = `(${ss} / ${t.den})`;
-      return `(CASE WHEN ${mean} IS NULL THEN NULL WHEN NOT (${mean} > 0) THEN ${w.raise(`node "${g.id}": the Mazziotta-Pareto index needs a positive mean of the children; unit `, UNIT)} ELSE ${mean} ${a.penalty === "negative" ? "-" : "+"} ${s2} / ${mean} END)`;
+      const s2 = w.div(ss, t.den);
+      return `(CASE WHEN ${mean} IS NULL THEN NULL WHEN NOT (${mean} > 0) THEN ${w.raise(`node "${g.id}": the Mazziotta-Pareto index needs a positive mean of the children; unit `, UNIT)} ELSE ${mean} ${a.penalty === "negative" ? "-" : "+"} ${w.div(s2, mean)} END)`;
     }
   }
 }
 
+/** One group's score: the projection steps of its helper columns, and the expression of its score. @internal */
+export interface GroupSql {
+  /** Items `expr AS column` per projection step, run in order before the score (steps may be empty). */
+  steps: string[][];
+  /** The score, over the children's columns and the helper columns (read through the alias `p`). */
+  value: string;
+}
+
 /**
- * The SQL expression of one group's score from its children's columns (read through the alias
- * `p`), with the semantics of `aggregate()`: the method `resolveAggregate` picks, over the children
- * present (skip) or imputed (zero, mean, median), children of weight 0 taking no part, and NULL
- * below the profile's minimum coverage (the share of children present, counted, not weighted).
+ * The SQL of one group's score from its children's columns (read through the alias `p`), with the
+ * semantics of `aggregate()`: the method `resolveAggregate` picks, over the children present (skip)
+ * or imputed (zero, mean, median), children of weight 0 taking no part, and NULL below the
+ * profile's minimum coverage (the share of children present, counted, not weighted). What is used
+ * more than once (imputed values, the Mazziotta-Pareto mean, the power mean's pivot and result) is
+ * a helper column `<group column>_<name>` of an earlier projection step, so that the size of every
+ * expression is linear in the number of children.
  *
  * @param columns - the column of every node id (`v<k>`).
- * @param imputeStat - registers an aggregate of the level's imputation CTE and returns its reference.
+ * @param imputeStat - registers an aggregate of the level's imputation values and returns its reference.
  * @throws IndicatrixError the codes of `resolveAggregate`, `unsupported_in_sql` for a power mean
  *   with |p| < 0.001 and for `median` imputation in a dialect without an exact median.
  * @internal
@@ -122,14 +161,24 @@ export function groupSQL(
   profile: ResolvedProfile,
   columns: ReadonlyMap<string, string>,
   imputeStat: (agg: string) => string,
-): string {
+): GroupSql {
   const n = (v: number) => w.num(v);
   const a = aggregationOf(g);
   const own = g.children.map((id) => columns.get(id) as string);
   const cols = own.map((col) => `p.${col}`);
   const policy = profile.missing;
   const imputing = policy === "mean" || policy === "median" || policy === "zero";
-  const x = imputedSQL(w, g, own, policy, imputeStat);
+  const steps: string[][] = [];
+  const gcol = columns.get(g.id) as string;
+  const put = (step: number, expr: string, name: string): string => {
+    while (steps.length <= step) steps.push([]);
+    steps[step]?.push(`${expr} AS ${name}`);
+    return `p.${name}`;
+  };
+  const imputed = imputedSQL(w, g, own, policy, imputeStat);
+  const x = imputing ? imputed.map((e, j) => put(0, e, `${own[j]}_i`)) : imputed;
+  const first = imputing ? 1 : 0;
+  const column = (expr: string, name: string, after: number) => put(first + after, expr, `${gcol}_${name}`);
   const presentCount = cols.map((col) => `(CASE WHEN ${col} IS NULL THEN 0 ELSE 1 END)`).join(" + ");
   const dynamic = "sql" in weights;
   const wj = dynamic ? weights.sql : weights.values.map((v) => n(v));
@@ -152,9 +201,13 @@ export function groupSQL(
         .filter((s) => s !== "")
         .join(" + ") || n(0)
     })`;
-  const value = methodSQL(w, g, a, { w: wj, x, used, guard, den, sumOf });
+  const value = methodSQL(w, g, a, { w: wj, x, used, guard, den, sumOf, column });
   const cov = `CAST(${presentCount} AS ${w.d.double}) / ${n(g.children.length)}`;
   const result = `(CASE WHEN ${cov} < ${n(profile.minCoverage)} OR (${presentCount}) = 0 THEN NULL ELSE ${value} END)`;
-  if (a.method !== "power") return result;
-  return `(CASE WHEN ${result} IS NULL OR ${result} - ${result} = 0 THEN ${result} ELSE ${w.raise(`node "${g.id}": the power mean with p = ${a.p} overflows; rescale the values or use a smaller |p|; unit `, UNIT)} END)`;
+  if (a.method !== "power") return { steps, value: result };
+  const r = column(result, "r", 1);
+  return {
+    steps,
+    value: `(CASE WHEN ${r} IS NULL OR ${r} - ${r} = 0 THEN ${r} ELSE ${w.raise(`node "${g.id}": the power mean with p = ${a.p} overflows; rescale the values or use a smaller |p|; unit `, UNIT)} END)`,
+  };
 }

@@ -36,6 +36,14 @@ export interface SqlDialect {
    * copy each level's expressions into the next, exponentially); empty where the engine has none.
    */
   materialized: string;
+  /**
+   * Whether the engine copies a CTE into every query that reads it (Trino, and Spark for
+   * deterministic CTEs): a one-row aggregate over a level joined back to it would then compute the
+   * level, and all below it, once more. The compiler writes such aggregates (data-driven weights,
+   * imputation values) as window aggregates `OVER ()` of the row pipeline there, which reads every
+   * CTE once. Elsewhere they are one-row CTEs joined to the rows.
+   */
+  inlinesCtes: boolean;
 }
 
 function ansiIdent(name: string): string {
@@ -55,16 +63,20 @@ function ansiString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-/** What most engines spell alike (ANSI quoting, LOG10 / LOG2, an exact median); each dialect overrides the rest. */
-const ANSI: Omit<SqlDialect, "name" | "double" | "text" | "raise"> = {
+/** What most engines spell alike (ANSI quoting, LOG10 / LOG2); each dialect adds or overrides the rest. */
+const ANSI: Omit<SqlDialect, "name" | "double" | "text" | "raise" | "median"> = {
   ident: ansiIdent,
   string: ansiString,
   log10: (x) => `LOG10(${x})`,
   log2: (x) => `LOG2(${x})`,
   rounding: (fn, x) => `${fn}(${x})`,
-  median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
   materialized: "",
+  inlinesCtes: false,
 };
+
+/** The exact median as the ANSI ordered-set aggregate, its fraction a double literal (not DECIMAL 0.5). */
+const percentileMedian = (double: string) => (x: string) =>
+  `PERCENTILE_CONT(CAST('0.5' AS ${double})) WITHIN GROUP (ORDER BY ${x})`;
 
 const duckdb: SqlDialect = {
   ...ANSI,
@@ -72,6 +84,7 @@ const duckdb: SqlDialect = {
   double: "DOUBLE",
   text: "VARCHAR",
   raise: (m) => `CAST(error(${m}) AS DOUBLE)`,
+  median: percentileMedian("DOUBLE"),
 };
 
 const postgres: SqlDialect = {
@@ -79,12 +92,13 @@ const postgres: SqlDialect = {
   name: "postgres",
   double: "DOUBLE PRECISION",
   text: "TEXT",
-  log2: (x) => `(LN(${x}) / LN(CAST(2 AS DOUBLE PRECISION)))`,
+  log2: (x) => `(LN(${x}) / NULLIF(LN(CAST('2' AS DOUBLE PRECISION)), 0))`,
   // PostgreSQL has no error function usable in an expression: casting the message to an integer
   // fails with the message in the error text ("invalid input syntax for type integer: ..."). The
   // volatile random() (LEFT(.., 0) = '') keeps the planner from folding a constant message, which
   // would fail every query, taken branch or not.
   raise: (m) => `CAST(CAST(${m} || LEFT(CAST(random() AS TEXT), 0) AS INTEGER) AS DOUBLE PRECISION)`,
+  median: percentileMedian("DOUBLE PRECISION"),
   materialized: "MATERIALIZED ",
 };
 
@@ -105,6 +119,9 @@ const spark: SqlDialect = {
   text: "STRING",
   rounding: (fn, x) => `CAST(${fn}(${x}) AS DOUBLE)`,
   raise: (m) => `CAST(raise_error(${m}) AS DOUBLE)`,
+  // Spark's exact percentile interpolates linearly, as PERCENTILE_CONT (which older versions lack).
+  median: (x) => `percentile(${x}, CAST('0.5' AS DOUBLE))`,
+  inlinesCtes: true,
 };
 
 const trino: SqlDialect = {
@@ -114,6 +131,7 @@ const trino: SqlDialect = {
   text: "VARCHAR",
   raise: (m) => `CAST(fail(${m}) AS DOUBLE)`,
   median: () => undefined,
+  inlinesCtes: true,
 };
 
 const DIALECTS: Record<SqlDialectName, SqlDialect> = { duckdb, postgres, spark, trino };

@@ -48,7 +48,7 @@ function walk(node: MathNode, d: SqlDialect, column: (name: string) => string): 
         case "multiply":
           return `(${a} * ${b})`;
         case "divide":
-          return `(${a} / NULLIF(${b}, 0))`;
+          return `(${a} / NULLIF(${b}, 0))`; // see SqlWriter.div
         case "pow":
           return `(CASE WHEN ${a} < 0 AND ${b} <> ${d.rounding("FLOOR", b)} THEN NULL WHEN ${a} = 0 AND ${b} < 0 THEN NULL ELSE POWER(${a}, ${b}) END)`;
         case "unaryMinus":
@@ -67,10 +67,10 @@ function walk(node: MathNode, d: SqlDialect, column: (name: string) => string): 
         case "sqrt":
           return `(CASE WHEN ${a} >= 0 THEN SQRT(${a}) END)`;
         case "exp":
-          return `(CASE WHEN ${a} <= ${MAX_EXP} THEN EXP(${a}) END)`;
+          return `(CASE WHEN ${a} <= ${sqlNumber(d, MAX_EXP)} THEN EXP(${a}) END)`;
         case "log":
           if (args.length === 1) return `(CASE WHEN ${a} > 0 THEN LN(${a}) END)`;
-          return `(CASE WHEN ${a} > 0 AND ${b} > 0 AND ${b} <> 1 THEN LN(${a}) / LN(${b}) END)`;
+          return `(CASE WHEN ${a} > 0 AND ${b} > 0 AND ${b} <> 1 THEN LN(${a}) / NULLIF(LN(${b}), 0) END)`;
         case "log10":
           return `(CASE WHEN ${a} > 0 THEN ${d.log10(a)} END)`;
         case "log2":

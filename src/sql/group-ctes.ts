@@ -1,8 +1,7 @@
 import type { ResolvedNode, ResolvedProfile } from "../score/resolve-profile.js";
 import { specNeedsData } from "../weighting/spec-weights.js";
 import { type GroupWeights, groupSQL } from "./aggregate-sql.js";
-import { oneRow } from "./one-row.js";
-import { weightCtes } from "./weights-sql.js";
+import { weightSteps } from "./weights-sql.js";
 import type { SqlWriter } from "./writer.js";
 
 /** The CTEs that aggregate the groups, and the name of the last (which holds every score column). @internal */
@@ -16,10 +15,18 @@ export interface GroupCtes {
 /**
  * The CTEs that aggregate the groups bottom-up, one level of the tree at a time from the deepest:
  * `g<depth>` adds the scores of the groups at that depth to the columns of the level below (`from`
- * for the deepest, the normalized indicators). A level that imputes first gets the one-row CTE
- * `mi<depth>` of its imputation values; a group with data-driven weights (and no `weights` given)
- * first gets the chain of weight CTEs `wt<k>_s` ... `wt<k>` (k its index in tree order), over the
- * columns of the level below. Other weights are the literals of `local`.
+ * for the deepest, the normalized indicators), after the projection steps `g<depth>_<i>` of the
+ * groups' helper columns (imputed values, a Mazziotta-Pareto mean, a power mean's pivot).
+ *
+ * A level that imputes needs the mean or median of each child, and a group with data-driven
+ * weights (and no `weights` given) needs aggregates over its children's columns, both over all the
+ * units of the level below. Where the engine keeps a CTE that is read twice (DuckDB, PostgreSQL with
+ * MATERIALIZED), they are one-row CTEs, `mi<depth>` and the chain `wt<k>_s`, `wt<k>_<i>` ... `wt<k>`
+ * (k the group's index in tree order), CROSS JOINed to the level's steps. Where the engine inlines
+ * CTEs (`inlinesCtes`: Trino, Spark), they are window aggregates `OVER ()` in the row pipeline
+ * (`g<depth>_k` marks the units with every child present, `g<depth>_a` holds the aggregates, then
+ * the weight steps as projections), so that no level is computed twice and the source is read
+ * twice in all (the statistics and the rows). Other weights are the literals of `local`.
  *
  * @param columns - the column of every node id (`v<k>`, k its index in tree order).
  * @param computeWeights - whether data-driven weights are computed in the query (no `weights` given).
@@ -33,36 +40,88 @@ export function groupCtes(
   computeWeights: boolean,
   from: string,
 ): GroupCtes {
-  const m = w.d.materialized;
+  const d = w.d;
+  const m = d.materialized;
+  const windowed = d.inlinesCtes;
   const ids = [...profile.nodes.keys()];
   const groups = [...profile.nodes.values()].filter((n) => !n.indicator);
   const maxDepth = Math.max(...groups.map((g) => g.depth));
   const ctes: string[] = [];
   let prev = from;
+  /** Appends the row step `name`: the columns of `prev` and `items`, `joins` cross joined. */
+  const step = (name: string, items: readonly string[], joins = "") => {
+    const list = ["p.*", ...items].join(", ");
+    ctes.push(`${name} AS ${m}(SELECT ${list} FROM ${prev} AS p${joins})`);
+    prev = name;
+  };
   for (let depth = maxDepth; depth >= 0; depth--) {
     const level = groups.filter((g) => g.depth === depth);
-    const impute = oneRow("mi", "m");
-    const joins: string[] = [];
+    const below = prev;
+    // Aggregates over the level below: window items (windowed) or one-row CTE items.
+    const imputeItems: string[] = [];
+    const imputeName = `mi${depth}`;
+    const imputeStat = (agg: string): string => {
+      const col = `${imputeName}_m${imputeItems.length}`;
+      imputeItems.push(windowed ? `${agg} OVER () AS ${col}` : `${agg} AS ${col}`);
+      return windowed ? `p.${col}` : `${imputeName}.${col}`;
+    };
+    const masks: string[] = [];
+    const windows: string[] = [];
+    const weightRows: string[][] = [];
+    const oneRows: string[] = [];
     const weightsOf = (g: ResolvedNode): GroupWeights => {
       if (!computeWeights || !specNeedsData(g.weights))
         return { values: g.children.map((id) => local[id] as number) };
-      const colOf = (id: string) => columns.get(id) as string;
-      const wc = weightCtes(w, profile, g, prev, colOf, `wt${ids.indexOf(g.id)}`);
-      ctes.push(...wc.ctes);
-      joins.push(` CROSS JOIN ${wc.name}`);
-      return { sql: wc.weights };
-    };
-    const select = level
-      .map((g) => `${groupSQL(w, g, weightsOf(g), profile, columns, impute.add)} AS ${columns.get(g.id)}`)
-      .join(", ");
-    const name = `g${depth}`;
-    if (impute.items.length > 0) {
-      ctes.push(`mi${depth} AS (SELECT ${impute.items.join(", ")} FROM ${prev})`);
+      const name = `wt${ids.indexOf(g.id)}`;
+      const own = g.children.map((id) => columns.get(id) as string);
+      const complete = own.map((c) => `${c} IS NOT NULL`).join(" AND ");
+      if (windowed) {
+        const ok = `${name}_ok`;
+        masks.push(`CASE WHEN ${complete} THEN 1 ELSE 0 END AS ${ok}`);
+        const x = own.map((c) => `(CASE WHEN ${ok} = 1 THEN ${c} END)`);
+        const ws = weightSteps(w, profile, g, x, name);
+        windows.push(`CAST(SUM(${ok}) OVER () AS ${d.double}) AS ${ws.m}`);
+        for (const [agg, col] of ws.aggs) windows.push(`${agg} OVER () AS ${col}`);
+        ws.steps.forEach((items, i) => {
+          while (weightRows.length <= i) weightRows.push([]);
+          weightRows[i]?.push(...items);
+        });
+        return { sql: ws.weights.map((c) => `p.${c}`) };
+      }
+      const ws = weightSteps(w, profile, g, own, name);
+      const aggs = ws.aggs.map(([agg, col]) => `, ${agg} AS ${col}`).join("");
       ctes.push(
-        `${name} AS ${m}(SELECT p.*, ${select} FROM ${prev} AS p CROSS JOIN mi${depth} AS mi${joins.join("")})`,
+        `${name}_s AS ${m}(SELECT CAST(COUNT(*) AS ${d.double}) AS ${ws.m}${aggs} FROM ${below} WHERE ${complete})`,
       );
-    } else ctes.push(`${name} AS ${m}(SELECT p.*, ${select} FROM ${prev} AS p${joins.join("")})`);
-    prev = name;
+      let last = `${name}_s`;
+      ws.steps.forEach((items, i) => {
+        const stepName = i === ws.steps.length - 1 ? name : `${name}_${i}`;
+        ctes.push(`${stepName} AS ${m}(SELECT ${["*", ...items].join(", ")} FROM ${last})`);
+        last = stepName;
+      });
+      oneRows.push(name);
+      return { sql: ws.weights.map((c) => `${name}.${c}`) };
+    };
+    const sqls = level.map((g) => ({ g, sql: groupSQL(w, g, weightsOf(g), profile, columns, imputeStat) }));
+    if (windowed) {
+      if (masks.length > 0) step(`g${depth}_k`, masks);
+      if (windows.length > 0 || imputeItems.length > 0) step(`g${depth}_a`, [...imputeItems, ...windows]);
+      for (const [i, items] of weightRows.entries()) step(`g${depth}_w${i}`, items);
+    } else if (imputeItems.length > 0) {
+      ctes.push(`${imputeName} AS (SELECT ${imputeItems.join(", ")} FROM ${below})`);
+      oneRows.unshift(imputeName);
+    }
+    const joins = oneRows.map((name) => ` CROSS JOIN ${name}`).join("");
+    const stepCount = Math.max(0, ...sqls.map((s) => s.sql.steps.length));
+    for (let i = 0; i < stepCount; i++) {
+      const items = sqls.flatMap((s) => s.sql.steps[i] ?? []);
+      if (items.length > 0) step(`g${depth}_${i}`, items, joins);
+    }
+    step(
+      `g${depth}`,
+      sqls.map((s) => `${s.sql.value} AS ${columns.get(s.g.id)}`),
+      joins,
+    );
   }
   return { ctes, last: prev };
 }

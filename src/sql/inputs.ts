@@ -3,6 +3,7 @@ import { walkTree } from "../indicators/tree.js";
 import { IndicatrixError } from "../internal/errors.js";
 import type { ResolvedNode, ResolvedProfile } from "../score/resolve-profile.js";
 import { formulaToSQL } from "./formula-sql.js";
+import { checkCaseCollisions } from "./options.js";
 import { sqlSource } from "./source.js";
 import { unsupported } from "./unsupported.js";
 import type { SqlWriter } from "./writer.js";
@@ -63,6 +64,8 @@ export function inputCtes(
     rawCols.push(`${e} AS r${rawCols.length}`);
   }
 
+  const parent = opts.parentColumn === undefined ? [] : [opts.parentColumn];
+  checkCaseCollisions(d, [...new Set([opts.unitColumn, ...parent, ...sourceCols])], "source column");
   const q = (s: string) => d.ident(s);
   const unitExpr = `TRIM(CAST(s.${q(opts.unitColumn)} AS ${d.text}))`;
   let where = "";

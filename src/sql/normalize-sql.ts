@@ -25,7 +25,9 @@ function resolved(node: ResolvedNode): ResolvedNormalize {
 /**
  * The normalized value of indicator `node` from its raw column `r` (a column of `raw`): the formula
  * `resolveNormalize` picks, written in SQL. Column statistics (min, max, mean, sd, sums over `raw`)
- * are registered through `stat`, which returns the reference to each; ranks are window functions.
+ * are registered through `stat`, which returns the reference to each, and constants computed from
+ * them (a min-max slope and intercept) through `derive`, computed once in the statistics row rather
+ * than per unit; ranks are window functions.
  * A missing raw value stays NULL. Where `normalize()` throws on data (a non-positive value under
  * a reciprocal...) the query stops with an `indicatrix: ...` message.
  *
@@ -38,10 +40,14 @@ export function normalizeSQL(
   stat: (agg: string) => string,
   node: ResolvedNode,
   r: string,
+  derive: (expr: string) => string = (expr) => expr,
 ): string {
   const spec = resolved(node);
   const id = node.id;
   const n = (x: number) => w.num(x);
+  const div = w.div;
+  // Counts as doubles, so that no quotient is an integer division.
+  const count = (e: string) => stat(`CAST(COUNT(${e}) AS ${w.d.double})`);
   const present = (e: string) => `(CASE WHEN ${r} IS NULL THEN NULL ELSE ${e} END)`;
   // Direction-aligned value: x, -x, or minus the distance to the target.
   const aligned = (aim: Aim): string => {
@@ -62,21 +68,22 @@ export function normalizeSQL(
       const cost = spec.aim === "cost";
       if (cost && spec.cost === "reciprocal") {
         const rawMin = stat(`MIN(${r})`);
-        const mn = stat(`${n(1)} / MAX(${r})`);
-        const mx = stat(`${n(1)} / MIN(${r})`);
+        const mn = stat(div(n(1), `MAX(${r})`));
+        const mx = stat(div(n(1), `MIN(${r})`));
         const guard = `(CASE WHEN ${rawMin} <= 0 THEN ${w.raise(`indicator "${id}": the reciprocal cost transform 1/x needs positive values; the smallest is `, rawMin)} ELSE ${mx} END)`;
         return present(
-          `(CASE WHEN ${guard} = ${mn} THEN ${n(mid)} ELSE ((${n(1)} / ${r} - ${mn}) / (${mx} - ${mn})) * ${n(width)} + ${n(lo)} END)`,
+          `(CASE WHEN ${guard} = ${mn} THEN ${n(mid)} ELSE ${div(`${div(n(1), r)} - ${mn}`, `${mx} - ${mn}`)} * ${n(width)} + ${n(lo)} END)`,
         );
       }
       const mn = stat(`MIN(${r})`);
       const mx = stat(`MAX(${r})`);
       // The affine form of normalize() (affineForm): z = x * scale + offset, clamped to [lo, hi] (rounding only).
       const wd = n(width);
-      const scale = cost ? `(-${wd} / (${mx} - ${mn}))` : `(${wd} / (${mx} - ${mn}))`;
-      const offset = cost
-        ? `(${n(lo)} + ${mx} * (${wd} / (${mx} - ${mn})))`
-        : `(${n(lo)} - ${mn} * ${scale})`;
+      const slope = div(cost ? n(-width) : wd, `${mx} - ${mn}`);
+      const scale = derive(slope);
+      const offset = derive(
+        cost ? `(${n(lo)} + ${mx} * ${div(wd, `${mx} - ${mn}`)})` : `(${n(lo)} - ${mn} * ${slope})`,
+      );
       const z = `(${r} * ${scale} + ${offset})`;
       return present(
         // The column's max and min map exactly to the ends, as the anchors of affineForm.
@@ -107,8 +114,8 @@ export function normalizeSQL(
         const mx = stat(`MAX(${r})`);
         scale = `GREATEST(${n(a)} - ${mn}, ${mx} - ${n(b)})`;
       }
-      let z = `(CASE WHEN ${r} < ${n(a)} THEN (CASE WHEN ${scale} > 0 THEN 1 - (${n(a)} - ${r}) / ${scale} ELSE ${n(1)} END) WHEN ${r} > ${n(b)} THEN (CASE WHEN ${scale} > 0 THEN 1 - (${r} - ${n(b)}) / ${scale} ELSE ${n(1)} END) ELSE ${n(1)} END)`;
-      if (spec.clip) z = `(CASE WHEN ${z} < 0 THEN ${n(0)} ELSE ${z} END)`;
+      let z = `(CASE WHEN ${r} < ${n(a)} THEN (CASE WHEN ${scale} > 0 THEN ${n(1)} - ${div(`${n(a)} - ${r}`, scale)} ELSE ${n(1)} END) WHEN ${r} > ${n(b)} THEN (CASE WHEN ${scale} > 0 THEN ${n(1)} - ${div(`${r} - ${n(b)}`, scale)} ELSE ${n(1)} END) ELSE ${n(1)} END)`;
+      if (spec.clip) z = `(CASE WHEN ${z} < ${n(0)} THEN ${n(0)} ELSE ${z} END)`;
       return present(`(${n(lo)} + ${n(hi - lo)} * ${z})`);
     }
     case "zscore": {
@@ -116,30 +123,34 @@ export function normalizeSQL(
       const mean = stat(`AVG(${y})`);
       const sd = stat(spec.ddof === 1 ? `STDDEV_SAMP(${y})` : `STDDEV_POP(${y})`);
       const sign = spec.sign < 0 ? "-" : "";
-      return present(`(CASE WHEN ${sd} > 0 THEN ${sign}(${y} - ${mean}) / ${sd} ELSE ${n(0)} END)`);
+      return present(`(CASE WHEN ${sd} > 0 THEN ${sign}${div(`${y} - ${mean}`, sd)} ELSE ${n(0)} END)`);
     }
     case "rank": {
       const y = aligned(spec.aim);
       const rank = rankOf(y);
       if (spec.ties === "average")
-        return present(`(${rank} + CAST(COUNT(*) OVER (PARTITION BY ${y}) - 1 AS ${w.d.double}) / 2)`);
+        return present(
+          `(${rank} + (CAST(COUNT(*) OVER (PARTITION BY ${y}) AS ${w.d.double}) - ${n(1)}) / ${n(2)})`,
+        );
       return present(rank);
     }
     case "borda":
-      return present(`(${rankOf(aligned(spec.aim))} - 1)`);
+      return present(`(${rankOf(aligned(spec.aim))} - ${n(1)})`);
     case "percentile": {
       const y = aligned(spec.aim);
       const mn = stat(`MIN(${y})`);
       const mx = stat(`MAX(${y})`);
-      const cnt = stat(`COUNT(${r})`);
-      return present(`(CASE WHEN ${mn} = ${mx} THEN ${n(0.5)} ELSE (${rankOf(y)} - 1) / (${cnt} - 1) END)`);
+      const cnt = count(r);
+      return present(
+        `(CASE WHEN ${mn} = ${mx} THEN ${n(0.5)} ELSE ${div(`${rankOf(y)} - ${n(1)}`, `${cnt} - ${n(1)}`)} END)`,
+      );
     }
     case "distance-to-max": {
       const y = aligned(spec.aim);
       const mn = stat(`MIN(${y})`);
       const mx = stat(`MAX(${y})`);
       return present(
-        `(CASE WHEN ${mn} = ${mx} THEN ${n(0.5)} ELSE 1 - (${mx} - ${y}) / (${mx} - ${mn}) END)`,
+        `(CASE WHEN ${mn} = ${mx} THEN ${n(0.5)} ELSE ${n(1)} - ${div(`${mx} - ${y}`, `${mx} - ${mn}`)} END)`,
       );
     }
     case "fraction-of-max": {
@@ -147,32 +158,33 @@ export function normalizeSQL(
       const mx = stat(`MAX(${r})`);
       if (spec.aim === "cost")
         return present(
-          `(CASE WHEN ${mn} <= 0 THEN ${w.raise(`indicator "${id}": fraction-of-max on a cost indicator (min / x) needs positive values; the smallest is `, mn)} ELSE ${mn} / ${r} END)`,
+          `(CASE WHEN ${mn} <= 0 THEN ${w.raise(`indicator "${id}": fraction-of-max on a cost indicator (min / x) needs positive values; the smallest is `, mn)} ELSE ${div(mn, r)} END)`,
         );
       return present(
-        `(CASE WHEN ${mn} < 0 THEN ${w.raise(`indicator "${id}": fraction-of-max (x / max) needs non-negative values; the smallest is `, mn)} WHEN ${mx} = 0 THEN ${n(1)} ELSE ${r} / ${mx} END)`,
+        `(CASE WHEN ${mn} < 0 THEN ${w.raise(`indicator "${id}": fraction-of-max (x / max) needs non-negative values; the smallest is `, mn)} WHEN ${mx} = 0 THEN ${n(1)} ELSE ${div(r, mx)} END)`,
       );
     }
     case "vector": {
       const ss = stat(`SUM(${r} * ${r})`);
-      const cnt = stat(`COUNT(${r})`);
-      const eq = `(${n(1)} / SQRT(${cnt}))`;
+      const cnt = count(r);
+      const eq = div(n(1), `SQRT(${cnt})`);
+      const unit = div(r, `SQRT(${ss})`);
       if (spec.aim === "cost")
-        return present(`(CASE WHEN ${ss} = 0 THEN 1 - ${eq} ELSE 1 - ${r} / SQRT(${ss}) END)`);
-      return present(`(CASE WHEN ${ss} = 0 THEN ${eq} ELSE ${r} / SQRT(${ss}) END)`);
+        return present(`(CASE WHEN ${ss} = 0 THEN ${n(1)} - ${eq} ELSE ${n(1)} - ${unit} END)`);
+      return present(`(CASE WHEN ${ss} = 0 THEN ${eq} ELSE ${unit} END)`);
     }
     case "sum": {
       const mn = stat(`MIN(${r})`);
       if (spec.aim === "cost") {
-        const inv = stat(`SUM(${n(1)} / (CASE WHEN ${r} > 0 THEN ${r} END))`);
+        const inv = stat(`SUM(${div(n(1), `(CASE WHEN ${r} > 0 THEN ${r} END)`)})`);
         return present(
-          `(CASE WHEN ${mn} <= 0 THEN ${w.raise(`indicator "${id}": sum normalization of a cost indicator ((1/x) / sum(1/x)) needs positive values; the smallest is `, mn)} ELSE ${n(1)} / ${r} / ${inv} END)`,
+          `(CASE WHEN ${mn} <= 0 THEN ${w.raise(`indicator "${id}": sum normalization of a cost indicator ((1/x) / sum(1/x)) needs positive values; the smallest is `, mn)} ELSE ${div(div(n(1), r), inv)} END)`,
         );
       }
       const sum = stat(`SUM(${r})`);
-      const cnt = stat(`COUNT(${r})`);
+      const cnt = count(r);
       return present(
-        `(CASE WHEN ${mn} < 0 THEN ${w.raise(`indicator "${id}": sum normalization (x / sum x) needs non-negative values; the smallest is `, mn)} WHEN ${sum} = 0 THEN ${n(1)} / ${cnt} ELSE ${r} / ${sum} END)`,
+        `(CASE WHEN ${mn} < 0 THEN ${w.raise(`indicator "${id}": sum normalization (x / sum x) needs non-negative values; the smallest is `, mn)} WHEN ${sum} = 0 THEN ${div(n(1), cnt)} ELSE ${div(r, sum)} END)`,
       );
     }
     case "none":

@@ -41,7 +41,6 @@ export function checkSqlOptions(opts: ToSqlOptions): SqlOptions {
   return { d, source: opts.source, unitColumn: opts.unitColumn ?? "unit", ranks };
 }
 
-/** The output columns other than the node scores and ranks: a node may not take their names. */
 /**
  * Checks that no node id clashes with another output column of the query: `unit`, `coverage`, or a
  * group's `<id>_rank` (the rule `checkModel` applies to the score output, see `checkOutputColumns`).
@@ -63,5 +62,29 @@ export function checkOutputNames(profile: ResolvedProfile): void {
         "column_collision",
         `node id "${rank}" clashes with the rank column of group "${node.id}"; rename the node`,
       );
+  }
+}
+
+/**
+ * Refuses names that differ only in case in a dialect whose engine matches identifiers without
+ * regard to case (Spark SQL, and Trino, which lowercases them): two output columns `GDP` and `gdp`
+ * would be one column there, and two source columns one input. DuckDB and PostgreSQL keep quoted
+ * identifiers apart. `what` names the kind of name in the message ("output column", "source column").
+ *
+ * @throws IndicatrixError `column_collision` naming both names and the dialect.
+ * @internal
+ */
+export function checkCaseCollisions(d: SqlDialect, names: readonly string[], what: string): void {
+  if (d.name !== "spark" && d.name !== "trino") return;
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const key = name.toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined && other !== name)
+      throw new IndicatrixError(
+        "column_collision",
+        `${what}s "${other}" and "${name}" differ only in case: ${d.name === "spark" ? "Spark SQL" : "Trino"} matches identifiers without regard to case, so they would be one column; rename one`,
+      );
+    seen.set(key, name);
   }
 }

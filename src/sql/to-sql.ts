@@ -8,7 +8,7 @@ import { inputCtes } from "./inputs.js";
 import { localWeights } from "./local-weights.js";
 import { normalizeSQL } from "./normalize-sql.js";
 import { oneRow } from "./one-row.js";
-import { checkOutputNames, checkSqlOptions } from "./options.js";
+import { checkCaseCollisions, checkOutputNames, checkSqlOptions, type SqlOptions } from "./options.js";
 import { rankColumn, rankedNodes } from "./ranks.js";
 import { refuseUnitWeights, unsupported } from "./unsupported.js";
 import { sqlWriter } from "./writer.js";
@@ -73,12 +73,14 @@ export interface SqlQuery {
  *
  * The query is a chain of common table expressions: `src` (the source), `base` (the needed columns
  * as doubles, units that are the parent of other units dropped when `parentColumn` is given), `raw`
- * (formulas), `st` (one row of column statistics: min, max, mean, sd, sums), `norm` (normalized
- * indicators, rank windows), one CTE per tree depth aggregating the groups bottom-up (a group with
- * data-driven weights first gets a chain of one-row CTEs `wt<k>_s` ... `wt<k>` reading the CTE of its
- * children's columns: the weights over the units with every child present), and the final
- * SELECT with the ranks (RANK() OVER (ORDER BY score DESC), ties share the lowest rank; a unit
- * without a score gets NULL, where `score()` has 0).
+ * (formulas), `st` (one row of column statistics: min, max, mean, sd, sums, and the constants derived
+ * from them), `norm` (normalized indicators, rank windows), then per tree depth from the deepest the
+ * projection steps of the groups' helper columns and the level's scores (`g<depth>`), and the final
+ * SELECT with the ranks asked for (RANK() OVER (ORDER BY score DESC), ties share the lowest rank; a
+ * unit without a score gets NULL, where `score()` has 0). Data-driven weights and imputation values
+ * are one-row CTEs joined to their level (DuckDB, PostgreSQL) or window aggregates `OVER ()` of the
+ * rows (Trino, Spark, which copy a CTE into each reader): the source is read twice at most. Every
+ * literal is a double and every divisor guarded by NULLIF (docs/sql.md, "Dialects").
  *
  * Supported: directions benefit, cost, target and range; normalizations minmax (range; cost reflect,
  * negate, reciprocal), goalposts (clip), zscore (ddof 1 or 0), target, rank (ties min or average),
@@ -111,7 +113,15 @@ export interface SqlQuery {
  * ```
  */
 export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
-  const o = checkSqlOptions(opts);
+  return compileSQL(model, opts, checkSqlOptions(opts));
+}
+
+/**
+ * `toSQL` with its options checked, for a dialect table that may differ from the named one (the
+ * tests compile the window-aggregate plan of Trino and Spark in DuckDB's syntax to run it).
+ * @internal
+ */
+export function compileSQL(model: Model, opts: ToSqlOptions, o: SqlOptions): SqlQuery {
   const { d } = o;
   const parsed = parseModel(model);
   const profile = resolveProfile(parsed, opts.profile);
@@ -124,22 +134,26 @@ export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {
   const ids = [...profile.nodes.keys()];
   const columns = new Map(ids.map((id, k) => [id, `v${k}`]));
   const local = localWeights(profile, opts.weights);
+  const ranked = rankedNodes(profile, ids, o.ranks);
+  checkCaseCollisions(d, ["unit", ...ids, ...ranked.map((id) => `${id}_rank`), "coverage"], "output column");
 
   const inputs = inputCtes(w, parsed.tree, profile, { ...o, parentColumn: opts.parentColumn });
   const st = oneRow("st", "s");
+  // Constants derived from the statistics (a min-max slope and intercept): one row, computed once.
+  const derived = oneRow("st", "k");
   const normCols = profile.indicators.map((id, i) => {
     const node = profile.nodes.get(id) as ResolvedNode;
-    return `${normalizeSQL(w, st.add, node, `r${i}`)} AS ${columns.get(id)}`;
+    return `${normalizeSQL(w, st.add, node, `r${i}`, derived.add)} AS ${columns.get(id)}`;
   });
   const groups = groupCtes(w, profile, columns, local, opts.weights === undefined, "norm");
   const ctes = [
     ...inputs,
-    `st AS (SELECT ${st.items.length > 0 ? `${st.items.join(", ")} FROM raw` : "1 AS s0"})`,
+    `${derived.items.length > 0 ? "st0" : "st"} AS (SELECT ${st.items.length > 0 ? `${st.items.join(", ")} FROM raw` : "1 AS s0"})`,
+    ...(derived.items.length > 0 ? [`st AS (SELECT st.*, ${derived.items.join(", ")} FROM st0 AS st)`] : []),
     `norm AS ${d.materialized}(SELECT raw.u, ${normCols.join(", ")} FROM raw CROSS JOIN st)`,
     ...groups.ctes,
   ];
 
-  const ranked = rankedNodes(profile, ids, o.ranks);
   const present = profile.indicators
     .map((id) => `(CASE WHEN ${columns.get(id)} IS NULL THEN 0 ELSE 1 END)`)
     .join(" + ");

@@ -13,6 +13,12 @@ export interface SqlWriter {
   num(v: number): string;
   /** An expression that stops the query with `indicatrix: message` (followed by the text of `value`, when given). */
   raise(message: string, value?: string): string;
+  /**
+   * The double quotient `a / b`, NULL where `b` is 0: no division by zero is ever evaluated (Spark in
+   * ANSI mode and PostgreSQL stop the query on one, even in a CASE branch the row does not take).
+   * `a` and `b` must be double expressions (every literal a {@link sqlNumber}).
+   */
+  div(a: string, b: string): string;
 }
 
 /**
@@ -46,6 +52,7 @@ export function sqlWriter(d: SqlDialect): SqlWriter {
   return {
     d,
     num: (v) => sqlNumber(d, v),
+    div: (a, b) => `((${a}) / NULLIF(${b}, 0))`,
     raise: (message, value) => {
       const m = d.string(`indicatrix: ${message}`);
       return d.raise(value === undefined ? m : `${m} || CAST(${value} AS ${d.text})`);

@@ -8,7 +8,16 @@ import type { SqlScores } from "../../src/duckdb.js";
 import type { Model } from "../../src/indicators/schema.js";
 import { score } from "../../src/score/score.js";
 import { toSQL } from "../../src/sql/to-sql.js";
-import { ASEM_DATA, asemModel, CITY_CSV, csvRows, expectSameScores, governance } from "./helpers.js";
+import {
+  ASEM_DATA,
+  asemModel,
+  CITY_CSV,
+  csvRows,
+  everyMethodModel,
+  everyMethodRows,
+  expectSameScores,
+  governance,
+} from "./helpers.js";
 
 /** Connection string of a PostgreSQL server (scripts/ci-postgres.sh sets it); the tests skip without it. */
 const PG = process.env.INDICATRIX_PG;
@@ -160,6 +169,23 @@ describe.skipIf(!PG)("toSQL(dialect postgres) run in PostgreSQL with psql equals
         51 * ref.resolved.nodes.size,
       );
     });
+
+  it("every method SQL supports (test/sql/helpers.ts everyMethodModel), each missing policy, some values missing, equals score() to 1e-9", () => {
+    const rows = everyMethodRows(24, true);
+    const cols = Object.keys(rows[0] as object);
+    const file = join(dir, "every.csv");
+    writeFileSync(
+      file,
+      `${cols.join(",")}\n${rows.map((r) => cols.map((c) => r[c]).join(",")).join("\n")}\n`,
+    );
+    loadTable("every", file);
+    for (const profile of ["skip", "mean", "median", "zero"]) {
+      const ref = score(everyMethodModel(), rows, { profile });
+      expect(expectSameScores(ref, runPg(everyMethodModel(), "every", { profile }))).toBe(
+        24 * ref.resolved.nodes.size,
+      );
+    }
+  });
 
   it("a missing value under policy error stops the query with the indicatrix message (cast trick)", () => {
     const model = asemModel({ missing: "error" });
