@@ -57,7 +57,7 @@ function makeData(m: number, n: string[]): { units: string[]; values: Record<str
 function handLoop(model: Model, data: { values: Record<string, Float64Array> }, m: number): Float64Array {
   const root = model.tree;
   const fixed = (id: string): Record<string, number> =>
-    (model.profiles?.p?.weights?.[id] as { weights: Record<string, number> }).weights;
+    (model.profiles?.p?.weights?.[id] as { weights: Record<string, number> } | undefined)?.weights ?? {};
   const rootW = fixed("root");
   const rootTotal = Object.values(rootW).reduce((a, b) => a + b, 0);
   const out = new Float64Array(m);

@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeCommand } from "../../src/cli/commands/analyze.js";
 import { UsageError } from "../../src/cli/context.js";

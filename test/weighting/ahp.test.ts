@@ -386,7 +386,7 @@ describe("ahp: errors name the place", () => {
       "invalid_matrix @ matrix[0][1]",
     ],
     [
-      "a string that is no judgment (\"2\" and \"1/9\" are read as numbers, issue 18)",
+      'a string that is no judgment ("2" and "1/9" are read as numbers, issue 18)',
       [
         [1, "two"],
         [0.5, 1],
