@@ -70,9 +70,12 @@ const anchor = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 const code = (s: string) => `\`${s}\``;
 const escapeCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
+/** Display width as Biome's Markdown formatter counts it: East Asian wide characters (汉字, full-width forms) count 2. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
 /** A Markdown table with padded columns, as Biome's Markdown formatter writes it. */
 function table(header: string[], rows: string[][]): string[] {
-  const width = (s: string) => [...s].length;
+  const width = (s: string) => [...s].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
   const widths = header.map((h, j) => Math.max(width(h), 3, ...rows.map((r) => width(r[j] ?? ""))));
   const line = (cells: string[]) =>
     `| ${cells.map((c, j) => c + " ".repeat((widths[j] as number) - width(c))).join(" | ")} |`;
