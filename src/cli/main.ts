@@ -43,7 +43,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   },
   evaluate: {
     run: evaluateCommand,
-    summary: "run TOPSIS, grey relational, fuzzy, RSR, obstacle or coupling over a scored model",
+    summary: "run TOPSIS, VIKOR, PROMETHEE or 11 more MCDM methods, grey, fuzzy, RSR over a model",
   },
   analyze: {
     run: analyzeCommand,
