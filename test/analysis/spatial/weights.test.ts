@@ -5,31 +5,15 @@ import { distanceBandWeights } from "../../../src/analysis/spatial/distance-band
 import { inverseDistanceWeights } from "../../../src/analysis/spatial/inverse-distance-weights.js";
 import { knnWeights } from "../../../src/analysis/spatial/knn-weights.js";
 import { sameParentWeights } from "../../../src/analysis/spatial/same-parent-weights.js";
-import type { SpatialWeights } from "../../../src/analysis/spatial/types.js";
 import { parseWeightsSpec } from "../../../src/analysis/spatial/weights-spec.js";
-import { CASES, near, type Scheme, SPDEP_VERSION, type SpatialCase, unitsOf } from "./reference.js";
-
-function build(c: SpatialCase, scheme: string): SpatialWeights {
-  const coords = { units: unitsOf(c), x: c.x, y: c.y };
-  switch (scheme) {
-    case "contiguity":
-      return contiguityWeights(unitsOf(c), c.adjacency);
-    case "contiguityBinary":
-      return contiguityWeights(unitsOf(c), c.adjacency, { style: "b" });
-    case "knn":
-      return knnWeights(coords, { k: c.k });
-    case "band":
-      return distanceBandWeights(coords, { threshold: c.threshold });
-    default:
-      return inverseDistanceWeights(coords, { alpha: c.alpha, threshold: c.inverseThreshold });
-  }
-}
+import { CASES, near, type Scheme, SPDEP_VERSION, unitsOf } from "./reference.js";
+import { weightsOf } from "./weights-of.js";
 
 describe(`spatial weights against spdep ${SPDEP_VERSION} (test/fixtures/spatial/spdep.R)`, () => {
   for (const [name, c] of Object.entries(CASES))
     for (const scheme of ["contiguity", "contiguityBinary", "knn", "band", "inverse"] as const)
       it(`${scheme} on the ${name} case gives spdep's neighbours and weights (to 1e-14)`, () => {
-        const w = build(c, scheme);
+        const w = weightsOf(c, scheme);
         const ref = (c as unknown as Record<string, Scheme>)[scheme]!;
         expect(w.neighbours).toEqual(ref.neighbours);
         w.weights.forEach((row, i) => {
@@ -50,7 +34,7 @@ describe(`spatial weights against spdep ${SPDEP_VERSION} (test/fixtures/spatial/
 
   it("the seeded distance band leaves unit 10 an island, with an island warning (spdep: no neighbour)", () => {
     const c = CASES.seeded;
-    const w = build(c, "band");
+    const w = weightsOf(c, "band");
     expect(w.neighbours[10]).toEqual([]);
     expect(w.diagnostics.map((d) => d.code)).toEqual(["island"]);
     expect(w.diagnostics[0]!.message).toMatch(/u10/);
