@@ -1,6 +1,8 @@
 // What the benchmark files share: seeded columnar data, median timing with CPU time, the row format
 // that bench/run.ts prints, and the table a file prints when it is run alone.
 import { pathToFileURL } from "node:url";
+import { parseModel } from "../src/indicators/parse-model.js";
+import type { Model } from "../src/indicators/schema.js";
 import { mulberry32 } from "../src/internal/random.js";
 
 /** One benchmark case: wall-clock milliseconds and a note (CPU time, goals, sizes). */
@@ -63,4 +65,33 @@ export function printRows(rows: BenchRow[]): void {
     process.stdout.write(
       `${r.name.padEnd(width)}  ${r.ms.toFixed(r.ms < 1 ? 4 : 1).padStart(9)} ms  ${r.note ?? ""}\n`,
     );
+}
+
+/**
+ * The benchmark model: `dims` dimensions of `per` indicators (every third one a cost), min-max,
+ * arithmetic, skipped missing values, seeded fixed weights in profile `p`.
+ */
+export function benchModel(dims: number, per: number, id = "bench"): Model {
+  const rnd = mulberry32(7);
+  const children = Array.from({ length: dims }, (_, d) => ({
+    id: `d${d}`,
+    children: Array.from({ length: per }, (_, k) => ({
+      id: `x${d}_${k}`,
+      direction: k % 3 === 2 ? "cost" : "benefit",
+    })),
+  }));
+  const weights: Record<string, unknown> = {
+    root: { method: "fixed", weights: Object.fromEntries(children.map((c) => [c.id, 1 + rnd()])) },
+  };
+  for (const c of children)
+    weights[c.id] = {
+      method: "fixed",
+      weights: Object.fromEntries(c.children.map((x) => [x.id, 1 + rnd()])),
+    };
+  return parseModel({
+    id,
+    tree: { id: "root", children },
+    defaults: { normalize: "minmax", aggregate: "arithmetic", missing: "skip" },
+    profiles: { p: { weights } },
+  });
 }

@@ -6,11 +6,10 @@
  *
  * Run: npx tsx bench/panel.ts   (or npm run bench for every default benchmark)
  */
-import { parseModel } from "../src/indicators/parse-model.js";
-import type { Model } from "../src/indicators/schema.js";
 import { mulberry32 } from "../src/internal/random.js";
 import { scorePanel } from "../src/panel/score-panel.js";
 import { score } from "../src/score/score.js";
+import { benchModel } from "./harness.js";
 
 export interface BenchRow {
   name: string;
@@ -22,31 +21,6 @@ const PERIODS = 10;
 const UNITS = 100_000;
 const DIMS = 5;
 const PER = 10;
-
-function makeModel(): Model {
-  const rnd = mulberry32(7);
-  const children = Array.from({ length: DIMS }, (_, d) => ({
-    id: `d${d}`,
-    children: Array.from({ length: PER }, (_, k) => ({
-      id: `x${d}_${k}`,
-      direction: k % 3 === 2 ? "cost" : "benefit",
-    })),
-  }));
-  const weights: Record<string, unknown> = {
-    root: { method: "fixed", weights: Object.fromEntries(children.map((c) => [c.id, 1 + rnd()])) },
-  };
-  for (const c of children)
-    weights[c.id] = {
-      method: "fixed",
-      weights: Object.fromEntries(c.children.map((x) => [x.id, 1 + rnd()])),
-    };
-  return parseModel({
-    id: "bench-panel",
-    tree: { id: "root", children },
-    defaults: { normalize: "minmax", aggregate: "arithmetic", missing: "skip" },
-    profiles: { p: { weights } },
-  });
-}
 
 function time<T>(f: () => T): { ms: number; value: T } {
   const t0 = performance.now();
@@ -60,7 +34,7 @@ function held(): number {
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const model = makeModel();
+  const model = benchModel(DIMS, PER, "bench-panel");
   const ids = [...model.tree.children!.flatMap((d) => d.children!.map((x) => x.id))];
   const n = PERIODS * UNITS;
   const rnd = mulberry32(42);

@@ -6,40 +6,15 @@
  *
  * Run: npx tsx bench/score.ts   (or npm run bench for every benchmark)
  */
-import { parseModel } from "../src/indicators/parse-model.js";
 import type { Model } from "../src/indicators/schema.js";
 import { mulberry32 } from "../src/internal/random.js";
 import { score } from "../src/score/score.js";
+import { benchModel } from "./harness.js";
 
 export interface BenchRow {
   name: string;
   ms: number;
   note?: string;
-}
-
-function makeModel(dims: number, per: number): Model {
-  const rnd = mulberry32(7);
-  const children = Array.from({ length: dims }, (_, d) => ({
-    id: `d${d}`,
-    children: Array.from({ length: per }, (_, k) => ({
-      id: `x${d}_${k}`,
-      direction: k % 3 === 2 ? "cost" : "benefit",
-    })),
-  }));
-  const weights: Record<string, unknown> = {
-    root: { method: "fixed", weights: Object.fromEntries(children.map((c) => [c.id, 1 + rnd()])) },
-  };
-  for (const c of children)
-    weights[c.id] = {
-      method: "fixed",
-      weights: Object.fromEntries(c.children.map((x) => [x.id, 1 + rnd()])),
-    };
-  return parseModel({
-    id: "bench",
-    tree: { id: "root", children },
-    defaults: { normalize: "minmax", aggregate: "arithmetic", missing: "skip" },
-    profiles: { p: { weights } },
-  });
 }
 
 function makeData(m: number, n: string[]): { units: string[]; values: Record<string, Float64Array> } {
@@ -95,7 +70,7 @@ function best(times: number, f: () => void): number {
 
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const model = makeModel(5, 10);
+  const model = benchModel(5, 10);
   const ids = (model.tree.children ?? []).flatMap((d) => (d.children ?? []).map((x) => x.id));
   for (const m of [10_000, 100_000, 1_000_000]) {
     const data = makeData(m, ids);
@@ -120,7 +95,7 @@ export async function run(): Promise<BenchRow[]> {
       note: `${(scoreMs / loopMs).toFixed(2)}x the hand loop; max |diff| ${maxDiff.toExponential(1)}; peak RSS growth ${((rssAfter - rssBefore) / 2 ** 20).toFixed(0)} MiB for ${(inputBytes / 2 ** 20).toFixed(0)} MiB of input`,
     });
   }
-  const wide = makeModel(50, 10);
+  const wide = benchModel(50, 10);
   const wideIds = (wide.tree.children ?? []).flatMap((d) => (d.children ?? []).map((x) => x.id));
   const wideData = makeData(100_000, wideIds);
   rows.push({
