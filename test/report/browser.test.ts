@@ -1,44 +1,15 @@
 // A real browser opens the report: charts present with the right numbers, no console errors, no
 // network requests, load time, and a screenshot. Skipped when Debian's chromium or playwright-core is
 // missing (set PLAYWRIGHT_CORE_PATH to a playwright-core installed outside the repository).
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { report } from "../../src/report/index.js";
 import { type Result, score } from "../../src/score/score.js";
 import { asem, sampleCity } from "./inputs.js";
+import { type Browser, CHROMIUM, loadPlaywright, type Page, type Playwright } from "./playwright.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = new URL("../artifacts/", import.meta.url);
-
-interface Page {
-  on(event: "console", fn: (m: { type(): string; text(): string }) => void): void;
-  on(event: "pageerror", fn: (e: Error) => void): void;
-  on(event: "request", fn: (r: { url(): string }) => void): void;
-  goto(url: string, opts: { waitUntil: "load" }): Promise<unknown>;
-  evaluate(expression: string): Promise<unknown>;
-  screenshot(opts: { path: string; fullPage: boolean }): Promise<unknown>;
-  click(selector: string): Promise<void>;
-  close(): Promise<void>;
-}
-interface Browser {
-  newPage(opts: { viewport: { width: number; height: number } }): Promise<Page>;
-  close(): Promise<void>;
-}
-interface Playwright {
-  chromium: { launch(opts: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser> };
-}
-
-async function loadPlaywright(): Promise<Playwright | undefined> {
-  if (!existsSync(CHROMIUM)) return undefined;
-  const spec = process.env.PLAYWRIGHT_CORE_PATH ?? "playwright-core";
-  try {
-    const mod = (await import(spec)) as Playwright & { default?: Playwright };
-    return mod.chromium ? mod : mod.default;
-  } catch {
-    return undefined;
-  }
-}
 
 const playwright = await loadPlaywright();
 

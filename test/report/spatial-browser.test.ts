@@ -1,7 +1,7 @@
 // The disparity and map sections in a real browser (Debian chromium, playwright-core): the curves, bars
 // and dots are laid out with the numbers of disparity() and moran(), no console errors, no requests.
 // Skipped when chromium or playwright-core is missing, as test/report/browser.test.ts.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disparity } from "../../src/analysis/disparity/disparity.js";
@@ -9,38 +9,10 @@ import { moran } from "../../src/analysis/spatial/moran.js";
 import { report } from "../../src/report/index.js";
 import { score } from "../../src/score/score.js";
 import { sampleCity } from "./inputs.js";
+import { type Browser, CHROMIUM, loadPlaywright, type Playwright } from "./playwright.js";
 import { sampleCityWithCoordinates } from "./spatial-inputs.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = new URL("../artifacts/", import.meta.url);
-
-interface Page {
-  on(event: "console", fn: (m: { type(): string; text(): string }) => void): void;
-  on(event: "pageerror", fn: (e: Error) => void): void;
-  on(event: "request", fn: (r: { url(): string }) => void): void;
-  goto(url: string, opts: { waitUntil: "load" }): Promise<unknown>;
-  evaluate(expression: string): Promise<unknown>;
-  screenshot(opts: { path: string; fullPage: boolean }): Promise<unknown>;
-  close(): Promise<void>;
-}
-interface Browser {
-  newPage(opts: { viewport: { width: number; height: number } }): Promise<Page>;
-  close(): Promise<void>;
-}
-interface Playwright {
-  chromium: { launch(opts: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser> };
-}
-
-async function loadPlaywright(): Promise<Playwright | undefined> {
-  if (!existsSync(CHROMIUM)) return undefined;
-  const spec = process.env.PLAYWRIGHT_CORE_PATH ?? "playwright-core";
-  try {
-    const mod = (await import(spec)) as Playwright & { default?: Playwright };
-    return mod.chromium ? mod : mod.default;
-  } catch {
-    return undefined;
-  }
-}
 
 const playwright = await loadPlaywright();
 
