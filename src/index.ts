@@ -430,6 +430,7 @@ export {
   type StatesResult,
   scoreStates,
 } from "./score/score-states.js";
+export { type ArrowTableLike, toArrow } from "./score/to-arrow.js";
 export {
   SQL_DIALECTS,
   type SqlDialect,

@@ -63,6 +63,29 @@ export function guardSignals(): void {
   }
 }
 
+/**
+ * A temporary file next to `path` (same name scheme as {@link writeChunksAtomic}'s), registered so that
+ * {@link guardSignals}'s handlers remove it on SIGINT, SIGTERM or SIGHUP until `release()` or `remove()`.
+ * For writers that fill the file asynchronously (DuckDB's COPY), where the synchronous write's own
+ * registration does not reach. @internal
+ */
+export function registeredTemporary(path: string): { path: string; release(): void; remove(): void } {
+  const tmp = temporaryPath(path);
+  live.add(tmp);
+  return {
+    path: tmp,
+    release: () => live.delete(tmp),
+    remove: () => {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // Its folder cannot be reached: nothing was written there.
+      }
+      live.delete(tmp);
+    },
+  };
+}
+
 /** What a non-regular file is, for the message. */
 function kindOf(st: Stats): string {
   if (st.isDirectory()) return "a directory";
@@ -97,8 +120,8 @@ export function checkWriteTarget(path: string): Stats | undefined {
   return st;
 }
 
-/** A system error while writing `path` (or its temporary file), as `unwritable_file` naming `path`. */
-function unwritable(path: string, e: unknown): IndicatrixError {
+/** A system error while writing `path` (or its temporary file), as `unwritable_file` naming `path`. @internal */
+export function unwritable(path: string, e: unknown): IndicatrixError {
   const code = (e as NodeJS.ErrnoException).code;
   const why =
     code === "EACCES" || code === "EPERM"

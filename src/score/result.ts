@@ -7,6 +7,7 @@ import type { NormalizeParams } from "../normalize/normalize.js";
 import type { TreatReport } from "../normalize/treat.js";
 import type { NodeConsistency } from "../weighting/spec-weights.js";
 import type { ResolvedProfile } from "./resolve-profile.js";
+import type { ArrowTableLike } from "./to-arrow.js";
 
 /** An indicator's contribution to a unit's overall score. */
 export interface Contribution {
@@ -148,4 +149,9 @@ export interface Result {
   contributions(unit: string): Contribution[];
   /** A flat table: one record per unit with its score and rank at every node, `<id>_grade` at every graded node and `<id>_veto` at every node with vetoes. */
   toRows(): Record<string, string | number | null>[];
+  /**
+   * The same table as an Apache Arrow table (columnar, sharing the score and rank buffers; needs the
+   * optional package `apache-arrow`): see {@link toArrow}. Use it for large results, `toRows()` for small ones.
+   */
+  toArrow(): Promise<ArrowTableLike>;
 }

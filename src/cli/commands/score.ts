@@ -18,6 +18,7 @@ import { jsonChunks } from "../json-chunks.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
 import { scoreWorkbook } from "../score-workbook.js";
+import { scoreColumnTypes, writeParquet } from "../write-parquet.js";
 
 export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile P] [--out file] [--format csv|json] [--rollup mean|COLUMN]
        [--period COLUMN [--state COLUMN] [--basis pooled|period|reference:P] [--weights pooled|period|reference:P]]
@@ -29,7 +30,8 @@ roll-up; units without a score with the reason.
 
   --profile P        profile to apply (default: the model's first)
   --out FILE         write to FILE (atomically) instead of stdout; FILE.xlsx: a workbook with sheets
-                     scores, ranking, weights, consistency (AHP) and roll-up
+                     scores, ranking, weights, consistency (AHP) and roll-up; FILE.parquet: the
+                     CSV table as Parquet, typed, through DuckDB (the optional @duckdb/node-api)
   --format csv|json  csv (default): one row per unit; json: one document with weights and diagnostics
   --rollup WHAT      how units with child units are scored: mean, or a column to weight by
                      (default: population when the data have it, else mean)
@@ -248,6 +250,20 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   const { columns, count } = rows;
   const nodeIds = [...result.resolved.nodes.keys()];
   const rowAt = shape ? (k: number) => shapeRow(rows.rowAt(k), nodeIds, shape) : rows.rowAt;
+  if (values.out !== undefined && /\.parquet$/i.test(values.out)) {
+    if (format !== "csv" || csv.bom)
+      throw new UsageError("--out FILE.parquet writes Parquet: --format and --bom do not apply");
+    guardSignals();
+    const n = await writeParquet(
+      values.out,
+      scoreColumnTypes(columns, nodeIds),
+      csvChunks(columns, count, rowAt),
+    );
+    io.err(`wrote ${n} rows to ${printable(values.out)}\n`);
+    for (const d of result.diagnostics)
+      io.err(`${d.severity}: ${d.code} at ${printable(d.where)}: ${printable(d.message)}\n`);
+    return 0;
+  }
   let chunks: Iterable<string>;
   if (values.out !== undefined && /\.xlsx$/i.test(values.out)) {
     guardSignals();

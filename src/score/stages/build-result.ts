@@ -6,6 +6,7 @@ import type { NormalizeParams } from "../../normalize/normalize.js";
 import type { TreatReport } from "../../normalize/treat.js";
 import type { ResolvedProfile } from "../resolve-profile.js";
 import type { Contribution, NodeGrades, Provenance, Result, UnitHierarchy } from "../result.js";
+import { toArrow } from "../to-arrow.js";
 import { contributionsAt } from "./contributions.js";
 import type { TreeWeights, WeightLedger } from "./weigh-groups.js";
 
@@ -59,7 +60,7 @@ export function buildResult(p: ResultParts): Result {
     .filter((id) => Object.hasOwn(p.grades, id))
     .map((id) => [id, p.grades[id]!] as const);
   const vetoed = nodeOrder.filter((id) => (profile.nodes.get(id)?.rules?.veto?.length ?? 0) > 0);
-  return {
+  const result: Result = {
     profile: profile.name,
     units,
     scores,
@@ -111,7 +112,9 @@ export function buildResult(p: ResultParts): Result {
         return row;
       });
     },
+    toArrow: () => toArrow(result),
   };
+  return result;
 }
 
 /** Why each unit without an overall score has none, by unit id. */
