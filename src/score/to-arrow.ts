@@ -112,7 +112,7 @@ function gradeColumnOf(
 ): import("apache-arrow").Vector {
   const { bitmap, nulls } = validity(grade.length, (i) => grade[i]! < 0);
   // A null slot still holds an index that readers may check: point it at the first label.
-  const data = nulls === 0 ? grade : grade.map((k) => (k < 0 ? 0 : k));
+  const data = nulls === 0 ? grade : grade.map((k) => Math.max(k, 0));
   const type = new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32());
   const dictionary = arrow.vectorFromArray([...names], new arrow.Utf8());
   return arrow.makeVector(

@@ -42,8 +42,8 @@ describe("indicatrix score --out FILE.parquet (through DuckDB)", () => {
     expect(types.coverage).toBe("DOUBLE");
     expect(rows.length).toBe(lines.length);
     const mismatches: string[] = [];
-    lines.forEach((line, i) =>
-      line.forEach((cell, k) => {
+    for (const [i, line] of lines.entries())
+      for (const [k, cell] of line.entries()) {
         const v = rows[i]![k];
         const same =
           cell === ""
@@ -52,8 +52,7 @@ describe("indicatrix score --out FILE.parquet (through DuckDB)", () => {
               ? v === cell
               : Number(v) === Number(cell);
         if (!same) mismatches.push(`row ${i + 1} ${header![k]}: csv ${cell}, parquet ${String(v)}`);
-      }),
-    );
+      }
     expect(mismatches).toEqual([]);
     // Only the target is left in the folder: both temporary files were removed.
     expect(readdirSync(dir)).toEqual(["scores.parquet"]);
