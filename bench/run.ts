@@ -17,6 +17,7 @@ const ALL = [
   "mcdm-b",
   "analysis",
   "disparity",
+  "export",
   "sql",
 ];
 const DEFAULT = [
@@ -29,6 +30,7 @@ const DEFAULT = [
   "mcdm-b",
   "analysis",
   "disparity",
+  "export",
 ];
 const chosen = process.argv.slice(2).filter((a) => ALL.includes(a));
 const names = chosen.length > 0 ? chosen : DEFAULT;
