@@ -18,6 +18,7 @@ const ALL = [
   "analysis",
   "disparity",
   "export",
+  "numpy",
   "sql",
 ];
 const DEFAULT = [
@@ -31,6 +32,7 @@ const DEFAULT = [
   "analysis",
   "disparity",
   "export",
+  "numpy",
 ];
 const chosen = process.argv.slice(2).filter((a) => ALL.includes(a));
 const names = chosen.length > 0 ? chosen : DEFAULT;
