@@ -17,7 +17,7 @@ export interface BenchRow {
   note?: string;
 }
 
-function makeData(m: number, n: string[]): { units: string[]; values: Record<string, Float64Array> } {
+export function makeData(m: number, n: string[]): { units: string[]; values: Record<string, Float64Array> } {
   const rnd = mulberry32(42);
   const values: Record<string, Float64Array> = {};
   for (const id of n) {
@@ -29,7 +29,11 @@ function makeData(m: number, n: string[]): { units: string[]; values: Record<str
 }
 
 /** The baseline: min-max by direction and the weighted sum, by hand over the columns. */
-function handLoop(model: Model, data: { values: Record<string, Float64Array> }, m: number): Float64Array {
+export function handLoop(
+  model: Model,
+  data: { values: Record<string, Float64Array> },
+  m: number,
+): Float64Array {
   const root = model.tree;
   const fixed = (id: string): Record<string, number> =>
     (model.profiles?.p?.weights?.[id] as { weights: Record<string, number> } | undefined)?.weights ?? {};

@@ -129,13 +129,15 @@ export function prepareColumns(
       where: "data",
       message: `units with child units are scored by roll-up, not from their own values: ${groupRowsWithData.slice(0, 10).join(", ")}`,
     });
-  if (index.length === 0) throw new IndicatrixError("empty_data", "data: there are no units to score");
-  const all = index.length === dataset.units.length;
+  const count = index === "all" ? dataset.units.length : index.length;
+  if (count === 0) throw new IndicatrixError("empty_data", "data: there are no units to score");
+  // The rows to keep, or undefined when every row is scored (the columns are then used as they are).
+  const rows = index === "all" || count === dataset.units.length ? undefined : index;
   const indicators = new Map<string, Float64Array>();
   // Every active indicator is a data column (toDataset checked it) or a formula (derived above).
   for (const id of profile.indicators) {
     const col = columns.get(id) as Float64Array;
-    indicators.set(id, all ? col : subset(col, index));
+    indicators.set(id, rows ? subset(col, rows) : col);
   }
   const kept: Record<string, Float64Array> = {};
   for (const c of keep) {
@@ -145,11 +147,11 @@ export function prepareColumns(
   const ruleColumns = new Map<string, Float64Array>();
   for (const c of ruleOnly) {
     const col = dataset.columns.get(c) as Float64Array;
-    ruleColumns.set(c, all ? col : subset(col, index));
+    ruleColumns.set(c, rows ? subset(col, rows) : col);
   }
   return {
     dataset,
-    units: all ? dataset.units : index.map((i) => dataset.units[i]!),
+    units: rows ? rows.map((i) => dataset.units[i]!) : dataset.units,
     indicators,
     kept,
     ruleColumns,
@@ -202,12 +204,16 @@ function neededColumns(
   return { needed: [...needed], formulas };
 }
 
-/** Rows of the units to score (no other unit's parent), and the parent units that carry values anyway. */
+/**
+ * Rows of the units to score (no other unit's parent; `"all"` when no unit has a parent, the common
+ * flat table, without a pass over the units), and the parent units that carry values anyway.
+ */
 function leafUnits(
   ds: Dataset,
   valueColumns: readonly string[],
-): { index: number[]; groupRowsWithData: string[] } {
+): { index: number[] | "all"; groupRowsWithData: string[] } {
   const parents = new Set(ds.parents.filter((p): p is string => p !== undefined));
+  if (parents.size === 0) return { index: "all", groupRowsWithData: [] };
   const index: number[] = [];
   const groupRowsWithData: string[] = [];
   // Indexed (not entries()): one pass over every unit, a hot loop for large data.
