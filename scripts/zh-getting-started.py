@@ -3,6 +3,7 @@ docs/getting-started.md, taken as they are (test/examples/docs.test.ts runs thos
 page and checks that the Chinese page carries the same ones). Run after the English page changes:
 python3 scripts/zh-getting-started.py"""
 import re
+import subprocess
 
 PROSE = {
     0: """# 快速上手
@@ -136,4 +137,6 @@ for i, p in enumerate(parts):
 if len([i for i, p in enumerate(parts) if not p.startswith("```")]) != len(PROSE):
     raise SystemExit("docs/getting-started.md lost a prose part: update the translation")
 open("docs/zh/getting-started.md", "w", encoding="utf-8").write("".join(out))
+# The repository's formatter aligns the tables (CJK characters count double).
+subprocess.run(["npx", "biome", "format", "--write", "docs/zh/getting-started.md"], check=True, capture_output=True)
 print("wrote docs/zh/getting-started.md")
