@@ -1,4 +1,5 @@
 import { fail } from "../../internal/errors.js";
+import type { PanelResult } from "../../panel/score-panel.js";
 import type { Result } from "../../score/result.js";
 import { type DisparityOptions, type DisparityResult, disparity } from "./disparity.js";
 import { type BandwidthRule, kdeBandwidth } from "./kde-bandwidth.js";
@@ -27,24 +28,28 @@ export interface DisparityPanelResult {
  * of regional studies: a curve that moves right and narrows shows rising, converging scores). Sigma
  * convergence reads off `periods[k].disparity.cv`.
  *
- * @param panel one `{ period, result }` per period, periods distinct.
+ * @param input a scored panel ({@link scorePanel}'s result: every period of it, in its order, each
+ *   `input.at(period)`), or one `{ period, result }` per period, periods distinct.
  * @param opts the options of {@link disparity} and the density grid.
- * @throws IndicatrixError `invalid_option` (an empty panel, a period named twice), and the errors of
- *   {@link disparity} and {@link kernelDensity}.
+ * @throws IndicatrixError `invalid_option` (an empty panel, a period named twice, an input that is
+ *   neither), and the errors of {@link disparity} and {@link kernelDensity}.
  * @example
  * ```ts
  * // r2024, r2025: score(model, rows2024), score(model, rows2025)
  * const p = disparityPanel([{ period: "2024", result: r2024 }, { period: "2025", result: r2025 }], { by: "district" });
  * p.periods.map((q) => q.period); // => ["2024", "2025"]
  * p.density.curves.length; // => 2   (on the grid p.density.x, bandwidth p.density.bandwidth)
+ * // or straight from a panel (one row per unit and year):
+ * const q = disparityPanel(scorePanel(model, rows, { period: "year" }), { by: "district" });
+ * q.periods.map((x) => x.period); // => ["2021", "2022", "2023", "2024", "2025"] for the sample city panel
  * ```
  */
 export function disparityPanel(
-  panel: readonly { period: string; result: Result }[],
+  input: PanelResult | readonly { period: string; result: Result }[],
   opts: DisparityPanelOptions = {},
 ): DisparityPanelResult {
-  if (!Array.isArray(panel) || panel.length === 0)
-    fail("invalid_option", ["panel"], "a panel needs at least one { period, result }");
+  const panel = periodResults(input);
+  if (panel.length === 0) fail("invalid_option", ["panel"], "a panel needs at least one { period, result }");
   const seen = new Set<string>();
   panel.forEach((p, k) => {
     if (typeof p?.period !== "string" || p.period === "")
@@ -92,4 +97,19 @@ export function disparityPanel(
       curves: curves.map((c) => ({ period: c.period, y: c.fit.y })),
     },
   };
+}
+
+/** The `{ period, result }` list of a scored panel (each of its periods), or the list given. */
+function periodResults(
+  input: PanelResult | readonly { period: string; result: Result }[],
+): readonly { period: string; result: Result }[] {
+  if (Array.isArray(input)) return input;
+  const p = input as Partial<PanelResult> | null | undefined;
+  if (p !== null && typeof p === "object" && Array.isArray(p.periods) && typeof p.at === "function")
+    return p.periods.map((period) => ({ period, result: (p as PanelResult).at(period) }));
+  return fail(
+    "invalid_option",
+    ["panel"],
+    "disparityPanel needs a scored panel (scorePanel's result) or a list of { period, result }",
+  );
 }
