@@ -61,6 +61,10 @@ export const ERROR_CODES = {
     severity: "warning",
     text: "data cells read as numbers after a conversion (percent, thousands separator, full-width digit, missing marker)",
   },
+  cuts_outside_scale: {
+    severity: "warning",
+    text: "fixed grade cut points beyond the node's score scale (e.g. 90 on a 0-1 scale), so a grade can never or always be reached",
+  },
   data_required: {
     severity: "error",
     text: "data-driven weights (entropy, CRITIC, ...) asked for without data",

@@ -1,5 +1,4 @@
 import { fail } from "../../internal/errors.js";
-import type { PanelResult } from "../../panel/score-panel.js";
 import type { Result } from "../../score/result.js";
 import { type DisparityOptions, type DisparityResult, disparity } from "./disparity.js";
 import { type BandwidthRule, kdeBandwidth } from "./kde-bandwidth.js";
@@ -11,6 +10,17 @@ export interface DisparityPanelOptions extends DisparityOptions {
   bandwidth?: BandwidthRule;
   /** Grid points of the density curves (default 512). */
   points?: number;
+}
+
+/**
+ * A scored panel as {@link disparityPanel} reads it: its periods and each period's result. `scorePanel`'s
+ * `PanelResult` is one (a structural type, so that analysis does not import the panel layer).
+ */
+export interface PeriodResults {
+  /** The periods, in order. */
+  periods: readonly string[];
+  /** The full result of one period. */
+  at(period: string): Result;
 }
 
 /** Result of {@link disparityPanel}. */
@@ -45,7 +55,7 @@ export interface DisparityPanelResult {
  * ```
  */
 export function disparityPanel(
-  input: PanelResult | readonly { period: string; result: Result }[],
+  input: PeriodResults | readonly { period: string; result: Result }[],
   opts: DisparityPanelOptions = {},
 ): DisparityPanelResult {
   const panel = periodResults(input);
@@ -101,12 +111,12 @@ export function disparityPanel(
 
 /** The `{ period, result }` list of a scored panel (each of its periods), or the list given. */
 function periodResults(
-  input: PanelResult | readonly { period: string; result: Result }[],
+  input: PeriodResults | readonly { period: string; result: Result }[],
 ): readonly { period: string; result: Result }[] {
   if (Array.isArray(input)) return input;
-  const p = input as Partial<PanelResult> | null | undefined;
+  const p = input as Partial<PeriodResults> | null | undefined;
   if (p !== null && typeof p === "object" && Array.isArray(p.periods) && typeof p.at === "function")
-    return p.periods.map((period) => ({ period, result: (p as PanelResult).at(period) }));
+    return p.periods.map((period) => ({ period, result: (p as PeriodResults).at(period) }));
   return fail(
     "invalid_option",
     ["panel"],
