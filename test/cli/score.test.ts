@@ -133,6 +133,9 @@ describe("indicatrix weights, compare, init, demo", () => {
     const r = await runCli("demo", "--top", "3");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("331 units scored under normal, emergency");
+    expect(r.stdout).toContain(
+      "indicatrix report templates/grassroots-governance.json examples/governance/sample-city.csv",
+    );
   });
 });
 
