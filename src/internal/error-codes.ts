@@ -124,7 +124,10 @@ export const ERROR_CODES = {
     severity: "warning",
     text: "a data file is not valid UTF-8 and was read as GB18030 (GBK); give --encoding if that is wrong",
   },
-  ignored_columns: { severity: "warning", text: "data columns that the model does not use" },
+  ignored_columns: {
+    severity: "warning",
+    text: "data columns that the model does not use (lon and lat, the units' coordinates, are not reported)",
+  },
   inconsistent_judgments: {
     severity: "warning",
     text: "an AHP consistency ratio at or above the threshold, with the judgment to revisit",

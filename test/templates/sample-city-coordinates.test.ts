@@ -35,6 +35,16 @@ describe("generateSampleCity(seed, { coordinates: true })", () => {
     expect(`${dropped.join("\n")}\n`).toBe(generateSampleCity(SAMPLE_CITY_SEED));
   });
 
+  it("scoring the committed file does not report lon and lat as ignored columns (a stray column is)", () => {
+    const ignored = (data: Record<string, string>[]) =>
+      score(grassrootsGovernance, data, { profile: "normal" }).diagnostics.filter(
+        (d) => d.code === "ignored_columns",
+      );
+    expect(ignored(rows)).toEqual([]);
+    const stray = ignored(rows.map((r) => ({ ...r, remark: "" })));
+    expect(stray.map((d) => d.message)).toEqual(["columns not used by the model: remark"]);
+  });
+
   it("places communities within 0.7 km of their street and streets within 2.2 km of their district", () => {
     const at = new Map(rows.map((r) => [r.unit, [Number(r.lon), Number(r.lat)] as [number, number]]));
     for (const r of rows) {
