@@ -414,7 +414,7 @@ const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"
  * come from a second mulberry32 stream (seed + 1), so the other values are the same with or without.
  *
  * @param seed - Seed of the mulberry32 stream; {@link SAMPLE_CITY_SEED} gives the committed file.
- * @param opts - `coordinates`: add the lon/lat columns (default false).
+ * @param opts - `coordinates`: add the lon/lat columns (default false; the committed file has them).
  * @throws Error when the template has an indicator without a generation spec (a programming error).
  * @example
  * ```ts

@@ -23,6 +23,7 @@ export {
   kdeBandwidth,
   kernelDensity,
   maxMinRatio,
+  type PeriodResults,
   type TheilGroup,
   type TheilOptions,
   type TheilResult,

@@ -61,6 +61,10 @@ export const ERROR_CODES = {
     severity: "warning",
     text: "data cells read as numbers after a conversion (percent, thousands separator, full-width digit, missing marker)",
   },
+  cuts_outside_scale: {
+    severity: "warning",
+    text: "fixed grade cut points beyond the node's score scale (e.g. 90 on a 0-1 scale), so a grade can never or always be reached",
+  },
   data_required: {
     severity: "error",
     text: "data-driven weights (entropy, CRITIC, ...) asked for without data",
@@ -120,7 +124,10 @@ export const ERROR_CODES = {
     severity: "warning",
     text: "a data file is not valid UTF-8 and was read as GB18030 (GBK); give --encoding if that is wrong",
   },
-  ignored_columns: { severity: "warning", text: "data columns that the model does not use" },
+  ignored_columns: {
+    severity: "warning",
+    text: "data columns that the model does not use (lon and lat, the units' coordinates, are not reported)",
+  },
   inconsistent_judgments: {
     severity: "warning",
     text: "an AHP consistency ratio at or above the threshold, with the judgment to revisit",

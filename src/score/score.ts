@@ -123,7 +123,16 @@ export function scoreWith(
     adjust,
     hooks.fixed,
   );
-  const grades = gradeNodes(profile, scores, units, rules, extraGrades, parsed.language);
+  const grades = gradeNodes(
+    profile,
+    scores,
+    units,
+    rules,
+    extraGrades,
+    parsed.language,
+    normalized.normalization,
+    diagnostics,
+  );
   return buildResult({
     grades,
     rules,

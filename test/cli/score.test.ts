@@ -43,7 +43,8 @@ describe("indicatrix score", () => {
   it("exits 1 naming the row, unit and column of a non-numeric cell", async () => {
     const dir = mkdtempSync(join(tmpdir(), "indicatrix-bad-"));
     const bad = join(dir, "bad.csv");
-    const text = readFileSync(DATA, "utf8").replace(/^(c001,[^,]*,[^,]*,[^,]*,[^,]*,)[^,]*/m, "$1lots");
+    // The 8th cell of community c001 (after unit, name, level, parent, population, lon, lat).
+    const text = readFileSync(DATA, "utf8").replace(/^(c001,(?:[^,]*,){6})[^,]*/m, "$1lots");
     (await import("node:fs")).writeFileSync(bad, text);
     const r = await runCli("score", MODEL, bad);
     expect(r.code).toBe(1);
@@ -132,6 +133,9 @@ describe("indicatrix weights, compare, init, demo", () => {
     const r = await runCli("demo", "--top", "3");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("331 units scored under normal, emergency");
+    expect(r.stdout).toContain(
+      "indicatrix report templates/grassroots-governance.json examples/governance/sample-city.csv",
+    );
   });
 });
 

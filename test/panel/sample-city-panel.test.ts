@@ -29,11 +29,13 @@ describe("examples/governance/sample-city-panel.csv", () => {
     expect(y2021.map((r) => r.unit)).toEqual(cross.map((r) => r.unit));
     for (const [k, r] of y2021.entries()) {
       const { year, state, ...rest } = r;
-      // The panel carries the indicator columns; the assessment columns of the cross-section
-      // (major_accident, recognised_innovations: issue 16) are not part of it.
+      // The panel carries the indicator columns; the coordinates (lon, lat) and the assessment columns
+      // of the cross-section (major_accident, recognised_innovations: issue 16) are not part of it.
       const c = cross[k] as Record<string, string>;
       expect(rest).toEqual(Object.fromEntries(Object.keys(rest).map((key) => [key, c[key]])));
       expect(Object.keys(c).filter((key) => !(key in rest))).toEqual([
+        "lon",
+        "lat",
         "major_accident",
         "recognised_innovations",
       ]);

@@ -31,8 +31,10 @@ describe("report: disparity and map sections", () => {
     expect(parts.slice(3).reduce((a, b) => a + b, 0)).toBeCloseTo(d.theilT.value, 14);
     expect([...s.matchAll(/<polyline class="density"/g)]).toHaveLength(d.groupSummary.length + 1);
     expect(html).toContain('<a href="#disparity">区域差异</a>');
-    // No coordinates in the sample city: no map.
-    expect(section(html, "spatial")).toBe("");
+    // The committed sample city has lon/lat columns: the map is there; without them there is none.
+    expect(section(html, "spatial")).toContain('<svg class="chart map"');
+    const bare = data.map(({ lon: _lon, lat: _lat, ...rest }) => rest);
+    expect(section(report(model, bare, { profiles: ["normal"], correlations: false }), "spatial")).toBe("");
   });
 
   it("with lon/lat columns (the seeded layout of scripts/sample-city.ts) the map draws every unit coloured by moran()'s LISA cluster, with Moran's I", () => {

@@ -30,7 +30,19 @@ describe("generateSampleCity(seed, { coordinates: true })", () => {
         .filter((_, j) => j !== 5 && j !== 6)
         .join(","),
     );
-    expect(`${dropped.join("\n")}\n`).toBe(committed);
+    // The committed file is this one; without the option the same file minus the two columns.
+    expect(withGeo).toBe(committed);
+    expect(`${dropped.join("\n")}\n`).toBe(generateSampleCity(SAMPLE_CITY_SEED));
+  });
+
+  it("scoring the committed file does not report lon and lat as ignored columns (a stray column is)", () => {
+    const ignored = (data: Record<string, string>[]) =>
+      score(grassrootsGovernance, data, { profile: "normal" }).diagnostics.filter(
+        (d) => d.code === "ignored_columns",
+      );
+    expect(ignored(rows)).toEqual([]);
+    const stray = ignored(rows.map((r) => ({ ...r, remark: "" })));
+    expect(stray.map((d) => d.message)).toEqual(["columns not used by the model: remark"]);
   });
 
   it("places communities within 0.7 km of their street and streets within 2.2 km of their district", () => {

@@ -50,9 +50,9 @@ function score(leaf: ModelNode, x: number): number {
 }
 
 describe("examples/governance/sample-city.csv", () => {
-  it("generateSampleCity(SAMPLE_CITY_SEED) equals the committed CSV byte for byte", () => {
+  it("generateSampleCity(SAMPLE_CITY_SEED, { coordinates: true }) equals the committed CSV byte for byte", () => {
     expect(SAMPLE_CITY_SEED).toBe(20260111);
-    expect(generateSampleCity(SAMPLE_CITY_SEED)).toBe(committed);
+    expect(generateSampleCity(SAMPLE_CITY_SEED, { coordinates: true })).toBe(committed);
   });
 
   it("generateSampleCity(seed) is deterministic per seed and changes with the seed", () => {
@@ -60,8 +60,18 @@ describe("examples/governance/sample-city.csv", () => {
     expect(generateSampleCity(7)).not.toBe(committed);
   });
 
-  it("has columns unit,name,level,parent,population then the 60 indicator ids in tree order", () => {
-    expect(header).toEqual(["unit", "name", "level", "parent", "population", ...ids, ...ASSESSMENT_COLUMNS]);
+  it("has columns unit,name,level,parent,population,lon,lat then the 60 indicator ids in tree order", () => {
+    expect(header).toEqual([
+      "unit",
+      "name",
+      "level",
+      "parent",
+      "population",
+      "lon",
+      "lat",
+      ...ids,
+      ...ASSESSMENT_COLUMNS,
+    ]);
     expect(ids).toHaveLength(60);
     expect(committed.endsWith("\n")).toBe(true);
     expect(committed.includes("\r")).toBe(false);

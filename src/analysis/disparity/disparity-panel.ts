@@ -12,6 +12,17 @@ export interface DisparityPanelOptions extends DisparityOptions {
   points?: number;
 }
 
+/**
+ * A scored panel as {@link disparityPanel} reads it: its periods and each period's result. `scorePanel`'s
+ * `PanelResult` is one (a structural type, so that analysis does not import the panel layer).
+ */
+export interface PeriodResults {
+  /** The periods, in order. */
+  periods: readonly string[];
+  /** The full result of one period. */
+  at(period: string): Result;
+}
+
 /** Result of {@link disparityPanel}. */
 export interface DisparityPanelResult {
   /** Each period's disparity, in the order given. */
@@ -27,24 +38,28 @@ export interface DisparityPanelResult {
  * of regional studies: a curve that moves right and narrows shows rising, converging scores). Sigma
  * convergence reads off `periods[k].disparity.cv`.
  *
- * @param panel one `{ period, result }` per period, periods distinct.
+ * @param input a scored panel ({@link scorePanel}'s result: every period of it, in its order, each
+ *   `input.at(period)`), or one `{ period, result }` per period, periods distinct.
  * @param opts the options of {@link disparity} and the density grid.
- * @throws IndicatrixError `invalid_option` (an empty panel, a period named twice), and the errors of
- *   {@link disparity} and {@link kernelDensity}.
+ * @throws IndicatrixError `invalid_option` (an empty panel, a period named twice, an input that is
+ *   neither), and the errors of {@link disparity} and {@link kernelDensity}.
  * @example
  * ```ts
  * // r2024, r2025: score(model, rows2024), score(model, rows2025)
  * const p = disparityPanel([{ period: "2024", result: r2024 }, { period: "2025", result: r2025 }], { by: "district" });
  * p.periods.map((q) => q.period); // => ["2024", "2025"]
  * p.density.curves.length; // => 2   (on the grid p.density.x, bandwidth p.density.bandwidth)
+ * // or straight from a panel (one row per unit and year):
+ * const q = disparityPanel(scorePanel(model, rows, { period: "year" }), { by: "district" });
+ * q.periods.map((x) => x.period); // => ["2021", "2022", "2023", "2024", "2025"] for the sample city panel
  * ```
  */
 export function disparityPanel(
-  panel: readonly { period: string; result: Result }[],
+  input: PeriodResults | readonly { period: string; result: Result }[],
   opts: DisparityPanelOptions = {},
 ): DisparityPanelResult {
-  if (!Array.isArray(panel) || panel.length === 0)
-    fail("invalid_option", ["panel"], "a panel needs at least one { period, result }");
+  const panel = periodResults(input);
+  if (panel.length === 0) fail("invalid_option", ["panel"], "a panel needs at least one { period, result }");
   const seen = new Set<string>();
   panel.forEach((p, k) => {
     if (typeof p?.period !== "string" || p.period === "")
@@ -92,4 +107,19 @@ export function disparityPanel(
       curves: curves.map((c) => ({ period: c.period, y: c.fit.y })),
     },
   };
+}
+
+/** The `{ period, result }` list of a scored panel (each of its periods), or the list given. */
+function periodResults(
+  input: PeriodResults | readonly { period: string; result: Result }[],
+): readonly { period: string; result: Result }[] {
+  if (Array.isArray(input)) return input;
+  const p = input as Partial<PeriodResults> | null | undefined;
+  if (p !== null && typeof p === "object" && Array.isArray(p.periods) && typeof p.at === "function")
+    return p.periods.map((period) => ({ period, result: (p as PeriodResults).at(period) }));
+  return fail(
+    "invalid_option",
+    ["panel"],
+    "disparityPanel needs a scored panel (scorePanel's result) or a list of { period, result }",
+  );
 }

@@ -11,7 +11,12 @@ export {
   type DisparityResult,
   disparity,
 } from "./disparity.js";
-export { type DisparityPanelOptions, type DisparityPanelResult, disparityPanel } from "./disparity-panel.js";
+export {
+  type DisparityPanelOptions,
+  type DisparityPanelResult,
+  disparityPanel,
+  type PeriodResults,
+} from "./disparity-panel.js";
 export { gini } from "./gini.js";
 export type { GroupBy } from "./groups-of.js";
 export { type BandwidthRule, kdeBandwidth } from "./kde-bandwidth.js";

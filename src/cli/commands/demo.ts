@@ -25,5 +25,9 @@ export function demoCommand(argv: string[], io: Io): number {
   const c = compareProfiles(model, data, ["normal", "emergency"]);
   compareText(model, c, Number(values.top) || 10, io);
   io.out(`\nSame with your files: indicatrix compare <model> <data.csv> --profiles normal,emergency\n`);
+  io.out(
+    `As an HTML report (grades, disparity between districts, a map of the communities by their lon/lat):\n` +
+      `  indicatrix report templates/grassroots-governance.json examples/governance/sample-city.csv -o report.html\n`,
+  );
   return 0;
 }

@@ -6,9 +6,11 @@ import { score } from "../../score/score.js";
 import { type Io, UsageError } from "../context.js";
 import { printable, textTable } from "../format.js";
 import { loadData, loadModel } from "../load.js";
+import { disparityPanelCommand } from "./disparity-panel.js";
 
 export const disparityHelp = `Usage: indicatrix disparity <model> <data.csv> [--by LEVEL] [--node N] [--profile P] [--ddof 0|1]
-                            [--weights COLUMN] [--format text|json]
+                            [--weights COLUMN] [--period COLUMN [--state COLUMN] [--basis B] [--points N]]
+                            [--format text|json]
 
 How unequal the scores are between units, and how much of it lies between groups: the Gini coefficient
 with its Dagum decomposition (within groups, net between groups, transvariation), Theil's T and L with
@@ -22,6 +24,12 @@ or without a group are left out and listed.
   --ddof 0|1         standard deviation of the coefficient of variation: 1 sample (default), 0 population
   --weights COLUMN   weight Theil's T and L and the CV by a column such as population (the Gini stays
                      unweighted); default: every unit counts once
+  --period COLUMN    the data are a panel (one row per unit and period): score it with the panel
+                     engine and give one decomposition per period, and each period's kernel density on
+                     one grid with one bandwidth from the pooled scores (the change of the distribution)
+  --state COLUMN     with --period: a column naming each unit-period's profile
+  --basis B          with --period: normalization bounds pooled (default), period or reference:P
+  --points N         with --period: grid points of the density curves in the JSON (default 512)
   --format text|json text (default): tables; json: one document with every group and pair`;
 
 const f4 = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? "-" : v.toFixed(4));
@@ -37,6 +45,10 @@ export function disparityCommand(argv: string[], io: Io): number {
       profile: { type: "string" },
       ddof: { type: "string" },
       weights: { type: "string" },
+      period: { type: "string" },
+      state: { type: "string" },
+      basis: { type: "string" },
+      points: { type: "string" },
       format: { type: "string", default: "text" },
       help: { type: "boolean", short: "h" },
     },
@@ -52,6 +64,15 @@ export function disparityCommand(argv: string[], io: Io): number {
   if (values.ddof !== undefined && values.ddof !== "0" && values.ddof !== "1")
     throw new UsageError(`--ddof must be 0 or 1, got "${values.ddof}"`);
   const model = loadModel(positionals[0] as string);
+  if (values.period !== undefined)
+    return disparityPanelCommand(
+      model,
+      positionals[1] as string,
+      { ...values, period: values.period, format },
+      io,
+    );
+  for (const flag of ["state", "basis", "points"] as const)
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --period`);
   const data = loadData(positionals[1] as string);
   const by = values.by;
   const isLevel = by !== undefined && (by === "parent" || (data.levels ?? []).includes(by));

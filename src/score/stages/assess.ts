@@ -2,11 +2,13 @@ import { applyNodeRules, type NodeRulesOutcome } from "../../grades/apply-node-r
 import { assignGrades } from "../../grades/assign-grades.js";
 import { cutPoints } from "../../grades/cut-points.js";
 import { nearCuts } from "../../grades/near-cuts.js";
+import { scoreScale } from "../../grades/score-scale.js";
 import { stepPoints } from "../../grades/step-points.js";
 import { gradeClasses, labelTexts } from "../../indicators/check/grades.js";
 import { parseCondition } from "../../indicators/condition.js";
 import type { GradeSpec, LocalizedText } from "../../indicators/schema.js";
-import { IndicatrixError } from "../../internal/errors.js";
+import { IndicatrixError, type Issue, parsePath } from "../../internal/errors.js";
+import type { NormalizeParams } from "../../normalize/types.js";
 import type { ResolvedNode, ResolvedProfile } from "../resolve-profile.js";
 import type { NodeGrades } from "../result.js";
 import { locateError } from "./locate-error.js";
@@ -86,7 +88,9 @@ function labelText(label: LocalizedText, language: string | undefined): string {
 /**
  * The grading stage of `score()`: each graded node's cut points on the scores (after the rules),
  * each unit's grade, the grades the vetoes forced (lowest grade, or a ceiling), and the units near
- * a cut point. `extra` (the `grades` option) adds or replaces specs by node id. @internal
+ * a cut point. `extra` (the `grades` option) adds or replaces specs by node id. Fixed cut points
+ * beyond the node's nominal score scale ({@link scoreScale}) give a `cuts_outside_scale` warning in
+ * `diagnostics`. @internal
  */
 export function gradeNodes(
   profile: ResolvedProfile,
@@ -95,11 +99,17 @@ export function gradeNodes(
   outcomes: Readonly<Record<string, NodeRulesOutcome>>,
   extra: Readonly<Record<string, GradeSpec>>,
   language: string | undefined,
+  normalization: Readonly<Record<string, NormalizeParams>> = {},
+  diagnostics: Issue[] = [],
 ): Record<string, NodeGrades> {
   const out: Record<string, NodeGrades> = {};
   for (const node of profile.nodes.values()) {
     const spec = Object.hasOwn(extra, node.id) ? extra[node.id] : node.grades;
     if (!spec) continue;
+    if (spec.method === "fixed") {
+      const issue = cutsOutsideScale(profile, node, spec.cuts, normalization);
+      if (issue) diagnostics.push(issue);
+    }
     const values = scores[node.id] as Float64Array;
     let cuts: ReturnType<typeof cutPoints>;
     try {
@@ -159,4 +169,40 @@ export function gradeNodes(
     };
   }
   return out;
+}
+
+/** The `cuts_outside_scale` warning of a node's fixed cut points, when some lie beyond its score scale. */
+function cutsOutsideScale(
+  profile: ResolvedProfile,
+  node: ResolvedNode,
+  cuts: readonly number[],
+  normalization: Readonly<Record<string, NormalizeParams>>,
+): Issue | undefined {
+  const scale = scoreScale(
+    node.id,
+    (id) => profile.nodes.get(id),
+    (id) => normalization[id]?.range,
+  );
+  if (!scale) return undefined;
+  const [lo, hi] = scale;
+  const above = cuts.filter((c) => c > hi);
+  const below = cuts.filter((c) => c < lo);
+  if (above.length === 0 && below.length === 0) return undefined;
+  const parts = [
+    ...(above.length > 0 ? [`${above.join(", ")} above`] : []),
+    ...(below.length > 0 ? [`${below.join(", ")} below`] : []),
+  ];
+  const span = `[${lo}, ${Number.isFinite(hi) ? hi : "∞"}]`;
+  const hint =
+    above.length > 0 && hi <= 1 && above.every((c) => c <= 100)
+      ? ` (cut points on a 0-100 scale? give them as ${above.map((c) => c / 100).join(", ")}, or normalize to range [0, 100])`
+      : "";
+  return {
+    code: "cuts_outside_scale",
+    severity: "warning",
+    path: parsePath(node.path),
+    where: node.path,
+    node: node.id,
+    message: `node "${node.id}": grade cut point(s) ${parts.join(" and ")} its score scale ${span}, so ${above.length > 0 ? "no unit can reach the grades above them" : "every unit gets at least the grade above them"}${hint}`,
+  };
 }

@@ -110,7 +110,8 @@ export function prepareColumns(
   const dataset = byIndicatorId(read, needed, columnOf);
   diagnostics.push(...(dataset.notes ?? []));
   const mapped = new Set(columnOf.values());
-  const ignored = dataset.ignored.filter((c) => !ids.has(c) && !mapped.has(c));
+  // lon / lat are the units' coordinates (read by the spatial tools and the report's map), not stray columns.
+  const ignored = dataset.ignored.filter((c) => !ids.has(c) && !mapped.has(c) && c !== "lon" && c !== "lat");
   if (ignored.length > 0)
     diagnostics.push({
       code: "ignored_columns",
