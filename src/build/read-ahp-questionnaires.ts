@@ -1,5 +1,5 @@
 import type { AhpExpert, Model, ModelNode } from "../indicators/model-types.js";
-import { profileNames } from "../indicators/profiles.js";
+import { activeNodes, profileNames } from "../indicators/profiles.js";
 import { fail } from "../internal/errors.js";
 import { aggregateJudgments } from "../weighting/aggregate-judgments.js";
 import { type AhpResult, ahp } from "../weighting/ahp.js";
@@ -95,6 +95,12 @@ export function readAhpQuestionnaires(
     for (const c of n.children ?? []) walk(c);
   };
   walk(model.tree);
+  const names = profileNames(model);
+  const profile = opts.profile ?? (names[0] as string);
+  // the children asked about: those active in the profile (all of them in a profile the model lacks)
+  const active = names.includes(profile) ? activeNodes(model, profile) : undefined;
+  const childrenOf = (node: ModelNode | undefined) =>
+    (node?.children ?? []).map((c) => c.id).filter((id) => active === undefined || active.has(id));
   const experts: string[] = [];
   // group -> expert index -> judgments
   const byGroup = new Map<string, Map<number, [string, string, number][]>>();
@@ -113,7 +119,7 @@ export function readAhpQuestionnaires(
       const text = cell("intensity");
       if (more === "" && text === "") return;
       const node = nodes.get(group);
-      const kids = node?.children?.map((c) => c.id) ?? [];
+      const kids = childrenOf(node);
       if (!node?.children)
         fail(
           "unknown_node",
@@ -125,7 +131,7 @@ export function readAhpQuestionnaires(
         fail(
           "invalid_judgment",
           ["files", k, i, "a"],
-          `"${a}" and "${b}" are not two children of "${group}"`,
+          `"${a}" and "${b}" are not two children of "${group}"${active ? ` active in profile "${profile}"` : ""}`,
           at("a"),
         );
       const word = AHP_SCALE.find((p) => p.zh === text || p.en === text.toLowerCase());
@@ -161,15 +167,13 @@ export function readAhpQuestionnaires(
       list?.push([a, b, value]);
     });
   });
-  const names = profileNames(model);
-  const profile = opts.profile ?? (names[0] as string);
   const out: Model = structuredClone(model);
   out.profiles ??= {};
   const p = (out.profiles[profile] ??= {});
   p.weights ??= {};
   const groups: ReadQuestionnairesResult["groups"] = [];
   for (const [group, perExpert] of byGroup) {
-    const children = (nodes.get(group)?.children ?? []).map((c) => c.id);
+    const children = childrenOf(nodes.get(group));
     const ks = [...perExpert.keys()].sort((x, y) => x - y);
     const matrices = ks.map((k) => judgmentsToMatrix(children, perExpert.get(k) ?? []));
     const weightsOf = ks.map((k) => opts.expertWeights?.[experts[k] as string] ?? 1);
