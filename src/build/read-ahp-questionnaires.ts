@@ -23,6 +23,8 @@ export interface ReadQuestionnairesOptions {
   aggregation?: "aij" | "aip" | undefined;
   /** Expert name -> weight in the aggregation (default: equal). */
   expertWeights?: Readonly<Record<string, number>> | undefined;
+  /** Date of the `history` entry (ISO 8601); none when absent (the library reads no clock). */
+  date?: string | undefined;
 }
 
 /** One expert's consistency in one group. */
@@ -204,5 +206,24 @@ export function readAhpQuestionnaires(
       ),
     };
   }
+  const poor = groups.flatMap((g) =>
+    g.experts.filter((e) => !e.consistent).map((e) => `${e.expert} in ${g.group} (CR ${fmt(e.cr)})`),
+  );
+  out.history = [
+    ...(out.history ?? []),
+    {
+      step: "ahp-questionnaires",
+      ...(opts.date !== undefined ? { date: opts.date } : {}),
+      summary:
+        `AHP questionnaires of ${experts.length} experts (${experts.join(", ")}) into profile ${profile}, ` +
+        `${aggregation}: ${groups.length} groups; ` +
+        (poor.length ? `CR >= 0.1: ${poor.join(", ")}` : "every expert's CR < 0.1"),
+    },
+  ];
   return { model: out, experts, groups };
+}
+
+/** A number for the history summary: 4 decimals. */
+function fmt(v: number): string {
+  return Number.isFinite(v) ? String(Number(v.toFixed(4))) : "-";
 }

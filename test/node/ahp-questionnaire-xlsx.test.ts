@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ahpQuestionnaire } from "../../src/build/ahp-questionnaire.js";
 import { readAhpQuestionnaires } from "../../src/build/read-ahp-questionnaires.js";
@@ -9,6 +9,7 @@ import type { Model } from "../../src/indicators/model-types.js";
 import { ahpQuestionnaireXlsx, readFilledQuestionnaire } from "../../src/node/ahp-questionnaire-xlsx.js";
 import { readXlsxSheetNames } from "../../src/node/read-xlsx.js";
 import { xlsxBytes } from "../../src/node/xlsx-bytes.js";
+import { fillAhpWorkbook } from "../helpers/fill-ahp-workbook.js";
 
 const model: Model = Object.freeze({
   id: "gov",
@@ -63,51 +64,6 @@ const order = ["A", "B", "x1", "x2", "x3", "x4", "x5"];
 const stored = ([, hi, lo, v]: [string, string, string, number]): [string, string, number] =>
   order.indexOf(hi) < order.indexOf(lo) ? [hi, lo, v] : [lo, hi, 1 / v];
 
-const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-
-/**
- * Fills a written workbook as an expert would in Excel: the name next to 专家姓名, and per answered row
- * the cells F (more important: the id, or 同等重要) and G (intensity). With `shared`, the texts go to a
- * shared-strings part (as Excel saves them); else as inline strings.
- */
-function fill(bytes: Uint8Array, expert: string, shared: boolean): Uint8Array {
-  const parts = unzipSync(bytes);
-  const strings: string[] = [];
-  const text = (ref: string, t: string) =>
-    shared
-      ? `<c r="${ref}" t="s"><v>${strings.push(t) - 1}</v></c>`
-      : `<c r="${ref}" t="inlineStr"><is><t>${xml(t)}</t></is></c>`;
-  for (const name of Object.keys(parts)) {
-    if (!name.startsWith("xl/worksheets/")) continue;
-    let sheet = strFromU8(parts[name] as Uint8Array);
-    if (sheet.includes("专家姓名"))
-      sheet = sheet.replace(
-        /(<row r="(\d+)">(?:(?!<\/row>).)*专家姓名(?:(?!<\/row>).)*?)<\/row>/,
-        (_, row, r) => `${row}${text(`B${r}`, expert)}</row>`,
-      );
-    else
-      sheet = sheet.replace(
-        /<row r="(\d+)">((?:(?!<\/row>).)*)<\/row>/g,
-        (whole, r: string, cells: string) => {
-          const values = [...cells.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1] as string);
-          const [group, a, , b] = values;
-          const ans = answers[expert]?.find(
-            ([g, hi, lo]) => g === group && ((hi === a && lo === b) || (hi === b && lo === a)),
-          );
-          if (!ans) return whole;
-          const more = ans[3] === 1 ? "同等重要" : ans[1];
-          return `<row r="${r}">${cells}${text(`F${r}`, more)}<c r="G${r}"><v>${ans[3]}</v></c></row>`;
-        },
-      );
-    parts[name] = strToU8(sheet);
-  }
-  if (shared)
-    parts["xl/sharedStrings.xml"] = strToU8(
-      `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((s) => `<si><t>${xml(s)}</t></si>`).join("")}</sst>`,
-    );
-  return zipSync(parts);
-}
-
 describe("ahpQuestionnaireXlsx and readFilledQuestionnaire", () => {
   const q = ahpQuestionnaire(model, { profile: "normal" });
   const blank = ahpQuestionnaireXlsx(q);
@@ -141,7 +97,7 @@ describe("ahpQuestionnaireXlsx and readFilledQuestionnaire", () => {
   it("a round trip (written, filled by a script as in Excel, read back) gives the exact judgments and names", () => {
     const paths = Object.keys(answers).map((e, k) => {
       const path = join(dir, `expert${k + 1}.xlsx`);
-      writeFileSync(path, fill(blank, e, k !== 1));
+      writeFileSync(path, fillAhpWorkbook(blank, e, answers[e] ?? [], k !== 1));
       return path;
     });
     const files = paths.map((p) => readFilledQuestionnaire(p));
