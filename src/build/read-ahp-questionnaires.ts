@@ -13,6 +13,8 @@ export interface FilledQuestionnaire {
   name: string;
   /** The rows, one per pair. */
   rows: readonly Readonly<Record<string, string>>[];
+  /** Where each row is, for messages, e.g. `sheet "B", row 3` (default: `row i + 2`, as in a CSV file). */
+  places?: readonly string[] | undefined;
 }
 
 /** Options of {@link readAhpQuestionnaires}. */
@@ -112,7 +114,7 @@ export function readAhpQuestionnaires(
       fail("duplicate_id", ["files", k], `two questionnaires of expert "${name}"`, file.name);
     experts.push(name);
     file.rows.forEach((row, i) => {
-      const at = (col: string) => `${file.name}, row ${i + 2}, column "${col}"`;
+      const at = (col: string) => `${file.name}, ${file.places?.[i] ?? `row ${i + 2}`}, column "${col}"`;
       const cell = (c: string) => (row[c] ?? "").trim();
       const group = cell("group");
       const a = cell("a");

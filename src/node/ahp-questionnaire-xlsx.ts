@@ -126,23 +126,26 @@ export function readFilledQuestionnaire(path: string, limit = MAX_DATA_FILE_BYTE
   if (!/\.xlsx$/i.test(path)) return { name, rows: readCsvFile(path, limit) };
   let expert = "";
   const rows: Record<string, string>[] = [];
+  const places: string[] = [];
   for (const sheet of readXlsxSheetNames(path, { limit })) {
     let header: string[] | undefined;
     readXlsxRows(
       path,
-      (cells) => {
+      (cells, row) => {
         const trimmed = cells.map((c) => c.trim());
         if (header === undefined) {
           header = trimmed;
           return;
         }
         const isPairs = ["group", "a", "b", "more_important", "intensity"].every((c) => header?.includes(c));
-        if (isPairs) rows.push(Object.fromEntries(header.map((h, j) => [h, trimmed[j] ?? ""])));
-        else if (expert === "" && EXPERT_LABELS.has((trimmed[0] ?? "").toLowerCase()))
+        if (isPairs) {
+          rows.push(Object.fromEntries(header.map((h, j) => [h, trimmed[j] ?? ""])));
+          places.push(`sheet "${sheet}", row ${row}`);
+        } else if (expert === "" && EXPERT_LABELS.has((trimmed[0] ?? "").toLowerCase()))
           expert = trimmed[1] ?? "";
       },
       { sheet, limit },
     );
   }
-  return { name, rows: rows.map((r) => ({ expert, ...r })) };
+  return { name, rows: rows.map((r) => ({ expert, ...r })), places };
 }

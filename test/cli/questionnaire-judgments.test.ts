@@ -119,6 +119,11 @@ describe("indicatrix questionnaire and judgments", () => {
       "name=weight pairs",
     );
     expect((await runCli("judgments", modelPath, f, "--out", modelPath)).code).toBe(2);
+    const stranger = await runCli("judgments", modelPath, f, "--expert-weights", "Li=2,Sun=1");
+    expect(stranger.code).toBe(2);
+    expect(stranger.stderr).toContain(
+      '--expert-weights names "Sun", not an expert of the questionnaires (Li)',
+    );
     expect((await runCli("judgments", modelPath)).code).toBe(2);
     const weighted = await runCli(
       "judgments",

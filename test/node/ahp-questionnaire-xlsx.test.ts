@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ahpQuestionnaire } from "../../src/build/ahp-questionnaire.js";
 import { readAhpQuestionnaires } from "../../src/build/read-ahp-questionnaires.js";
@@ -127,6 +127,27 @@ describe("ahpQuestionnaireXlsx and readFilledQuestionnaire", () => {
     // w_A = 2.3811 / 3.3811 = 0.704239... (hand computation)
     const root = r.groups.find((g) => g.group === "root");
     expect(root?.weights[0]).toBeCloseTo(13.5 ** (1 / 3) / (1 + 13.5 ** (1 / 3)), 12);
+  });
+
+  it("a bad answer in a workbook is invalid_judgment naming the file, the sheet, the row and the column", () => {
+    const path = join(dir, "bad.xlsx");
+    // intensity 12 for x3 over x5: row 3 of sheet "B" (x3-x4 is row 2)
+    const parts = unzipSync(fillAhpWorkbook(blank, "Qian", [["B", "x3", "x5", 3]], false));
+    parts["xl/worksheets/sheet4.xml"] = strToU8(
+      strFromU8(parts["xl/worksheets/sheet4.xml"] as Uint8Array).replace(
+        '<c r="G3"><v>3</v>',
+        '<c r="G3"><v>12</v>',
+      ),
+    );
+    writeFileSync(path, zipSync(parts));
+    const files = [readFilledQuestionnaire(path)];
+    expect(files[0]?.places?.[3]).toBe('sheet "B", row 3');
+    expect(() => readAhpQuestionnaires(model, files, { profile: "normal" })).toThrow(
+      expect.objectContaining({
+        code: "invalid_judgment",
+        message: expect.stringContaining('bad.xlsx, sheet "B", row 3, column "intensity"'),
+      }),
+    );
   });
 
   it("a CSV questionnaire is read by the same function; an empty name cell falls back to the file name", () => {

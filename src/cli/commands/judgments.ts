@@ -91,6 +91,11 @@ export function judgmentsCommand(argv: string[], io: Io): number {
     aggregation: method,
     ...(values["expert-weights"] !== undefined ? { expertWeights } : {}),
   });
+  const unknown = Object.keys(expertWeights).filter((e) => !result.experts.includes(e));
+  if (unknown.length > 0)
+    throw new UsageError(
+      `--expert-weights names ${unknown.map((e) => `"${e}"`).join(", ")}, not an expert of the questionnaires (${result.experts.join(", ")})`,
+    );
   if (values.out)
     writeOut(values.out, [`${JSON.stringify(result.model, null, 2)}\n`], [modelPath, ...files], io);
   if (format === "json") {
