@@ -112,6 +112,35 @@ describe("indicatrix questionnaire and judgments", () => {
     expect(groups[0]?.cr).toBeNull(); // AIP has no group matrix
   });
 
+  it("judgments reads CSV questionnaires too (the expert column names the expert), mixed with workbooks", async () => {
+    const blank = (await runCli("questionnaire", modelPath, "--profile", "normal", "--groups", "root,B"))
+      .stdout;
+    const lines = blank.trim().split("\n");
+    expect(lines).toHaveLength(1 + 1 + 3); // root: 1 pair, B: 3 pairs (A left out by --groups)
+    // Li's answers in the CSV's columns: expert, group, a, a_name, b, b_name, more_important, intensity
+    const filled = lines.map((line, i) => {
+      if (i === 0) return line;
+      const c = line.split(",");
+      const ans = answers.Li?.find(
+        ([g, hi, lo]) => g === c[1] && [hi, lo].sort().join() === [c[2], c[4]].sort().join(),
+      );
+      return [i === 1 ? "Li" : "", ...c.slice(1, 6), ans?.[1] ?? "", String(ans?.[3] ?? "")].join(",");
+    });
+    const csv = join(dir, "li-form.csv");
+    writeFileSync(csv, `${filled.join("\n")}\n`);
+    const r = await runCli("judgments", modelPath, csv, join(dir, "zhao.xlsx"), "--format", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      experts: string[];
+      groups: { group: string; experts: { expert: string; cr: number }[] }[];
+    };
+    expect(j.experts).toEqual(["Li", "Zhao"]);
+    // Li's B: 4 : 2 : 1, consistent by construction (CR 0)
+    expect(j.groups.find((g) => g.group === "B")?.experts[0]?.cr).toBeCloseTo(0, 12);
+    // A: only Zhao answered it (his workbook), so only he is listed there
+    expect(j.groups.find((g) => g.group === "A")?.experts.map((e) => e.expert)).toEqual(["Zhao"]);
+  });
+
   it("usage errors: --method, --expert-weights, --out onto an input, no questionnaire", async () => {
     const f = join(dir, "li.xlsx");
     expect((await runCli("judgments", modelPath, f, "--method", "mean")).code).toBe(2);
