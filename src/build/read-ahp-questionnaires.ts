@@ -64,7 +64,8 @@ const EQUAL = new Set(["equal", "=", "同等", "同等重要", "1"]);
 
 /**
  * Reads filled AHP questionnaires (one per expert, as {@link ahpQuestionnaire} writes them) back into the
- * model: per row, `more_important` names a, b or `equal` and `intensity` is 1-9 (or its words, 稍微重要 ...);
+ * model: per row, `more_important` names a, b (the id, or the name in `a_name` / `b_name`) or `equal`, and
+ * `intensity` is 1-9 (or its words, 稍微重要 ...);
  * an empty row is a pair not judged (completed by Harker's method). Reports each expert's CR per group with
  * the judgment to revisit, aggregates the experts (AIJ or AIP, optional expert weights, as
  * `aggregateJudgments`) and writes `{ method: "ahp", experts: [{ name, judgments }], aggregation }` into
@@ -157,8 +158,9 @@ export function readAhpQuestionnaires(
             at("intensity"),
           );
         value = 1;
-      } else if (more === a) value = v;
-      else if (more === b) value = 1 / v;
+      } else if (more === a || (more !== "" && more === cell("a_name") && more !== cell("b_name"))) value = v;
+      else if (more === b || (more !== "" && more === cell("b_name") && more !== cell("a_name")))
+        value = 1 / v;
       else
         fail(
           "invalid_judgment",
