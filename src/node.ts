@@ -5,10 +5,11 @@
  * @module
  */
 
+export { ahpQuestionnaireXlsx, readFilledQuestionnaire } from "./node/ahp-questionnaire-xlsx.js";
 export { type ReadDataOptions, readCsvColumns } from "./node/read-csv-columns.js";
 export { readCsvFile } from "./node/read-csv-file.js";
 export { readCsvText } from "./node/read-csv-text.js";
 export { readModelFile } from "./node/read-model-file.js";
-export { type ReadXlsxOptions, readXlsxColumns, readXlsxRows } from "./node/read-xlsx.js";
+export { type ReadXlsxOptions, readXlsxColumns, readXlsxRows, readXlsxSheetNames } from "./node/read-xlsx.js";
 export { guardSignals, writeChunksAtomic, writeFileAtomic } from "./node/write-file-atomic.js";
-export { type XlsxSheet, xlsxBytes } from "./node/xlsx-bytes.js";
+export { type XlsxSheet, type XlsxValidation, xlsxBytes } from "./node/xlsx-bytes.js";

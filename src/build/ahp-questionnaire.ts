@@ -1,5 +1,5 @@
 import type { Model, ModelNode } from "../indicators/model-types.js";
-import { profileNames } from "../indicators/profiles.js";
+import { activeNodes, profileNames } from "../indicators/profiles.js";
 import { displayName } from "../indicators/tree.js";
 import { fail } from "../internal/errors.js";
 import { AHP_SCALE, QUESTIONNAIRE_COLUMNS, type ScalePoint } from "./ahp-scale.js";
@@ -10,7 +10,7 @@ export interface AhpQuestionnaireOptions {
   profile?: string | undefined;
   /** Language of the names and the scale: `zh` (default when the model's language is Chinese) or `en`. */
   language?: "zh" | "en" | undefined;
-  /** Only these groups (default: every group with at least two children). */
+  /** Only these groups (default: every group with at least two children active in the profile). */
   groups?: readonly string[] | undefined;
 }
 
@@ -20,7 +20,7 @@ export interface GroupQuestionnaire {
   group: string;
   /** Group name in the language. */
   name: string;
-  /** Its children, in tree order. */
+  /** Its children active in the profile, in tree order. */
   children: { id: string; name: string }[];
   /** Every pair once, (a, b) with a before b in tree order. */
   pairs: [string, string][];
@@ -34,6 +34,8 @@ export interface AhpQuestionnaire {
   profile: string;
   /** The language used. */
   language: "zh" | "en";
+  /** The model's name in the language (the form's title). */
+  title: string;
   /** One questionnaire per group. */
   groups: GroupQuestionnaire[];
   /** Every group's rows in one CSV, the file an expert fills: `expert`, `more_important` (a, b or `equal`), `intensity` (1-9). */
@@ -46,11 +48,13 @@ export interface AhpQuestionnaire {
 
 /**
  * Writes the expert questionnaires of the AHP (层次分析法专家调查问卷) for a model: for every group with two or
- * more children, every pair of children once, with the 1-9 scale in words (同等重要, 稍微重要, 明显重要, 强烈重要,
+ * more children active in the profile (an indicator limited to other profiles is not asked about), every
+ * pair of those children once, with the 1-9 scale in words (同等重要, 稍微重要, 明显重要, 强烈重要,
  * 极端重要 and the values between). The CSV (one file for all groups) has per pair the columns `expert`,
  * `group`, `a`, `a_name`, `b`, `b_name`, `more_important` (the expert writes a, b or `equal`) and `intensity`
  * (1-9); the HTML page prints the same pairs with 17 boxes (9 ... 1 ... 9). Read the filled files back with
- * {@link readAhpQuestionnaires}. No .xlsx here (the spreadsheet library is another module's choice).
+ * {@link readAhpQuestionnaires}. The .xlsx workbook (one sheet per group, drop-downs on the answer cells) is
+ * `ahpQuestionnaireXlsx` of `indicatrix/node`.
  *
  * @param model - the model.
  * @param opts - profile, language, groups.
@@ -75,11 +79,13 @@ export function ahpQuestionnaire(model: Model, opts: AhpQuestionnaireOptions = {
   const language = opts.language ?? (model.language?.startsWith("zh") ? "zh" : "en");
   if (language !== "zh" && language !== "en")
     fail("invalid_option", ["opts", "language"], `expected "zh" or "en", got ${String(language)}`);
+  const active = activeNodes(model, profile);
+  const kids = (node: ModelNode) => (node.children ?? []).filter((c) => active.has(c.id));
   const groups: ModelNode[] = [];
   const all = new Map<string, ModelNode>();
   const walk = (node: ModelNode) => {
     all.set(node.id, node);
-    if (node.children && node.children.length >= 2) groups.push(node);
+    if (active.has(node.id) && kids(node).length >= 2) groups.push(node);
     for (const c of node.children ?? []) walk(c);
   };
   walk(model.tree);
@@ -87,18 +93,18 @@ export function ahpQuestionnaire(model: Model, opts: AhpQuestionnaireOptions = {
   if (opts.groups) {
     chosen = opts.groups.map((id, k) => {
       const g = all.get(id);
-      if (!g?.children || g.children.length < 2)
+      if (!g || !groups.includes(g))
         fail(
           "unknown_node",
           ["opts", "groups", k],
-          `"${id}" is not a group with at least two children in model "${model.id}"`,
+          `"${id}" is not a group with at least two children active in profile "${profile}" of model "${model.id}"`,
         );
       return g;
     });
   }
   const header = QUESTIONNAIRE_COLUMNS.join(",");
   const out: GroupQuestionnaire[] = chosen.map((g) => {
-    const children = (g.children ?? []).map((c) => ({ id: c.id, name: displayName(c, language) }));
+    const children = kids(g).map((c) => ({ id: c.id, name: displayName(c, language) }));
     const pairs: [string, string][] = [];
     for (let i = 0; i < children.length; i++)
       for (let j = i + 1; j < children.length; j++)
@@ -119,6 +125,7 @@ export function ahpQuestionnaire(model: Model, opts: AhpQuestionnaireOptions = {
   return {
     profile,
     language,
+    title: displayName({ id: model.id, name: model.name }, language),
     groups: out,
     csv: `${[header, ...body].join("\n")}\n`,
     html: htmlPage(model, profile, language, out),

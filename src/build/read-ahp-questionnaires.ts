@@ -1,5 +1,5 @@
 import type { AhpExpert, Model, ModelNode } from "../indicators/model-types.js";
-import { profileNames } from "../indicators/profiles.js";
+import { activeNodes, profileNames } from "../indicators/profiles.js";
 import { fail } from "../internal/errors.js";
 import { aggregateJudgments } from "../weighting/aggregate-judgments.js";
 import { type AhpResult, ahp } from "../weighting/ahp.js";
@@ -13,6 +13,8 @@ export interface FilledQuestionnaire {
   name: string;
   /** The rows, one per pair. */
   rows: readonly Readonly<Record<string, string>>[];
+  /** Where each row is, for messages, e.g. `sheet "B", row 3` (default: `row i + 2`, as in a CSV file). */
+  places?: readonly string[] | undefined;
 }
 
 /** Options of {@link readAhpQuestionnaires}. */
@@ -23,6 +25,8 @@ export interface ReadQuestionnairesOptions {
   aggregation?: "aij" | "aip" | undefined;
   /** Expert name -> weight in the aggregation (default: equal). */
   expertWeights?: Readonly<Record<string, number>> | undefined;
+  /** Date of the `history` entry (ISO 8601); none when absent (the library reads no clock). */
+  date?: string | undefined;
 }
 
 /** One expert's consistency in one group. */
@@ -60,7 +64,8 @@ const EQUAL = new Set(["equal", "=", "同等", "同等重要", "1"]);
 
 /**
  * Reads filled AHP questionnaires (one per expert, as {@link ahpQuestionnaire} writes them) back into the
- * model: per row, `more_important` names a, b or `equal` and `intensity` is 1-9 (or its words, 稍微重要 ...);
+ * model: per row, `more_important` names a, b (the id, or the name in `a_name` / `b_name`) or `equal`, and
+ * `intensity` is 1-9 (or its words, 稍微重要 ...);
  * an empty row is a pair not judged (completed by Harker's method). Reports each expert's CR per group with
  * the judgment to revisit, aggregates the experts (AIJ or AIP, optional expert weights, as
  * `aggregateJudgments`) and writes `{ method: "ahp", experts: [{ name, judgments }], aggregation }` into
@@ -95,6 +100,12 @@ export function readAhpQuestionnaires(
     for (const c of n.children ?? []) walk(c);
   };
   walk(model.tree);
+  const names = profileNames(model);
+  const profile = opts.profile ?? (names[0] as string);
+  // the children asked about: those active in the profile (all of them in a profile the model lacks)
+  const active = names.includes(profile) ? activeNodes(model, profile) : undefined;
+  const childrenOf = (node: ModelNode | undefined) =>
+    (node?.children ?? []).map((c) => c.id).filter((id) => active === undefined || active.has(id));
   const experts: string[] = [];
   // group -> expert index -> judgments
   const byGroup = new Map<string, Map<number, [string, string, number][]>>();
@@ -104,7 +115,7 @@ export function readAhpQuestionnaires(
       fail("duplicate_id", ["files", k], `two questionnaires of expert "${name}"`, file.name);
     experts.push(name);
     file.rows.forEach((row, i) => {
-      const at = (col: string) => `${file.name}, row ${i + 2}, column "${col}"`;
+      const at = (col: string) => `${file.name}, ${file.places?.[i] ?? `row ${i + 2}`}, column "${col}"`;
       const cell = (c: string) => (row[c] ?? "").trim();
       const group = cell("group");
       const a = cell("a");
@@ -113,7 +124,7 @@ export function readAhpQuestionnaires(
       const text = cell("intensity");
       if (more === "" && text === "") return;
       const node = nodes.get(group);
-      const kids = node?.children?.map((c) => c.id) ?? [];
+      const kids = childrenOf(node);
       if (!node?.children)
         fail(
           "unknown_node",
@@ -125,7 +136,7 @@ export function readAhpQuestionnaires(
         fail(
           "invalid_judgment",
           ["files", k, i, "a"],
-          `"${a}" and "${b}" are not two children of "${group}"`,
+          `"${a}" and "${b}" are not two children of "${group}"${active ? ` active in profile "${profile}"` : ""}`,
           at("a"),
         );
       const word = AHP_SCALE.find((p) => p.zh === text || p.en === text.toLowerCase());
@@ -147,8 +158,9 @@ export function readAhpQuestionnaires(
             at("intensity"),
           );
         value = 1;
-      } else if (more === a) value = v;
-      else if (more === b) value = 1 / v;
+      } else if (more === a || (more !== "" && more === cell("a_name") && more !== cell("b_name"))) value = v;
+      else if (more === b || (more !== "" && more === cell("b_name") && more !== cell("a_name")))
+        value = 1 / v;
       else
         fail(
           "invalid_judgment",
@@ -161,15 +173,13 @@ export function readAhpQuestionnaires(
       list?.push([a, b, value]);
     });
   });
-  const names = profileNames(model);
-  const profile = opts.profile ?? (names[0] as string);
   const out: Model = structuredClone(model);
   out.profiles ??= {};
   const p = (out.profiles[profile] ??= {});
   p.weights ??= {};
   const groups: ReadQuestionnairesResult["groups"] = [];
   for (const [group, perExpert] of byGroup) {
-    const children = (nodes.get(group)?.children ?? []).map((c) => c.id);
+    const children = childrenOf(nodes.get(group));
     const ks = [...perExpert.keys()].sort((x, y) => x - y);
     const matrices = ks.map((k) => judgmentsToMatrix(children, perExpert.get(k) ?? []));
     const weightsOf = ks.map((k) => opts.expertWeights?.[experts[k] as string] ?? 1);
@@ -200,5 +210,24 @@ export function readAhpQuestionnaires(
       ),
     };
   }
+  const poor = groups.flatMap((g) =>
+    g.experts.filter((e) => !e.consistent).map((e) => `${e.expert} in ${g.group} (CR ${fmt(e.cr)})`),
+  );
+  out.history = [
+    ...(out.history ?? []),
+    {
+      step: "ahp-questionnaires",
+      ...(opts.date !== undefined ? { date: opts.date } : {}),
+      summary:
+        `AHP questionnaires of ${experts.length} experts (${experts.join(", ")}) into profile ${profile}, ` +
+        `${aggregation}: ${groups.length} groups; ` +
+        (poor.length ? `CR >= 0.1: ${poor.join(", ")}` : "every expert's CR < 0.1"),
+    },
+  ];
   return { model: out, experts, groups };
+}
+
+/** A number for the history summary: 4 decimals. */
+function fmt(v: number): string {
+  return Number.isFinite(v) ? String(Number(v.toFixed(4))) : "-";
 }

@@ -10,6 +10,8 @@ import { demoCommand } from "./commands/demo.js";
 import { disparityCommand } from "./commands/disparity.js";
 import { evaluateCommand } from "./commands/evaluate.js";
 import { initCommand } from "./commands/init.js";
+import { judgmentsCommand } from "./commands/judgments.js";
+import { questionnaireCommand } from "./commands/questionnaire.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
 import { scoreCommand } from "./commands/score.js";
@@ -73,6 +75,14 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   delphi: {
     run: delphiCommand,
     summary: "Delphi rounds: expert agreement (Kendall's W), authority, screening, pruned model",
+  },
+  questionnaire: {
+    run: questionnaireCommand,
+    summary: "write the AHP expert questionnaire (.xlsx with drop-downs, .csv or printable .html)",
+  },
+  judgments: {
+    run: judgmentsCommand,
+    summary: "read filled AHP questionnaires: each expert's CR with repair advice, judgments into a profile",
   },
   init: { run: initCommand, summary: "write the governance template and sample data to start from" },
   demo: { run: demoCommand, summary: "run the bundled example (governance model on the sample city)" },

@@ -186,6 +186,31 @@ export function readXlsxRows(
   }
 }
 
+/**
+ * The names of the sheets of an `.xlsx` workbook, in the workbook's order (to read each with
+ * {@link readXlsxRows}).
+ *
+ * @param path - the `.xlsx` file.
+ * @param opts - the size limits.
+ * @throws IndicatrixError `unreadable_file`, `file_too_large`, `invalid_workbook`.
+ * @example
+ * ```ts
+ * for (const sheet of readXlsxSheetNames("survey.xlsx")) readXlsxRows("survey.xlsx", onRow, { sheet });
+ * ```
+ */
+export function readXlsxSheetNames(path: string, opts: Omit<ReadXlsxOptions, "sheet"> = {}): string[] {
+  const bytes = readBinaryFile(path, opts.limit ?? MAX_DATA_FILE_BYTES);
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
+    throw invalid(path, "not an .xlsx workbook (not a zip file); save it as .xlsx or as CSV (UTF-8)");
+  const part = inflate(bytes, ["xl/workbook.xml"], opts.unpackedLimit ?? MAX_WORKBOOK_UNPACKED_BYTES, path)[
+    "xl/workbook.xml"
+  ];
+  if (!part) throw invalid(path, "not an .xlsx workbook (no xl/workbook.xml)");
+  return [...decoder.decode(part).matchAll(/<sheet\b([^>]*?)\/?>/g)].map(
+    (m) => attr(m[1] as string, "name") ?? "",
+  );
+}
+
 /** Indexes of the cell styles (`cellXfs`) whose number format shows a percent. */
 function percentStyleIndexes(styles: string): Set<number> {
   const custom = new Map<string, string>();

@@ -1,4 +1,5 @@
 import { zipSync } from "fflate";
+import { fail } from "../internal/errors.js";
 
 /** One sheet of a workbook written by {@link xlsxBytes}. */
 export interface XlsxSheet {
@@ -10,6 +11,22 @@ export interface XlsxSheet {
   rows: Iterable<readonly (string | number | null | undefined)[]>;
   /** Number format of each column (an Excel format code such as `0.0000`, `0.0%`, `0`), or none. */
   formats?: readonly (string | undefined)[];
+  /** Width of each column in characters (default: from the header's length, 8 to 60). */
+  widths?: readonly (number | undefined)[];
+  /** Data validation: cells that accept only one of a list of answers (a drop-down in Excel). */
+  validations?: readonly XlsxValidation[];
+}
+
+/** A list validation of a range of cells (Excel's Data > Data Validation > List). */
+export interface XlsxValidation {
+  /** The cells, in A1 notation: `G2:G16`, or several ranges separated by spaces. */
+  range: string;
+  /** The allowed answers (no comma or double quote in one; 255 characters at most in all, Excel's limit). */
+  list: readonly string[];
+  /** Input message shown when a cell is selected. */
+  prompt?: string;
+  /** Error message shown when another answer is typed. */
+  error?: string;
 }
 
 /** Characters that XML 1.0 cannot hold (C0 controls but tab, newline, carriage return; U+FFFE, U+FFFF). */
@@ -42,12 +59,51 @@ function sheetName(name: string, used: Set<string>): string {
   return base;
 }
 
+/** The `<dataValidations>` element of a sheet (empty text when it has none). */
+function validationsXml(sheet: XlsxSheet, index: number): string {
+  const list = sheet.validations ?? [];
+  if (list.length === 0) return "";
+  const items = list.map((v, k) => {
+    const where = ["sheets", index, "validations", k];
+    if (
+      !/^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?( \$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?)*$/.test(
+        v.range,
+      )
+    )
+      fail(
+        "invalid_option",
+        [...where, "range"],
+        `expected cells in A1 notation such as "G2:G16", got "${v.range}"`,
+      );
+    const bad = v.list.find((a) => a === "" || /[,"]/.test(a));
+    if (v.list.length === 0 || bad !== undefined)
+      fail(
+        "invalid_option",
+        [...where, "list"],
+        `expected non-empty answers without a comma or double quote, got "${bad ?? ""}"`,
+      );
+    const formula = `"${v.list.join(",")}"`;
+    if (formula.length - 2 > 255)
+      fail(
+        "invalid_option",
+        [...where, "list"],
+        `the answers are ${formula.length - 2} characters in all, more than Excel's 255`,
+      );
+    const text = (name: string, t: string | undefined, max: number) =>
+      t === undefined ? "" : ` ${name}="${escapeXml([...t].slice(0, max).join(""))}"`;
+    return `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"${text("error", v.error, 225)}${text("prompt", v.prompt, 255)} sqref="${v.range}"><formula1>${escapeXml(formula)}</formula1></dataValidation>`;
+  });
+  return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
+}
+
 /**
  * An `.xlsx` workbook (Office Open XML, zipped with fflate) with one sheet per entry: a bold, frozen
- * header row, numbers as numbers with the column's number format, text as inline strings. What the
- * CLI writes for `--out results.xlsx`; the bytes go to `writeChunksAtomic`.
+ * header row, numbers as numbers with the column's number format, text as inline strings, optional column
+ * widths and list validations (drop-downs) of answer cells. What the CLI writes for `--out results.xlsx`;
+ * the bytes go to `writeChunksAtomic`.
  *
  * @param sheets - the sheets, in order.
+ * @throws {IndicatrixError} `invalid_option`: a validation with a bad range or list.
  * @example
  * ```ts
  * writeChunksAtomic("out.xlsx", [xlsxBytes([{ name: "scores", columns: ["unit", "score"], rows: [["c1", 0.5]] }])]);
@@ -71,7 +127,7 @@ export function xlsxBytes(sheets: readonly XlsxSheet[]): Uint8Array {
     const parts: string[] = [
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
       '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
-      `<cols>${sheet.columns.map((c, j) => `<col min="${j + 1}" max="${j + 1}" width="${Math.min(60, Math.max(8, [...c].length * 1.3 + 2)).toFixed(1)}" customWidth="1"/>`).join("")}</cols>`,
+      `<cols>${sheet.columns.map((c, j) => `<col min="${j + 1}" max="${j + 1}" width="${(sheet.widths?.[j] ?? Math.min(60, Math.max(8, [...c].length * 1.3 + 2))).toFixed(1)}" customWidth="1"/>`).join("")}</cols>`,
       "<sheetData>",
       `<row r="1">${sheet.columns.map((c, j) => `<c r="${letters(j)}1" t="inlineStr" s="1"><is><t>${escapeXml(c)}</t></is></c>`).join("")}</row>`,
     ];
@@ -89,7 +145,7 @@ export function xlsxBytes(sheets: readonly XlsxSheet[]): Uint8Array {
       });
       parts.push(`<row r="${r}">${cells}</row>`);
     }
-    parts.push("</sheetData></worksheet>");
+    parts.push(`</sheetData>${validationsXml(sheet, i)}</worksheet>`);
     files[`xl/worksheets/sheet${i + 1}.xml`] = enc.encode(parts.join(""));
   });
   const sheetList = names.map(
@@ -116,5 +172,6 @@ export function xlsxBytes(sheets: readonly XlsxSheet[]): Uint8Array {
   files["xl/styles.xml"] = enc.encode(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${formats.length > 0 ? `<numFmts count="${formats.length}">${numFmts}</numFmts>` : ""}<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${2 + formats.length}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${xfs.join("")}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
   );
-  return zipSync(files, { level: 6 });
+  // a fixed time stamp on the zip entries, so that the same sheets give the same bytes
+  return zipSync(files, { level: 6, mtime: new Date(1980, 0, 1) });
 }

@@ -163,4 +163,20 @@ describe("ahpQuestionnaire and readAhpQuestionnaires", () => {
     ];
     expect(() => readAhpQuestionnaires(model, twice)).toThrow(/two questionnaires of expert "Li"/);
   });
+
+  it("more_important may name the element by its name (a_name or b_name) instead of its id", () => {
+    // row 2 asks A (服务, 效率) against B: Li answered "A", 3; writing the name gives the same judgment
+    const byName = readCsvText(fill(q.csv, "Li")).map((r, i) =>
+      i === 0 ? { ...r, more_important: r.a_name! } : r,
+    );
+    const r = readAhpQuestionnaires(model, [{ name: "li.csv", rows: byName }]);
+    type Spec = { experts: { judgments: unknown[] }[] };
+    const judged = (m: typeof r.model) =>
+      (m.profiles?.normal?.weights?.root as Spec | undefined)?.experts[0]?.judgments;
+    expect(judged(r.model)).toEqual([["A", "B", 3]]);
+    const other = readCsvText(fill(q.csv, "Li")).map((r, i) => (i === 0 ? { ...r, more_important: "B" } : r));
+    expect(judged(readAhpQuestionnaires(model, [{ name: "li.csv", rows: other }]).model)).toEqual([
+      ["A", "B", 1 / 3],
+    ]);
+  });
 });

@@ -151,13 +151,16 @@ describe("the public names", () => {
 
   it("indicatrix/node exports the file helpers and the signal guard of the atomic writer only (size limits are in LIMITS)", () => {
     expect(names["src/node.ts"]?.values.sort()).toEqual([
+      "ahpQuestionnaireXlsx",
       "guardSignals",
       "readCsvColumns",
       "readCsvFile",
       "readCsvText",
+      "readFilledQuestionnaire",
       "readModelFile",
       "readXlsxColumns",
       "readXlsxRows",
+      "readXlsxSheetNames",
       "writeChunksAtomic",
       "writeFileAtomic",
       "xlsxBytes",

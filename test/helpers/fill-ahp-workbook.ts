@@ -1,0 +1,53 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+
+const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+
+/**
+ * Fills a questionnaire workbook written by `ahpQuestionnaireXlsx` as an expert would in Excel: the name next to 专家姓名, and per answered row
+ * the cells F (more important: the id, or 同等重要) and G (intensity). With `shared`, the texts go to a
+ * shared-strings part (as Excel saves them); else as inline strings. Each answer is [group, more
+ * important, less important, intensity]; 1 is written as 同等重要 (equal in an English form).
+ */
+export function fillAhpWorkbook(
+  bytes: Uint8Array,
+  expert: string,
+  answers: readonly (readonly [string, string, string, number])[],
+  shared: boolean,
+): Uint8Array {
+  const parts = unzipSync(bytes);
+  const english = strFromU8(parts["xl/worksheets/sheet1.xml"] as Uint8Array).includes("Expert name");
+  const strings: string[] = [];
+  const text = (ref: string, t: string) =>
+    shared
+      ? `<c r="${ref}" t="s"><v>${strings.push(t) - 1}</v></c>`
+      : `<c r="${ref}" t="inlineStr"><is><t>${xml(t)}</t></is></c>`;
+  for (const name of Object.keys(parts)) {
+    if (!name.startsWith("xl/worksheets/")) continue;
+    let sheet = strFromU8(parts[name] as Uint8Array);
+    if (name.endsWith("/sheet1.xml"))
+      sheet = sheet.replace(
+        /(<row r="(\d+)">(?:(?!<\/row>).)*(?:专家姓名|Expert name)(?:(?!<\/row>).)*?)<\/row>/,
+        (_, row, r) => `${row}${text(`B${r}`, expert)}</row>`,
+      );
+    else
+      sheet = sheet.replace(
+        /<row r="(\d+)">((?:(?!<\/row>).)*)<\/row>/g,
+        (whole, r: string, cells: string) => {
+          const values = [...cells.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1] as string);
+          const [group, a, , b] = values;
+          const ans = answers.find(
+            ([g, hi, lo]) => g === group && ((hi === a && lo === b) || (hi === b && lo === a)),
+          );
+          if (!ans) return whole;
+          const more = ans[3] === 1 ? (english ? "equal" : "同等重要") : ans[1];
+          return `<row r="${r}">${cells}${text(`F${r}`, more)}<c r="G${r}"><v>${ans[3]}</v></c></row>`;
+        },
+      );
+    parts[name] = strToU8(sheet);
+  }
+  if (shared)
+    parts["xl/sharedStrings.xml"] = strToU8(
+      `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((s) => `<si><t>${xml(s)}</t></si>`).join("")}</sst>`,
+    );
+  return zipSync(parts);
+}
