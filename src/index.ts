@@ -17,7 +17,12 @@ export {
   resolveAggregate,
   weightedMean,
 } from "./aggregate/index.js";
-export { type Comparison, compareProfiles } from "./analysis/compare-profiles.js";
+export {
+  type ComparePanelOptions,
+  type Comparison,
+  compareProfiles,
+  type PanelComparison,
+} from "./analysis/compare-profiles.js";
 // Issue 16: regional disparity (Gini, Dagum decomposition, Theil, CV, kernel density).
 export {
   type BandwidthRule,
