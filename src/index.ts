@@ -393,6 +393,12 @@ export {
   type TrendRow,
   toPanel,
 } from "./panel/index.js";
+export {
+  type PanelUncertaintyOptions,
+  type PanelUncertaintyResult,
+  type PeriodUncertainty,
+  uncertaintyPanel,
+} from "./panel/uncertainty-panel.js";
 export { type RankInterval, type ReportAnalysis, type ReportOptions, report } from "./report/index.js";
 export {
   type Dataset,

@@ -24,3 +24,9 @@ export {
   type TrendResult,
   type TrendRow,
 } from "./trends.js";
+export {
+  type PanelUncertaintyOptions,
+  type PanelUncertaintyResult,
+  type PeriodUncertainty,
+  uncertaintyPanel,
+} from "./uncertainty-panel.js";
