@@ -17,12 +17,7 @@ export {
   resolveAggregate,
   weightedMean,
 } from "./aggregate/index.js";
-export {
-  type ComparePanelOptions,
-  type Comparison,
-  compareProfiles,
-  type PanelComparison,
-} from "./analysis/compare-profiles.js";
+export { type Comparison, compareProfiles } from "./analysis/compare-profiles.js";
 // Issue 16: regional disparity (Gini, Dagum decomposition, Theil, CV, kernel density).
 export {
   type BandwidthRule,
@@ -367,6 +362,11 @@ export {
   type TreatResult,
   treat,
 } from "./normalize/index.js";
+export {
+  type ComparePanelOptions,
+  compareProfilesByPeriod,
+  type PanelComparison,
+} from "./panel/compare-panel.js";
 export {
   type ImputedValue,
   imputePanel,

@@ -1,7 +1,5 @@
 import type { Model } from "../indicators/schema.js";
 import { IndicatrixError } from "../internal/errors.js";
-import type { PanelInput } from "../panel/panel-data.js";
-import { type PanelResult, type ScorePanelOptions, scorePanel } from "../panel/score-panel.js";
 import type { DatasetInput } from "../score/dataset.js";
 import { type Result, score } from "../score/score.js";
 import { kendall, spearman } from "./rank-correlation.js";
@@ -29,80 +27,31 @@ export interface Comparison {
   results: Record<string, Result>;
 }
 
-/** Options of {@link compareProfiles} for a panel: the period column and `scorePanel`'s options but the profile. */
-export interface ComparePanelOptions extends Omit<ScorePanelOptions, "profile"> {
-  /** The period column of the rows (e.g. `"year"`): compare period by period. */
-  period: string;
-}
-
-/** {@link compareProfiles} over a panel: one comparison per period. */
-export interface PanelComparison {
-  /** The periods, in order. */
-  periods: string[];
-  /** The comparison of each period: its units scored under each profile (ranks within the period). */
-  byPeriod: Record<string, Comparison>;
-  /** The panel scored under each profile, by profile. */
-  panels: Record<string, PanelResult>;
-}
-
 /**
  * Scores the same data under several profiles (e.g. `normal` and `emergency`) and compares them:
  * per unit the scores, ranks and rank shift; per node the global weights and their difference; and
  * Spearman's and Kendall's (tau-b) correlations between the rankings.
  *
- * With `opts.period` the data are a panel: each profile scores the whole panel (`scorePanel`, with the
- * basis of `opts`, pooled by default: the same normalization bounds under every profile and in every
- * period), and each period is compared on its own: the comparison of a period is that of its rows
- * scored with the panel's bounds, ranks within the period.
- *
- * @throws IndicatrixError `invalid_option` for fewer than two profiles, and the errors of `score`
- *   (`scorePanel` for a panel).
+ * @throws IndicatrixError `invalid_option` for fewer than two profiles, and the errors of `score`.
  * @example
  * ```ts
  * const c = compareProfiles(model, data, ["normal", "emergency"]);
  * c.correlations[0].spearman; // => 0.71
- * const byYear = compareProfiles(model, panelRows, ["normal", "emergency"], { period: "year" });
- * byYear.byPeriod["2023"].rankShift; // => Float64Array [...] (2023's rank shifts)
  * ```
  */
-export function compareProfiles(model: Model, data: DatasetInput, profiles: readonly string[]): Comparison;
-export function compareProfiles(
-  model: Model,
-  data: PanelInput,
-  profiles: readonly string[],
-  opts: ComparePanelOptions,
-): PanelComparison;
-export function compareProfiles(
-  model: Model,
-  data: DatasetInput | PanelInput,
-  profiles: readonly string[],
-  opts?: ComparePanelOptions,
-): Comparison | PanelComparison {
+export function compareProfiles(model: Model, data: DatasetInput, profiles: readonly string[]): Comparison {
   if (!Array.isArray(profiles) || profiles.length < 2)
     throw new IndicatrixError("invalid_option", "profiles: expected at least two profile names to compare");
-  if (opts !== undefined) {
-    if (opts === null || typeof opts !== "object" || typeof opts.period !== "string")
-      throw new IndicatrixError("invalid_option", "opts.period: expected the period column of the panel", {
-        path: ["opts", "period"],
-      });
-    const panels: Record<string, PanelResult> = {};
-    for (const p of profiles) panels[p] = scorePanel(model, data as PanelInput, { ...opts, profile: p });
-    const periods = (panels[profiles[0] as string] as PanelResult).periods;
-    const byPeriod: Record<string, Comparison> = {};
-    for (const period of periods) {
-      const results: Record<string, Result> = {};
-      for (const p of profiles) results[p] = (panels[p] as PanelResult).at(period);
-      byPeriod[period] = compareResults(profiles, results);
-    }
-    return { periods, byPeriod, panels };
-  }
   const results: Record<string, Result> = {};
-  for (const p of profiles) results[p] = score(model, data as DatasetInput, { profile: p });
+  for (const p of profiles) results[p] = score(model, data, { profile: p });
   return compareResults(profiles, results);
 }
 
-/** The comparison of results of the same units under each profile. */
-function compareResults(profiles: readonly string[], results: Record<string, Result>): Comparison {
+/**
+ * The comparison of results of the same units under each profile (what `compareProfiles` returns for
+ * its scores; `compareProfilesByPeriod` for each period of a panel). @internal
+ */
+export function compareResults(profiles: readonly string[], results: Record<string, Result>): Comparison {
   const first = results[profiles[0] as string] as Result;
   const last = results[profiles[profiles.length - 1] as string] as Result;
   const root = first.resolved.root;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { compareProfiles } from "../../src/analysis/compare-profiles.js";
 import type { Model } from "../../src/indicators/schema.js";
+import { compareProfilesByPeriod } from "../../src/panel/compare-panel.js";
 import REF from "../fixtures/panel/expected.json" with { type: "json" };
 
 /**
- * compareProfiles per period on DOMAIN C1's 3 units x 2021-2023 (test/fixtures/panel/compute.py gives
+ * compareProfilesByPeriod on DOMAIN C1's 3 units x 2021-2023 (test/fixtures/panel/compute.py gives
  * the pooled min-max values x1Pooled, x2Pooled). "normal" weighs x1 and x2 equally, "emergency" 0.8/0.2.
  * 2022 by hand (x1Pooled [0.3947, 0.4737, 0.6842], x2Pooled [0.5556, 0.4444, 0.6667]):
  *   normal    A 0.4751, B 0.4591, C 0.6754 -> ranks A 2, B 3, C 1
@@ -34,9 +35,9 @@ const rows = c1.years.flatMap((year, t) =>
   units.map((unit, i) => ({ unit, year, x1: c1.x1[t]![i]!, x2: c1.x2[t]![i]! })),
 );
 
-describe("compareProfiles() per period", () => {
+describe("compareProfilesByPeriod()", () => {
   it("gives one comparison per period; 2022 as computed by hand", () => {
-    const c = compareProfiles(model(), rows, ["normal", "emergency"], { period: "year" });
+    const c = compareProfilesByPeriod(model(), rows, ["normal", "emergency"], { period: "year" });
     expect(c.periods).toEqual(["2021", "2022", "2023"]);
     const y = c.byPeriod["2022"]!;
     expect(y.units).toEqual(units);
@@ -60,7 +61,7 @@ describe("compareProfiles() per period", () => {
   it("each period equals compareProfiles on that period's rows scored with the pooled bounds as goalposts", () => {
     // Pooled bounds over the 9 unit-periods: x1 in [40, 78], x2 in [6, 15] (the data above).
     const fixed = model({ x1: [40, 78], x2: [6, 15] });
-    const c = compareProfiles(model(), rows, ["normal", "emergency"], { period: "year" });
+    const c = compareProfilesByPeriod(model(), rows, ["normal", "emergency"], { period: "year" });
     for (const year of c1.years) {
       const alone = compareProfiles(
         fixed,
@@ -77,9 +78,9 @@ describe("compareProfiles() per period", () => {
     }
   });
 
-  it("refuses options without a period column", () => {
-    expect(() =>
-      compareProfiles(model(), rows, ["normal", "emergency"], {} as unknown as { period: string }),
-    ).toThrow(/opts.period/);
+  it("refuses fewer than two profiles", () => {
+    expect(() => compareProfilesByPeriod(model(), rows, ["normal"], { period: "year" })).toThrow(
+      /at least two profile/,
+    );
   });
 });
