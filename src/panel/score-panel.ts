@@ -85,7 +85,7 @@ export interface PanelResult {
   units: string[];
   /** Units absent from a period, by period (only periods that miss some). */
   absent: Record<string, string[]>;
-  /** The full result of one period (scores as the basis gives them; ranks within the period). */
+  /** The full result of one period (scores as the basis gives them; ranks and grades within the period). */
   at(period: string | number): Result;
   /**
    * One long table: a record per unit-period with every node's score and rank (within the period), the
@@ -169,7 +169,9 @@ function ownCounts(values: Float64Array): Pick<NormalizeParams, "n" | "missing" 
  * z-score moments, ranks) are taken over every unit-period at once (COINr `Normalise(purse, global =
  * TRUE)`; the normalization of the panel entropy method), and data-driven weights over every unit-period
  * (`weights: "pooled"`: entropy with k = 1/ln(r m)); aggregation runs row by row, ranks within each
- * period. `basis: "period"` normalizes each period alone (COINr `global = FALSE`: every period spans the
+ * period, and each period is graded on its own scores after its own assessment rules (as `score()`
+ * grades a cross-section: fixed cut points alike in every period, data-driven ones over the period's
+ * units). `basis: "period"` normalizes each period alone (COINr `global = FALSE`: every period spans the
  * output range, so a unit can fall while its values rise); `{ reference: "2019" }` carries one period's
  * bounds to all (stable when periods are added; values may leave the output range; `clip: true` clips).
  * The normalization statistics always run over every unit-period of the basis, whatever profile scores
