@@ -364,6 +364,11 @@ export {
   treat,
 } from "./normalize/index.js";
 export {
+  type ComparePanelOptions,
+  compareProfilesByPeriod,
+  type PanelComparison,
+} from "./panel/compare-panel.js";
+export {
   type ImputedValue,
   imputePanel,
   type Mobility,
@@ -389,6 +394,12 @@ export {
   type TrendRow,
   toPanel,
 } from "./panel/index.js";
+export {
+  type PanelUncertaintyOptions,
+  type PanelUncertaintyResult,
+  type PeriodUncertainty,
+  uncertaintyPanel,
+} from "./panel/uncertainty-panel.js";
 export { type RankInterval, type ReportAnalysis, type ReportOptions, report } from "./report/index.js";
 export {
   type Dataset,

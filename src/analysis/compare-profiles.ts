@@ -44,6 +44,14 @@ export function compareProfiles(model: Model, data: DatasetInput, profiles: read
     throw new IndicatrixError("invalid_option", "profiles: expected at least two profile names to compare");
   const results: Record<string, Result> = {};
   for (const p of profiles) results[p] = score(model, data, { profile: p });
+  return compareResults(profiles, results);
+}
+
+/**
+ * The comparison of results of the same units under each profile (what `compareProfiles` returns for
+ * its scores; `compareProfilesByPeriod` for each period of a panel). @internal
+ */
+export function compareResults(profiles: readonly string[], results: Record<string, Result>): Comparison {
   const first = results[profiles[0] as string] as Result;
   const last = results[profiles[profiles.length - 1] as string] as Result;
   const root = first.resolved.root;

@@ -7,7 +7,7 @@ import { rankInto } from "../internal/rank.js";
 import type { AggregateSpec, NormalizeSpec } from "../internal/specs.js";
 import type { DatasetInput } from "../score/dataset.js";
 import type { ResolvedNode } from "../score/resolve-profile.js";
-import { score } from "../score/score.js";
+import { type Result, score } from "../score/score.js";
 import { createEngine, type Engine, type Structure, type Variant } from "./engine.js";
 import { perturbAhpSpec, uniformNoise, usesAhp } from "./perturb.js";
 import { quantileSorted } from "./quantile.js";
@@ -299,14 +299,29 @@ export function uncertaintyAnalysis(
   data: DatasetInput,
   opts: UncertaintyOptions = {},
 ): UncertaintyResult {
-  const { runs: requested, seed } = checkOptions(opts);
+  checkOptions(opts);
   const result = score(model, data, opts.profile !== undefined ? { profile: opts.profile } : {});
+  return analyse(result, result.ranks[result.resolved.root] as Uint32Array, undefined, opts);
+}
+
+/**
+ * The Monte Carlo runs of {@link uncertaintyAnalysis} on a scored result: `nominal` are the nominal
+ * root ranks and `blocks` the row ranges ranked apart (a panel's periods; undefined: all rows as one
+ * ranking). @internal
+ */
+export function analyse(
+  result: Result,
+  nominal: Uint32Array,
+  blocks: readonly { start: number; end: number }[] | undefined,
+  opts: UncertaintyOptions,
+): UncertaintyResult {
+  const { runs: requested, seed } = checkOptions(opts);
   const engine = createEngine(result);
   const f = collectFactors(engine, opts);
   const d = f.list.length;
   const m = engine.m;
   const root = engine.profile.root;
-  const nominal = result.ranks[root] as Uint32Array;
+  const ranked = blocks ?? [{ start: 0, end: m }];
   const master = createRandom(seed);
   const base = Math.floor(requested / (d + 2));
   const saltelli = opts.sensitivity !== false && d >= 2 && base >= 2;
@@ -320,7 +335,13 @@ export function uncertaintyAnalysis(
   const evaluate = (seeds: Uint32Array, offset: number): number => {
     const values = engine.run(variantOf(engine, f, seeds, offset));
     const ranks = rankMatrix.subarray(done * m, (done + 1) * m);
-    rankInto(values.get(root) as Float64Array, scratch, ranks);
+    const rootValues = values.get(root) as Float64Array;
+    for (const b of ranked)
+      rankInto(
+        rootValues.subarray(b.start, b.end),
+        scratch.subarray(b.start, b.end),
+        ranks.subarray(b.start, b.end),
+      );
     let sum = 0;
     let count = 0;
     for (let i = 0; i < m; i++) {
@@ -426,7 +447,8 @@ export function uncertaintyAnalysis(
   };
 }
 
-function summarizeRanks(
+/** Per unit of the rows `units`: nominal rank, median, 5-95% interval, mean, mean shift over the runs. @internal */
+export function summarizeRanks(
   units: readonly string[],
   nominal: Uint32Array,
   matrix: Uint32Array,

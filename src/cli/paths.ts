@@ -16,3 +16,6 @@ export function packageRoot(): string {
 export const templatePath = (): string => join(packageRoot(), "templates", "grassroots-governance.json");
 /** The bundled sample city data. */
 export const sampleDataPath = (): string => join(packageRoot(), "examples", "governance", "sample-city.csv");
+/** The bundled sample city over 2021-2025 (a panel with a year and a state column). */
+export const samplePanelPath = (): string =>
+  join(packageRoot(), "examples", "governance", "sample-city-panel.csv");

@@ -1,5 +1,6 @@
 /** Panels: units observed over several periods, scored comparably over time, with trends and mobility. */
 export type { PanelBasis } from "./basis-plan.js";
+export { type ComparePanelOptions, compareProfilesByPeriod, type PanelComparison } from "./compare-panel.js";
 export { type ImputedValue, imputePanel, type PanelImputeSpec } from "./impute-panel.js";
 export type { Mobility, MobilityOptions, RankChange, Transition } from "./mobility.js";
 export {
@@ -24,3 +25,9 @@ export {
   type TrendResult,
   type TrendRow,
 } from "./trends.js";
+export {
+  type PanelUncertaintyOptions,
+  type PanelUncertaintyResult,
+  type PeriodUncertainty,
+  uncertaintyPanel,
+} from "./uncertainty-panel.js";

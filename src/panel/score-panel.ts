@@ -1,6 +1,7 @@
+import type { NodeRulesOutcome } from "../grades/apply-node-rules.js";
 import { parseModel } from "../indicators/parse-model.js";
 import { profileNames } from "../indicators/profiles.js";
-import type { Model } from "../indicators/schema.js";
+import type { GradeSpec, Model } from "../indicators/schema.js";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { applyAffineForm } from "../normalize/affine.js";
 import { type NormalizePlan, planNormalization } from "../normalize/normalize-resolved.js";
@@ -9,6 +10,7 @@ import type { Dataset } from "../score/dataset.js";
 import { type ResolvedProfile, resolveProfile } from "../score/resolve-profile.js";
 import type { Result, UnitHierarchy } from "../score/result.js";
 import { scoreWith } from "../score/score.js";
+import { gradeNodes, ruleNames } from "../score/stages/assess.js";
 import { buildResult } from "../score/stages/build-result.js";
 import { prepareColumns, profileColumns } from "../score/stages/prepare-columns.js";
 import { treatIndicators } from "../score/stages/treat-indicators.js";
@@ -47,6 +49,12 @@ export interface ScorePanelOptions extends Omit<PanelDataOptions, "columns" | "o
   impute?: PanelImputeSpec;
   /** Extra numeric columns to keep (as `score`). */
   keep?: readonly string[];
+  /**
+   * Node id -> a grade spec, added to (or replacing) the model's and profile's `grades` (as `score`).
+   * Every period is graded on its own scores: fixed cuts grade alike in every period, data-driven cuts
+   * (quantiles, Jenks...) are taken over the period's units.
+   */
+  grades?: Readonly<Record<string, GradeSpec>>;
 }
 
 /** Every option that ran in a `scorePanel()` call, defaults filled in. */
@@ -77,9 +85,12 @@ export interface PanelResult {
   units: string[];
   /** Units absent from a period, by period (only periods that miss some). */
   absent: Record<string, string[]>;
-  /** The full result of one period (scores as the basis gives them; ranks within the period). */
+  /** The full result of one period (scores as the basis gives them; ranks and grades within the period). */
   at(period: string | number): Result;
-  /** One long table: a record per unit-period with every node's score and rank (within the period) and the coverage. */
+  /**
+   * One long table: a record per unit-period with every node's score and rank (within the period), the
+   * coverage, `<id>_grade` at every graded node (graded within the period) and `<id>_veto` at every node with vetoes.
+   */
   toRows(): Record<string, string | number | null>[];
   /** Per unit and node: change, percent change, CAGR, OLS slope over the periods. */
   trends(opts?: TrendOptions): TrendResult;
@@ -158,7 +169,9 @@ function ownCounts(values: Float64Array): Pick<NormalizeParams, "n" | "missing" 
  * z-score moments, ranks) are taken over every unit-period at once (COINr `Normalise(purse, global =
  * TRUE)`; the normalization of the panel entropy method), and data-driven weights over every unit-period
  * (`weights: "pooled"`: entropy with k = 1/ln(r m)); aggregation runs row by row, ranks within each
- * period. `basis: "period"` normalizes each period alone (COINr `global = FALSE`: every period spans the
+ * period, and each period is graded on its own scores after its own assessment rules (as `score()`
+ * grades a cross-section: fixed cut points alike in every period, data-driven ones over the period's
+ * units). `basis: "period"` normalizes each period alone (COINr `global = FALSE`: every period spans the
  * output range, so a unit can fall while its values rise); `{ reference: "2019" }` carries one period's
  * bounds to all (stable when periods are added; values may leave the output range; `clip: true` clips).
  * The normalization statistics always run over every unit-period of the basis, whatever profile scores
@@ -222,13 +235,18 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
       : new Set([defaultProfile, ...Object.values(profileMap ?? {})]);
   const columns = new Set<string>();
   for (const name of used) for (const c of profileColumns(parsed, profileOf(name))) columns.add(c);
+  // The columns the assessment rules read (bonus, penalty, veto conditions): read when present (a
+  // profile that runs checks them, as score() does), never filled from other periods.
+  const ruleColumns = new Set<string>();
+  for (const name of used)
+    for (const c of ruleNames(profileOf(name))) if (!columns.has(c)) ruleColumns.add(c);
   const panel = toPanel(data, {
     ...(opts.period !== undefined ? { period: opts.period } : {}),
     ...(opts.periods !== undefined ? { periods: opts.periods } : {}),
     ...(opts.unitKey !== undefined ? { unitKey: opts.unitKey } : {}),
     ...(stateColumn !== undefined ? { textColumn: stateColumn } : {}),
     columns: [...columns],
-    optional: ["population", ...(opts.keep ?? [])],
+    optional: ["population", ...ruleColumns, ...(opts.keep ?? [])],
   });
   const { periods, blocks } = panel;
   for (const p of Object.keys(profileMap ?? {}))
@@ -367,7 +385,11 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
     return scoreWith(
       parsed,
       ds,
-      { profile: run.profile, ...(opts.keep !== undefined ? { keep: opts.keep } : {}) },
+      {
+        profile: run.profile,
+        ...(opts.keep !== undefined ? { keep: opts.keep } : {}),
+        ...(opts.grades !== undefined ? { grades: opts.grades } : {}),
+      },
       {
         plan: (id, values, spec) => {
           if (covers)
@@ -428,6 +450,7 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
       columns: kept,
     };
   };
+  const grading: Grading = { extra: opts.grades ?? {}, language: parsed.language };
   const periodResult = new Map<string, Result>();
   const mixed: Record<string, string> = {};
   for (const [k, p] of periods.entries()) {
@@ -452,12 +475,12 @@ export function scorePanel(model: Model, data: PanelInput, opts: ScorePanelOptio
       periodResult.set(
         p,
         part
-          ? slice(part.result, part.block, hierarchy, params)
-          : slice(done[0] as Result, { period: p, start: 0, end: 0 }, hierarchy, params),
+          ? slice(part.result, part.block, hierarchy, params, grading)
+          : slice(done[0] as Result, { period: p, start: 0, end: 0 }, hierarchy, params, grading),
       );
     } else {
       const full = fullLeaves[k] as PeriodBlock;
-      periodResult.set(p, merge(parts, full, hierarchy, params));
+      periodResult.set(p, merge(parts, full, hierarchy, params, grading));
       mixed[p] = [...new Set(parts.map((x) => x.run.profile))].join("+");
     }
   }
@@ -527,12 +550,38 @@ function weightProvenanceOf(r: Result): Record<string, Record<string, unknown>> 
   return out;
 }
 
-/** One period's rows of a run's result, as a full Result (ranks within the period). */
+/** How each period is graded: the `grades` option and the model's language (as `score()` grades). */
+interface Grading {
+  extra: Readonly<Record<string, GradeSpec>>;
+  language: string | undefined;
+}
+
+/** The rows `a` to `b - 1` of what the assessment rules did (per unit arrays cut to the period). */
+function sliceRules(
+  rules: Readonly<Record<string, NodeRulesOutcome>>,
+  a: number,
+  b: number,
+): Record<string, NodeRulesOutcome> {
+  const out: Record<string, NodeRulesOutcome> = {};
+  for (const [id, o] of Object.entries(rules))
+    out[id] = {
+      base: o.base.subarray(a, b),
+      score: o.score.subarray(a, b),
+      bonus: o.bonus.subarray(a, b),
+      penalty: o.penalty.subarray(a, b),
+      vetoes: o.vetoes.slice(a, b),
+      effects: o.effects.slice(a, b),
+    };
+  return out;
+}
+
+/** One period's rows of a run's result, as a full Result (ranks and grades within the period). */
 function slice(
   r: Result,
   rows: PeriodBlock,
   hierarchy: UnitHierarchy,
   normalization: Record<string, NormalizeParams> | undefined,
+  grading: Grading | undefined,
 ): Result {
   const { start: a, end: b } = rows;
   const view = (rec: Readonly<Record<string, Float64Array>>): Record<string, Float64Array> => {
@@ -547,14 +596,17 @@ function slice(
     }
     return out;
   };
+  const units = r.units.slice(a, b);
+  const scores = view(r.scores);
+  const rules = sliceRules(r.rules, a, b);
   return buildResult({
-    // Grades and assessment rules are not yet computed per period of a panel (score each period alone).
-    grades: {},
-    rules: {},
+    // Each period graded on its own scores, after the rules, as score() grades a cross-section.
+    grades: grading ? gradeNodes(r.resolved, scores, units, rules, grading.extra, grading.language) : {},
+    rules,
     stepped: r.stepped,
     profile: r.resolved,
-    units: r.units.slice(a, b),
-    scores: view(r.scores),
+    units,
+    scores,
     weights: { local: r.weights.local, global: r.weights.global, consistency: r.consistency },
     weightProvenance: weightProvenanceOf(r),
     coverage: r.coverage.subarray(a, b),
@@ -569,14 +621,16 @@ function slice(
 /**
  * A period whose units are scored by several profiles (a state column): one Result with every unit's
  * scores under its own profile (NaN at nodes its profile does not have), ranks within the period over
- * all of them; weights, provenance and the resolved profile are those of the profile scoring most units
- * of the period, and `contributions(unit)` those of the unit's own profile.
+ * all of them; weights, provenance, the resolved profile and the grade specs (applied to every unit of
+ * the period, after each unit's own rules) are those of the profile scoring most units of the period,
+ * and `contributions(unit)` those of the unit's own profile.
  */
 function merge(
   parts: readonly { result: Result; run: Run; block: PeriodBlock }[],
   full: PeriodBlock,
   hierarchy: UnitHierarchy,
   normalization: Record<string, NormalizeParams> | undefined,
+  grading: Grading,
 ): Result {
   const len = full.end - full.start;
   const main = [...parts].sort((x, y) => y.block.end - y.block.start - (x.block.end - x.block.start))[0]!;
@@ -589,9 +643,32 @@ function merge(
   for (const x of parts) for (const id of x.result.resolved.nodes.keys()) nodeIds.add(id);
   for (const id of nodeIds) scores[id] = new Float64Array(len).fill(Number.NaN);
   const diagnostics: Issue[] = [];
+  const rules: Record<string, NodeRulesOutcome> = {};
+  const rulesOf = (id: string): NodeRulesOutcome =>
+    (rules[id] ??= {
+      base: new Float64Array(len).fill(Number.NaN),
+      score: new Float64Array(len).fill(Number.NaN),
+      bonus: new Float64Array(len),
+      penalty: new Float64Array(len),
+      vetoes: Array.from({ length: len }, () => []),
+      effects: Array.from({ length: len }, () => []),
+    });
   for (const x of parts) {
-    const r = slice(x.result, x.block, hierarchy, undefined);
+    const r = slice(x.result, x.block, hierarchy, undefined, undefined);
     owner.set(`${x.run.profile}`, r);
+    for (const [id, o] of Object.entries(r.rules)) {
+      const into = rulesOf(id);
+      for (let q = x.block.start; q < x.block.end; q++) {
+        const local = x.run.rows[q]! - full.start;
+        const i = q - x.block.start;
+        into.base[local] = o.base[i]!;
+        into.score[local] = o.score[i]!;
+        into.bonus[local] = o.bonus[i]!;
+        into.penalty[local] = o.penalty[i]!;
+        into.vetoes[local] = o.vetoes[i]!;
+        into.effects[local] = o.effects[i]!;
+      }
+    }
     for (let q = x.block.start; q < x.block.end; q++) {
       const local = x.run.rows[q]! - full.start;
       const i = q - x.block.start;
@@ -607,9 +684,9 @@ function merge(
   }
   const m = main.result;
   const out = buildResult({
-    // Grades and assessment rules are not yet computed for a period scored by several profiles.
-    grades: {},
-    rules: {},
+    // Graded by the grade specs of the profile scoring most units, over every unit of the period.
+    grades: gradeNodes(m.resolved, scores, units, rules, grading.extra, grading.language),
+    rules,
     stepped: m.stepped,
     profile: m.resolved,
     units,

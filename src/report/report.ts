@@ -3,6 +3,7 @@ import { profileNames } from "../indicators/profiles.js";
 import type { Model } from "../indicators/schema.js";
 import { displayName } from "../indicators/tree.js";
 import { fail, IndicatrixError } from "../internal/errors.js";
+import { type PanelResult, scorePanel } from "../panel/score-panel.js";
 import type { DatasetInput } from "../score/dataset.js";
 import { type RollupResult, rollup } from "../score/rollup.js";
 import { type Result, score } from "../score/score.js";
@@ -19,6 +20,7 @@ import { labelsFor } from "./labels.js";
 import { frameworkSection, overviewSection, rankingSection } from "./profile-sections.js";
 import { rollupSection } from "./rollup-section.js";
 import { disparitySection, mapSection, spatialTitles } from "./spatial-sections.js";
+import { timeSection, timeTitle } from "./time-section.js";
 import { unitSection } from "./unit-section.js";
 import { makeContext, makeView, type ProfileView } from "./view.js";
 
@@ -38,6 +40,15 @@ export interface ReportOptions {
   correlations?: boolean;
   /** Number of units in the ranking chart (default 30; the table always lists every unit). */
   top?: number;
+  /**
+   * The period column of a panel (rows of units over several periods, e.g. `"year"`): the sections show
+   * the last period, scored with `scorePanel` (pooled basis: comparable across periods), and a time section
+   * is added with a line chart per node for the unit and the group averages, and the biggest improvers and
+   * decliners.
+   */
+  period?: string;
+  /** With `period`: a column naming each unit-period's profile for the time section (`scorePanel`'s `{ column }`). */
+  state?: string;
 }
 
 function checkOptions(opts: ReportOptions): void {
@@ -60,6 +71,11 @@ function checkOptions(opts: ReportOptions): void {
     fail("invalid_option", "opts.language", `expected "zh" or "en", got ${JSON.stringify(opts.language)}`);
   if (opts.correlations !== undefined && typeof opts.correlations !== "boolean")
     fail("invalid_option", "opts.correlations", "expected true or false");
+  for (const k of ["period", "state"] as const)
+    if (opts[k] !== undefined && (typeof opts[k] !== "string" || opts[k] === ""))
+      fail("invalid_option", `opts.${k}`, "expected a column name");
+  if (opts.state !== undefined && opts.period === undefined)
+    fail("invalid_option", "opts.state", "a state column needs the period column (opts.period)");
   if (opts.top !== undefined && !(Number.isInteger(opts.top) && opts.top >= 1))
     fail("invalid_option", "opts.top", `expected a positive integer, got ${opts.top}`);
   if (opts.analysis !== undefined) {
@@ -82,20 +98,39 @@ function checkOptions(opts: ReportOptions): void {
   }
 }
 
-function scoreProfiles(model: Model, data: DatasetInput, wanted: readonly string[] | undefined): Result[] {
+/** Scores each profile: the data as one cross-section, or (`period`) a panel, of which the last period is shown. */
+function scoreProfiles(
+  model: Model,
+  data: DatasetInput,
+  wanted: readonly string[] | undefined,
+  period: string | undefined,
+): { results: Result[]; panels: PanelResult[] } {
   // Coordinates, when the data have them, feed the map section.
   const keep = ["lon", "lat", "x", "y"];
-  if (wanted) return wanted.map((p) => score(model, data, { profile: p, keep }));
+  const panels: PanelResult[] = [];
+  const one = (p: string | undefined): Result => {
+    if (period === undefined) return score(model, data, { profile: p, keep });
+    if (!Array.isArray(data))
+      fail("invalid_option", "opts.period", "a panel report needs the data as rows (records)");
+    const panel = scorePanel(model, data as Parameters<typeof scorePanel>[1], {
+      period,
+      ...(p !== undefined ? { profile: p } : {}),
+      keep,
+    });
+    panels.push(panel);
+    return panel.at(panel.periods[panel.periods.length - 1] as string);
+  };
+  if (wanted) return { results: wanted.map((p) => one(p)), panels };
   const names = profileNames(model);
-  const out: Result[] = [score(model, data, { profile: names[0], keep })];
+  const out: Result[] = [one(names[0])];
   for (const p of names.slice(1)) {
     try {
-      out.push(score(model, data, { profile: p, keep }));
+      out.push(one(p));
     } catch (e) {
       if (!(e instanceof IndicatrixError)) throw e;
     }
   }
-  return out;
+  return { results: out, panels };
 }
 
 const SECTIONS = ["overview", "framework", "ranking", "rollup", "grades", "unit"] as const;
@@ -110,6 +145,9 @@ const SECTIONS = ["overview", "framework", "ranking", "rollup", "grades", "unit"
  * the first two profiles
  * compared (scatter with the largest rank shifts labelled, rank correlations, dimension weights); rank
  * intervals when uncertainty results are passed; and the indicator correlation heatmap (Pearson).
+ * With `period` (a panel), the sections show the last period, scored on the panel's pooled basis, and a
+ * time section follows them: a line chart per node (root and dimensions) for the unit and the averages
+ * of the top-level groups (districts), and the biggest improvers and decliners first to last period.
  *
  * The page needs nothing else: inline CSS and SVG, a small inline script for profile tabs and table
  * sorting (no data in it), no network requests; it prints cleanly. Every text from the model and the
@@ -129,7 +167,7 @@ const SECTIONS = ["overview", "framework", "ranking", "rollup", "grades", "unit"
 export function report(model: Model, data: DatasetInput, opts: ReportOptions = {}): string {
   checkOptions(opts);
   const parsed = parseModel(model);
-  const results = scoreProfiles(parsed, data, opts.profiles);
+  const { results, panels } = scoreProfiles(parsed, data, opts.profiles, opts.period);
   const first = results[0] as Result;
   const language = opts.language ?? parsed.language ?? "en";
   const labels = labelsFor(language);
@@ -173,9 +211,24 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
     const chain = v.result.resolved.chain.length > 1 ? ` (${v.result.resolved.chain.join(" → ")})` : "";
     return `<div class="profile${v.index === 0 ? " active" : ""}" data-profile="${esc(v.name)}" data-profile-index="${v.index}"><div class="profile-title"><h2>${esc(labels.profile)}: ${esc(v.title)}</h2><span class="tag">${esc(v.name)}${esc(chain)}</span></div>${sections}</div>`;
   });
+  const timeHtml =
+    opts.period === undefined
+      ? ""
+      : timeSection(
+          ctx,
+          v0,
+          opts.state === undefined
+            ? (panels[0] as PanelResult)
+            : scorePanel(parsed, data as Parameters<typeof scorePanel>[1], {
+                period: opts.period,
+                profile: { column: opts.state, default: v0.name },
+              }),
+          { unit },
+        );
   const disparityHtml = hasHierarchy ? disparitySection(ctx, v0) : "";
   const mapHtml = mapSection(ctx, v0);
   const shared = [
+    timeHtml,
     views.length >= 2 ? compareSection(ctx, views) : "",
     disparityHtml,
     mapHtml,
@@ -209,6 +262,7 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
     ...SECTIONS.filter(
       (s) => (s !== "rollup" || hasHierarchy) && (s !== "grades" || Object.keys(first.grades).length > 0),
     ).map((s) => `<a href="#p0-${s}" data-section="${s}">${esc(sectionTitles[s])}</a>`),
+    ...(timeHtml ? [`<a href="#time">${esc(timeTitle(language))}</a>`] : []),
     ...(views.length >= 2 ? [`<a href="#compare">${esc(labels.compare)}</a>`] : []),
     ...(disparityHtml ? [`<a href="#disparity">${esc(spatialTitles(language).disparity)}</a>`] : []),
     ...(mapHtml ? [`<a href="#spatial">${esc(spatialTitles(language).spatial)}</a>`] : []),

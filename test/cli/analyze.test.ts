@@ -10,6 +10,63 @@ const TEMPLATE = "templates/grassroots-governance.json";
 const CITY = "examples/governance/sample-city.csv";
 
 describe("indicatrix analyze", () => {
+  it("--period: rank intervals per period of DOMAIN C1's panel, leave-one-out (hand-derived, test/panel/uncertainty-panel.test.ts)", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "indicatrix-analyze-"));
+    const model = join(dir, "m.json");
+    const data = join(dir, "d.csv");
+    writeFileSync(
+      model,
+      JSON.stringify({
+        id: "c1",
+        tree: { id: "root", children: [{ id: "x1" }, { id: "x2", direction: "cost" }] },
+      }),
+    );
+    // DOMAIN C1: x1 and x2 of A, B, C in 2021-2023 (test/fixtures/panel/expected.json).
+    writeFileSync(
+      data,
+      "unit,year,x1,x2\nA,2021,50,12\nB,2021,40,15\nC,2021,70,8\nA,2022,55,10\nB,2022,58,11\nC,2022,66,9\nA,2023,60,9\nB,2023,62,6\nC,2023,78,10\n",
+    );
+    const io = capture();
+    const args = [
+      model,
+      data,
+      "--period",
+      "year",
+      "--runs",
+      "300",
+      "--seed",
+      "3",
+      "--noise",
+      "0",
+      "--leave-one-out",
+    ];
+    expect(analyzeCommand(args, io)).toBe(0);
+    const block = (year: string) =>
+      io.stdout
+        .slice(io.stdout.indexOf(`${year}: mean`))
+        .split("\n")
+        .slice(2, 5);
+    // 2023: B 1 [1, 2], C 2 [1, 3], A 3 [2, 3] (the ranks under x1 alone, x2 alone and both).
+    expect(block("2023").map((l) => l.replace(/\s+/g, " ").trim())).toEqual([
+      expect.stringMatching(/^B 1 1 \[1, 2\]/),
+      expect.stringMatching(/^C 2 2 \[1, 3\]/),
+      expect.stringMatching(/^A 3 3 \[2, 3\]/),
+    ]);
+    expect(io.stdout).toContain("2021: mean absolute rank shift 0.00");
+    const json = capture();
+    expect(analyzeCommand([...args, "--format", "json"], json)).toBe(0);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.periods).toEqual(["2021", "2022", "2023"]);
+    expect(doc.byPeriod["2022"].units.map((u: { p05: number; p95: number }) => [u.p05, u.p95])).toEqual([
+      [2, 3],
+      [2, 3],
+      [1, 1],
+    ]);
+  });
+
   it("prints units sorted by nominal rank with median and 5-95% interval; zero noise gives [r, r]", () => {
     const { model, data } = goldenFiles();
     const io = capture();

@@ -8,6 +8,7 @@ import type { IndicatrixError } from "../../src/internal/errors.js";
 
 const MODEL = new URL("../../templates/grassroots-governance.json", import.meta.url).pathname;
 const DATA = new URL("../../examples/governance/sample-city.csv", import.meta.url).pathname;
+const PANEL = new URL("../../examples/governance/sample-city-panel.csv", import.meta.url).pathname;
 
 function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = "";
@@ -57,6 +58,25 @@ describe("indicatrix report", () => {
     expect(r.stdout).not.toContain('data-profile="normal"');
     expect(r.stdout).not.toContain('id="correlations"');
     expect(r.stdout).toContain("Top 10 units");
+  });
+
+  it("--period reads a panel and adds the time view (7 line charts: the root and its 6 dimensions); --state needs --period", () => {
+    const r = run(
+      MODEL,
+      PANEL,
+      "--profile",
+      "normal",
+      "--period",
+      "year",
+      "--state",
+      "state",
+      "--unit",
+      "c100",
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<section class="card" id="time">');
+    expect(r.stdout.match(/<svg class="chart lines"/g)).toHaveLength(7);
+    expect(() => run(MODEL, DATA, "--state", "state")).toThrow(UsageError);
   });
 
   it("prints its help with --help", () => {

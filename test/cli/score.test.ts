@@ -136,6 +136,14 @@ describe("indicatrix weights, compare, init, demo", () => {
     expect(r.stdout).toContain(
       "indicatrix report templates/grassroots-governance.json examples/governance/sample-city.csv",
     );
+    // The trend section after the cross-section: the sample city over 2021-2025, one row per district.
+    const over = r.stdout.indexOf(
+      "Over time: examples/governance/sample-city-panel.csv, 331 scored units over 2021-2025",
+    );
+    expect(over).toBeGreaterThan(r.stdout.indexOf("331 units scored under"));
+    expect(r.stdout.slice(over)).toMatch(/district\s+name\s+2021\s+2022\s+2023\s+2024\s+2025\s+change/);
+    expect(r.stdout.slice(over).match(/^d\d /gm)).toHaveLength(5);
+    expect(r.stdout).toContain("Biggest improvers");
   });
 });
 

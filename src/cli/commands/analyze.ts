@@ -4,7 +4,9 @@ import { type UncertaintyOptions, uncertaintyAnalysis } from "../../analysis/unc
 import { parseModel } from "../../indicators/parse-model.js";
 import { MAX_RUNS } from "../../internal/limits.js";
 import type { AggregateSpec, NormalizeSpec } from "../../internal/specs.js";
+import { readCsvFile } from "../../node/read-csv-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
+import { type PanelUncertaintyResult, uncertaintyPanel } from "../../panel/uncertainty-panel.js";
 import { type Io, UsageError } from "../context.js";
 import { DATA_OPTIONS, dataHelp } from "../data-options.js";
 import { printable, textTable } from "../format.js";
@@ -12,6 +14,7 @@ import { loadData } from "../load.js";
 
 export const analyzeHelp = `Usage: indicatrix analyze <model> <data.csv> [--profile P] [--runs N] [--seed S] [--format text|json]
                           [--noise X] [--ahp] [--normalization A,B] [--aggregation A,B] [--leave-one-out]
+                          [--period COLUMN]
 
 Uncertainty and sensitivity analysis of the ranking: Monte Carlo runs that perturb the weights (and,
 on request, AHP judgments, the normalization, the aggregation, or leave one indicator out), with the
@@ -27,6 +30,9 @@ structure checks (near-duplicate indicators, indicators against their dimension,
   --aggregation A,B      aggregation alternatives (e.g. arithmetic,geometric)
   --leave-one-out        leave one indicator out per run
   --threshold R          near-duplicate threshold on |r| for the structure checks (default 0.9)
+  --period COLUMN        the data are a panel (one row per unit and period, a CSV file): pooled bounds,
+                         one draw of the assumptions per run for every period, rank intervals within
+                         each period (no structure checks)
   --format text|json     text (default): tables; json: one document
 ${dataHelp(25)}`;
 
@@ -58,6 +64,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
       aggregation: { type: "string" },
       "leave-one-out": { type: "boolean", default: false },
       threshold: { type: "string" },
+      period: { type: "string" },
       format: { type: "string", default: "text" },
       ...DATA_OPTIONS,
       help: { type: "boolean", short: "h" },
@@ -79,7 +86,12 @@ export function analyzeCommand(argv: string[], io: Io): number {
   const threshold = number(values.threshold, "--threshold", false);
   const list = (s: string | undefined) => s?.split(",").map((x) => x.trim());
   const model = parseModel(readModelFile(positionals[0] as string));
-  const data = loadData(positionals[1] as string, model, values, io);
+  if (values.period !== undefined && /\.xlsx$/i.test(positionals[1] as string))
+    throw new UsageError("--period reads a CSV file (save the sheet as CSV)");
+  const data =
+    values.period !== undefined
+      ? readCsvFile(positionals[1] as string)
+      : loadData(positionals[1] as string, model, values, io);
 
   const started = Date.now();
   let shown = false;
@@ -102,9 +114,15 @@ export function analyzeCommand(argv: string[], io: Io): number {
         }
       : {}),
   };
-  const ua = uncertaintyAnalysis(model, data, opts);
+  if (values.period !== undefined) {
+    const pu = uncertaintyPanel(model, data as Record<string, string>[], { ...opts, period: values.period });
+    if (shown) io.err("\r\x1b[K");
+    io.out(panelText(pu, format));
+    return 0;
+  }
+  const ua = uncertaintyAnalysis(model, data as Parameters<typeof uncertaintyAnalysis>[1], opts);
   if (shown) io.err("\r\x1b[K");
-  const structure = structureChecks(model, data, {
+  const structure = structureChecks(model, data as Parameters<typeof structureChecks>[1], {
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
     ...(threshold !== undefined ? { threshold } : {}),
   });
@@ -168,4 +186,57 @@ export function analyzeCommand(argv: string[], io: Io): number {
   );
   io.out(text);
   return 0;
+}
+
+/** `analyze --period`: the rank intervals of each period (text tables, or one JSON document). */
+function panelText(pu: PanelUncertaintyResult, format: string): string {
+  if (format === "json")
+    return `${JSON.stringify(
+      {
+        profile: pu.profile,
+        periods: pu.periods,
+        runs: pu.runs,
+        design: pu.design,
+        factors: pu.factors,
+        meanAbsShift: pu.meanAbsShift,
+        byPeriod: Object.fromEntries(
+          pu.periods.map((p) => [
+            p,
+            { meanAbsShift: pu.byPeriod[p]?.meanAbsShift, units: pu.byPeriod[p]?.ranks },
+          ]),
+        ),
+        sensitivity: pu.sensitivity,
+        provenance: pu.provenance,
+      },
+      (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+      2,
+    )}\n`;
+  let text = `Profile ${pu.profile}: ${pu.runs} runs (${pu.design}) over ${pu.periods.length} periods, pooled bounds, factors: ${pu.factors.join(", ")}; seed ${String(pu.provenance.seed)}\n`;
+  text += `Mean absolute rank shift versus the nominal ranking (every unit-period): ${pu.meanAbsShift.toFixed(2)}\n`;
+  for (const p of pu.periods) {
+    const y = pu.byPeriod[p];
+    if (!y) continue;
+    const sorted = [...y.ranks].sort(
+      (a, b) => (a.nominal ?? Number.POSITIVE_INFINITY) - (b.nominal ?? Number.POSITIVE_INFINITY),
+    );
+    text += `\n${printable(p)}: mean absolute rank shift ${y.meanAbsShift.toFixed(2)}\n`;
+    text += textTable(
+      ["unit", "nominal", "median", "5-95% interval", "mean shift"],
+      sorted.map((r) => [
+        r.unit,
+        fmt(r.nominal),
+        fmt(r.median),
+        r.p05 === null ? "-" : `[${fmt(r.p05)}, ${fmt(r.p95)}]`,
+        fmt(r.meanShift, 2),
+      ]),
+    );
+  }
+  if (pu.sensitivity) {
+    text += "\nSensitivity of the mean absolute rank shift (first-order S, total ST):\n";
+    text += textTable(
+      ["factor", "S", "ST"],
+      pu.sensitivity.map((s) => [s.factor, s.first.toFixed(3), s.total.toFixed(3)]),
+    );
+  }
+  return text;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { readCsvFile } from "../../node/read-csv-file.js";
 import { report } from "../../report/report.js";
 import { type Io, UsageError } from "../context.js";
 import { DATA_OPTIONS, dataHelp } from "../data-options.js";
@@ -7,11 +8,14 @@ import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
 
 export const reportHelp = `Usage: indicatrix report <model> <data.csv> [--profile P | --profiles P1,P2,...] [--unit U] [--out report.html]
+       [--period COLUMN [--state COLUMN]]
 
 Writes one self-contained HTML page (inline CSS and SVG, no network access): the indicator framework
 with its weights and AHP consistency, the ranking with each dimension's contribution, the roll-up to
 streets and districts, one unit in detail (strengths, weaknesses, obstacle degrees), the first two
-profiles compared, and the indicator correlations.
+profiles compared, and the indicator correlations. With --period (a panel: one row per unit and period)
+the sections show the last period, scored on the pooled basis, and a time view follows them: a line chart
+per node for the unit and the district averages, and the biggest improvers and decliners.
 
   --profile P              show one profile
   --profiles P1,P2,...     show these profiles, in order (default: every profile that scores)
@@ -20,6 +24,8 @@ profiles compared, and the indicator correlations.
   --language zh|en         language of names and labels (default: the model's)
   --top N                  units in the ranking chart (default 30)
   --no-correlations        leave out the correlation heatmap
+  --period COLUMN          the data are a panel with this period column (e.g. year): add the time view
+  --state COLUMN           with --period: a column naming each unit-period's profile, for the time view
   --out FILE               write to FILE (atomically) instead of stdout
 ${dataHelp(27)}`;
 
@@ -35,6 +41,8 @@ export function reportCommand(argv: string[], io: Io): number {
       language: { type: "string" },
       top: { type: "string" },
       "no-correlations": { type: "boolean", default: false },
+      period: { type: "string" },
+      state: { type: "string" },
       out: { type: "string", short: "o" },
       ...DATA_OPTIONS,
       help: { type: "boolean", short: "h" },
@@ -69,7 +77,11 @@ export function reportCommand(argv: string[], io: Io): number {
   const [modelPath, dataPath] = positionals as [string, string];
   checkOut(values.out, positionals);
   const model = loadModel(modelPath);
-  const data = loadData(dataPath, model, values, io);
+  if (values.state !== undefined && values.period === undefined)
+    throw new UsageError("--state is for panels: give --period COLUMN");
+  if (values.period !== undefined && /\.xlsx$/i.test(dataPath))
+    throw new UsageError("--period reads a CSV file (save the sheet as CSV)");
+  const data = values.period !== undefined ? readCsvFile(dataPath) : loadData(dataPath, model, values, io);
   const html = report(model, data, {
     ...(profiles ? { profiles } : {}),
     ...(values.unit !== undefined ? { unit: values.unit } : {}),
@@ -77,6 +89,8 @@ export function reportCommand(argv: string[], io: Io): number {
     ...(language !== undefined ? { language } : {}),
     ...(top !== undefined ? { top } : {}),
     correlations: !values["no-correlations"],
+    ...(values.period !== undefined ? { period: values.period } : {}),
+    ...(values.state !== undefined ? { state: values.state } : {}),
   });
   if (writeOut(values.out, [html], positionals, io))
     io.err(`wrote ${printable(values.out ?? "")} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`);
