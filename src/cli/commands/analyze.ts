@@ -19,7 +19,7 @@ on request, AHP judgments, the normalization, the aggregation, or leave one indi
 rank of every unit over the runs (median and 5-95% interval), sensitivity indices per factor, and
 structure checks (near-duplicate indicators, indicators against their dimension, Cronbach's alpha).
 Before the runs every normalization x aggregation combination is tried once; one that cannot run is
-adapted, with a note on stderr: zeros under a geometric mean are raised to the floor 0.001, values a
+adapted, with a note (below the table; on stderr with json): zeros under a geometric mean are raised to the floor 0.001, values a
 method cannot take (negative z-scores under a geometric mean or entropy weights) are shifted by the
 smallest integer above |min|; one that still fails is left out.
 
