@@ -47,7 +47,8 @@ function cause(e: IndicatrixError): string {
   const node = /node "([^"]+)"/.exec(e.message)?.[1];
   const at = /unit \d+, child \d+: |row \d+, column \d+: /.exec(e.message);
   const tail = at ? e.message.slice(at.index) : e.message.slice(e.message.lastIndexOf(": ") + 2);
-  const why = tail.replace(/;.*$/s, "");
+  // Without the advice that follows (API options the caller may not have: the adaptation is the answer).
+  const why = tail.replace(/;\s*use .*$/s, "").replace(/\s*\(give .*$/s, "");
   return node === undefined ? why : `node "${node}": ${why}`;
 }
 
@@ -135,7 +136,7 @@ export function adaptAlternatives(
               factor: "normalization",
               alternative: norms[c]!,
               shift,
-              message: `normalization ${label(norms[c])} gives values down to ${Number(min.toPrecision(4))}, which the run cannot take with aggregation ${a < given.length ? label(given[a]) : "of the model"} (${cause(e)}); every value is shifted by +${shift} (y = z + ${shift})`,
+              message: `normalization ${label(norms[c])} gives values down to ${Number(min.toPrecision(4))}, which the run cannot take with ${a < given.length ? `aggregation ${label(given[a])}` : "the model's aggregation"} (${cause(e)}); every value is shifted by +${shift} (y = z + ${shift})`,
             });
             continue;
           }
@@ -155,7 +156,7 @@ export function adaptAlternatives(
               action: "skip",
               factor: "normalization",
               alternative: norms[c]!,
-              message: `normalization ${label(norms[c])} is left out: with aggregation ${a < given.length ? label(given[a]) : "of the model"} it cannot run (${cause(e)})`,
+              message: `normalization ${label(norms[c])} is left out: with ${a < given.length ? `aggregation ${label(given[a])}` : "the model's aggregation"} it cannot run (${cause(e)})`,
             });
           } else throw e;
           break;
