@@ -25,19 +25,20 @@ export function scoreTable(
   const grade = Object.hasOwn(result.grades, root) ? result.grades[root] : undefined;
   const h = result.hierarchy;
   const names = new Map(h.units.map((u, k) => [u, h.names[k] ?? ""]));
+  const named = [...names.values()].some((n) => n !== "");
   const ranks = result.ranks[root] as Uint32Array;
   const order = [...result.units.keys()].filter((i) => ranks[i]! > 0).sort((a, b) => ranks[a]! - ranks[b]!);
   const shown = order.slice(0, top);
   let text = `Model ${printable(model.id)}, profile ${printable(result.profile)}: ${order.length} units scored; score: ${printable(name(root))}, ${scaleName(scale)}\n`;
   text += textTable(
-    ["rank", "unit", "name", "score", ...(grade ? ["grade"] : []), ...dims.map(name)],
+    ["rank", "unit", ...(named ? ["name"] : []), "score", ...(grade ? ["grade"] : []), ...dims.map(name)],
     shown.map((i) => {
       const unit = result.units[i] as string;
       const k = grade?.grade[i] ?? -1;
       return [
         ranks[i]!,
         unit,
-        names.get(unit) ?? "",
+        ...(named ? [names.get(unit) ?? ""] : []),
         scoreCell(result.scores[root]?.[i], scale),
         ...(grade ? [k < 0 ? "-" : (grade.names[k] ?? "-")] : []),
         ...dims.map((d) => scoreCell(result.scores[d]?.[i], scale)),
