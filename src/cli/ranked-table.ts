@@ -25,7 +25,7 @@ export interface RankedTableOptions {
  * ```ts
  * rankedTable(["unit", "score", "rank"], [{ unit: "a", score: 0.2, rank: 2 }, { unit: "b", score: 0.7, rank: 1 }],
  *   { rank: "rank", names: new Map([["b", "北村"]]), top: 1 });
- * // => "rank  unit  name  score\n   1  b     北村  0.7000\n... 1 more units (--top N, or --top all)\n"
+ * // => "rank  unit  name   score\n   1  b     北村  0.7000\n... 1 more units (--top N, or --top all)\n"
  * ```
  */
 export function rankedTable(
