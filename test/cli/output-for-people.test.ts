@@ -101,6 +101,26 @@ describe("score --format table", () => {
     expect(new Set(body.map(scoreEnd)).size).toBe(1);
   });
 
+  it("--scale 100 also scales panel rows (score --period), which it ignored before", async () => {
+    const panel = "examples/governance/sample-city-panel.csv";
+    const args = [TEMPLATE, panel, "--period", "year"];
+    const exact = capture();
+    await scoreCommand(args, exact);
+    const scaled = capture();
+    await scoreCommand([...args, "--scale", "100"], scaled);
+    const a = parse(exact.stdout, { columns: true }) as Record<string, string>[];
+    const b = parse(scaled.stdout, { columns: true }) as Record<string, string>[];
+    expect(b.length).toBe(a.length);
+    let checked = 0;
+    for (const [k, row] of a.entries())
+      if (row.governance !== "") {
+        expect(Number(b[k]?.governance)).toBeCloseTo(Number(row.governance) * 100, 9);
+        expect(b[k]?.governance_rank).toBe(row.governance_rank);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it("refuses --format table for panels and --top that is not a positive integer or all", async () => {
     const { model, data } = goldenFiles();
     await expect(scoreCommand([model, data, "--top", "0", "--format", "table"], capture())).rejects.toThrow(
