@@ -8,6 +8,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { modelJsonSchema } from "../src/indicators/json-schema.js";
 import { DEFINITION_DESCRIPTIONS } from "../src/indicators/schema-descriptions.js";
+import { displayWidth, padDisplay } from "../src/internal/display-width.js";
 
 type Schema = Record<string, unknown> & {
   type?: string;
@@ -70,15 +71,13 @@ const anchor = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 const code = (s: string) => `\`${s}\``;
 const escapeCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-/** Display width as Biome's Markdown formatter counts it: East Asian wide characters (汉字, full-width forms) count 2. */
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-
-/** A Markdown table with padded columns, as Biome's Markdown formatter writes it. */
+/** A Markdown table with padded columns, as Biome's Markdown formatter writes it (wide characters count 2). */
 function table(header: string[], rows: string[][]): string[] {
-  const width = (s: string) => [...s].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
-  const widths = header.map((h, j) => Math.max(width(h), 3, ...rows.map((r) => width(r[j] ?? ""))));
+  const widths = header.map((h, j) =>
+    Math.max(displayWidth(h), 3, ...rows.map((r) => displayWidth(r[j] ?? ""))),
+  );
   const line = (cells: string[]) =>
-    `| ${cells.map((c, j) => c + " ".repeat((widths[j] as number) - width(c))).join(" | ")} |`;
+    `| ${cells.map((c, j) => padDisplay(c, widths[j] as number)).join(" | ")} |`;
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];
 }
 

@@ -47,6 +47,8 @@ export {
   type TheilResult,
   theil,
 } from "./analysis/disparity/index.js";
+// Issue 18: what uncertaintyAnalysis({ adapt: true }) changed in the alternatives.
+export type { AlternativeAdaptation } from "./analysis/index.js";
 export {
   type CorrelationEntry,
   type CronbachEntry,

@@ -1,5 +1,8 @@
 // Robustness of a model's results: uncertainty and sensitivity analysis, structure checks,
 // leave-one-out, rank correlations, and the evaluation methods run over a scored model.
+
+// Issue 18: what uncertaintyAnalysis({ adapt: true }) changed in the alternatives.
+export type { AlternativeAdaptation } from "./adapt-alternatives.js";
 export { cronbachAlpha } from "./cronbach.js";
 export {
   type BandwidthRule,

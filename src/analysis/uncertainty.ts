@@ -8,6 +8,7 @@ import type { AggregateSpec, NormalizeSpec } from "../internal/specs.js";
 import type { DatasetInput } from "../score/dataset.js";
 import type { ResolvedNode } from "../score/resolve-profile.js";
 import { type Result, score } from "../score/score.js";
+import { type AlternativeAdaptation, adaptAlternatives } from "./adapt-alternatives.js";
 import { createEngine, type Engine, type Structure, type Variant } from "./engine.js";
 import { perturbAhpSpec, uniformNoise, usesAhp } from "./perturb.js";
 import { quantileSorted } from "./quantile.js";
@@ -48,6 +49,15 @@ export interface UncertaintyOptions {
   aggregation?: readonly AggregateSpec[];
   /** Leaves out one indicator per run, drawn uniformly among "none" and each active indicator. */
   leaveOneOut?: boolean;
+  /**
+   * Check every normalization x aggregation combination once before the runs and adapt the ones that
+   * cannot run instead of failing (default false: the first failing run throws): geometric means of
+   * zeros floor them (`{ method: "geometric", zero: "floor" }`), values a method cannot take (negative
+   * z-scores under a geometric mean or entropy weights) are shifted by the smallest integer above
+   * |min|, and a combination that still fails leaves one alternative out. What was done is in
+   * `adaptations`.
+   */
+  adapt?: boolean;
   /**
    * Estimate sensitivity indices with a Saltelli design (default true): the runs are spent as
    * N (d + 2) evaluations, N = floor(runs / (d + 2)), for d >= 2 factors.
@@ -114,14 +124,19 @@ export interface UncertaintyResult {
    * design or when the output does not vary. With one factor, S = ST = 1 whenever the output varies.
    */
   sensitivity: SensitivityIndex[] | null;
+  /** What `adapt` changed in the alternatives before the runs (empty without `adapt` or when all ran). */
+  adaptations: AlternativeAdaptation[];
   /** Every option that ran (seed, runs, noise, alternatives, estimators). */
   provenance: Record<string, unknown>;
 }
 
 interface Factors {
   list: UncertaintyFactor[];
+  /** The indicator columns of a run without a normalization factor (the nominal ones, shifted by `adapt`). */
+  base: ReadonlyMap<string, Float64Array>;
+  adaptations: AlternativeAdaptation[];
   noise: { kind: "uniform"; noise: number } | { kind: "dirichlet"; concentration: number } | null;
-  normalization: Map<string, Float64Array>[];
+  normalization: ReadonlyMap<string, Float64Array>[];
   aggregation: AggregateSpec[];
   ahpNodes: ResolvedNode[];
   leaveOut: (Structure | undefined)[];
@@ -180,13 +195,23 @@ function collectFactors(engine: Engine, opts: UncertaintyOptions): Factors {
       fail("invalid_option", "opts.ahpJudgments", `no group of profile "${engine.profile.name}" uses AHP`);
     list.push("ahpJudgments");
   }
-  const normalization = alternatives(opts.normalization, "opts.normalization").map((spec, k) =>
+  const normSpecs = alternatives(opts.normalization, "opts.normalization");
+  let normalization: ReadonlyMap<string, Float64Array>[] = normSpecs.map((spec, k) =>
     engine.normalizeWith(spec, `opts.normalization[${k}]`),
   );
-  if (normalization.length > 0) list.push("normalization");
-  const aggregation = alternatives(opts.aggregation, "opts.aggregation");
+  let aggregation = alternatives(opts.aggregation, "opts.aggregation");
   // Checked before any run, as the normalization alternatives are.
   for (const [k, spec] of aggregation.entries()) resolveAggregate(spec, `opts.aggregation[${k}]`);
+  let base: ReadonlyMap<string, Float64Array> = engine.nominalColumns;
+  let adaptations: AlternativeAdaptation[] = [];
+  if (opts.adapt) {
+    const adapted = adaptAlternatives(engine, normSpecs, normalization, aggregation);
+    if (normSpecs.length > 0) normalization = adapted.columns;
+    else base = adapted.columns[0] as ReadonlyMap<string, Float64Array>;
+    aggregation = adapted.aggregation;
+    adaptations = adapted.adaptations;
+  }
+  if (normalization.length > 0) list.push("normalization");
   if (aggregation.length > 0) list.push("aggregation");
   const leaveOut: (Structure | undefined)[] = [];
   if (opts.leaveOneOut) {
@@ -201,12 +226,12 @@ function collectFactors(engine: Engine, opts: UncertaintyOptions): Factors {
       "opts",
       "nothing is uncertain: give weight noise, ahpJudgments, normalization or aggregation alternatives, or leaveOneOut",
     );
-  return { list, noise, normalization, aggregation, ahpNodes, leaveOut };
+  return { list, base, adaptations, noise, normalization, aggregation, ahpNodes, leaveOut };
 }
 
 /** Builds the variant of one run from one seed per factor. */
 function variantOf(engine: Engine, f: Factors, seeds: Uint32Array, offset: number): Variant {
-  let columns: ReadonlyMap<string, Float64Array> = engine.nominalColumns;
+  let columns: ReadonlyMap<string, Float64Array> = f.base;
   let structure = engine.full;
   let aggregate: AggregateSpec | undefined;
   let specs: Map<string, WeightSpec> | undefined;
@@ -238,7 +263,7 @@ function variantOf(engine: Engine, f: Factors, seeds: Uint32Array, offset: numbe
         for (const node of f.ahpNodes) specs.set(node.id, perturbAhpSpec(node.weights, rng));
         return;
       case "normalization":
-        columns = f.normalization[rng.int(f.normalization.length)] as Map<string, Float64Array>;
+        columns = f.normalization[rng.int(f.normalization.length)] as ReadonlyMap<string, Float64Array>;
         return;
       case "aggregation":
         aggregate = f.aggregation[rng.int(f.aggregation.length)];
@@ -422,6 +447,7 @@ export function analyse(
     factors: f.list,
     design: saltelli ? "saltelli" : "monte-carlo",
     sensitivity,
+    adaptations: f.adaptations,
     provenance: {
       seed,
       runs,
@@ -437,6 +463,7 @@ export function analyse(
         opts.ahpJudgments === true ? "one step on Saaty's 1-9 scale, up or down with p = 1/2" : false,
       normalization: opts.normalization ?? false,
       aggregation: opts.aggregation ?? false,
+      adapt: opts.adapt === true,
       leaveOneOut: opts.leaveOneOut === true,
       output: "mean absolute rank shift versus the nominal ranking",
       percentiles: "R type 7 (linear interpolation)",

@@ -10,6 +10,8 @@ export interface Io {
   err(text: string): void;
   /** True when stderr is a terminal (progress lines are shown only then). */
   isTTY: boolean;
+  /** True when stdout is a terminal: score, evaluate and analyze then print a table by default. */
+  outIsTTY?: boolean;
 }
 
 /** A command-line usage error: exit code 2, one line on stderr. */

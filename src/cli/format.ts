@@ -1,3 +1,5 @@
+import { displayWidth, padDisplay } from "../internal/display-width.js";
+
 const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
@@ -16,24 +18,23 @@ export function printable(text: string): string {
   return text.replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** Renders rows as an aligned text table (right-aligned numbers); control characters in cells are escaped. */
+/**
+ * Renders rows as an aligned text table: columns padded to their display width (East Asian wide
+ * characters count 2, {@link displayWidth}), numeric columns right-aligned, control characters in
+ * cells escaped.
+ *
+ * @example
+ * ```ts
+ * textTable(["unit", "score"], [["马乐区", 7.5], ["c2", 10]]);
+ * // => "unit     score\n马乐区  7.5000\nc2          10\n"
+ * ```
+ */
 export function textTable(header: string[], rows: (string | number)[][]): string {
   const cells = [
     header.map(printable),
     ...rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : printable(c)))),
   ];
-  const width = (s: string) =>
-    [...s].reduce(
-      (w, ch) =>
-        w +
-        (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-          ch,
-        )
-          ? 2
-          : 1),
-      0,
-    );
-  const widths = header.map((_, j) => Math.max(...cells.map((r) => width(String(r[j] ?? "")))));
+  const widths = header.map((_, j) => Math.max(...cells.map((r) => displayWidth(String(r[j] ?? "")))));
   const numeric = header.map(
     (_, j) =>
       rows.length > 0 &&
@@ -42,11 +43,7 @@ export function textTable(header: string[], rows: (string | number)[][]): string
   return `${cells
     .map((r) =>
       r
-        .map((c, j) => {
-          const s = String(c ?? "");
-          const pad = " ".repeat(Math.max(0, (widths[j] ?? 0) - width(s)));
-          return numeric[j] ? pad + s : s + pad;
-        })
+        .map((c, j) => padDisplay(String(c ?? ""), widths[j] ?? 0, numeric[j] ? "right" : "left"))
         .join("  ")
         .trimEnd(),
     )

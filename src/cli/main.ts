@@ -168,6 +168,7 @@ if (isEntry) {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stderr.isTTY),
+    outIsTTY: Boolean(process.stdout.isTTY),
   };
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;

@@ -11,15 +11,20 @@ import { type Io, UsageError } from "../context.js";
 import { DATA_OPTIONS, dataHelp } from "../data-options.js";
 import { printable, textTable } from "../format.js";
 import { loadData } from "../load.js";
+import { DEFAULT_TOP, moreRows, topOption } from "../people.js";
 
-export const analyzeHelp = `Usage: indicatrix analyze <model> <data.csv> [--profile P] [--runs N] [--seed S] [--format text|json]
-                          [--noise X] [--ahp] [--normalization A,B] [--aggregation A,B] [--leave-one-out]
+export const analyzeHelp = `Usage: indicatrix analyze <model> <data.csv> [--profile P] [--runs N] [--seed S] [--format table|json]
+                          [--top N] [--noise X] [--ahp] [--normalization A,B] [--aggregation A,B] [--leave-one-out]
                           [--period COLUMN]
 
 Uncertainty and sensitivity analysis of the ranking: Monte Carlo runs that perturb the weights (and,
 on request, AHP judgments, the normalization, the aggregation, or leave one indicator out), with the
 rank of every unit over the runs (median and 5-95% interval), sensitivity indices per factor, and
 structure checks (near-duplicate indicators, indicators against their dimension, Cronbach's alpha).
+Before the runs every normalization x aggregation combination is tried once; one that cannot run is
+adapted, with a note (below the table; on stderr with json): zeros under a geometric mean are raised to the floor 0.001, values a
+method cannot take (negative z-scores under a geometric mean or entropy weights) are shifted by the
+smallest integer above |min|; one that still fails is left out.
 
   --profile P            profile to analyse (default: the model's first)
   --runs N               Monte Carlo runs (default 1000)
@@ -33,7 +38,9 @@ structure checks (near-duplicate indicators, indicators against their dimension,
   --period COLUMN        the data are a panel (one row per unit and period, a CSV file): pooled bounds,
                          one draw of the assumptions per run for every period, rank intervals within
                          each period (no structure checks)
-  --format text|json     text (default): tables; json: one document
+  --format table|json    table (default; text is the same): the units by nominal rank with names,
+                         the first --top; json: one document with every unit and the adaptations
+  --top N                table: the first N units by nominal rank (default 20; all: every unit)
 ${dataHelp(25)}`;
 
 function fmt(v: number | null, digits = 1): string {
@@ -65,7 +72,8 @@ export function analyzeCommand(argv: string[], io: Io): number {
       "leave-one-out": { type: "boolean", default: false },
       threshold: { type: "string" },
       period: { type: "string" },
-      format: { type: "string", default: "text" },
+      format: { type: "string", default: "table" },
+      top: { type: "string" },
       ...DATA_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
@@ -75,9 +83,10 @@ export function analyzeCommand(argv: string[], io: Io): number {
     return 0;
   }
   if (positionals.length !== 2) throw new UsageError("analyze needs a model file and a data file");
-  const format = values.format as string;
-  if (format !== "text" && format !== "json")
-    throw new UsageError(`--format must be text or json, got "${format}"`);
+  const format = values.format === "text" ? "table" : (values.format as string);
+  if (format !== "table" && format !== "json")
+    throw new UsageError(`--format must be table (or text) or json, got "${values.format}"`);
+  const top = topOption(values.top, DEFAULT_TOP);
   const runs = number(values.runs, "--runs", true);
   if (runs !== undefined && runs > MAX_RUNS)
     throw new UsageError(`--runs must be at most ${MAX_RUNS} (LIMITS.maxRuns), got "${values.runs}"`);
@@ -104,6 +113,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
     ...(values.normalization ? { normalization: list(values.normalization) as NormalizeSpec[] } : {}),
     ...(values.aggregation ? { aggregation: list(values.aggregation) as AggregateSpec[] } : {}),
     ...(values["leave-one-out"] ? { leaveOneOut: true } : {}),
+    adapt: true,
     ...(io.isTTY
       ? {
           onProgress: (done: number, total: number) => {
@@ -122,6 +132,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
   }
   const ua = uncertaintyAnalysis(model, data as Parameters<typeof uncertaintyAnalysis>[1], opts);
   if (shown) io.err("\r\x1b[K");
+  if (format === "json") for (const a of ua.adaptations) io.err(`note: ${printable(a.message)}\n`);
   const structure = structureChecks(model, data as Parameters<typeof structureChecks>[1], {
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
     ...(threshold !== undefined ? { threshold } : {}),
@@ -138,6 +149,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
           meanAbsShift: ua.meanAbsShift,
           units: ua.ranks,
           sensitivity: ua.sensitivity,
+          adaptations: ua.adaptations,
           structure: { flags: structure.flags, cronbach: structure.cronbach, options: structure.options },
           provenance: ua.provenance,
         },
@@ -152,16 +164,25 @@ export function analyzeCommand(argv: string[], io: Io): number {
   );
   let text = `Profile ${ua.profile}: ${ua.runs} runs (${ua.design}), factors: ${ua.factors.join(", ")}; seed ${String(ua.provenance.seed)}\n`;
   text += `Mean absolute rank shift versus the nominal ranking: ${ua.meanAbsShift.toFixed(2)}\n\n`;
+  // Past the panel branch the data are the loader's columns (a panel is read as rows).
+  const columns = data as Extract<typeof data, { units: unknown }>;
+  const names = new Map(columns.units.map((u, k) => [u, columns.names?.[k] ?? ""]));
+  const named = [...names.values()].some((n) => n !== "");
+  const shownRows = sorted.slice(0, top);
   text += textTable(
-    ["unit", "nominal", "median", "5-95% interval", "mean shift"],
-    sorted.map((r) => [
+    ["unit", ...(named ? ["name"] : []), "nominal", "median", "5-95% interval", "mean shift"],
+    shownRows.map((r) => [
       r.unit,
+      ...(named ? [names.get(r.unit) ?? ""] : []),
       fmt(r.nominal),
       fmt(r.median),
       r.p05 === null ? "-" : `[${fmt(r.p05)}, ${fmt(r.p95)}]`,
       fmt(r.meanShift, 2),
     ]),
   );
+  text += moreRows(shownRows.length, sorted.length, "units");
+  if (ua.adaptations.length > 0)
+    text += `\nAlternatives adapted before the runs:\n${ua.adaptations.map((a) => `  ${printable(a.message)}\n`).join("")}`;
   if (ua.sensitivity) {
     text += "\nSensitivity of the mean absolute rank shift (first-order S, total ST):\n";
     text += textTable(

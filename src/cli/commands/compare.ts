@@ -9,6 +9,7 @@ import { DATA_OPTIONS, dataHelp } from "../data-options.js";
 import { printable, textTable, toCsv } from "../format.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
+import { scaleName, scaleOption, scoreCell } from "../people.js";
 import { rollupOption } from "./score.js";
 
 export const compareHelp = `Usage: indicatrix compare <model> <data.csv> --profiles normal,emergency [--top N] [--format text|csv|json] [--out file]
@@ -22,11 +23,19 @@ correlations, and the roll-up to the units above (streets, districts).
   --format text|csv|json  text (default); csv: one row per unit with score and rank per profile and the shift
   --out FILE              write to FILE (atomically) instead of stdout
   --rollup WHAT           roll-up weighting: mean, or a column such as population (default: population if present)
+  --scale 1|100           scores on 0-100 (default in the text tables) or 0-1 (default in csv and json)
 ${csvHelp(26)}
 ${dataHelp(26)}`;
 
 /** Writes the text report of a comparison (also used by the demo). */
-export function compareText(model: Model, c: Comparison, top: number, io: Io, rollupBy?: string): void {
+export function compareText(
+  model: Model,
+  c: Comparison,
+  top: number,
+  io: Io,
+  rollupBy?: string,
+  scale: 1 | 100 = 100,
+): void {
   const first = c.profiles[0];
   const last = c.profiles[c.profiles.length - 1];
   if (first === undefined || last === undefined) return;
@@ -35,7 +44,7 @@ export function compareText(model: Model, c: Comparison, top: number, io: Io, ro
   const h = res0.hierarchy;
   const names = new Map(h.units.map((u, i) => [u, h.names[i]]));
   const name = (u: string) => names.get(u) ?? "";
-  const pct = (v: number) => (Number.isNaN(v) ? "-" : (v * 100).toFixed(1));
+  const pct = (v: number) => scoreCell(v, scale);
   io.out(
     `Model ${printable(model.id)}: ${c.units.length} units scored under ${printable(c.profiles.join(", "))}\n`,
   );
@@ -45,7 +54,7 @@ export function compareText(model: Model, c: Comparison, top: number, io: Io, ro
     const others = c.profiles.filter((q) => q !== p);
     const otherRanks = others.map((q) => c.ranks[q] as Uint32Array);
     const order = [...c.units.keys()].filter((i) => r[i]).sort((a, b) => r[a]! - r[b]!);
-    io.out(`\nTop ${Math.min(top, order.length)} under ${p} (score 0-100):\n`);
+    io.out(`\nTop ${Math.min(top, order.length)} under ${p} (score ${scaleName(scale)}):\n`);
     io.out(
       textTable(
         ["rank", "unit", "name", "score", ...others.map((q) => `rank ${q}`)],
@@ -187,6 +196,7 @@ export function compareCommand(argv: string[], io: Io): number {
       format: { type: "string", default: "text" },
       out: { type: "string" },
       rollup: { type: "string" },
+      scale: { type: "string" },
       ...CSV_OPTIONS,
       ...DATA_OPTIONS,
       help: { type: "boolean", short: "h" },
@@ -209,6 +219,7 @@ export function compareCommand(argv: string[], io: Io): number {
   const format = values.format as string;
   if (!["text", "csv", "json"].includes(format))
     throw new UsageError(`--format must be text, csv or json, got "${format}"`);
+  const scale = scaleOption(values.scale, format === "text" ? 100 : 1);
   const csv = csvOptions(values);
   checkOut(values.out, positionals);
   const model = loadModel(positionals[0] as string);
@@ -216,10 +227,23 @@ export function compareCommand(argv: string[], io: Io): number {
   let text = "";
   if (format === "text") {
     const buf: string[] = [];
-    compareText(model, c, top, { out: (t) => buf.push(t), err: io.err, isTTY: io.isTTY }, values.rollup);
+    compareText(
+      model,
+      c,
+      top,
+      { out: (t) => buf.push(t), err: io.err, isTTY: io.isTTY },
+      values.rollup,
+      scale,
+    );
     text = buf.join("");
   } else {
     const rows = [...compareUnitRows(c, profiles), ...compareRollupRows(c, profiles, values.rollup)];
+    if (scale !== 1)
+      for (const row of rows)
+        for (const p of profiles) {
+          const v = row[`${p}_score`];
+          if (typeof v === "number" && Number.isFinite(v)) row[`${p}_score`] = v * scale;
+        }
     if (format === "csv") text = csv.bom + toCsv(Object.keys(rows[0] ?? { unit: "" }), rows, csv.style);
     else
       text = `${JSON.stringify({ profiles, correlations: c.correlations, weights: c.weights, units: rows }, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;

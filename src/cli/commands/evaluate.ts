@@ -8,6 +8,7 @@ import {
 import { rankAgreement } from "../../analysis/rank-similarity.js";
 import { borda } from "../../evaluate/borda.js";
 import { copeland } from "../../evaluate/copeland.js";
+import type { RankSumRatioResult } from "../../evaluate/rank-sum-ratio.js";
 import { parseModel } from "../../indicators/parse-model.js";
 import { readModelFile } from "../../node/read-model-file.js";
 import type { DatasetInput } from "../../score/dataset.js";
@@ -17,11 +18,13 @@ import { DATA_OPTIONS, dataHelp } from "../data-options.js";
 import { printable, toCsv } from "../format.js";
 import { loadData } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
+import { DEFAULT_TOP, outputFormat, rsrGradeLabel, topOption } from "../people.js";
+import { rankedTable } from "../ranked-table.js";
 
 export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method M[,M2,...] [--combine borda|copeland]
                            [--profile P] [--profiles A,B]
                            [--v X] [--lambda X] [--preference F] [--q Q] [--p P] [--s S]
-                           [--format csv|json] [--out file]
+                           [--format table|csv|json] [--top N] [--out file]
 
 Scores the units with a model, then runs an evaluation method over the active indicators'
 normalized values (higher = better) with their global weights. One row per scored unit; units with
@@ -47,7 +50,10 @@ a missing indicator value are left out of the method (empty cells).
   --q Q, --p P, --s S
                      promethee thresholds on the normalized scale (indifference q, preference p,
                      Gaussian s): one number or a comma list with one per indicator
-  --format csv|json  csv (default) or one JSON document
+  --format F         table (default on a terminal): the units by rank with their names, RSR grades
+                     labelled; csv (default when piped or with --out) or one JSON document; every
+                     number on the method's own scale (TOPSIS closeness 0-1, VIKOR Q, net flows)
+  --top N            table: the first N units by rank (default 20; all: every unit)
   --out FILE         write to FILE instead of stdout
 ${csvHelp(21)}
 ${dataHelp(21)}`;
@@ -67,7 +73,8 @@ export function evaluateCommand(argv: string[], io: Io): number {
       q: { type: "string" },
       p: { type: "string" },
       s: { type: "string" },
-      format: { type: "string", default: "csv" },
+      format: { type: "string" },
+      top: { type: "string" },
       out: { type: "string" },
       ...CSV_OPTIONS,
       ...DATA_OPTIONS,
@@ -87,9 +94,8 @@ export function evaluateCommand(argv: string[], io: Io): number {
   if (combine !== undefined && combine !== "borda" && combine !== "copeland")
     throw new UsageError(`--combine must be borda or copeland, got "${combine}"`);
   const method = methods[0] as ModelEvaluationMethod;
-  const format = values.format as string;
-  if (format !== "csv" && format !== "json")
-    throw new UsageError(`--format must be csv or json, got "${format}"`);
+  const format = outputFormat(values.format, ["table", "csv", "json"], io, values.out, "csv");
+  const top = topOption(values.top, DEFAULT_TOP);
   if (values.profiles !== undefined && (method !== "coupling" || methods.length > 1))
     throw new UsageError("--profiles is only for --method coupling");
   const only = (flag: string, m: ModelEvaluationMethod) => {
@@ -103,6 +109,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
   checkOut(values.out, positionals);
   const model = parseModel(readModelFile(positionals[0] as string));
   const data = loadData(positionals[1] as string, model, values, io);
+  const names = new Map(data.units.map((u, k) => [u, data.names?.[k]]));
   if (combine !== undefined) {
     const profile = values.profile !== undefined ? { profile: values.profile } : {};
     return combineMethods(
@@ -111,7 +118,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
       methods,
       combine,
       profile,
-      { format, csv, out: values.out, positionals },
+      { format, csv, out: values.out, positionals, names, top },
       io,
     );
   }
@@ -128,20 +135,22 @@ export function evaluateCommand(argv: string[], io: Io): number {
   } as EvaluateModelOptions;
   const ev = evaluateModel(model, data, opts);
   const text =
-    format === "csv"
-      ? csv.bom + toCsv(ev.columns, ev.rows, csv.style)
-      : `${JSON.stringify(
-          {
-            method: ev.method,
-            profile: ev.profile,
-            criteria: ev.criteria,
-            weights: ev.weights,
-            excluded: ev.excluded,
-            rows: ev.rows,
-          },
-          (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
-          2,
-        )}\n`;
+    format === "table"
+      ? evaluateTable(ev, names, top, model.language)
+      : format === "csv"
+        ? csv.bom + toCsv(ev.columns, ev.rows, csv.style)
+        : `${JSON.stringify(
+            {
+              method: ev.method,
+              profile: ev.profile,
+              criteria: ev.criteria,
+              weights: ev.weights,
+              excluded: ev.excluded,
+              rows: ev.rows,
+            },
+            (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+            2,
+          )}\n`;
   writeOut(values.out, [text], positionals, io);
   if (ev.excluded.length > 0)
     io.err(
@@ -165,6 +174,8 @@ function combineMethods(
     csv: ReturnType<typeof csvOptions>;
     out: string | undefined;
     positionals: string[];
+    names: ReadonlyMap<string, string | null | undefined>;
+    top: number;
   },
   io: Io,
 ): number {
@@ -196,24 +207,26 @@ function combineMethods(
     return row;
   });
   const text =
-    output.format === "csv"
-      ? output.csv.bom + toCsv(columns, rows, output.csv.style)
-      : `${JSON.stringify(
-          {
-            methods,
-            combine,
-            profile: first.profile,
-            criteria: first.criteria,
-            weights: first.weights,
-            excluded: first.excluded,
-            rows,
-            agreement,
-          },
-          (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
-          2,
-        )}\n`;
+    output.format === "table"
+      ? `${methods.join(", ")} combined by ${combine} (profile ${printable(first.profile)}):\n${rankedTable(columns, rows, { rank: `${combine}_rank`, names: output.names, top: output.top })}`
+      : output.format === "csv"
+        ? output.csv.bom + toCsv(columns, rows, output.csv.style)
+        : `${JSON.stringify(
+            {
+              methods,
+              combine,
+              profile: first.profile,
+              criteria: first.criteria,
+              weights: first.weights,
+              excluded: first.excluded,
+              rows,
+              agreement,
+            },
+            (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+            2,
+          )}\n`;
   writeOut(output.out, [text], output.positionals, io);
-  if (output.format === "csv") {
+  if (output.format !== "json") {
     const lines = [`agreement of the rankings (${methods.length} methods, ${kept.length} units):`];
     for (let a = 0; a < methods.length; a++)
       for (let b = a + 1; b < methods.length; b++)
@@ -227,6 +240,26 @@ function combineMethods(
       `${first.excluded.length} unit(s) left out for missing indicator values: ${printable(first.excluded.slice(0, 10).join(", "))}${first.excluded.length > 10 ? ", ..." : ""}\n`,
     );
   return 0;
+}
+
+/**
+ * `evaluate --format table`: the method's rows by rank (units without a rank last) with the units'
+ * names; RSR grades with their label (`1 good`).
+ */
+function evaluateTable(
+  ev: ReturnType<typeof evaluateModel>,
+  names: ReadonlyMap<string, string | null | undefined>,
+  top: number,
+  language: string | undefined,
+): string {
+  const grades = ev.method === "rsr" ? (ev.detail as RankSumRatioResult).thresholds.length + 1 : 0;
+  const cell = (column: string, v: string | number | null | undefined) =>
+    grades > 0 && column === "grade" && typeof v === "number"
+      ? rsrGradeLabel(v, grades, language)
+      : undefined;
+  const ranked = ev.columns.includes("rank");
+  const title = `${ev.method} on profile ${printable(ev.profile)}: ${ev.rows.length - ev.excluded.length} units${ranked ? " by rank" : ""}\n`;
+  return title + rankedTable(ev.columns, ev.rows, { rank: ranked ? "rank" : undefined, names, top, cell });
 }
 
 /** A correlation for the agreement lines: 4 decimals. */

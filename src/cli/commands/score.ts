@@ -17,10 +17,12 @@ import { csvChunks, printable } from "../format.js";
 import { jsonChunks } from "../json-chunks.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
+import { DEFAULT_TOP, outputFormat, scaleOption, TABLE_OPTIONS, tableHelp, topOption } from "../people.js";
+import { scoreTable } from "../score-table.js";
 import { scoreWorkbook } from "../score-workbook.js";
 import { scoreColumnTypes, writeParquet } from "../write-parquet.js";
 
-export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile P] [--out file] [--format csv|json] [--rollup mean|COLUMN]
+export const scoreHelp = `Usage: indicatrix score <model> <data.csv> [--profile P] [--out file] [--format table|csv|json] [--rollup mean|COLUMN]
        [--period COLUMN [--state COLUMN] [--basis pooled|period|reference:P] [--weights pooled|period|reference:P]]
 
 Scores the units of a CSV file with a model. Every unit of the input appears in the output, in input order:
@@ -32,7 +34,9 @@ roll-up; units without a score with the reason.
   --out FILE         write to FILE (atomically) instead of stdout; FILE.xlsx: a workbook with sheets
                      scores, ranking, weights, consistency (AHP) and roll-up; FILE.parquet: the
                      CSV table as Parquet, typed, through DuckDB (the optional @duckdb/node-api)
-  --format csv|json  csv (default): one row per unit; json: one document with weights and diagnostics
+  --format F         table (default on a terminal): the units by rank with names, score, grade and
+                     dimension scores, and the roll-up; csv (default when piped or with --out): one row
+                     per unit; json: one document with weights and diagnostics
   --rollup WHAT      how units with child units are scored: mean, or a column to weight by
                      (default: population when the data have it, else mean)
   --period COLUMN    the data are a panel (one row per unit and period): score every period and write
@@ -42,7 +46,7 @@ roll-up; units without a score with the reason.
   --basis B          panel normalization bounds: pooled over every unit-period (default, comparable over
                      time), period (each period alone) or reference:P (the bounds of period P)
   --weights W        panel rows of data-driven weights (entropy...): pooled (default), period or reference:P
-  --scale 1|100      scores on 0-1 (default) or 0-100 (the scale of compare's tables)
+${tableHelp(21)}
   --digits N         round scores and coverage to N decimals (default: exact, round-trip)
 ${csvHelp(21)}
 ${dataHelp(21)}
@@ -127,8 +131,7 @@ function outputShape(
   scale: string | undefined,
   digits: string | undefined,
 ): { factor: number; digits: number | undefined } | undefined {
-  if (scale !== undefined && scale !== "1" && scale !== "100")
-    throw new UsageError(`--scale must be 1 or 100, got "${scale}"`);
+  scaleOption(scale, 1);
   const d = digits === undefined ? undefined : Number(digits);
   if (d !== undefined && (digits?.trim() === "" || !Number.isInteger(d) || d < 0 || d > 15))
     throw new UsageError(`--digits must be an integer from 0 to 15, got "${digits}"`);
@@ -186,14 +189,14 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     options: {
       profile: { type: "string" },
       out: { type: "string" },
-      format: { type: "string", default: "csv" },
+      format: { type: "string" },
       rollup: { type: "string" },
       engine: { type: "string", default: "memory" },
       period: { type: "string" },
       state: { type: "string" },
       basis: { type: "string" },
       weights: { type: "string" },
-      scale: { type: "string" },
+      ...TABLE_OPTIONS,
       digits: { type: "string" },
       ...CSV_OPTIONS,
       ...DATA_OPTIONS,
@@ -208,12 +211,15 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   const csv = csvOptions(values);
   if (values.engine === "duckdb" && (values.bom || values["csv-safe"] || values["no-csv-safe"]))
     throw new UsageError("--bom and --csv-safe are for --engine memory");
-  if (values.engine === "duckdb" && values.format !== "csv")
+  if (values.engine === "duckdb" && values.format !== undefined && values.format !== "csv")
     throw new UsageError(
       `--engine duckdb writes the file named by --out (.parquet or .csv); --format ${values.format} is for --engine memory`,
     );
-  if (values.engine === "duckdb" && (values.scale !== undefined || values.digits !== undefined))
-    throw new UsageError("--scale and --digits are for --engine memory");
+  if (
+    values.engine === "duckdb" &&
+    (values.scale !== undefined || values.digits !== undefined || values.top !== undefined)
+  )
+    throw new UsageError("--scale, --digits and --top are for --engine memory");
   if (values.engine === "duckdb" && values.rollup !== undefined)
     throw new UsageError(
       "--rollup is for --engine memory: the DuckDB engine writes unit scores without roll-up",
@@ -235,13 +241,18 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     );
   if (values.engine !== "memory")
     throw new UsageError(`--engine must be memory or duckdb, got "${values.engine}"`);
-  const format = values.format as string;
-  if (!["csv", "json"].includes(format))
-    throw new UsageError(`--format must be csv or json, got "${format}"`);
+  const format = outputFormat(values.format, ["table", "csv", "json"], io, values.out, "csv");
+  if (format === "table" && values.out !== undefined && /\.xlsx$/i.test(values.out))
+    throw new UsageError("--format table is for the terminal; --out FILE.xlsx writes a workbook");
+  const top = topOption(values.top, DEFAULT_TOP);
   const shape = outputShape(values.scale, values.digits);
   checkOut(values.out, positionals);
   const model = loadModel(positionals[0] as string);
-  if (values.period !== undefined) return scorePanelCommand(model, positionals, values, csv, io);
+  if (values.period !== undefined) {
+    if (format === "table")
+      throw new UsageError("--format table is not yet for panels (--period): give --format csv or json");
+    return scorePanelCommand(model, positionals, { ...values, format }, csv, shape, io);
+  }
   const data = loadData(positionals[1] as string, model, values, io);
   const keep = values.rollup && values.rollup !== "mean" ? [values.rollup] : [];
   const result = score(model, data, { ...(values.profile ? { profile: values.profile } : {}), keep });
@@ -272,7 +283,9 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     ]);
     io.err(`wrote ${printable(values.out)}\n`);
     chunks = [];
-  } else if (format === "csv") chunks = withPrefix(csv.bom, csvChunks(columns, count, rowAt, csv.style));
+  } else if (format === "table")
+    chunks = [scoreTable(model, result, up, scaleOption(values.scale, 100), top)];
+  else if (format === "csv") chunks = withPrefix(csv.bom, csvChunks(columns, count, rowAt, csv.style));
   else {
     const names = Object.fromEntries(
       [...result.resolved.nodes.values()].map((n) => [n.id, displayName(n.node, model.language)]),
@@ -323,6 +336,7 @@ function scorePanelCommand(
     out?: string | undefined;
   },
   csv: ReturnType<typeof csvOptions>,
+  shape: ReturnType<typeof outputShape>,
   io: Io,
 ): number {
   const data = readCsvFile(positionals[1] as string);
@@ -351,6 +365,7 @@ function scorePanelCommand(
       'a node id "period" would overwrite the period column of the panel output; rename it',
     );
   const columns = ["unit", "period", ...first.columns.slice(1)];
+  const nodeIds = [...panel.at(first.period).resolved.nodes.keys()];
   const offsets: number[] = [];
   let count = 0;
   for (const part of parts) {
@@ -361,7 +376,8 @@ function scorePanelCommand(
     let q = parts.length - 1;
     while (offsets[q]! > k) q--;
     const part = parts[q] as (typeof parts)[number];
-    const { unit, ...rest } = part.rowAt(k - offsets[q]!);
+    const raw = part.rowAt(k - offsets[q]!);
+    const { unit, ...rest } = shape ? shapeRow(raw, nodeIds, shape) : raw;
     return { unit: unit ?? null, period: part.period, ...rest };
   };
   let chunks: Iterable<string>;
