@@ -60,6 +60,7 @@ section.card h3{margin:18px 0 6px;font-size:15px;font-weight:600}
 .chart .sun{stroke:#fff;stroke-width:1}
 .chart .sun:hover{opacity:.85}
 .chart .sun-label{font-size:11px;fill:#fff;font-weight:600;pointer-events:none}
+.chart .sun-code{font-size:9px;fill:#fff;pointer-events:none}
 .chart .sun-center{fill:#1c3d5a}
 .chart .sun-center-label{fill:#fff;font-size:11px;font-weight:600}
 .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12.5px;margin:6px 0 8px}
@@ -67,11 +68,13 @@ section.card h3{margin:18px 0 6px;font-size:15px;font-weight:600}
 .legend i{display:inline-block;width:11px;height:11px;border-radius:2px}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:middle}
-th{font-weight:600;color:var(--muted);font-size:12px;background:#fafbfc;white-space:nowrap}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+th{font-weight:600;color:var(--muted);font-size:12px;background:#fafbfc;min-width:3em;overflow-wrap:normal}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n{white-space:nowrap}
 .profile-weights td:first-child{white-space:nowrap}
 tbody tr:hover{background:#f7f9fb}
 .scroll{max-height:560px;overflow:auto;border:1px solid var(--line);border-radius:8px}
+.hscroll{max-width:100%;overflow-x:auto}
 .scroll table th{position:sticky;top:0;z-index:1}
 table.sortable th button{all:unset;cursor:pointer}
 table.sortable th button:focus-visible{outline:2px solid var(--accent)}
@@ -106,7 +109,7 @@ footer{color:var(--muted);font-size:12px;padding:8px 0 30px}
   .toolbar{display:none}
   .masthead{background:none;color:var(--ink);padding:0 0 8px;border-bottom:2px solid var(--ink)}
   section.card{box-shadow:none;break-inside:avoid-page;border-color:#ccc}
-  .scroll{max-height:none;overflow:visible;border:0}
+  .scroll,.hscroll{max-height:none;overflow:visible;border:0}
   .scroll table th{position:static}
   a{color:inherit;text-decoration:none}
   .wrap{max-width:none;padding:0}

@@ -354,7 +354,10 @@ export interface SunNode {
   depth: number;
   /** Global weight (the children of a node sum to its value). */
   value: number;
+  /** Full name, shown on hover and where it fits. */
   label: string;
+  /** Short label (the node's code, e.g. "S1.1"), used where the name does not fit. */
+  code?: string;
   color: string;
 }
 
@@ -364,6 +367,37 @@ function arc(cx: number, cy: number, r0: number, r1: number, a0: number, a1: num
   const large = span > Math.PI ? 1 : 0;
   const p = (r: number, a: number) => `${px(cx + r * Math.sin(a))},${px(cy - r * Math.cos(a))}`;
   return `M${p(r1, a0)}A${px(r1)},${px(r1)} 0 ${large} 1 ${p(r1, b)}L${p(r0, b)}A${px(r0)},${px(r0)} 0 ${large} 0 ${p(r0, a0)}Z`;
+}
+
+/**
+ * The label of one sunburst arc, or "" where nothing fits (the arc's title still names it on hover).
+ * The first ring reads horizontally: the full name where it fits the arc, else the code, with the weight
+ * below. Outer rings read along the radius (turned upright on the left half): the code where it fits
+ * the ring's width and the arc's length. Nothing is cut with an ellipsis.
+ */
+function sunLabel(n: SunNode, c: number, r0: number, r1: number, a0: number, a1: number): string {
+  const mid = (a0 + a1) / 2;
+  const rm = (r0 + r1) / 2;
+  const arcLen = (a1 - a0) * rm;
+  const ring = r1 - r0;
+  const x = c + rm * Math.sin(mid);
+  const y = c - rm * Math.cos(mid);
+  if (n.depth === 1) {
+    // Horizontal text: near the top and bottom the arc runs along the text, at the sides the ring does.
+    const across = Math.abs(Math.cos(mid)) * arcLen + Math.abs(Math.sin(mid)) * ring;
+    const tall = Math.abs(Math.cos(mid)) * ring + Math.abs(Math.sin(mid)) * arcLen;
+    if (tall < 26 || across < 28) return "";
+    const text = [n.label, n.code].find((s) => s !== undefined && s !== "" && textWidth(s, 11) <= across - 6);
+    const weight = `<text class="sun-label val" x="${px(x)}" y="${px(text ? y + 11 : y + 4)}" text-anchor="middle">${esc(fixed(n.value * 100, 1))}%</text>`;
+    return text
+      ? `<text class="sun-label" x="${px(x)}" y="${px(y - 2)}" text-anchor="middle">${esc(text)}</text>${weight}`
+      : weight;
+  }
+  const code = n.code;
+  if (code === undefined || code === "" || arcLen < 11 || textWidth(code, 9) > ring - 6) return "";
+  const deg = (mid * 180) / Math.PI;
+  const turn = deg <= 180 ? deg - 90 : deg - 270;
+  return `<text class="sun-code" transform="translate(${px(x)} ${px(y)}) rotate(${px(turn)})" text-anchor="middle" dy="0.35em">${esc(code)}</text>`;
 }
 
 /** A sunburst of the global weights: rings by depth, each node's angle proportional to its weight. @internal */
@@ -384,17 +418,7 @@ export function sunburst(nodes: readonly SunNode[], centerLabel: string, ariaLab
       parts.push(
         `<path class="sun" data-id="${esc(n.id)}" data-value="${n.value}" d="${arc(c, c, r0, r1, a0, a1)}" fill="${n.color}"><title>${esc(`${n.label}: ${fixed(n.value * 100, 1)}%`)}</title></path>`,
       );
-      const mid = (a0 + a1) / 2;
-      const rm = (r0 + r1) / 2;
-      const arcLen = (a1 - a0) * rm;
-      if (n.depth === 1 && arcLen > 34) {
-        const lx = c + rm * Math.sin(mid);
-        const ly = c - rm * Math.cos(mid);
-        const text = truncate(n.label, Math.min(ring * 1.6, arcLen), 11);
-        labels.push(
-          `<text class="sun-label" x="${px(lx)}" y="${px(ly - 2)}" text-anchor="middle">${esc(text)}</text><text class="sun-label val" x="${px(lx)}" y="${px(ly + 11)}" text-anchor="middle">${esc(fixed(n.value * 100, 1))}%</text>`,
-        );
-      }
+      labels.push(sunLabel(n, c, r0, r1, a0, a1));
     }
     const kids = children.get(n.id) ?? [];
     const total = kids.reduce((s, k) => s + Math.max(k.value, 0), 0);
@@ -408,7 +432,7 @@ export function sunburst(nodes: readonly SunNode[], centerLabel: string, ariaLab
   const root = nodes.find((n) => n.depth === 0);
   if (root) visit(root, 0, 2 * Math.PI);
   parts.push(
-    `<circle cx="${c}" cy="${c}" r="${hole - 3}" class="sun-center"/>`,
+    `<circle cx="${c}" cy="${c}" r="${hole - 3}" class="sun-center"><title>${esc(centerLabel)}</title></circle>`,
     `<text class="sun-center-label" x="${c}" y="${c + 4}" text-anchor="middle">${esc(truncate(centerLabel, 2 * hole - 14, 11))}</text>`,
   );
   return svg(size, size, ariaLabel, parts.join("") + labels.join(""), "sunburst");

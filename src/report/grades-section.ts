@@ -79,7 +79,7 @@ function nodeBlock(ctx: ReportContext, v: ProfileView, g: NodeGrades): string {
       ];
     });
     parts.push(
-      `<h3>${esc(L.gradeCountsBy(level ?? ""))} (${slots.length})</h3>${table(
+      `<h3>${esc(L.gradeCountsBy(L.term(level ?? "")))} (${slots.length})</h3>${table(
         [
           { label: L.name },
           ...(hasParents ? [{ label: L.parent }] : []),

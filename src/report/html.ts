@@ -49,7 +49,9 @@ export function table(
     )
     .join("");
   const t = `<table${cls ? ` class="${cls}"` : ""}><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
-  return o.scroll ? `<div class="scroll">${t}</div>` : t;
+  // Every table sits in a box of its own that scrolls sideways when the table is wider than the page
+  // (long English names, many dimensions): the page itself never overflows.
+  return `<div class="${o.scroll ? "scroll" : "hscroll"}">${t}</div>`;
 }
 
 /** A numeric cell with fixed decimals, sorted by its exact value. @internal */

@@ -46,6 +46,8 @@ export interface Labels {
   count: string;
   population: string;
   weightedBy: (col: string) => string;
+  /** A method, policy, column or level key (`arithmetic`, `entropy`, `skip`, `population`, `district`...) in this language; other text as it is. */
+  term: (key: string) => string;
   plainMean: string;
   grades: string;
   gradesAt: (node: string) => string;
@@ -108,6 +110,57 @@ export interface Labels {
   showProfile: string;
 }
 
+/**
+ * Chinese for the keys the report shows: weight, aggregation and normalization methods, missing-value
+ * policies, the roll-up weight column and the usual unit levels. A key not listed (a model's own column
+ * or level) is shown as it is.
+ */
+const ZH_TERMS: Readonly<Record<string, string>> = {
+  equal: "等权",
+  fixed: "固定权重",
+  entropy: "熵值法",
+  stddev: "标准差法",
+  cv: "变异系数法",
+  pca: "主成分权重",
+  gini: "基尼系数法",
+  g1: "G1 序关系法",
+  bwm: "最优最劣法",
+  "fuzzy-ahp": "模糊 AHP",
+  combine: "组合赋权",
+  arithmetic: "算术平均",
+  geometric: "几何平均",
+  harmonic: "调和平均",
+  minimum: "最小值",
+  power: "幂平均",
+  minmax: "极差标准化",
+  goalposts: "阈值标准化",
+  zscore: "Z 分数标准化",
+  rank: "排序标准化",
+  percentile: "百分位标准化",
+  target: "适度指标",
+  range: "区间指标",
+  distance: "距离标准化",
+  ratio: "比值标准化",
+  sum: "比重标准化",
+  vector: "向量标准化",
+  skip: "跳过（其余权重重新归一）",
+  error: "报错",
+  mean: "均值填补",
+  median: "中位数填补",
+  zero: "以零填补",
+  population: "人口",
+  "min coverage": "最低覆盖率",
+  community: "社区",
+  street: "街道",
+  district: "区",
+  city: "市",
+  county: "县",
+  province: "省",
+  town: "镇",
+  township: "乡镇",
+  village: "村",
+};
+
 const en: Labels = {
   lang: "en",
   generated: "Composite index report",
@@ -155,6 +208,7 @@ const en: Labels = {
   count: "Units below",
   population: "Population",
   weightedBy: (col) => `Means weighted by ${col}`,
+  term: (key) => key,
   plainMean: "Plain means of the scored units below",
   grades: "Grades",
   gradesAt: (node) => `Grades at ${node}`,
@@ -267,7 +321,8 @@ const zh: Labels = {
   level: "层级",
   count: "下辖单元数",
   population: "人口",
-  weightedBy: (col) => `按 ${col} 加权平均`,
+  weightedBy: (col) => `按${ZH_TERMS[col] ?? ` ${col} `}加权平均`,
+  term: (key) => ZH_TERMS[key] ?? key,
   plainMean: "下辖已评分单元的简单平均",
   grades: "等级评定",
   gradesAt: (node) => `${node}等级`,

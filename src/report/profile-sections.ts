@@ -53,7 +53,7 @@ export function overviewSection(ctx: ReportContext, v: ProfileView, up: RollupRe
       const value = toDisplay(v.scale, rootCol[s]!);
       cards.push(
         kpi(
-          `${up.levels[s] ?? ""} ${ctx.unitName(u)}`.trim(),
+          `${L.term(up.levels[s] ?? "")} ${ctx.unitName(u)}`.trim(),
           fixed(value, 1),
           up.by === "mean" ? L.plainMean : L.weightedBy(up.by.weight),
           value,
@@ -82,6 +82,7 @@ export function frameworkSection(ctx: ReportContext, v: ProfileView): string {
     depth: n.depth,
     value: global[n.id] ?? 0,
     label: ctx.nodeName(n.id),
+    ...(n.node.code ? { code: n.node.code } : {}),
     color: n.depth <= 1 ? colorOf(n.id) : tint(colorOf(n.id), Math.min(0.6, 0.22 * (n.depth - 1))),
   }));
   const chart = sunburst(sun, ctx.nodeName(v.root), `${L.framework}: ${v.title}`);
@@ -147,7 +148,7 @@ export function frameworkSection(ctx: ReportContext, v: ProfileView): string {
       return `<h3>${esc(L.experts(ctx.nodeName(id)))}</h3>${table([{ label: L.expert }, { label: L.expertWeight, numeric: true }, { label: "CR", numeric: true }, { label: L.priorities }, { label: L.advice }], rows, { className: "experts" })}`;
     })
     .join("");
-  const side = `<div><h3>${esc(ctx.nodeName(v.root))}</h3><p class="note">${esc(`${L.weights}: ${weightMethod(rootNode.weights)} · ${L.aggregation}: ${aggregateMethod(rootNode.aggregate)}`)}</p>${dimTable}${crTable}${panels}</div>`;
+  const side = `<div><h3>${esc(ctx.nodeName(v.root))}</h3><p class="note">${esc(`${L.weights}: ${weightMethod(rootNode.weights, L.term)} · ${L.aggregation}: ${aggregateMethod(rootNode.aggregate, L.term)}`)}</p>${dimTable}${crTable}${panels}</div>`;
   const maxGlobal = Math.max(...nodes.filter((n) => n.id !== v.root).map((n) => global[n.id] ?? 0), 0);
   const treeRows: Cell[][] = nodes.map((n) => {
     const pad = n.depth * 18;
@@ -157,7 +158,7 @@ export function frameworkSection(ctx: ReportContext, v: ProfileView): string {
     const consistency = r.consistency[n.id];
     const method = n.indicator
       ? ""
-      : `${weightMethod(n.weights)}${n.weightsFrom && n.weightsFrom !== v.name ? ` (${n.weightsFrom})` : ""} · ${aggregateMethod(n.aggregate)}`;
+      : `${weightMethod(n.weights, L.term)}${n.weightsFrom && n.weightsFrom !== v.name ? ` (${n.weightsFrom})` : ""} · ${aggregateMethod(n.aggregate, L.term)}`;
     return [
       {
         html: `<span style="padding-left:${pad}px">${dot}${code}${esc(ctx.nodeName(n.id))}</span>`,

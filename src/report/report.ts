@@ -274,9 +274,11 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
     `${labels.indicators}: ${new Set(views.flatMap((v) => v.result.resolved.indicators)).size}`,
     `${labels.profiles}: ${views.map((v) => v.title).join(" · ")}`,
   ];
-  const normalization = [...new Set(Object.values(first.normalization).map((p) => p.method))].join(", ");
+  const normalization = [
+    ...new Set(Object.values(first.normalization).map((p) => labels.term(p.method))),
+  ].join(", ");
   const notes = `<section class="card" id="notes"><h2>${esc(labels.methodNotes)}</h2><p class="note">${esc(
-    `${labels.normalization}: ${normalization}. ${labels.missingPolicy}: ${first.resolved.missing}${first.resolved.minCoverage > 0 ? ` (min coverage ${first.resolved.minCoverage})` : ""}. ${v0.scale.bounded ? labels.scaleNote : labels.nativeScaleNote}`,
+    `${labels.normalization}: ${normalization}. ${labels.missingPolicy}: ${labels.term(first.resolved.missing)}${first.resolved.minCoverage > 0 ? ` (${labels.term("min coverage")} ${first.resolved.minCoverage})` : ""}. ${v0.scale.bounded ? labels.scaleNote : labels.nativeScaleNote}`,
   )}</p></section>`;
   return `<!doctype html>
 <html lang="${esc(labels.lang)}">

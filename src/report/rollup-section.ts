@@ -39,7 +39,7 @@ export function rollupSection(ctx: ReportContext, v: ProfileView, up: RollupResu
     );
     const chart = barChart(rows, {
       max,
-      ariaLabel: `${L.rollup}: ${level ?? ""}`,
+      ariaLabel: `${L.rollup}: ${L.term(level ?? "")}`,
       className: "bars rollup",
       width: 1000,
       labelWidth: 220,
@@ -77,7 +77,7 @@ export function rollupSection(ctx: ReportContext, v: ProfileView, up: RollupResu
       ];
     });
     const grid = `${chart}${table(cols, tableRows, { sortable: true, scroll: slots.length > 12, className: "rollup-table" })}`;
-    parts.push(`<h3>${esc(level ?? "")} (${slots.length})</h3>${grid}`);
+    parts.push(`<h3>${esc(L.term(level ?? ""))} (${slots.length})</h3>${grid}`);
   }
   if (parts.length === 0) return "";
   const note = up.by === "mean" ? L.plainMean : L.weightedBy(up.by.weight);

@@ -203,7 +203,7 @@ export function disparitySection(ctx: ReportContext, v: ProfileView): string {
   ];
   const kpis = `<p class="disparity-kpis" data-gini="${g.gini}" data-theil-t="${d.theilT.value}" data-cv="${d.cv}">Gini ${esc(fixed(g.gini, 4))} · Theil T ${esc(fixed(d.theilT.value, 4))} · CV ${esc(fixed(d.cv, 3))}</p>`;
   const body = `${kpis}<h3>${esc(T.dagum)}</h3>${dagum}<h3>${esc(T.theil)}</h3>${theil}<h3>${esc(T.density)}</h3>${densityChart(curves, pooled, T.density)}`;
-  return card("disparity", T.disparity, body, T.note(level, d.units.length));
+  return card("disparity", T.disparity, body, T.note(ctx.labels.term(level), d.units.length));
 }
 
 /**

@@ -152,21 +152,21 @@ export function nodeDisplay(v: ProfileView, id: string, i: number): number {
   return col ? toDisplay(v.scale, col[i]!) : Number.NaN;
 }
 
-/** Name of a weight spec: equal, fixed, AHP, entropy, ... @internal */
-export function weightMethod(spec: WeightSpec): string {
-  if (spec === "equal") return "equal";
+/** Name of a weight spec: equal, fixed, AHP, entropy, ... (`term` translates the method keys). @internal */
+export function weightMethod(spec: WeightSpec, term: (key: string) => string = (k) => k): string {
+  if (spec === "equal") return term("equal");
   if (spec.method === "ahp") return "AHP";
   if (spec.method === "combine")
-    return `combine(${spec.of.map((s) => weightMethod(s)).join(", ")}; ${spec.rule})`;
+    return `${term("combine")}(${spec.of.map((s) => weightMethod(s, term)).join(", ")}; ${spec.rule})`;
   if (spec.method === "critic") return "CRITIC";
-  return spec.method;
+  return term(spec.method);
 }
 
-/** Name of an aggregation spec. @internal */
-export function aggregateMethod(spec: AggregateSpec): string {
-  if (typeof spec === "string") return spec;
-  if (spec.method === "power") return `power (p = ${spec.p})`;
-  return spec.method;
+/** Name of an aggregation spec (`term` translates the method keys). @internal */
+export function aggregateMethod(spec: AggregateSpec, term: (key: string) => string = (k) => k): string {
+  if (typeof spec === "string") return term(spec);
+  if (spec.method === "power") return `${term("power")} (p = ${spec.p})`;
+  return term(spec.method);
 }
 
 /** A direction as an arrow with a tooltip-ready text. @internal */

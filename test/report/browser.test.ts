@@ -196,6 +196,44 @@ describe.skipIf(!playwright)("report in a real browser (Debian chromium, playwri
     await page.close();
   });
 
+  it.each(["en", "zh"] as const)(
+    "sample city in %s at 1280 px: no horizontal overflow (scrollWidth), sunburst labels uncut, the outer rings labelled by code",
+    async (language) => {
+      const { model, data } = sampleCity();
+      const normal = score(model, data, { profile: "normal" });
+      const { page, errors } = await open(
+        browser,
+        report(model, data, { language }),
+        `report-${language}-width`,
+      );
+      const f = (await page.evaluate(`(() => {
+        const sun = document.querySelector(".profile:not([hidden]) svg.sunburst");
+        return {
+          width: document.documentElement.scrollWidth,
+          arcLabels: [...sun.querySelectorAll("text.sun-label:not(.val)")].map((t) => t.textContent),
+          codes: [...sun.querySelectorAll("text.sun-code")].map((t) => t.textContent),
+          titles: [...sun.querySelectorAll("path.sun > title")].map((t) => t.textContent),
+        };
+      })()`)) as { width: number; arcLabels: string[]; codes: string[]; titles: string[] };
+      // Before the fix the English page was 1478 px wide (the roll-up and weights tables) and its
+      // first-ring labels read "Governanc…".
+      expect(f.width).toBeLessThanOrEqual(1280);
+      expect(f.arcLabels.filter((l) => l.endsWith("…"))).toEqual([]);
+      // Every label is the node's name or its code (model codes such as "S1.1"), never a cut name.
+      const nodes = [...normal.resolved.nodes.values()];
+      const codes = new Set(nodes.map((n) => n.node.code).filter((c): c is string => !!c));
+      expect(f.codes.length).toBeGreaterThan(30);
+      expect(f.codes.filter((c) => !codes.has(c))).toEqual([]);
+      // The outer rings (criteria and indicators, depth >= 2) have labels: codes of depth-2 and deeper nodes.
+      const deep = new Set(nodes.filter((n) => n.depth >= 2).map((n) => n.node.code));
+      expect(f.codes.filter((c) => deep.has(c)).length).toBe(f.codes.length);
+      // The full name is on hover: one title per arc.
+      expect(f.titles.length).toBe(nodes.length - 1);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
   it("COINr ASEM: the top bar shows score()'s top country, 51 rows, 49 x 49 heatmap, no errors, no requests", async () => {
     const { model, data } = asem();
     const result = score(model, data);

@@ -169,7 +169,8 @@ describe("report(governance template, sample city)", () => {
     const d1 = districts.find((r) => r.id === "d1");
     expect(districts).toHaveLength(5);
     expect(d1?.value).toBeCloseTo((num / den) * 100, 9);
-    expect(profileBlock(cityHtml, 0)).toContain("按 population 加权平均");
+    // The weight column is named in Chinese (issue 18 item 7: every term translated).
+    expect(profileBlock(cityHtml, 0)).toContain("按人口加权平均");
   });
 
   it("shows the top unit's obstacle degrees: F_j (1 - z_j) / Σ F (1 - z) x 100, recomputed by hand", () => {
