@@ -70,6 +70,10 @@ const DELPHI: Record<string, string> = {
   "round2.csv": "test/fixtures/delphi/round2.csv",
 };
 
+/** judgments reads filled questionnaires: the three experts' workbooks of examples/construction. */
+const JUDGMENTS: Record<string, string> = { ...FILES, "model.json": "examples/construction/pruned.json" };
+const EXPERTS = "examples/construction/experts";
+
 /** spatial reads coordinates and an adjacency: the grid made above. */
 const SPATIAL: Record<string, string> = { ...FILES, "data.csv": cityXy, "neighbours.json": neighbours };
 
@@ -89,7 +93,14 @@ function argvOf(line: string): string[] {
     .split(/\s+/)
     .slice(1);
   const command = words[0];
-  const files = command === "delphi" ? DELPHI : command === "spatial" ? SPATIAL : FILES;
+  const files =
+    command === "delphi"
+      ? DELPHI
+      : command === "spatial"
+        ? SPATIAL
+        : command === "judgments"
+          ? JUDGMENTS
+          : FILES;
   const argv: string[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k] as string;
@@ -102,6 +113,13 @@ function argvOf(line: string): string[] {
         ...readdirSync(models)
           .filter((f) => f.endsWith(ext))
           .map((f) => join(models, f)),
+      );
+    } else if (w.startsWith("experts/*")) {
+      const ext = w.slice("experts/*".length);
+      argv.push(
+        ...readdirSync(EXPERTS)
+          .filter((f) => f.endsWith(ext))
+          .map((f) => join(EXPERTS, f)),
       );
     } else argv.push(files[w] ?? w);
   }
