@@ -1,0 +1,159 @@
+// toSQL over a panel (issue 13, item 5), run in DuckDB: the unit x period rows equal scorePanel()
+// (src/panel/score-panel.ts, itself checked against COINr's panel run in test/panel/asem-panel.test.ts)
+// to 1e-9 with the same ranks within each period, for every basis and every rows of weights.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDuckDB } from "../../src/duckdb.js";
+import type { Model } from "../../src/indicators/schema.js";
+import type { PanelBasis } from "../../src/panel/basis-plan.js";
+import { type PanelWeights, scorePanel } from "../../src/panel/score-panel.js";
+import { type ToSqlOptions, toSQL } from "../../src/sql/to-sql.js";
+import { csvRows, hasDuckDB } from "./helpers.js";
+import {
+  ASEM_PANEL_CSV,
+  asemPanelModel,
+  CITY_PANEL_CSV,
+  cityPanelModel,
+  expectSamePanel,
+} from "./panel-helpers.js";
+
+type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof loadDuckDB>>["DuckDBInstance"]["create"]>>;
+let instance: Connection | undefined;
+let connection: Awaited<ReturnType<Connection["connect"]>> | undefined;
+beforeAll(async () => {
+  if (!hasDuckDB) return;
+  const { DuckDBInstance } = await loadDuckDB();
+  instance = await DuckDBInstance.create(":memory:");
+  connection = await instance.connect();
+});
+afterAll(() => {
+  connection?.disconnectSync?.();
+  instance?.closeSync?.();
+});
+
+/** Runs `toSQL(model, opts)` in DuckDB and returns the query and its rows as records. */
+async function run(model: Model, opts: ToSqlOptions) {
+  const query = toSQL(model, opts);
+  const reader = await (connection as NonNullable<typeof connection>).runAndReadAll(query.sql);
+  const names = reader.columnNames();
+  const cols = reader.getColumns();
+  const rows = (cols[0] ?? []).map((_, i) =>
+    Object.fromEntries(names.map((n, k) => [n, cols[k]?.[i] as string | number | null])),
+  );
+  return { query, rows };
+}
+
+const city = csvRows(CITY_PANEL_CSV);
+const asem = csvRows(ASEM_PANEL_CSV);
+const bases: [string, PanelBasis][] = [
+  ["pooled", "pooled"],
+  ["period", "period"],
+  ["reference 2023", { reference: "2023" }],
+  ["reference 2023 clipped", { reference: 2023, clip: true }],
+];
+const weightRows: [string, PanelWeights][] = [
+  ["pooled", "pooled"],
+  ["period", "period"],
+  ["reference 2022", { reference: "2022" }],
+];
+
+describe.skipIf(!hasDuckDB)("toSQL with a period column, run in DuckDB, equals scorePanel()", () => {
+  for (const [bname, basis] of bases)
+    for (const [wname, weights] of weightRows)
+      it(`sample city panel (331 communities x 2021-2025), min-max, entropy / CRITIC / combine weights: basis ${bname}, weights ${wname}`, async () => {
+        const model = cityPanelModel();
+        const ref = scorePanel(model, city, { period: "year", profile: "normal", basis, weights });
+        const { query, rows } = await run(model, {
+          source: CITY_PANEL_CSV,
+          period: "year",
+          parentColumn: "parent",
+          profile: "normal",
+          basis,
+          weightsBasis: weights,
+        });
+        expect(query.columns.slice(0, 2)).toEqual(["unit", "period"]);
+        expect(expectSamePanel(ref, query, rows)).toBe(331 * 5 * query.nodes.length);
+      });
+
+  for (const [name, normalize] of [
+    ["zscore", "zscore"],
+    ["rank", "rank"],
+    ["percentile", "percentile"],
+  ] as const)
+    it(`sample city panel, ${name} normalization: basis pooled and period`, async () => {
+      const model = cityPanelModel(normalize, normalize === "rank");
+      for (const basis of ["pooled", "period"] as const) {
+        const ref = scorePanel(model, city, { period: "year", profile: "normal", basis });
+        const { query, rows } = await run(model, {
+          source: CITY_PANEL_CSV,
+          period: "year",
+          parentColumn: "parent",
+          profile: "normal",
+          basis,
+        });
+        expect(expectSamePanel(ref, query, rows)).toBe(331 * 5 * query.nodes.length);
+      }
+    });
+
+  it("sample city panel, zscore with a reference period (the 2021 mean and sd carried to every year)", async () => {
+    const model = cityPanelModel("zscore", false);
+    const basis = { reference: "2021" };
+    const ref = scorePanel(model, city, { period: "year", profile: "normal", basis });
+    const { query, rows } = await run(model, {
+      source: CITY_PANEL_CSV,
+      period: "year",
+      parentColumn: "parent",
+      profile: "normal",
+      basis,
+    });
+    expect(expectSamePanel(ref, query, rows)).toBe(331 * 5 * query.nodes.length);
+  });
+
+  const asemBases: [string, PanelBasis][] = [
+    ["pooled", "pooled"],
+    ["period", "period"],
+    ["reference 2020", { reference: "2020" }],
+    ["reference 2020 clipped", { reference: "2020", clip: true }],
+  ];
+  for (const [bname, basis] of asemBases)
+    it(`COINr's ASEM panel (51 countries x 2018-2022), COINr's defaults: basis ${bname}`, async () => {
+      const model = asemPanelModel();
+      const ref = scorePanel(model, asem, { period: "Time", basis });
+      const { query, rows } = await run(model, {
+        source: ASEM_PANEL_CSV,
+        unitColumn: "uCode",
+        period: "Time",
+        basis,
+      });
+      expect(expectSamePanel(ref, query, rows)).toBe(51 * 5 * query.nodes.length);
+    });
+
+  it("COINr's ASEM panel: pooled basis and pooled entropy weights give COINr's aggregated_global.csv Index (a check on the reference too)", async () => {
+    const { query, rows } = await run(asemPanelModel(), {
+      source: ASEM_PANEL_CSV,
+      unitColumn: "uCode",
+      period: "Time",
+    });
+    expect(query.columns).toContain("Index_rank");
+    const coinr = csvRows("test/fixtures/asem-panel/aggregated_global.csv");
+    for (const row of coinr) {
+      const got = rows.find((r) => r.unit === row.uCode && r.period === row.Time);
+      expect(Math.abs(Number(got?.Index) - Number(row.Index)), `${row.uCode} ${row.Time}`).toBeLessThan(1e-9);
+    }
+    expect(coinr).toHaveLength(255);
+  });
+
+  for (const [wname, weights] of weightRows)
+    for (const missing of ["skip", "mean", "median"])
+      it(`COINr's ASEM panel, entropy weights on the pillars (k = 1/ln(r m) when pooled), weights ${wname}, missing ${missing}`, async () => {
+        if (missing !== "skip" && typeof weights === "object") return; // refused: see the next test
+        const model = asemPanelModel({ missing }, true);
+        const ref = scorePanel(model, asem, { period: "Time", weights });
+        const { query, rows } = await run(model, {
+          source: ASEM_PANEL_CSV,
+          unitColumn: "uCode",
+          period: "Time",
+          weightsBasis: weights,
+        });
+        expect(expectSamePanel(ref, query, rows)).toBe(51 * 5 * query.nodes.length);
+      });
+});
