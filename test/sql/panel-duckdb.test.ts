@@ -6,7 +6,9 @@ import { loadDuckDB } from "../../src/duckdb.js";
 import type { Model } from "../../src/indicators/schema.js";
 import type { PanelBasis } from "../../src/panel/basis-plan.js";
 import { type PanelWeights, scorePanel } from "../../src/panel/score-panel.js";
-import { type ToSqlOptions, toSQL } from "../../src/sql/to-sql.js";
+import { sqlDialect } from "../../src/sql/dialect.js";
+import { checkSqlOptions } from "../../src/sql/options.js";
+import { compileSQL, type ToSqlOptions, toSQL } from "../../src/sql/to-sql.js";
 import { csvRows, hasDuckDB } from "./helpers.js";
 import {
   ASEM_PANEL_CSV,
@@ -30,9 +32,13 @@ afterAll(() => {
   instance?.closeSync?.();
 });
 
-/** Runs `toSQL(model, opts)` in DuckDB and returns the query and its rows as records. */
-async function run(model: Model, opts: ToSqlOptions) {
-  const query = toSQL(model, opts);
+/**
+ * Runs `toSQL(model, opts)` in DuckDB and returns the query and its rows as records; with `windowed`,
+ * the plan of Trino and Spark (aggregates as windows OVER (PARTITION BY per)) in DuckDB's syntax.
+ */
+async function run(model: Model, opts: ToSqlOptions, windowed = false) {
+  const d = { ...sqlDialect("duckdb"), inlinesCtes: true };
+  const query = windowed ? compileSQL(model, opts, { ...checkSqlOptions(opts), d }) : toSQL(model, opts);
   const reader = await (connection as NonNullable<typeof connection>).runAndReadAll(query.sql);
   const names = reader.columnNames();
   const cols = reader.getColumns();
@@ -57,22 +63,36 @@ const weightRows: [string, PanelWeights][] = [
 ];
 
 describe.skipIf(!hasDuckDB)("toSQL with a period column, run in DuckDB, equals scorePanel()", () => {
+  // Every basis, every rows of weights, and both with each other once (not the whole product: each
+  // run scores 1,655 unit-periods in memory and in DuckDB).
+  const combos: [number, number][] = [
+    [0, 0],
+    [0, 1],
+    [0, 2],
+    [1, 0],
+    [1, 1],
+    [2, 0],
+    [3, 1],
+  ];
   for (const [bname, basis] of bases)
     for (const [wname, weights] of weightRows)
-      it(`sample city panel (331 communities x 2021-2025), min-max, entropy / CRITIC / combine weights: basis ${bname}, weights ${wname}`, async () => {
-        const model = cityPanelModel();
-        const ref = scorePanel(model, city, { period: "year", profile: "normal", basis, weights });
-        const { query, rows } = await run(model, {
-          source: CITY_PANEL_CSV,
-          period: "year",
-          parentColumn: "parent",
-          profile: "normal",
-          basis,
-          weightsBasis: weights,
-        });
-        expect(query.columns.slice(0, 2)).toEqual(["unit", "period"]);
-        expect(expectSamePanel(ref, query, rows)).toBe(331 * 5 * query.nodes.length);
-      });
+      it.runIf(combos.some(([b, w]) => bases[b]?.[1] === basis && weightRows[w]?.[1] === weights))(
+        `sample city panel (331 communities x 2021-2025), min-max, entropy / CRITIC / combine weights: basis ${bname}, weights ${wname}`,
+        async () => {
+          const model = cityPanelModel();
+          const ref = scorePanel(model, city, { period: "year", profile: "normal", basis, weights });
+          const { query, rows } = await run(model, {
+            source: CITY_PANEL_CSV,
+            period: "year",
+            parentColumn: "parent",
+            profile: "normal",
+            basis,
+            weightsBasis: weights,
+          });
+          expect(query.columns.slice(0, 2)).toEqual(["unit", "period"]);
+          expect(expectSamePanel(ref, query, rows)).toBe(331 * 5 * query.nodes.length);
+        },
+      );
 
   for (const [name, normalize] of [
     ["zscore", "zscore"],
@@ -145,8 +165,14 @@ describe.skipIf(!hasDuckDB)("toSQL with a period column, run in DuckDB, equals s
   for (const [wname, weights] of weightRows)
     for (const missing of ["skip", "mean", "median"])
       it(`COINr's ASEM panel, entropy weights on the pillars (k = 1/ln(r m) when pooled), weights ${wname}, missing ${missing}`, async () => {
-        if (missing !== "skip" && typeof weights === "object") return; // refused: see the next test
         const model = asemPanelModel({ missing }, true);
+        if (missing !== "skip" && typeof weights === "object") {
+          // The reference run of scorePanel imputes from the reference period alone: not compiled.
+          expect(() =>
+            toSQL(model, { source: "t", unitColumn: "uCode", period: "Time", weightsBasis: weights }),
+          ).toThrow(/reference-period weights .* with the missing policy .* cannot be compiled to SQL/);
+          return;
+        }
         const ref = scorePanel(model, asem, { period: "Time", weights });
         const { query, rows } = await run(model, {
           source: ASEM_PANEL_CSV,
@@ -156,4 +182,37 @@ describe.skipIf(!hasDuckDB)("toSQL with a period column, run in DuckDB, equals s
         });
         expect(expectSamePanel(ref, query, rows)).toBe(51 * 5 * query.nodes.length);
       });
+
+  for (const [wname, weights] of weightRows)
+    it(`the window-aggregate plan of Trino and Spark (run in DuckDB's syntax): ASEM, entropy weights ${wname}, mean imputation per period when the weights are`, async () => {
+      const missing = typeof weights === "object" ? "skip" : "mean";
+      const model = asemPanelModel({ missing }, true);
+      const ref = scorePanel(model, asem, { period: "Time", basis: "period", weights });
+      const opts = { source: ASEM_PANEL_CSV, unitColumn: "uCode", period: "Time", basis: "period" as const };
+      const { query, rows } = await run(model, { ...opts, weightsBasis: weights }, true);
+      expect(query.sql).toMatch(weights === "period" ? /OVER \(PARTITION BY p\.per\)/ : /OVER \(\)/);
+      expect(expectSamePanel(ref, query, rows)).toBe(51 * 5 * query.nodes.length);
+    });
+
+  it("an empty period stops the query with the indicatrix message", async () => {
+    const model = asemPanelModel();
+    // Tariff is empty in 15 rows of the ASEM panel.
+    const opts = { source: ASEM_PANEL_CSV, unitColumn: "uCode", period: "Tariff" };
+    await expect(run(model, opts)).rejects.toThrow(/indicatrix: the period column "Tariff" is empty; unit /);
+  });
+
+  it("a reference period without rows stops the query, as scorePanel refuses an unknown period", async () => {
+    const model = asemPanelModel();
+    expect(() => scorePanel(model, asem, { period: "Time", basis: { reference: "2030" } })).toThrow(
+      /period "2030" is not a period of the panel/,
+    );
+    await expect(
+      run(model, {
+        source: ASEM_PANEL_CSV,
+        unitColumn: "uCode",
+        period: "Time",
+        basis: { reference: "2030" },
+      }),
+    ).rejects.toThrow(/indicatrix: the reference period "2030" has no rows/);
+  });
 });
