@@ -1,6 +1,9 @@
 // toSQL over a panel (issue 13, item 5), run in DuckDB: the unit x period rows equal scorePanel()
 // (src/panel/score-panel.ts, itself checked against COINr's panel run in test/panel/asem-panel.test.ts)
 // to 1e-9 with the same ranks within each period, for every basis and every rows of weights.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDuckDB } from "../../src/duckdb.js";
 import type { Model } from "../../src/indicators/schema.js";
@@ -9,7 +12,7 @@ import { type PanelWeights, scorePanel } from "../../src/panel/score-panel.js";
 import { sqlDialect } from "../../src/sql/dialect.js";
 import { checkSqlOptions } from "../../src/sql/options.js";
 import { compileSQL, type ToSqlOptions, toSQL } from "../../src/sql/to-sql.js";
-import { csvRows, hasDuckDB } from "./helpers.js";
+import { csvRows, everyMethodModel, everyMethodRows, hasDuckDB } from "./helpers.js";
 import {
   ASEM_PANEL_CSV,
   asemPanelModel,
@@ -19,6 +22,8 @@ import {
 } from "./panel-helpers.js";
 
 type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof loadDuckDB>>["DuckDBInstance"]["create"]>>;
+const dir = mkdtempSync(join(tmpdir(), "indicatrix-panel-sql-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let instance: Connection | undefined;
 let connection: Awaited<ReturnType<Connection["connect"]>> | undefined;
 beforeAll(async () => {
@@ -214,5 +219,28 @@ describe.skipIf(!hasDuckDB)("toSQL with a period column, run in DuckDB, equals s
         basis: { reference: "2030" },
       }),
     ).rejects.toThrow(/indicatrix: the reference period "2030" has no rows/);
+  });
+
+  it("every method toSQL compiles (everyMethodModel), 36 units over 3 periods, values missing, each missing policy: basis and weights per period, and pooled", async () => {
+    const rows = everyMethodRows(36, true).map((r, i) => ({ year: String(2020 + (i % 3)), ...r }));
+    const cols = Object.keys(rows[0] as object);
+    const file = join(dir, "every-panel.csv");
+    writeFileSync(
+      file,
+      `${cols.join(",")}\n${rows.map((r) => cols.map((c) => (r as Record<string, unknown>)[c]).join(",")).join("\n")}\n`,
+    );
+    for (const profile of ["skip", "mean", "median", "zero"])
+      for (const rowsOf of ["period", "pooled"] as const) {
+        const opts = { period: "year", profile, basis: rowsOf, weights: rowsOf };
+        const ref = scorePanel(everyMethodModel(), rows, opts);
+        const { query, rows: got } = await run(everyMethodModel(), {
+          source: file,
+          period: "year",
+          profile,
+          basis: rowsOf,
+          weightsBasis: rowsOf,
+        });
+        expect(expectSamePanel(ref, query, got)).toBe(36 * query.nodes.length);
+      }
   });
 });
