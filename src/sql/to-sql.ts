@@ -126,16 +126,25 @@ export interface SqlQuery {
  * bonus and penalty points, vetoes). Grades are not computed: the query gives the scores, which
  * `score()` grades.
  *
+ * With `period` the source is a panel (one row per unit and period) and the query returns one row per
+ * unit-period with a `period` column and ranks within each period: the numbers of `scorePanel` for
+ * one profile, with its `basis` (pooled statistics over every row, per-period ones grouped and
+ * partitioned by the period, or those of a reference period's rows) and its rows of data-driven
+ * weights (`weightsBasis`: pooled, per period, of a reference period); see docs/sql.md, "Panels".
+ *
  * Values are identifiers or escaped literals, never pasted: node ids and column names are quoted
  * identifiers, file paths and messages are escaped string literals, numbers are `CAST('..' AS DOUBLE)`.
  *
- * @throws IndicatrixError `unsupported_in_sql` (naming the method and node), `unknown_dialect`,
+ * @throws IndicatrixError `unsupported_in_sql` (naming the method and node), `unsupported_basis` (a
+ *   reference basis for a normalization without parameters to carry), `unknown_dialect`,
  *   `invalid_option` (empty source, a weights object of another profile or missing a node,
  *   an output name clash), and the model errors of `resolveProfile`.
  * @example
  * ```ts
  * const { sql } = toSQL(model, { source: "scores.parquet", profile: "normal" });
  * // => "WITH src AS (SELECT * FROM read_parquet('scores.parquet')), base AS (...) SELECT ..."
+ * toSQL(model, { source: "panel", dialect: "postgres", period: "year", basis: "period" }).columns;
+ * // => ["unit", "period", "root", ..., "root_rank", ..., "coverage"]
  * ```
  */
 export function toSQL(model: Model, opts: ToSqlOptions): SqlQuery {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDuckDB } from "../../src/duckdb.js";
+import { loadDuckDB, scoreSQL } from "../../src/duckdb.js";
 import type { Model } from "../../src/indicators/schema.js";
 import type { PanelBasis } from "../../src/panel/basis-plan.js";
 import { type PanelWeights, scorePanel } from "../../src/panel/score-panel.js";
@@ -242,5 +242,20 @@ describe.skipIf(!hasDuckDB)("toSQL with a period column, run in DuckDB, equals s
         });
         expect(expectSamePanel(ref, query, got)).toBe(36 * query.nodes.length);
       }
+  });
+
+  it("scoreSQL (indicatrix/duckdb) with a period column returns the period of each row", async () => {
+    const got = await scoreSQL(asemPanelModel(), ASEM_PANEL_CSV, {
+      unitColumn: "uCode",
+      period: "Time",
+      ranks: "root",
+    });
+    expect(got.units).toHaveLength(255);
+    expect(new Set(got.periods)).toEqual(new Set(["2018", "2019", "2020", "2021", "2022"]));
+    const ref = scorePanel(asemPanelModel(), asem, { period: "Time" });
+    got.units.forEach((u, k) => {
+      const at = ref.at(got.periods?.[k] as string);
+      expect(got.ranks.Index?.[k], `${u} ${got.periods?.[k]}`).toBe(at.ranks.Index?.[at.units.indexOf(u)]);
+    });
   });
 });
