@@ -45,6 +45,8 @@ export interface SqlScores {
   profile: string;
   /** Unit ids, in the order DuckDB returned them. */
   units: string[];
+  /** With `period` (a panel): the period of each row, aligned with `units` (ranks are within it). */
+  periods?: string[];
   /** Score of every active node per unit (NaN = no score), aligned with `units`. */
   scores: Record<string, Float64Array>;
   /** Rank of every ranked node (all by default, see `ranks`) per unit: 1 = best, ties share the lowest rank, 0 = no score (as `score()`). */
@@ -184,7 +186,16 @@ export async function scoreSQL(model: Model, source: string, opts: ScoreSqlOptio
     }
     const cv = at("coverage");
     const coverage = Float64Array.from(cv, (x) => Number(x));
-    return { profile: query.profile, units, scores, ranks, coverage, sql: query.sql };
+    const periods = query.columns.includes("period") ? at("period").map((p) => String(p)) : undefined;
+    return {
+      profile: query.profile,
+      units,
+      ...(periods ? { periods } : {}),
+      scores,
+      ranks,
+      coverage,
+      sql: query.sql,
+    };
   });
 }
 

@@ -1,6 +1,7 @@
 import type { ResolvedNode, ResolvedProfile } from "../score/resolve-profile.js";
 import { specNeedsData } from "../weighting/spec-weights.js";
 import { type GroupWeights, groupSQL } from "./aggregate-sql.js";
+import type { RowSet } from "./panel-sql.js";
 import { weightSteps } from "./weights-sql.js";
 import type { SqlWriter } from "./writer.js";
 
@@ -28,8 +29,14 @@ export interface GroupCtes {
  * the weight steps as projections), so that no level is computed twice and the source is read
  * twice in all (the statistics and the rows). Other weights are the literals of `local`.
  *
+ * Over a panel (rows carrying their period `per`), `rows` says which rows the weights and the
+ * imputation values are computed on: every row (`all`), each period's rows (`period`: the one-row
+ * CTEs become one row per period, GROUP BY per and joined on it, the windows PARTITION BY per), or the
+ * rows of one period (`only`: its rows alone enter the aggregates, whose one row is joined to all).
+ *
  * @param columns - the column of every node id (`v<k>`, k its index in tree order).
  * @param computeWeights - whether data-driven weights are computed in the query (no `weights` given).
+ * @param rows - the rows of the weights and of the imputation values (default: every row).
  * @internal
  */
 export function groupCtes(
@@ -39,6 +46,7 @@ export function groupCtes(
   local: Record<string, number>,
   computeWeights: boolean,
   from: string,
+  rows: { weights: RowSet; impute: RowSet } = { weights: { kind: "all" }, impute: { kind: "all" } },
 ): GroupCtes {
   const d = w.d;
   const m = d.materialized;
@@ -48,6 +56,11 @@ export function groupCtes(
   const maxDepth = Math.max(...groups.map((g) => g.depth));
   const ctes: string[] = [];
   let prev = from;
+  const over = (set: RowSet) => (set.kind === "period" ? "OVER (PARTITION BY p.per)" : "OVER ()");
+  const inPeriod = (set: RowSet) => (set.kind === "only" ? ` AND per = ${d.string(set.period)}` : "");
+  /** The join of a one-row (or one row per period) CTE to the rows. */
+  const joinOf = (name: string, set: RowSet) =>
+    set.kind === "period" ? ` JOIN ${name} ON ${name}.per = p.per` : ` CROSS JOIN ${name}`;
   /** Appends the row step `name`: the columns of `prev` and `items`, `joins` cross joined. */
   const step = (name: string, items: readonly string[], joins = "") => {
     const list = ["p.*", ...items].join(", ");
@@ -62,45 +75,60 @@ export function groupCtes(
     const imputeName = `mi${depth}`;
     const imputeStat = (agg: string): string => {
       const col = `${imputeName}_m${imputeItems.length}`;
-      imputeItems.push(windowed ? `${agg} OVER () AS ${col}` : `${agg} AS ${col}`);
+      imputeItems.push(windowed ? `${agg} ${over(rows.impute)} AS ${col}` : `${agg} AS ${col}`);
       return windowed ? `p.${col}` : `${imputeName}.${col}`;
     };
     const masks: string[] = [];
     const windows: string[] = [];
     const weightRows: string[][] = [];
-    const oneRows: string[] = [];
+    const oneRows: { name: string; set: RowSet }[] = [];
     const weightsOf = (g: ResolvedNode): GroupWeights => {
       if (!computeWeights || !specNeedsData(g.weights))
         return { values: g.children.map((id) => local[id] as number) };
       const name = `wt${ids.indexOf(g.id)}`;
       const own = g.children.map((id) => columns.get(id) as string);
-      const complete = own.map((c) => `${c} IS NOT NULL`).join(" AND ");
+      const set = rows.weights;
+      const complete = own.map((c) => `${c} IS NOT NULL`).join(" AND ") + inPeriod(set);
       if (windowed) {
         const ok = `${name}_ok`;
         masks.push(`CASE WHEN ${complete} THEN 1 ELSE 0 END AS ${ok}`);
         const x = own.map((c) => `(CASE WHEN ${ok} = 1 THEN ${c} END)`);
         const ws = weightSteps(w, profile, g, x, name);
-        windows.push(`CAST(SUM(${ok}) OVER () AS ${d.double}) AS ${ws.m}`);
-        for (const [agg, col] of ws.aggs) windows.push(`${agg} OVER () AS ${col}`);
+        windows.push(`CAST(SUM(${ok}) ${over(set)} AS ${d.double}) AS ${ws.m}`);
+        for (const [agg, col] of ws.aggs) windows.push(`${agg} ${over(set)} AS ${col}`);
         ws.steps.forEach((items, i) => {
           while (weightRows.length <= i) weightRows.push([]);
           weightRows[i]?.push(...items);
         });
         return { sql: ws.weights.map((c) => `p.${c}`) };
       }
+      if (set.kind === "period") {
+        // One row per period, every period present: the complete rows masked, not filtered out.
+        const x = own.map((c) => `(CASE WHEN ${complete} THEN ${c} END)`);
+        const ws = weightSteps(w, profile, g, x, name);
+        const aggs = ws.aggs.map(([agg, col]) => `, ${agg} AS ${col}`).join("");
+        ctes.push(
+          `${name}_s AS ${m}(SELECT per, CAST(SUM(CASE WHEN ${complete} THEN 1 ELSE 0 END) AS ${d.double}) AS ${ws.m}${aggs} FROM ${below} GROUP BY per)`,
+        );
+        return { sql: chain(name, ws, set) };
+      }
       const ws = weightSteps(w, profile, g, own, name);
       const aggs = ws.aggs.map(([agg, col]) => `, ${agg} AS ${col}`).join("");
       ctes.push(
         `${name}_s AS ${m}(SELECT CAST(COUNT(*) AS ${d.double}) AS ${ws.m}${aggs} FROM ${below} WHERE ${complete})`,
       );
+      return { sql: chain(name, ws, set) };
+    };
+    /** The scalar steps of a node's weights over its aggregates `<name>_s`, ending in the CTE `<name>`. */
+    const chain = (name: string, ws: ReturnType<typeof weightSteps>, set: RowSet): string[] => {
       let last = `${name}_s`;
       ws.steps.forEach((items, i) => {
         const stepName = i === ws.steps.length - 1 ? name : `${name}_${i}`;
         ctes.push(`${stepName} AS ${m}(SELECT ${["*", ...items].join(", ")} FROM ${last})`);
         last = stepName;
       });
-      oneRows.push(name);
-      return { sql: ws.weights.map((c) => `${name}.${c}`) };
+      oneRows.push({ name, set });
+      return ws.weights.map((c) => `${name}.${c}`);
     };
     const sqls = level.map((g) => ({ g, sql: groupSQL(w, g, weightsOf(g), profile, columns, imputeStat) }));
     if (windowed) {
@@ -108,10 +136,13 @@ export function groupCtes(
       if (windows.length > 0 || imputeItems.length > 0) step(`g${depth}_a`, [...imputeItems, ...windows]);
       for (const [i, items] of weightRows.entries()) step(`g${depth}_w${i}`, items);
     } else if (imputeItems.length > 0) {
-      ctes.push(`${imputeName} AS (SELECT ${imputeItems.join(", ")} FROM ${below})`);
-      oneRows.unshift(imputeName);
+      const byPeriod = rows.impute.kind === "period";
+      ctes.push(
+        `${imputeName} AS (SELECT ${byPeriod ? "per, " : ""}${imputeItems.join(", ")} FROM ${below}${byPeriod ? " GROUP BY per" : ""})`,
+      );
+      oneRows.unshift({ name: imputeName, set: rows.impute });
     }
-    const joins = oneRows.map((name) => ` CROSS JOIN ${name}`).join("");
+    const joins = oneRows.map(({ name, set }) => joinOf(name, set)).join("");
     const stepCount = Math.max(0, ...sqls.map((s) => s.sql.steps.length));
     for (let i = 0; i < stepCount; i++) {
       const items = sqls.flatMap((s) => s.sql.steps[i] ?? []);

@@ -16,6 +16,8 @@ export interface InputOptions {
   unitColumn: string;
   /** Column of the parent unit ids, when the source holds a unit hierarchy. */
   parentColumn?: string | undefined;
+  /** Column of the periods, when the source is a panel (one row per unit and period). */
+  periodColumn?: string | undefined;
 }
 
 /**
@@ -23,7 +25,8 @@ export interface InputOptions {
  * id as trimmed text `u` and each source column needed as a double `x<k>`, units that are the
  * parent of another unit dropped when `parentColumn` is given), and `raw` (each active indicator's
  * raw value `r<i>`, in `profile.indicators` order: its column, or its formula inlined over the
- * columns; a missing value stops the query under the missing policy `error`).
+ * columns; a missing value stops the query under the missing policy `error`). With `periodColumn`,
+ * `base` and `raw` carry the period as trimmed text `per` (an empty period stops the query).
  *
  * @throws IndicatrixError `unsupported_in_sql` for outlier treatment (winsorize, log),
  *   `invalid_formula` for a formula cycle, and the errors of `sqlSource`.
@@ -65,7 +68,12 @@ export function inputCtes(
   }
 
   const parent = opts.parentColumn === undefined ? [] : [opts.parentColumn];
-  checkCaseCollisions(d, [...new Set([opts.unitColumn, ...parent, ...sourceCols])], "source column");
+  const period = opts.periodColumn === undefined ? [] : [opts.periodColumn];
+  checkCaseCollisions(
+    d,
+    [...new Set([opts.unitColumn, ...parent, ...period, ...sourceCols])],
+    "source column",
+  );
   const q = (s: string) => d.ident(s);
   const unitExpr = `TRIM(CAST(s.${q(opts.unitColumn)} AS ${d.text}))`;
   let where = "";
@@ -73,13 +81,18 @@ export function inputCtes(
     const p = `TRIM(CAST(p.${q(opts.parentColumn)} AS ${d.text}))`;
     where = ` WHERE ${unitExpr} NOT IN (SELECT ${p} FROM src AS p WHERE p.${q(opts.parentColumn)} IS NOT NULL AND ${p} <> '')`;
   }
+  const perExpr = (col: string) => {
+    const t = `TRIM(CAST(s.${q(col)} AS ${d.text}))`;
+    return `CASE WHEN ${t} IS NULL OR ${t} = '' THEN CAST(${w.raise(`the period column "${col}" is empty; unit `, unitExpr)} AS ${d.text}) ELSE ${t} END AS per`;
+  };
   const base = [
     `${unitExpr} AS u`,
+    ...period.map(perExpr),
     ...sourceCols.map((name, k) => `CAST(s.${q(name)} AS ${d.double}) AS x${k}`),
   ];
   return [
     `src AS (SELECT * FROM ${sqlSource(opts.source, d)})`,
     `base AS (SELECT ${base.join(", ")} FROM src AS s${where})`,
-    `raw AS ${d.materialized}(SELECT u, ${rawCols.join(", ")} FROM base)`,
+    `raw AS ${d.materialized}(SELECT u, ${period.length > 0 ? "per, " : ""}${rawCols.join(", ")} FROM base)`,
   ];
 }

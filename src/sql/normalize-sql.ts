@@ -23,6 +23,37 @@ function resolved(node: ResolvedNode): ResolvedNormalize {
 }
 
 /**
+ * Which rows the statistics of a normalization come from (the caller writes the statistics row
+ * accordingly): every row (`pooled`), each period's rows (`period`: rank windows are partitioned by
+ * `partition`, the period column), or the rows of a reference period (`reference`: min-max becomes
+ * the plain linear map of the reference bounds, unclamped unless `clip`, as `scorePanel` carries
+ * them; only min-max (reflect or negate), goalposts, z-score and none have parameters to carry).
+ * @internal
+ */
+export type NormalizeBasis =
+  | { kind: "pooled" }
+  | { kind: "period"; partition: string }
+  | { kind: "reference"; period: string; clip: boolean };
+
+/**
+ * The normalization of `node` under a reference basis: refuses, as `scorePanel` does, the methods
+ * whose statistics cannot be carried from one period to another.
+ */
+function checkReference(node: ResolvedNode, spec: ResolvedNormalize): void {
+  const carried =
+    spec.formula === "goalposts" ||
+    spec.formula === "none" ||
+    spec.formula === "zscore" ||
+    (spec.formula === "minmax" && !(spec.aim === "cost" && spec.cost === "reciprocal"));
+  if (!carried)
+    throw new IndicatrixError(
+      "unsupported_basis",
+      `indicator "${node.id}": a reference-period basis needs min-max (reflect or negate for cost), goalposts, a z-score or none; ${spec.formula} has no parameters to carry to other periods (use basis "pooled" or "period")`,
+      { path: ["opts", "basis"] },
+    );
+}
+
+/**
  * The normalized value of indicator `node` from its raw column `r` (a column of `raw`): the formula
  * `resolveNormalize` picks, written in SQL. Column statistics (min, max, mean, sd, sums over `raw`)
  * are registered through `stat`, which returns the reference to each, and constants computed from
@@ -41,8 +72,12 @@ export function normalizeSQL(
   node: ResolvedNode,
   r: string,
   derive: (expr: string) => string = (expr) => expr,
+  basis: NormalizeBasis = { kind: "pooled" },
 ): string {
   const spec = resolved(node);
+  if (basis.kind === "reference") checkReference(node, spec);
+  const over = basis.kind === "period" ? `PARTITION BY ${basis.partition} ` : "";
+  const ties = basis.kind === "period" ? `${basis.partition}, ` : "";
   const id = node.id;
   const n = (x: number) => w.num(x);
   const div = w.div;
@@ -58,7 +93,7 @@ export function normalizeSQL(
     return aim === "cost" ? `(-${r})` : r;
   };
   // Ascending rank (1 = the lowest), ties sharing the lowest rank.
-  const rankOf = (y: string) => `CAST(RANK() OVER (ORDER BY ${y} ASC NULLS LAST) AS ${w.d.double})`;
+  const rankOf = (y: string) => `CAST(RANK() OVER (${over}ORDER BY ${y} ASC NULLS LAST) AS ${w.d.double})`;
 
   switch (spec.formula) {
     case "minmax": {
@@ -77,6 +112,14 @@ export function normalizeSQL(
       }
       const mn = stat(`MIN(${r})`);
       const mx = stat(`MAX(${r})`);
+      if (basis.kind === "reference" && !basis.clip) {
+        // The reference bounds as goalposts without clipping (basisPlan): the linear map of
+        // goalpostsForm, z = x * scale + offset, a constant reference column giving the midpoint.
+        const ratio = div(n(width), `${mx} - ${mn}`);
+        const scale = derive(cost ? `(-${ratio})` : ratio);
+        const offset = derive(cost ? `(${n(lo)} + ${mx} * ${ratio})` : `(${n(lo)} - ${mn} * ${ratio})`);
+        return present(`(CASE WHEN ${mx} = ${mn} THEN ${n(mid)} ELSE ${r} * ${scale} + ${offset} END)`);
+      }
       // The affine form of normalize() (affineForm): z = x * scale + offset, clamped to [lo, hi] (rounding only).
       const wd = n(width);
       const slope = div(cost ? n(-width) : wd, `${mx} - ${mn}`);
@@ -130,7 +173,7 @@ export function normalizeSQL(
       const rank = rankOf(y);
       if (spec.ties === "average")
         return present(
-          `(${rank} + (CAST(COUNT(*) OVER (PARTITION BY ${y}) AS ${w.d.double}) - ${n(1)}) / ${n(2)})`,
+          `(${rank} + (CAST(COUNT(*) OVER (PARTITION BY ${ties}${y}) AS ${w.d.double}) - ${n(1)}) / ${n(2)})`,
         );
       return present(rank);
     }

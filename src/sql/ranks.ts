@@ -29,8 +29,11 @@ export function rankedNodes(profile: ResolvedProfile, ids: readonly string[], mo
 /**
  * The rank column of node `id` from its score column `v`, as `score()` ranks: the highest score
  * ranks 1, ties share the lowest rank, a unit without a score has NULL (where `score()` has 0).
+ * With `partition` (the period column of a panel) the units are ranked within each period, as
+ * `scorePanel` ranks them.
  * @internal
  */
-export function rankColumn(d: SqlDialect, v: string, id: string): string {
-  return `CASE WHEN ${v} IS NULL THEN NULL ELSE RANK() OVER (ORDER BY ${v} DESC NULLS LAST) END AS ${d.ident(`${id}_rank`)}`;
+export function rankColumn(d: SqlDialect, v: string, id: string, partition?: string): string {
+  const over = partition === undefined ? "" : `PARTITION BY ${partition} `;
+  return `CASE WHEN ${v} IS NULL THEN NULL ELSE RANK() OVER (${over}ORDER BY ${v} DESC NULLS LAST) END AS ${d.ident(`${id}_rank`)}`;
 }

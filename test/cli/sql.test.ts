@@ -69,4 +69,62 @@ describe("indicatrix sql", () => {
     c.disconnectSync?.();
     instance.closeSync?.();
   });
+
+  it("sql --period year --basis period --weights period writes the panel query (issue 13, item 5)", () => {
+    const { code, stdout } = run(TEMPLATE, "--period", "year", "--basis", "period", "--weights", "period");
+    expect(code).toBe(0);
+    expect(stdout).toContain('per AS "period"');
+    expect(stdout).toContain("RANK() OVER (PARTITION BY per ORDER BY");
+    // The template has target indicators (households per grid worker): no reference basis for them,
+    // as scorePanel refuses it.
+    expect(() => run(TEMPLATE, "--period", "year", "--basis", "reference:2023")).toThrow(
+      /indicator "households_per_grid_worker": a reference-period basis needs min-max/,
+    );
+    expect(() => run(TEMPLATE, "--basis", "period")).toThrow(/--basis and --weights are for panels/);
+    expect(() => run(TEMPLATE, "--period", "year", "--basis", "yearly")).toThrow(
+      /--basis must be pooled, period or reference:PERIOD/,
+    );
+  });
+
+  it.skipIf(!hasDuckDB)(
+    "sql --period year on the sample city panel runs in DuckDB to scorePanel()'s scores",
+    async () => {
+      const { stdout } = run(
+        TEMPLATE,
+        "--source",
+        "examples/governance/sample-city-panel.csv",
+        "--parent-column",
+        "parent",
+        "--period",
+        "year",
+        "--basis",
+        "period",
+      );
+      const { loadDuckDB } = await import("../../src/duckdb.js");
+      const { scorePanel } = await import("../../src/panel/score-panel.js");
+      const { DuckDBInstance } = await loadDuckDB();
+      const instance = await DuckDBInstance.create(":memory:");
+      const c = await instance.connect();
+      const r = await c.runAndReadAll(stdout.trimEnd().replace(/;$/, ""));
+      const names = r.columnNames();
+      const cols = r.getColumns();
+      const panel = scorePanel(governance(), csvRows("examples/governance/sample-city-panel.csv"), {
+        period: "year",
+        basis: "period",
+      });
+      const units = (cols[names.indexOf("unit")] as string[]).map(String);
+      const periods = (cols[names.indexOf("period")] as string[]).map(String);
+      const gov = cols[names.indexOf("governance")] as number[];
+      const rank = cols[names.indexOf("governance_rank")] as (number | bigint)[];
+      expect(units).toHaveLength(331 * 5);
+      units.forEach((u, k) => {
+        const at = panel.at(periods[k] as string);
+        const i = at.units.indexOf(u);
+        expect(Math.abs((gov[k] as number) - (at.scores.governance?.[i] as number))).toBeLessThan(1e-9);
+        expect(Number(rank[k])).toBe(at.ranks.governance?.[i]);
+      });
+      c.disconnectSync?.();
+      instance.closeSync?.();
+    },
+  );
 });

@@ -12,7 +12,7 @@ import { loadDuckDB } from "../../src/duckdb.js";
 import type { Model } from "../../src/indicators/schema.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
 import { SQL_DIALECTS, type SqlDialectName } from "../../src/sql/dialect.js";
-import { toSQL } from "../../src/sql/to-sql.js";
+import { type ToSqlOptions, toSQL } from "../../src/sql/to-sql.js";
 import {
   ASEM_DATA,
   asemModel,
@@ -22,6 +22,7 @@ import {
   governance,
   hasDuckDB,
 } from "./helpers.js";
+import { CITY_PANEL_CSV, cityPanelModel } from "./panel-helpers.js";
 import { dialectViolations, parseSql } from "./sql-ast.js";
 
 const dir = mkdtempSync(join(tmpdir(), "indicatrix-dialects-"));
@@ -31,7 +32,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * The models checked: the bundled governance template (every profile SQL compiles: `assessment` has
  * assessment rules, which toSQL refuses with unsupported_in_sql), ASEM, and every method.
  */
-function cases(dialect: SqlDialectName): { name: string; model: Model; profile?: string; source: string }[] {
+function cases(dialect: SqlDialectName): {
+  name: string;
+  model: Model;
+  profile?: string;
+  source: string;
+  panel?: Partial<ToSqlOptions>;
+}[] {
   const every = everyMethodRows();
   const everyCsv = join(dir, "every.csv");
   const cols = Object.keys(every[0] as object);
@@ -39,6 +46,22 @@ function cases(dialect: SqlDialectName): { name: string; model: Model; profile?:
     everyCsv,
     `${cols.join(",")}\n${every.map((r) => cols.map((c) => r[c]).join(",")).join("\n")}\n`,
   );
+  // The same rows as a panel of 3 periods (a year column), for the panel queries (issue 13, item 5).
+  const everyPanelCsv = join(dir, "every-panel.csv");
+  writeFileSync(
+    everyPanelCsv,
+    `year,${cols.join(",")}\n${every.map((r, i) => `${2020 + (i % 3)},${cols.map((c) => r[c]).join(",")}`).join("\n")}\n`,
+  );
+  const cityPanel = { period: "year", parentColumn: "parent" };
+  const panelCases: [string, Partial<ToSqlOptions>][] = [
+    ["pooled", { ...cityPanel }],
+    ["per period", { ...cityPanel, basis: "period", weightsBasis: "period" }],
+    [
+      "reference 2023, weights of 2022",
+      { ...cityPanel, basis: { reference: "2023" }, weightsBasis: { reference: "2022" } },
+    ],
+    ["reference 2023 clipped", { ...cityPanel, basis: { reference: "2023", clip: true } }],
+  ];
   const gov = governance() as Model & { profiles: Record<string, unknown> };
   return [
     ...Object.keys(gov.profiles)
@@ -55,6 +78,20 @@ function cases(dialect: SqlDialectName): { name: string; model: Model; profile?:
       model: everyMethodModel(),
       profile,
       source: everyCsv,
+    })),
+    ...panelCases.map(([name, panel]) => ({
+      name: `panel: sample city panel, min-max and data-driven weights, ${name}`,
+      model: cityPanelModel(),
+      profile: "normal",
+      source: CITY_PANEL_CSV,
+      panel,
+    })),
+    ...["skip", "mean", "zero", ...(dialect === "trino" ? [] : ["median"])].map((profile) => ({
+      name: `panel: every method, profile ${profile}, basis and weights per period`,
+      model: everyMethodModel(),
+      profile,
+      source: everyPanelCsv,
+      panel: { period: "year", basis: "period", weightsBasis: "period" } as Partial<ToSqlOptions>,
     })),
   ];
 }
@@ -83,6 +120,7 @@ for (const dialect of ["trino", "spark", "postgres"] as const)
           source: "units",
           dialect,
           ...(c.profile ? { profile: c.profile } : {}),
+          ...c.panel,
         });
         expect(dialectViolations(parseSql(sql, dialect), dialect)).toEqual([]);
       });
@@ -101,6 +139,7 @@ describe.skipIf(!hasDuckDB)(
           source: c.source,
           unitColumn,
           ...(c.profile ? { profile: c.profile } : {}),
+          ...c.panel,
         });
         const plan = await connection.runAndReadAll(`EXPLAIN ${sql}`);
         expect(plan.getColumns()[0]?.length).toBeGreaterThan(0);
