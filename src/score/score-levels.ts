@@ -68,6 +68,11 @@ export interface LevelsResult {
   rules: Record<string, Required<LevelRule>>;
   /** Which nodes are recomputed from summed inputs at the levels above the lowest, and which rolled up. */
   rollup: LevelsRollup;
+  /**
+   * The score of the lowest level's units on its indicators (as `score`: coverage, missing reasons,
+   * weights, provenance, diagnostics); undefined when the data have no unit at that level.
+   */
+  lowest: Result | undefined;
   /** The table of one level. */
   level(id: string): LevelTable;
 }
@@ -327,6 +332,7 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
     levels,
     indicatorLevels,
     rules,
+    lowest: lowestResult,
     rollup: {
       summed,
       recomputed,
