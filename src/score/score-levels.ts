@@ -347,8 +347,8 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   };
 }
 
-/** The level of every indicator: its own `level`, else its nearest ancestor's, else the lowest. */
-function levelsOfIndicators(
+/** The level of every indicator: its own `level`, else its nearest ancestor's, else the lowest. @internal */
+export function levelsOfIndicators(
   tree: ModelNode,
   lowest: string,
   levels: readonly string[],

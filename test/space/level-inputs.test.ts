@@ -92,8 +92,12 @@ describe("scoreLevels: rates recomputed from summed inputs", () => {
 
   it("refuses a re-aggregated group that is not an arithmetic mean, and a sample-bound normalization", () => {
     const geo = model({ defaults: { aggregate: { method: "geometric", zero: "floor" } } });
+    // checkModel refuses it before scoring (the check of test/space/check-unit-aggregation.test.ts).
     expect(() => scoreLevels(geo, data)).toThrow(
-      expect.objectContaining({ code: "invalid_levels", where: "tree" }),
+      expect.objectContaining({
+        code: "invalid_model",
+        issues: [expect.objectContaining({ code: "invalid_levels", where: "tree" })],
+      }),
     );
     const z = model({
       tree: {
