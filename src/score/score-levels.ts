@@ -56,6 +56,32 @@ export interface LevelsRollup {
   rolledUp: string[];
 }
 
+/** One indicator's share of a unit's score in {@link LevelContributions}. */
+export interface LevelContribution {
+  /** Indicator id (or a rule's node id, as in `Result.contributions`). */
+  indicator: string;
+  /** The indicator's level. */
+  level: string;
+  /** Through the unit's own part: own x (the indicator's contribution to the unit's own score). */
+  own: number;
+  /** Through the children part: children x the roll-up weights x the child units' contributions. */
+  children: number;
+}
+
+/** How a unit's root score splits (arithmetic aggregation): own part + children part = score. */
+export interface LevelContributions {
+  unit: string;
+  level: string;
+  /** The unit's root score. */
+  score: number;
+  /** own x O (0 when the unit has no own score; the own weight goes to the children part). */
+  own: number;
+  /** children x C (0 at the lowest level). */
+  children: number;
+  /** Per indicator, its own and children shares: their sum over the entries is the score. */
+  contributions: LevelContribution[];
+}
+
 /** What {@link scoreLevels} returns. */
 export interface LevelsResult {
   /** The profile that ran. */
@@ -75,6 +101,14 @@ export interface LevelsResult {
   lowest: Result | undefined;
   /** The table of one level. */
   level(id: string): LevelTable;
+  /**
+   * How a unit's root score splits into its own part and its children part, and both by indicator
+   * (the children part through the roll-up weights of the child units, down to the lowest level). Under
+   * the arithmetic mean throughout, with missing values skipped, the entries sum to the score.
+   * @throws IndicatrixError `invalid_levels` for a unit not in the data or without a root score, or when
+   *   the root is re-aggregated from recomputed indicators (not split by unit).
+   */
+  contributions(unit: string): LevelContributions;
 }
 
 /**
@@ -203,11 +237,16 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   let recomputed: string[] = [];
   let reaggregated = new Set<string>();
   let below: LevelTable | undefined;
+  const ownResults = new Map<string, Result>();
+  // The child units and roll-up weights behind each unit's children part at the root.
+  const rootKids = new Map<string, { unit: string; w: number }[]>();
+  const root = ids[0] as string;
   for (const [k, l] of levels.entries()) {
     const rows = ds.units.map((_, i) => i).filter((i) => unitLevel[i] === l);
     const units = rows.map((i) => ds.units[i]!);
     const parents = rows.map((i) => ds.parents[i]);
     const own = ownScores(l);
+    if (own) ownResults.set(l, own);
     if (k === 0 && own) {
       lowestResult = own;
       ({ recomputed, reaggregated } = recomputedNodes(own, formulas, profile));
@@ -304,6 +343,7 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
           if (Number.isNaN(v) || !(w > 0)) continue;
           num += w * v;
           den += w;
+          if (id === root) rootKids.set(u, [...(rootKids.get(u) ?? []), { unit: child, w }]);
         }
         let cv = den > 0 ? num / den : Number.NaN;
         if (fixed) cv = fixed[j]!;
@@ -338,6 +378,18 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
       recomputed,
       reaggregated: lowestNodes.filter((id) => reaggregated.has(id)),
       rolledUp: lowestNodes.filter((id) => !reaggregated.has(id) && !recomputed.includes(id)),
+    },
+    contributions(unit) {
+      return splitScore(unit, {
+        levels,
+        tables,
+        ownResults,
+        rootKids,
+        rules,
+        indicatorLevels,
+        root,
+        reaggregated,
+      });
     },
     level(id) {
       const t = tables.get(id);
@@ -457,4 +509,110 @@ function reaggregate(
     den += w;
   }
   return den > 0 ? num / den : Number.NaN;
+}
+
+/** What {@link splitScore} reads of a {@link scoreLevels} run. */
+interface LevelsRun {
+  levels: readonly string[];
+  tables: ReadonlyMap<string, LevelTable>;
+  ownResults: ReadonlyMap<string, Result>;
+  rootKids: ReadonlyMap<string, readonly { unit: string; w: number }[]>;
+  rules: Readonly<Record<string, Required<LevelRule>>>;
+  indicatorLevels: Readonly<Record<string, string>>;
+  root: string;
+  reaggregated: ReadonlySet<string>;
+}
+
+/**
+ * A unit's root score split into its own part (own x O, O split by the own score's contributions) and
+ * its children part (children x C, C = sum_k w_k s_k / sum_k w_k split through each child unit's own
+ * split), per indicator; where one part is missing the other has factor 1, as in scoring.
+ */
+function splitScore(unit: string, run: LevelsRun): LevelContributions {
+  let t = -1;
+  let j = -1;
+  for (const [k, l] of run.levels.entries()) {
+    const at = run.tables.get(l)?.units.indexOf(unit) ?? -1;
+    if (at >= 0) {
+      t = k;
+      j = at;
+      break;
+    }
+  }
+  if (t < 0) fail("invalid_levels", ["unit"], `no unit "${unit}" in the data`);
+  const level = run.levels[t] as string;
+  const table = run.tables.get(level) as LevelTable;
+  const score = table.scores[run.root]?.[j] ?? Number.NaN;
+  if (Number.isNaN(score)) fail("invalid_levels", ["unit"], `unit "${unit}" has no score at "${run.root}"`);
+  if (t > 0 && run.reaggregated.has(run.root))
+    fail(
+      "invalid_levels",
+      ["unit"],
+      `the root "${run.root}" of the levels above the lowest is re-aggregated from indicators recomputed from summed inputs; its children part is not a roll-up of child units and is not split by indicator`,
+    );
+  const entries = new Map<string, { own: number; children: number }>();
+  const add = (id: string, own: number, children: number): void => {
+    const e = entries.get(id) ?? { own: 0, children: 0 };
+    e.own += own;
+    e.children += children;
+    entries.set(id, e);
+  };
+  const ownOf = (u: string, l: string): { id: string; c: number }[] =>
+    (run.ownResults.get(l)?.contributions(u) ?? [])
+      .filter((c) => !Number.isNaN(c.contribution))
+      .map((c) => ({ id: c.indicator, c: c.contribution }));
+  // Every indicator's total share of unit u's root score, u at level index k.
+  const total = (u: string, k: number, scale: number, own: boolean): void => {
+    const l = run.levels[k] as string;
+    if (k === 0) {
+      for (const { id, c } of ownOf(u, l)) own ? add(id, scale * c, 0) : add(id, 0, scale * c);
+      return;
+    }
+    const tb = run.tables.get(l) as LevelTable;
+    const r = tb.units.indexOf(u);
+    const ov = tb.own[run.root]?.[r] ?? Number.NaN;
+    const cv = tb.children[run.root]?.[r] ?? Number.NaN;
+    const rule = run.rules[l] as Required<LevelRule>;
+    const fo = Number.isNaN(ov) ? 0 : Number.isNaN(cv) ? 1 : rule.own;
+    const fc = Number.isNaN(cv) ? 0 : Number.isNaN(ov) ? 1 : rule.children;
+    if (fo > 0)
+      for (const { id, c } of ownOf(u, l)) own ? add(id, scale * fo * c, 0) : add(id, 0, scale * fo * c);
+    if (fc > 0) {
+      const kids = run.rootKids.get(u) ?? [];
+      const sum = kids.reduce((a, x) => a + x.w, 0);
+      for (const x of kids) total(x.unit, k - 1, (scale * fc * x.w) / sum, own);
+    }
+  };
+  let ownPart = 0;
+  let childrenPart = 0;
+  if (t === 0) {
+    total(unit, 0, 1, true);
+    ownPart = score;
+  } else {
+    const ov = table.own[run.root]?.[j] ?? Number.NaN;
+    const cv = table.children[run.root]?.[j] ?? Number.NaN;
+    const rule = run.rules[level] as Required<LevelRule>;
+    const fo = Number.isNaN(ov) ? 0 : Number.isNaN(cv) ? 1 : rule.own;
+    const fc = Number.isNaN(cv) ? 0 : Number.isNaN(ov) ? 1 : rule.children;
+    ownPart = fo > 0 ? fo * ov : 0;
+    childrenPart = fc > 0 ? fc * cv : 0;
+    if (fo > 0) for (const { id, c } of ownOf(unit, level)) add(id, fo * c, 0);
+    if (fc > 0) {
+      const kids = run.rootKids.get(unit) ?? [];
+      const sum = kids.reduce((a, x) => a + x.w, 0);
+      for (const x of kids) total(x.unit, t - 1, (fc * x.w) / sum, false);
+    }
+  }
+  return {
+    unit,
+    level,
+    score,
+    own: ownPart,
+    children: childrenPart,
+    contributions: [...entries].map(([indicator, e]) => ({
+      indicator,
+      level: run.indicatorLevels[indicator] ?? level,
+      ...e,
+    })),
+  };
 }
