@@ -329,6 +329,10 @@ export const ERROR_CODES = {
     text: "the ELECTRE I outranking graph has cycles; each is merged into one node for the kernel",
   },
   parent_cycle: { severity: "error", text: "the parent column of the data makes a cycle of units" },
+  partial_sum: {
+    severity: "warning",
+    text: 'a formula reads inputs with rollup: "sum" and other columns: with levels it is rolled up as a score, not recomputed from the sums',
+  },
   profile_cycle: { severity: "error", text: "`extends` loops" },
   reserved_id: {
     severity: "error",

@@ -1,10 +1,11 @@
 import { resolveAggregate } from "../aggregate/resolve-aggregate.js";
 import type { Diagnostic } from "../indicators/check/diagnostic.js";
-import { error } from "../indicators/check/diagnostic.js";
+import { error, warning } from "../indicators/check/diagnostic.js";
+import { compileFormula } from "../indicators/formula.js";
 import { appendKey } from "../indicators/parse-model.js";
 import { profileNames } from "../indicators/profiles.js";
 import type { Model } from "../indicators/schema.js";
-import { walkTree } from "../indicators/tree.js";
+import { isIndicator, walkTree } from "../indicators/tree.js";
 import { recomputedIndicators } from "../score/level-inputs.js";
 import { type ResolvedProfile, resolveChecked } from "../score/resolve-profile.js";
 import { levelsOfIndicators } from "../score/score-levels.js";
@@ -17,7 +18,8 @@ import { levelsOfIndicators } from "../score/score-levels.js";
  * a geometric or harmonic mean with such weights would be a different model, which `score` refuses
  * (`invalid_option`). With levels, a group above a formula recomputed from summed inputs is
  * re-aggregated at every level from its children's parts, by the arithmetic mean with the same weights
- * for every unit (`invalid_levels`). Run on a model without other errors: each profile is resolved as
+ * for every unit (`invalid_levels`); a formula that reads summed inputs and other columns is rolled up,
+ * not recomputed (`partial_sum`, a warning). Run on a model without other errors: each profile is resolved as
  * `score` resolves it. @internal
  */
 export function checkUnitAggregation(model: Model): Diagnostic[] {
@@ -35,6 +37,7 @@ export function checkUnitAggregation(model: Model): Diagnostic[] {
     levels.length > 0
       ? recomputedIndicators(model, levelsOfIndicators(model.tree, levels[0]!, levels), levels[0]!)
       : new Map<string, unknown>();
+  out.push(...partialSums(model, recomputed));
   for (const name of profileNames(model)) {
     let profile: ResolvedProfile;
     try {
@@ -77,6 +80,29 @@ export function checkUnitAggregation(model: Model): Diagnostic[] {
           ),
         );
     }
+  }
+  return out;
+}
+
+/** Formula indicators reading summed inputs beside other columns, with levels: rolled up, not recomputed. */
+function partialSums(model: Model, recomputed: ReadonlyMap<string, unknown>): Diagnostic[] {
+  const summed = new Set((model.inputs ?? []).filter((i) => i.rollup === "sum").map((i) => i.id));
+  if ((model.levels ?? []).length === 0 || summed.size === 0) return [];
+  const out: Diagnostic[] = [];
+  for (const { node, path } of walkTree(model.tree)) {
+    if (!isIndicator(node) || node.formula === undefined || recomputed.has(node.id)) continue;
+    const names = compileFormula(node.formula).variables;
+    const sums = names.filter((v) => summed.has(v));
+    if (sums.length === 0) continue;
+    const others = names.filter((v) => !summed.has(v) && !recomputed.has(v));
+    if (others.length === 0) continue;
+    out.push(
+      warning(
+        "partial_sum",
+        `${path}.formula`,
+        `"${node.id}" reads the summed input(s) ${sums.join(", ")} and ${others.join(", ")}, which ${others.length > 1 ? "are" : "is"} not summed: above the lowest level it is rolled up as a score, not recomputed; give ${others.join(", ")} rollup: "sum" to recompute it`,
+      ),
+    );
   }
   return out;
 }

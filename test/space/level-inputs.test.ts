@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { scoreLevels } from "../../src/score/score-levels.js";
+import { checkModel } from "../../src/weighting/check-model.js";
 
 const levels = [{ id: "community" }, { id: "street" }, { id: "district" }];
 
@@ -77,6 +78,11 @@ describe("scoreLevels: rates recomputed from summed inputs", () => {
     expect(r.level("street").scores.rate![0]).toBeCloseTo(2 / 3, 12);
     expect(r.rollup.recomputed).toEqual([]);
     expect(r.rollup.rolledUp).toEqual(["root", "rate", "b"]);
+    // checkModel says so: a warning on the formula naming the input that is not summed.
+    expect(checkModel(m).map((d) => [d.code, d.severity, d.where])).toEqual([
+      ["partial_sum", "warning", "tree.children[0].formula"],
+    ]);
+    expect(checkModel(model())).toEqual([]);
   });
 
   it("leaves a street's sum missing when one of its communities' values is", () => {
