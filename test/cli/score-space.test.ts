@@ -80,6 +80,41 @@ describe("indicatrix score: a model with levels", () => {
   });
 });
 
+describe("indicatrix score: rates recomputed from summed inputs", () => {
+  const model = file(
+    "rates.json",
+    JSON.stringify({
+      id: "m",
+      levels: [{ id: "community" }, { id: "street" }],
+      inputs: [
+        { id: "cases", rollup: "sum" },
+        { id: "pop", rollup: "sum" },
+      ],
+      tree: { id: "root", children: [{ id: "rate", formula: "cases / pop * 1e4", direction: "cost" }] },
+    }),
+  );
+  const data = file(
+    "rates.csv",
+    "unit,parent,cases,pop\ns1,,,\nc1,s1,2,1000\nc2,s1,9,3000\nc3,s1,1,1000\nc4,,20,5000\n",
+  );
+  it("scores the street's rate from the sums and names the recomputed indicators in the JSON", async () => {
+    const r = await runCli("score", model, data, "--format", "json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.rollup).toEqual({
+      summed: ["cases", "pop"],
+      recomputed: ["rate"],
+      reaggregated: ["root"],
+      rolledUp: [],
+    });
+    // Community rates 20, 30, 10, 40 (min 10, max 40, cost): s1's rate 12 / 5000 * 1e4 = 24 scores
+    // (40 - 24) / 30 = 0.533333, not the mean of its communities' scores (2/3 + 1/3 + 1) / 3 = 0.666667.
+    const s1 = doc.units.find((u: { unit: string }) => u.unit === "s1");
+    expect(s1.rate).toBeCloseTo(16 / 30, 12);
+    expect(s1.root_children).toBeCloseTo(16 / 30, 12);
+  });
+});
+
 const statesModel = file(
   "states.json",
   JSON.stringify({
