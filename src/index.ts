@@ -437,7 +437,14 @@ export {
   type UnitHierarchy,
 } from "./score/score.js";
 export { type ProfileSelectionResult, scoreByProfile } from "./score/score-by-profile.js";
-export { type LevelsResult, type LevelTable, scoreLevels } from "./score/score-levels.js";
+export {
+  type LevelContribution,
+  type LevelContributions,
+  type LevelsResult,
+  type LevelsRollup,
+  type LevelTable,
+  scoreLevels,
+} from "./score/score-levels.js";
 export {
   profilesOfStates,
   type ScoreStatesOptions,

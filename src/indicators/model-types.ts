@@ -409,6 +409,11 @@ export interface ModelInputColumn {
   unit?: string | undefined;
   /** What the column holds. */
   description?: LocalizedText | undefined;
+  /**
+   * `sum`: with levels, a unit above the lowest level takes the sum of its child units' values, and a
+   * formula indicator that reads only summed inputs is recomputed from the sums at each level.
+   */
+  rollup?: "sum" | undefined;
 }
 
 /** One step in the building of the model (a Delphi round, screening on the data, ...). */

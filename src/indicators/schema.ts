@@ -539,6 +539,10 @@ export const InputSchema = z
     name: LocalizedTextSchema.optional(),
     unit: z.string().optional(),
     description: LocalizedTextSchema.optional(),
+    rollup: z.literal("sum").optional().meta({
+      description:
+        "sum: a unit with levels (street, district) takes the sum of its child units' values, and the formula indicators reading only summed inputs are recomputed from the sums at each level (a rate per 10,000 residents of the street) instead of averaged",
+    }),
   })
   .meta({ id: "Input" });
 

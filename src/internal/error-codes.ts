@@ -186,7 +186,7 @@ export const ERROR_CODES = {
   },
   invalid_levels: {
     severity: "error",
-    text: "a level that the model's `levels` do not name (on a node, a unit or a rule), a level rule whose own + children is not 1, or a level with own indicators and no rule",
+    text: "a level that the model's `levels` do not name (on a node, a unit or a rule), a level rule whose own + children is not 1, a level with own indicators and no rule, or a group above a formula recomputed from summed inputs that is not an arithmetic mean with the same weights for every unit",
   },
   invalid_matrix: {
     severity: "error",
@@ -336,6 +336,10 @@ export const ERROR_CODES = {
     text: "the ELECTRE I outranking graph has cycles; each is merged into one node for the kernel",
   },
   parent_cycle: { severity: "error", text: "the parent column of the data makes a cycle of units" },
+  partial_sum: {
+    severity: "warning",
+    text: 'a formula reads inputs with rollup: "sum" and other columns: with levels it is rolled up as a score, not recomputed from the sums',
+  },
   profile_cycle: { severity: "error", text: "`extends` loops" },
   reserved_id: {
     severity: "error",

@@ -122,8 +122,8 @@ function checked(model: Model): void {
   }
 }
 
-/** {@link resolveProfile} of a model already checked: a blend, or a profile and its `extends` chain. */
-function resolveChecked(model: Model, profileName: string): ResolvedProfile {
+/** {@link resolveProfile} of a model already checked: a blend, or a profile and its `extends` chain. @internal */
+export function resolveChecked(model: Model, profileName: string): ResolvedProfile {
   const own0 =
     model.profiles && Object.hasOwn(model.profiles, profileName) ? model.profiles[profileName] : undefined;
   if (own0?.blend !== undefined) {

@@ -3,6 +3,7 @@ import type { Diagnostic } from "../indicators/check/diagnostic.js";
 import type { Model } from "../indicators/schema.js";
 import { checkAhpSpec } from "./check-ahp-spec.js";
 import { checkSpace } from "./check-space.js";
+import { checkUnitAggregation } from "./check-unit-aggregation.js";
 
 /**
  * Semantic checks of a schema-valid model: everything the schema cannot say. Returns diagnostics
@@ -20,7 +21,10 @@ import { checkSpace } from "./check-space.js";
  * `disconnected_judgments`, `inconsistent_judgments` (warning), `unknown_profile`, `profile_cycle`,
  * `no_active_child`, `unknown_indicator`, `invalid_formula`, `unknown_variable`, `formula_cycle`,
  * `too_deep`, `too_many_nodes`, `missing_target`, `ambiguous_judgments`, `missing_judgments`,
- * `invalid_diagonal`; `unknown_profile` is a warning when an indicator's `profiles` names a profile
+ * `invalid_diagonal`, and on a model without other errors `invalid_option` (a group whose weights vary
+ * by unit, by variable weights, a per-unit blend or local indicators, that is not an arithmetic mean)
+ * and `invalid_levels` (a group above a formula recomputed from summed inputs that is not an
+ * arithmetic mean with the same weights for every unit); `unknown_profile` is a warning when an indicator's `profiles` names a profile
  * the model does not have.
  *
  * @example
@@ -30,5 +34,8 @@ import { checkSpace } from "./check-space.js";
  * ```
  */
 export function checkModel(model: Model): Diagnostic[] {
-  return [...checkStructure(model, { ahp: checkAhpSpec }), ...checkSpace(model)];
+  const out = [...checkStructure(model, { ahp: checkAhpSpec }), ...checkSpace(model)];
+  // Resolving the profiles needs a model without errors.
+  if (out.some((d) => d.severity === "error")) return out;
+  return [...out, ...checkUnitAggregation(model)];
 }

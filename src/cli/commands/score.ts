@@ -10,6 +10,8 @@ import type { PanelBasis } from "../../panel/basis-plan.js";
 import { type PanelWeights, scorePanel } from "../../panel/score-panel.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
+import { scoreLevels } from "../../score/score-levels.js";
+import { scoreStates } from "../../score/score-states.js";
 import { type Io, UsageError } from "../context.js";
 import { CSV_OPTIONS, csvHelp, csvOptions, withPrefix } from "../csv-options.js";
 import { DATA_OPTIONS, dataHelp } from "../data-options.js";
@@ -18,6 +20,7 @@ import { jsonChunks } from "../json-chunks.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
 import { DEFAULT_TOP, outputFormat, scaleOption, TABLE_OPTIONS, tableHelp, topOption } from "../people.js";
+import { levelScoreRows, type ScoreRows, stateScoreRows, withStateScores } from "../score-space.js";
 import { scoreTable } from "../score-table.js";
 import { scoreWorkbook } from "../score-workbook.js";
 import { scoreColumnTypes, writeParquet } from "../write-parquet.js";
@@ -30,6 +33,13 @@ scored units with their score at every node of the tree, their ranks, and the gr
 (<id>_grade) and the vetoes that hold (<id>_veto); units with child units (streets, districts) with their
 roll-up; units without a score with the reason.
 
+A model with levels (community < street < district ...) scores every unit at its level (scoreLevels):
+<id>_rank is the rank within the level, <id>_rank_in_parent among the units of the same parent, and
+<root>_own / <root>_children the unit's own and children parts (roll-up by the profile's levels rules).
+A model with states scores every unit with its state's profile (scoreStates; the state column is
+--state, default state): columns state, profile and <id>_rank_in_state; <id>_rank is the overall
+rank at the groups all the profiles used share. Neither writes grades of roll-up units nor a workbook.
+
   --profile P        profile to apply (default: the model's first)
   --out FILE         write to FILE (atomically) instead of stdout; FILE.xlsx: a workbook with sheets
                      scores, ranking, weights, consistency (AHP) and roll-up; FILE.parquet: the
@@ -41,7 +51,8 @@ roll-up; units without a score with the reason.
                      (default: population when the data have it, else mean)
   --period COLUMN    the data are a panel (one row per unit and period): score every period and write
                      one row per unit and period, with a period column after unit; ranks within the period
-  --state COLUMN     panels: a column naming each unit-period's profile (e.g. emergency in a typhoon year;
+  --state COLUMN     a model with states: the column of each unit's state (default: state); panels: a
+                     column naming each unit-period's profile (e.g. emergency in a typhoon year;
                      empty: --profile, else the model's first)
   --basis B          panel normalization bounds: pooled over every unit-period (default, comparable over
                      time), period (each period alone) or reference:P (the bounds of period P)
@@ -224,11 +235,8 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(
       "--rollup is for --engine memory: the DuckDB engine writes unit scores without roll-up",
     );
-  if (
-    values.period === undefined &&
-    (values.basis !== undefined || values.weights !== undefined || values.state !== undefined)
-  )
-    throw new UsageError("--basis, --weights and --state are for panels: give --period COLUMN");
+  if (values.period === undefined && (values.basis !== undefined || values.weights !== undefined))
+    throw new UsageError("--basis and --weights are for panels: give --period COLUMN");
   if (values.engine === "duckdb" && values.period !== undefined)
     throw new UsageError("--period is for --engine memory");
   if (values.engine === "duckdb")
@@ -254,6 +262,17 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     return scorePanelCommand(model, positionals, { ...values, format }, csv, shape, io);
   }
   const data = loadData(positionals[1] as string, model, values, io);
+  if ((model.levels?.length ?? 0) > 0 || model.states !== undefined) {
+    if (values.format === "table")
+      throw new UsageError(
+        "--format table is not yet for models with levels or states: give --format csv or json",
+      );
+    return scoreSpaceCommand(model, data, positionals, values, csv, shape, io);
+  }
+  if (values.state !== undefined)
+    throw new UsageError(
+      "--state names the column of the units' states for a model with `states`, or of each unit-period's profile with --period",
+    );
   const keep = values.rollup && values.rollup !== "mean" ? [values.rollup] : [];
   const result = score(model, data, { ...(values.profile ? { profile: values.profile } : {}), keep });
   const up = rollup(result, { by: rollupOption(values.rollup, result) });
@@ -311,6 +330,145 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   for (const d of result.diagnostics)
     io.err(`${d.severity}: ${d.code} at ${printable(d.where)}: ${printable(d.message)}\n`);
   return 0;
+}
+
+/**
+ * `score` for a model with levels or states (DOMAIN C7): with levels, every unit scored at its level by
+ * `scoreLevels` (level, ranks within level and parent, own and children parts of the root); with states,
+ * every unit scored with its state's profile by `scoreStates` (state, profile, ranks overall and within
+ * the state; units with child units rolled up from those scores). CSV or JSON; not a workbook.
+ */
+function scoreSpaceCommand(
+  model: Model,
+  data: ReturnType<typeof loadData>,
+  positionals: readonly string[],
+  values: {
+    profile?: string | undefined;
+    rollup?: string | undefined;
+    state?: string | undefined;
+    format?: string | undefined;
+    out?: string | undefined;
+  },
+  csv: ReturnType<typeof csvOptions>,
+  shape: ReturnType<typeof outputShape>,
+  io: Io,
+): number {
+  const levels = (model.levels?.length ?? 0) > 0;
+  if (levels && model.states !== undefined)
+    throw new IndicatrixError(
+      "invalid_option",
+      "score: a model with both levels and states is not scored by the CLI yet; score the levels with one profile (remove `states`) or the states without `levels`",
+      { path: "states" },
+    );
+  if (values.out !== undefined && /\.xlsx$/i.test(values.out))
+    throw new UsageError(
+      `--out ${values.out}: a model with ${levels ? "levels" : "states"} is written as CSV or JSON`,
+    );
+  let rows: ScoreRows;
+  let header: Record<string, unknown>;
+  let diagnostics: Result["diagnostics"];
+  let shaped: string[];
+  if (levels) {
+    if (values.rollup !== undefined)
+      throw new UsageError(
+        "--rollup: a model with levels rolls up by the profile's `levels` rules (rollup: mean or { weight: COLUMN })",
+      );
+    if (values.state !== undefined) throw new UsageError("--state is for a model with `states`");
+    const r = scoreLevels(model, data, values.profile ? { profile: values.profile } : {});
+    rows = levelScoreRows(r, data);
+    shaped = [
+      ...rows.columns.slice(SCORE_FIXED_COLUMNS.length).filter((c) => !/_rank(_in_parent)?$/.test(c)),
+    ];
+    diagnostics = r.lowest?.diagnostics ?? [];
+    header = {
+      model: model.id,
+      profile: r.profile,
+      levels: r.levels,
+      rules: r.rules,
+      indicatorLevels: r.indicatorLevels,
+      rollup: r.rollup,
+      weights: r.lowest?.weights,
+      provenance: r.lowest?.provenance,
+      diagnostics,
+    };
+  } else {
+    const { states, header: column } = readStates(positionals[1] as string, data, values.state);
+    const keep = values.rollup && values.rollup !== "mean" ? [values.rollup] : [];
+    // The state column is text, read apart: not a data column the model leaves unused.
+    const numeric = Object.fromEntries(Object.entries(data.values).filter(([c]) => c !== column));
+    const st = scoreStates(model, { ...data, values: numeric }, { states, keep });
+    const first = Object.values(st.results)[0] as Result;
+    const merged = withStateScores(first, st);
+    const up = rollup(merged, { by: rollupOption(values.rollup, first) });
+    const perProfile = Object.fromEntries(
+      Object.entries(st.results).map(([p, res]) => [p, scoreRows(res, up)]),
+    );
+    rows = stateScoreRows(st, perProfile, first);
+    shaped = [...new Set(Object.values(st.results).flatMap((res) => [...res.resolved.nodes.keys()]))];
+    // Each profile ran on all the units: a data diagnostic comes once per profile, and is shown once.
+    const byText = new Map(
+      Object.values(st.results)
+        .flatMap((res) => res.diagnostics)
+        .map((d) => [`${d.code}\u0000${d.where}\u0000${d.message}`, d]),
+    );
+    diagnostics = [...byText.values()];
+    header = {
+      model: model.id,
+      profiles: Object.keys(st.results),
+      states: model.states,
+      shared: st.shared,
+      weights: Object.fromEntries(Object.entries(st.results).map(([p, res]) => [p, res.weights])),
+      diagnostics,
+    };
+  }
+  const { columns, count } = rows;
+  const rowAt = shape ? (k: number) => shapeRow(rows.rowAt(k), shaped, shape) : rows.rowAt;
+  const chunks =
+    values.format === "json"
+      ? jsonChunks(header, "units", count, rowAt, (_k, v) =>
+          typeof v === "number" && !Number.isFinite(v) ? null : v,
+        )
+      : withPrefix(csv.bom, csvChunks(columns, count, rowAt, csv.style));
+  writeOut(values.out, chunks, positionals, io);
+  for (const d of diagnostics)
+    io.err(`${d.severity}: ${d.code} at ${printable(d.where)}: ${printable(d.message)}\n`);
+  return 0;
+}
+
+/**
+ * Each unit's state from the data file's state column (`--state COLUMN`, default `state`), by row:
+ * text, so read apart from the numeric columns. A CSV file only; without the column (and no `--state`)
+ * every unit takes the model's first profile.
+ */
+function readStates(
+  path: string,
+  data: ReturnType<typeof loadData>,
+  column: string | undefined,
+): { states: Record<string, string | undefined>; header: string | undefined } {
+  if (/\.xlsx$/i.test(path))
+    throw new UsageError(
+      "a model with `states` reads the units' states from a CSV file; convert the workbook",
+    );
+  const rows = readCsvFile(path);
+  const name = column ?? "state";
+  const header = Object.keys(rows[0] ?? {}).find((h) => h.trim() === name);
+  if (header === undefined) {
+    if (column !== undefined) throw new UsageError(`--state ${column}: the data have no column "${column}"`);
+    return { states: {}, header };
+  }
+  if (rows.length !== data.units.length)
+    throw new UsageError(`${path}: ${rows.length} rows read as text but ${data.units.length} units`);
+  const out: Record<string, string | undefined> = {};
+  for (const [i, u] of data.units.entries()) {
+    const v = rows[i]?.[header]?.trim();
+    Object.defineProperty(out, u, {
+      value: v === "" ? undefined : v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return { states: out, header };
 }
 
 /** `--basis` / `--weights` text: pooled, period or reference:P. */

@@ -7,6 +7,7 @@ import { type Io, UsageError } from "../context.js";
 import { DATA_OPTIONS, dataHelp } from "../data-options.js";
 import { formatNumber, printable, textTable } from "../format.js";
 import { loadData, loadModel } from "../load.js";
+import { spaceWeights } from "../weights-space.js";
 
 export const weightsHelp = `Usage: indicatrix weights <model> [--profile P] [--data file.csv] [--format text|json]
 
@@ -14,6 +15,9 @@ Prints the indicator tree with the local and global weight of every node and the
 AHP node; inconsistent judgments are flagged with the judgment to revisit (and, when one change is not
 enough, the smallest set of changes that is). A node judged by several experts lists each expert by name
 with their weight, CR, priorities and advice. Data-driven weights (entropy, CRITIC, ...) need --data.
+A blended profile shows each blended profile's global weights beside its own (a per-unit blend at the
+nominal factor 0.5, with the column that sets it per unit); a model with levels, each level's rule
+(own and children parts, roll-up).
 
   --profile P         profile to show (default: the model's first)
   --data FILE         CSV data, for data-driven weights (computed on the profile's normalized values)
@@ -56,11 +60,15 @@ export function weightsCommand(argv: string[], io: Io): number {
       );
     throw e;
   }
+  const space = spaceWeights(model, w.profile);
   if (format === "json") {
-    io.out(`${JSON.stringify(w, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`);
+    io.out(
+      `${JSON.stringify({ ...w, ...space }, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`,
+    );
     return 0;
   }
   const profile = resolveProfile(model, w.profile);
+  const blended = Object.entries(space.blend?.components ?? {});
   const rows: (string | number)[][] = [];
   const walk = (id: string, prefix: string, last: boolean, depth: number): void => {
     const node = profile.nodes.get(id);
@@ -82,6 +90,7 @@ export function weightsCommand(argv: string[], io: Io): number {
       w.global[id] ?? Number.NaN,
       method,
       cr,
+      ...blended.map(([, g]) => g[id] ?? 0),
     ]);
     const childPrefix = depth === 0 ? "" : `${prefix}${last ? "   " : "│  "}`;
     node.children.forEach((child, k) => {
@@ -90,7 +99,36 @@ export function weightsCommand(argv: string[], io: Io): number {
   };
   walk(profile.root, "", true, 0);
   io.out(`Model ${printable(model.id)}, profile ${printable(w.profile)}\n\n`);
-  io.out(textTable(["node", "local", "global", "weights", "consistency"], rows));
+  if (space.blend) {
+    const b = space.blend;
+    const parts = Object.entries(b.coefficients).map(([p, c]) => `${printable(p)} ${formatNumber(c)}`);
+    io.out(
+      b.column
+        ? `Blend per unit: (1 - λ) ${printable(b.column.from)} + λ ${printable(b.column.to)}, λ from column ${printable(b.column.name)}; weights shown at λ = 0.5\n\n`
+        : `Blend node by node: ${parts.join(" + ")}\n\n`,
+    );
+  }
+  io.out(
+    textTable(
+      ["node", "local", "global", "weights", "consistency", ...blended.map(([p]) => `${p} global`)],
+      rows,
+    ),
+  );
+  if (space.levels) {
+    io.out(`\nLevels (lowest first): ${(model.levels ?? []).map((l) => printable(l.id)).join(", ")}\n`);
+    io.out(
+      textTable(
+        ["level", "own", "children", "rollup", "rule"],
+        space.levels.map((l) => [
+          l.level,
+          l.own,
+          l.children,
+          typeof l.rollup === "string" ? l.rollup : `weight ${l.rollup.weight}`,
+          l.default ? "default (pure roll-up)" : `profile ${w.profile}`,
+        ]),
+      ),
+    );
+  }
   for (const [id, c] of Object.entries(w.consistency)) {
     if (!c.panel) continue;
     const node = profile.nodes.get(id);
