@@ -405,7 +405,12 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
   }
   const keys = Object.keys(input.values);
   const aliases = roleAliases(opts);
-  const source = (c: string) => findKey(keys, aliases.get(c) ?? c);
+  // Exact names are looked up in a set: a file may have a million columns.
+  const keySet = new Set(keys);
+  const source = (c: string) => {
+    const name = aliases.get(c) ?? c;
+    return keySet.has(name) ? name : findKey(keys, name);
+  };
   const wanted = opts.columns ? [...opts.columns] : keys;
   for (const c of opts.optional ?? []) if (source(c) !== undefined && !wanted.includes(c)) wanted.push(c);
   const columns = new Map<string, Float64Array>();

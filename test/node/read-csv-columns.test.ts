@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readCsvColumns } from "../../src/node/read-csv-columns.js";
+import { firstLineEnd, readCsvColumns } from "../../src/node/read-csv-columns.js";
 
 // The files and expected.json are written by test/fixtures/encodings/make.py (Python's codecs and hand rules).
 const dir = "test/fixtures/encodings";
@@ -80,5 +80,32 @@ describe("readCsvColumns(path, { unitColumn, nameColumn }) on Excel's encodings"
     expect(() => readCsvColumns(path, { unitColumn: "编号" })).toThrow(
       /no column "编号" \(--unit-column\); the columns are "ID"/,
     );
+  });
+});
+
+describe("firstLineEnd: the line ending given to csv-parse (issue 20 item 14)", () => {
+  it("finds \\r\\n, \\n or \\r outside quotes, as csv-parse's own discovery does; none in a single line", () => {
+    expect(firstLineEnd("unit,a\r\nu1,1\n")).toBe("\r\n");
+    expect(firstLineEnd(Buffer.from("unit,a\nu1,1\r\n"))).toBe("\n");
+    expect(firstLineEnd("unit,a\ru1,1\r")).toBe("\r");
+    // A quoted header with a line break inside: the ending is the one after the closing quote.
+    expect(firstLineEnd('unit,"a\nb"""\r\nu1,1\r\n')).toBe("\r\n");
+    expect(firstLineEnd("unit,a")).toBeUndefined();
+  });
+
+  it("files with each ending (and a quoted line break in the header) read the same rows", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "indicatrix-eol-"));
+    for (const [name, eol] of [
+      ["crlf", "\r\n"],
+      ["lf", "\n"],
+      ["cr", "\r"],
+    ] as const) {
+      const path = join(tmp, `${name}.csv`);
+      writeFileSync(path, `unit,"a${eol}b",c${eol}u1,1,2${eol}u2,3,4${eol}`);
+      const d = readCsvColumns(path);
+      expect(d.units).toEqual(["u1", "u2"]);
+      expect(Object.keys(d.values)).toEqual([`a${eol}b`, "c"]);
+      expect([...(d.values.c as Float64Array)]).toEqual([2, 4]);
+    }
   });
 });
