@@ -155,6 +155,34 @@ function text(v: unknown): string | undefined {
 }
 
 /**
+ * The issue of a unit id cell at data row `row` (1-based): empty, or beginning or ending with white
+ * space (a quoted CSV cell `"  u4  "` keeps its spaces). Ids are kept exactly as written, so
+ * `"  u4  "` and `u4` would be two units and a parent `u4` would not find the first: such an id is
+ * refused rather than silently trimmed. Undefined for a good id.
+ */
+function unitIdIssue(v: unknown, row: number, column: string | undefined): Issue | undefined {
+  const where = column !== undefined ? `row ${row}, column "${column}"` : `row ${row}`;
+  const raw = v === null || v === undefined ? "" : String(v);
+  if (raw.trim() === "")
+    return {
+      code: "missing_unit_id",
+      severity: "error",
+      path: ["data", row],
+      where,
+      message: column !== undefined ? `no unit id in column "${column}"` : "no unit id",
+    };
+  if (raw.trim() !== raw)
+    return {
+      code: "invalid_data",
+      severity: "error",
+      path: ["data", row],
+      where,
+      message: `unit id ${JSON.stringify(raw)} begins or ends with white space; ids are kept exactly, so remove the spaces (or the quotes that keep them)`,
+    };
+  return undefined;
+}
+
+/**
  * Builds a columnar {@link Dataset} from rows (an array of records, as parsed from CSV or JSON) or
  * columns (`{ units, values }` with `number[]` or `Float64Array`). Missing values are `null`,
  * `undefined`, empty cells, `NA` or `NaN`. Numeric strings are parsed (CSV cells). The caller's data
@@ -282,15 +310,10 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
       });
       continue;
     }
-    const id = Object.hasOwn(row, unitKey) ? text(row[unitKey]) : undefined;
-    if (id === undefined)
-      issues.push({
-        code: "missing_unit_id",
-        severity: "error",
-        path: ["data", i + 1],
-        where,
-        message: `no unit id in column "${unitKey}"`,
-      });
+    const rawId = Object.hasOwn(row, unitKey) ? row[unitKey] : undefined;
+    const idIssue = unitIdIssue(rawId, i + 1, unitKey);
+    if (idIssue) issues.push(idIssue);
+    const id = idIssue ? undefined : String(rawId);
     units[i] = id ?? "";
     parents[i] = Object.hasOwn(row, parentKey) ? text(row[parentKey]) : undefined;
     levels[i] = Object.hasOwn(row, levelKey) ? text(row[levelKey]) : undefined;
@@ -390,16 +413,12 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
       return emptyDataset();
     }
     units = input.units.map((v, k) => {
-      const id = text(v);
-      if (id === undefined)
-        issues.push({
-          code: "missing_unit_id",
-          severity: "error",
-          path: ["units", k],
-          where: `units[${k}]`,
-          message: "expected a unit id",
-        });
-      return id ?? "";
+      const idIssue = unitIdIssue(v, k + 1, undefined);
+      if (idIssue) {
+        if (issues.length < 1000) issues.push(idIssue);
+        return "";
+      }
+      return String(v);
     });
     break;
   }

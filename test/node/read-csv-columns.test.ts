@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { firstLineEnd, readCsvColumns } from "../../src/node/read-csv-columns.js";
+import { toDataset } from "../../src/score/dataset.js";
 
 // The files and expected.json are written by test/fixtures/encodings/make.py (Python's codecs and hand rules).
 const dir = "test/fixtures/encodings";
@@ -107,5 +108,17 @@ describe("firstLineEnd: the line ending given to csv-parse (issue 20 item 14)", 
       expect(Object.keys(d.values)).toEqual([`a${eol}b`, "c"]);
       expect([...(d.values.c as Float64Array)]).toEqual([2, 4]);
     }
+  });
+});
+
+describe('a quoted unit id "  u4  " (issue 20 item 21: was read as u4)', () => {
+  it("the reader keeps the quoted spaces and toDataset refuses the id naming its row", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "indicatrix-ids-"));
+    const path = join(tmp, "ids.csv");
+    writeFileSync(path, 'unit,a\nu1,1\n"  u4  ",2\n u5 ,3\n');
+    const d = readCsvColumns(path);
+    // csv-parse's trim strips the spaces around an unquoted cell (u5), not inside quotes.
+    expect(d.units).toEqual(["u1", "  u4  ", "u5"]);
+    expect(() => toDataset(d)).toThrow(/^row 2: unit id " {2}u4 {2}" begins or ends with white space/);
   });
 });
