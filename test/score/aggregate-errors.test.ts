@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Model } from "../../src/indicators/schema.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
+import type { AggregateSpec } from "../../src/internal/specs.js";
 import { score } from "../../src/score/score.js";
 
 // Issue 20 item 23: aggregation errors inside score() name the node, the unit id and the child id,
@@ -14,7 +16,7 @@ function refusal(f: () => unknown): IndicatrixError {
   throw new Error("expected a refusal");
 }
 
-const model = (aggregate: string, children: string[]) => ({
+const model = (aggregate: AggregateSpec, children: string[]): Model => ({
   id: "m",
   defaults: { normalize: "none" },
   tree: {
