@@ -3,7 +3,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { MAX_DATA_FILE_BYTES } from "../internal/limits.js";
 import { conversionNote, type DatasetColumns, headerKey, noUnitColumn, TEXT_KEYS } from "../score/dataset.js";
-import { decodeText } from "../score/decode-text.js";
+import { decodeText, refuseNulBytes } from "../score/decode-text.js";
 import {
   type ConversionCounts,
   emptyCounts,
@@ -110,7 +110,10 @@ export function readCsvColumns(path: string, opts: number | ReadDataOptions = {}
   // whole file. Anything else is decoded first, never into replacement characters.
   const auto = (o.encoding ?? "auto").toLowerCase() === "auto";
   let input: Buffer | string = buffer;
-  if (!(auto && isUtf8(buffer))) {
+  const fast = auto && isUtf8(buffer);
+  // ASCII in UTF-16 without a byte order mark is valid UTF-8 too (with NULs): refused with a hint.
+  if (fast) refuseNulBytes(buffer, path);
+  if (!fast) {
     const decoded = decodeText(buffer, { encoding: o.encoding ?? "auto", name: path });
     notes.push(...decoded.notices);
     input = decoded.text;

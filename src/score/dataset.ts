@@ -375,12 +375,19 @@ export function noUnitColumn(
   const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(", ");
   const shown = headers.slice(0, 30);
   const more = headers.length > shown.length ? `, ... (${headers.length} in all)` : "";
+  // One header holding separators: a file separated by semicolons (Excel in many European locales) or
+  // tabs, read as comma-separated.
+  const sep = headers.length === 1 ? /[;\t|]/.exec(headers[0] as string)?.[0] : undefined;
+  const hint =
+    sep === undefined
+      ? ""
+      : `; the one header holds ${sep === "\t" ? "tabs" : `"${sep}"`}: the file looks ${sep === ";" ? "semicolon" : sep === "\t" ? "tab" : "bar"}-separated, and indicatrix reads comma-separated CSV (save it as "CSV UTF-8 (comma delimited)", or as .xlsx)`;
   return {
     code: "missing_column",
     severity: "error",
     path: ["data", named ?? "unit"],
     where: "data",
-    message: `${named !== undefined ? `no column "${named}" for the unit ids` : `no unit id column: expected one of ${list(TEXT_KEYS.unit)}`} (name it with ${option}); the columns are ${list(shown)}${more}`,
+    message: `${named !== undefined ? `no column "${named}" for the unit ids` : `no unit id column: expected one of ${list(TEXT_KEYS.unit)}`} (name it with ${option}); the columns are ${list(shown)}${more}${hint}`,
   };
 }
 

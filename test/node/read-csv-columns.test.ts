@@ -122,3 +122,30 @@ describe('a quoted unit id "  u4  " (issue 20 item 21: was read as u4)', () => {
     expect(() => toDataset(d)).toThrow(/^row 2: unit id " {2}u4 {2}" begins or ends with white space/);
   });
 });
+
+describe("files that are not comma-separated UTF-8 get a hint (issue 20 item 23)", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "indicatrix-hints-"));
+
+  it("a semicolon-separated file: the missing unit column says the file looks semicolon-separated", () => {
+    const path = join(tmp, "semi.csv");
+    writeFileSync(path, "unit;a;b\nu1;1,5;2\n");
+    expect(() => readCsvColumns(path)).toThrow(
+      /the columns are "unit;a;b"; the one header holds ";": the file looks semicolon-separated/,
+    );
+  });
+
+  it("UTF-16LE without a byte order mark (NULs at odd offsets): invalid_encoding naming --encoding utf-16le, which reads it", () => {
+    const path = join(tmp, "u16.csv");
+    // Python's "unit,a\nu1,1\n".encode("utf-16le") is each ASCII byte followed by 0x00.
+    writeFileSync(path, Buffer.from("unit,a\nu1,1\n", "utf16le"));
+    expect(() => readCsvColumns(path)).toThrow(
+      /u16\.csv: the file has NUL bytes, as UTF-16LE text without a byte order mark has; read it with --encoding utf-16le/,
+    );
+    const d = readCsvColumns(path, { encoding: "utf-16le" });
+    expect(d.units).toEqual(["u1"]);
+    expect([...(d.values.a as Float64Array)]).toEqual([1]);
+    // Big-endian: the NULs come first in each pair.
+    writeFileSync(path, Buffer.from("unit,a\nu1,1\n", "utf16le").swap16());
+    expect(() => readCsvColumns(path)).toThrow(/read it with --encoding utf-16be/);
+  });
+});
