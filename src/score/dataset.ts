@@ -482,7 +482,8 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
               severity: "error",
               path: ["data", i + 1, c],
               where: `row ${i + 1}, unit "${units[i]}", column "${c}"`,
-              message: `expected a number or null, got ${JSON.stringify(values[i])}`,
+              // A text cell (a CSV or workbook read by columns) in the words of a file, any other value in the API's.
+              message: `expected a number or ${typeof values[i] === "string" || (values[i] as unknown) instanceof String ? "an empty cell" : "null"}, got ${JSON.stringify(values[i])}`,
             });
         } else col[i] = v;
       }

@@ -149,3 +149,18 @@ describe("files that are not comma-separated UTF-8 get a hint (issue 20 item 23)
     expect(() => readCsvColumns(path)).toThrow(/read it with --encoding utf-16be/);
   });
 });
+
+describe("a text cell that is not a number, in a file's words (issue 20 item 23)", () => {
+  it('says "a number or an empty cell", not the API\'s "a number or null"', () => {
+    const tmp = mkdtempSync(join(tmpdir(), "indicatrix-cell-"));
+    const path = join(tmp, "bad.csv");
+    writeFileSync(path, "unit,a\nu1,1\nu2,abc\n");
+    expect(() => toDataset(readCsvColumns(path))).toThrow(
+      'row 2, unit "u2", column "a": expected a number or an empty cell, got "abc"',
+    );
+    // Columns given through the API keep the API's words.
+    expect(() => toDataset({ units: ["u1"], values: { a: [{} as unknown as number] } })).toThrow(
+      /expected a number or null, got {}/,
+    );
+  });
+});
