@@ -93,7 +93,12 @@ function build(node: MathNode, source: string, variables: string[], depth: numbe
   switch (node.type) {
     case "ConstantNode": {
       const value = n.value;
-      if (typeof value !== "number" || !Number.isFinite(value))
+      if (typeof value === "number" && !Number.isFinite(value))
+        formulaError(
+          source,
+          `the constant ${overflowingConstant(source, value)} is beyond the double range (about 1.8e308)`,
+        );
+      if (typeof value !== "number")
         formulaError(source, `only finite numbers are allowed as constants, got ${JSON.stringify(value)}`);
       return () => value;
     }
@@ -110,6 +115,7 @@ function build(node: MathNode, source: string, variables: string[], depth: numbe
       if (n.implicit)
         formulaError(source, `implicit multiplication ("${node.toString()}") is not allowed; write *`);
       const fn = n.fn as string;
+      if (CHAINS[fn] !== undefined) return chain(n, source, variables, depth);
       const args = (n.args as MathNode[]).map((a) => build(a, source, variables, depth + 1));
       const binary = BINARY[fn];
       if (binary && args.length === 2) {
@@ -144,6 +150,62 @@ function build(node: MathNode, source: string, variables: string[], depth: numbe
         `${describe(node.type)} is not allowed; a formula is arithmetic on variables`,
       );
   }
+}
+
+/** The operators that chain left to right at one precedence: `a + b - c + ...`, `a * b / c * ...`. */
+const CHAINS: Record<string, "sum" | "product"> = {
+  add: "sum",
+  subtract: "sum",
+  multiply: "product",
+  divide: "product",
+};
+
+/**
+ * A left-associative chain `((a + b) - c) + d` (mathjs's tree for `a + b - c + d`) as one loop over
+ * its terms: the chain's length is not nesting, so a sum of 70 terms is one level deep, not 70 (the
+ * depth limit is for parentheses, powers and function calls), and is evaluated left to right as
+ * the nested form would be. The terms are collected along the left spine without recursion.
+ */
+function chain(
+  node: MathNode & Record<string, unknown>,
+  source: string,
+  variables: string[],
+  depth: number,
+): Evaluator {
+  const kind = CHAINS[node.fn as string];
+  const ops: ((a: number, b: number) => number)[] = [];
+  const rights: MathNode[] = [];
+  let left: MathNode & Record<string, unknown> = node;
+  while (
+    left.type === "OperatorNode" &&
+    !left.implicit &&
+    CHAINS[left.fn as string] === kind &&
+    (left.args as MathNode[]).length === 2
+  ) {
+    const [a, b] = left.args as [MathNode, MathNode];
+    ops.push(BINARY[left.fn as string] as (a: number, b: number) => number);
+    rights.push(b);
+    left = a as MathNode & Record<string, unknown>;
+  }
+  if (left.type === "OperatorNode" && left.implicit)
+    formulaError(source, `implicit multiplication ("${left.toString()}") is not allowed; write *`);
+  ops.reverse();
+  rights.reverse();
+  // The first term is built first, so that variables are listed in the order they appear.
+  const first = build(left, source, variables, depth + 1);
+  const terms = rights.map((r) => build(r, source, variables, depth + 1));
+  const k = terms.length;
+  return (get) => {
+    let acc = first(get);
+    for (let i = 0; i < k; i++) acc = ops[i]!(acc, terms[i]!(get));
+    return acc;
+  };
+}
+
+/** The token of `source` that reads as the infinite constant `value` (`1e309`), for the message. */
+function overflowingConstant(source: string, value: number): string {
+  const tokens = source.match(/(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/gi) ?? [];
+  return tokens.find((t) => Number(t) === Math.abs(value)) ?? String(value);
 }
 
 function describe(type: string): string {

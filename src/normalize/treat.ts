@@ -71,7 +71,7 @@ function applyLog(x: Float64Array, kind: "ln" | "log10" | "log-ct"): void {
       fail(
         "nonpositive_value",
         `values[${i}]`,
-        `the ${kind} transform needs positive values; value ${i} is ${v} (use log-ct for data with zeros or negatives)`,
+        `the ${kind} transform needs positive values, got ${v} (use log-ct for data with zeros or negatives)`,
       );
   }
   const f = kind === "ln" ? Math.log : Math.log10;

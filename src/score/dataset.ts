@@ -155,6 +155,34 @@ function text(v: unknown): string | undefined {
 }
 
 /**
+ * The issue of a unit id cell at data row `row` (1-based): empty, or beginning or ending with white
+ * space (a quoted CSV cell `"  u4  "` keeps its spaces). Ids are kept exactly as written, so
+ * `"  u4  "` and `u4` would be two units and a parent `u4` would not find the first: such an id is
+ * refused rather than silently trimmed. Undefined for a good id.
+ */
+function unitIdIssue(v: unknown, row: number, column: string | undefined): Issue | undefined {
+  const where = column !== undefined ? `row ${row}, column "${column}"` : `row ${row}`;
+  const raw = v === null || v === undefined ? "" : String(v);
+  if (raw.trim() === "")
+    return {
+      code: "missing_unit_id",
+      severity: "error",
+      path: ["data", row],
+      where,
+      message: column !== undefined ? `no unit id in column "${column}"` : "no unit id",
+    };
+  if (raw.trim() !== raw)
+    return {
+      code: "invalid_data",
+      severity: "error",
+      path: ["data", row],
+      where,
+      message: `unit id ${JSON.stringify(raw)} begins or ends with white space; ids are kept exactly, so remove the spaces (or the quotes that keep them)`,
+    };
+  return undefined;
+}
+
+/**
  * Builds a columnar {@link Dataset} from rows (an array of records, as parsed from CSV or JSON) or
  * columns (`{ units, values }` with `number[]` or `Float64Array`). Missing values are `null`,
  * `undefined`, empty cells, `NA` or `NaN`. Numeric strings are parsed (CSV cells). The caller's data
@@ -282,15 +310,10 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
       });
       continue;
     }
-    const id = Object.hasOwn(row, unitKey) ? text(row[unitKey]) : undefined;
-    if (id === undefined)
-      issues.push({
-        code: "missing_unit_id",
-        severity: "error",
-        path: ["data", i + 1],
-        where,
-        message: `no unit id in column "${unitKey}"`,
-      });
+    const rawId = Object.hasOwn(row, unitKey) ? row[unitKey] : undefined;
+    const idIssue = unitIdIssue(rawId, i + 1, unitKey);
+    if (idIssue) issues.push(idIssue);
+    const id = idIssue ? undefined : String(rawId);
     units[i] = id ?? "";
     parents[i] = Object.hasOwn(row, parentKey) ? text(row[parentKey]) : undefined;
     levels[i] = Object.hasOwn(row, levelKey) ? text(row[levelKey]) : undefined;
@@ -352,12 +375,19 @@ export function noUnitColumn(
   const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(", ");
   const shown = headers.slice(0, 30);
   const more = headers.length > shown.length ? `, ... (${headers.length} in all)` : "";
+  // One header holding separators: a file separated by semicolons (Excel in many European locales) or
+  // tabs, read as comma-separated.
+  const sep = headers.length === 1 ? /[;\t|]/.exec(headers[0] as string)?.[0] : undefined;
+  const hint =
+    sep === undefined
+      ? ""
+      : `; the one header holds ${sep === "\t" ? "tabs" : `"${sep}"`}: the file looks ${sep === ";" ? "semicolon" : sep === "\t" ? "tab" : "bar"}-separated, and indicatrix reads comma-separated CSV (save it as "CSV UTF-8 (comma delimited)", or as .xlsx)`;
   return {
     code: "missing_column",
     severity: "error",
     path: ["data", named ?? "unit"],
     where: "data",
-    message: `${named !== undefined ? `no column "${named}" for the unit ids` : `no unit id column: expected one of ${list(TEXT_KEYS.unit)}`} (name it with ${option}); the columns are ${list(shown)}${more}`,
+    message: `${named !== undefined ? `no column "${named}" for the unit ids` : `no unit id column: expected one of ${list(TEXT_KEYS.unit)}`} (name it with ${option}); the columns are ${list(shown)}${more}${hint}`,
   };
 }
 
@@ -390,22 +420,23 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
       return emptyDataset();
     }
     units = input.units.map((v, k) => {
-      const id = text(v);
-      if (id === undefined)
-        issues.push({
-          code: "missing_unit_id",
-          severity: "error",
-          path: ["units", k],
-          where: `units[${k}]`,
-          message: "expected a unit id",
-        });
-      return id ?? "";
+      const idIssue = unitIdIssue(v, k + 1, undefined);
+      if (idIssue) {
+        if (issues.length < 1000) issues.push(idIssue);
+        return "";
+      }
+      return String(v);
     });
     break;
   }
   const keys = Object.keys(input.values);
   const aliases = roleAliases(opts);
-  const source = (c: string) => findKey(keys, aliases.get(c) ?? c);
+  // Exact names are looked up in a set: a file may have a million columns.
+  const keySet = new Set(keys);
+  const source = (c: string) => {
+    const name = aliases.get(c) ?? c;
+    return keySet.has(name) ? name : findKey(keys, name);
+  };
   const wanted = opts.columns ? [...opts.columns] : keys;
   for (const c of opts.optional ?? []) if (source(c) !== undefined && !wanted.includes(c)) wanted.push(c);
   const columns = new Map<string, Float64Array>();
@@ -451,7 +482,8 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
               severity: "error",
               path: ["data", i + 1, c],
               where: `row ${i + 1}, unit "${units[i]}", column "${c}"`,
-              message: `expected a number or null, got ${JSON.stringify(values[i])}`,
+              // A text cell (a CSV or workbook read by columns) in the words of a file, any other value in the API's.
+              message: `expected a number or ${typeof values[i] === "string" || (values[i] as unknown) instanceof String ? "an empty cell" : "null"}, got ${JSON.stringify(values[i])}`,
             });
         } else col[i] = v;
       }

@@ -66,6 +66,28 @@ function bomOf(bytes: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" | undefined
 }
 
 /**
+ * Refuses text bytes with NUL bytes in their first 4 KB (no text file has them): the bytes are then
+ * most likely UTF-16 without a byte order mark, LE when the NULs fall on odd offsets (`u\0n\0`), BE
+ * when on even ones, and the message says which `--encoding` reads them. Read as UTF-8, such a file
+ * has a header of `u\u0000n\u0000...` and no unit column.
+ * @throws IndicatrixError `invalid_encoding`.
+ * @internal
+ */
+export function refuseNulBytes(bytes: Uint8Array, name: string): void {
+  const n = Math.min(bytes.length, 4096);
+  let odd = 0;
+  let even = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 1 ? odd++ : even++;
+  if (odd + even === 0) return;
+  const guess = odd >= even ? "utf-16le" : "utf-16be";
+  throw new IndicatrixError(
+    "invalid_encoding",
+    `${name}: the file has NUL bytes, as ${guess === "utf-16le" ? "UTF-16LE" : "UTF-16BE"} text without a byte order mark has; read it with --encoding ${guess} (encoding: "${guess}") or save it as UTF-8`,
+    { path: [], where: name },
+  );
+}
+
+/**
  * Decodes the bytes of a data or model file to text, never silently: a byte sequence that the encoding
  * cannot decode is an error naming the line, not a replacement character (`TextDecoder` with
  * `fatal: true`). With `encoding: "auto"` (the default) a byte order mark decides (UTF-8, UTF-16 LE,
@@ -77,7 +99,8 @@ function bomOf(bytes: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" | undefined
  *
  * @param bytes - the raw bytes.
  * @param opts - the encoding (`auto` by default) and the name used in messages.
- * @throws IndicatrixError `invalid_encoding` (bytes that are not valid in the encoding, with the line),
+ * @throws IndicatrixError `invalid_encoding` (bytes that are not valid in the encoding, with the line;
+ *   in `auto`, NUL bytes without a byte order mark, with the UTF-16 encoding that reads them),
  *   `invalid_option` (an unknown encoding name).
  * @example
  * ```ts
@@ -112,6 +135,7 @@ export function decodeText(bytes: Uint8Array, opts: DecodeTextOptions = {}): Dec
     }
     return { text, encoding: bom, by: "bom", notices: [] };
   }
+  refuseNulBytes(bytes, name);
   const utf8 = tryDecode(bytes, "utf-8", name);
   if (utf8 !== undefined) return { text: utf8, encoding: "utf-8", by: "utf-8", notices: [] };
   const gb = tryDecode(bytes, "gb18030", name);

@@ -105,7 +105,7 @@ export function scoreWith(
   const lambda =
     blendColumn === undefined ? undefined : blendFactors(blendColumn, dataset.units, units, kept);
   const masks = applicability(profile, dataset, units, kept);
-  const { raw, treatment } = treatIndicators(profile, absentByDesign(indicators, masks));
+  const { raw, treatment } = treatIndicators(profile, absentByDesign(indicators, masks), units);
   const normalized = normalizeIndicators(profile, raw, units, diagnostics, hooks.plan);
   if (masks.size > 0) normalized.coverage = applicableCoverage(profile, raw, masks, units.length);
   const stepped = applyStepScores(profile, raw, normalized);

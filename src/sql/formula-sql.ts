@@ -28,6 +28,49 @@ export function formulaToSQL(source: string, d: SqlDialect, column: (name: strin
   return finiteOrNull(walk(root, d, column));
 }
 
+/** The operators that chain left to right at one precedence, as `compileFormula` evaluates them. */
+const CHAIN_OPS: Record<string, "sum" | "product"> = {
+  add: "sum",
+  subtract: "sum",
+  multiply: "product",
+  divide: "product",
+};
+
+/**
+ * A left-associative chain `a + b - c + d` as one flat SQL expression `(a + b - c + d)` (SQL's
+ * + - * / are left-associative too), not 3 nested parentheses: a sum of 70 terms stays one level
+ * deep for the database's parser. Division keeps its guard, `/ NULLIF(c, 0)`.
+ */
+function chain(
+  node: MathNode & Record<string, unknown>,
+  d: SqlDialect,
+  column: (name: string) => string,
+): string {
+  const kind = CHAIN_OPS[node.fn as string];
+  const tail: string[] = [];
+  let left: MathNode & Record<string, unknown> = node;
+  while (
+    left.type === "OperatorNode" &&
+    CHAIN_OPS[left.fn as string] === kind &&
+    (left.args as MathNode[]).length === 2
+  ) {
+    const [a, b] = left.args as [MathNode, MathNode];
+    const t = walk(b, d, column);
+    const fn = left.fn as string;
+    tail.push(
+      fn === "add"
+        ? `+ ${t}`
+        : fn === "subtract"
+          ? `- ${t}`
+          : fn === "multiply"
+            ? `* ${t}`
+            : `/ NULLIF(${t}, 0)`,
+    );
+    left = a as MathNode & Record<string, unknown>;
+  }
+  return `(${[walk(left, d, column), ...tail.reverse()].join(" ")})`;
+}
+
 function walk(node: MathNode, d: SqlDialect, column: (name: string) => string): string {
   const n = node as MathNode & Record<string, unknown>;
   switch (node.type) {
@@ -38,6 +81,7 @@ function walk(node: MathNode, d: SqlDialect, column: (name: string) => string): 
     case "ParenthesisNode":
       return walk(n.content as MathNode, d, column);
     case "OperatorNode": {
+      if (CHAIN_OPS[n.fn as string] !== undefined) return chain(n, d, column);
       const args = (n.args as MathNode[]).map((a) => walk(a, d, column));
       const [a, b] = args as [string, string];
       switch (n.fn as string) {

@@ -1,5 +1,5 @@
 import type { WeightSpec } from "../indicators/schema.js";
-import { fail } from "../internal/errors.js";
+import { fail, IndicatrixError, parsePath } from "../internal/errors.js";
 import { shares } from "../internal/shares.js";
 import { aggregateJudgments } from "./aggregate-judgments.js";
 import { ahp } from "./ahp.js";
@@ -246,26 +246,70 @@ function baseWeights(
         units: data.columns[0]?.length,
         on: "normalized values",
       };
-      let weights: number[];
-      if (spec.method === "entropy") {
-        weights = entropyWeights(data, { shift: spec.shift });
-        provenance.shift = spec.shift;
-      } else if (spec.method === "critic") {
-        weights = criticWeights(data, { correlation: spec.correlation, normalize: false });
-        provenance.correlation = spec.correlation;
-      } else if (spec.method === "stddev") weights = stdDevWeights(data, { ddof: spec.ddof });
-      else if (spec.method === "cv") weights = cvWeights(data, { ddof: spec.ddof });
-      else if (spec.method === "merec") {
-        weights = merecWeights(data, { shift: spec.shift });
-        provenance.shift = spec.shift;
-      } else if (spec.method === "gini") weights = giniWeights(data);
-      else if (spec.method === "cilos") weights = cilosWeights(data);
-      else if (spec.method === "pca") {
-        weights = pcaWeights(data, { variant: spec.variant });
-        provenance.variant = spec.variant;
-      } else weights = idocriwWeights(data);
+      const weights = inGroup(nodeId, children, path, `${spec.method} weights`, () =>
+        dataWeights(spec, data, provenance),
+      );
       return { weights, provenance, warnings: [] };
     }
+  }
+}
+
+/** A weight spec computed from the data (entropy, CRITIC, ...). */
+type DataWeightSpec = Exclude<
+  ResolvedBaseWeightSpec,
+  { method: "equal" | "fixed" | "ahp" | "g1" | "bwm" | "fuzzy-ahp" | "dematel" }
+>;
+
+/** The weights of a data-driven method on the complete rows; its options recorded in `provenance`. */
+function dataWeights(
+  spec: DataWeightSpec,
+  data: { columns: Float64Array[] },
+  provenance: Record<string, unknown>,
+): number[] {
+  switch (spec.method) {
+    case "entropy":
+      provenance.shift = spec.shift;
+      return entropyWeights(data, { shift: spec.shift });
+    case "critic":
+      provenance.correlation = spec.correlation;
+      return criticWeights(data, { correlation: spec.correlation, normalize: false });
+    case "stddev":
+      return stdDevWeights(data, { ddof: spec.ddof });
+    case "cv":
+      return cvWeights(data, { ddof: spec.ddof });
+    case "merec":
+      provenance.shift = spec.shift;
+      return merecWeights(data, { shift: spec.shift });
+    case "gini":
+      return giniWeights(data);
+    case "cilos":
+      return cilosWeights(data);
+    case "pca":
+      provenance.variant = spec.variant;
+      return pcaWeights(data, { variant: spec.variant });
+    default:
+      return idocriwWeights(data);
+  }
+}
+
+/**
+ * Runs a weighting method for group `nodeId` and re-throws its error naming the group, and the child
+ * where the method names a column (`matrix[2][1]`, `row 2, column 1: ...`), in place of the method's
+ * indices: `profiles.p.weights.g: group "g", entropy weights: every column is constant: ...`. @internal
+ */
+function inGroup<T>(nodeId: string, children: readonly string[], path: string, what: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof IndicatrixError)) throw e;
+    const cell = /^matrix\[\d+\]\[(\d+)\]$/.exec(e.where);
+    const child = cell ? children[Number(cell[1])] : undefined;
+    const message = e.message.replace(/^[\w.]+(\[\d+\])*: /, "").replace(/^row \d+, column \d+: /, "");
+    const where = `group "${nodeId}"${child !== undefined ? `, child "${child}"` : ""}`;
+    throw new IndicatrixError(e.code, `${path}: ${where}, ${what}: ${message}`, {
+      path: parsePath(path),
+      where: path,
+    });
   }
 }
 
@@ -293,14 +337,16 @@ export function specWeights(
   const resolved = resolveWeightSpec(spec);
   if (resolved.method !== "combine") return baseWeights(resolved, children, opts.columns, nodeId, path);
   const parts = resolved.of.map((s, i) => baseWeights(s, children, opts.columns, nodeId, `${path}.of[${i}]`));
-  const combined = combineWeightsDetailed(
-    parts.map((p) => p.weights),
-    {
-      method: resolved.rule,
-      ...(resolved.alpha !== undefined ? { alpha: resolved.alpha } : {}),
-      ...(resolved.subjective !== undefined ? { subjective: resolved.subjective } : {}),
-      ...(resolved.normalize !== undefined ? { normalize: resolved.normalize } : {}),
-    },
+  const combined = inGroup(nodeId, children, path, `combine (${resolved.rule})`, () =>
+    combineWeightsDetailed(
+      parts.map((p) => p.weights),
+      {
+        method: resolved.rule,
+        ...(resolved.alpha !== undefined ? { alpha: resolved.alpha } : {}),
+        ...(resolved.subjective !== undefined ? { subjective: resolved.subjective } : {}),
+        ...(resolved.normalize !== undefined ? { normalize: resolved.normalize } : {}),
+      },
+    ),
   );
   const consistency = parts.find((p) => p.consistency)?.consistency;
   return {

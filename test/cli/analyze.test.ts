@@ -145,9 +145,22 @@ describe("indicatrix analyze", () => {
     expect(io.stderr).toMatch(/--runs must be at most 1000000/);
   });
 
-  it("--runs 0 and an unknown profile are input errors with the argument named", () => {
+  it("--runs 0, --noise 2, --threshold 5 are usage errors (exit 2 from main, issue 20 item 23: was exit 1 naming opts.*)", async () => {
     const { model, data } = goldenFiles();
-    expect(() => analyzeCommand([model, data, "--runs", "0"], capture())).toThrow(/opts\.runs/);
+    for (const [extra, message] of [
+      [["--runs", "0"], '--runs must be at least 1, got "0"'],
+      [["--noise", "2"], '--noise must be in [0, 1], got "2"'],
+      [["--noise=-0.5"], '--noise must be in [0, 1], got "-0.5"'],
+      [["--threshold", "5"], '--threshold must be in [0, 1], got "5"'],
+    ] as const) {
+      const io = capture();
+      expect(await main(["analyze", model, data, ...extra], io)).toBe(2);
+      expect(io.stderr).toBe(`indicatrix: ${message}\n`);
+    }
+  });
+
+  it("an unknown profile is an input error with the argument named", () => {
+    const { model, data } = goldenFiles();
     expect(() => analyzeCommand([model, data, "--profile", "nope"], capture())).toThrow(
       expect.objectContaining({ code: "unknown_profile" }),
     );

@@ -204,4 +204,26 @@ describe("indicatrix score --engine duckdb", () => {
     expect((await runCli("score", MODEL, DATA, "--engine", "duckdb")).code).toBe(2);
     expect((await runCli("score", MODEL, DATA, "--engine", "spark")).code).toBe(2);
   });
+
+  it("refuses the data reader's options instead of ignoring them (issue 20 item 21): exit 2 naming them", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "indicatrix-duck-")), "x.parquet");
+    const r = await runCli(
+      "score",
+      MODEL,
+      DATA,
+      "--engine",
+      "duckdb",
+      "--out",
+      out,
+      "--unit-column",
+      "id",
+      "--encoding",
+      "gbk",
+    );
+    expect(r.stderr).toBe(
+      "indicatrix: --encoding, --unit-column: the data options are for --engine memory (DuckDB reads the file with its own rules)\n",
+    );
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
 });

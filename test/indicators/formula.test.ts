@@ -67,3 +67,34 @@ describe("compileFormula", () => {
     expect(refusal(`${"-".repeat(3000)}a`)).toMatch(/deeper than 64/);
   });
 });
+
+describe("formula limits count nesting, not the length of a chain (issue 20 item 23)", () => {
+  it("a 70-term sum is one level deep: sum of x0..x69 with xi = i is 69 * 70 / 2 = 2415", () => {
+    const f = compileFormula(Array.from({ length: 70 }, (_, i) => `x${i}`).join(" + "));
+    expect(f.variables).toHaveLength(70);
+    expect(f.evaluate((v) => Number(v.slice(1)))).toBe(2415);
+  });
+
+  it("the longest chain the length limit allows (2,048 terms of a) evaluates to 2048", () => {
+    expect(compileFormula(`${"a+".repeat(2047)}a`).evaluate(() => 1)).toBe(2048);
+  });
+
+  it("chains keep the left-to-right order: a - b - c * d / e * f = 10 - 1 - 2 * 3 / 4 * 5 = 1.5", () => {
+    const f = compileFormula("a - b - c * d / e * f");
+    expect(f.variables).toEqual(["a", "b", "c", "d", "e", "f"]);
+    expect(f.evaluate(scope({ a: 10, b: 1, c: 2, d: 3, e: 4, f: 5 }))).toBe(1.5);
+    // Floating point follows the nested form ((0.1 + 0.2) + 0.3), not 0.1 + (0.2 + 0.3).
+    expect(compileFormula("a + b + c").evaluate(scope({ a: 0.1, b: 0.2, c: 0.3 }))).toBe(0.1 + 0.2 + 0.3);
+  });
+
+  it("65 nested parentheses and powers still exceed the nesting limit", () => {
+    expect(refusal(`${"(".repeat(65)}a${")".repeat(65)}`)).toMatch(/nests deeper than 64 levels/);
+    expect(refusal(`${"a^".repeat(70)}a`)).toMatch(/nests deeper than 64 levels/);
+  });
+
+  it("a constant beyond the double range names the constant (was 'got null')", () => {
+    expect(refusal("x * 1e309")).toBe(
+      'formula "x * 1e309": the constant 1e309 is beyond the double range (about 1.8e308)',
+    );
+  });
+});

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readCsvColumns } from "../../src/node/read-csv-columns.js";
+import { firstLineEnd, readCsvColumns } from "../../src/node/read-csv-columns.js";
+import { toDataset } from "../../src/score/dataset.js";
 
 // The files and expected.json are written by test/fixtures/encodings/make.py (Python's codecs and hand rules).
 const dir = "test/fixtures/encodings";
@@ -79,6 +80,87 @@ describe("readCsvColumns(path, { unitColumn, nameColumn }) on Excel's encodings"
     expect(Object.keys(d.values)).toEqual(["population", "period", "a"]);
     expect(() => readCsvColumns(path, { unitColumn: "编号" })).toThrow(
       /no column "编号" \(--unit-column\); the columns are "ID"/,
+    );
+  });
+});
+
+describe("firstLineEnd: the line ending given to csv-parse (issue 20 item 14)", () => {
+  it("finds \\r\\n, \\n or \\r outside quotes, as csv-parse's own discovery does; none in a single line", () => {
+    expect(firstLineEnd("unit,a\r\nu1,1\n")).toBe("\r\n");
+    expect(firstLineEnd(Buffer.from("unit,a\nu1,1\r\n"))).toBe("\n");
+    expect(firstLineEnd("unit,a\ru1,1\r")).toBe("\r");
+    // A quoted header with a line break inside: the ending is the one after the closing quote.
+    expect(firstLineEnd('unit,"a\nb"""\r\nu1,1\r\n')).toBe("\r\n");
+    expect(firstLineEnd("unit,a")).toBeUndefined();
+  });
+
+  it("files with each ending (and a quoted line break in the header) read the same rows", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "indicatrix-eol-"));
+    for (const [name, eol] of [
+      ["crlf", "\r\n"],
+      ["lf", "\n"],
+      ["cr", "\r"],
+    ] as const) {
+      const path = join(tmp, `${name}.csv`);
+      writeFileSync(path, `unit,"a${eol}b",c${eol}u1,1,2${eol}u2,3,4${eol}`);
+      const d = readCsvColumns(path);
+      expect(d.units).toEqual(["u1", "u2"]);
+      expect(Object.keys(d.values)).toEqual([`a${eol}b`, "c"]);
+      expect([...(d.values.c as Float64Array)]).toEqual([2, 4]);
+    }
+  });
+});
+
+describe('a quoted unit id "  u4  " (issue 20 item 21: was read as u4)', () => {
+  it("the reader keeps the quoted spaces and toDataset refuses the id naming its row", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "indicatrix-ids-"));
+    const path = join(tmp, "ids.csv");
+    writeFileSync(path, 'unit,a\nu1,1\n"  u4  ",2\n u5 ,3\n');
+    const d = readCsvColumns(path);
+    // csv-parse's trim strips the spaces around an unquoted cell (u5), not inside quotes.
+    expect(d.units).toEqual(["u1", "  u4  ", "u5"]);
+    expect(() => toDataset(d)).toThrow(/^row 2: unit id " {2}u4 {2}" begins or ends with white space/);
+  });
+});
+
+describe("files that are not comma-separated UTF-8 get a hint (issue 20 item 23)", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "indicatrix-hints-"));
+
+  it("a semicolon-separated file: the missing unit column says the file looks semicolon-separated", () => {
+    const path = join(tmp, "semi.csv");
+    writeFileSync(path, "unit;a;b\nu1;1,5;2\n");
+    expect(() => readCsvColumns(path)).toThrow(
+      /the columns are "unit;a;b"; the one header holds ";": the file looks semicolon-separated/,
+    );
+  });
+
+  it("UTF-16LE without a byte order mark (NULs at odd offsets): invalid_encoding naming --encoding utf-16le, which reads it", () => {
+    const path = join(tmp, "u16.csv");
+    // Python's "unit,a\nu1,1\n".encode("utf-16le") is each ASCII byte followed by 0x00.
+    writeFileSync(path, Buffer.from("unit,a\nu1,1\n", "utf16le"));
+    expect(() => readCsvColumns(path)).toThrow(
+      /u16\.csv: the file has NUL bytes, as UTF-16LE text without a byte order mark has; read it with --encoding utf-16le/,
+    );
+    const d = readCsvColumns(path, { encoding: "utf-16le" });
+    expect(d.units).toEqual(["u1"]);
+    expect([...(d.values.a as Float64Array)]).toEqual([1]);
+    // Big-endian: the NULs come first in each pair.
+    writeFileSync(path, Buffer.from("unit,a\nu1,1\n", "utf16le").swap16());
+    expect(() => readCsvColumns(path)).toThrow(/read it with --encoding utf-16be/);
+  });
+});
+
+describe("a text cell that is not a number, in a file's words (issue 20 item 23)", () => {
+  it('says "a number or an empty cell", not the API\'s "a number or null"', () => {
+    const tmp = mkdtempSync(join(tmpdir(), "indicatrix-cell-"));
+    const path = join(tmp, "bad.csv");
+    writeFileSync(path, "unit,a\nu1,1\nu2,abc\n");
+    expect(() => toDataset(readCsvColumns(path))).toThrow(
+      'row 2, unit "u2", column "a": expected a number or an empty cell, got "abc"',
+    );
+    // Columns given through the API keep the API's words.
+    expect(() => toDataset({ units: ["u1"], values: { a: [{} as unknown as number] } })).toThrow(
+      /expected a number or null, got {}/,
     );
   });
 });

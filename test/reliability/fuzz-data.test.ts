@@ -357,3 +357,40 @@ describe("matrix primitives on random matrices with edge doubles", () => {
     );
   });
 });
+
+describe("unit ids are kept exactly or refused naming the row (issue 20 item 21)", () => {
+  // Ids drawn from letters, digits, inner and outer spaces, tabs, the ideographic space and CJK.
+  const idChar = fc.constantFrom("u", "4", "社", " ", "\t", "\u3000", "-");
+  const id = fc.array(idChar, { minLength: 0, maxLength: 6 }).map((cs) => cs.join(""));
+
+  it("toDataset (rows and columns) keeps each id as written or refuses it at its 1-based row; never trims", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { minLength: 1, maxLength: 5 }), (ids) => {
+        const bad = ids.findIndex((u) => u.trim() === "" || u.trim() !== u);
+        for (const input of [
+          ids.map((unit, i) => ({ unit, a: i })),
+          { units: ids, values: { a: ids.map((_, i) => i) } },
+        ]) {
+          const r = outcome(
+            () => toDataset(input),
+            () => "ids",
+          );
+          if (bad < 0) {
+            expect(r.ok).toBe(true);
+            if (r.ok) expect(r.value.units).toEqual(ids);
+          } else {
+            expect(r.ok).toBe(false);
+            if (!r.ok && ids.every((u) => u.trim() === "") && r.error.code === "missing_column")
+              // Columns without a single id: one issue naming the data, not one per unit.
+              expect(r.error.where).toBe("data");
+            else if (!r.ok) {
+              expect(["missing_unit_id", "invalid_data"]).toContain(r.error.code);
+              expect(r.error.where).toMatch(new RegExp(`^row ${bad + 1}\\b`));
+            }
+          }
+        }
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+});

@@ -162,6 +162,33 @@ describe("documented limits give a clear error beyond them", () => {
     expect(refusal(() => readCsvColumns(bad)).message).toMatch(/"a" appears twice/);
   });
 
+  it("a CSV 200,000 columns wide and 2 rows deep is read with a few bytes per column (issue 20 item 14: 8 KB preallocated per column took 7.4 GB at 1,000,000)", () => {
+    // The probe's file, at a fifth of its width: `unit,c0,...` then two rows of digits.
+    const width = 200_000;
+    const path = join(dir, "wide.csv");
+    const header = ["unit"];
+    const r1 = ["u1"];
+    const r2 = ["u2"];
+    for (let j = 0; j < width; j++) {
+      header.push(`c${j}`);
+      r1.push(String(j % 10));
+      r2.push(String((j * 7) % 10));
+    }
+    writeFileSync(path, `${header.join(",")}\r\n${r1.join(",")}\r\n${r2.join(",")}\r\n`);
+    const before = process.memoryUsage().arrayBuffers;
+    const data = readCsvColumns(path);
+    const grown = process.memoryUsage().arrayBuffers - before;
+    expect(data.units).toEqual(["u1", "u2"]);
+    expect(Object.keys(data.values)).toHaveLength(width);
+    // Cells as written: column c123457 holds 123457 % 10 = 7 and 123457 * 7 % 10 = 9.
+    expect([...(data.values.c123457 as Float64Array)]).toEqual([7, 9]);
+    // The file (1.2 MB) and 200,000 columns of a few doubles: far below the 1.6 GB of 8 KB per column.
+    expect(grown).toBeLessThan(64 * 1024 * 1024);
+    const ds = toDataset(data, { columns: ["c0", "c199999"] });
+    expect([...(ds.columns.get("c199999") as Float64Array)]).toEqual([9, 3]);
+    expect(ds.ignored).toHaveLength(width - 2);
+  }, 60_000);
+
   it("a 50 MB CSV (600,000 units x 10 indicators) is read by columns, scored, rolled up and written in a child process with a 512 MB heap", () => {
     const data = join(dir, "50mb.csv");
     const fd = openSync(data, "w");

@@ -72,3 +72,38 @@ describe("toDataset and score with column mapping and people's numbers", () => {
     expect(Array.from(ds.columns.get("population") as Float64Array)).toEqual([1200]);
   });
 });
+
+describe("unit ids are kept exactly: spaces around an id are refused, naming the row (issue 20 item 21)", () => {
+  function issues(f: () => unknown): { code: string; where: string; message: string; path: unknown[] }[] {
+    try {
+      f();
+    } catch (e) {
+      return (e as { issues: { code: string; where: string; message: string; path: unknown[] }[] }).issues;
+    }
+    throw new Error("expected a refusal");
+  }
+
+  it('rows: "  u4  " (a quoted CSV cell keeps its spaces) is invalid_data at row 2, column "unit"', () => {
+    const found = issues(() =>
+      toDataset([
+        { unit: "u1", a: 1 },
+        { unit: "  u4  ", a: 2 },
+      ]),
+    );
+    expect(found.map((i) => [i.code, i.where])).toEqual([["invalid_data", 'row 2, column "unit"']]);
+    expect(found[0]?.message).toMatch(/unit id " {2}u4 {2}" begins or ends with white space/);
+  });
+
+  it("columns: an empty id and a tab-ended id each name their 1-based row, not units[k]", () => {
+    const found = issues(() => toDataset({ units: ["u1", "", "u3\t"], values: { a: [1, 2, 3] } }));
+    expect(found.map((i) => [i.code, i.where, i.path])).toEqual([
+      ["missing_unit_id", "row 2", ["data", 2]],
+      ["invalid_data", "row 3", ["data", 3]],
+    ]);
+  });
+
+  it("ids with inner spaces are kept as they are", () => {
+    expect(toDataset([{ unit: "u 1", a: 1 }]).units).toEqual(["u 1"]);
+    expect(toDataset({ units: ["社区 1"], values: { a: [1] } }).units).toEqual(["社区 1"]);
+  });
+});

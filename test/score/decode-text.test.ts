@@ -74,3 +74,13 @@ describe("decodeText(bytes)", () => {
     expect(b).toEqual(copy);
   });
 });
+
+describe("decodeText on UTF-16 without a byte order mark (issue 20 item 23)", () => {
+  it("Chinese UTF-16LE text (not valid UTF-8) is refused naming utf-16le, not guessed as GB18030", () => {
+    const bytes = Buffer.from("社区,绿地率\nc1,35\n", "utf16le");
+    expect(() => decodeText(bytes, { name: "d.csv" })).toThrow(
+      /^d\.csv: the file has NUL bytes, as UTF-16LE text without a byte order mark has; read it with --encoding utf-16le/,
+    );
+    expect(decodeText(bytes, { encoding: "utf-16le" }).text).toBe("社区,绿地率\nc1,35\n");
+  });
+});

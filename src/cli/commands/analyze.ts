@@ -49,11 +49,25 @@ function fmt(v: number | null, digits = 1): string {
   return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
 }
 
-function number(value: string | undefined, name: string, integer: boolean): number | undefined {
+/**
+ * An option's number, a usage error (exit 2) when it is not a number, not an integer where one is
+ * needed, or outside `[min, max]` (the same bounds the API checks, which would otherwise fail
+ * later with exit 1 and the API's option path).
+ */
+function number(
+  value: string | undefined,
+  name: string,
+  integer: boolean,
+  [min, max]: readonly [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (value.trim() === "" || !Number.isFinite(n) || (integer && !Number.isInteger(n)))
     throw new UsageError(`${name} must be ${integer ? "an integer" : "a number"}, got "${value}"`);
+  if (n < min || n > max)
+    throw new UsageError(
+      `${name} must be ${max === Number.POSITIVE_INFINITY ? `at least ${min}` : `in [${min}, ${max}]`}, got "${value}"`,
+    );
   return n;
 }
 
@@ -87,12 +101,12 @@ export function analyzeCommand(argv: string[], io: Io): number {
   if (format !== "table" && format !== "json")
     throw new UsageError(`--format must be table (or text) or json, got "${values.format}"`);
   const top = topOption(values.top, DEFAULT_TOP);
-  const runs = number(values.runs, "--runs", true);
+  const runs = number(values.runs, "--runs", true, [1, Number.POSITIVE_INFINITY]);
   if (runs !== undefined && runs > MAX_RUNS)
     throw new UsageError(`--runs must be at most ${MAX_RUNS} (LIMITS.maxRuns), got "${values.runs}"`);
   const seed = number(values.seed, "--seed", true);
-  const noise = number(values.noise, "--noise", false);
-  const threshold = number(values.threshold, "--threshold", false);
+  const noise = number(values.noise, "--noise", false, [0, 1]);
+  const threshold = number(values.threshold, "--threshold", false, [0, 1]);
   const list = (s: string | undefined) => s?.split(",").map((x) => x.trim());
   const model = parseModel(readModelFile(positionals[0] as string));
   if (values.period !== undefined && /\.xlsx$/i.test(positionals[1] as string))

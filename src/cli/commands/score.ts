@@ -239,6 +239,16 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError("--basis and --weights are for panels: give --period COLUMN");
   if (values.engine === "duckdb" && values.period !== undefined)
     throw new UsageError("--period is for --engine memory");
+  if (values.engine === "duckdb") {
+    // DuckDB reads the file itself: the reader's options would be silently ignored.
+    const given = Object.keys(DATA_OPTIONS).filter(
+      (k) => values[k as keyof typeof DATA_OPTIONS] !== undefined,
+    );
+    if (given.length > 0)
+      throw new UsageError(
+        `${given.map((k) => `--${k}`).join(", ")}: the data options are for --engine memory (DuckDB reads the file with its own rules)`,
+      );
+  }
   if (values.engine === "duckdb")
     return scoreWithDuckdb(
       positionals[0] as string,

@@ -97,7 +97,7 @@ export function aggregateTree(
         minCoverage: profile.minCoverage,
       }).values;
     } catch (e) {
-      throw locateError(e, node.id, units, node.path);
+      throw locateError(e, node.id, units, node.path, node.children);
     }
     if (adjust && node.rules) scores[node.id] = adjust(node, scores[node.id] as Float64Array);
   }
