@@ -57,13 +57,16 @@ export const compareProfilesTask: ChunkTask<ComparePayload> = {
 /**
  * Scores the same data under several profiles (e.g. `normal` and `emergency`) and compares them:
  * per unit the scores, ranks and rank shift; per node the global weights and their difference; and
- * Spearman's and Kendall's (tau-b) correlations between the rankings.
+ * Spearman's and Kendall's (tau-b) correlations between the rankings. In Node the profiles after
+ * the first are scored on `threads` worker threads (default: the cores, when they are many and large
+ * enough to pay for the workers), with the same results as on one thread.
  *
- * @throws IndicatrixError `invalid_option` for fewer than two profiles, and the errors of `score`.
+ * @throws IndicatrixError `invalid_option` for fewer than two profiles or bad threads, and the errors of `score`.
  * @example
  * ```ts
  * const c = compareProfiles(model, data, ["normal", "emergency"]);
  * c.correlations[0].spearman; // => 0.71
+ * compareProfiles(model, data, ["normal", "emergency", "public_health"], { threads: 2 }); // same numbers
  * ```
  */
 export function compareProfiles(

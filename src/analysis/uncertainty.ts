@@ -384,13 +384,15 @@ export const uncertaintyTask: ChunkTask<{ ctx: RunContext; p: UncertaintyPayload
  * re-estimated in each run on that run's values, as `score()` would; weight noise then applies to
  * them. The runs use a fast path (normalize once per alternative, then weights and aggregation over
  * typed arrays) that reproduces `score()` on nominal settings. Deterministic: xoshiro128** seeded
- * with `seed`; every factor of every run gets its own sub-stream.
+ * with `seed`; every factor of every run gets its own sub-stream, its seed drawn up front from the
+ * stream of `seed`. In Node the runs are split over `threads` worker threads (default: the cores,
+ * when the work pays for them), with the same result as on one thread.
  *
  * References: Saisana, Saltelli & Tarantola (2005) J. R. Stat. Soc. A 168(2):307-323; Saltelli et
  * al. (2010) Comput. Phys. Commun. 181:259-270; Jansen (1999) Comput. Phys. Commun. 117:35-43.
  *
  * @throws IndicatrixError `invalid_option` (runs not an integer >= 1, seed not an integer, bad noise,
- *   empty alternatives, nothing uncertain), `invalid_spec` (an aggregation alternative, at
+ *   empty alternatives, nothing uncertain, threads not an integer in [1, 256]), `invalid_spec` (an aggregation alternative, at
  *   `opts.aggregation[k]`), the errors of `score()` (`unknown_profile`, ...), and the errors of an
  *   alternative method on the data, naming it (e.g. geometric aggregation of a zero).
  * @example

@@ -63,11 +63,13 @@ export interface WeightSensitivityResult {
  * of the first bracket where the leader changes down to `tolerance` (1e-6): a change of leader that
  * starts and ends between two grid points (a window narrower than 1/steps of the side) is missed.
  * "Stays first" means no unit scores strictly higher (a tie at the top keeps it first, as the "min"
- * rank rule does). Data-driven weights are held at their nominal values.
+ * rank rule does). Data-driven weights are held at their nominal values. In Node the weights are
+ * split over `threads` worker threads (default: the cores, when the work pays for them), with the
+ * same intervals as on one thread.
  *
  * Reference: the one-at-a-time weight analysis of the OECD/JRC Handbook (2008), step 7.
  *
- * @throws IndicatrixError `invalid_option` (tolerance or steps), `no_scores` (no unit has a score),
+ * @throws IndicatrixError `invalid_option` (tolerance, steps or threads), `no_scores` (no unit has a score),
  *   and the errors of `score()`.
  * @example
  * ```ts
