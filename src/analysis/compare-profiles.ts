@@ -84,7 +84,8 @@ export function compareProfiles(
   results[profiles[0] as string] = score(model, data, { profile: profiles[0] as string });
   const rest = profiles.slice(1);
   const first0 = results[profiles[0] as string] as Result;
-  const work = rest.length * first0.units.length * first0.resolved.indicators.length * 50;
+  // Scoring a cell costs about two re-aggregations of one (the unit of MIN_WORK_PER_THREAD).
+  const work = rest.length * first0.units.length * first0.resolved.indicators.length * 2;
   const threads = threadCount(opts.threads, "opts.threads", work, rest.length);
   const payload: ComparePayload = { model, data, profiles: rest };
   const sent = runChunks("compareProfiles", payload, rest.length, threads) as ResultData[] | undefined;

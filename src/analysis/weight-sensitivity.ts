@@ -103,8 +103,14 @@ export function weightSensitivity(
   };
   const ctx = prepare(model, data, settings);
   const n = ctx.tasks.length;
-  // Each weight costs about 2 (steps + 20) scorings of the root over the units and indicators.
-  const work = n * 2 * (steps + 20) * ctx.m * ctx.profile.indicators.length;
+  // Each weight costs about 2 (steps + 20) re-aggregations of its group and the groups above it.
+  let work = 0;
+  for (const { node } of ctx.tasks) {
+    let cells = 0;
+    for (let id: string | undefined = node.id; id !== undefined; id = ctx.profile.nodes.get(id)?.parent)
+      cells += ctx.profile.nodes.get(id)?.children.length ?? 0;
+    work += 2 * (steps + 20) * ctx.m * cells;
+  }
   const threads = threadCount(opts.threads, "opts.threads", work, n);
   const payload: SensitivityPayload = { model, data, settings };
   const chunks = runChunks("weightSensitivity", payload, n, threads) as WeightInterval[][] | undefined;
