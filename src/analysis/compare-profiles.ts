@@ -88,9 +88,19 @@ export function compareProfiles(
   const work = rest.length * first0.units.length * first0.resolved.indicators.length * 2;
   const threads = threadCount(opts.threads, "opts.threads", work, rest.length);
   const payload: ComparePayload = { model, data, profiles: rest };
-  const sent = runChunks("compareProfiles", payload, rest.length, threads) as ResultData[] | undefined;
+  const scoreAt = (k: number) => score(model, data, { profile: rest[k] as string });
+  const scored = runChunks<Result>(
+    {
+      task: "compareProfiles",
+      payload,
+      chunks: rest.length,
+      local: scoreAt,
+      received: (v) => resultFromData(v as ResultData),
+    },
+    threads,
+  );
   rest.forEach((p, k) => {
-    results[p] = sent ? resultFromData(sent[k] as ResultData) : score(model, data, { profile: p });
+    results[p] = scored ? (scored[k] as Result) : scoreAt(k);
   });
   const first = results[profiles[0] as string] as Result;
   const last = results[profiles[profiles.length - 1] as string] as Result;

@@ -200,20 +200,29 @@ export interface ChunkMessage {
   error?: SentError;
 }
 
+/** How {@link runChunks} runs a task: its payload for the workers and its chunks on this thread. @internal */
+export interface ChunkJob<T> {
+  task: ThreadTask;
+  /** What each worker receives (structured clone; SharedArrayBuffers in it are shared). */
+  payload: unknown;
+  chunks: number;
+  /** Runs chunk k on the calling thread (with what the caller has prepared). */
+  local(chunk: number): T;
+  /** Turns a worker's value of a chunk into the caller's (default: as it is). */
+  received?(value: unknown): T;
+  /** Called on the calling thread as chunks finish. */
+  onChunk?(chunk: number): void;
+}
+
 /**
- * Runs `chunks` chunks of `task` on `threads` worker threads and returns each chunk's value in
- * chunk order, or undefined when workers cannot run (the caller then runs on its own thread). The
- * payload is copied to each worker (structured clone; SharedArrayBuffers in it are shared). When
- * chunks fail, the error of the first failing chunk is thrown, as one thread running the chunks in
- * order would. `onChunk` is called on the calling thread as chunks finish. @internal
+ * Runs the chunks of a job on `threads` threads: the calling thread and `threads - 1` workers take
+ * chunks from one shared counter, and each chunk's value is returned in chunk order; undefined when
+ * no worker can start here (the caller then runs its chunks as on one thread). When chunks fail,
+ * the error of the first failing chunk is thrown, as one thread running them in order would. A
+ * worker that cannot start takes no chunk: the others, and this thread, do its share. @internal
  */
-export function runChunks(
-  task: ThreadTask,
-  payload: unknown,
-  chunks: number,
-  threads: number,
-  onChunk?: (chunk: number) => void,
-): unknown[] | undefined {
+export function runChunks<T>(job: ChunkJob<T>, threads: number): T[] | undefined {
+  const { chunks } = job;
   const get = builtin();
   if (get === undefined || threads < 2 || chunks < 2) return undefined;
   const src = workerSource(get);
@@ -224,11 +233,11 @@ export function runChunks(
   const ports: Port[] = [];
   const workers: { unref(): void; terminate(): Promise<number> }[] = [];
   try {
-    for (let t = 0; t < threads; t++) {
+    for (let t = 1; t < threads; t++) {
       const channel = new api.MessageChannel();
-      const job: WorkerJob = {
-        task,
-        payload,
+      const data: WorkerJob = {
+        task: job.task,
+        payload: job.payload,
         chunks,
         control,
         port: channel.port2 as WorkerJob["port"],
@@ -236,7 +245,7 @@ export function runChunks(
       };
       let worker: { unref(): void; terminate(): Promise<number> };
       try {
-        worker = new api.Worker(BOOTSTRAP, { eval: true, workerData: job, transferList: [channel.port2] });
+        worker = new api.Worker(BOOTSTRAP, { eval: true, workerData: data, transferList: [channel.port2] });
       } catch {
         // The payload cannot be copied (DataCloneError) or no thread can start: one thread, then.
         channel.port1.close();
@@ -247,31 +256,42 @@ export function runChunks(
       workers.push(worker);
       ports.push(channel.port1);
     }
-    const values: unknown[] = new Array(chunks);
-    const errors: (SentError | undefined)[] = new Array(chunks);
+    const values: T[] = new Array(chunks);
+    const errors: unknown[] = new Array(chunks);
     let received = 0;
     let failed = 0;
+    const done = (chunk: number) => {
+      received++;
+      job.onChunk?.(chunk);
+    };
     for (;;) {
       const seen = Atomics.load(state, 1);
       for (const port of ports)
         for (let m = api.receiveMessageOnPort(port); m !== undefined; m = api.receiveMessageOnPort(port)) {
           const msg = m.message as ChunkMessage & { setup?: string };
-          if (msg.setup !== undefined) {
-            failed++;
-            continue;
+          if (msg.setup !== undefined) failed++;
+          else {
+            if (msg.error) errors[msg.chunk] = receiveError(msg.error);
+            else values[msg.chunk] = job.received ? job.received(msg.value) : (msg.value as T);
+            done(msg.chunk);
           }
-          if (msg.error) errors[msg.chunk] = msg.error;
-          else values[msg.chunk] = msg.value;
-          received++;
-          onChunk?.(msg.chunk);
         }
       if (received >= chunks) break;
-      // Every worker failed to start: run on this thread (no chunk was taken by a live worker).
-      if (failed >= workers.length && received === 0) return undefined;
+      const k = Atomics.add(state, 0, 1);
+      if (k < chunks) {
+        try {
+          values[k] = job.local(k);
+        } catch (e) {
+          errors[k] = e;
+        }
+        done(k);
+        continue;
+      }
+      // Every chunk is taken: wait for the workers' (a worker that failed to start took none).
       if (failed >= workers.length) throw new Error("the analysis worker threads stopped before the end");
       Atomics.wait(state, 1, seen, 1000);
     }
-    for (const e of errors) if (e) throw receiveError(e);
+    for (const e of errors) if (e !== undefined) throw e;
     return values;
   } finally {
     for (const port of ports) port.close();

@@ -354,15 +354,21 @@ export const uncertaintyTask: ChunkTask<{ ctx: RunContext; p: UncertaintyPayload
     return { ctx: prepareRuns(p.model, p.data, p.opts).ctx, p };
   },
   run({ ctx, p }, chunk) {
-    const seeds = new Uint32Array(p.seeds);
-    const ranks = new Uint32Array(p.ranks);
-    const outputs = new Float64Array(p.outputs);
-    const end = Math.min(p.runs, (chunk + 1) * p.chunkSize);
-    for (let j = chunk * p.chunkSize; j < end; j++)
-      outputs[j] = evaluateRun(ctx, seeds, j, ranks.subarray(j * ctx.m, (j + 1) * ctx.m));
+    runChunk(ctx, p, chunk);
     return { value: null };
   },
 };
+
+/** Runs [k size, (k + 1) size) of the job, into its shared arrays. */
+function runChunk(ctx: RunContext, p: UncertaintyPayload, chunk: number): null {
+  const seeds = new Uint32Array(p.seeds);
+  const ranks = new Uint32Array(p.ranks);
+  const outputs = new Float64Array(p.outputs);
+  const end = Math.min(p.runs, (chunk + 1) * p.chunkSize);
+  for (let j = chunk * p.chunkSize; j < end; j++)
+    outputs[j] = evaluateRun(ctx, seeds, j, ranks.subarray(j * ctx.m, (j + 1) * ctx.m));
+  return null;
+}
 
 /**
  * Monte Carlo uncertainty analysis of a model's ranking (OECD/JRC Handbook 2008, step 7; COINr's
@@ -460,10 +466,19 @@ export function uncertaintyAnalysis(
       chunkSize,
     };
     let done = 0;
-    const values = runChunks("uncertainty", payload, chunks, threads, (k) => {
-      done += Math.min(runs, (k + 1) * chunkSize) - k * chunkSize;
-      opts.onProgress?.(done, runs);
-    });
+    const values = runChunks(
+      {
+        task: "uncertainty",
+        payload,
+        chunks,
+        local: (k) => runChunk(ctx, payload, k),
+        onChunk: (k) => {
+          done += Math.min(runs, (k + 1) * chunkSize) - k * chunkSize;
+          opts.onProgress?.(done, runs);
+        },
+      },
+      threads,
+    );
     if (values !== undefined) {
       threaded = true;
       // Plain (unshared) arrays in the result, as one thread gives.

@@ -113,7 +113,15 @@ export function weightSensitivity(
   }
   const threads = threadCount(opts.threads, "opts.threads", work, n);
   const payload: SensitivityPayload = { model, data, settings };
-  const chunks = runChunks("weightSensitivity", payload, n, threads) as WeightInterval[][] | undefined;
+  const chunks = runChunks<WeightInterval[]>(
+    {
+      task: "weightSensitivity",
+      payload,
+      chunks: n,
+      local: (k) => [intervalAt(ctx, k)],
+    },
+    threads,
+  );
   const intervals = chunks ? chunks.flat() : ctx.tasks.map((_, k) => intervalAt(ctx, k));
   return { profile: ctx.result.profile, top: ctx.result.units[ctx.top]!, intervals };
 }
