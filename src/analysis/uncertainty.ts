@@ -479,12 +479,7 @@ export function uncertaintyAnalysis(
       },
       threads,
     );
-    if (values !== undefined) {
-      threaded = true;
-      // Plain (unshared) arrays in the result, as one thread gives.
-      rankMatrix = rankMatrix.slice();
-      outputs = outputs.slice();
-    }
+    threaded = values !== undefined;
   }
   if (!threaded)
     for (let j = 0; j < runs; j++) {
@@ -492,6 +487,11 @@ export function uncertaintyAnalysis(
       const done = j + 1;
       if (opts.onProgress && (done % step === 0 || done === runs)) opts.onProgress(done, runs);
     }
+  if (shared) {
+    // Plain (unshared) arrays in the result, as one thread gives.
+    rankMatrix = rankMatrix.slice();
+    outputs = outputs.slice();
+  }
 
   let sensitivity: SensitivityIndex[] | null = null;
   if (saltelli) {
