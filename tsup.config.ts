@@ -10,7 +10,8 @@ const library = {
 };
 
 export default defineConfig({
-  entry: { ...library, cli: "src/cli/main.ts" },
+  // The analyses' worker thread is its own file: src/analysis/threads.ts starts dist/analysis-worker.js.
+  entry: { ...library, cli: "src/cli/main.ts", "analysis-worker": "src/node/analysis-worker.ts" },
   format: ["esm"],
   target: "node20",
   dts: { entry: library },

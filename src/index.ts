@@ -17,7 +17,11 @@ export {
   resolveAggregate,
   weightedMean,
 } from "./aggregate/index.js";
-export { type Comparison, compareProfiles } from "./analysis/compare-profiles.js";
+export {
+  type CompareProfilesOptions,
+  type Comparison,
+  compareProfiles,
+} from "./analysis/compare-profiles.js";
 // Issue 16: regional disparity (Gini, Dagum decomposition, Theil, CV, kernel density).
 export {
   type BandwidthRule,

@@ -3,6 +3,8 @@ import { IndicatrixError } from "../internal/errors.js";
 import type { DatasetInput } from "../score/dataset.js";
 import { type Result, score } from "../score/score.js";
 import { kendall, spearman } from "./rank-correlation.js";
+import { type ResultData, resultData, resultFromData } from "./result-transfer.js";
+import { type ChunkTask, runChunks, threadCount } from "./threads.js";
 
 /** Scores of the same units under several profiles, side by side. */
 export interface Comparison {
@@ -27,23 +29,79 @@ export interface Comparison {
   results: Record<string, Result>;
 }
 
+/** Options of {@link compareProfiles}. */
+export interface CompareProfilesOptions {
+  /**
+   * Threads to score the profiles on (Node worker threads, one profile at a time each; the results
+   * are the same for any count); default: the number of cores when the profiles are many and large
+   * enough to pay for starting the workers, else 1. One thread in browsers and wherever worker
+   * threads are unavailable. An integer in [1, 256].
+   */
+  threads?: number;
+}
+
+interface ComparePayload {
+  model: Model;
+  data: DatasetInput;
+  profiles: string[];
+}
+
+/** The profiles of {@link compareProfiles} in a worker: chunk k scores the k-th. @internal */
+export const compareProfilesTask: ChunkTask<ComparePayload> = {
+  setup: (payload) => payload as ComparePayload,
+  run(p, chunk) {
+    return { value: resultData(score(p.model, p.data, { profile: p.profiles[chunk] as string })) };
+  },
+};
+
 /**
  * Scores the same data under several profiles (e.g. `normal` and `emergency`) and compares them:
  * per unit the scores, ranks and rank shift; per node the global weights and their difference; and
- * Spearman's and Kendall's (tau-b) correlations between the rankings.
+ * Spearman's and Kendall's (tau-b) correlations between the rankings. In Node the profiles after
+ * the first are scored on `threads` worker threads (default: the cores, when they are many and large
+ * enough to pay for the workers), with the same results as on one thread.
  *
- * @throws IndicatrixError `invalid_option` for fewer than two profiles, and the errors of `score`.
+ * @throws IndicatrixError `invalid_option` for fewer than two profiles or bad threads, and the errors of `score`.
  * @example
  * ```ts
  * const c = compareProfiles(model, data, ["normal", "emergency"]);
  * c.correlations[0].spearman; // => 0.71
+ * compareProfiles(model, data, ["normal", "emergency", "public_health"], { threads: 2 }); // same numbers
  * ```
  */
-export function compareProfiles(model: Model, data: DatasetInput, profiles: readonly string[]): Comparison {
+export function compareProfiles(
+  model: Model,
+  data: DatasetInput,
+  profiles: readonly string[],
+  opts: CompareProfilesOptions = {},
+): Comparison {
   if (!Array.isArray(profiles) || profiles.length < 2)
     throw new IndicatrixError("invalid_option", "profiles: expected at least two profile names to compare");
+  if (opts === null || typeof opts !== "object")
+    throw new IndicatrixError("invalid_option", "opts: expected an options object", { path: "opts" });
   const results: Record<string, Result> = {};
-  for (const p of profiles) results[p] = score(model, data, { profile: p });
+  // The first profile on this thread: its size tells whether the others are worth the threads.
+  results[profiles[0] as string] = score(model, data, { profile: profiles[0] as string });
+  const rest = profiles.slice(1);
+  const first0 = results[profiles[0] as string] as Result;
+  // Scoring a cell costs about two re-aggregations of one (the unit of MIN_WORK_PER_THREAD).
+  const work = rest.length * first0.units.length * first0.resolved.indicators.length * 2;
+  const threads = threadCount(opts.threads, "opts.threads", work, rest.length);
+  const payload: ComparePayload = { model, data, profiles: rest };
+  const scoreAt = (k: number) => score(model, data, { profile: rest[k] as string });
+  const scored = runChunks<Result>(
+    {
+      task: "compareProfiles",
+      payload,
+      chunks: rest.length,
+      local: scoreAt,
+      received: (v) => resultFromData(v as ResultData),
+    },
+    threads,
+  );
+  rest.forEach((p, k) => {
+    results[p] = scored ? (scored[k] as Result) : scoreAt(k);
+  });
   return compareResults(profiles, results);
 }
 

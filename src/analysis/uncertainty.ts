@@ -12,6 +12,7 @@ import { type AlternativeAdaptation, adaptAlternatives } from "./adapt-alternati
 import { createEngine, type Engine, type Structure, type Variant } from "./engine.js";
 import { perturbAhpSpec, uniformNoise, usesAhp } from "./perturb.js";
 import { quantileSorted } from "./quantile.js";
+import { type ChunkTask, runChunks, threadCount, workersAvailable } from "./threads.js";
 
 /** An uncertain assumption of {@link uncertaintyAnalysis}. */
 export type UncertaintyFactor = "weights" | "ahpJudgments" | "normalization" | "aggregation" | "leaveOneOut";
@@ -65,6 +66,13 @@ export interface UncertaintyOptions {
   sensitivity?: boolean;
   /** Called now and then with the number of runs done and the total (for progress bars). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Threads to run on (Node worker threads over shared typed arrays; the results are the same for
+   * any count); default: the number of cores (`os.availableParallelism()`) when the work is large
+   * enough to pay for starting the workers (runs x units x indicators >= 2e7 per thread), else 1.
+   * One thread in browsers and wherever worker threads are unavailable. An integer in [1, 256].
+   */
+  threads?: number;
 }
 
 /** The rank distribution of one unit over the runs. Null fields: the unit never had a score. */
@@ -276,10 +284,133 @@ function variantOf(engine: Engine, f: Factors, seeds: Uint32Array, offset: numbe
   return { columns, structure, aggregate, specs, perturb };
 }
 
-function fillSeeds(rng: Random, n: number): Uint32Array {
-  const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = rng.uint32();
+function fillSeeds(rng: Random, out: Uint32Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = rng.uint32();
+}
+
+/** The options a run reads (what a worker receives: no callbacks). */
+type RunOptions = Pick<
+  UncertaintyOptions,
+  "profile" | "weights" | "ahpJudgments" | "normalization" | "aggregation" | "leaveOneOut"
+>;
+
+function runOptions(opts: UncertaintyOptions): RunOptions {
+  const out: RunOptions = {};
+  if (opts.profile !== undefined) out.profile = opts.profile;
+  if (opts.weights !== undefined) out.weights = opts.weights;
+  if (opts.ahpJudgments !== undefined) out.ahpJudgments = opts.ahpJudgments;
+  if (opts.normalization !== undefined) out.normalization = opts.normalization;
+  if (opts.aggregation !== undefined) out.aggregation = opts.aggregation;
+  if (opts.leaveOneOut !== undefined) out.leaveOneOut = opts.leaveOneOut;
   return out;
+}
+
+/** What the runs share: the engine, the factors, the nominal ranks, a scratch column. */
+interface RunContext {
+  engine: Engine;
+  f: Factors;
+  d: number;
+  m: number;
+  root: string;
+  nominal: Uint32Array;
+  scratch: Float64Array;
+  /** Row ranges ranked apart (a panel's periods); one range of every row otherwise. */
+  blocks: readonly { start: number; end: number }[];
+}
+
+/** Scores the model and prepares the runs (on the calling thread and once in each worker). */
+function prepareRuns(
+  model: Model,
+  data: DatasetInput,
+  opts: RunOptions,
+): { result: Result; ctx: RunContext } {
+  const result = score(model, data, opts.profile !== undefined ? { profile: opts.profile } : {});
+  return {
+    result,
+    ctx: contextOf(result, result.ranks[result.resolved.root] as Uint32Array, undefined, opts),
+  };
+}
+
+/** The runs' context on a scored result: nominal root ranks, and the row ranges ranked apart. */
+function contextOf(
+  result: Result,
+  nominal: Uint32Array,
+  blocks: readonly { start: number; end: number }[] | undefined,
+  opts: RunOptions,
+): RunContext {
+  const engine = createEngine(result);
+  const f = collectFactors(engine, opts);
+  return {
+    engine,
+    f,
+    d: f.list.length,
+    m: engine.m,
+    root: engine.profile.root,
+    nominal,
+    scratch: new Float64Array(engine.m),
+    blocks: blocks ?? [{ start: 0, end: engine.m }],
+  };
+}
+
+/**
+ * Run j: scores the variant drawn from its seeds (row j of `seeds`, one per factor), writes the
+ * root ranks into `ranks` and returns the run's output, the mean absolute rank shift.
+ */
+function evaluateRun(ctx: RunContext, seeds: Uint32Array, j: number, ranks: Uint32Array): number {
+  const { engine, m, nominal } = ctx;
+  const values = engine.run(variantOf(engine, ctx.f, seeds, j * ctx.d));
+  const rootValues = values.get(ctx.root) as Float64Array;
+  for (const b of ctx.blocks)
+    rankInto(
+      rootValues.subarray(b.start, b.end),
+      ctx.scratch.subarray(b.start, b.end),
+      ranks.subarray(b.start, b.end),
+    );
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < m; i++) {
+    const a = ranks[i]!;
+    const b = nominal[i]!;
+    if (a === 0 || b === 0) continue;
+    sum += Math.abs(a - b);
+    count++;
+  }
+  return count > 0 ? sum / count : 0;
+}
+
+/** What a worker of {@link uncertaintyAnalysis} receives. */
+interface UncertaintyPayload {
+  model: Model;
+  data: DatasetInput;
+  opts: RunOptions;
+  seeds: SharedArrayBuffer;
+  ranks: SharedArrayBuffer;
+  outputs: SharedArrayBuffer;
+  runs: number;
+  chunkSize: number;
+}
+
+/** The runs of {@link uncertaintyAnalysis} in a worker: chunk k is runs [k size, (k + 1) size). @internal */
+export const uncertaintyTask: ChunkTask<{ ctx: RunContext; p: UncertaintyPayload }> = {
+  setup(payload) {
+    const p = payload as UncertaintyPayload;
+    return { ctx: prepareRuns(p.model, p.data, p.opts).ctx, p };
+  },
+  run({ ctx, p }, chunk) {
+    runChunk(ctx, p, chunk);
+    return { value: null };
+  },
+};
+
+/** Runs [k size, (k + 1) size) of the job, into its shared arrays. */
+function runChunk(ctx: RunContext, p: UncertaintyPayload, chunk: number): null {
+  const seeds = new Uint32Array(p.seeds);
+  const ranks = new Uint32Array(p.ranks);
+  const outputs = new Float64Array(p.outputs);
+  const end = Math.min(p.runs, (chunk + 1) * p.chunkSize);
+  for (let j = chunk * p.chunkSize; j < end; j++)
+    outputs[j] = evaluateRun(ctx, seeds, j, ranks.subarray(j * ctx.m, (j + 1) * ctx.m));
+  return null;
 }
 
 /**
@@ -302,13 +433,15 @@ function fillSeeds(rng: Random, n: number): Uint32Array {
  * re-estimated in each run on that run's values, as `score()` would; weight noise then applies to
  * them. The runs use a fast path (normalize once per alternative, then weights and aggregation over
  * typed arrays) that reproduces `score()` on nominal settings. Deterministic: xoshiro128** seeded
- * with `seed`; every factor of every run gets its own sub-stream.
+ * with `seed`; every factor of every run gets its own sub-stream, its seed drawn up front from the
+ * stream of `seed`. In Node the runs are split over `threads` worker threads (default: the cores,
+ * when the work pays for them), with the same result as on one thread.
  *
  * References: Saisana, Saltelli & Tarantola (2005) J. R. Stat. Soc. A 168(2):307-323; Saltelli et
  * al. (2010) Comput. Phys. Commun. 181:259-270; Jansen (1999) Comput. Phys. Commun. 117:35-43.
  *
  * @throws IndicatrixError `invalid_option` (runs not an integer >= 1, seed not an integer, bad noise,
- *   empty alternatives, nothing uncertain), `invalid_spec` (an aggregation alternative, at
+ *   empty alternatives, nothing uncertain, threads not an integer in [1, 256]), `invalid_spec` (an aggregation alternative, at
  *   `opts.aggregation[k]`), the errors of `score()` (`unknown_profile`, ...), and the errors of an
  *   alternative method on the data, naming it (e.g. geometric aggregation of a zero).
  * @example
@@ -325,14 +458,14 @@ export function uncertaintyAnalysis(
   opts: UncertaintyOptions = {},
 ): UncertaintyResult {
   checkOptions(opts);
-  const result = score(model, data, opts.profile !== undefined ? { profile: opts.profile } : {});
-  return analyse(result, result.ranks[result.resolved.root] as Uint32Array, undefined, opts);
+  const { result, ctx } = prepareRuns(model, data, opts);
+  return runAll(result, ctx, opts, { model, data });
 }
 
 /**
  * The Monte Carlo runs of {@link uncertaintyAnalysis} on a scored result: `nominal` are the nominal
  * root ranks and `blocks` the row ranges ranked apart (a panel's periods; undefined: all rows as one
- * ranking). @internal
+ * ranking). One thread: a worker could not rebuild a panel's pooled result from the model and rows. @internal
  */
 export function analyse(
   result: Result,
@@ -340,65 +473,105 @@ export function analyse(
   blocks: readonly { start: number; end: number }[] | undefined,
   opts: UncertaintyOptions,
 ): UncertaintyResult {
+  checkOptions(opts);
+  return runAll(result, contextOf(result, nominal, blocks, opts), { ...opts, threads: 1 }, undefined);
+}
+
+/** The runs (on `threads` threads when `source` lets the workers rebuild the context) and their summary. */
+function runAll(
+  result: Result,
+  ctx: RunContext,
+  opts: UncertaintyOptions,
+  source: { model: Model; data: DatasetInput } | undefined,
+): UncertaintyResult {
   const { runs: requested, seed } = checkOptions(opts);
-  const engine = createEngine(result);
-  const f = collectFactors(engine, opts);
-  const d = f.list.length;
-  const m = engine.m;
-  const root = engine.profile.root;
-  const ranked = blocks ?? [{ start: 0, end: m }];
+  const { f, d, m, nominal } = ctx;
   const master = createRandom(seed);
   const base = Math.floor(requested / (d + 2));
   const saltelli = opts.sensitivity !== false && d >= 2 && base >= 2;
   const runs = saltelli ? base * (d + 2) : requested;
+  const threads = threadCount(
+    opts.threads,
+    "opts.threads",
+    runs * m * ctx.engine.profile.indicators.length,
+    runs,
+  );
+  const shared = source !== undefined && threads > 1 && workersAvailable();
+  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
 
-  const rankMatrix = new Uint32Array(runs * m);
-  const outputs = new Float64Array(runs);
-  let done = 0;
-  const step = Math.max(1, Math.floor(runs / 100));
-  const scratch = new Float64Array(m);
-  const evaluate = (seeds: Uint32Array, offset: number): number => {
-    const values = engine.run(variantOf(engine, f, seeds, offset));
-    const ranks = rankMatrix.subarray(done * m, (done + 1) * m);
-    const rootValues = values.get(root) as Float64Array;
-    for (const b of ranked)
-      rankInto(
-        rootValues.subarray(b.start, b.end),
-        scratch.subarray(b.start, b.end),
-        ranks.subarray(b.start, b.end),
-      );
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i < m; i++) {
-      const a = ranks[i]!;
-      const b = nominal[i]!;
-      if (a === 0 || b === 0) continue;
-      sum += Math.abs(a - b);
-      count++;
+  // Every run's seeds (one per factor), drawn up front from the master stream in the order one
+  // thread has always drawn them: the runs then need nothing from each other.
+  const seeds = new Uint32Array(buffer(runs * d * 4));
+  if (saltelli)
+    for (let r = 0; r < base; r++) {
+      const at = r * (d + 2) * d;
+      const a = seeds.subarray(at, at + d);
+      const b = seeds.subarray(at + d, at + 2 * d);
+      fillSeeds(master, a);
+      fillSeeds(master, b);
+      for (let i = 0; i < d; i++) {
+        const ab = seeds.subarray(at + (2 + i) * d, at + (3 + i) * d);
+        ab.set(a);
+        ab[i] = b[i]!;
+      }
     }
-    const y = count > 0 ? sum / count : 0;
-    outputs[done] = y;
-    done++;
-    if (opts.onProgress && (done % step === 0 || done === runs)) opts.onProgress(done, runs);
-    return y;
-  };
+  else fillSeeds(master, seeds);
+
+  let rankMatrix = new Uint32Array(buffer(runs * m * 4));
+  let outputs = new Float64Array(buffer(runs * 8));
+  const step = Math.max(1, Math.floor(runs / 100));
+  let threaded = false;
+  if (shared) {
+    const chunkSize = Math.ceil(runs / (threads * 8));
+    const chunks = Math.ceil(runs / chunkSize);
+    const payload: UncertaintyPayload = {
+      model: source.model,
+      data: source.data,
+      opts: runOptions(opts),
+      seeds: seeds.buffer as SharedArrayBuffer,
+      ranks: rankMatrix.buffer as SharedArrayBuffer,
+      outputs: outputs.buffer as SharedArrayBuffer,
+      runs,
+      chunkSize,
+    };
+    let done = 0;
+    const values = runChunks(
+      {
+        task: "uncertainty",
+        payload,
+        chunks,
+        local: (k) => runChunk(ctx, payload, k),
+        onChunk: (k) => {
+          done += Math.min(runs, (k + 1) * chunkSize) - k * chunkSize;
+          opts.onProgress?.(done, runs);
+        },
+      },
+      threads,
+    );
+    threaded = values !== undefined;
+  }
+  if (!threaded)
+    for (let j = 0; j < runs; j++) {
+      outputs[j] = evaluateRun(ctx, seeds, j, rankMatrix.subarray(j * m, (j + 1) * m));
+      const done = j + 1;
+      if (opts.onProgress && (done % step === 0 || done === runs)) opts.onProgress(done, runs);
+    }
+  if (shared) {
+    // Plain (unshared) arrays in the result, as one thread gives.
+    rankMatrix = rankMatrix.slice();
+    outputs = outputs.slice();
+  }
 
   let sensitivity: SensitivityIndex[] | null = null;
   if (saltelli) {
+    // Run r (d + 2) + k is f(A) for k = 0, f(B) for k = 1 and f(A_B(i)) for k = 2 + i.
     const fA = new Float64Array(base);
     const fB = new Float64Array(base);
     const fAB = Array.from({ length: d }, () => new Float64Array(base));
-    const ab = new Uint32Array(d);
     for (let r = 0; r < base; r++) {
-      const a = fillSeeds(master, d);
-      const b = fillSeeds(master, d);
-      fA[r] = evaluate(a, 0);
-      fB[r] = evaluate(b, 0);
-      for (let i = 0; i < d; i++) {
-        ab.set(a);
-        ab[i] = b[i]!;
-        (fAB[i] as Float64Array)[r] = evaluate(ab, 0);
-      }
+      fA[r] = outputs[r * (d + 2)]!;
+      fB[r] = outputs[r * (d + 2) + 1]!;
+      for (let i = 0; i < d; i++) (fAB[i] as Float64Array)[r] = outputs[r * (d + 2) + 2 + i]!;
     }
     let mean = 0;
     for (let r = 0; r < base; r++) mean += fA[r]! + fB[r]!;
@@ -419,7 +592,6 @@ export function analyse(
         return { factor, first: s / base / v, total: st / (2 * base) / v };
       });
   } else {
-    for (let r = 0; r < runs; r++) evaluate(fillSeeds(master, d), 0);
     if (d === 1) {
       let lo = Number.POSITIVE_INFINITY;
       let hi = Number.NEGATIVE_INFINITY;

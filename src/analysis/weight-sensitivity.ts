@@ -2,8 +2,9 @@ import { aggregate } from "../aggregate/aggregate.js";
 import type { Model } from "../indicators/schema.js";
 import { IndicatrixError } from "../internal/errors.js";
 import type { DatasetInput } from "../score/dataset.js";
-import type { ResolvedNode } from "../score/resolve-profile.js";
-import { score } from "../score/score.js";
+import type { ResolvedNode, ResolvedProfile } from "../score/resolve-profile.js";
+import { type Result, score } from "../score/score.js";
+import { type ChunkTask, runChunks, threadCount } from "./threads.js";
 
 /** Options of {@link weightSensitivity}. */
 export interface WeightSensitivityOptions {
@@ -13,6 +14,13 @@ export interface WeightSensitivityOptions {
   tolerance?: number;
   /** Number of grid steps on each side of the nominal weight before bisection; default 100. */
   steps?: number;
+  /**
+   * Threads to run on (Node worker threads, one weight at a time each; the intervals are the same
+   * for any count); default: the number of cores when the work is large enough to pay for starting
+   * the workers, else 1. One thread in browsers and wherever worker threads are unavailable. An
+   * integer in [1, 256].
+   */
+  threads?: number;
 }
 
 /** How far one local weight can move before the top-ranked unit changes. */
@@ -55,11 +63,13 @@ export interface WeightSensitivityResult {
  * of the first bracket where the leader changes down to `tolerance` (1e-6): a change of leader that
  * starts and ends between two grid points (a window narrower than 1/steps of the side) is missed.
  * "Stays first" means no unit scores strictly higher (a tie at the top keeps it first, as the "min"
- * rank rule does). Data-driven weights are held at their nominal values.
+ * rank rule does). Data-driven weights are held at their nominal values. In Node the weights are
+ * split over `threads` worker threads (default: the cores, when the work pays for them), with the
+ * same intervals as on one thread.
  *
  * Reference: the one-at-a-time weight analysis of the OECD/JRC Handbook (2008), step 7.
  *
- * @throws IndicatrixError `invalid_option` (tolerance or steps), `no_scores` (no unit has a score),
+ * @throws IndicatrixError `invalid_option` (tolerance, steps or threads), `no_scores` (no unit has a score),
  *   and the errors of `score()`.
  * @example
  * ```ts
@@ -86,7 +96,61 @@ export function weightSensitivity(
     throw new IndicatrixError("invalid_option", `opts.steps: expected an integer >= 1, got ${steps}`, {
       path: "opts.steps",
     });
-  const result = score(model, data, opts.profile !== undefined ? { profile: opts.profile } : {});
+  const settings: Settings = {
+    tolerance,
+    steps,
+    ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+  };
+  const ctx = prepare(model, data, settings);
+  const n = ctx.tasks.length;
+  // Each weight costs about 2 (steps + 20) re-aggregations of its group and the groups above it.
+  let work = 0;
+  for (const { node } of ctx.tasks) {
+    let cells = 0;
+    for (let id: string | undefined = node.id; id !== undefined; id = ctx.profile.nodes.get(id)?.parent)
+      cells += ctx.profile.nodes.get(id)?.children.length ?? 0;
+    work += 2 * (steps + 20) * ctx.m * cells;
+  }
+  const threads = threadCount(opts.threads, "opts.threads", work, n);
+  const payload: SensitivityPayload = { model, data, settings };
+  const chunks = runChunks<WeightInterval[]>(
+    {
+      task: "weightSensitivity",
+      payload,
+      chunks: n,
+      local: (k) => [intervalAt(ctx, k)],
+    },
+    threads,
+  );
+  const intervals = chunks ? chunks.flat() : ctx.tasks.map((_, k) => intervalAt(ctx, k));
+  return { profile: ctx.result.profile, top: ctx.result.units[ctx.top]!, intervals };
+}
+
+/** The checked options a worker receives. */
+interface Settings {
+  profile?: string;
+  tolerance: number;
+  steps: number;
+}
+
+interface SensitivityPayload {
+  model: Model;
+  data: DatasetInput;
+  settings: Settings;
+}
+
+/** The scored model, its leader and the weights to move, one task per (group, child). */
+interface Context {
+  result: Result;
+  profile: ResolvedProfile;
+  m: number;
+  top: number;
+  settings: Settings;
+  tasks: { node: ResolvedNode; k: number }[];
+}
+
+function prepare(model: Model, data: DatasetInput, settings: Settings): Context {
+  const result = score(model, data, settings.profile !== undefined ? { profile: settings.profile } : {});
   const profile = result.resolved;
   const m = result.units.length;
   const rootScores = result.scores[profile.root] as Float64Array;
@@ -96,6 +160,19 @@ export function weightSensitivity(
     if (!Number.isNaN(x) && (top < 0 || x > rootScores[top]!)) top = i;
   }
   if (top < 0) throw new IndicatrixError("no_scores", "no unit has an overall score, so there is no leader");
+  const tasks: Context["tasks"] = [];
+  for (const node of profile.nodes.values()) {
+    if (node.indicator || node.children.length < 2) continue;
+    for (let k = 0; k < node.children.length; k++) tasks.push({ node, k });
+  }
+  return { result, profile, m, top, settings, tasks };
+}
+
+/** The interval of task `t`: how far the weight of child k of its group may move. */
+function intervalAt(ctx: Context, t: number): WeightInterval {
+  const { result, profile, m, top } = ctx;
+  const { steps, tolerance } = ctx.settings;
+  const { node, k } = ctx.tasks[t] as Context["tasks"][number];
   const nodeOf = (id: string) => profile.nodes.get(id) as ResolvedNode;
   const local = result.weights.local;
   const aggOpts = { missing: profile.missing, minCoverage: profile.minCoverage };
@@ -135,52 +212,57 @@ export function weightSensitivity(
     return best;
   };
 
-  const intervals: WeightInterval[] = [];
-  for (const node of profile.nodes.values()) {
-    if (node.indicator || node.children.length < 2) continue;
-    const base = node.children.map((c) => local[c]!);
-    node.children.forEach((child, k) => {
-      const w0 = base[k]!;
-      const rest = 1 - w0;
-      const weightsAt = (t: number): number[] =>
-        base.map((w, j) => (j === k ? t : rest > 0 ? (w * (1 - t)) / rest : (1 - t) / (base.length - 1)));
-      const who = (t: number) => challenger(rootWith(node.id, weightsAt(t)));
-      const bound = (end: number): { at: number; by: number } => {
-        let inside = w0;
-        for (let s = 1; s <= steps; s++) {
-          const t = w0 + ((end - w0) * s) / steps;
-          const c = who(t);
-          if (c < 0) {
-            inside = t;
-            continue;
-          }
-          let outside = t;
-          let by = c;
-          while (Math.abs(outside - inside) > tolerance) {
-            const mid = (inside + outside) / 2;
-            const cm = who(mid);
-            if (cm < 0) inside = mid;
-            else {
-              outside = mid;
-              by = cm;
-            }
-          }
-          return { at: inside, by };
+  const base = node.children.map((c) => local[c]!);
+  const child = node.children[k] as string;
+  const w0 = base[k]!;
+  const rest = 1 - w0;
+  const weightsAt = (t: number): number[] =>
+    base.map((w, j) => (j === k ? t : rest > 0 ? (w * (1 - t)) / rest : (1 - t) / (base.length - 1)));
+  const who = (t: number) => challenger(rootWith(node.id, weightsAt(t)));
+  const bound = (end: number): { at: number; by: number } => {
+    let inside = w0;
+    for (let s = 1; s <= steps; s++) {
+      const t = w0 + ((end - w0) * s) / steps;
+      const c = who(t);
+      if (c < 0) {
+        inside = t;
+        continue;
+      }
+      let outside = t;
+      let by = c;
+      while (Math.abs(outside - inside) > tolerance) {
+        const mid = (inside + outside) / 2;
+        const cm = who(mid);
+        if (cm < 0) inside = mid;
+        else {
+          outside = mid;
+          by = cm;
         }
-        return { at: end, by: -1 };
-      };
-      const lo = bound(0);
-      const hi = bound(1);
-      intervals.push({
-        group: node.id,
-        node: child,
-        weight: w0,
-        lo: lo.at,
-        hi: hi.at,
-        loBy: lo.by >= 0 ? result.units[lo.by]! : null,
-        hiBy: hi.by >= 0 ? result.units[hi.by]! : null,
-      });
-    });
-  }
-  return { profile: result.profile, top: result.units[top]!, intervals };
+      }
+      return { at: inside, by };
+    }
+    return { at: end, by: -1 };
+  };
+  const lo = bound(0);
+  const hi = bound(1);
+  return {
+    group: node.id,
+    node: child,
+    weight: w0,
+    lo: lo.at,
+    hi: hi.at,
+    loBy: lo.by >= 0 ? result.units[lo.by]! : null,
+    hiBy: hi.by >= 0 ? result.units[hi.by]! : null,
+  };
 }
+
+/** The intervals of {@link weightSensitivity} in a worker: chunk k is the k-th weight. @internal */
+export const weightSensitivityTask: ChunkTask<Context> = {
+  setup(payload) {
+    const p = payload as SensitivityPayload;
+    return prepare(p.model, p.data, p.settings);
+  },
+  run(ctx, chunk) {
+    return { value: [intervalAt(ctx, chunk)] };
+  },
+};

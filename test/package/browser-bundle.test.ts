@@ -20,6 +20,8 @@ describe("the core library (src/index.ts)", () => {
       ),
     ).toEqual([]);
     expect(inputs.some((p) => p.includes("src/cli/"))).toBe(false);
+    // The analyses' worker thread (the `threads` option) is started at run time, never bundled.
+    expect(inputs.some((p) => p.includes("src/node/"))).toBe(false);
     expect(result.outputFiles?.[0]?.text.length).toBeGreaterThan(10_000);
   });
 });

@@ -1,0 +1,152 @@
+// The `threads` option of uncertaintyAnalysis, weightSensitivity and compareProfiles: on two worker
+// threads the results are the same (deep equal) as on one thread for the same inputs and seed. The
+// reference is the one-thread path (the code that ran before the option existed: the runs' seeds are
+// drawn from the same sequential stream, so one thread gives byte-identical results to it; checked
+// against commit bd0a528 when the option was added). From the TypeScript sources the worker is
+// bundled with esbuild, so these tests run the real worker code.
+import { describe, expect, it } from "vitest";
+import { compareProfiles } from "../../src/analysis/compare-profiles.js";
+import { availableCores, runChunks, threadCount, workersAvailable } from "../../src/analysis/threads.js";
+import { uncertaintyAnalysis } from "../../src/analysis/uncertainty.js";
+import { weightSensitivity } from "../../src/analysis/weight-sensitivity.js";
+import type { Result } from "../../src/score/score.js";
+import { governance, sampleCity, twoLevelModel } from "./models.js";
+
+/** A Result without its accessors (functions differ by identity), plus what they return. */
+function plain(r: Result, unit: string): Record<string, unknown> {
+  const { contributions, toRows, toArrow: _toArrow, ranks, ...rest } = r;
+  return { ...rest, ranks: { ...ranks }, rows: toRows(), contributions: contributions(unit) };
+}
+
+describe("threads", () => {
+  it("worker threads are available here and run chunks (so the comparisons below use two threads)", () => {
+    expect(workersAvailable()).toBe(true);
+    // This thread takes a chunk every 0.5 s while the worker starts, then the worker takes the rest
+    // (scoring "normal", fast); each chunk's value says where it ran.
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const profiles = Array.from({ length: 16 }, () => "normal");
+    const values = runChunks<string>(
+      {
+        task: "compareProfiles",
+        payload: { model: governance, data: sampleCity(), profiles },
+        chunks: profiles.length,
+        local: () => {
+          Atomics.wait(pause, 0, 0, 500);
+          return "here";
+        },
+        received: (v) => `worker: ${(v as { profile: string }).profile}`,
+      },
+      2,
+    );
+    expect(values).toHaveLength(16);
+    expect(values?.filter((v) => v === "worker: normal").length).toBeGreaterThan(0);
+    expect(values?.every((v) => v === "here" || v === "worker: normal")).toBe(true);
+  });
+
+  it("uncertaintyAnalysis: 2 threads give the same result as 1 (Saltelli design, 4 factors)", () => {
+    const opts = {
+      profile: "normal",
+      runs: 240,
+      seed: 11,
+      normalization: ["minmax", "zscore"],
+      aggregation: ["arithmetic", "minimum"],
+      leaveOneOut: true,
+    } as const;
+    const one = uncertaintyAnalysis(governance, sampleCity(), { ...opts, threads: 1 });
+    const two = uncertaintyAnalysis(governance, sampleCity(), { ...opts, threads: 2 });
+    expect(two.design).toBe("saltelli");
+    expect(two.runs).toBe(240);
+    expect(two).toEqual(one);
+    // Plain arrays, not views of the workers' shared memory.
+    expect(two.rankMatrix.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(two.outputs.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+
+  it("uncertaintyAnalysis: 2 threads give the same result as 1 (Monte Carlo, Dirichlet weights, AHP judgments)", () => {
+    const opts = {
+      profile: "normal",
+      runs: 97,
+      seed: 3,
+      weights: { concentration: 30 },
+      ahpJudgments: true,
+      sensitivity: false,
+    } as const;
+    const progress: number[] = [];
+    const one = uncertaintyAnalysis(governance, sampleCity(), { ...opts, threads: 1 });
+    const two = uncertaintyAnalysis(governance, sampleCity(), {
+      ...opts,
+      threads: 2,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(two.design).toBe("monte-carlo");
+    expect(two).toEqual(one);
+    // Progress on two threads: counts as chunks finish, ending at the total.
+    expect(progress.at(-1)).toBe(97);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  });
+
+  it("uncertaintyAnalysis: a run that fails on 2 threads throws the error 1 thread throws", () => {
+    // The geometric mean refuses a zero (min-max gives 0 to each indicator's worst unit).
+    const opts = { profile: "normal", runs: 60, seed: 2, aggregation: ["arithmetic", "geometric"] } as const;
+    const caught = (threads: number) => {
+      try {
+        uncertaintyAnalysis(governance, sampleCity(), { ...opts, threads });
+      } catch (e) {
+        return { error: e, code: (e as { code?: string }).code, message: (e as Error).message };
+      }
+      return undefined;
+    };
+    const one = caught(1);
+    const two = caught(2);
+    expect(one?.code).toBe("zero_value");
+    expect(two).toEqual(one);
+    expect(two?.error?.constructor).toBe(one?.error?.constructor);
+  });
+
+  it("weightSensitivity: 2 threads give the same intervals as 1", () => {
+    const one = weightSensitivity(governance, sampleCity(), { profile: "normal", steps: 20, threads: 1 });
+    const two = weightSensitivity(governance, sampleCity(), { profile: "normal", steps: 20, threads: 2 });
+    expect(two.intervals.length).toBeGreaterThan(10);
+    expect(two).toEqual(one);
+  });
+
+  it("compareProfiles: 2 threads give the same comparison (and full results) as 1", () => {
+    const profiles = ["normal", "emergency", "public_health", "natural_disaster", "social_security"];
+    const one = compareProfiles(governance, sampleCity(), profiles, { threads: 1 });
+    const two = compareProfiles(governance, sampleCity(), profiles, { threads: 2 });
+    const { results: r1, ...c1 } = one;
+    const { results: r2, ...c2 } = two;
+    expect(c2).toEqual(c1);
+    const unit = one.units[7] as string;
+    for (const p of profiles) expect(plain(r2[p] as Result, unit)).toEqual(plain(r1[p] as Result, unit));
+  });
+
+  it("threads: an integer in [1, 256], else invalid_option at opts.threads", () => {
+    for (const threads of [0, 1.5, 257, "2"])
+      expect(() =>
+        uncertaintyAnalysis(twoLevelModel(), [{ unit: "a", x1: 1, x2: 2, y1: 3, y2: 4 }], {
+          runs: 10,
+          threads: threads as number,
+        }),
+      ).toThrow(expect.objectContaining({ code: "invalid_option", where: "opts.threads" }));
+    expect(() => weightSensitivity(governance, sampleCity(), { threads: -1 })).toThrow(
+      expect.objectContaining({ code: "invalid_option", where: "opts.threads" }),
+    );
+    expect(() => compareProfiles(governance, sampleCity(), ["normal", "emergency"], { threads: 0 })).toThrow(
+      expect.objectContaining({ code: "invalid_option", where: "opts.threads" }),
+    );
+  });
+
+  it("threadCount: the default is the core count, fewer when the work is small; never more than the chunks", () => {
+    // 1e3 units x indicators x runs is below the 2e7 a thread must have: one thread.
+    expect(threadCount(undefined, "t", 1e3, 100)).toBe(1);
+    // Plenty of work: every core (os.availableParallelism()), at most one per chunk.
+    expect(threadCount(undefined, "t", 1e12, 1000)).toBe(availableCores());
+    expect(threadCount(undefined, "t", 1e12, 1)).toBe(1);
+    // 3e7 of work: one thread's worth (floor(3e7 / 2e7) = 1).
+    expect(threadCount(undefined, "t", 3e7, 1000)).toBe(1);
+    // Asked for: as many as asked, at most one per chunk.
+    expect(threadCount(4, "t", 0, 1000)).toBe(4);
+    expect(threadCount(4, "t", 0, 3)).toBe(3);
+  });
+});
