@@ -8,9 +8,10 @@ import { readCsvFile } from "../../node/read-csv-file.js";
 import { guardSignals, writeChunksAtomic } from "../../node/write-file-atomic.js";
 import type { PanelBasis } from "../../panel/basis-plan.js";
 import { type PanelWeights, scorePanel } from "../../panel/score-panel.js";
+import { resolveProfile } from "../../score/resolve-profile.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
-import { scoreLevels } from "../../score/score-levels.js";
+import { levelsOfIndicators, scoreLevels } from "../../score/score-levels.js";
 import { scoreStates } from "../../score/score-states.js";
 import { type Io, UsageError } from "../context.js";
 import { CSV_OPTIONS, csvHelp, csvOptions, withPrefix } from "../csv-options.js";
@@ -33,12 +34,13 @@ scored units with their score at every node of the tree, their ranks, and the gr
 (<id>_grade) and the vetoes that hold (<id>_veto); units with child units (streets, districts) with their
 roll-up; units without a score with the reason.
 
-A model with levels (community < street < district ...) scores every unit at its level (scoreLevels):
+A profile that measures indicators above the lowest of the model's levels (community < street <
+district ...), or a model with inputs summed up the levels, scores every unit at its level (scoreLevels):
 <id>_rank is the rank within the level, <id>_rank_in_parent among the units of the same parent, and
 <root>_own / <root>_children the unit's own and children parts (roll-up by the profile's levels rules).
-A model with states scores every unit with its state's profile (scoreStates; the state column is
---state, default state): columns state, profile and <id>_rank_in_state; <id>_rank is the overall
-rank at the groups all the profiles used share. Neither writes grades of roll-up units nor a workbook.
+With --state COLUMN, a model with states scores every unit with its state's profile (scoreStates):
+columns state, profile and <id>_rank_in_state; <id>_rank is the overall rank at the groups all the
+profiles used share. Neither writes grades of roll-up units nor a workbook.
 
   --profile P        profile to apply (default: the model's first)
   --out FILE         write to FILE (atomically) instead of stdout; FILE.xlsx: a workbook with sheets
@@ -272,7 +274,7 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     return scorePanelCommand(model, positionals, { ...values, format }, csv, shape, io);
   }
   const data = loadData(positionals[1] as string, model, values, io);
-  if ((model.levels?.length ?? 0) > 0 || model.states !== undefined) {
+  if (usesLevels(model, values.profile) || (model.states !== undefined && values.state !== undefined)) {
     if (values.format === "table")
       throw new UsageError(
         "--format table is not yet for models with levels or states: give --format csv or json",
@@ -479,6 +481,23 @@ function readStates(
     });
   }
   return { states: out, header };
+}
+
+/**
+ * Whether `score` scores by level (scoreLevels): the model declares levels and the profile has an
+ * active indicator measured above the lowest level, or an input summed up the levels. A model with
+ * levels whose profile uses only the lowest level's indicators (the governance template's design
+ * profiles) is scored as every other model, with the roll-up.
+ */
+function usesLevels(model: Model, profile: string | undefined): boolean {
+  const levels = (model.levels ?? []).map((l) => l.id);
+  if (levels.length === 0) return false;
+  if ((model.inputs ?? []).some((i) => i.rollup === "sum")) return true;
+  const lowest = levels[0] as string;
+  const levelOf = levelsOfIndicators(model.tree, lowest, levels);
+  return resolveProfile(model, profile).indicators.some(
+    (id) => levelOf[id] !== undefined && levelOf[id] !== lowest,
+  );
 }
 
 /** `--basis` / `--weights` text: pooled, period or reference:P. */
