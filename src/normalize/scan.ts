@@ -5,7 +5,7 @@ import { MAX_ABS_VALUE } from "../internal/limits.js";
 export interface ColumnScan {
   /** Number of present (non-NaN) values. */
   n: number;
-  /** Sum of the present values. */
+  /** Sum of the present values (NaN when the scan was asked not to add them up: a kernel that reads it asks in planNormalization). */
   sum: number;
   /** Smallest present value (+Infinity when none). */
   min: number;
@@ -15,12 +15,14 @@ export interface ColumnScan {
 
 /**
  * Checks that every entry of `values` is a number that is finite or NaN (missing), and returns its
- * count, sum, min and max in the same pass. Typed arrays skip the per-entry type check.
+ * count, sum, min and max in the same pass. Typed arrays skip the per-entry type check. With `withSum`
+ * false the sum is not taken (NaN): its chain of dependent additions is most of the loop's time on a
+ * Float64Array, and only some kernels read it.
  * @throws IndicatrixError `invalid_value` (not a number), `non_finite_value` (±Infinity) or
  *   `value_out_of_range` (beyond ±MAX_ABS_VALUE, 1e150, where squares and spans could overflow), naming the index.
  * @internal
  */
-export function scanColumn(values: ArrayLike<number>, name: string): ColumnScan {
+export function scanColumn(values: ArrayLike<number>, name: string, withSum = true): ColumnScan {
   if (values === null || typeof values !== "object" || typeof values.length !== "number")
     fail("invalid_value", name, "expected an array or typed array of numbers");
   const typed = ArrayBuffer.isView(values);
@@ -41,7 +43,7 @@ export function scanColumn(values: ArrayLike<number>, name: string): ColumnScan 
       fail("non_finite_value", `${name}[${i}]`, `expected a finite number or NaN, got ${v}`);
     }
     n++;
-    sum += v;
+    if (withSum) sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
@@ -55,7 +57,7 @@ export function scanColumn(values: ArrayLike<number>, name: string): ColumnScan 
       `${values[i]} is beyond the largest magnitude accepted (${MAX_ABS_VALUE}); rescale the values (e.g. thousands, or a log)`,
     );
   }
-  return { n, sum, min, max };
+  return { n, sum: withSum ? sum : Number.NaN, min, max };
 }
 
 /**
