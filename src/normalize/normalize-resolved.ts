@@ -29,7 +29,8 @@ export type NormalizePlan = {
  * @internal
  */
 export function planNormalization(values: ArrayLike<number>, spec: ResolvedNormalize): NormalizePlan {
-  const scan = scanColumn(values, "values");
+  // Only the sum kernel reads the scan's sum: the other formulas skip its chain of additions.
+  const scan = scanColumn(values, "values", spec.formula === "sum");
   const len = values.length;
   const present = scan.n > 0;
   const params: NormalizeParams = {

@@ -148,6 +148,17 @@ export function conversionNote(column: string, counts: ConversionCounts, points:
   };
 }
 
+/**
+ * Whether `s` has no white space at either end (`s.trim() === s`), without the call for the common ids
+ * that start and end with a printable ASCII character. @internal
+ */
+export function isTrimmed(s: string): boolean {
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(s.length - 1);
+  if (a > 32 && a < 127 && b > 32 && b < 127) return true;
+  return s.trim() === s;
+}
+
 function text(v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;
   const s = String(v).trim();
@@ -413,7 +424,7 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
   let units: string[] = input.units.slice();
   for (let i = 0; i < m; i++) {
     const u = units[i];
-    if (typeof u === "string" && u !== "" && u.trim() === u) continue;
+    if (typeof u === "string" && u !== "" && isTrimmed(u)) continue;
     if (m > 0 && input.units.every((v) => text(v) === undefined)) {
       // No unit id at all: one issue naming the columns, not one per unit.
       issues.push(noUnitColumn(Object.keys(input.values), undefined, "units"));
@@ -492,11 +503,13 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
     }
     columns.set(c, col);
   }
+  // The parents, levels and names not given share one array of undefined (the dataset's arrays are read, never written).
+  let none: undefined[] | undefined;
   const side = (
     arr: readonly (string | null | undefined)[] | undefined,
     name: string,
   ): (string | undefined)[] => {
-    if (arr === undefined) return new Array<string | undefined>(m).fill(undefined);
+    if (arr === undefined) return (none ??= new Array<undefined>(m).fill(undefined));
     if (arr.length !== m)
       issues.push({
         code: "invalid_data",
@@ -523,8 +536,14 @@ function emptyDataset(): Dataset {
   return { kind: "dataset", units: [], parents: [], levels: [], names: [], columns: new Map(), ignored: [] };
 }
 
+/** Whether some unit has a parent (a plain loop: `some` with a callback costs several times more per unit). @internal */
+export function hasParents(parents: readonly (string | undefined)[]): boolean {
+  for (let i = 0; i < parents.length; i++) if (parents[i] !== undefined) return true;
+  return false;
+}
+
 function checkHierarchy(ds: Dataset, issues: Issue[]): void {
-  if (!ds.parents.some((p) => p !== undefined)) {
+  if (!hasParents(ds.parents)) {
     // Only duplicates to look for: hashing beats a Map over a million unit ids by far.
     for (const [first, i] of findDuplicates(ds.units))
       issues.push({

@@ -291,6 +291,21 @@ describe("normalize: bad input", () => {
       "non_finite_value",
     );
   });
+  it("a Float64Array names its first ±Infinity even after a NaN or an out-of-range value", () => {
+    // [NaN, 1e200, -Infinity, Infinity]: the first problem met in order is -Infinity at index 2
+    // (1e200 is checked against the limit only when no entry is infinite).
+    const x = Float64Array.of(Number.NaN, 1e200, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+    expect(code(() => normalize(x, "minmax"))).toBe("non_finite_value");
+    expect(() => normalize(x, "minmax")).toThrow(/values\[2\].*-Infinity/);
+    expect(() => normalize(Float64Array.of(Number.NaN, 2, -1e200), "minmax")).toThrow(/values\[2\].*beyond/);
+    // A NaN is missing, not a bound: min 1 and max 3 over the present values.
+    expect(normalizeDetailed(Float64Array.of(Number.NaN, 3, 1, Number.NaN), "minmax").params).toMatchObject({
+      n: 2,
+      missing: 2,
+      min: 1,
+      max: 3,
+    });
+  });
   it("a non-number entry throws invalid_value", () => {
     expect(code(() => normalize([1, null as unknown as number], "minmax"))).toBe("invalid_value");
     expect(code(() => normalize(null as unknown as number[], "minmax"))).toBe("invalid_value");

@@ -16,7 +16,7 @@ import { scoreStates } from "../../score/score-states.js";
 import { type Io, UsageError } from "../context.js";
 import { CSV_OPTIONS, csvHelp, csvOptions, withPrefix } from "../csv-options.js";
 import { DATA_OPTIONS, dataHelp } from "../data-options.js";
-import { csvChunks, printable } from "../format.js";
+import { type CsvValue, csvChunks, csvChunksOf, printable } from "../format.js";
 import { jsonChunks } from "../json-chunks.js";
 import { loadData, loadModel } from "../load.js";
 import { checkOut, writeOut } from "../output.js";
@@ -74,12 +74,19 @@ ${dataHelp(21)}
  * scored units with their score at every node, the ranks of the groups, the grade at every graded
  * node (`<id>_grade`) and the vetoes that hold (`<id>_veto`), units with child units with their
  * roll-up (no grade: grades are counted per parent by `assess`), units without a score with the reason.
+ * `cellsAt(k, cells)` writes the same row into an array aligned with the columns (no object per row:
+ * what the CSV writer reads); `rowAt(k)` is that row as a record, with the columns the row has.
  * @throws IndicatrixError `column_collision` when a node id would overwrite another output column.
  */
 export function scoreRows(
   result: Result,
   up: RollupResult,
-): { columns: string[]; count: number; rowAt: (k: number) => Record<string, string | number | null> } {
+): {
+  columns: string[];
+  count: number;
+  rowAt: (k: number) => Record<string, string | number | null>;
+  cellsAt: (k: number, cells: CsvValue[]) => void;
+} {
   const nodes = [...result.resolved.nodes.values()];
   const groups = nodes.filter((n) => !n.indicator).map((n) => n.id);
   const graded = nodes.filter((n) => Object.hasOwn(result.grades, n.id)).map((n) => n.id);
@@ -101,42 +108,76 @@ export function scoreRows(
   const rolled = new Map(up.units.map((u, i) => [u, i]));
   const root = result.resolved.root;
   const h = result.hierarchy;
-  const rowAt = (k: number): Record<string, string | number | null> => {
-    const unit = h.units[k] as string;
-    const row: Record<string, string | number | null> = {
-      unit,
-      name: h.names[k] ?? null,
-      level: h.levels[k] ?? null,
-      parent: h.parents[k] ?? null,
+  // Column positions: the fixed columns, then the nodes, the ranks, the grades and the vetoes.
+  const fixed = SCORE_FIXED_COLUMNS.length;
+  const [UNIT, NAME, LEVEL, PARENT, STATUS, REASON, COVERAGE] = SCORE_FIXED_COLUMNS.map((c) =>
+    columns.indexOf(c),
+  ) as [number, number, number, number, number, number, number];
+  const rankAt = fixed + nodes.length;
+  const gradeAt = rankAt + groups.length;
+  const vetoAt = gradeAt + graded.length;
+  // The columns read once, on the first row (the lazily computed scores and ranks as the records read them).
+  let read:
+    | {
+        scores: (Float64Array | undefined)[];
+        ranks: (ArrayLike<number> | undefined)[];
+        upScores: (Float64Array | undefined)[];
+        upRanks: (ArrayLike<number> | undefined)[];
+        rootScores: Float64Array | undefined;
+        upRoot: Float64Array | undefined;
+      }
+    | undefined;
+  const cellsAt = (k: number, cells: CsvValue[]): void => {
+    read ??= {
+      scores: nodes.map((n) => result.scores[n.id]),
+      ranks: groups.map((g) => result.ranks[g]),
+      upScores: nodes.map((n) => up.scores[n.id]),
+      upRanks: groups.map((g) => up.ranks[g]),
+      rootScores: result.scores[root],
+      upRoot: up.scores[root],
     };
+    const unit = h.units[k] as string;
+    cells[UNIT] = unit;
+    cells[NAME] = h.names[k] ?? null;
+    cells[LEVEL] = h.levels[k] ?? null;
+    cells[PARENT] = h.parents[k] ?? null;
     const i = scored.get(unit);
     const j = rolled.get(unit);
     if (i !== undefined) {
-      const has = !Number.isNaN(result.scores[root]?.[i]);
-      row.status = has ? "scored" : "missing";
-      row.reason = has ? null : (result.missing[unit] ?? "no score");
-      row.coverage = result.coverage[i] ?? null;
-      for (const n of nodes) row[n.id] = result.scores[n.id]?.[i] ?? Number.NaN;
-      for (const g of groups) row[`${g}_rank`] = result.ranks[g]?.[i] || null;
-      for (const id of graded) {
+      const has = !Number.isNaN(read.rootScores?.[i]);
+      cells[STATUS] = has ? "scored" : "missing";
+      cells[REASON] = has ? null : (result.missing[unit] ?? "no score");
+      cells[COVERAGE] = result.coverage[i] ?? null;
+      for (let n = 0; n < nodes.length; n++) cells[fixed + n] = read.scores[n]?.[i] ?? Number.NaN;
+      for (let g = 0; g < groups.length; g++) cells[rankAt + g] = read.ranks[g]?.[i] || null;
+      for (const [q, id] of graded.entries()) {
         const g = result.grades[id]!;
-        const k = g.grade[i]!;
-        row[gradeColumn(id)] = k < 0 ? null : (g.names[k] ?? null);
+        const c = g.grade[i]!;
+        cells[gradeAt + q] = c < 0 ? null : (g.names[c] ?? null);
       }
-      for (const id of vetoed) {
+      for (const [q, id] of vetoed.entries()) {
         const hits = result.rules[id]?.vetoes[i] ?? [];
-        row[vetoColumn(id)] = hits.length === 0 ? null : hits.map((v) => v.id).join(";");
+        cells[vetoAt + q] = hits.length === 0 ? null : hits.map((v) => v.id).join(";");
       }
     } else if (j !== undefined) {
-      const has = !Number.isNaN(up.scores[root]?.[j]);
-      row.status = has ? "rollup" : "missing";
-      row.reason = up.reasons[j] ?? null;
-      for (const n of nodes) row[n.id] = up.scores[n.id]?.[j] ?? Number.NaN;
-      for (const g of groups) row[`${g}_rank`] = up.ranks[g]?.[j] || null;
+      const has = !Number.isNaN(read.upRoot?.[j]);
+      cells[STATUS] = has ? "rollup" : "missing";
+      cells[REASON] = up.reasons[j] ?? null;
+      for (let n = 0; n < nodes.length; n++) cells[fixed + n] = read.upScores[n]?.[j] ?? Number.NaN;
+      for (let g = 0; g < groups.length; g++) cells[rankAt + g] = read.upRanks[g]?.[j] || null;
+    }
+  };
+  const rowAt = (k: number): Record<string, string | number | null> => {
+    const cells = new Array<CsvValue>(columns.length).fill(undefined);
+    cellsAt(k, cells);
+    const row: Record<string, string | number | null> = {};
+    for (const [c, col] of columns.entries()) {
+      const v = cells[c];
+      if (v !== undefined) row[col] = v;
     }
     return row;
   };
-  return { columns, count: h.units.length, rowAt };
+  return { columns, count: h.units.length, rowAt, cellsAt };
 }
 
 /** `--scale` and `--digits`: the factor of the score columns and the decimals kept, or nothing to change. */
@@ -166,6 +207,26 @@ function shapeRow(
   }
   if (typeof out.coverage === "number") out.coverage = round(out.coverage);
   return out;
+}
+
+/**
+ * {@link shapeRow} on the cells of a row (`scoreRows`' `cellsAt`), in place: the node columns start at
+ * `first` (`count` of them), coverage is at `coverageAt`.
+ */
+function shapeCells(
+  cells: CsvValue[],
+  first: number,
+  count: number,
+  coverageAt: number,
+  shape: { factor: number; digits: number | undefined },
+): void {
+  const round = (v: number) => (shape.digits === undefined ? v : Number(v.toFixed(shape.digits)));
+  for (let j = first; j < first + count; j++) {
+    const v = cells[j];
+    if (typeof v === "number" && Number.isFinite(v)) cells[j] = round(v * shape.factor);
+  }
+  const c = cells[coverageAt];
+  if (typeof c === "number") cells[coverageAt] = round(c);
 }
 
 export function rollupOption(value: string | undefined, result: Result): "mean" | { weight: string } {
@@ -292,6 +353,13 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
   const { columns, count } = rows;
   const nodeIds = [...result.resolved.nodes.keys()];
   const rowAt = shape ? (k: number) => shapeRow(rows.rowAt(k), nodeIds, shape) : rows.rowAt;
+  const coverageAt = columns.indexOf("coverage");
+  const cellsAt = shape
+    ? (k: number, cells: CsvValue[]) => {
+        rows.cellsAt(k, cells);
+        shapeCells(cells, SCORE_FIXED_COLUMNS.length, nodeIds.length, coverageAt, shape);
+      }
+    : rows.cellsAt;
   if (values.out !== undefined && /\.parquet$/i.test(values.out)) {
     if (format !== "csv" || csv.bom)
       throw new UsageError("--out FILE.parquet writes Parquet: --format and --bom do not apply");
@@ -299,7 +367,7 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     const n = await writeParquet(
       values.out,
       scoreColumnTypes(columns, nodeIds),
-      csvChunks(columns, count, rowAt),
+      csvChunksOf(columns, count, cellsAt),
     );
     io.err(`wrote ${n} rows to ${printable(values.out)}\n`);
     for (const d of result.diagnostics)
@@ -316,7 +384,7 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     chunks = [];
   } else if (format === "table")
     chunks = [scoreTable(model, result, up, scaleOption(values.scale, 100), top)];
-  else if (format === "csv") chunks = withPrefix(csv.bom, csvChunks(columns, count, rowAt, csv.style));
+  else if (format === "csv") chunks = withPrefix(csv.bom, csvChunksOf(columns, count, cellsAt, csv.style));
   else {
     const names = Object.fromEntries(
       [...result.resolved.nodes.values()].map((n) => [n.id, displayName(n.node, model.language)]),

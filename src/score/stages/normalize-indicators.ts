@@ -51,7 +51,8 @@ export function normalizeIndicators(
   const scores: Record<string, Float64Array> = {};
   const affine = new Map<string, AffineColumn>();
   const normalization: Record<string, NormalizeParams> = {};
-  const missingCount = new Float64Array(m);
+  // Missing indicators per unit, counted only when some indicator misses a value.
+  let missingCount: Float64Array | undefined;
   for (const id of profile.indicators) {
     const node = profile.nodes.get(id) as ResolvedNode;
     const values = raw[id] as Float64Array;
@@ -93,10 +94,13 @@ export function normalizeIndicators(
         { path: `unit "${units[i]}", column "${id}"` },
       );
     }
+    missingCount ??= new Float64Array(m);
     for (let i = 0; i < m; i++) if (Number.isNaN(values[i]!)) missingCount[i]!++;
   }
   const n = profile.indicators.length;
   const coverage = new Float64Array(m);
-  for (let i = 0; i < m; i++) coverage[i] = (n - missingCount[i]!) / n;
+  // With nothing missing every unit's coverage is (n - 0) / n: one fill.
+  if (missingCount === undefined) coverage.fill(n / n);
+  else for (let i = 0; i < m; i++) coverage[i] = (n - missingCount[i]!) / n;
   return { scores, affine, normalization, coverage };
 }

@@ -2,7 +2,7 @@ import { compileFormula } from "../../indicators/formula.js";
 import type { Model } from "../../indicators/schema.js";
 import { walkTree } from "../../indicators/tree.js";
 import { IndicatrixError, type Issue } from "../../internal/errors.js";
-import { type Dataset, type DatasetInput, type DatasetOptions, toDataset } from "../dataset.js";
+import { type Dataset, type DatasetInput, type DatasetOptions, hasParents, toDataset } from "../dataset.js";
 import type { ResolvedProfile } from "../resolve-profile.js";
 import { deriveFormulas, type FormulaColumn } from "./derive-formulas.js";
 
@@ -213,8 +213,8 @@ function leafUnits(
   ds: Dataset,
   valueColumns: readonly string[],
 ): { index: number[] | "all"; groupRowsWithData: string[] } {
+  if (!hasParents(ds.parents)) return { index: "all", groupRowsWithData: [] };
   const parents = new Set(ds.parents.filter((p): p is string => p !== undefined));
-  if (parents.size === 0) return { index: "all", groupRowsWithData: [] };
   const index: number[] = [];
   const groupRowsWithData: string[] = [];
   // Indexed (not entries()): one pass over every unit, a hot loop for large data.
