@@ -19,11 +19,12 @@
  *   random. Street, district and city rows repeat every year with their population and no values.
  */
 import { parse } from "csv-parse/sync";
+import type { ModelNode } from "../src/indicators/schema.js";
 import { grassrootsGovernance } from "../src/indicators/templates/grassroots-governance.js";
 import { listIndicators } from "../src/indicators/tree.js";
 import { mulberry32 } from "../src/internal/random.js";
 import type { Direction } from "../src/internal/types.js";
-import { generateSampleCity, SAMPLE_CITY_SEED } from "./sample-city.js";
+import { generateSampleCity, SAMPLE_CITY_SEED, splitIndicators } from "./sample-city.js";
 
 /** The seed of the committed `examples/governance/sample-city-panel.csv`. */
 export const SAMPLE_CITY_PANEL_SEED = 20261203;
@@ -57,7 +58,11 @@ function better(direction: Direction | undefined, x: number): number {
  */
 export function generateSampleCityPanel(seed: number = SAMPLE_CITY_PANEL_SEED): string {
   const base = parse(generateSampleCity(SAMPLE_CITY_SEED), { columns: true }) as Record<string, string>[];
-  const leaves = listIndicators(grassrootsGovernance as Parameters<typeof listIndicators>[0]);
+  // The 60 community indicators only: the chain columns (issue 14) are not part of the panel.
+  const community = new Set(splitIndicators(grassrootsGovernance as { tree: ModelNode }).community);
+  const leaves = listIndicators(grassrootsGovernance as Parameters<typeof listIndicators>[0]).filter((l) =>
+    community.has(l.id),
+  );
   const ids = leaves.map((l) => l.id);
   const rnd = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());

@@ -456,9 +456,8 @@ function chainColumns(
     .map((_, d) => d)
     .sort((a, b) => (districts[b]!.severity ?? 0) - (districts[a]!.severity ?? 0));
   const stateOf = new Map<Unit, string>();
-  byExposure.forEach((d, k) =>
-    stateOf.set(districts[d]!, DISTRICT_STATES[Math.min(k, DISTRICT_STATES.length - 1)]!),
-  );
+  for (const [k, d] of byExposure.entries())
+    stateOf.set(districts[d]!, DISTRICT_STATES[Math.min(k, DISTRICT_STATES.length - 1)]!);
   const coastalDistricts = new Set(byExposure.slice(0, 2).map((d) => districts[d]!.unit));
   const byId = new Map([...districts, ...streets].map((u) => [u.unit, u]));
   const districtOf = (u: Unit): Unit => (u.level === "district" ? u : districtOf(byId.get(u.parent) as Unit));
