@@ -7,6 +7,7 @@ import { type PanelResult, scorePanel } from "../panel/score-panel.js";
 import type { DatasetInput } from "../score/dataset.js";
 import { type RollupResult, rollup } from "../score/rollup.js";
 import { type Result, score } from "../score/score.js";
+import { type LevelsResult, scoreLevels } from "../score/score-levels.js";
 import { CSS, SCRIPT } from "./assets.js";
 import {
   compareSection,
@@ -17,6 +18,7 @@ import {
 import { esc } from "./escape.js";
 import { gradesSection } from "./grades-section.js";
 import { labelsFor } from "./labels.js";
+import { levelsSection, levelsTitle } from "./levels-section.js";
 import { frameworkSection, overviewSection, rankingSection } from "./profile-sections.js";
 import { rollupSection } from "./rollup-section.js";
 import { disparitySection, mapSection, spatialTitles } from "./spatial-sections.js";
@@ -198,13 +200,29 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
   const by = first.hierarchy.columns.population ? { weight: "population" } : ("mean" as const);
   const top = opts.top ?? 30;
 
+  // The levels drill-down (issue 14): a model with two levels or more, on a cross-section with a hierarchy.
+  const withLevels = hasHierarchy && opts.period === undefined && (parsed.levels?.length ?? 0) >= 2;
   const profileBlocks = views.map((v) => {
     const up: RollupResult | undefined = hasHierarchy ? rollup(v.result, { by }) : undefined;
+    let levelsHtml = "";
+    if (withLevels) {
+      let lv: LevelsResult | undefined;
+      let failure: string | undefined;
+      try {
+        lv = scoreLevels(parsed, data, { profile: v.name });
+      } catch (e) {
+        // A profile scoreLevels refuses (a blended profile has no level rules): the section says why.
+        if (!(e instanceof IndicatrixError)) throw e;
+        failure = e.message;
+      }
+      levelsHtml = levelsSection(ctx, v, lv, failure);
+    }
     const sections = [
       overviewSection(ctx, v, up),
       frameworkSection(ctx, v),
       rankingSection(ctx, v, top),
       up ? rollupSection(ctx, v, up) : "",
+      levelsHtml,
       gradesSection(ctx, v),
       unitSection(ctx, v, unit),
     ].join("");
@@ -262,6 +280,7 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
     ...SECTIONS.filter(
       (s) => (s !== "rollup" || hasHierarchy) && (s !== "grades" || Object.keys(first.grades).length > 0),
     ).map((s) => `<a href="#p0-${s}" data-section="${s}">${esc(sectionTitles[s])}</a>`),
+    ...(withLevels ? [`<a href="#p0-levels" data-section="levels">${esc(levelsTitle(language))}</a>`] : []),
     ...(timeHtml ? [`<a href="#time">${esc(timeTitle(language))}</a>`] : []),
     ...(views.length >= 2 ? [`<a href="#compare">${esc(labels.compare)}</a>`] : []),
     ...(disparityHtml ? [`<a href="#disparity">${esc(spatialTitles(language).disparity)}</a>`] : []),
