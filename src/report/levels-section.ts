@@ -47,11 +47,11 @@ export function levelsTitle(language: string): string {
   return (language === "zh" ? TEXT.zh : TEXT.en).title;
 }
 
-/** A level's display name from the model's `levels` (falls back to the id). */
+/** A level's display name from the model's `levels` (falls back to the report's term for the id: 区, 街道...). */
 function levelName(ctx: ReportContext, id: string): string {
   const l = (ctx.model.levels ?? []).find((x) => x.id === id);
   const name = l?.name;
-  if (name === undefined) return id;
+  if (name === undefined) return ctx.labels.term(id);
   if (typeof name === "string") return name;
   return name[ctx.language] ?? name.en ?? Object.values(name)[0] ?? id;
 }
