@@ -100,8 +100,8 @@ const clamp = (v: number) => Math.min(5, Math.max(1, Math.round(v)));
 /**
  * The template's community system: the 60 community indicators, without the four-level chain of
  * issue 14 (the nodes measured on the streets' and districts' own rows, `level`, and the coastal
- * communities' local set, `appliesTo`), the profiles that need them (`typhoon`, and `transition`,
- * its blend) and the model's `levels` and `states`. The panel rates community indicators, and the
+ * communities' local set, `appliesTo`), the profiles of the chain (`typhoon`, `transition`,
+ * `normal_levels`, `emergency_levels`) and the model's `levels` and `states`. The panel rates community indicators, and the
  * screening runs on the communities' data, where the chain has no values.
  */
 function communitySystem(template: Model): Model {
@@ -118,7 +118,7 @@ function communitySystem(template: Model): Model {
   };
   prune(m.tree);
   const profiles = m.profiles ?? {};
-  for (const name of ["typhoon", "transition"]) delete profiles[name];
+  for (const name of ["typhoon", "transition", "normal_levels", "emergency_levels"]) delete profiles[name];
   for (const p of Object.values(profiles)) {
     delete p.levels;
     for (const spec of Object.values(p.weights ?? {}))

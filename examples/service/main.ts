@@ -26,38 +26,8 @@ import { IndicatrixError, type Model, parseModel, profileNames, score } from "..
 import { grassrootsGovernance } from "../../src/templates.js";
 import { isMain } from "../is-main.js";
 
-/**
- * The template's community system: the template without the nodes measured on a higher level's own
- * rows (the streets' and districts' duties, `level`) and without its `levels`, since the service
- * scores communities one at a time and never sees a street's row (those nodes enter only the scores
- * of streets and districts, through `scoreLevels`). Their entries in fixed weights go with them.
- */
-export function communityModel(template: Model): Model {
-  const m = structuredClone(template) as Model;
-  const lowest = m.levels?.[0]?.id;
-  const dropped = new Set<string>();
-  const prune = (node: Model["tree"]): Model["tree"] => {
-    if (!node.children) return node;
-    const children = node.children.filter((c) => {
-      const drop = c.level !== undefined && c.level !== lowest;
-      if (drop) dropped.add(c.id);
-      return !drop;
-    });
-    return { ...node, children: children.map(prune) };
-  };
-  m.tree = prune(m.tree);
-  for (const p of Object.values(m.profiles ?? {})) {
-    delete p.levels;
-    for (const spec of Object.values(p.weights ?? {}))
-      if (typeof spec === "object" && spec.method === "fixed")
-        for (const id of dropped) delete (spec.weights as Record<string, number>)[id];
-  }
-  delete m.levels;
-  return m;
-}
-
-/** The model the service scores with: the bundled template's community system, parsed and checked once at start-up. */
-export const GOVERNANCE: Model = parseModel(communityModel(parseModel(grassrootsGovernance)));
+/** The model the service scores with: the bundled template, parsed and checked once at start-up. */
+export const GOVERNANCE: Model = parseModel(grassrootsGovernance);
 
 /** Largest request body accepted (bytes). */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -13,7 +13,7 @@ import * as asem from "../../examples/asem/main.js";
 import * as ci from "../../examples/ci/main.js";
 import * as research from "../../examples/research/main.js";
 import * as service from "../../examples/service/main.js";
-import { resolveWeights } from "../../src/index.js";
+import { parseModel, resolveWeights } from "../../src/index.js";
 import { grassrootsGovernance } from "../../src/templates.js";
 import { DIRECTIONS, EXPECTED, UNITS, X, Z_6 } from "../fixtures/five-communities/index.js";
 
@@ -44,8 +44,7 @@ describe("examples/service: scoring a JSON payload over HTTP", () => {
     // The template normalizes by fixed goalposts with clipping; with no value missing, arithmetic
     // aggregation collapses to the global weights times the normalized values.
     const out = service.scorePayload(payload);
-    // The service scores with the template's community system (without the street and district nodes).
-    const w = resolveWeights(service.GOVERNANCE, { profile: "emergency" }).global;
+    const w = resolveWeights(parseModel(grassrootsGovernance), { profile: "emergency" }).global;
     const nodes = new Map<string, Record<string, unknown>>();
     const walk = (n: Record<string, unknown>) => {
       nodes.set(n.id as string, n);

@@ -1,6 +1,7 @@
-// The levels drill-down (issue 14 item 7) in a real browser, on the sample city under the normal
-// profile: every unit of the four levels is in the drill-down, nested under its parent, and the numbers
-// it shows equal scoreLevels'; opening a street shows its communities; no console errors, no requests.
+// The levels drill-down (issue 14 item 7) in a real browser, on the sample city under the
+// normal_levels profile (normal plus the streets' and districts' own indicators): every unit of the
+// four levels is in the drill-down, nested under its parent, and the numbers it shows equal
+// scoreLevels'; opening a street shows its communities; no console errors, no requests.
 // Skipped when Debian's chromium or playwright-core is missing (see test/report/playwright.ts).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -60,10 +61,10 @@ describe.skipIf(!playwright)(
       await browser?.close();
     });
 
-    it("sample city, normal: 368 units nested city > district > street > community with scoreLevels' numbers; a street opens; no errors", async () => {
+    it("sample city, normal_levels: 368 units nested city > district > street > community with scoreLevels' numbers; a street opens; no errors", async () => {
       const { model, data } = sampleCity();
-      const lv = scoreLevels(model, data, { profile: "normal" });
-      const html = report(model, data, { profiles: ["normal"], correlations: false });
+      const lv = scoreLevels(model, data, { profile: "normal_levels" });
+      const html = report(model, data, { profiles: ["normal_levels"], correlations: false });
       mkdirSync(ARTIFACTS, { recursive: true });
       const file = new URL("report-levels.html", ARTIFACTS);
       writeFileSync(file, html);

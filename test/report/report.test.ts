@@ -106,6 +106,8 @@ describe("report(governance template, sample city)", () => {
       // The profiles of the four-level chain (issue 14), after the others.
       "台风应急（沿海）",
       "平急转换",
+      "常态治理（四级联动）",
+      "应急治理（四级联动）",
     ]);
   });
 

@@ -76,8 +76,8 @@ export const CHAIN_GROUPS = [
   "typhoon_preparedness",
 ];
 
-/** The profiles the chain added after the design's (and the assessment profile of issue 16). */
-export const CHAIN_PROFILES = ["typhoon", "transition"];
+/** The profiles the chain added after the design's (and the assessment profile of issue 16), in order. */
+export const CHAIN_PROFILES = ["typhoon", "transition", "normal_levels", "emergency_levels"];
 
 /**
  * The design's community system inside the template: the template without the chain groups (and

@@ -1,7 +1,8 @@
 // The four-level chain of the grassroots-governance template (issue 14 item 8): the street's and the
-// district's own indicators, the coastal communities' local set, the typhoon and transition profiles,
-// the response levels mapped to profiles; and the additive design: the design's profiles keep every
-// community score of the design's 60-indicator system.
+// district's own indicators (active in the profiles normal_levels and emergency_levels), the coastal
+// communities' local set, the typhoon and transition profiles, the response levels mapped to profiles;
+// and the additive design: the design's profiles score every community exactly as the design's
+// 60-indicator system does, with the same weights.
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { parseModel } from "../../src/indicators/parse-model.js";
 import { activeNodes } from "../../src/indicators/profiles.js";
 import { grassrootsGovernance } from "../../src/indicators/templates/index.js";
 import { isIndicator, walkTree } from "../../src/indicators/tree.js";
+import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { score } from "../../src/score/score.js";
 import { scoreLevels } from "../../src/score/score-levels.js";
 import { CHAIN_GROUPS, communitySystem } from "./domain-table.js";
@@ -46,7 +48,7 @@ describe("grassroots-governance: the four-level chain", () => {
     });
   });
 
-  it("S5 and P5 are street duties, P6 a district duty, P7 the coastal local set of the typhoon profile; all illustrative", () => {
+  it("S5 and P5 are street duties, P6 a district duty (the two level profiles only), P7 the coastal local set of the typhoon profile; all illustrative", () => {
     expect(CHAIN_GROUPS.map((id) => [node(id)?.code, node(id)?.level, leavesOf(id).length])).toEqual([
       ["S5", "street", 3],
       ["P5", "street", 4],
@@ -56,7 +58,13 @@ describe("grassroots-governance: the four-level chain", () => {
     expect(node("typhoon_preparedness")?.appliesTo).toEqual({ tag: "coastal" });
     expect(node("typhoon_preparedness")?.profiles).toEqual(["typhoon"]);
     for (const id of CHAIN_GROUPS) for (const l of leavesOf(id)) expect(l.tags).toContain("illustrative");
-    for (const p of DESIGN_PROFILES) expect(activeNodes(model, p).has("typhoon_preparedness")).toBe(false);
+    const chainIds = ["street_co_building", "street_coordination", "district_command"];
+    for (const p of [...DESIGN_PROFILES, "typhoon", "transition"])
+      for (const id of chainIds) expect(activeNodes(model, p).has(id), `${p} ${id}`).toBe(false);
+    for (const p of ["normal_levels", "emergency_levels"])
+      for (const id of chainIds) expect(activeNodes(model, p).has(id), `${p} ${id}`).toBe(true);
+    for (const p of [...DESIGN_PROFILES, "normal_levels", "emergency_levels"])
+      expect(activeNodes(model, p).has("typhoon_preparedness")).toBe(false);
     expect(activeNodes(model, "typhoon").has("typhoon_preparedness")).toBe(true);
   });
 
@@ -66,9 +74,25 @@ describe("grassroots-governance: the four-level chain", () => {
     expect(model.profiles?.typhoon?.localCap).toBe(0.25);
   });
 
-  it("every design profile gives each community of the sample city the design system's score at every design node (scoreLevels, community level)", () => {
+  it("every design profile scores each community of the sample city exactly as the design system does, with its coverage and weights", () => {
     for (const profile of DESIGN_PROFILES) {
       const ref = score(design, rows, { profile });
+      const got = score(model, rows, { profile });
+      expect(got.units).toEqual(ref.units);
+      expect(Object.keys(got.scores)).toEqual(Object.keys(ref.scores));
+      for (const id of Object.keys(ref.scores))
+        expect(got.scores[id], `${profile} ${id}`).toEqual(ref.scores[id]);
+      expect(got.coverage).toEqual(ref.coverage);
+      expect(resolveWeights(model, { profile }).global).toEqual(resolveWeights(design, { profile }).global);
+    }
+  });
+
+  it("the level profiles score each community as their base profile does (scoreLevels, community level)", () => {
+    for (const [profile, base] of [
+      ["normal_levels", "normal"],
+      ["emergency_levels", "emergency"],
+    ] as const) {
+      const ref = score(design, rows, { profile: base });
       const got = scoreLevels(model, rows, { profile }).level("community");
       expect(got.units).toEqual(ref.units);
       for (const id of Object.keys(ref.scores))
@@ -76,8 +100,8 @@ describe("grassroots-governance: the four-level chain", () => {
     }
   });
 
-  it("a street's score at the root is 0.3 x its own part + 0.7 x the population-weighted mean of its communities (normal's rule)", () => {
-    const r = scoreLevels(model, rows, { profile: "normal" });
+  it("a street's score at the root is 0.3 x its own part + 0.7 x the population-weighted mean of its communities (normal_levels' rule)", () => {
+    const r = scoreLevels(model, rows, { profile: "normal_levels" });
     expect(r.rules.street).toEqual({ own: 0.3, children: 0.7, rollup: { weight: "population" } });
     const street = r.level("street");
     const community = r.level("community");

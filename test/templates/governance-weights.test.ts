@@ -3,14 +3,12 @@ import { parseModel } from "../../src/indicators/parse-model.js";
 import { grassrootsGovernance } from "../../src/indicators/templates/index.js";
 import { listIndicators } from "../../src/indicators/tree.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
-import { communitySystem, OVERLAYS, TABLE } from "./domain-table.js";
+import { OVERLAYS, TABLE } from "./domain-table.js";
 
 // Global weights of the template against those test/fixtures/governance/compute.py derives from the
 // design (numpy: level-1 eigenvector x level-2 local x equal share among the active leaves of a
 // criterion), to the 4 decimals the design table prints.
-// The template's community system (without the street, district and coastal nodes of issue 14, which
-// never enter a community's score): the design's 60 indicators.
-const model = parseModel(communitySystem(grassrootsGovernance as { tree: { children?: unknown[] } }));
+const model = parseModel(grassrootsGovernance);
 const leaves = listIndicators(model);
 const idOf = new Map(leaves.map((l) => [l.code, l.id]));
 const HALF_UNIT = 0.00005 + 1e-12; // half a unit of the 4th decimal
