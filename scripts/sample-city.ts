@@ -1,6 +1,7 @@
 /**
  * A seeded, synthetic sample city for the grassroots-governance template: 1 city, 5 districts,
- * 30-35 streets and 300-400 communities, with values of all 60 indicators for every community.
+ * 30-35 streets and 300-400 communities, with values of all 60 community indicators for every
+ * community, and of the four-level chain's indicators on the street, district and coastal rows.
  * The data are invented (no real place or person): they exist to demonstrate and test scoring,
  * profiles and roll-ups, and are shaped to look like real ledgers.
  *
@@ -20,7 +21,10 @@
  *   shrinks as capacity rises.
  * - About 1% of community cells are left empty (missing at random).
  * - Community population is log-normal (median 6,500) clipped to 2,000-15,000; rows for streets,
- *   districts and the city carry the summed population and no indicator values.
+ *   districts and the city carry the summed population and no values of the 60 indicators.
+ * - The four-level chain (issue 14) comes last, from its own stream (seed + 14; see `chainColumns`):
+ *   `state` and `coastal`, the streets' and districts' own indicators on their rows, and the coastal
+ *   communities' typhoon set.
  */
 
 import type { ModelNode } from "../src/indicators/schema.js";
@@ -537,10 +541,12 @@ const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"
 
 /**
  * The sample city as CSV text: header `unit,name,level,parent,population` followed by the 60
- * indicator ids of {@link grassrootsGovernance} in tree order and the {@link ASSESSMENT_COLUMNS}
- * (communities only); rows for the city, its districts,
+ * community indicator ids of {@link grassrootsGovernance} in tree order, the {@link ASSESSMENT_COLUMNS}
+ * (communities only), the {@link CHAIN_COLUMNS} and the chain indicator ids ({@link splitIndicators});
+ * rows for the city, its districts,
  * streets and communities (in that order, each level in id order); only community rows carry
- * indicator values, and about 1% of those cells are empty. The same seed always gives the same
+ * values of the 60 indicators, and about 1% of those cells are empty; street and district rows carry
+ * their own level's chain indicators, coastal communities the typhoon set. The same seed always gives the same
  * text, byte for byte (`\n` line ends, a final newline).
  *
  * With `coordinates: true`, columns `lon` and `lat` (degrees) follow `population`: a made-up layout

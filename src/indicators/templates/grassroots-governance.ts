@@ -14,7 +14,8 @@ function deepFreeze<T>(value: T): T {
  * goal `governance` > 6 dimensions (`subjects`, `process`, `path`, `technology`, `performance`,
  * `evaluation`) > 25 criteria > 60 community indicators, 14 of them active only in emergencies, plus
  * the four-level chain (市—区—街道—社区): criteria S5 and P5 measured on the streets' own rows and P6 on
- * the districts' (`level`, scored by `scoreLevels`), and P7, a local typhoon set for coastal
+ * the districts' (`level`, active in the profiles `normal_levels` and `emergency_levels`, scored by
+ * `scoreLevels`), and P7, a local typhoon set for coastal
  * communities (`appliesTo: { tag: "coastal" }`, profile `typhoon` only). It is the
  * project's draft system (its design is committed as test/fixtures/governance/design.json), itself
  * built on the Fujian CNDCA proposal for a Party-led
@@ -27,7 +28,9 @@ function deepFreeze<T>(value: T): T {
  * overlays that extend `emergency`: `public_health`, `natural_disaster` and `social_security`
  * (five emphasized indicators each, local weight x 2 then re-normalized, plus illustrative
  * goalposts for the time to contain the event), then `typhoon` (natural_disaster with the coastal
- * set) and `transition` (a 0.5 / 0.5 blend of normal and emergency); the model's `states` map the
+ * set), `transition` (a 0.5 / 0.5 blend of normal and emergency), and `normal_levels` and
+ * `emergency_levels` (normal and emergency with the streets' and districts' own indicators and
+ * their own / children rules; the other profiles score communities as before); the model's `states` map the
  * response levels I-IV and recovery to profiles (illustrative). Defaults: fixed goalposts with clipping,
  * weighted arithmetic mean, missing values skipped.
  *
