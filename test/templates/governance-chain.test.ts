@@ -13,6 +13,7 @@ import { isIndicator, walkTree } from "../../src/indicators/tree.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { score } from "../../src/score/score.js";
 import { scoreLevels } from "../../src/score/score-levels.js";
+import { scoreStates } from "../../src/score/score-states.js";
 import { CHAIN_GROUPS, communitySystem } from "./domain-table.js";
 
 const model = parseModel(grassrootsGovernance);
@@ -138,5 +139,22 @@ describe("grassroots-governance: the four-level chain", () => {
     }
     expect(inland).toBeGreaterThan(100);
     expect(changed).toBeGreaterThan(50);
+  });
+
+  it("scoreStates on the sample city: each community takes its district's response level's profile and that profile's score", () => {
+    const r = scoreStates(model, rows);
+    const state = new Map(rows.map((x) => [x.unit, x.state]));
+    const used = new Set<string>();
+    const byProfile = new Map<string, ReturnType<typeof score>>();
+    for (const [i, u] of r.units.entries()) {
+      const expected = model.states?.[state.get(u) as string] as string;
+      expect(r.profiles[i], u).toBe(expected);
+      used.add(expected);
+      if (!byProfile.has(expected)) byProfile.set(expected, score(model, rows, { profile: expected }));
+      const own = byProfile.get(expected)!;
+      expect(r.scores.governance![i]).toBe(own.scores.governance![own.units.indexOf(u)]);
+    }
+    // The five districts are in II, III, IV, recovery and normal: typhoon, emergency, transition, normal.
+    expect([...used].sort()).toEqual(["emergency", "normal", "transition", "typhoon"]);
   });
 });
