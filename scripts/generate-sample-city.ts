@@ -1,5 +1,6 @@
 // Writes examples/governance/sample-city.csv: a synthetic city (1 city, 5 districts, 30-35 streets,
-// 300-400 communities) with values of the 60 indicators of templates/grassroots-governance.json.
+// 300-400 communities) with values of the 60 community indicators of templates/grassroots-governance.json
+// and, in the last columns, the state, coastal and four-level chain columns (issue 14; seed + 14).
 // Deterministic: mulberry32 seeded with SAMPLE_CITY_SEED = 20260111 (see scripts/sample-city.ts for
 // how the values are drawn). Run: npx tsx scripts/generate-sample-city.ts [seed] [--no-coordinates]
 // The committed file has the seeded lon/lat columns (their own random stream, so every other cell is

@@ -16,14 +16,17 @@
  *   state (column `state`; every other community-year is `normal`), and in 2023 their values are
  *   set back by 0.10 w (towards worse), recovering in 2024 (the shock is not carried forward).
  * - The cells empty in 2021 stay empty in every year, and about 1% more are emptied each year at
- *   random. Street, district and city rows repeat every year with their population and no values.
+ *   random. Street, district and city rows repeat every year with their population and no values of
+ *   the 60 community indicators; the chain columns (coastal, the street and district rows' own
+ *   indicators, the coastal set: issue 14) repeat the cross-section's cells every year.
  */
 import { parse } from "csv-parse/sync";
+import type { ModelNode } from "../src/indicators/schema.js";
 import { grassrootsGovernance } from "../src/indicators/templates/grassroots-governance.js";
 import { listIndicators } from "../src/indicators/tree.js";
 import { mulberry32 } from "../src/internal/random.js";
 import type { Direction } from "../src/internal/types.js";
-import { generateSampleCity, SAMPLE_CITY_SEED } from "./sample-city.js";
+import { generateSampleCity, SAMPLE_CITY_SEED, splitIndicators } from "./sample-city.js";
 
 /** The seed of the committed `examples/governance/sample-city-panel.csv`. */
 export const SAMPLE_CITY_PANEL_SEED = 20261203;
@@ -46,8 +49,9 @@ function better(direction: Direction | undefined, x: number): number {
 }
 
 /**
- * The panel as CSV text: header `unit,name,level,parent,year,state,population` and the 60 indicator
- * ids, rows year by year (each year: city, districts, streets, communities, as the cross-section).
+ * The panel as CSV text: header `unit,name,level,parent,year,state,population`, the 60 community indicator
+ * ids and the chain columns (`coastal` and the chain indicators), rows year by year (each year: city,
+ * districts, streets, communities, as the cross-section).
  *
  * @param seed - Seed of the mulberry32 stream; {@link SAMPLE_CITY_PANEL_SEED} gives the committed file.
  * @example
@@ -57,7 +61,14 @@ function better(direction: Direction | undefined, x: number): number {
  */
 export function generateSampleCityPanel(seed: number = SAMPLE_CITY_PANEL_SEED): string {
   const base = parse(generateSampleCity(SAMPLE_CITY_SEED), { columns: true }) as Record<string, string>[];
-  const leaves = listIndicators(grassrootsGovernance as Parameters<typeof listIndicators>[0]);
+  // The random walk moves the 60 community indicators; the chain columns (issue 14: coastal, the street
+  // and district rows' own indicators, the coastal set) repeat the cross-section's cells every year.
+  const split = splitIndicators(grassrootsGovernance as { tree: ModelNode });
+  const community = new Set(split.community);
+  const fixed = ["coastal", ...split.chain];
+  const leaves = listIndicators(grassrootsGovernance as Parameters<typeof listIndicators>[0]).filter((l) =>
+    community.has(l.id),
+  );
   const ids = leaves.map((l) => l.id);
   const rnd = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
@@ -81,7 +92,9 @@ export function generateSampleCityPanel(seed: number = SAMPLE_CITY_PANEL_SEED): 
         r.unit as string,
         ids.map((id) => (r[id] === "" ? undefined : Number(r[id]))),
       );
-  const header = ["unit", "name", "level", "parent", "year", "state", "population", ...ids].join(",");
+  const header = ["unit", "name", "level", "parent", "year", "state", "population", ...ids, ...fixed].join(
+    ",",
+  );
   const lines: string[] = [header];
   for (const year of PANEL_YEARS) {
     for (const r of base) {
@@ -132,6 +145,7 @@ export function generateSampleCityPanel(seed: number = SAMPLE_CITY_PANEL_SEED): 
           community ? (hit ? "emergency" : "normal") : "",
           r.population,
           ...cells,
+          ...fixed.map((id) => r[id] ?? ""),
         ].join(","),
       );
     }

@@ -1,6 +1,7 @@
 /**
  * A seeded, synthetic sample city for the grassroots-governance template: 1 city, 5 districts,
- * 30-35 streets and 300-400 communities, with values of all 60 indicators for every community.
+ * 30-35 streets and 300-400 communities, with values of all 60 community indicators for every
+ * community, and of the four-level chain's indicators on the street, district and coastal rows.
  * The data are invented (no real place or person): they exist to demonstrate and test scoring,
  * profiles and roll-ups, and are shaped to look like real ledgers.
  *
@@ -20,10 +21,15 @@
  *   shrinks as capacity rises.
  * - About 1% of community cells are left empty (missing at random).
  * - Community population is log-normal (median 6,500) clipped to 2,000-15,000; rows for streets,
- *   districts and the city carry the summed population and no indicator values.
+ *   districts and the city carry the summed population and no values of the 60 indicators.
+ * - The four-level chain (issue 14) comes last, from its own stream (seed + 14; see `chainColumns`):
+ *   `state` and `coastal`, the streets' and districts' own indicators on their rows, and the coastal
+ *   communities' typhoon set.
  */
+
+import type { ModelNode } from "../src/indicators/schema.js";
 import { grassrootsGovernance } from "../src/indicators/templates/grassroots-governance.js";
-import { listIndicators } from "../src/indicators/tree.js";
+import { isIndicator } from "../src/indicators/tree.js";
 import { mulberry32 } from "../src/internal/random.js";
 
 /** The seed of the committed `examples/governance/sample-city.csv` (the date of the seed article, 2026-01-11). */
@@ -362,6 +368,132 @@ function draw(rng: Rng, spec: Spec, latent: number, severity: number, population
   return round(clamp(x, spec.clip), spec.digits);
 }
 
+/**
+ * The template's indicators split in two, each in tree order: `community`, the 60 indicators measured
+ * on every community's row (the columns of the original file), and `chain`, the indicators of the
+ * four-level chain (issue 14): those measured on a street's or district's own row (a node with
+ * `level`) and the coastal communities' local ones (`appliesTo`). The chain columns come last in the
+ * file, from their own random stream, so that the community columns are the same as before.
+ */
+export function splitIndicators(model: { tree: ModelNode }): { community: string[]; chain: string[] } {
+  const community: string[] = [];
+  const chain: string[] = [];
+  const visit = (node: ModelNode, inChain: boolean): void => {
+    const here = inChain || node.level !== undefined || node.appliesTo !== undefined;
+    if (isIndicator(node)) (here ? chain : community).push(node.id);
+    for (const c of node.children ?? []) visit(c, here);
+  };
+  visit(model.tree, false);
+  return { community, chain };
+}
+
+/** One spec per chain indicator (street, district and coastal rows; a test checks that none is missing). */
+const CHAIN_SPECS: Record<string, Spec> = {
+  // S5 street co-building and resource sharing (street rows)
+  co_building_units_rate: pct("n", 70, 10, 8, 20),
+  shared_resource_items: lin(10, 3.5, 3, [0, 30], 1),
+  resource_request_match_rate: pct("n", 78, 8, 7, 30),
+  // P5 street coordination of cadres sent down (street rows; the emergency latent)
+  sunk_cadres_grid_assigned: pct("e", 82, 9, 7, 30),
+  sunk_cadre_grid_mismatch: lin(22, -6, 5, [2, 70], 1, "e"),
+  street_deployment_hours: { ...logn(10, -0.35, 0.3, [1, 72], 1, "e"), severity: "times" },
+  street_joint_meetings: lin(10, 3, 2.5, [0, 24], 0),
+  // P6 district coordination (district rows)
+  district_supply_dispatch_hours: { ...logn(8, -0.35, 0.3, [1, 48], 1, "e"), severity: "times" },
+  district_supervised_closure_rate: pct("n", 88, 5, 4, 50),
+  district_reserve_per_10k: lin(18, 5, 4, [2, 50], 1),
+  // P7 coastal communities' typhoon preparedness (coastal community rows; the emergency latent)
+  typhoon_plan_drilled: bin(1.2, 1.1, "e"),
+  danger_zone_transfer_hours: { ...logn(6, -0.35, 0.3, [1, 24], 1, "e"), severity: "times" },
+  seawall_patrol_coverage: pct("e", 85, 7, 6, 30),
+  fishing_boats_sheltered: pct("e", 93, 4, 3.5, 50),
+};
+
+/**
+ * The emergency-response state of each district in the sample city (the `state` column; issue 14),
+ * set by its exposure to the typhoon, most exposed first: II, III, IV, recovery, normal. Streets and
+ * communities take their district's state; the city row has none. Invented, like the rest.
+ */
+export const DISTRICT_STATES = ["II", "III", "IV", "recovery", "normal"] as const;
+
+/** The chain columns of the sample city, after the assessment columns. */
+interface ChainCells {
+  state: string;
+  coastal: string;
+  values: string[];
+}
+
+/**
+ * The chain columns (issue 14), drawn from their own mulberry32 stream (seed + 14), so that the
+ * other values do not change when they are added:
+ * - `state`: the district's response level ({@link DISTRICT_STATES}, by exposure);
+ * - `coastal`: 1 for a community on the coast: the communities of the two most exposed districts,
+ *   each with probability 0.75; 0 for the others; empty on the street, district and city rows;
+ * - the street rows' own indicators (S5, P5), from a street capacity `0.6 z_s + 0.8 N(0, 1)` (z_s the
+ *   street's latent effect in standard units; the emergency one `0.6 x + 0.8 N(0, 1)` of it), the
+ *   district rows' own (P6) likewise from the district's effect, and the coastal communities' P7
+ *   values from their emergency capacity; times scale with the district's exposure.
+ */
+function chainColumns(
+  seed: number,
+  chainIds: readonly string[],
+  city: Unit,
+  districts: readonly Unit[],
+  streets: readonly Unit[],
+  communities: readonly Unit[],
+): Map<Unit, ChainCells> {
+  const rng = makeRng(seed + 14);
+  const specs = chainIds.map((id) => {
+    const spec = CHAIN_SPECS[id];
+    if (!spec) throw new Error(`sample city: no generation spec for indicator "${id}"`);
+    return spec;
+  });
+  const levelOf = new Map<string, string>();
+  const visit = (node: ModelNode, level: string, coastal: boolean): void => {
+    const l = node.level ?? level;
+    const c = coastal || node.appliesTo !== undefined;
+    if (isIndicator(node)) levelOf.set(node.id, c ? "coastal" : l);
+    for (const k of node.children ?? []) visit(k, l, c);
+  };
+  visit((grassrootsGovernance as { tree: ModelNode }).tree, "community", false);
+  const byExposure = districts
+    .map((_, d) => d)
+    .sort((a, b) => (districts[b]!.severity ?? 0) - (districts[a]!.severity ?? 0));
+  const stateOf = new Map<Unit, string>();
+  for (const [k, d] of byExposure.entries())
+    stateOf.set(districts[d]!, DISTRICT_STATES[Math.min(k, DISTRICT_STATES.length - 1)]!);
+  const coastalDistricts = new Set(byExposure.slice(0, 2).map((d) => districts[d]!.unit));
+  const byId = new Map([...districts, ...streets].map((u) => [u.unit, u]));
+  const districtOf = (u: Unit): Unit => (u.level === "district" ? u : districtOf(byId.get(u.parent) as Unit));
+  const out = new Map<Unit, ChainCells>();
+  const cells = (u: Unit, kind: string, normal: number, emergency: number, coastal: boolean): string[] =>
+    specs.map((spec, j) => {
+      if (levelOf.get(chainIds[j]!) !== kind || (kind === "coastal" && !coastal)) return "";
+      const sev = districtOf(u).severity ?? 1;
+      return String(draw(rng, spec, spec.latent === "n" ? normal : emergency, sev, u.population));
+    });
+  out.set(city, { state: "", coastal: "", values: chainIds.map(() => "") });
+  for (const u of [...districts, ...streets]) {
+    const normal = 0.6 * (u.latent ?? 0) + 0.8 * rng.normal();
+    const emergency = 0.6 * normal + 0.8 * rng.normal();
+    out.set(u, {
+      state: stateOf.get(districtOf(u)) ?? "",
+      coastal: "",
+      values: cells(u, u.level, normal, emergency, false),
+    });
+  }
+  for (const u of communities) {
+    const d = districtOf(u);
+    const coastal = coastalDistricts.has(d.unit) && rng.uniform() < 0.75;
+    out.set(u, {
+      state: stateOf.get(d) ?? "",
+      coastal: coastal ? "1" : "0",
+      values: cells(u, "coastal", u.latent ?? 0, u.emergency ?? 0, coastal),
+    });
+  }
+  return out;
+}
+
 interface Unit {
   /** Longitude and latitude in degrees (only with the `coordinates` option). */
   at?: [number, number];
@@ -371,8 +503,12 @@ interface Unit {
   parent: string;
   population: number;
   values?: (number | undefined)[];
-  /** Latent normal-governance capacity (communities), for the assessment columns. */
+  /** Latent normal-governance capacity (communities), for the assessment columns; the street's or district's effect in standard units. */
   latent?: number;
+  /** Latent emergency capacity (communities), for the coastal columns. */
+  emergency?: number;
+  /** The district's exposure to the emergency (districts). */
+  severity?: number;
 }
 
 /**
@@ -398,14 +534,19 @@ function assessmentColumns(seed: number, communities: readonly Unit[]): Map<Unit
   return out;
 }
 
+/** The state and coastal columns (issue 14), after the assessment columns and before the chain indicators. */
+export const CHAIN_COLUMNS = ["state", "coastal"] as const;
+
 const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
 /**
  * The sample city as CSV text: header `unit,name,level,parent,population` followed by the 60
- * indicator ids of {@link grassrootsGovernance} in tree order and the {@link ASSESSMENT_COLUMNS}
- * (communities only); rows for the city, its districts,
+ * community indicator ids of {@link grassrootsGovernance} in tree order, the {@link ASSESSMENT_COLUMNS}
+ * (communities only), the {@link CHAIN_COLUMNS} and the chain indicator ids ({@link splitIndicators});
+ * rows for the city, its districts,
  * streets and communities (in that order, each level in id order); only community rows carry
- * indicator values, and about 1% of those cells are empty. The same seed always gives the same
+ * values of the 60 indicators, and about 1% of those cells are empty; street and district rows carry
+ * their own level's chain indicators, coastal communities the typhoon set. The same seed always gives the same
  * text, byte for byte (`\n` line ends, a final newline).
  *
  * With `coordinates: true`, columns `lon` and `lat` (degrees) follow `population`: a made-up layout
@@ -426,9 +567,7 @@ export function generateSampleCity(
   seed: number = SAMPLE_CITY_SEED,
   opts: { coordinates?: boolean } = {},
 ): string {
-  const indicators = listIndicators(grassrootsGovernance as Parameters<typeof listIndicators>[0]).map(
-    (n) => n.id,
-  );
+  const { community: indicators, chain } = splitIndicators(grassrootsGovernance as { tree: ModelNode });
   const specs = indicators.map((id) => {
     const spec = SPECS[id];
     if (!spec) throw new Error(`sample city: no generation spec for indicator "${id}"`);
@@ -473,6 +612,10 @@ export function generateSampleCity(
   // Latent effects and the emergency's exposure by district.
   const districtEffect = districts.map(() => 0.5 * rng.normal());
   const severity = districts.map(() => 0.6 + 0.8 * rng.uniform());
+  districts.forEach((d, k) => {
+    d.latent = (districtEffect[k] as number) / 0.5;
+    d.severity = severity[k] as number;
+  });
   const pad = (n: number, width: number): string => String(n).padStart(width, "0");
   const streetWidth = streetDistrict.length >= 100 ? 3 : 2;
   const communityWidth = total >= 1000 ? 4 : 3;
@@ -488,6 +631,7 @@ export function generateSampleCity(
     };
     streets.push(street);
     const streetEffect = 0.4 * rng.normal();
+    street.latent = streetEffect / 0.4;
     for (let k = 0; k < (perStreet[s] as number); k++) {
       c++;
       const population =
@@ -512,6 +656,7 @@ export function generateSampleCity(
         population,
         values,
         latent: normal,
+        emergency,
       });
       street.population += population;
       district.population += population;
@@ -522,6 +667,7 @@ export function generateSampleCity(
   if (opts.coordinates) placeUnits(makeRng(seed + 1), city, districts, streets, communities);
   const geo = opts.coordinates ? ["lon", "lat"] : [];
   const assessment = assessmentColumns(seed, communities);
+  const levels = chainColumns(seed, chain, city, districts, streets, communities);
   const header = [
     "unit",
     "name",
@@ -531,6 +677,8 @@ export function generateSampleCity(
     ...geo,
     ...indicators,
     ...ASSESSMENT_COLUMNS,
+    ...CHAIN_COLUMNS,
+    ...chain,
   ].join(",");
   const lines = [city, ...districts, ...streets, ...communities].map((u) =>
     [
@@ -542,6 +690,9 @@ export function generateSampleCity(
       ...(opts.coordinates ? (u.at ?? ["", ""]).map((v) => (v === "" ? "" : (v as number).toFixed(5))) : []),
       ...(u.values ?? indicators.map(() => undefined)).map((v) => (v === undefined ? "" : String(v))),
       ...(assessment.get(u) ?? ASSESSMENT_COLUMNS.map(() => "")).map(String),
+      levels.get(u)?.state ?? "",
+      levels.get(u)?.coastal ?? "",
+      ...(levels.get(u)?.values ?? chain.map(() => "")),
     ].join(","),
   );
   return `${[header, ...lines].join("\n")}\n`;

@@ -97,9 +97,42 @@ const pick = <T>(rng: Random, items: readonly T[], probs: readonly number[]): T 
 };
 const clamp = (v: number) => Math.min(5, Math.max(1, Math.round(v)));
 
-/** The draft: the governance template with the six candidates added (and no history). */
+/**
+ * The template's community system: the 60 community indicators, without the four-level chain of
+ * issue 14 (the nodes measured on the streets' and districts' own rows, `level`, and the coastal
+ * communities' local set, `appliesTo`), the profiles of the chain (`typhoon`, `transition`,
+ * `normal_levels`, `emergency_levels`) and the model's `levels` and `states`. The panel rates community indicators, and the
+ * screening runs on the communities' data, where the chain has no values.
+ */
+function communitySystem(template: Model): Model {
+  const m = structuredClone(template) as Model;
+  const dropped = new Set<string>();
+  const prune = (node: ModelNode): void => {
+    if (!node.children) return;
+    node.children = node.children.filter((c) => {
+      const drop = c.level !== undefined || c.appliesTo !== undefined;
+      if (drop) dropped.add(c.id);
+      return !drop;
+    });
+    for (const c of node.children) prune(c);
+  };
+  prune(m.tree);
+  const profiles = m.profiles ?? {};
+  for (const name of ["typhoon", "transition", "normal_levels", "emergency_levels"]) delete profiles[name];
+  for (const p of Object.values(profiles)) {
+    delete p.levels;
+    for (const spec of Object.values(p.weights ?? {}))
+      if (typeof spec === "object" && spec.method === "fixed")
+        for (const id of dropped) delete (spec.weights as Record<string, number>)[id];
+  }
+  delete m.levels;
+  delete m.states;
+  return m;
+}
+
+/** The draft: the governance template's community system with the six candidates added (and no history). */
 export function draftModel(): Model {
-  const draft = structuredClone(grassrootsGovernance) as Model;
+  const draft = communitySystem(grassrootsGovernance as Model);
   draft.id = "governance-draft";
   const walk = (node: ModelNode) => {
     for (const [parent, id, zh, en] of CANDIDATES)

@@ -98,6 +98,9 @@ table.sortable th[aria-sort=descending] button::after{content:" ▼";font-size:9
 .unit-head .big{font-size:34px;font-weight:700;font-variant-numeric:tabular-nums;color:var(--accent)}
 .crumbs{color:var(--muted);font-size:13px}
 .muted{color:var(--muted)}
+.lv-tree{font-size:13px}.lv-kids{margin-left:18px;border-left:1px solid #e3e8ee;padding-left:8px}
+.lv-row{padding:2px 0}.lv-row>summary{cursor:pointer}.lv-score{font-weight:700;font-variant-numeric:tabular-nums}
+.lv-own,.lv-children,.lv-rank,.lv-rankp{color:var(--muted);font-variant-numeric:tabular-nums;margin-left:8px}.lv-rules{margin:4px 0 8px;color:var(--muted);font-size:12px}
 footer{color:var(--muted);font-size:12px;padding:8px 0 30px}
 .js .profile[hidden]{display:none}
 .js .profile:not(.active){display:none}

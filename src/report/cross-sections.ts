@@ -179,7 +179,9 @@ export function correlationSection(ctx: ReportContext, views: readonly ProfileVi
   const cols: Float64Array[] = [];
   for (const { node } of walkTree(ctx.model.tree)) {
     const hit = inAny.get(node.id);
-    if (hit === undefined) continue;
+    // An indicator without a value among the scored units (one measured on a higher level's own
+    // rows, issue 14) has no correlation to show.
+    if (hit === undefined || hit.col.every((x) => Number.isNaN(x))) continue;
     ids.push(node.id);
     cols.push(hit.col);
   }

@@ -7,6 +7,7 @@ import { type PanelResult, scorePanel } from "../panel/score-panel.js";
 import type { DatasetInput } from "../score/dataset.js";
 import { type RollupResult, rollup } from "../score/rollup.js";
 import { type Result, score } from "../score/score.js";
+import { type LevelsResult, scoreLevels } from "../score/score-levels.js";
 import { CSS, SCRIPT } from "./assets.js";
 import {
   compareSection,
@@ -17,6 +18,7 @@ import {
 import { esc } from "./escape.js";
 import { gradesSection } from "./grades-section.js";
 import { labelsFor } from "./labels.js";
+import { levelsSection, levelsTitle } from "./levels-section.js";
 import { frameworkSection, overviewSection, rankingSection } from "./profile-sections.js";
 import { rollupSection } from "./rollup-section.js";
 import { disparitySection, mapSection, spatialTitles } from "./spatial-sections.js";
@@ -133,6 +135,19 @@ function scoreProfiles(
   return { results: out, panels };
 }
 
+/** The ids of the nodes measured above a model's lowest level (a node with another `level`, and its subtree). */
+function levelNodes(model: Model): Set<string> {
+  const lowest = model.levels?.[0]?.id;
+  const out = new Set<string>();
+  const visit = (node: Model["tree"], above: boolean): void => {
+    const here = above || (node.level !== undefined && node.level !== lowest);
+    if (here) out.add(node.id);
+    for (const c of node.children ?? []) visit(c, here);
+  };
+  visit(model.tree, false);
+  return out;
+}
+
 const SECTIONS = ["overview", "framework", "ranking", "rollup", "grades", "unit"] as const;
 
 /**
@@ -198,13 +213,34 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
   const by = first.hierarchy.columns.population ? { weight: "population" } : ("mean" as const);
   const top = opts.top ?? 30;
 
+  // The levels drill-down (issue 14): a model with two levels or more, on a cross-section with a
+  // hierarchy, for the profiles with an active node measured above the lowest level (the others are
+  // pure roll-ups, which the roll-up section shows).
+  const withLevels = hasHierarchy && opts.period === undefined && (parsed.levels?.length ?? 0) >= 2;
+  const aboveLowest = withLevels ? levelNodes(parsed) : new Set<string>();
+  const drills = (v: ProfileView): boolean =>
+    withLevels && [...v.result.resolved.nodes.keys()].some((id) => aboveLowest.has(id));
   const profileBlocks = views.map((v) => {
     const up: RollupResult | undefined = hasHierarchy ? rollup(v.result, { by }) : undefined;
+    let levelsHtml = "";
+    if (drills(v)) {
+      let lv: LevelsResult | undefined;
+      let failure: string | undefined;
+      try {
+        lv = scoreLevels(parsed, data, { profile: v.name });
+      } catch (e) {
+        // A profile scoreLevels refuses (a blended profile has no level rules): the section says why.
+        if (!(e instanceof IndicatrixError)) throw e;
+        failure = e.message;
+      }
+      levelsHtml = levelsSection(ctx, v, lv, failure);
+    }
     const sections = [
       overviewSection(ctx, v, up),
       frameworkSection(ctx, v),
       rankingSection(ctx, v, top),
       up ? rollupSection(ctx, v, up) : "",
+      levelsHtml,
       gradesSection(ctx, v),
       unitSection(ctx, v, unit),
     ].join("");
@@ -262,6 +298,11 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
     ...SECTIONS.filter(
       (s) => (s !== "rollup" || hasHierarchy) && (s !== "grades" || Object.keys(first.grades).length > 0),
     ).map((s) => `<a href="#p0-${s}" data-section="${s}">${esc(sectionTitles[s])}</a>`),
+    ...(views.some(drills)
+      ? [
+          `<a href="#p${views.findIndex(drills)}-levels" data-section="levels">${esc(levelsTitle(language))}</a>`,
+        ]
+      : []),
     ...(timeHtml ? [`<a href="#time">${esc(timeTitle(language))}</a>`] : []),
     ...(views.length >= 2 ? [`<a href="#compare">${esc(labels.compare)}</a>`] : []),
     ...(disparityHtml ? [`<a href="#disparity">${esc(spatialTitles(language).disparity)}</a>`] : []),

@@ -142,11 +142,11 @@ describe("the public names", () => {
     expect(() => parseModel(model)).toThrow(expect.objectContaining({ code: "invalid_model" }));
   });
 
-  it("indicatrix/templates exports grassrootsGovernance, which parseModel accepts (60 indicators)", async () => {
+  it("indicatrix/templates exports grassrootsGovernance, which parseModel accepts (74 indicators: 60 community ones and the 14 of the four-level chain)", async () => {
     const { grassrootsGovernance } = await import("../../src/templates.js");
     const { listIndicators, parseModel } = await import("../../src/index.js");
     expect(names["src/templates.ts"]).toEqual({ values: ["grassrootsGovernance"], types: [] });
-    expect(listIndicators(parseModel(grassrootsGovernance))).toHaveLength(60);
+    expect(listIndicators(parseModel(grassrootsGovernance))).toHaveLength(74);
   });
 
   it("indicatrix/node exports the file helpers and the signal guard of the atomic writer only (size limits are in LIMITS)", () => {

@@ -113,14 +113,16 @@ describe.skipIf(!playwright)("report in a real browser (Debian chromium, playwri
     const { page, errors, requests, loadMs } = await open(browser, report(model, data), "report-sample-city");
     const f = (await page.evaluate(FACTS)) as PageFacts;
     const best = top(normal);
-    expect(f.tabs).toBe(6);
+    expect(f.tabs).toBe(10); // the 6 design profiles and the 4 of the four-level chain (issue 14)
     expect(f.visibleProfiles).toBe(1);
     expect(f.top.id).toBe(best.unit);
     expect(f.top.value).toBeCloseTo(best.score * 100, 10);
     expect(f.top.label).toBe((best.score * 100).toFixed(1));
     expect(f.rows).toBe(331);
     expect(f.sunburst).toBe(normal.resolved.nodes.size - 1);
-    expect(f.heatmapCells).toBe((60 * 61) / 2);
+    // The 60 community indicators and the 4 coastal ones of the typhoon profile (issue 14); the streets'
+    // and districts' own indicators have no community values and are left out.
+    expect(f.heatmapCells).toBe((64 * 65) / 2);
     expect(f.charts).toBeGreaterThanOrEqual(6);
     expect(f.bodyWidth).toBeLessThanOrEqual(1280);
     await page.screenshot({ path: new URL("report-sample-city.png", ARTIFACTS).pathname, fullPage: true });

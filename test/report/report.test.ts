@@ -103,6 +103,11 @@ describe("report(governance template, sample city)", () => {
       "自然灾害",
       "社会安全事件",
       "年度考核（示意）",
+      // The profiles of the four-level chain (issue 14), after the others.
+      "台风应急（沿海）",
+      "平急转换",
+      "常态治理（四级联动）",
+      "应急治理（四级联动）",
     ]);
   });
 

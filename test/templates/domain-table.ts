@@ -63,3 +63,47 @@ export function direction(code: string): unknown {
   if (i) return { range: [Number(i[1]), Number(i[2])] };
   throw new Error(`bad direction "${code}"`);
 }
+
+/**
+ * The nodes the four-level chain (issue 14) added to the design: the street's own criteria S5 and P5
+ * (`level: "street"`), the district's P6 (`level: "district"`) and the coastal communities' local P7
+ * (`appliesTo: { tag: "coastal" }`, typhoon profile only).
+ */
+export const CHAIN_GROUPS = [
+  "street_co_building",
+  "street_coordination",
+  "district_command",
+  "typhoon_preparedness",
+];
+
+/** The profiles the chain added after the design's (and the assessment profile of issue 16), in order. */
+export const CHAIN_PROFILES = ["typhoon", "transition", "normal_levels", "emergency_levels"];
+
+/**
+ * The design's community system inside the template: the template without the chain groups (and
+ * their entries in the fixed weights), the chain profiles, `levels` and `states`. The design tests
+ * compare this with test/fixtures/governance; the chain is tested on its own.
+ */
+export function communitySystem<
+  T extends { tree: { children?: unknown[] }; profiles?: Record<string, unknown> },
+>(template: T): T {
+  const m = structuredClone(template) as unknown as {
+    tree: { children: { children: { id: string }[] }[] };
+    profiles: Record<
+      string,
+      { weights?: Record<string, { weights?: Record<string, number> }>; levels?: unknown }
+    >;
+    levels?: unknown;
+    states?: unknown;
+  };
+  for (const d of m.tree.children) d.children = d.children.filter((c) => !CHAIN_GROUPS.includes(c.id));
+  for (const name of CHAIN_PROFILES) delete m.profiles[name];
+  for (const p of Object.values(m.profiles)) {
+    delete p.levels;
+    for (const spec of Object.values(p.weights ?? {}))
+      for (const id of CHAIN_GROUPS) if (spec.weights) delete spec.weights[id];
+  }
+  delete m.levels;
+  delete m.states;
+  return m as unknown as T;
+}

@@ -8,7 +8,9 @@ import { isIndicator, listIndicators, walkTree } from "../../src/indicators/tree
 import { ahp } from "../../src/weighting/ahp.js";
 import { validateModel } from "../../src/weighting/validate-model.js";
 import {
+  CHAIN_PROFILES,
   CRITERIA,
+  communitySystem,
   DIMENSIONS,
   direction,
   fraction,
@@ -21,7 +23,9 @@ import {
 
 const FILE = new URL("../../templates/grassroots-governance.json", import.meta.url);
 const json: unknown = JSON.parse(readFileSync(FILE, "utf8"));
-const model: Model = parseModel(json);
+const full: Model = parseModel(json);
+// The design's community system inside the template (without the chain nodes of issue 14, tested below).
+const model: Model = parseModel(communitySystem(full));
 const leaves = listIndicators(model);
 const byCode = new Map(walkTree(model.tree).map((v) => [v.node.code, v.node]));
 const codeOfId = new Map(walkTree(model.tree).map((v) => [v.node.id, v.node.code]));
@@ -176,13 +180,14 @@ describe("templates/grassroots-governance.json", () => {
 
   it("emergency extends normal; the scenario overlays extend emergency with factor 2 on the indicators the design lists", () => {
     expect(profile("emergency").extends).toBe("normal");
-    expect(Object.keys(model.profiles ?? {})).toEqual([
+    expect(Object.keys(full.profiles ?? {})).toEqual([
       "normal",
       "emergency",
       "public_health",
       "natural_disaster",
       "social_security",
       "assessment",
+      ...CHAIN_PROFILES,
     ]);
     for (const [name, codes] of Object.entries(OVERLAYS)) {
       const p = profile(name);

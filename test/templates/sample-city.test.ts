@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { sampleCorrelation } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { ASSESSMENT_COLUMNS, generateSampleCity, SAMPLE_CITY_SEED } from "../../scripts/sample-city.js";
+import {
+  ASSESSMENT_COLUMNS,
+  CHAIN_COLUMNS,
+  DISTRICT_STATES,
+  generateSampleCity,
+  SAMPLE_CITY_SEED,
+  splitIndicators,
+} from "../../scripts/sample-city.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import type { ModelNode } from "../../src/indicators/schema.js";
 import { grassrootsGovernance } from "../../src/indicators/templates/index.js";
@@ -11,8 +18,11 @@ import { listIndicators } from "../../src/indicators/tree.js";
 const FILE = new URL("../../examples/governance/sample-city.csv", import.meta.url);
 const committed = readFileSync(FILE, "utf8");
 const model = parseModel(grassrootsGovernance);
-const leaves = listIndicators(model);
-const ids = leaves.map((l) => l.id);
+// The 60 community indicators (the original columns) and the chain indicators of issue 14 (street and
+// district rows' own, the coastal communities' local set), which come after them in the file.
+const { community: ids, chain } = splitIndicators(model);
+const leaves = listIndicators(model).filter((l) => ids.includes(l.id));
+const chainLeaves = listIndicators(model).filter((l) => chain.includes(l.id));
 const rows: Record<string, string>[] = parse(committed, { columns: true });
 const header = committed.slice(0, committed.indexOf("\n")).split(",");
 const byLevel = (level: string) => rows.filter((r) => r.level === level);
@@ -60,7 +70,7 @@ describe("examples/governance/sample-city.csv", () => {
     expect(generateSampleCity(7)).not.toBe(committed);
   });
 
-  it("has columns unit,name,level,parent,population,lon,lat then the 60 indicator ids in tree order", () => {
+  it("has columns unit,name,level,parent,population,lon,lat, the 60 indicator ids in tree order, the assessment columns, state, coastal and the 14 chain indicators", () => {
     expect(header).toEqual([
       "unit",
       "name",
@@ -71,8 +81,12 @@ describe("examples/governance/sample-city.csv", () => {
       "lat",
       ...ids,
       ...ASSESSMENT_COLUMNS,
+      ...CHAIN_COLUMNS,
+      ...chain,
     ]);
     expect(ids).toHaveLength(60);
+    // S5 (3) and P5 (4) street, P6 (3) district, P7 (4) coastal: the template's chain nodes.
+    expect(chain).toHaveLength(14);
     expect(committed.endsWith("\n")).toBe(true);
     expect(committed.includes("\r")).toBe(false);
   });
@@ -114,7 +128,7 @@ describe("examples/governance/sample-city.csv", () => {
     for (const r of rows.filter((x) => x.level !== "community")) {
       const sum = rows.filter((x) => x.parent === r.unit).reduce((s, x) => s + Number(x.population), 0);
       expect(Number(r.population), r.unit).toBe(sum);
-      expect(ids.every((id) => r[id] === "")).toBe(true);
+      expect(ids.every((id) => r[id] === "")).toBe(true); // the community indicators (the chain ones: below)
     }
   });
 
@@ -171,5 +185,40 @@ describe("examples/governance/sample-city.csv", () => {
     const r = sampleCorrelation(normal, emergency);
     expect(r).toBeGreaterThan(0.2);
     expect(r).toBeLessThan(0.8);
+  });
+
+  it("chain columns (issue 14): street rows carry S5 and P5, district rows P6, coastal communities P7, inside the goalposts; states by district", () => {
+    const levelOf = (id: string): string => {
+      const code = chainLeaves.find((l) => l.id === id)?.code ?? "";
+      return code.startsWith("P6") ? "district" : code.startsWith("P7") ? "coastal" : "street";
+    };
+    const unit = new Map(rows.map((r) => [r.unit, r]));
+    const districtOf = (r: Record<string, string>): string =>
+      r.level === "district" ? (r.unit as string) : districtOf(unit.get(r.parent) as Record<string, string>);
+    for (const r of rows) {
+      const coastal = r.level === "community" && r.coastal === "1";
+      if (r.level === "community") expect(["0", "1"]).toContain(r.coastal);
+      else expect(r.coastal).toBe("");
+      for (const leaf of chainLeaves) {
+        const k = levelOf(leaf.id);
+        const expected = k === "coastal" ? coastal : r.level === k;
+        expect(r[leaf.id] !== "", `${r.unit} ${leaf.id}`).toBe(expected);
+        if (!expected) continue;
+        const v = Number(r[leaf.id]);
+        const [lo, hi] = leaf.goalposts as [number, number];
+        expect(v >= lo && v <= hi, `${r.unit} ${leaf.id} = ${v}`).toBe(true);
+      }
+      if (r.level === "city") expect(r.state).toBe("");
+      else expect(r.state).toBe(unit.get(districtOf(r))?.state);
+    }
+    // Each district has its own state, one of II, III, IV, recovery, normal (the five districts).
+    expect(
+      byLevel("district")
+        .map((r) => r.state)
+        .sort(),
+    ).toEqual([...DISTRICT_STATES].sort());
+    // Coastal communities lie in two districts (the two most exposed: II and III) and only there.
+    const coastalDistricts = new Set(communities.filter((r) => r.coastal === "1").map(districtOf));
+    expect([...coastalDistricts].map((d) => unit.get(d)?.state).sort()).toEqual(["II", "III"]);
   });
 });
