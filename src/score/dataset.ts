@@ -503,13 +503,15 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
     }
     columns.set(c, col);
   }
-  // The parents, levels and names not given share one array of undefined (the dataset's arrays are read, never written).
+  // The parents, levels and names not given share one frozen array of undefined (the dataset's arrays
+  // are read, never written; frozen, a caller's write to one of them throws instead of changing all three).
   let none: undefined[] | undefined;
   const side = (
     arr: readonly (string | null | undefined)[] | undefined,
     name: string,
   ): (string | undefined)[] => {
-    if (arr === undefined) return (none ??= new Array<undefined>(m).fill(undefined));
+    if (arr === undefined)
+      return (none ??= Object.freeze(new Array<undefined>(m).fill(undefined)) as undefined[]);
     if (arr.length !== m)
       issues.push({
         code: "invalid_data",
