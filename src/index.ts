@@ -407,6 +407,7 @@ export {
   uncertaintyPanel,
 } from "./panel/uncertainty-panel.js";
 export { type RankInterval, type ReportAnalysis, type ReportOptions, report } from "./report/index.js";
+export { checkModel } from "./score/check-model.js";
 export {
   type Dataset,
   type DatasetColumns,
@@ -456,6 +457,7 @@ export {
   scoreStates,
 } from "./score/score-states.js";
 export { type ArrowTableLike, toArrow } from "./score/to-arrow.js";
+export { validateModel } from "./score/validate-model.js";
 export {
   SQL_DIALECTS,
   type SqlDialect,
@@ -491,7 +493,6 @@ export {
   type CombineOptions,
   type CriticDetails,
   type CriticOptions,
-  checkModel,
   cilosWeights,
   cilosWeightsDetailed,
   combineWeights,
@@ -543,7 +544,6 @@ export {
   toTfn,
   type VariationDetails,
   type VariationOptions,
-  validateModel,
   type WeightingData,
 } from "./weighting/index.js";
 export {

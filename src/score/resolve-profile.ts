@@ -4,8 +4,8 @@ import { isIndicator, walkTree } from "../indicators/tree.js";
 import { IndicatrixError } from "../internal/errors.js";
 import type { AggregateSpec, MissingPolicy, NormalizeSpec, TreatSpec } from "../internal/specs.js";
 import type { Direction } from "../internal/types.js";
-import { checkModel } from "../weighting/check-model.js";
 import { type ResolvedVariableWeights, resolveVariableWeights } from "../weighting/variable-weights.js";
+import { checkModel } from "./check-model.js";
 import { type ResolvedBlend, resolveBlend } from "./resolve-blend.js";
 
 /** An active node of a profile with every setting that applies to it resolved. */

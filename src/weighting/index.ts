@@ -4,7 +4,6 @@ export type { AhpMethod, AhpOptions, AhpResult } from "./ahp.js";
 export { ahp } from "./ahp.js";
 export type { BwmInput, BwmOptions, BwmResult } from "./bwm.js";
 export { bwm, bwmConsistencyIndex } from "./bwm.js";
-export { checkModel } from "./check-model.js";
 export type { CilosDetails, CilosOptions } from "./cilos.js";
 export { cilosWeights, cilosWeightsDetailed } from "./cilos.js";
 export type { CombineDetails, CombineMethod, CombineOptions } from "./combine.js";
@@ -39,6 +38,5 @@ export type { AhpPlanChange, AhpRepairPlan, AhpRepairPlanOptions } from "./repai
 export { ahpRepairPlan } from "./repair-plan.js";
 export type { RiTable } from "./ri-tables.js";
 export { RI_TABLES, randomIndex } from "./ri-tables.js";
-export { validateModel } from "./validate-model.js";
 export type { VariationDetails, VariationOptions } from "./variation.js";
 export { cvWeights, cvWeightsDetailed, stdDevWeights, stdDevWeightsDetailed } from "./variation.js";

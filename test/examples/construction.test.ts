@@ -11,8 +11,8 @@ import * as screen from "../../examples/construction/screen.js";
 import type { Model, ModelNode } from "../../src/indicators/model-types.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { activeNodes } from "../../src/indicators/profiles.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { score } from "../../src/score/score.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 import { runCli } from "../cli/run-cli.js";
 
 const D = "examples/construction";

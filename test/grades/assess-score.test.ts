@@ -1,8 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { Model, NodeRules } from "../../src/indicators/schema.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { score } from "../../src/score/score.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 
 // DOMAIN C4.3's worked example as an indicatrix model: four items with full marks 20, 30, 30, 20 are the
 // root's fixed weights, every item is normalized to 0-100, so weight x points gives the item score:

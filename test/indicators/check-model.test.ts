@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
-import { checkModel } from "../../src/weighting/check-model.js";
-import { validateModel } from "../../src/weighting/validate-model.js";
+import { checkModel } from "../../src/score/check-model.js";
+import { validateModel } from "../../src/score/validate-model.js";
 import { EXPECTED as AHP_REF } from "../fixtures/ahp/index.js";
 import { loadFixtures } from "./fixtures.js";
 

@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkStructure } from "../../src/indicators/check/check-structure.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
-import { checkModel } from "../../src/weighting/check-model.js";
+import { checkModel } from "../../src/score/check-model.js";
 
 /** Two profiles; each has a fixed-weight mistake on the root and an AHP mistake on group g. */
 const MODEL = parseModel({

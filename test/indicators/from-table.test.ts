@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { modelFromTable } from "../../src/indicators/from-table.js";
 import { isIndicator, walkTree } from "../../src/indicators/tree.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
-import { checkModel } from "../../src/weighting/check-model.js";
+import { checkModel } from "../../src/score/check-model.js";
 
 const ASEM_META = "test/fixtures/asem/ASEM_iMeta.csv";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
 import { editDistance, nearestName } from "../../src/internal/nearest.js";
-import { checkModel } from "../../src/weighting/check-model.js";
+import { checkModel } from "../../src/score/check-model.js";
 
 function issuesOf(input: unknown): string[] {
   try {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
 import { normalize } from "../../src/normalize/index.js";
-import { checkModel } from "../../src/weighting/check-model.js";
+import { checkModel } from "../../src/score/check-model.js";
 
 function errorOf(f: () => unknown): string {
   try {

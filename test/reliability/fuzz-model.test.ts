@@ -5,11 +5,11 @@ import { parseModel } from "../../src/indicators/parse-model.js";
 import { profileNames } from "../../src/indicators/profiles.js";
 import type { Model } from "../../src/indicators/schema.js";
 import { listIndicators } from "../../src/indicators/tree.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
-import { checkModel } from "../../src/weighting/check-model.js";
-import { validateModel } from "../../src/weighting/validate-model.js";
+import { validateModel } from "../../src/score/validate-model.js";
 import {
   baseModels,
   deepFreeze,

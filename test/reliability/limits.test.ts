@@ -29,8 +29,8 @@ import { readCsvColumns, readCsvFile, readModelFile } from "../../src/node.js";
 import { normalize } from "../../src/normalize/normalize.js";
 import { toDataset } from "../../src/score/dataset.js";
 import { score } from "../../src/score/score.js";
+import { validateModel } from "../../src/score/validate-model.js";
 import { ahp } from "../../src/weighting/ahp.js";
-import { validateModel } from "../../src/weighting/validate-model.js";
 import { outcome } from "./invariants.js";
 
 const dir = mkdtempSync(join(tmpdir(), "indicatrix-limits-"));

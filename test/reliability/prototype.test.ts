@@ -4,7 +4,7 @@ import { toDataset } from "../../src/score/dataset.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
-import { validateModel } from "../../src/weighting/validate-model.js";
+import { validateModel } from "../../src/score/validate-model.js";
 import { deepFreeze, expectNoPollution, expectSoundResult, outcome } from "./invariants.js";
 
 const HOSTILE = [

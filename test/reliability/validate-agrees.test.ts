@@ -12,7 +12,7 @@ import { listIndicators } from "../../src/indicators/tree.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
-import { validateModel } from "../../src/weighting/validate-model.js";
+import { validateModel } from "../../src/score/validate-model.js";
 import { baseModels, deepFreeze, SEED } from "./invariants.js";
 import { mutate, mutationArb } from "./mutate.js";
 

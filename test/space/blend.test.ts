@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Model } from "../../src/indicators/model-types.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { score } from "../../src/score/score.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 import { EXPECTED } from "../fixtures/space/index.js";
 
 // DOMAIN C7.2's example: root -> G1 (x1, x2), G2 (x3, x4, x5).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { scoreLevels } from "../../src/score/score-levels.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 
 const levels = [{ id: "community" }, { id: "street" }, { id: "district" }];
 

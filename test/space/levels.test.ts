@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
 import { scoreLevels } from "../../src/score/score-levels.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 
 const levels = [
   { id: "community", name: { en: "community", zh: "社区" } },

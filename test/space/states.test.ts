@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { scoreByProfile } from "../../src/score/score-by-profile.js";
 import { profilesOfStates, scoreStates } from "../../src/score/score-states.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 
 // root -> a, b, c; c only in emergency. normal: a 0.5, b 0.5; emergency: a 0.2, b 0.3, c 0.5. Values are used as
 // they are (normalize "none"), so each score is a hand sum:

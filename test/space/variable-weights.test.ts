@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { IndicatrixError } from "../../src/internal/errors.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { score } from "../../src/score/score.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 import { variableWeights } from "../../src/weighting/variable-weights.js";
 import { EXPECTED } from "../fixtures/space/index.js";
 

@@ -3,8 +3,8 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { grassrootsGovernance } from "../../src/indicators/templates/index.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { score } from "../../src/score/score.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 
 const model = parseModel(grassrootsGovernance);
 const rows: Record<string, string>[] = parse(readFileSync("examples/governance/sample-city.csv"), {

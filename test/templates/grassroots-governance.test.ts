@@ -5,8 +5,8 @@ import { activeNodes } from "../../src/indicators/profiles.js";
 import type { Model, ModelNode } from "../../src/indicators/schema.js";
 import { grassrootsGovernance } from "../../src/indicators/templates/index.js";
 import { isIndicator, listIndicators, walkTree } from "../../src/indicators/tree.js";
+import { validateModel } from "../../src/score/validate-model.js";
 import { ahp } from "../../src/weighting/ahp.js";
-import { validateModel } from "../../src/weighting/validate-model.js";
 import {
   CHAIN_PROFILES,
   CRITERIA,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { LIMITS } from "../../src/internal/limits.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { ahp } from "../../src/weighting/ahp.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 
 /** An n x n matrix of equal judgments (all 1): consistent, every priority 1/n. */
 const ones = (n: number): number[][] => Array.from({ length: n }, () => new Array<number>(n).fill(1));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import type { Model } from "../../src/indicators/schema.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { ahp } from "../../src/weighting/ahp.js";
 import { checkJudgments } from "../../src/weighting/check-judgments.js";
 import { checkMatrix } from "../../src/weighting/check-matrix.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 import { judgmentsToMatrix } from "../../src/weighting/judgments.js";
 import { errorOf } from "./helpers.js";
 

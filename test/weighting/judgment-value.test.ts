@@ -1,9 +1,9 @@
 // Issue 18, "AHP as people write it": judgments as a person types them in a YAML or JSON model file.
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { ahp } from "../../src/weighting/ahp.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 import { readJudgmentValue } from "../../src/weighting/judgment-value.js";
 
 /** A YAML model whose root compares a, b, c by the judgments given (written as YAML flow sequences). */

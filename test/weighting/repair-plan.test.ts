@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { ahp } from "../../src/weighting/ahp.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 import { ahpRepairAdvice } from "../../src/weighting/repair.js";
 import { repairHint } from "../../src/weighting/repair-hint.js";
 import { ahpRepairPlan } from "../../src/weighting/repair-plan.js";

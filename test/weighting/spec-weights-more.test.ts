@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import type { Model, WeightSpec } from "../../src/indicators/schema.js";
+import { checkModel } from "../../src/score/check-model.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { bwm } from "../../src/weighting/bwm.js";
-import { checkModel } from "../../src/weighting/check-model.js";
 import { cilosWeights } from "../../src/weighting/cilos.js";
 import { dematel } from "../../src/weighting/dematel.js";
 import { fuzzyAhp } from "../../src/weighting/fuzzy-ahp.js";

@@ -5,7 +5,7 @@ import { IndicatrixError, type Issue } from "../../internal/errors.js";
 import { MAX_MODEL_FILE_BYTES } from "../../internal/limits.js";
 import { readTextFile } from "../../node/read-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
-import { validateModel } from "../../weighting/validate-model.js";
+import { validateModel } from "../../score/validate-model.js";
 import { type Io, UsageError } from "../context.js";
 import { printable } from "../format.js";
 

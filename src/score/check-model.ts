@@ -1,8 +1,8 @@
 import { checkStructure } from "../indicators/check/check-structure.js";
 import type { Diagnostic } from "../indicators/check/diagnostic.js";
 import type { Model } from "../indicators/schema.js";
-import { checkAhpSpec } from "./check-ahp-spec.js";
-import { checkSpace } from "./check-space.js";
+import { checkAhpSpec } from "../weighting/check-ahp-spec.js";
+import { checkSpace } from "../weighting/check-space.js";
 import { checkUnitAggregation } from "./check-unit-aggregation.js";
 
 /**
