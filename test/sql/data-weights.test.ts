@@ -16,6 +16,7 @@ import {
   csvRows,
   expectSameScores,
   governance,
+  governanceToEdit,
   hasDuckDB,
 } from "./helpers.js";
 
@@ -45,7 +46,7 @@ function code(f: () => unknown): string {
 
 /** The governance template with the weights of some nodes of `profile` overridden (a copied model object). */
 function withWeights(profile: string, weights: Record<string, unknown>): Model {
-  const m = governance() as Model & { profiles: Record<string, { weights?: Record<string, unknown> }> };
+  const m = governanceToEdit() as Model & { profiles: Record<string, { weights?: Record<string, unknown> }> };
   const p = m.profiles[profile] as { weights?: Record<string, unknown> };
   p.weights = { ...(p.weights ?? {}), ...weights };
   return m;

@@ -17,6 +17,18 @@ export const csvRows = (path: string) =>
 export const governance = (): Model =>
   JSON.parse(readFileSync("templates/grassroots-governance.json", "utf8")) as Model;
 
+/**
+ * The template for tests that give `normal` or `emergency` data-driven weights: without its blended
+ * profile (`transition` blends normal and emergency, and a blend needs weights that do not depend on
+ * the data) and without the `states` that map to it.
+ */
+export function governanceToEdit(): Model {
+  const m = governance() as Model & { profiles: Record<string, { blend?: unknown }>; states?: unknown };
+  for (const [name, p] of Object.entries(m.profiles)) if (p.blend !== undefined) delete m.profiles[name];
+  delete m.states;
+  return m;
+}
+
 /** ASEM as in test/score/asem.test.ts (COINr's example), with other defaults when given. */
 export function asemModel(defaults: Record<string, unknown> = {}): Model {
   return modelFromTable(csvRows(ASEM_META), {

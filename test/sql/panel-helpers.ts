@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import type { Model } from "../../src/indicators/schema.js";
 import type { PanelResult } from "../../src/panel/score-panel.js";
 import type { SqlQuery } from "../../src/sql/to-sql.js";
-import { asemModel, governance } from "./helpers.js";
+import { asemModel, governanceToEdit } from "./helpers.js";
 
 export const CITY_PANEL_CSV = "examples/governance/sample-city-panel.csv";
 export const ASEM_PANEL_CSV = "test/fixtures/asem-panel/ASEM_iData_p.csv";
@@ -84,7 +84,7 @@ export function cityPanelModel(
   normalize: unknown = { method: "minmax", range: [0, 100] },
   dataDriven = true,
 ): Model {
-  const model = governance() as Model & {
+  const model = governanceToEdit() as Model & {
     defaults: Record<string, unknown>;
     profiles: Record<string, { weights?: Record<string, unknown> }>;
   };

@@ -20,6 +20,7 @@ import {
   everyMethodRows,
   expectSameScores,
   governance,
+  governanceToEdit,
   hasDuckDB,
 } from "./helpers.js";
 import { longestExpression, parseSql, sourceScans } from "./sql-ast.js";
@@ -62,7 +63,7 @@ async function run(query: SqlQuery): Promise<SqlScores> {
 
 /** The governance template with entropy weights at every group of profile "normal". */
 function entropyEverywhere(): Model {
-  const m = governance() as Model & { profiles: Record<string, { weights?: Record<string, unknown> }> };
+  const m = governanceToEdit() as Model & { profiles: Record<string, { weights?: Record<string, unknown> }> };
   const groups: string[] = [];
   const walk = (n: { id: string; children?: unknown[] }) => {
     if (!n.children) return;

@@ -17,6 +17,7 @@ import {
   everyMethodRows,
   expectSameScores,
   governance,
+  governanceToEdit,
 } from "./helpers.js";
 
 /** Connection string of a PostgreSQL server (scripts/ci-postgres.sh sets it); the tests skip without it. */
@@ -112,7 +113,7 @@ describe.skipIf(!PG)("toSQL(dialect postgres) run in PostgreSQL with psql equals
       ["public_health", { process: { method: "entropy" }, emergency_response: { method: "critic" } }],
     ];
     for (const [profile, weights] of cases) {
-      const model = governance() as Model & {
+      const model = governanceToEdit() as Model & {
         profiles: Record<string, { weights?: Record<string, unknown> }>;
       };
       const p = model.profiles[profile] as { weights?: Record<string, unknown> };
