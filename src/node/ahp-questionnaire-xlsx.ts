@@ -51,7 +51,7 @@ const EXPERT_LABELS = new Set([WORDS.zh.expert, WORDS.en.expert].map((s) => s.to
 const listable = (s: string) => s !== "" && !/[,"]/.test(s);
 
 /**
- * The questionnaire of {@link ahpQuestionnaire} as an `.xlsx` workbook for the experts: a first sheet
+ * The questionnaire of `ahpQuestionnaire` (from `indicatrix`) as an `.xlsx` workbook for the experts: a first sheet
  * with the instructions, the cell for the expert's name and the 1-9 scale in words (Chinese and English),
  * then one sheet per group with every pair once (columns `group`, `a`, `a_name`, `b`, `b_name`,
  * `more_important`, `intensity`). The answer cells have list validations (drop-downs): `more_important`
@@ -107,7 +107,7 @@ export function ahpQuestionnaireXlsx(q: AhpQuestionnaire): Uint8Array {
 }
 
 /**
- * Reads one filled questionnaire file for `readAhpQuestionnaires`: a CSV as {@link ahpQuestionnaire} writes
+ * Reads one filled questionnaire file for `readAhpQuestionnaires`: a CSV as `ahpQuestionnaire` (from `indicatrix`) writes
  * it, or a workbook as {@link ahpQuestionnaireXlsx} writes it. In a workbook every sheet whose header has
  * the columns `group`, `a`, `b`, `more_important` and `intensity` is read (in sheet order); the expert's
  * name is the cell next to "专家姓名" / "Expert name" on the instructions sheet (else the file name).
