@@ -61,7 +61,8 @@ export const compareProfilesTask: ChunkTask<ComparePayload> = {
  * the first are scored on `threads` worker threads (default: the cores, when they are many and large
  * enough to pay for the workers), with the same results as on one thread.
  *
- * @throws IndicatrixError `invalid_option` for fewer than two profiles or bad threads, and the errors of `score`.
+ * @throws IndicatrixError `invalid_option` for fewer than two profiles or bad threads, the errors of `score`,
+ *   and `worker_failed` when a worker thread stops before the end.
  * @example
  * ```ts
  * const c = compareProfiles(model, data, ["normal", "emergency"]);

@@ -100,61 +100,71 @@ interface Port {
   close(): void;
 }
 
-let source: string | null | undefined;
+/** The worker modules ready to start, by the URL of their source (null: cannot run here). */
+const sources = new Map<string, string | null>();
+
+/** The URL of the analysis worker's source: `analysis-worker.js` next to this chunk once built. */
+function analysisWorker(): string {
+  const here = import.meta.url;
+  // A variable, not a literal: bundlers must not follow this as an asset of the browser bundle.
+  const name = here.endsWith(".ts") ? "../node/analysis-worker.ts" : "./analysis-worker.js";
+  return new URL(name, here).href;
+}
 
 /**
- * The URL of the worker module, or null when workers cannot run here. Built: `analysis-worker.js`
- * next to this chunk in dist/. From the TypeScript sources (tests, benchmarks under tsx or vitest;
- * Node 20 applies no loader hooks in worker threads): the worker bundled once per process with
- * esbuild (a development dependency) into a temporary directory removed at exit.
+ * The URL of a worker module to start, or null when workers cannot run here. Built: the module itself.
+ * From the TypeScript sources (tests, benchmarks under tsx or vitest; Node 20 applies no loader hooks in
+ * worker threads): the module bundled once per process with esbuild (a development dependency) into a
+ * temporary directory removed at exit. `href` defaults to the analysis worker; a module given by a test
+ * that is missing is returned as it is, so that the workers fail to load it.
  */
-function workerSource(get: Builtin): string | null {
-  if (source !== undefined) return source;
-  source = null;
+function workerSource(get: Builtin, href?: string): string | null {
+  const key = href ?? analysisWorker();
+  const known = sources.get(key);
+  if (known !== undefined) return known;
+  let source: string | null = null;
   try {
-    const here = import.meta.url;
-    const fromSource = here.endsWith(".ts");
-    // A variable, not a literal: bundlers must not follow this as an asset of the browser bundle.
-    const name = fromSource ? "../node/analysis-worker.ts" : "./analysis-worker.js";
-    const url = new URL(name, here);
+    const url = new URL(key);
     const fs = get("node:fs") as {
       existsSync(p: URL | string): boolean;
       mkdtempSync(prefix: string): string;
       rmSync(p: string, o: { recursive: boolean; force: boolean }): void;
     };
-    if (url.protocol !== "file:" || !fs.existsSync(url)) return source;
-    if (!fromSource) {
-      source = url.href;
-      return source;
+    if (url.protocol !== "file:" || !fs.existsSync(url)) source = href ?? null;
+    else if (!url.pathname.endsWith(".ts")) source = url.href;
+    else {
+      const { fileURLToPath, pathToFileURL } = get("node:url") as {
+        fileURLToPath(u: URL): string;
+        pathToFileURL(p: string): URL;
+      };
+      const os = get("node:os") as { tmpdir(): string };
+      const mod = get("node:module") as { createRequire(u: string): (id: string) => unknown };
+      const esbuild = mod.createRequire(import.meta.url)("esbuild") as {
+        buildSync(o: Record<string, unknown>): unknown;
+      };
+      const dir = fs.mkdtempSync(`${os.tmpdir()}/indicatrix-worker-`);
+      const proc = (globalThis as { process?: { once(e: string, f: () => void): void } }).process;
+      proc?.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+      const outfile = `${dir}/analysis-worker.mjs`;
+      esbuild.buildSync({
+        entryPoints: [fileURLToPath(url)],
+        outfile,
+        bundle: true,
+        platform: "node",
+        format: "esm",
+        target: "node20",
+        logLevel: "silent",
+        // Bundled CommonJS dependencies call require: give the ES module one.
+        banner: {
+          js: 'import { createRequire as __ixRequire } from "node:module"; const require = __ixRequire(import.meta.url);',
+        },
+      });
+      source = pathToFileURL(outfile).href;
     }
-    const { fileURLToPath, pathToFileURL } = get("node:url") as {
-      fileURLToPath(u: URL): string;
-      pathToFileURL(p: string): URL;
-    };
-    const os = get("node:os") as { tmpdir(): string };
-    const mod = get("node:module") as { createRequire(u: string): (id: string) => unknown };
-    const esbuild = mod.createRequire(here)("esbuild") as { buildSync(o: Record<string, unknown>): unknown };
-    const dir = fs.mkdtempSync(`${os.tmpdir()}/indicatrix-worker-`);
-    const proc = (globalThis as { process?: { once(e: string, f: () => void): void } }).process;
-    proc?.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
-    const outfile = `${dir}/analysis-worker.mjs`;
-    esbuild.buildSync({
-      entryPoints: [fileURLToPath(url)],
-      outfile,
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      logLevel: "silent",
-      // Bundled CommonJS dependencies call require: give the ES module one.
-      banner: {
-        js: 'import { createRequire as __ixRequire } from "node:module"; const require = __ixRequire(import.meta.url);',
-      },
-    });
-    source = pathToFileURL(outfile).href;
   } catch {
     source = null;
   }
+  sources.set(key, source);
   return source;
 }
 
@@ -164,16 +174,51 @@ export function workersAvailable(): boolean {
   return get !== undefined && workerSource(get) !== null;
 }
 
-// Runs in each worker (CommonJS, plain JavaScript): loads the worker module and hands it the job;
-// a failure to load is reported, so the caller never waits forever.
+/**
+ * The words of the shared control array: the next chunk to take, a counter bumped whenever a chunk is
+ * done or a worker stops (the calling thread waits on it), then one state per worker ({@link WORKER_RUNNING},
+ * {@link WORKER_FINISHED}, {@link WORKER_STOPPED}). @internal
+ */
+export const NEXT = 0;
+/** @internal */
+export const WAKE = 1;
+const STATES = 2;
+/** A worker's state: loading, preparing or taking chunks. */
+const WORKER_RUNNING = 0;
+/** A worker's state: every chunk is taken and the worker's are posted. */
+const WORKER_FINISHED = 1;
+/** A worker's state: it stopped before the end (failed to load or prepare, threw, exited). */
+const WORKER_STOPPED = 2;
+
+// Runs in each worker (CommonJS, plain JavaScript): loads the worker module and hands it the job. However
+// the worker ends before it has finished (the module fails to load or to prepare, an error escapes it, it
+// calls process.exit), it posts why, marks itself stopped and wakes the calling thread, so the caller never
+// waits forever for a chunk that no one will finish. ("exit" listeners run in a worker on process.exit, on
+// an uncaught exception and on an unhandled rejection.)
 const BOOTSTRAP = `
 const { workerData } = require("node:worker_threads");
-import(workerData.url).then((m) => m.workerMain(workerData)).catch((e) => {
-  workerData.port.postMessage({ setup: String((e && e.stack) || e) });
-  const c = new Int32Array(workerData.control);
-  Atomics.add(c, 2, 1);
-  Atomics.notify(c, 1);
-});
+const c = new Int32Array(workerData.control);
+const at = ${STATES} + workerData.index;
+let error;
+const describe = (e) => {
+  if (!e || typeof e !== "object" || typeof e.message !== "string") return String(e);
+  const kind = "string" === typeof e.code ? e.code : e.name && e.name !== "Error" ? e.name : "";
+  return (kind ? kind + ": " : "") + e.message.replace(/\\.$/, "");
+};
+const stop = (why) => {
+  if (Atomics.load(c, at) !== ${WORKER_RUNNING}) return;
+  try { workerData.port.postMessage({ stopped: why }); } catch {}
+  Atomics.store(c, at, ${WORKER_STOPPED});
+  Atomics.add(c, ${WAKE}, 1);
+  Atomics.notify(c, ${WAKE});
+};
+process.on("uncaughtExceptionMonitor", (e) => { error = describe(e); });
+process.on("exit", (code) => stop(error !== undefined ? "threw " + error : "exited with code " + code));
+let loaded = false;
+import(workerData.url)
+  .then((m) => { loaded = true; m.workerMain(workerData); })
+  .then(() => { Atomics.compareExchange(c, at, ${WORKER_RUNNING}, ${WORKER_FINISHED}); })
+  .catch((e) => stop((loaded ? "threw " : "could not load its module: ") + describe(e)));
 `;
 
 /** What a worker receives. @internal */
@@ -181,8 +226,10 @@ export interface WorkerJob {
   task: ThreadTask;
   payload: unknown;
   chunks: number;
-  /** Int32Array over a SharedArrayBuffer: [next chunk, chunks done, workers that failed to start]. */
+  /** Int32Array over a SharedArrayBuffer: next chunk, wake counter, then each worker's state. */
   control: SharedArrayBuffer;
+  /** This worker's number, 0 to threads - 2. */
+  index: number;
   port: { postMessage(m: unknown, transfer?: unknown[]): void };
   url: string;
 }
@@ -212,6 +259,21 @@ export interface ChunkJob<T> {
   received?(value: unknown): T;
   /** Called on the calling thread as chunks finish. */
   onChunk?(chunk: number): void;
+  /**
+   * The worker module to start instead of the analysis worker (a file: URL; a `.ts` file is bundled):
+   * tests start workers that fail. The module exports `workerMain(job: WorkerJob)`.
+   */
+  worker?: string;
+}
+
+/** The error of a worker that stopped before the end: names it and why, and the way around it. */
+function stoppedError(index: number, threads: number, why: string): IndicatrixError {
+  return new IndicatrixError(
+    "worker_failed",
+    `opts.threads: analysis worker thread ${index + 1} of ${threads - 1} stopped before the end (it ${why}); ` +
+      "the other threads were stopped. With threads: 1 the analysis runs without worker threads",
+    { path: ["opts", "threads"] },
+  );
 }
 
 /**
@@ -219,27 +281,31 @@ export interface ChunkJob<T> {
  * chunks from one shared counter, and each chunk's value is returned in chunk order; undefined when
  * no worker can start here (the caller then runs its chunks as on one thread). When chunks fail,
  * the error of the first failing chunk is thrown, as one thread running them in order would. A
- * worker that cannot start takes no chunk: the others, and this thread, do its share. @internal
+ * worker that stops before the end (fails to load its module or to prepare the task, throws outside a
+ * chunk, exits) makes the call throw `worker_failed` at once, naming the worker and why, and every
+ * other worker is terminated; a chunk it held is never waited for. (A worker that V8 terminates for
+ * running out of heap runs no code, so it cannot say so: that one case is not detected.) @internal
  */
 export function runChunks<T>(job: ChunkJob<T>, threads: number): T[] | undefined {
   const { chunks } = job;
   const get = builtin();
   if (get === undefined || threads < 2 || chunks < 2) return undefined;
-  const src = workerSource(get);
+  const src = workerSource(get, job.worker);
   if (src === null) return undefined;
   const api = get("node:worker_threads") as NodeApi;
-  const control = new SharedArrayBuffer(12);
+  const control = new SharedArrayBuffer(4 * (STATES + threads - 1));
   const state = new Int32Array(control);
   const ports: Port[] = [];
   const workers: { unref(): void; terminate(): Promise<number> }[] = [];
   try {
-    for (let t = 1; t < threads; t++) {
+    for (let t = 0; t < threads - 1; t++) {
       const channel = new api.MessageChannel();
       const data: WorkerJob = {
         task: job.task,
         payload: job.payload,
         chunks,
         control,
+        index: t,
         port: channel.port2 as WorkerJob["port"],
         url: src,
       };
@@ -258,38 +324,45 @@ export function runChunks<T>(job: ChunkJob<T>, threads: number): T[] | undefined
     }
     const values: T[] = new Array(chunks);
     const errors: unknown[] = new Array(chunks);
+    const stopped: (string | undefined)[] = new Array(workers.length);
     let received = 0;
-    let failed = 0;
-    const done = (chunk: number) => {
-      received++;
-      job.onChunk?.(chunk);
-    };
-    for (;;) {
-      const seen = Atomics.load(state, 1);
-      for (const port of ports)
+    const drain = () => {
+      ports.forEach((port, t) => {
         for (let m = api.receiveMessageOnPort(port); m !== undefined; m = api.receiveMessageOnPort(port)) {
-          const msg = m.message as ChunkMessage & { setup?: string };
-          if (msg.setup !== undefined) failed++;
+          const msg = m.message as ChunkMessage & { stopped?: string };
+          if (msg.stopped !== undefined) stopped[t] = msg.stopped;
           else {
             if (msg.error) errors[msg.chunk] = receiveError(msg.error);
             else values[msg.chunk] = job.received ? job.received(msg.value) : (msg.value as T);
-            done(msg.chunk);
+            received++;
+            job.onChunk?.(msg.chunk);
           }
         }
+      });
+    };
+    for (;;) {
+      const seen = Atomics.load(state, WAKE);
+      drain();
       if (received >= chunks) break;
-      const k = Atomics.add(state, 0, 1);
+      for (let t = 0; t < workers.length; t++)
+        if (Atomics.load(state, STATES + t) === WORKER_STOPPED) {
+          // A worker posts why before it marks itself stopped.
+          drain();
+          throw stoppedError(t, workers.length + 1, stopped[t] ?? "gave no reason");
+        }
+      const k = Atomics.add(state, NEXT, 1);
       if (k < chunks) {
         try {
           values[k] = job.local(k);
         } catch (e) {
           errors[k] = e;
         }
-        done(k);
+        received++;
+        job.onChunk?.(k);
         continue;
       }
-      // Every chunk is taken: wait for the workers' (a worker that failed to start took none).
-      if (failed >= workers.length) throw new Error("the analysis worker threads stopped before the end");
-      Atomics.wait(state, 1, seen, 1000);
+      // Every chunk is taken: wait for the workers' (a stopped worker wakes this thread).
+      Atomics.wait(state, WAKE, seen, 1000);
     }
     for (const e of errors) if (e !== undefined) throw e;
     return values;

@@ -443,7 +443,8 @@ function runChunk(ctx: RunContext, p: UncertaintyPayload, chunk: number): null {
  * @throws IndicatrixError `invalid_option` (runs not an integer >= 1, seed not an integer, bad noise,
  *   empty alternatives, nothing uncertain, threads not an integer in [1, 256]), `invalid_spec` (an aggregation alternative, at
  *   `opts.aggregation[k]`), the errors of `score()` (`unknown_profile`, ...), and the errors of an
- *   alternative method on the data, naming it (e.g. geometric aggregation of a zero).
+ *   alternative method on the data, naming it (e.g. geometric aggregation of a zero); `worker_failed`
+ *   when a worker thread stops before the end (the other threads are stopped).
  * @example
  * ```ts
  * const ua = uncertaintyAnalysis(model, rows, { profile: "normal", runs: 500, seed: 7,

@@ -70,7 +70,7 @@ export interface WeightSensitivityResult {
  * Reference: the one-at-a-time weight analysis of the OECD/JRC Handbook (2008), step 7.
  *
  * @throws IndicatrixError `invalid_option` (tolerance, steps or threads), `no_scores` (no unit has a score),
- *   and the errors of `score()`.
+ *   the errors of `score()`, and `worker_failed` when a worker thread stops before the end.
  * @example
  * ```ts
  * const ws = weightSensitivity(model, rows, { profile: "normal" });

@@ -444,6 +444,10 @@ export const ERROR_CODES = {
     severity: "warning",
     text: "a weighting method reported a condition worth a look (e.g. an inconsistent AHP matrix)",
   },
+  worker_failed: {
+    severity: "error",
+    text: "a worker thread of an analysis stopped before the end (failed to load or prepare, threw, exited); the other threads are stopped",
+  },
   zero_base: {
     severity: "warning",
     text: "a trend's first value is 0, so the growth rate is undefined (NaN; COINr gives Inf)",

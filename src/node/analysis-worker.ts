@@ -10,8 +10,10 @@ import { compareProfilesTask } from "../analysis/compare-profiles.js";
 import {
   type ChunkMessage,
   type ChunkTask,
+  NEXT,
   sendError,
   type ThreadTask,
+  WAKE,
   type WorkerJob,
 } from "../analysis/threads.js";
 import { uncertaintyTask } from "../analysis/uncertainty.js";
@@ -23,21 +25,17 @@ const TASKS: Record<ThreadTask, ChunkTask<unknown>> = {
   compareProfiles: compareProfilesTask as ChunkTask<unknown>,
 };
 
-/** Runs chunks of the job until none is left. @internal */
+/**
+ * Runs chunks of the job until none is left. An error of `setup` (or anything else that escapes) ends
+ * the worker: the bootstrap of `src/analysis/threads.ts` reports it, and the caller stops the analysis.
+ * @internal
+ */
 export function workerMain(job: WorkerJob): void {
   const state = new Int32Array(job.control);
   const task = TASKS[job.task];
-  let ctx: unknown;
-  try {
-    ctx = task.setup(job.payload);
-  } catch (e) {
-    job.port.postMessage({ setup: String((e as Error)?.stack ?? e) });
-    Atomics.add(state, 2, 1);
-    Atomics.notify(state, 1);
-    return;
-  }
+  const ctx = task.setup(job.payload);
   for (;;) {
-    const chunk = Atomics.add(state, 0, 1);
+    const chunk = Atomics.add(state, NEXT, 1);
     if (chunk >= job.chunks) break;
     let msg: ChunkMessage;
     let transfer: ArrayBuffer[] = [];
@@ -49,7 +47,7 @@ export function workerMain(job: WorkerJob): void {
       msg = { chunk, error: sendError(e) };
     }
     job.port.postMessage(msg, transfer);
-    Atomics.add(state, 1, 1);
-    Atomics.notify(state, 1);
+    Atomics.add(state, WAKE, 1);
+    Atomics.notify(state, WAKE);
   }
 }

@@ -4,12 +4,15 @@
 // drawn from the same sequential stream, so one thread gives byte-identical results to it; checked
 // against commit bd0a528 when the option was added). From the TypeScript sources the worker is
 // bundled with esbuild, so these tests run the real worker code.
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compareProfiles } from "../../src/analysis/compare-profiles.js";
 import { availableCores, runChunks, threadCount, workersAvailable } from "../../src/analysis/threads.js";
 import { uncertaintyAnalysis } from "../../src/analysis/uncertainty.js";
 import { weightSensitivity } from "../../src/analysis/weight-sensitivity.js";
 import type { Result } from "../../src/score/score.js";
+import type { FailingPayload } from "./failing-worker.js";
 import { governance, sampleCity, twoLevelModel } from "./models.js";
 
 /** A Result without its accessors (functions differ by identity), plus what they return. */
@@ -148,5 +151,77 @@ describe("threads", () => {
     // Asked for: as many as asked, at most one per chunk.
     expect(threadCount(4, "t", 0, 1000)).toBe(4);
     expect(threadCount(4, "t", 0, 3)).toBe(3);
+  });
+});
+
+describe("threads: a worker that stops before the end", () => {
+  const failing = pathToFileURL(resolve("test/analysis/failing-worker.ts")).href;
+  /**
+   * runChunks over 100 chunks whose local run waits 100 ms (so the workers take chunks while this
+   * thread works); returns what it threw, or the values, and how long it took.
+   */
+  const run = (payload: FailingPayload, threads: number, worker = failing) => {
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const start = Date.now();
+    try {
+      const values = runChunks<string>(
+        {
+          task: "compareProfiles",
+          payload,
+          chunks: 100,
+          local: () => {
+            Atomics.wait(pause, 0, 0, 100);
+            return "here";
+          },
+          worker,
+        },
+        threads,
+      );
+      return { values, ms: Date.now() - start };
+    } catch (e) {
+      return { error: e as { code?: string; where?: string; message: string }, ms: Date.now() - start };
+    }
+  };
+
+  it("one that calls process.exit mid-chunk: worker_failed at opts.threads, naming the exit code, well before the chunks' 10 s", () => {
+    const { error, ms } = run({ fail: "exit" }, 2);
+    expect(error).toMatchObject({ code: "worker_failed", where: "opts.threads" });
+    expect(error?.message).toContain(
+      "analysis worker thread 1 of 1 stopped before the end (it exited with code 3)",
+    );
+    // Waiting out this thread's 100 chunks of 100 ms would take 10 s.
+    expect(ms).toBeLessThan(8000);
+  });
+
+  it("one whose chunk's value cannot be posted (DataCloneError escapes the chunk): worker_failed, naming the error", () => {
+    const { error } = run({ fail: "uncloneable" }, 2);
+    expect(error?.code).toBe("worker_failed");
+    expect(error?.message).toMatch(/it threw DataCloneError: .*could not be cloned\)/);
+  });
+
+  it("one that cannot prepare the task, or cannot load its module: worker_failed, naming why", () => {
+    const setup = run({ fail: "setup" }, 2);
+    expect(setup.error?.code).toBe("worker_failed");
+    expect(setup.error?.message).toContain("it threw no model in this worker");
+    const missing = pathToFileURL(resolve("test/analysis/no-such-worker.mjs")).href;
+    const load = run({ fail: "exit" }, 2, missing);
+    expect(load.error?.code).toBe("worker_failed");
+    expect(load.error?.message).toContain("it could not load its module: ");
+  });
+
+  it("one that exits while another spins in its chunk: worker_failed, and the spinning worker is terminated", () => {
+    const beat = new SharedArrayBuffer(8);
+    const { error } = run({ fail: "exit-or-spin", beat }, 3);
+    expect(error?.code).toBe("worker_failed");
+    expect(error?.message).toContain("(it exited with code 5)");
+    const counts = new Int32Array(beat);
+    // Both workers took a chunk; the spinning one counted until it was terminated.
+    expect(counts[0]).toBe(2);
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.wait(pause, 0, 0, 500);
+    const before = Atomics.load(counts, 1);
+    Atomics.wait(pause, 0, 0, 300);
+    expect(before).toBeGreaterThan(0);
+    expect(Atomics.load(counts, 1)).toBe(before);
   });
 });
