@@ -15,7 +15,7 @@ import { DEFAULT_TOP, moreRows, topOption } from "../people.js";
 
 export const analyzeHelp = `Usage: indicatrix analyze <model> <data.csv> [--profile P] [--runs N] [--seed S] [--format table|json]
                           [--top N] [--noise X] [--ahp] [--normalization A,B] [--aggregation A,B] [--leave-one-out]
-                          [--period COLUMN]
+                          [--period COLUMN] [--threads N]
 
 Uncertainty and sensitivity analysis of the ranking: Monte Carlo runs that perturb the weights (and,
 on request, AHP judgments, the normalization, the aggregation, or leave one indicator out), with the
@@ -38,10 +38,16 @@ smallest integer above |min|; one that still fails is left out.
   --period COLUMN        the data are a panel (one row per unit and period, a CSV file): pooled bounds,
                          one draw of the assumptions per run for every period, rank intervals within
                          each period (no structure checks)
+  --threads N            threads for the runs, an integer in [1, 64] (default: the cores, when the runs
+                         are large enough to pay for starting worker threads); the output is the same
+                         for any N
   --format table|json    table (default; text is the same): the units by nominal rank with names,
                          the first --top; json: one document with every unit and the adaptations
   --top N                table: the first N units by nominal rank (default 20; all: every unit)
 ${dataHelp(25)}`;
+
+/** Most threads `--threads` takes (the API takes up to 256). */
+const MAX_CLI_THREADS = 64;
 
 function fmt(v: number | null, digits = 1): string {
   if (v === null) return "-";
@@ -86,6 +92,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
       "leave-one-out": { type: "boolean", default: false },
       threshold: { type: "string" },
       period: { type: "string" },
+      threads: { type: "string" },
       format: { type: "string", default: "table" },
       top: { type: "string" },
       ...DATA_OPTIONS,
@@ -107,6 +114,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
   const seed = number(values.seed, "--seed", true);
   const noise = number(values.noise, "--noise", false, [0, 1]);
   const threshold = number(values.threshold, "--threshold", false, [0, 1]);
+  const threads = number(values.threads, "--threads", true, [1, MAX_CLI_THREADS]);
   const list = (s: string | undefined) => s?.split(",").map((x) => x.trim());
   const model = parseModel(readModelFile(positionals[0] as string));
   if (values.period !== undefined && /\.xlsx$/i.test(positionals[1] as string))
@@ -127,6 +135,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
     ...(values.normalization ? { normalization: list(values.normalization) as NormalizeSpec[] } : {}),
     ...(values.aggregation ? { aggregation: list(values.aggregation) as AggregateSpec[] } : {}),
     ...(values["leave-one-out"] ? { leaveOneOut: true } : {}),
+    ...(threads !== undefined ? { threads } : {}),
     adapt: true,
     ...(io.isTTY
       ? {
