@@ -12,7 +12,7 @@ import type { ErrorCode } from "../internal/error-codes.js";
 import { fail, IndicatrixError, type Issue } from "../internal/errors.js";
 
 /** The analyses that run chunks in workers (the worker's table of handlers has these keys). @internal */
-export type ThreadTask = "uncertainty" | "weightSensitivity" | "compareProfiles";
+export type ThreadTask = "uncertainty" | "uncertaintyPanel" | "weightSensitivity" | "compareProfiles";
 
 /** Most threads accepted for the `threads` option. */
 const MAX_THREADS = 256;

@@ -12,7 +12,7 @@ import { type AlternativeAdaptation, adaptAlternatives } from "./adapt-alternati
 import { createEngine, type Engine, type Structure, type Variant } from "./engine.js";
 import { perturbAhpSpec, uniformNoise, usesAhp } from "./perturb.js";
 import { quantileSorted } from "./quantile.js";
-import { type ChunkTask, runChunks, threadCount, workersAvailable } from "./threads.js";
+import { type ChunkTask, runChunks, type ThreadTask, threadCount, workersAvailable } from "./threads.js";
 
 /** An uncertain assumption of {@link uncertaintyAnalysis}. */
 export type UncertaintyFactor = "weights" | "ahpJudgments" | "normalization" | "aggregation" | "leaveOneOut";
@@ -288,13 +288,14 @@ function fillSeeds(rng: Random, out: Uint32Array): void {
   for (let i = 0; i < out.length; i++) out[i] = rng.uint32();
 }
 
-/** The options a run reads (what a worker receives: no callbacks). */
-type RunOptions = Pick<
+/** The options a run reads (what a worker receives: no callbacks). @internal */
+export type RunOptions = Pick<
   UncertaintyOptions,
   "profile" | "weights" | "ahpJudgments" | "normalization" | "aggregation" | "leaveOneOut"
 >;
 
-function runOptions(opts: UncertaintyOptions): RunOptions {
+/** The options of `opts` that the runs read, without callbacks or thread counts. @internal */
+export function runOptions(opts: UncertaintyOptions): RunOptions {
   const out: RunOptions = {};
   if (opts.profile !== undefined) out.profile = opts.profile;
   if (opts.weights !== undefined) out.weights = opts.weights;
@@ -318,17 +319,21 @@ interface RunContext {
   blocks: readonly { start: number; end: number }[];
 }
 
-/** Scores the model and prepares the runs (on the calling thread and once in each worker). */
-function prepareRuns(
-  model: Model,
-  data: DatasetInput,
-  opts: RunOptions,
-): { result: Result; ctx: RunContext } {
+/**
+ * What the runs start from: a scored result, its nominal root ranks and the row ranges ranked apart (a
+ * panel's periods; undefined: every row in one ranking). Built from the model and the data on the
+ * calling thread and, the same way, once in each worker. @internal
+ */
+export interface RunBasis {
+  result: Result;
+  nominal: Uint32Array;
+  blocks?: readonly { start: number; end: number }[] | undefined;
+}
+
+/** The basis of {@link uncertaintyAnalysis}: the model scored on the data under `opts.profile`. */
+function scoredBasis(model: Model, data: DatasetInput, opts: RunOptions): RunBasis {
   const result = score(model, data, opts.profile !== undefined ? { profile: opts.profile } : {});
-  return {
-    result,
-    ctx: contextOf(result, result.ranks[result.resolved.root] as Uint32Array, undefined, opts),
-  };
+  return { result, nominal: result.ranks[result.resolved.root] as Uint32Array };
 }
 
 /** The runs' context on a scored result: nominal root ranks, and the row ranges ranked apart. */
@@ -378,10 +383,21 @@ function evaluateRun(ctx: RunContext, seeds: Uint32Array, j: number, ranks: Uint
   return count > 0 ? sum / count : 0;
 }
 
+/**
+ * How the workers rebuild the runs' basis: the worker task that does it (its `prepare`, given to
+ * {@link runsTask}), and the model, data and options it reads (copied to each worker). @internal
+ */
+export interface RunSource<O extends RunOptions = RunOptions> {
+  task: Extract<ThreadTask, "uncertainty" | "uncertaintyPanel">;
+  model: Model;
+  data: unknown;
+  opts: O;
+}
+
 /** What a worker of {@link uncertaintyAnalysis} receives. */
 interface UncertaintyPayload {
   model: Model;
-  data: DatasetInput;
+  data: unknown;
   opts: RunOptions;
   seeds: SharedArrayBuffer;
   ranks: SharedArrayBuffer;
@@ -390,17 +406,30 @@ interface UncertaintyPayload {
   chunkSize: number;
 }
 
-/** The runs of {@link uncertaintyAnalysis} in a worker: chunk k is runs [k size, (k + 1) size). @internal */
-export const uncertaintyTask: ChunkTask<{ ctx: RunContext; p: UncertaintyPayload }> = {
-  setup(payload) {
-    const p = payload as UncertaintyPayload;
-    return { ctx: prepareRuns(p.model, p.data, p.opts).ctx, p };
-  },
-  run({ ctx, p }, chunk) {
-    runChunk(ctx, p, chunk);
-    return { value: null };
-  },
-};
+/**
+ * The worker task of runs whose basis `prepare` builds from the model, the data and the options
+ * (`setup` builds it and the runs' context once per worker; chunk k is runs [k size, (k + 1) size)).
+ * @internal
+ */
+export function runsTask<O extends RunOptions>(
+  prepare: (model: Model, data: unknown, opts: O) => RunBasis,
+): ChunkTask<unknown> {
+  const task: ChunkTask<{ ctx: RunContext; p: UncertaintyPayload }> = {
+    setup(payload) {
+      const p = payload as UncertaintyPayload;
+      const b = prepare(p.model, p.data, p.opts as O);
+      return { ctx: contextOf(b.result, b.nominal, b.blocks, p.opts), p };
+    },
+    run({ ctx, p }, chunk) {
+      runChunk(ctx, p, chunk);
+      return { value: null };
+    },
+  };
+  return task as ChunkTask<unknown>;
+}
+
+/** The runs of {@link uncertaintyAnalysis} in a worker. @internal */
+export const uncertaintyTask = runsTask((model, data, opts) => scoredBasis(model, data as DatasetInput, opts));
 
 /** Runs [k size, (k + 1) size) of the job, into its shared arrays. */
 function runChunk(ctx: RunContext, p: UncertaintyPayload, chunk: number): null {
@@ -459,23 +488,19 @@ export function uncertaintyAnalysis(
   opts: UncertaintyOptions = {},
 ): UncertaintyResult {
   checkOptions(opts);
-  const { result, ctx } = prepareRuns(model, data, opts);
-  return runAll(result, ctx, opts, { model, data });
+  const run = runOptions(opts);
+  return analyse(scoredBasis(model, data, run), opts, { task: "uncertainty", model, data, opts: run });
 }
 
 /**
- * The Monte Carlo runs of {@link uncertaintyAnalysis} on a scored result: `nominal` are the nominal
- * root ranks and `blocks` the row ranges ranked apart (a panel's periods; undefined: all rows as one
- * ranking). One thread: a worker could not rebuild a panel's pooled result from the model and rows. @internal
+ * The Monte Carlo runs of {@link uncertaintyAnalysis} and their summary on a basis (a scored result,
+ * its nominal root ranks, the row ranges ranked apart), on `opts.threads` threads: the workers rebuild
+ * the same basis from `source` (without it, one thread). @internal
  */
-export function analyse(
-  result: Result,
-  nominal: Uint32Array,
-  blocks: readonly { start: number; end: number }[] | undefined,
-  opts: UncertaintyOptions,
-): UncertaintyResult {
+export function analyse(basis: RunBasis, opts: UncertaintyOptions, source?: RunSource): UncertaintyResult {
   checkOptions(opts);
-  return runAll(result, contextOf(result, nominal, blocks, opts), { ...opts, threads: 1 }, undefined);
+  const { result, nominal, blocks } = basis;
+  return runAll(result, contextOf(result, nominal, blocks, opts), opts, source);
 }
 
 /** The runs (on `threads` threads when `source` lets the workers rebuild the context) and their summary. */
@@ -483,7 +508,7 @@ function runAll(
   result: Result,
   ctx: RunContext,
   opts: UncertaintyOptions,
-  source: { model: Model; data: DatasetInput } | undefined,
+  source: RunSource | undefined,
 ): UncertaintyResult {
   const { runs: requested, seed } = checkOptions(opts);
   const { f, d, m, nominal } = ctx;
@@ -528,7 +553,7 @@ function runAll(
     const payload: UncertaintyPayload = {
       model: source.model,
       data: source.data,
-      opts: runOptions(opts),
+      opts: source.opts,
       seeds: seeds.buffer as SharedArrayBuffer,
       ranks: rankMatrix.buffer as SharedArrayBuffer,
       outputs: outputs.buffer as SharedArrayBuffer,
@@ -538,7 +563,7 @@ function runAll(
     let done = 0;
     const values = runChunks(
       {
-        task: "uncertainty",
+        task: source.task,
         payload,
         chunks,
         local: (k) => runChunk(ctx, payload, k),

@@ -1,6 +1,6 @@
 /**
- * The worker thread of the analyses (`threads` option of `uncertaintyAnalysis`, `weightSensitivity`
- * and `compareProfiles`): it prepares the task once (scores the model on its copy of the data),
+ * The worker thread of the analyses (`threads` option of `uncertaintyAnalysis`, `uncertaintyPanel`,
+ * `weightSensitivity` and `compareProfiles`): it prepares the task once (scores the model on its copy of the data),
  * then takes chunks from the shared counter until none is left, posting each chunk's outcome and
  * counting it done. Started by `src/analysis/threads.ts`; built to `dist/analysis-worker.js`.
  * @internal
@@ -18,9 +18,11 @@ import {
 } from "../analysis/threads.js";
 import { uncertaintyTask } from "../analysis/uncertainty.js";
 import { weightSensitivityTask } from "../analysis/weight-sensitivity.js";
+import { uncertaintyPanelTask } from "../panel/uncertainty-panel.js";
 
 const TASKS: Record<ThreadTask, ChunkTask<unknown>> = {
   uncertainty: uncertaintyTask as ChunkTask<unknown>,
+  uncertaintyPanel: uncertaintyPanelTask as ChunkTask<unknown>,
   weightSensitivity: weightSensitivityTask as ChunkTask<unknown>,
   compareProfiles: compareProfilesTask as ChunkTask<unknown>,
 };

@@ -1,5 +1,9 @@
 import {
   analyse,
+  type RunBasis,
+  type RunOptions,
+  runOptions,
+  runsTask,
   type SensitivityIndex,
   summarizeRanks,
   type UncertaintyFactor,
@@ -55,37 +59,24 @@ export interface PanelUncertaintyResult {
   provenance: Record<string, unknown>;
 }
 
+/** What the runs over a panel read: the options of the runs and how the panel is read. */
+type PanelRunOptions = RunOptions & Pick<ScorePanelOptions, "period" | "periods" | "unitKey" | "impute">;
+
+/** The pooled panel as the runs' basis, with its periods and each period's result. */
+interface PooledBasis extends RunBasis {
+  blocks: { start: number; end: number }[];
+  periods: string[];
+  results: Result[];
+  periodColumn: string;
+}
+
 /**
- * The uncertainty analysis of `uncertaintyAnalysis` over a panel, with rank intervals per period. The
- * panel is scored on the pooled basis (`scorePanel` with `basis` and `weights` `"pooled"`: one set of
- * normalization bounds and one weight vector over every unit-period), and every run draws its
- * assumptions once for the whole panel (the same weight noise, normalization, aggregation or indicator
- * left out in every period, a normalization alternative applied with pooled statistics, data-driven
- * weights re-estimated over every unit-period), then ranks the units within each period. So a run is one
- * coherent alternative scoring of all the years, and a unit's interval in a period says how far its rank
- * in that year depends on the assumptions. One profile for every period (`opts.profile`). Deterministic
- * with `seed`; a one-period panel gives exactly `uncertaintyAnalysis` on its rows.
- *
- * @throws IndicatrixError the errors of `uncertaintyAnalysis` (`invalid_option`...) and of `scorePanel`.
- * @example
- * ```ts
- * const ua = uncertaintyPanel(model, rows, { period: "year", runs: 500, seed: 7, leaveOneOut: true });
- * ua.byPeriod["2023"].ranks[0]; // => { unit: "A", nominal: 3, median: 3, p05: 2, p95: 3, ... }
- * ```
+ * Scores the panel on the pooled basis and stacks its periods into one result (what the analysis
+ * engine takes apart): pooled normalized columns, the pooled weights (the same in every period), the
+ * raw values for the normalization alternatives; every period is ranked apart (its block of rows).
+ * On the calling thread and, the same way, once in each worker.
  */
-export function uncertaintyPanel(
-  model: Model,
-  data: PanelInput,
-  opts: PanelUncertaintyOptions = {},
-): PanelUncertaintyResult {
-  if (opts === null || typeof opts !== "object")
-    throw new IndicatrixError("invalid_option", "opts: expected an options object", { path: ["opts"] });
-  if (opts.profile !== undefined && typeof opts.profile !== "string")
-    throw new IndicatrixError(
-      "invalid_option",
-      "opts.profile: expected one profile name (the analysis runs one profile over every period)",
-      { path: ["opts", "profile"] },
-    );
+function pooledBasis(model: Model, data: PanelInput, opts: PanelRunOptions): PooledBasis {
   const panel = scorePanel(model, data, {
     ...(opts.period !== undefined ? { period: opts.period } : {}),
     ...(opts.periods !== undefined ? { periods: opts.periods } : {}),
@@ -121,10 +112,59 @@ export function uncertaintyPanel(
   results.forEach((r, k) => {
     nominal.set(r.ranks[root] as Uint32Array, (blocks[k] as { start: number }).start);
   });
-  // Every unit-period as one result (what the analysis engine takes apart): pooled normalized columns,
-  // the pooled weights (the same in every period), the raw values for the normalization alternatives.
-  const pooled: Result = { ...first, units: results.flatMap((r) => r.units), scores, raw };
-  const out = analyse(pooled, nominal, blocks, opts);
+  const result: Result = { ...first, units: results.flatMap((r) => r.units), scores, raw };
+  return { result, nominal, blocks, periods, results, periodColumn: panel.provenance.periodColumn };
+}
+
+/** The runs of {@link uncertaintyPanel} in a worker: it scores the panel as the calling thread did. @internal */
+export const uncertaintyPanelTask = runsTask<PanelRunOptions>((model, data, opts) =>
+  pooledBasis(model, data as PanelInput, opts),
+);
+
+/**
+ * The uncertainty analysis of `uncertaintyAnalysis` over a panel, with rank intervals per period. The
+ * panel is scored on the pooled basis (`scorePanel` with `basis` and `weights` `"pooled"`: one set of
+ * normalization bounds and one weight vector over every unit-period), and every run draws its
+ * assumptions once for the whole panel (the same weight noise, normalization, aggregation or indicator
+ * left out in every period, a normalization alternative applied with pooled statistics, data-driven
+ * weights re-estimated over every unit-period), then ranks the units within each period. So a run is one
+ * coherent alternative scoring of all the years, and a unit's interval in a period says how far its rank
+ * in that year depends on the assumptions. One profile for every period (`opts.profile`). Deterministic
+ * with `seed`; a one-period panel gives exactly `uncertaintyAnalysis` on its rows. In Node the runs are
+ * split over `threads` worker threads as in `uncertaintyAnalysis` (each worker scores the pooled panel
+ * once from its copy of the rows), with the same result as on one thread.
+ *
+ * @throws IndicatrixError the errors of `uncertaintyAnalysis` (`invalid_option`...) and of `scorePanel`.
+ * @example
+ * ```ts
+ * const ua = uncertaintyPanel(model, rows, { period: "year", runs: 500, seed: 7, leaveOneOut: true });
+ * ua.byPeriod["2023"].ranks[0]; // => { unit: "A", nominal: 3, median: 3, p05: 2, p95: 3, ... }
+ * ```
+ */
+export function uncertaintyPanel(
+  model: Model,
+  data: PanelInput,
+  opts: PanelUncertaintyOptions = {},
+): PanelUncertaintyResult {
+  if (opts === null || typeof opts !== "object")
+    throw new IndicatrixError("invalid_option", "opts: expected an options object", { path: ["opts"] });
+  if (opts.profile !== undefined && typeof opts.profile !== "string")
+    throw new IndicatrixError(
+      "invalid_option",
+      "opts.profile: expected one profile name (the analysis runs one profile over every period)",
+      { path: ["opts", "profile"] },
+    );
+  const read: PanelRunOptions = {
+    ...runOptions(opts),
+    ...(opts.period !== undefined ? { period: opts.period } : {}),
+    ...(opts.periods !== undefined ? { periods: opts.periods } : {}),
+    ...(opts.unitKey !== undefined ? { unitKey: opts.unitKey } : {}),
+    ...(opts.impute !== undefined ? { impute: opts.impute } : {}),
+  };
+  const basis = pooledBasis(model, data, read);
+  const { periods, results, blocks, nominal } = basis;
+  const m = nominal.length;
+  const out = analyse(basis, opts, { task: "uncertaintyPanel", model, data, opts: read });
 
   const byPeriod: Record<string, PeriodUncertainty> = {};
   periods.forEach((period, k) => {
@@ -171,7 +211,7 @@ export function uncertaintyPanel(
       basis: "pooled",
       weights: out.provenance.weights,
       dataWeights: "pooled",
-      periodColumn: panel.provenance.periodColumn,
+      periodColumn: basis.periodColumn,
       periods,
       ranks: "within each period",
       output: "mean absolute rank shift versus the nominal ranking, over every unit-period",

@@ -4,13 +4,16 @@
 // drawn from the same sequential stream, so one thread gives byte-identical results to it; checked
 // against commit bd0a528 when the option was added). From the TypeScript sources the worker is
 // bundled with esbuild, so these tests run the real worker code.
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { compareProfiles } from "../../src/analysis/compare-profiles.js";
 import { availableCores, runChunks, threadCount, workersAvailable } from "../../src/analysis/threads.js";
 import { uncertaintyAnalysis } from "../../src/analysis/uncertainty.js";
 import { weightSensitivity } from "../../src/analysis/weight-sensitivity.js";
+import { uncertaintyPanel } from "../../src/panel/uncertainty-panel.js";
 import type { Result } from "../../src/score/score.js";
 import type { FailingPayload } from "./failing-worker.js";
 import { governance, sampleCity, twoLevelModel } from "./models.js";
@@ -104,6 +107,39 @@ describe("threads", () => {
     expect(one?.code).toBe("zero_value");
     expect(two).toEqual(one);
     expect(two?.error?.constructor).toBe(one?.error?.constructor);
+  });
+
+  it("uncertaintyPanel: 2 threads give the same result as 1 (the sample city's panel, Saltelli design, 3 factors)", () => {
+    const rows = (
+      parse(readFileSync("examples/governance/sample-city-panel.csv"), { columns: true }) as Record<
+        string,
+        string
+      >[]
+    ).map((r) => Object.freeze(r));
+    const opts = {
+      period: "year",
+      profile: "normal",
+      runs: 75,
+      seed: 5,
+      normalization: ["minmax", "zscore"],
+      leaveOneOut: true,
+    } as const;
+    const progress = (threads: number) => {
+      const done: number[] = [];
+      const out = uncertaintyPanel(governance, rows, { ...opts, threads, onProgress: (d) => done.push(d) });
+      return { out, done };
+    };
+    const one = progress(1);
+    const two = progress(2);
+    expect(two.out.periods.length).toBeGreaterThan(1);
+    expect(two.out.design).toBe("saltelli");
+    expect(two.out.runs).toBe(75);
+    expect(two.out).toEqual(one.out);
+    // One thread reports every run (75 calls); the pool reports its chunks of ceil(75 / 16) = 5 runs
+    // (15 calls): so the runs went through the worker pool, whose workers rebuild the pooled panel.
+    expect(one.done).toHaveLength(75);
+    expect(two.done).toHaveLength(15);
+    expect(two.done.at(-1)).toBe(75);
   });
 
   it("weightSensitivity: 2 threads give the same intervals as 1", () => {
