@@ -429,7 +429,9 @@ export function runsTask<O extends RunOptions>(
 }
 
 /** The runs of {@link uncertaintyAnalysis} in a worker. @internal */
-export const uncertaintyTask = runsTask((model, data, opts) => scoredBasis(model, data as DatasetInput, opts));
+export const uncertaintyTask = runsTask((model, data, opts) =>
+  scoredBasis(model, data as DatasetInput, opts),
+);
 
 /** Runs [k size, (k + 1) size) of the job, into its shared arrays. */
 function runChunk(ctx: RunContext, p: UncertaintyPayload, chunk: number): null {
