@@ -193,7 +193,7 @@ describe("threads", () => {
 describe("threads: a worker that stops before the end", () => {
   const failing = pathToFileURL(resolve("test/analysis/failing-worker.ts")).href;
   /**
-   * runChunks over 100 chunks whose local run waits 100 ms (so the workers take chunks while this
+   * runChunks over 200 chunks whose local run waits 100 ms (so the workers take chunks while this
    * thread works); returns what it threw, or the values, and how long it took.
    */
   const run = (payload: FailingPayload, threads: number, worker = failing) => {
@@ -204,7 +204,7 @@ describe("threads: a worker that stops before the end", () => {
         {
           task: "compareProfiles",
           payload,
-          chunks: 100,
+          chunks: 200,
           local: () => {
             Atomics.wait(pause, 0, 0, 100);
             return "here";
@@ -219,14 +219,14 @@ describe("threads: a worker that stops before the end", () => {
     }
   };
 
-  it("one that calls process.exit mid-chunk: worker_failed at opts.threads, naming the exit code, well before the chunks' 10 s", () => {
+  it("one that calls process.exit mid-chunk: worker_failed at opts.threads, naming the exit code, well before the chunks' 20 s", () => {
     const { error, ms } = run({ fail: "exit" }, 2);
     expect(error).toMatchObject({ code: "worker_failed", where: "opts.threads" });
     expect(error?.message).toContain(
       "analysis worker thread 1 of 1 stopped before the end (it exited with code 3)",
     );
-    // Waiting out this thread's 100 chunks of 100 ms would take 10 s.
-    expect(ms).toBeLessThan(8000);
+    // Waiting out this thread's 200 chunks of 100 ms would take 20 s.
+    expect(ms).toBeLessThan(15_000);
   });
 
   it("one whose chunk's value cannot be posted (DataCloneError escapes the chunk): worker_failed, naming the error", () => {
