@@ -1,45 +1,21 @@
 // A real browser opens the report: charts present with the right numbers, no console errors, no
 // network requests, load time, and a screenshot. Skipped when Debian's chromium or playwright-core is
 // missing (set PLAYWRIGHT_CORE_PATH to a playwright-core installed outside the repository).
-import { mkdirSync, writeFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
+import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { report } from "../../src/report/index.js";
 import { type Result, score } from "../../src/score/score.js";
 import { asem, sampleCity } from "./inputs.js";
-import { type Browser, CHROMIUM, loadPlaywright, type Page, type Playwright } from "./playwright.js";
-
-const ARTIFACTS = new URL("../artifacts/", import.meta.url);
+import {
+  ARTIFACTS,
+  type Browser,
+  launchChromium,
+  loadPlaywright,
+  open,
+  type Playwright,
+} from "./playwright.js";
 
 const playwright = await loadPlaywright();
-
-interface Opened {
-  page: Page;
-  errors: string[];
-  requests: string[];
-  loadMs: number;
-}
-
-async function open(browser: Browser, html: string, name: string): Promise<Opened> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = new URL(`${name}.html`, ARTIFACTS);
-  writeFileSync(file, html);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("request", (r) => {
-    const url = r.url();
-    if (url !== file.href && !url.startsWith("data:")) requests.push(url);
-  });
-  const t0 = performance.now();
-  await page.goto(pathToFileURL(file.pathname).href, { waitUntil: "load" });
-  const loadMs = performance.now() - t0;
-  return { page, errors, requests, loadMs };
-}
 
 interface PageFacts {
   tabs: number;
@@ -88,19 +64,7 @@ function top(result: Result): { unit: string; score: number } {
 describe.skipIf(!playwright)("report in a real browser (Debian chromium, playwright-core)", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await (playwright as Playwright).chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await launchChromium(playwright as Playwright);
   });
   afterAll(async () => {
     await browser?.close();
