@@ -1,9 +1,11 @@
 // Debian's chromium driven by playwright-core, for the report's browser tests: both are optional, so
-// loadPlaywright() gives undefined when either is missing and the tests skip (set PLAYWRIGHT_CORE_PATH
-// to a playwright-core installed outside the repository). launchChromium() starts it headless, open()
-// writes a report to test/artifacts/ and opens it, collecting console errors and network requests.
+// `playwright` is undefined when either is missing and the tests skip (set PLAYWRIGHT_CORE_PATH to a
+// playwright-core installed outside the repository). useChromium() starts chromium headless for a
+// describe block; open() writes a report to test/artifacts/ and opens it, collecting console errors
+// and network requests.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll } from "vitest";
 
 export const CHROMIUM = "/usr/bin/chromium";
 /** Where the browser tests write their pages, screenshots and timings (git ignores it). */
@@ -27,7 +29,7 @@ export interface Playwright {
   chromium: { launch(opts: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser> };
 }
 
-export async function loadPlaywright(): Promise<Playwright | undefined> {
+async function loadPlaywright(): Promise<Playwright | undefined> {
   if (!existsSync(CHROMIUM)) return undefined;
   const spec = process.env.PLAYWRIGHT_CORE_PATH ?? "playwright-core";
   try {
@@ -38,12 +40,15 @@ export async function loadPlaywright(): Promise<Playwright | undefined> {
   }
 }
 
+/** playwright-core, or undefined when it or Debian's chromium is missing: `describe.skipIf(!playwright)`. */
+export const playwright = await loadPlaywright();
+
 /**
  * Starts Debian's chromium headless. Without the background-networking, component-update and sync
  * flags chromium keeps dialling out, and this machine's closed network refuses every attempt.
  */
-export function launchChromium(playwright: Playwright): Promise<Browser> {
-  return playwright.chromium.launch({
+function launchChromium(): Promise<Browser> {
+  return (playwright as Playwright).chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -56,6 +61,21 @@ export function launchChromium(playwright: Playwright): Promise<Browser> {
       "--disable-quic",
     ],
   });
+}
+
+/**
+ * Starts chromium before the tests of the describe block that calls it and closes it after them.
+ * Returns the browser, to call inside a test: `const browser = useChromium(); ... open(browser(), ...)`.
+ */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser as Browser;
 }
 
 /** A page open on a report, with what it logged and fetched since it started loading. */

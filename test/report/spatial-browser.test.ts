@@ -1,23 +1,14 @@
 // The disparity and map sections in a real browser (Debian chromium, playwright-core): the curves, bars
 // and dots are laid out with the numbers of disparity() and moran(), no console errors, no requests.
 // Skipped when chromium or playwright-core is missing, as test/report/browser.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { disparity } from "../../src/analysis/disparity/disparity.js";
 import { moran } from "../../src/analysis/spatial/moran.js";
 import { report } from "../../src/report/index.js";
 import { score } from "../../src/score/score.js";
 import { sampleCity } from "./inputs.js";
-import {
-  ARTIFACTS,
-  type Browser,
-  launchChromium,
-  loadPlaywright,
-  open,
-  type Playwright,
-} from "./playwright.js";
+import { ARTIFACTS, open, playwright, useChromium } from "./playwright.js";
 import { sampleCityWithCoordinates } from "./spatial-inputs.js";
-
-const playwright = await loadPlaywright();
 
 /** What the page lays out in the two sections. Runs in the browser, kept as source text. */
 const FACTS = `(() => {
@@ -53,19 +44,13 @@ interface Facts {
 }
 
 describe.skipIf(!playwright)("report disparity and map sections in a real browser", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(playwright as Playwright);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("sample city with coordinates: curves per district, bars in proportion, one visible dot per unit, no errors", async () => {
     const { model } = sampleCity();
     const rows = sampleCityWithCoordinates();
     const html = report(model, rows, { profiles: ["normal"], correlations: false });
-    const { page, errors, requests } = await open(browser, html, "spatial-sections");
+    const { page, errors, requests } = await open(browser(), html, "spatial-sections");
     const f = (await page.evaluate(FACTS)) as Facts;
     await page.screenshot({ path: new URL("spatial-sections.png", ARTIFACTS).pathname, fullPage: true });
     await page.close();

@@ -2,20 +2,11 @@
 // the unit and the district averages, and the biggest improvers and decliners, in both languages; in a
 // real browser (Debian chromium, playwright-core) the section renders with its lines and no console
 // errors. The browser part is skipped when chromium or playwright-core is missing, as browser.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Model } from "../../src/indicators/schema.js";
 import { report } from "../../src/report/index.js";
 import { sampleCity } from "./inputs.js";
-import {
-  ARTIFACTS,
-  type Browser,
-  launchChromium,
-  loadPlaywright,
-  open,
-  type Playwright,
-} from "./playwright.js";
-
-const playwright = await loadPlaywright();
+import { ARTIFACTS, open, playwright, useChromium } from "./playwright.js";
 
 /**
  * A tiny panel, hand-computed: goalposts [0, 100] on both indicators, equal weights, so the root on the
@@ -112,13 +103,7 @@ describe("report() time section", () => {
 });
 
 describe.skipIf(!playwright)("report time section in a real browser", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(playwright as Playwright);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("the sample city over 2021-2025: a visible line per district and for the unit in every chart, no errors", async () => {
     const { model: city } = sampleCity();
@@ -132,7 +117,7 @@ describe.skipIf(!playwright)("report time section in a real browser", () => {
       profiles: ["normal"],
       correlations: false,
     });
-    const { page, errors, requests } = await open(browser, html, "time-section");
+    const { page, errors, requests } = await open(browser(), html, "time-section");
     const f = (await page.evaluate(`(() => {
       const t = document.querySelector("#time");
       const box = (el) => el.getBoundingClientRect();

@@ -91,20 +91,25 @@ const cityNormalizations: [name: string, normalize: string, dataDriven: boolean,
   ["percentile normalization, basis period", "percentile", false, "period"],
 ];
 
+/** The sample city panel (profile normal) scored by scorePanel() and by toSQL run in DuckDB. */
+async function cityPanel(model: Model, basis: PanelBasis, weights?: PanelWeights) {
+  const ref = scorePanel(model, city, { period: "year", profile: "normal", basis, weights });
+  const { query, rows } = await run(model, {
+    source: CITY_PANEL_CSV,
+    period: "year",
+    parentColumn: "parent",
+    profile: "normal",
+    basis,
+    weightsBasis: weights,
+  });
+  return { ref, query, rows };
+}
+
 describe.skipIf(!hasDuckDB)("toSQL with a period column, run in DuckDB, equals scorePanel()", () => {
   it.each(cityCombos)(
     "sample city panel (331 communities x 2021-2025), min-max, entropy / CRITIC / combine weights: %s",
     async (_, basis, weights) => {
-      const model = cityPanelModel();
-      const ref = scorePanel(model, city, { period: "year", profile: "normal", basis, weights });
-      const { query, rows } = await run(model, {
-        source: CITY_PANEL_CSV,
-        period: "year",
-        parentColumn: "parent",
-        profile: "normal",
-        basis,
-        weightsBasis: weights,
-      });
+      const { ref, query, rows } = await cityPanel(cityPanelModel(), basis, weights);
       expect(query.columns.slice(0, 2)).toEqual(["unit", "period"]);
       expect(expectSamePanel(ref, query, rows)).toBe(331 * 5 * query.nodes.length);
     },
@@ -113,15 +118,7 @@ describe.skipIf(!hasDuckDB)("toSQL with a period column, run in DuckDB, equals s
   it.each(cityNormalizations)(
     "sample city panel, %s: every unit-period's scores (to 1e-9), ranks and coverage equal scorePanel()'s",
     async (_, normalize, dataDriven, basis) => {
-      const model = cityPanelModel(normalize, dataDriven);
-      const ref = scorePanel(model, city, { period: "year", profile: "normal", basis });
-      const { query, rows } = await run(model, {
-        source: CITY_PANEL_CSV,
-        period: "year",
-        parentColumn: "parent",
-        profile: "normal",
-        basis,
-      });
+      const { ref, query, rows } = await cityPanel(cityPanelModel(normalize, dataDriven), basis);
       expect(expectSamePanel(ref, query, rows)).toBe(331 * 5 * query.nodes.length);
     },
   );
