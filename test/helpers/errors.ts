@@ -22,3 +22,25 @@ export function messageOf(f: () => unknown): string {
   }
   return "no error";
 }
+
+/** "code: message" of the IndicatrixError `f` throws, or "no error"; any other throw fails the test. */
+export function codeMessageOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof IndicatrixError) return `${e.code}: ${e.message}`;
+    throw e;
+  }
+  return "no error";
+}
+
+/** The IndicatrixError `f` throws; no throw, or any other throw, fails the test. */
+export function thrown(f: () => unknown): IndicatrixError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof IndicatrixError) return e;
+    throw e;
+  }
+  throw new Error("expected an IndicatrixError");
+}
