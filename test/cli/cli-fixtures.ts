@@ -84,12 +84,22 @@ export function oneIndicatorFiles<K extends string>(files: Record<K, unknown>): 
   return paths;
 }
 
-/** Runs a command with an Io that keeps what it writes, expects exit code 0, and returns the output. */
+/** Runs a command with an Io that keeps what it writes; returns its exit code and what it wrote. */
+export function runCommand(
+  command: (argv: string[], io: Io) => number,
+  argv: string[],
+): { code: number; stdout: string; stderr: string } {
+  const io = capture();
+  const code = command(argv, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+/** Runs a command as runCommand does, expects exit code 0 (else fails with its stderr), and returns what it wrote. */
 export function runOk(
   command: (argv: string[], io: Io) => number,
   argv: string[],
 ): { stdout: string; stderr: string } {
-  const io = capture();
-  expect(command(argv, io), io.stderr).toBe(0);
-  return io;
+  const r = runCommand(command, argv);
+  expect(r.code, r.stderr).toBe(0);
+  return r;
 }
