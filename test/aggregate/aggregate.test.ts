@@ -1,8 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { aggregate, weightedMean } from "../../src/aggregate/index.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import type { AggregateSpec, MissingPolicy } from "../../src/internal/specs.js";
+import { thrown } from "../helpers/errors.js";
 
 const NaN_ = Number.NaN;
 
@@ -15,16 +15,7 @@ function close(actual: ArrayLike<number>, expected: readonly number[], digits = 
   }
 }
 
-function error(f: () => unknown): IndicatrixError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return e;
-    throw e;
-  }
-  throw new Error("expected an IndicatrixError");
-}
-const code = (f: () => unknown): string => error(f).code;
+const code = (f: () => unknown): string => thrown(f).code;
 
 describe("aggregate: methods, by hand", () => {
   it("arithmetic (default): (0.2 * 1 + 0.8 * 3) / 4 = 0.65; a missing child is skipped with its weight (COINr a_amean)", () => {
@@ -55,7 +46,7 @@ describe("aggregate: methods, by hand", () => {
   });
 
   it("geometric with a zero throws zero_value naming unit and child; zero: 'floor' raises it to the floor", () => {
-    const e = error(() =>
+    const e = thrown(() =>
       aggregate(
         [
           [1, 2],
@@ -196,7 +187,7 @@ describe("aggregate: missing-value policies and coverage", () => {
   });
 
   it("error: throws missing_value naming unit 1, child 0", () => {
-    const e = error(() => aggregate([A, B], [1, 1], "arithmetic", { missing: "error" }));
+    const e = thrown(() => aggregate([A, B], [1, 1], "arithmetic", { missing: "error" }));
     expect(e.code).toBe("missing_value");
     expect(e.where).toBe("children[0][1]");
   });
@@ -308,7 +299,7 @@ describe("aggregate: bad input", () => {
     expect(code(() => aggregate(ch, [1, NaN_]))).toBe("invalid_weights");
     expect(code(() => aggregate(ch, [1, Number.POSITIVE_INFINITY]))).toBe("invalid_weights");
     expect(code(() => aggregate(ch, [0, 0]))).toBe("invalid_weights");
-    expect(error(() => aggregate(ch, [1, -1])).where).toBe("weights[1]");
+    expect(thrown(() => aggregate(ch, [1, -1])).where).toBe("weights[1]");
   });
 
   it("invalid children: none, ragged, non-number, ±Infinity (naming unit and child)", () => {
@@ -316,7 +307,7 @@ describe("aggregate: bad input", () => {
     expect(code(() => aggregate([[1, 2], [1]], [1, 1]))).toBe("length_mismatch");
     expect(code(() => aggregate([[1], null as unknown as number[]], [1, 1]))).toBe("invalid_children");
     expect(code(() => aggregate([[1], ["2" as unknown as number]], [1, 1]))).toBe("invalid_value");
-    const e = error(() =>
+    const e = thrown(() =>
       aggregate([new Float64Array([1, 2]), new Float64Array([3, Number.NEGATIVE_INFINITY])], [1, 1]),
     );
     expect(e.code).toBe("non_finite_value");

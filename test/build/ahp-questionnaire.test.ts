@@ -7,6 +7,7 @@ import { readCsvText } from "../../src/node/read-csv-text.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { aggregateJudgments } from "../../src/weighting/aggregate-judgments.js";
 import { judgmentsToMatrix } from "../../src/weighting/judgments.js";
+import { type AhpAnswer, fillAhpCsv, storedJudgment } from "../helpers/fill-ahp-workbook.js";
 
 const model: Model = Object.freeze({
   id: "gov",
@@ -28,7 +29,7 @@ const model: Model = Object.freeze({
 
 // Three experts' answers, each [group, more important, less important, intensity] (hand-made; Wang is
 // consistent, w = 4 : 2 : 1 in B, so CR = 0; Zhao's B judgments are circular, so CR is far above 0.1).
-const answers: Record<string, [string, string, string, number][]> = {
+const answers: Record<string, AhpAnswer[]> = {
   Li: [
     ["root", "A", "B", 3],
     ["A", "x2", "x1", 5],
@@ -51,25 +52,8 @@ const answers: Record<string, [string, string, string, number][]> = {
     ["B", "x5", "x3", 9],
   ],
 };
-const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** Fills the blank questionnaire CSV as an expert would, returning the CSV text. */
-function fill(csv: string, expert: string): string {
-  const rows = readCsvText(csv);
-  const header = Object.keys(rows[0]!);
-  const lines = rows.map((r, i) => {
-    const ans = answers[expert]!.find(
-      ([g, hi, lo]) => g === r.group && ((hi === r.a && lo === r.b) || (hi === r.b && lo === r.a)),
-    );
-    const out: Record<string, string> = { ...r, expert: i === 0 ? expert : "" };
-    if (ans) {
-      out.more_important = ans[3] === 1 ? "equal" : ans[1];
-      out.intensity = String(ans[3]);
-    }
-    return header.map((h) => cell(out[h] ?? "")).join(",");
-  });
-  return `${[header.join(","), ...lines].join("\n")}\n`;
-}
+/** Fills the blank questionnaire CSV as `expert` would, returning the CSV text. */
+const fill = (csv: string, expert: string) => fillAhpCsv(csv, expert, answers[expert] ?? []);
 
 describe("ahpQuestionnaire and readAhpQuestionnaires", () => {
   const q = ahpQuestionnaire(model);
@@ -117,12 +101,8 @@ describe("ahpQuestionnaire and readAhpQuestionnaires", () => {
     const spec = r.model.profiles?.normal?.weights?.B;
     const expected = (e: string) =>
       answers[e]!.filter(([g]) => g === "B")
-        .map(([, hi, lo, v]) => {
-          // the form asks in tree order (a before b); a judgment "b over a" comes back as [a, b, 1 / v]
-          const [a, b] =
-            ["x3", "x4", "x5"].indexOf(hi) < ["x3", "x4", "x5"].indexOf(lo) ? [hi, lo] : [lo, hi];
-          return [a, b, a === hi ? v : 1 / v];
-        })
+        // the form asks in tree order (a before b); a judgment "b over a" comes back as [a, b, 1 / v]
+        .map((ans) => storedJudgment(["x3", "x4", "x5"], ans))
         .sort((p, q) => `${p[0]}${p[1]}`.localeCompare(`${q[0]}${q[1]}`)); // the form's pair order
     expect(spec).toEqual({
       method: "ahp",

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
 import type { Io } from "../../src/cli/context.js";
 import { csvOfX, W_STAR } from "../fixtures/five-communities/index.js";
 
@@ -55,4 +56,50 @@ export function goldenFiles(): { dir: string; model: string; data: string } {
   const data = join(dir, "data.csv");
   writeFileSync(data, csvOfX());
   return { dir, model, data };
+}
+
+/**
+ * Writes a model of one indicator `a` taken as it is (no normalization, equal weights: the root score
+ * is a's value) as model.json into a fresh temporary folder, with the files given: a text is written
+ * as NAME.csv, anything else as JSON to NAME.json. Returns the paths by name:
+ * `oneIndicatorFiles({ data: "unit,a\nc1,3\n" })` gives `{ model, data }`.
+ */
+export function oneIndicatorFiles<K extends string>(files: Record<K, unknown>): Record<K | "model", string> {
+  const dir = mkdtempSync(join(tmpdir(), "indicatrix-one-"));
+  const paths = { model: join(dir, "model.json") } as Record<K | "model", string>;
+  writeFileSync(
+    paths.model,
+    JSON.stringify({
+      id: "one",
+      tree: { id: "root", children: [{ id: "a" }] },
+      defaults: { normalize: "none" },
+      profiles: { p: { weights: { root: { method: "equal" } } } },
+    }),
+  );
+  for (const [name, content] of Object.entries(files) as [K, unknown][]) {
+    const csv = typeof content === "string";
+    paths[name] = join(dir, `${name}.${csv ? "csv" : "json"}`);
+    writeFileSync(paths[name], csv ? content : JSON.stringify(content));
+  }
+  return paths;
+}
+
+/** Runs a command with an Io that keeps what it writes; returns its exit code and what it wrote. */
+export function runCommand(
+  command: (argv: string[], io: Io) => number,
+  argv: string[],
+): { code: number; stdout: string; stderr: string } {
+  const io = capture();
+  const code = command(argv, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+/** Runs a command as runCommand does, expects exit code 0 (else fails with its stderr), and returns what it wrote. */
+export function runOk(
+  command: (argv: string[], io: Io) => number,
+  argv: string[],
+): { stdout: string; stderr: string } {
+  const r = runCommand(command, argv);
+  expect(r.code, r.stderr).toBe(0);
+  return r;
 }

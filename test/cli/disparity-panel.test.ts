@@ -1,13 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { disparityCommand } from "../../src/cli/commands/disparity.js";
 import { UsageError } from "../../src/cli/context.js";
 import { loadModel } from "../../src/cli/load.js";
 import { readCsvFile } from "../../src/node/read-csv-file.js";
 import { scorePanel } from "../../src/panel/score-panel.js";
-import { capture } from "./cli-fixtures.js";
+import { capture, oneIndicatorFiles, runOk } from "./cli-fixtures.js";
 
 const TEMPLATE = "templates/grassroots-governance.json";
 const PANEL = "examples/governance/sample-city-panel.csv";
@@ -34,18 +31,8 @@ function withinByHand(y: number[], group: string[]): number {
   return gw;
 }
 
+/** The one-indicator model and a panel of 4 communities in 2 streets over 2021 and 2022. */
 function tinyPanel(): { model: string; data: string } {
-  const dir = mkdtempSync(join(tmpdir(), "indicatrix-disparity-panel-"));
-  const model = join(dir, "model.json");
-  writeFileSync(
-    model,
-    JSON.stringify({
-      id: "one",
-      tree: { id: "root", children: [{ id: "a" }] },
-      defaults: { normalize: "none" },
-      profiles: { p: { weights: { root: { method: "equal" } } } },
-    }),
-  );
   const lines = ["unit,level,parent,year,a"];
   for (const [year, v] of [
     ["2021", [1, 2, 3, 4]],
@@ -54,9 +41,7 @@ function tinyPanel(): { model: string; data: string } {
     lines.push(`s1,street,,${year},`, `s2,street,,${year},`);
     for (const [i, a] of v.entries()) lines.push(`c${i + 1},community,${i < 2 ? "s1" : "s2"},${year},${a}`);
   }
-  const data = join(dir, "panel.csv");
-  writeFileSync(data, `${lines.join("\n")}\n`);
-  return { model, data };
+  return oneIndicatorFiles({ data: `${lines.join("\n")}\n` });
 }
 
 describe("indicatrix disparity --period", () => {
@@ -66,10 +51,16 @@ describe("indicatrix disparity --period", () => {
     // 2022: y = 2, 2, 4, 8: ordered sum 40, G = 40 / (2 * 16 * 4) = 0.3125; G_w = 0.0625, G_nb = 0.25.
     // (Worked out in full in test/analysis/disparity/disparity-panel.test.ts.)
     const f = tinyPanel();
-    const io = capture();
-    expect(
-      disparityCommand([f.model, f.data, "--by", "street", "--period", "year", "--format", "json"], io),
-    ).toBe(0);
+    const io = runOk(disparityCommand, [
+      f.model,
+      f.data,
+      "--by",
+      "street",
+      "--period",
+      "year",
+      "--format",
+      "json",
+    ]);
     const doc = JSON.parse(io.stdout);
     expect(doc.periods.map((p: { period: string }) => p.period)).toEqual(["2021", "2022"]);
     expect(doc.periods[0].gini).toBeCloseTo(0.25, 14);
@@ -78,15 +69,13 @@ describe("indicatrix disparity --period", () => {
     expect(doc.periods[1].dagum.netBetween).toBeCloseTo(0.25, 14);
     expect(doc.density.curves).toHaveLength(2);
     expect(doc.density.x).toHaveLength(512);
-    const text = capture();
-    expect(disparityCommand([f.model, f.data, "--by", "street", "--period", "year"], text)).toBe(0);
+    const text = runOk(disparityCommand, [f.model, f.data, "--by", "street", "--period", "year"]);
     expect(text.stdout).toContain('Disparity of "root" over 2 periods (year), groups by street');
     expect(text.stdout).toMatch(/2021\s+4\s+2\.5000\s+0\.2500\s+0\.0500\s+0\.2000\s+0\.0000/);
     expect(text.stdout).toMatch(/2022\s+4\s+4\.0000\s+0\.3125\s+0\.0625\s+0\.2500\s+0\.0000/);
   });
 
   it("on the sample city panel, each year's Gini and within-district part equal the hand formulas on that year's scores", () => {
-    const io = capture();
     const args = [
       TEMPLATE,
       PANEL,
@@ -99,8 +88,7 @@ describe("indicatrix disparity --period", () => {
       "--format",
       "json",
     ];
-    expect(disparityCommand([...args, "--points", "64"], io)).toBe(0);
-    const doc = JSON.parse(io.stdout);
+    const doc = JSON.parse(runOk(disparityCommand, [...args, "--points", "64"]).stdout);
     expect(doc.periods.map((p: { period: string }) => p.period)).toEqual([
       "2021",
       "2022",

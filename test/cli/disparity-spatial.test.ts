@@ -1,74 +1,53 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { disparityCommand } from "../../src/cli/commands/disparity.js";
 import { spatialCommand } from "../../src/cli/commands/spatial.js";
 import { UsageError } from "../../src/cli/context.js";
 import DISPARITY from "../fixtures/disparity/expected.json" with { type: "json" };
 import SPDEP from "../fixtures/spatial/spdep.json" with { type: "json" };
-import { capture } from "./cli-fixtures.js";
+import { capture, oneIndicatorFiles, runOk } from "./cli-fixtures.js";
 
 /**
- * One indicator taken as it is (root score = value): DOMAIN C5's 12 values as communities of three streets
- * in two districts, with DOMAIN C6's coordinates for the first 8 (x, y) and its contiguity list.
+ * The one-indicator model (root score = value) with DOMAIN C5's 12 values as communities of three
+ * streets in two districts (`data`); and for the spatial tests (`located`) the same units with DOMAIN
+ * C6's values and coordinates (x, y) for the first 8, and its contiguity list (`adjacency`).
  */
-function files(): { model: string; data: string; adjacency: string } {
-  const dir = mkdtempSync(join(tmpdir(), "indicatrix-disparity-"));
-  const model = join(dir, "model.json");
-  writeFileSync(
-    model,
-    JSON.stringify({
-      id: "one",
-      tree: { id: "root", children: [{ id: "a" }] },
-      defaults: { normalize: "none" },
-      profiles: { p: { weights: { root: { method: "equal" } } } },
-    }),
-  );
+function files(): { model: string; data: string; located: string; adjacency: string } {
   const d = DISPARITY.domain;
   const s = SPDEP.domain;
   const street: Record<string, string> = { A: "s1", B: "s2", C: "s3" };
-  const lines = [
+  const head = [
     "unit,name,level,parent,a,x,y",
     "d1,North,district,,,,",
     "d2,South,district,,,,",
     "s1,,street,d1,,,",
     "s2,,street,d1,,,",
     "s3,,street,d2,,,",
-    ...d.values.map(
-      (v, i) =>
-        `c${i},,community,${street[d.groups[i]!]},${i < 8 ? s.values[i] : v},${s.x[i] ?? ""},${s.y[i] ?? ""}`,
-    ),
   ];
-  const data = join(dir, "data.csv");
-  writeFileSync(data, `${lines.join("\n")}\n`);
-  const adjacency = join(dir, "adjacency.json");
-  writeFileSync(
-    adjacency,
-    JSON.stringify(Object.fromEntries(s.adjacency.map((nb, i) => [`c${i}`, nb.map((j) => `c${j}`)]))),
-  );
-  // The disparity test uses DOMAIN C5's values: a second data file.
-  const data5 = join(dir, "data5.csv");
-  writeFileSync(
-    data5,
-    `${[...lines.slice(0, 6), ...d.values.map((v, i) => `c${i},,community,${street[d.groups[i]!]},${v},,`)].join("\n")}\n`,
-  );
-  return { model, data: data5, adjacency: `${adjacency}|${data}` };
+  const csv = (lines: string[]) => `${[...head, ...lines].join("\n")}\n`;
+  return oneIndicatorFiles({
+    data: csv(d.values.map((v, i) => `c${i},,community,${street[d.groups[i]!]},${v},,`)),
+    located: csv(
+      d.values.map(
+        (v, i) =>
+          `c${i},,community,${street[d.groups[i]!]},${i < 8 ? s.values[i] : v},${s.x[i] ?? ""},${s.y[i] ?? ""}`,
+      ),
+    ),
+    adjacency: Object.fromEntries(s.adjacency.map((nb, i) => [`c${i}`, nb.map((j) => `c${j}`)])),
+  });
 }
 
 describe("indicatrix disparity", () => {
   it("--by street prints DOMAIN C5's Gini and Dagum parts; --format json carries them exactly", () => {
     const f = files();
-    const io = capture();
-    expect(disparityCommand([f.model, f.data, "--by", "street"], io)).toBe(0);
+    const io = runOk(disparityCommand, [f.model, f.data, "--by", "street"]);
     expect(io.stdout).toContain("12 units, 3 groups by street");
     // DOMAIN C5.1: G = 0.106175972927, Gw 0.014065 (13.2%), Gnb 0.091688 (86.4%), Gt 0.000423 (0.4%)
     expect(io.stdout).toMatch(/Gini 0\.1062/);
     expect(io.stdout).toMatch(/within groups\s+0\.0141\s+13\.2%/);
     expect(io.stdout).toMatch(/net between groups\s+0\.0917\s+86\.4%/);
-    const json = capture();
-    expect(disparityCommand([f.model, f.data, "--by", "street", "--format", "json"], json)).toBe(0);
-    const doc = JSON.parse(json.stdout);
+    const doc = JSON.parse(
+      runOk(disparityCommand, [f.model, f.data, "--by", "street", "--format", "json"]).stdout,
+    );
     expect(doc.gini).toBeCloseTo(DISPARITY.domain.dagum.gini, 14);
     expect(doc.theilT.between).toBeCloseTo(DISPARITY.domain.theilT.between, 14);
     expect(doc.groups.map((g: { group: string }) => g.group)).toEqual(["s1", "s2", "s3"]);
@@ -76,8 +55,7 @@ describe("indicatrix disparity", () => {
 
   it("--by district names the districts; a bad --by or --ddof is an error", () => {
     const f = files();
-    const io = capture();
-    expect(disparityCommand([f.model, f.data, "--by", "district"], io)).toBe(0);
+    const io = runOk(disparityCommand, [f.model, f.data, "--by", "district"]);
     expect(io.stdout).toMatch(/d2\s+South\s+5/);
     expect(() => disparityCommand([f.model, f.data, "--ddof", "2"], capture())).toThrow(UsageError);
     expect(() => disparityCommand([f.model, f.data, "--by", "province"], capture())).toThrow(
@@ -88,21 +66,10 @@ describe("indicatrix disparity", () => {
 
 describe("indicatrix disparity --by a text column", () => {
   it("groups by the column's labels: 0.5, 0.6 (north) and 0.9, 0.8 (south) give G = 0.125 (hand: 2.8 / (2 x 16 x 0.7))", () => {
-    const dir = mkdtempSync(join(tmpdir(), "indicatrix-disparity-"));
-    const model = join(dir, "m.json");
-    writeFileSync(
-      model,
-      JSON.stringify({
-        id: "m",
-        tree: { id: "root", children: [{ id: "a" }] },
-        defaults: { normalize: "none" },
-        profiles: { p: { weights: { root: { method: "equal" } } } },
-      }),
-    );
-    const data = join(dir, "d.csv");
-    writeFileSync(data, "unit,region,a\nc1,north,0.5\nc2,north,0.6\nc3,south,0.9\nc4,south,0.8\n");
-    const io = capture();
-    expect(disparityCommand([model, data, "--by", "region", "--format", "json"], io)).toBe(0);
+    const f = oneIndicatorFiles({
+      data: "unit,region,a\nc1,north,0.5\nc2,north,0.6\nc3,south,0.9\nc4,south,0.8\n",
+    });
+    const io = runOk(disparityCommand, [f.model, f.data, "--by", "region", "--format", "json"]);
     const doc = JSON.parse(io.stdout);
     expect(doc.gini).toBeCloseTo(0.125, 15);
     expect(doc.groups.map((g: { group: string }) => g.group)).toEqual(["north", "south"]);
@@ -113,33 +80,32 @@ describe("indicatrix disparity --by a text column", () => {
 describe("indicatrix spatial", () => {
   it("--weights contiguity --adjacency reads the list (units not in it are islands, with a warning); knn:2 prints tables", () => {
     const f = files();
-    const [adjacency, data] = f.adjacency.split("|") as [string, string];
-    const io = capture();
     // Units c8..c11 have no coordinates but take part in contiguity; give them no neighbours: islands.
-    expect(
-      spatialCommand(
-        [
-          f.model,
-          data,
-          "--weights",
-          "contiguity",
-          "--adjacency",
-          adjacency,
-          "--format",
-          "json",
-          "--permutations",
-          "0",
-        ],
-        io,
-      ),
-    ).toBe(0);
+    const io = runOk(spatialCommand, [
+      f.model,
+      f.located,
+      "--weights",
+      "contiguity",
+      "--adjacency",
+      f.adjacency,
+      "--format",
+      "json",
+      "--permutations",
+      "0",
+    ]);
     const doc = JSON.parse(io.stdout);
     expect(doc.weights).toEqual({ kind: "contiguity", style: "r" });
     expect(io.stderr).toMatch(/warning island/);
-    const text = capture();
-    expect(
-      spatialCommand([f.model, data, "--weights", "knn:2", "--seed", "5", "--permutations", "99"], text),
-    ).toBe(0);
+    const text = runOk(spatialCommand, [
+      f.model,
+      f.located,
+      "--weights",
+      "knn:2",
+      "--seed",
+      "5",
+      "--permutations",
+      "99",
+    ]);
     expect(text.stdout).toContain("weights knn:2 (row-standardized)");
     expect(text.stdout).toMatch(/LISA clusters at alpha 0\.05: HH \d+/);
     expect(text.stderr).toMatch(/units_left_out|degree_coordinates/);
@@ -147,11 +113,16 @@ describe("indicatrix spatial", () => {
 
   it("reproduces spdep's I when only the 8 located units are scored", () => {
     const f = files();
-    const [, data] = f.adjacency.split("|") as [string, string];
-    const io = capture();
-    expect(
-      spatialCommand([f.model, data, "--weights", "knn:2", "--format", "json", "--permutations", "0"], io),
-    ).toBe(0);
+    const io = runOk(spatialCommand, [
+      f.model,
+      f.located,
+      "--weights",
+      "knn:2",
+      "--format",
+      "json",
+      "--permutations",
+      "0",
+    ]);
     const doc = JSON.parse(io.stdout);
     // c8..c11 have no coordinates: left out; c0..c7 are DOMAIN C6's 8 communities (spdep knn k = 2).
     expect(doc.leftOut.map((l: { unit: string }) => l.unit)).toEqual(["c8", "c9", "c10", "c11"]);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
-import { fillAhpWorkbook } from "../helpers/fill-ahp-workbook.js";
+import { type AhpAnswer, fillAhpCsv, fillAhpWorkbook } from "../helpers/fill-ahp-workbook.js";
 import { runCli } from "./run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ix-cli-ahpq-"));
@@ -31,7 +31,7 @@ writeFileSync(
 
 // Hand-made answers [group, more important, less important, intensity]. Li: consistent, B = 4 : 2 : 1
 // (CR 0 by construction). Zhao: B goes round in a circle (x3 > x4 > x5 > x3, each 9), so CR >> 0.1.
-const answers: Record<string, [string, string, string, number][]> = {
+const answers: Record<string, AhpAnswer[]> = {
   Li: [
     ["root", "A", "B", 3],
     ["A", "x1", "x2", 2],
@@ -117,17 +117,8 @@ describe("indicatrix questionnaire and judgments", () => {
       .stdout;
     const lines = blank.trim().split("\n");
     expect(lines).toHaveLength(1 + 1 + 3); // root: 1 pair, B: 3 pairs (A left out by --groups)
-    // Li's answers in the CSV's columns: expert, group, a, a_name, b, b_name, more_important, intensity
-    const filled = lines.map((line, i) => {
-      if (i === 0) return line;
-      const c = line.split(",");
-      const ans = answers.Li?.find(
-        ([g, hi, lo]) => g === c[1] && [hi, lo].sort().join() === [c[2], c[4]].sort().join(),
-      );
-      return [i === 1 ? "Li" : "", ...c.slice(1, 6), ans?.[1] ?? "", String(ans?.[3] ?? "")].join(",");
-    });
     const csv = join(dir, "li-form.csv");
-    writeFileSync(csv, `${filled.join("\n")}\n`);
+    writeFileSync(csv, fillAhpCsv(blank, "Li", answers.Li ?? []));
     const r = await runCli("judgments", modelPath, csv, join(dir, "zhao.xlsx"), "--format", "json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as {

@@ -5,25 +5,13 @@ import { describe, expect, it } from "vitest";
 import { reportCommand } from "../../src/cli/commands/report.js";
 import { UsageError } from "../../src/cli/context.js";
 import type { IndicatrixError } from "../../src/internal/errors.js";
+import { runCommand } from "./cli-fixtures.js";
 
 const MODEL = new URL("../../templates/grassroots-governance.json", import.meta.url).pathname;
 const DATA = new URL("../../examples/governance/sample-city.csv", import.meta.url).pathname;
 const PANEL = new URL("../../examples/governance/sample-city-panel.csv", import.meta.url).pathname;
 
-function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = "";
-  let stderr = "";
-  const code = reportCommand(argv, {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCommand(reportCommand, argv);
 
 describe("indicatrix report", () => {
   it("writes the HTML to --out atomically (no temporary file left) and says so on stderr", () => {

@@ -3,18 +3,9 @@ import { sqlCommand } from "../../src/cli/commands/sql.js";
 import { UsageError } from "../../src/cli/context.js";
 import { score } from "../../src/score/score.js";
 import { CITY_CSV, csvRows, governance, hasDuckDB } from "../sql/helpers.js";
+import { runCommand } from "./cli-fixtures.js";
 
-function run(...argv: string[]): { code: number; stdout: string } {
-  let stdout = "";
-  const code = sqlCommand(argv, {
-    out: (t) => {
-      stdout += t;
-    },
-    err: () => {},
-    isTTY: false,
-  }) as number;
-  return { code, stdout };
-}
+const run = (...argv: string[]) => runCommand(sqlCommand, argv);
 
 const TEMPLATE = "templates/grassroots-governance.json";
 

@@ -9,7 +9,7 @@ import type { Model } from "../../src/indicators/model-types.js";
 import { ahpQuestionnaireXlsx, readFilledQuestionnaire } from "../../src/node/ahp-questionnaire-xlsx.js";
 import { readXlsxSheetNames } from "../../src/node/read-xlsx.js";
 import { xlsxBytes } from "../../src/node/xlsx-bytes.js";
-import { fillAhpWorkbook } from "../helpers/fill-ahp-workbook.js";
+import { type AhpAnswer, fillAhpWorkbook, storedJudgment } from "../helpers/fill-ahp-workbook.js";
 
 const model: Model = Object.freeze({
   id: "gov",
@@ -37,7 +37,7 @@ const model: Model = Object.freeze({
 // Three experts' answers, each [group, more important, less important, intensity] (hand-made: Wang's B
 // judgments are consistent, 4 : 2 : 1, so CR = 0; Zhao's B judgments go round in a circle, so CR >> 0.1;
 // Li leaves A unanswered).
-const answers: Record<string, [string, string, string, number][]> = {
+const answers: Record<string, AhpAnswer[]> = {
   李明: [
     ["root", "A", "B", 3],
     ["B", "x3", "x4", 2],
@@ -60,9 +60,6 @@ const answers: Record<string, [string, string, string, number][]> = {
   ],
 };
 const order = ["A", "B", "x1", "x2", "x3", "x4", "x5"];
-/** An answer as the model stores it: [a, b, value] with a before b in tree order (b over a: 1 / v). */
-const stored = ([, hi, lo, v]: [string, string, string, number]): [string, string, number] =>
-  order.indexOf(hi) < order.indexOf(lo) ? [hi, lo, v] : [lo, hi, 1 / v];
 
 describe("ahpQuestionnaireXlsx and readFilledQuestionnaire", () => {
   const q = ahpQuestionnaire(model, { profile: "normal" });
@@ -110,7 +107,7 @@ describe("ahpQuestionnaireXlsx and readFilledQuestionnaire", () => {
           name,
           judgments: list
             .filter(([g]) => g === group)
-            .map(stored)
+            .map((ans) => storedJudgment(order, ans))
             .sort(
               (p, s) =>
                 order.indexOf(p[0]) - order.indexOf(s[0]) || order.indexOf(p[1]) - order.indexOf(s[1]),

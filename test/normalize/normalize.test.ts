@@ -1,9 +1,11 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import type { NormalizeSpec } from "../../src/internal/specs.js";
 import { normalize, normalizeDetailed } from "../../src/normalize/index.js";
 import { X, Z } from "../fixtures/five-communities/index.js";
+import { thrown } from "../helpers/errors.js";
+
+const code = (f: () => unknown): string => thrown(f).code;
 
 const NaN_ = Number.NaN;
 
@@ -15,16 +17,6 @@ function close(actual: ArrayLike<number>, expected: readonly number[], digits = 
     if (Number.isNaN(e)) expect(a, `entry ${i}`).toBeNaN();
     else expect(a, `entry ${i}`).toBeCloseTo(e, digits);
   }
-}
-
-function code(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return e.code;
-    throw e;
-  }
-  throw new Error("expected an IndicatrixError");
 }
 
 // The five-communities example (test/fixtures/five-communities): X, 5 communities x 4 indicators (I1, I2

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import type { TreatSpec } from "../../src/internal/specs.js";
 import { kurtosis, skewness, treat } from "../../src/normalize/index.js";
 // scipy.stats skew/kurtosis(bias=False) on the samples below: test/fixtures/skewness-kurtosis/compute.py.
 import SCIPY from "../fixtures/skewness-kurtosis/expected.json" with { type: "json" };
+import { thrown } from "../helpers/errors.js";
 
-function code(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return e.code;
-    throw e;
-  }
-  throw new Error("expected an IndicatrixError");
-}
+const code = (f: () => unknown): string => thrown(f).code;
 
 const range = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 

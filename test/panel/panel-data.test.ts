@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import { toPanel } from "../../src/panel/panel-data.js";
-
-const thrown = (f: () => unknown): IndicatrixError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return e;
-    throw e;
-  }
-  throw new Error("expected an IndicatrixError");
-};
+import { thrown } from "../helpers/errors.js";
 
 describe("toPanel", () => {
   it("finds the period column in the order period, year, Time, and stacks rows period by period", () => {

@@ -5,11 +5,11 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { scoreCommand } from "../../src/cli/commands/score.js";
-import type { Io } from "../../src/cli/context.js";
 import { csvCell, csvChunks, toCsv } from "../../src/cli/format.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import { readCsvText, writeChunksAtomic, writeFileAtomic } from "../../src/node.js";
 import { score } from "../../src/score/score.js";
+import { capture } from "../cli/cli-fixtures.js";
 import { SEED } from "./invariants.js";
 
 const MODEL = "templates/grassroots-governance.json";
@@ -18,19 +18,9 @@ const dir = mkdtempSync(join(tmpdir(), "indicatrix-output-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-  };
+  const io = capture();
   const code = await scoreCommand(argv, io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.stdout, stderr: io.stderr };
 }
 
 describe("no data lost: CSV cells round-trip exactly", () => {

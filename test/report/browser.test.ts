@@ -1,45 +1,12 @@
 // A real browser opens the report: charts present with the right numbers, no console errors, no
 // network requests, load time, and a screenshot. Skipped when Debian's chromium or playwright-core is
 // missing (set PLAYWRIGHT_CORE_PATH to a playwright-core installed outside the repository).
-import { mkdirSync, writeFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { report } from "../../src/report/index.js";
 import { type Result, score } from "../../src/score/score.js";
 import { asem, sampleCity } from "./inputs.js";
-import { type Browser, CHROMIUM, loadPlaywright, type Page, type Playwright } from "./playwright.js";
-
-const ARTIFACTS = new URL("../artifacts/", import.meta.url);
-
-const playwright = await loadPlaywright();
-
-interface Opened {
-  page: Page;
-  errors: string[];
-  requests: string[];
-  loadMs: number;
-}
-
-async function open(browser: Browser, html: string, name: string): Promise<Opened> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = new URL(`${name}.html`, ARTIFACTS);
-  writeFileSync(file, html);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("request", (r) => {
-    const url = r.url();
-    if (url !== file.href && !url.startsWith("data:")) requests.push(url);
-  });
-  const t0 = performance.now();
-  await page.goto(pathToFileURL(file.pathname).href, { waitUntil: "load" });
-  const loadMs = performance.now() - t0;
-  return { page, errors, requests, loadMs };
-}
+import { ARTIFACTS, open, playwright, useChromium } from "./playwright.js";
 
 interface PageFacts {
   tabs: number;
@@ -86,31 +53,17 @@ function top(result: Result): { unit: string; score: number } {
 }
 
 describe.skipIf(!playwright)("report in a real browser (Debian chromium, playwright-core)", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await (playwright as Playwright).chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("sample city: the top bar shows score()'s top unit, 331 table rows, no errors, no requests, loads in < 5 s", async () => {
     const { model, data } = sampleCity();
     const normal = score(model, data, { profile: "normal" });
     const emergency = score(model, data, { profile: "emergency" });
-    const { page, errors, requests, loadMs } = await open(browser, report(model, data), "report-sample-city");
+    const { page, errors, requests, loadMs } = await open(
+      browser(),
+      report(model, data),
+      "report-sample-city",
+    );
     const f = (await page.evaluate(FACTS)) as PageFacts;
     const best = top(normal);
     expect(f.tabs).toBe(10); // the 6 design profiles and the 4 of the four-level chain (issue 14)
@@ -153,7 +106,7 @@ describe.skipIf(!playwright)("report in a real browser (Debian chromium, playwri
     const g = result.grades.governance!;
     const vetoed = Object.keys(g.forced)[0]!;
     const html = report(model, data, { profiles: ["assessment"], unit: vetoed });
-    const { page, errors, requests } = await open(browser, html, "report-assessment");
+    const { page, errors, requests } = await open(browser(), html, "report-assessment");
     const facts = (await page.evaluate(`(() => {
       const section = document.querySelector("#p0-grades");
       const tables = [...section.querySelectorAll("table.grades-table")];
@@ -204,7 +157,7 @@ describe.skipIf(!playwright)("report in a real browser (Debian chromium, playwri
       const { model, data } = sampleCity();
       const normal = score(model, data, { profile: "normal" });
       const { page, errors } = await open(
-        browser,
+        browser(),
         report(model, data, { language }),
         `report-${language}-width`,
       );
@@ -239,7 +192,7 @@ describe.skipIf(!playwright)("report in a real browser (Debian chromium, playwri
   it("COINr ASEM: the top bar shows score()'s top country, 51 rows, 49 x 49 heatmap, no errors, no requests", async () => {
     const { model, data } = asem();
     const result = score(model, data);
-    const { page, errors, requests, loadMs } = await open(browser, report(model, data), "report-asem");
+    const { page, errors, requests, loadMs } = await open(browser(), report(model, data), "report-asem");
     const f = (await page.evaluate(FACTS)) as PageFacts;
     const best = top(result);
     expect(f.tabs).toBe(0);

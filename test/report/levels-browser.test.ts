@@ -3,16 +3,11 @@
 // four levels is in the drill-down, nested under its parent, and the numbers it shows equal
 // scoreLevels'; opening a street shows its communities; no console errors, no requests.
 // Skipped when Debian's chromium or playwright-core is missing (see test/report/playwright.ts).
-import { mkdirSync, writeFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { report } from "../../src/report/index.js";
 import { scoreLevels } from "../../src/score/score-levels.js";
 import { sampleCity } from "./inputs.js";
-import { type Browser, CHROMIUM, loadPlaywright, type Playwright } from "./playwright.js";
-
-const ARTIFACTS = new URL("../artifacts/", import.meta.url);
-const playwright = await loadPlaywright();
+import { ARTIFACTS, open, playwright, useChromium } from "./playwright.js";
 
 interface Row {
   unit: string;
@@ -49,36 +44,13 @@ const ROWS = `(() => {
 describe.skipIf(!playwright)(
   "report levels drill-down in a real browser (Debian chromium, playwright-core)",
   () => {
-    let browser: Browser;
-    beforeAll(async () => {
-      browser = await (playwright as Playwright).chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-      });
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
+    const browser = useChromium();
 
     it("sample city, normal_levels: 368 units nested city > district > street > community with scoreLevels' numbers; a street opens; no errors", async () => {
       const { model, data } = sampleCity();
       const lv = scoreLevels(model, data, { profile: "normal_levels" });
       const html = report(model, data, { profiles: ["normal_levels"], correlations: false });
-      mkdirSync(ARTIFACTS, { recursive: true });
-      const file = new URL("report-levels.html", ARTIFACTS);
-      writeFileSync(file, html);
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on("console", (m) => {
-        if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
-      });
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("request", (r) => {
-        if (r.url() !== file.href && !r.url().startsWith("data:")) requests.push(r.url());
-      });
-      await page.goto(pathToFileURL(file.pathname).href, { waitUntil: "load" });
+      const { page, errors, requests } = await open(browser(), html, "report-levels");
       const rows = (await page.evaluate(ROWS)) as Row[];
       expect(rows).toHaveLength(1 + 5 + 31 + 331);
       const seen = new Set<string>();

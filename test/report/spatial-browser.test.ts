@@ -1,20 +1,14 @@
 // The disparity and map sections in a real browser (Debian chromium, playwright-core): the curves, bars
 // and dots are laid out with the numbers of disparity() and moran(), no console errors, no requests.
 // Skipped when chromium or playwright-core is missing, as test/report/browser.test.ts.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { disparity } from "../../src/analysis/disparity/disparity.js";
 import { moran } from "../../src/analysis/spatial/moran.js";
 import { report } from "../../src/report/index.js";
 import { score } from "../../src/score/score.js";
 import { sampleCity } from "./inputs.js";
-import { type Browser, CHROMIUM, loadPlaywright, type Playwright } from "./playwright.js";
+import { ARTIFACTS, open, playwright, useChromium } from "./playwright.js";
 import { sampleCityWithCoordinates } from "./spatial-inputs.js";
-
-const ARTIFACTS = new URL("../artifacts/", import.meta.url);
-
-const playwright = await loadPlaywright();
 
 /** What the page lays out in the two sections. Runs in the browser, kept as source text. */
 const FACTS = `(() => {
@@ -50,36 +44,13 @@ interface Facts {
 }
 
 describe.skipIf(!playwright)("report disparity and map sections in a real browser", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await (playwright as Playwright).chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("sample city with coordinates: curves per district, bars in proportion, one visible dot per unit, no errors", async () => {
     const { model } = sampleCity();
     const rows = sampleCityWithCoordinates();
     const html = report(model, rows, { profiles: ["normal"], correlations: false });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const file = new URL("spatial-sections.html", ARTIFACTS);
-    writeFileSync(file, html);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("request", (r) => {
-      if (r.url() !== file.href && !r.url().startsWith("data:")) requests.push(r.url());
-    });
-    await page.goto(pathToFileURL(file.pathname).href, { waitUntil: "load" });
+    const { page, errors, requests } = await open(browser(), html, "spatial-sections");
     const f = (await page.evaluate(FACTS)) as Facts;
     await page.screenshot({ path: new URL("spatial-sections.png", ARTIFACTS).pathname, fullPage: true });
     await page.close();

@@ -2,16 +2,11 @@
 // the unit and the district averages, and the biggest improvers and decliners, in both languages; in a
 // real browser (Debian chromium, playwright-core) the section renders with its lines and no console
 // errors. The browser part is skipped when chromium or playwright-core is missing, as browser.test.ts.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Model } from "../../src/indicators/schema.js";
 import { report } from "../../src/report/index.js";
 import { sampleCity } from "./inputs.js";
-import { type Browser, CHROMIUM, loadPlaywright, type Playwright } from "./playwright.js";
-
-const ARTIFACTS = new URL("../artifacts/", import.meta.url);
-const playwright = await loadPlaywright();
+import { ARTIFACTS, open, playwright, useChromium } from "./playwright.js";
 
 /**
  * A tiny panel, hand-computed: goalposts [0, 100] on both indicators, equal weights, so the root on the
@@ -108,17 +103,7 @@ describe("report() time section", () => {
 });
 
 describe.skipIf(!playwright)("report time section in a real browser", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await (playwright as Playwright).chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("the sample city over 2021-2025: a visible line per district and for the unit in every chart, no errors", async () => {
     const { model: city } = sampleCity();
@@ -132,20 +117,7 @@ describe.skipIf(!playwright)("report time section in a real browser", () => {
       profiles: ["normal"],
       correlations: false,
     });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const file = new URL("time-section.html", ARTIFACTS);
-    writeFileSync(file, html);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("request", (r) => {
-      if (r.url() !== file.href && !r.url().startsWith("data:")) requests.push(r.url());
-    });
-    await page.goto(pathToFileURL(file.pathname).href, { waitUntil: "load" });
+    const { page, errors, requests } = await open(browser(), html, "time-section");
     const f = (await page.evaluate(`(() => {
       const t = document.querySelector("#time");
       const box = (el) => el.getBoundingClientRect();

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { aggregate } from "../../src/aggregate/aggregate.js";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import type { ModelInput } from "../../src/indicators/schema.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import { normalize } from "../../src/normalize/normalize.js";
 import { score } from "../../src/score/score.js";
+import { thrown } from "../helpers/errors.js";
 
 const model = parseModel({
   id: "m",
@@ -32,16 +32,6 @@ const rows = [
   { unit: "u2", a: 10, b: 0, c: 10 },
   { unit: "u3", a: 5, b: 5, c: null },
 ];
-
-function thrown(f: () => unknown): IndicatrixError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return e;
-    throw e;
-  }
-  throw new Error("expected an IndicatrixError");
-}
 
 describe("score()", () => {
   it("computes a small case by hand: min-max by direction, fixed weights, missing skipped", () => {

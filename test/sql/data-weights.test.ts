@@ -5,17 +5,16 @@ import { Matrix, solve } from "ml-matrix";
 import { afterAll, describe, expect, it } from "vitest";
 import { scoreSQL } from "../../src/duckdb.js";
 import type { Model } from "../../src/indicators/schema.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import { score } from "../../src/score/score.js";
 import { toSQL } from "../../src/sql/to-sql.js";
 import { EXPECTED, rowsOfX } from "../fixtures/five-communities/index.js";
+import { codeMessageOf } from "../helpers/errors.js";
 import {
   ASEM_DATA,
   asemModel,
   CITY_CSV,
   csvRows,
   expectSameScores,
-  governance,
   governanceToEdit,
   hasDuckDB,
 } from "./helpers.js";
@@ -32,16 +31,6 @@ function writeCsv(name: string, rows: Record<string, string | number>[]): string
     `${cols.join(",")}\n${rows.map((r) => cols.map((c) => r[c] ?? "").join(",")).join("\n")}\n`,
   );
   return path;
-}
-
-function code(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return "no error";
 }
 
 /** The governance template with the weights of some nodes of `profile` overridden (a copied model object). */
@@ -254,7 +243,7 @@ describe.skipIf(!hasDuckDB)("toSQL computes data-driven weights in the query (Du
   it("CRITIC with fewer than 2 complete units fails in SQL as score() throws (too_few_units)", async () => {
     const sparse = rows.map((r, i) => (i === 0 ? r : { ...r, i2: "" }));
     const model = domainModel({ method: "critic" });
-    expect(code(() => score(model, sparse))).toMatch(/^too_few_units/);
+    expect(codeMessageOf(() => score(model, sparse))).toMatch(/^too_few_units/);
     await expect(scoreSQL(model, writeCsv("domain-sparse.csv", sparse))).rejects.toThrow(
       /indicatrix: node "root": "critic" weights need at least 2 units with all children present/,
     );
@@ -289,7 +278,7 @@ describe("toSQL writes the weight CTEs in each dialect's functions and quoting",
   it("a combine rule that SQL does not compute (game-theory, moment) with a data-driven part is refused", () => {
     for (const rule of ["game-theory", "moment"])
       expect(
-        code(() =>
+        codeMessageOf(() =>
           toSQL(domainModel({ method: "combine", rule, of: [{ method: "equal" }, { method: "entropy" }] }), {
             source: "t",
           }),

@@ -10,9 +10,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDuckDB } from "../../src/duckdb.js";
 import type { Model } from "../../src/indicators/schema.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import { SQL_DIALECTS, type SqlDialectName } from "../../src/sql/dialect.js";
 import { type ToSqlOptions, toSQL } from "../../src/sql/to-sql.js";
+import { thrown } from "../helpers/errors.js";
 import {
   ASEM_DATA,
   asemModel,
@@ -156,35 +156,26 @@ describe("names that differ only in case are refused for Spark and Trino (case-i
     id: "m",
     tree: { id: "root", children: [{ id: "GDP" }, { id: "gdp" }] },
   } as Model;
-  const err = (f: () => unknown): IndicatrixError => {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof IndicatrixError) return e;
-      throw e;
-    }
-    throw new Error("no error");
-  };
   for (const dialect of ["spark", "trino"] as const)
     it(`toSQL(nodes "GDP" and "gdp", ${dialect}) throws column_collision naming both`, () => {
-      const e = err(() => toSQL(model, { source: "t", dialect }));
+      const e = thrown(() => toSQL(model, { source: "t", dialect }));
       expect(e.code).toBe("column_collision");
       expect(e.message).toMatch(/"GDP" and "gdp" differ only in case/);
     });
   it("a rank column against a node (root_RANK vs root_rank) and a unit column against an indicator (Unit) are refused in Spark", () => {
     const ranks = { id: "m", tree: { id: "root", children: [{ id: "root_RANK" }, { id: "b" }] } } as Model;
-    expect(err(() => toSQL(ranks, { source: "t", dialect: "spark", ranks: "root" })).message).toMatch(
+    expect(thrown(() => toSQL(ranks, { source: "t", dialect: "spark", ranks: "root" })).message).toMatch(
       /"root_RANK" and "root_rank"/,
     );
     const unit = { id: "m", tree: { id: "root", children: [{ id: "Unit" }, { id: "b" }] } } as Model;
-    expect(err(() => toSQL(unit, { source: "t", dialect: "trino", ranks: "none" })).message).toMatch(
+    expect(thrown(() => toSQL(unit, { source: "t", dialect: "trino", ranks: "none" })).message).toMatch(
       /"unit" and "Unit" differ only in case/,
     );
   });
   it("the unit column against a source column (ID vs id) is refused in Trino", () => {
     const m = { id: "m", tree: { id: "root", children: [{ id: "id" }, { id: "b" }] } } as Model;
     expect(
-      err(() => toSQL(m, { source: "t", dialect: "trino", unitColumn: "ID", ranks: "none" })).message,
+      thrown(() => toSQL(m, { source: "t", dialect: "trino", unitColumn: "ID", ranks: "none" })).message,
     ).toMatch(/source columns "ID" and "id"/);
   });
   for (const dialect of ["duckdb", "postgres"] as const)

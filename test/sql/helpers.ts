@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { expect } from "vitest";
 import type { SqlScores } from "../../src/duckdb.js";
@@ -47,6 +49,39 @@ export const hasDuckDB = await loadDuckDB().then(
   () => true,
   () => false,
 );
+
+/** Connection string of a PostgreSQL server (scripts/ci-postgres.sh sets it); the PostgreSQL tests skip without it. */
+export const PG = process.env.INDICATRIX_PG;
+
+/**
+ * Runs SQL text (statements and psql meta-commands such as `\copy`) with psql in the server at PG,
+ * stopping at the first error, and returns what it printed as CSV. An error throws with psql's message.
+ */
+export function psql(sqlText: string): string {
+  return execFileSync("psql", [PG as string, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--csv", "-f", "-"], {
+    input: sqlText,
+    encoding: "utf8",
+    stdio: ["pipe", "pipe", "pipe"],
+    maxBuffer: 1 << 28,
+  });
+}
+
+/** Runs one query in PostgreSQL and returns its rows, each cell as psql prints it ("" for NULL). */
+export const pgRows = (query: string) =>
+  parse(psql(`${query};\n`), { columns: true }) as Record<string, string>[];
+
+/** Loads a CSV file into a PostgreSQL table: a column is text when a present value is not a number, else double. */
+export function loadTable(table: string, path: string): void {
+  const rows = csvRows(path);
+  const cols = Object.keys(rows[0] as object);
+  const numeric = (c: string) =>
+    rows.every((r) => r[c] === "" || /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(r[c] as string));
+  const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
+  psql(
+    `DROP TABLE IF EXISTS ${q(table)};\nCREATE TABLE ${q(table)} (${cols.map((c) => `${q(c)} ${numeric(c) ? "DOUBLE PRECISION" : "TEXT"}`).join(", ")});\n` +
+      `\\copy ${q(table)} FROM '${resolve(path).replaceAll("'", "''")}' WITH (FORMAT csv, HEADER true, NULL '')\n`,
+  );
+}
 
 /**
  * Asserts that SQL scores equal score()'s: the same units, every node's score within `tol` (NaN

@@ -2,20 +2,10 @@
 // without running it (panel-duckdb.test.ts and panel-postgres.test.ts run it against scorePanel).
 import { describe, expect, it } from "vitest";
 import type { Model } from "../../src/indicators/schema.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import { scorePanel } from "../../src/panel/score-panel.js";
 import { toSQL } from "../../src/sql/to-sql.js";
+import { thrown } from "../helpers/errors.js";
 import { asemPanelModel } from "./panel-helpers.js";
-
-const err = (f: () => unknown): IndicatrixError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-};
 
 const small = (normalize: unknown = "minmax"): Model =>
   ({
@@ -57,8 +47,8 @@ describe("toSQL with a period column", () => {
   });
 
   it("without period, the panel options are refused, and the query is unchanged by a period-less default", () => {
-    expect(err(() => toSQL(small(), { source: "t", basis: "period" })).code).toBe("invalid_option");
-    expect(err(() => toSQL(small(), { source: "t", weightsBasis: "period" })).message).toMatch(
+    expect(thrown(() => toSQL(small(), { source: "t", basis: "period" })).code).toBe("invalid_option");
+    expect(thrown(() => toSQL(small(), { source: "t", weightsBasis: "period" })).message).toMatch(
       /weightsBasis: a panel basis needs the period column/,
     );
     expect(toSQL(small(), { source: "t" }).columns[1]).toBe("root");
@@ -66,11 +56,11 @@ describe("toSQL with a period column", () => {
 
   it("a malformed basis is invalid_option; a node named period is a column collision", () => {
     expect(
-      err(() => toSQL(small(), { source: "t", period: "year", basis: "yearly" as never })).message,
+      thrown(() => toSQL(small(), { source: "t", period: "year", basis: "yearly" as never })).message,
     ).toMatch(/basis: expected "pooled", "period" or \{ reference: period \}, got "yearly"/);
-    expect(err(() => toSQL(small(), { source: "t", period: "  " })).code).toBe("invalid_option");
+    expect(thrown(() => toSQL(small(), { source: "t", period: "  " })).code).toBe("invalid_option");
     const m = { id: "m", tree: { id: "root", children: [{ id: "period" }, { id: "b" }] } } as Model;
-    expect(err(() => toSQL(m, { source: "t", period: "year" })).code).toBe("column_collision");
+    expect(thrown(() => toSQL(m, { source: "t", period: "year" })).code).toBe("column_collision");
   });
 
   it("a reference basis for a rank-type normalization is unsupported_basis, as in scorePanel", () => {
@@ -83,15 +73,15 @@ describe("toSQL with a period column", () => {
     for (const normalize of ["rank", "percentile", "borda", "vector", "sum"]) {
       const model = small(normalize);
       const basis = { reference: "2021" };
-      expect(err(() => scorePanel(model, rows, { period: "year", basis })).code).toBe("unsupported_basis");
-      const e = err(() => toSQL(model, { source: "t", period: "year", basis }));
+      expect(thrown(() => scorePanel(model, rows, { period: "year", basis })).code).toBe("unsupported_basis");
+      const e = thrown(() => toSQL(model, { source: "t", period: "year", basis }));
       expect(e.code, normalize).toBe("unsupported_basis");
       expect(e.message).toMatch(/indicator "a": a reference-period basis needs min-max/);
     }
   });
 
   it("reference-period weights with mean or median imputation are unsupported_in_sql, naming the node", () => {
-    const e = err(() =>
+    const e = thrown(() =>
       toSQL(asemPanelModel({ missing: "mean" }, true), {
         source: "t",
         period: "Time",

@@ -55,83 +55,73 @@ async function run(model: Model, opts: ToSqlOptions, windowed = false) {
 
 const city = csvRows(CITY_PANEL_CSV);
 const asem = csvRows(ASEM_PANEL_CSV);
-const bases: [string, PanelBasis][] = [
-  ["pooled", "pooled"],
-  ["period", "period"],
-  ["reference 2023", { reference: "2023" }],
-  ["reference 2023 clipped", { reference: 2023, clip: true }],
-];
 const weightRows: [string, PanelWeights][] = [
   ["pooled", "pooled"],
   ["period", "period"],
   ["reference 2022", { reference: "2022" }],
 ];
 
-describe.skipIf(!hasDuckDB)("toSQL with a period column, run in DuckDB, equals scorePanel()", () => {
-  // Every basis, every rows of weights, and both with each other once (not the whole product: each
-  // run scores 1,655 unit-periods in memory and in DuckDB).
-  const combos: [number, number][] = [
-    [0, 0],
-    [0, 1],
-    [0, 2],
-    [1, 0],
-    [1, 1],
-    [2, 0],
-    [3, 1],
-  ];
-  for (const [bname, basis] of bases)
-    for (const [wname, weights] of weightRows)
-      it.runIf(combos.some(([b, w]) => bases[b]?.[1] === basis && weightRows[w]?.[1] === weights))(
-        `sample city panel (331 communities x 2021-2025), min-max, entropy / CRITIC / combine weights: basis ${bname}, weights ${wname}`,
-        async () => {
-          const model = cityPanelModel();
-          const ref = scorePanel(model, city, { period: "year", profile: "normal", basis, weights });
-          const { query, rows } = await run(model, {
-            source: CITY_PANEL_CSV,
-            period: "year",
-            parentColumn: "parent",
-            profile: "normal",
-            basis,
-            weightsBasis: weights,
-          });
-          expect(query.columns.slice(0, 2)).toEqual(["unit", "period"]);
-          expect(expectSamePanel(ref, query, rows)).toBe(331 * 5 * query.nodes.length);
-        },
-      );
+// Every basis, every rows of weights, and both with each other once (not the whole product: each
+// run scores 1,655 unit-periods in memory and in DuckDB).
+const cityCombos: [name: string, basis: PanelBasis, weights: PanelWeights][] = [
+  ["basis pooled, weights pooled", "pooled", "pooled"],
+  ["basis pooled, weights period", "pooled", "period"],
+  ["basis pooled, weights reference 2022", "pooled", { reference: "2022" }],
+  ["basis period, weights pooled", "period", "pooled"],
+  ["basis period, weights period", "period", "period"],
+  ["basis reference 2023, weights pooled", { reference: "2023" }, "pooled"],
+  ["basis reference 2023 clipped, weights period", { reference: 2023, clip: true }, "period"],
+];
 
-  for (const [name, normalize] of [
-    ["zscore", "zscore"],
-    ["rank", "rank"],
-    ["percentile", "percentile"],
-  ] as const)
-    it(`sample city panel, ${name} normalization: basis pooled and period`, async () => {
-      const model = cityPanelModel(normalize, normalize === "rank");
-      for (const basis of ["pooled", "period"] as const) {
-        const ref = scorePanel(model, city, { period: "year", profile: "normal", basis });
-        const { query, rows } = await run(model, {
-          source: CITY_PANEL_CSV,
-          period: "year",
-          parentColumn: "parent",
-          profile: "normal",
-          basis,
-        });
-        expect(expectSamePanel(ref, query, rows)).toBe(331 * 5 * query.nodes.length);
-      }
-    });
+// Normalizations other than min-max on the sample city panel, under the bases their statistic
+// depends on; rank runs with the data-driven weights of cityPanelModel, zscore and percentile with
+// the template's fixed weights.
+const cityNormalizations: [name: string, normalize: string, dataDriven: boolean, basis: PanelBasis][] = [
+  ["zscore normalization, basis pooled", "zscore", false, "pooled"],
+  ["zscore normalization, basis period", "zscore", false, "period"],
+  [
+    "zscore with a reference period (the 2021 mean and sd carried to every year)",
+    "zscore",
+    false,
+    { reference: "2021" },
+  ],
+  ["rank normalization, data-driven weights, basis pooled", "rank", true, "pooled"],
+  ["rank normalization, data-driven weights, basis period", "rank", true, "period"],
+  ["percentile normalization, basis pooled", "percentile", false, "pooled"],
+  ["percentile normalization, basis period", "percentile", false, "period"],
+];
 
-  it("sample city panel, zscore with a reference period (the 2021 mean and sd carried to every year)", async () => {
-    const model = cityPanelModel("zscore", false);
-    const basis = { reference: "2021" };
-    const ref = scorePanel(model, city, { period: "year", profile: "normal", basis });
-    const { query, rows } = await run(model, {
-      source: CITY_PANEL_CSV,
-      period: "year",
-      parentColumn: "parent",
-      profile: "normal",
-      basis,
-    });
-    expect(expectSamePanel(ref, query, rows)).toBe(331 * 5 * query.nodes.length);
+/** The sample city panel (profile normal) scored by scorePanel() and by toSQL run in DuckDB. */
+async function cityPanel(model: Model, basis: PanelBasis, weights?: PanelWeights) {
+  const ref = scorePanel(model, city, { period: "year", profile: "normal", basis, weights });
+  const { query, rows } = await run(model, {
+    source: CITY_PANEL_CSV,
+    period: "year",
+    parentColumn: "parent",
+    profile: "normal",
+    basis,
+    weightsBasis: weights,
   });
+  return { ref, query, rows };
+}
+
+describe.skipIf(!hasDuckDB)("toSQL with a period column, run in DuckDB, equals scorePanel()", () => {
+  it.each(cityCombos)(
+    "sample city panel (331 communities x 2021-2025), min-max, entropy / CRITIC / combine weights: %s",
+    async (_, basis, weights) => {
+      const { ref, query, rows } = await cityPanel(cityPanelModel(), basis, weights);
+      expect(query.columns.slice(0, 2)).toEqual(["unit", "period"]);
+      expect(expectSamePanel(ref, query, rows)).toBe(331 * 5 * query.nodes.length);
+    },
+  );
+
+  it.each(cityNormalizations)(
+    "sample city panel, %s: every unit-period's scores (to 1e-9), ranks and coverage equal scorePanel()'s",
+    async (_, normalize, dataDriven, basis) => {
+      const { ref, query, rows } = await cityPanel(cityPanelModel(normalize, dataDriven), basis);
+      expect(expectSamePanel(ref, query, rows)).toBe(331 * 5 * query.nodes.length);
+    },
+  );
 
   const asemBases: [string, PanelBasis][] = [
     ["pooled", "pooled"],

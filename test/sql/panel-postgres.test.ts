@@ -1,17 +1,12 @@
 // toSQL over a panel (issue 13, item 5), run in PostgreSQL with psql (scripts/ci-postgres.sh sets
 // INDICATRIX_PG; the tests skip without it): the unit x period rows equal scorePanel() to 1e-9 with
 // the same ranks within each period.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Model } from "../../src/indicators/schema.js";
 import type { PanelBasis } from "../../src/panel/basis-plan.js";
 import { type PanelWeights, scorePanel } from "../../src/panel/score-panel.js";
 import { type ToSqlOptions, toSQL } from "../../src/sql/to-sql.js";
-import { csvRows } from "./helpers.js";
+import { csvRows, loadTable, PG, pgRows } from "./helpers.js";
 import {
   ASEM_PANEL_CSV,
   asemPanelModel,
@@ -20,36 +15,9 @@ import {
   expectSamePanel,
 } from "./panel-helpers.js";
 
-const PG = process.env.INDICATRIX_PG;
-const dir = mkdtempSync(join(tmpdir(), "indicatrix-pg-panel-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function psql(sqlText: string): string {
-  const file = join(dir, `q${Math.random().toString(36).slice(2)}.sql`);
-  writeFileSync(file, sqlText);
-  return execFileSync("psql", [PG as string, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--csv", "-f", file], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    maxBuffer: 1 << 28,
-  });
-}
-
-/** Loads a CSV file into a table: a column is text when a present value is not a number, else double. */
-function loadTable(table: string, path: string): void {
-  const rows = csvRows(path);
-  const cols = Object.keys(rows[0] as object);
-  const numeric = (c: string) =>
-    rows.every((r) => r[c] === "" || /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(r[c] as string));
-  const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
-  psql(
-    `DROP TABLE IF EXISTS ${q(table)};\nCREATE TABLE ${q(table)} (${cols.map((c) => `${q(c)} ${numeric(c) ? "DOUBLE PRECISION" : "TEXT"}`).join(", ")});\n` +
-      `\\copy ${q(table)} FROM '${resolve(path).replaceAll("'", "''")}' WITH (FORMAT csv, HEADER true, NULL '')\n`,
-  );
-}
-
 function runPg(model: Model, opts: Omit<ToSqlOptions, "dialect">) {
   const query = toSQL(model, { ...opts, dialect: "postgres" });
-  const rows = parse(psql(`${query.sql};\n`), { columns: true }) as Record<string, string>[];
+  const rows = pgRows(query.sql);
   return { query, rows };
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/indicators/parse-model.js";
 import type { Model } from "../../src/indicators/schema.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import { MISSING_TOKENS } from "../../src/internal/missing.js";
 import { AGGREGATE_METHODS, NORMALIZE_METHODS } from "../../src/internal/specs.js";
 import { resolveProfile } from "../../src/score/resolve-profile.js";
@@ -12,21 +11,12 @@ import { RANK_MODES, rankedNodes } from "../../src/sql/ranks.js";
 import { sqlSource } from "../../src/sql/source.js";
 import { toSQL } from "../../src/sql/to-sql.js";
 import { sqlNumber, sqlWriter } from "../../src/sql/writer.js";
+import { thrown } from "../helpers/errors.js";
 
 const nested: Model = {
   id: "nested",
   tree: { id: "idx", children: [{ id: "g", children: [{ id: "a" }, { id: "b" }] }, { id: "c" }] },
 } as Model;
-
-function thrown(f: () => unknown): IndicatrixError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-}
 
 describe("sqlWriter and sqlNumber (the literals and the raise expression of every part)", () => {
   it("sqlNumber writes a string cast to the dialect's double, so that 0.1 stays the IEEE 0.1", () => {

@@ -19,7 +19,6 @@ import {
   everyMethodModel,
   everyMethodRows,
   expectSameScores,
-  governance,
   governanceToEdit,
   hasDuckDB,
 } from "./helpers.js";

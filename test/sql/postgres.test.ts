@@ -1,8 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { parse } from "csv-parse/sync";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SqlScores } from "../../src/duckdb.js";
 import type { Model } from "../../src/indicators/schema.js";
@@ -18,35 +16,13 @@ import {
   expectSameScores,
   governance,
   governanceToEdit,
+  loadTable,
+  PG,
+  pgRows,
 } from "./helpers.js";
 
-/** Connection string of a PostgreSQL server (scripts/ci-postgres.sh sets it); the tests skip without it. */
-const PG = process.env.INDICATRIX_PG;
 const dir = mkdtempSync(join(tmpdir(), "indicatrix-pg-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function psql(sqlText: string): string {
-  const file = join(dir, `q${Math.random().toString(36).slice(2)}.sql`);
-  writeFileSync(file, sqlText);
-  return execFileSync("psql", [PG as string, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--csv", "-f", file], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    maxBuffer: 1 << 28,
-  });
-}
-
-/** Loads a CSV file into a table: a column is text when a present value is not a number, else double. */
-function loadTable(table: string, path: string): void {
-  const rows = csvRows(path);
-  const cols = Object.keys(rows[0] as object);
-  const numeric = (c: string) =>
-    rows.every((r) => r[c] === "" || /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(r[c] as string));
-  const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
-  psql(
-    `DROP TABLE IF EXISTS ${q(table)};\nCREATE TABLE ${q(table)} (${cols.map((c) => `${q(c)} ${numeric(c) ? "DOUBLE PRECISION" : "TEXT"}`).join(", ")});\n` +
-      `\\copy ${q(table)} FROM '${resolve(path).replaceAll("'", "''")}' WITH (FORMAT csv, HEADER true, NULL '')\n`,
-  );
-}
 
 function runPg(
   model: Model,
@@ -54,7 +30,7 @@ function runPg(
   opts: { profile?: string; unitColumn?: string; parentColumn?: string },
 ): SqlScores {
   const query = toSQL(model, { ...opts, source: table, dialect: "postgres" });
-  const rows = parse(psql(`${query.sql};\n`), { columns: true }) as Record<string, string>[];
+  const rows = pgRows(query.sql);
   const scores: Record<string, Float64Array> = {};
   const ranks: Record<string, Uint32Array> = {};
   for (const id of query.nodes) {

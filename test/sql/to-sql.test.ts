@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Model } from "../../src/indicators/schema.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { sqlDialect } from "../../src/sql/dialect.js";
 import { toSQL } from "../../src/sql/to-sql.js";
+import { codeMessageOf } from "../helpers/errors.js";
 import { governance } from "./helpers.js";
 
 const tiny = (extra: Record<string, unknown> = {}, leaf: Record<string, unknown> = {}): Model =>
@@ -12,16 +12,6 @@ const tiny = (extra: Record<string, unknown> = {}, leaf: Record<string, unknown>
     inputs: [{ id: "x" }, { id: "y" }],
     tree: { id: "idx", ...extra, children: [{ id: "a", ...leaf }, { id: "b" }] },
   }) as Model;
-
-function code(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return "no error";
-}
 
 describe("sqlDialect quoting (identifiers quoted, literals escaped)", () => {
   it('sqlDialect("duckdb"|"postgres"|"trino").ident doubles the double quote', () => {
@@ -35,8 +25,8 @@ describe("sqlDialect quoting (identifiers quoted, literals escaped)", () => {
     expect(sqlDialect("spark").string("it's \\")).toBe("'it\\'s \\\\'");
   });
   it("sqlDialect rejects an unknown engine and a NUL character in a literal", () => {
-    expect(code(() => sqlDialect("mysql"))).toMatch(/^unknown_dialect/);
-    expect(code(() => sqlDialect("duckdb").string("a\u0000b"))).toMatch(/^invalid_identifier/);
+    expect(codeMessageOf(() => sqlDialect("mysql"))).toMatch(/^unknown_dialect/);
+    expect(codeMessageOf(() => sqlDialect("duckdb").string("a\u0000b"))).toMatch(/^invalid_identifier/);
   });
 });
 
@@ -57,7 +47,9 @@ describe("toSQL text", () => {
   });
 
   it("toSQL refuses a file source outside DuckDB", () => {
-    expect(code(() => toSQL(tiny(), { source: "a.csv", dialect: "trino" }))).toMatch(/^invalid_option/);
+    expect(codeMessageOf(() => toSQL(tiny(), { source: "a.csv", dialect: "trino" }))).toMatch(
+      /^invalid_option/,
+    );
   });
 
   it("toSQL inlines the AHP weights of the template as double literals (normal profile)", () => {
@@ -109,18 +101,18 @@ describe("toSQL text", () => {
 
 describe("toSQL refuses what SQL cannot express (unsupported_in_sql, naming method and node)", () => {
   it("outlier treatment", () => {
-    expect(code(() => toSQL(tiny({}, { treat: { log: "ln" } }), { source: "t" }))).toMatch(
+    expect(codeMessageOf(() => toSQL(tiny({}, { treat: { log: "ln" } }), { source: "t" }))).toMatch(
       /^unsupported_in_sql: outlier treatment .*node "a"/,
     );
   });
   it("a power mean with |p| < 0.001", () => {
-    expect(code(() => toSQL(tiny({ aggregate: { method: "power", p: 1e-5 } }), { source: "t" }))).toMatch(
-      /^unsupported_in_sql: the power mean .*node "idx"/,
-    );
+    expect(
+      codeMessageOf(() => toSQL(tiny({ aggregate: { method: "power", p: 1e-5 } }), { source: "t" })),
+    ).toMatch(/^unsupported_in_sql: the power mean .*node "idx"/);
   });
   it("median imputation in Trino (no exact median)", () => {
     const m = { ...tiny(), defaults: { missing: "median" } } as Model;
-    expect(code(() => toSQL(m, { source: "t", dialect: "trino" }))).toMatch(
+    expect(codeMessageOf(() => toSQL(m, { source: "t", dialect: "trino" }))).toMatch(
       /^unsupported_in_sql: missing policy "median" .*node "idx"/,
     );
   });
@@ -142,7 +134,7 @@ describe("toSQL refuses what SQL cannot express (unsupported_in_sql, naming meth
   });
   it("weights of another profile are refused", () => {
     const weights = { ...resolveWeights(governance(), { profile: "normal" }) };
-    expect(code(() => toSQL(governance(), { source: "t", profile: "emergency", weights }))).toMatch(
+    expect(codeMessageOf(() => toSQL(governance(), { source: "t", profile: "emergency", weights }))).toMatch(
       /^invalid_option: weights: .*"normal"/,
     );
   });

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Model } from "../../src/indicators/schema.js";
-import { IndicatrixError } from "../../src/internal/errors.js";
 import { toSQL } from "../../src/sql/to-sql.js";
-
-/** "code: message" of the IndicatrixError that `f` throws. */
-function code(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndicatrixError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return "no error";
-}
+import { codeMessageOf } from "../helpers/errors.js";
 
 const model = (weights: unknown): Model =>
   ({
@@ -24,13 +13,13 @@ const model = (weights: unknown): Model =>
 describe("toSQL: the weighting methods of issue 17", () => {
   for (const method of ["merec", "gini", "cilos", "idocriw"])
     it(`a data-driven "${method}" spec is refused with unsupported_in_sql naming the method and the node`, () => {
-      expect(code(() => toSQL(model({ method }), { source: "t" }))).toMatch(
+      expect(codeMessageOf(() => toSQL(model({ method }), { source: "t" }))).toMatch(
         new RegExp(`^unsupported_in_sql: .*"${method}".*node "root"`),
       );
     });
   it("a data-driven part of a combination is refused too", () => {
     expect(
-      code(() =>
+      codeMessageOf(() =>
         toSQL(model({ method: "combine", rule: "linear", of: [{ method: "equal" }, { method: "merec" }] }), {
           source: "t",
         }),
