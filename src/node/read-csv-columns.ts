@@ -56,8 +56,9 @@ export interface ReadDataOptions {
  * numbers packed in rows ({@link CellRows}) and makes a column when it is asked for: `toDataset` takes
  * the few a model reads (issue 20 item 14: a file of 1,000,000 columns x 2 rows made a million arrays
  * and a record of a million keys, 3-4 s of CPU and 1.2 GB, to score three of them).
+ * @internal
  */
-const EAGER_COLUMNS = 10_000;
+export const EAGER_COLUMNS = 10_000;
 
 /**
  * Exact lookups in a list of names before it is indexed: a scan of a million names costs a few
