@@ -1,8 +1,17 @@
 import { isUtf8 } from "node:buffer";
 import { parse as parseCsv } from "csv-parse/sync";
+import { findDuplicates } from "../internal/duplicates.js";
 import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { MAX_DATA_FILE_BYTES } from "../internal/limits.js";
-import { conversionNote, type DatasetColumns, headerKey, noUnitColumn, TEXT_KEYS } from "../score/dataset.js";
+import {
+  conversionNote,
+  type DatasetColumns,
+  headerKey,
+  noUnitColumn,
+  PACKED_COLUMNS,
+  type PackedColumns,
+  TEXT_KEYS,
+} from "../score/dataset.js";
 import { decodeText, refuseNulBytes } from "../score/decode-text.js";
 import {
   type ConversionCounts,
@@ -10,6 +19,7 @@ import {
   type NumberFormat,
   parseNumberText,
 } from "../score/parse-number-text.js";
+import { ColumnStore, RowStore } from "./number-store.js";
 import { readBinaryFile } from "./read-file.js";
 
 /**
@@ -42,44 +52,29 @@ export interface ReadDataOptions {
 }
 
 /**
- * Capacity of a column's first buffer: 4 values (32 bytes). A column grows by doubling from there, so
- * a file with a million columns and two rows holds a million small buffers, not a million 8 KB ones
- * (issue 20 item 14: 1,000,000 x 2 took 7.4 GB with 1,024 values preallocated per column).
+ * Widest file whose columns are all made as it is read: 10,000 numeric columns. A wider file keeps its
+ * numbers packed in rows ({@link CellRows}) and makes a column when it is asked for: `toDataset` takes
+ * the few a model reads (issue 20 item 14: a file of 1,000,000 columns x 2 rows made a million arrays
+ * and a record of a million keys, 3-4 s of CPU and 1.2 GB, to score three of them).
+ * @internal
  */
-const FIRST_CAPACITY = 4;
+export const EAGER_COLUMNS = 10_000;
 
-/** A growing Float64Array (capacity doubling), so that a large file never holds a string per cell. */
-class NumberColumn {
-  data = new Float64Array(FIRST_CAPACITY);
-  length = 0;
-  /** First cell that is not a number: its row index and text (reported by `toDataset` if the column is used). */
-  bad: { row: number; text: string } | undefined;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  values(): ArrayLike<number | null> {
-    const values = this.data.subarray(0, this.length);
-    if (!this.bad) return values;
-    // A plain array with the offending text in place: toDataset names the row, unit and column.
-    // A String object, not a string: toDataset reports it as it is (`got "无"`) rather than reading it
-    // again with its own missing markers, which the reader's options (--missing) may have replaced.
-    const out: (number | string | object)[] = Array.from(values);
-    out[this.bad.row] = Object(this.bad.text) as object;
-    return out as unknown as ArrayLike<number | null>;
-  }
-}
+/**
+ * Exact lookups in a list of names before it is indexed: a scan of a million names costs a few
+ * milliseconds, a Map of them a few hundred.
+ */
+const SCANS_BEFORE_INDEX = 64;
 
 /**
  * Reads a CSV data file straight into columns: the unit id (the first of `unit`, `id`, `uCode`), the
  * parent, level and name (`name` or `uName`) as text, as `toDataset` reads rows, and every other
  * column as a Float64Array. Unlike {@link readCsvFile} it never holds a record or a string per cell
  * (csv-parse hands each record over and forgets it), so a 50 MB file with 600,000 rows of 10 values
- * is read in about 5 times less memory. Numbers are parsed as `toDataset` parses them (empty, `NA`,
+ * is read in about 5 times less memory. A file of more than 10,000 numeric columns keeps its numbers
+ * packed in rows: `toDataset` (and `score`) make only the columns they read, so 1,000,000 columns x 2
+ * rows are scored in about a second; its `values` is made, every column, the first time it is read.
+ * Numbers are parsed as `toDataset` parses them (empty, `NA`,
  * `NaN`, `null` = missing); the first cell of a column that is not a number is kept as text so
  * that `toDataset` reports it, with its row, unit and column, when the model uses that column.
  *
@@ -182,7 +177,6 @@ export function columnCollector(
   notes: Issue[] = [],
 ): { onRecord: (record: string[], info: { lines: number }) => null; finish: () => DatasetColumns } {
   const format = o.numbers ?? {};
-  const points = new Set((format.pointsColumns ?? []).map(headerKey));
   let header: string[] | undefined;
   let unitAt = -1;
   const textAt: Record<"parent" | "level" | "name", number> = { parent: -1, level: -1, name: -1 };
@@ -192,26 +186,35 @@ export function columnCollector(
     level: [],
     name: [],
   };
-  let numeric: {
-    at: number;
-    name: string;
-    column: NumberColumn;
-    points: boolean;
-    counts: ConversionCounts;
-  }[] = [];
+  // The numeric columns, one entry each in flat arrays (a million columns make no object each): the
+  // position in the record, the name, whether percent cells read as points, the conversions counted
+  // (made at a column's first conversion) and the first cell that is not a number.
+  let numberAt = new Int32Array(0);
+  let numberNames: string[] = [];
+  let pointsAt: Uint8Array = new Uint8Array(0);
+  let countsAt: (ConversionCounts | undefined)[] = [];
+  let spare = emptyCounts();
+  const bad = new Map<number, { row: number; text: string }>();
+  // Up to EAGER_COLUMNS numeric columns: an array each; more: rows of numbers, a column made when asked for.
+  let byColumn: ColumnStore | undefined;
+  let byRow: RowStore | undefined;
+  /** The number of numeric column `j` in a cell, its conversions counted and the first bad cell kept. */
+  const cellValue = (j: number, cell: string, row: number): number => {
+    const counts = countsAt[j] ?? spare;
+    const v = parseNumberText(cell, format, pointsAt[j] === 1, counts);
+    // parseNumberText sets `example` with the first conversion it counts: the spare becomes the column's.
+    if (counts === spare && spare.example !== undefined) {
+      countsAt[j] = spare;
+      spare = emptyCounts();
+    }
+    if (v !== undefined) return v;
+    if (!bad.has(j)) bad.set(j, { row, text: cell });
+    return Number.NaN;
+  };
   const onRecord = (record: string[], info: { lines: number }): null => {
     if (header === undefined) {
       header = record.map(headerKey);
-      const seen = new Set<string>();
-      for (const [j, h] of header.entries()) {
-        if (h === "" || seen.has(h))
-          throw new IndicatrixError(
-            "invalid_csv",
-            `${path}, line ${info.lines}: ${h === "" ? `column ${j + 1} has no name` : `column "${h}" appears twice`}`,
-            { path: ["line", info.lines], where: `${path}, line ${info.lines}` },
-          );
-        seen.add(h);
-      }
+      checkHeader(header, path, info.lines);
       const names = header;
       const at = (name: string, option: string): number => {
         const k = names.indexOf(headerKey(name));
@@ -244,15 +247,20 @@ export function columnCollector(
       if (o.periodColumn !== undefined) renamed.set(at(o.periodColumn, "--period-column"), "period");
       if (o.populationColumn !== undefined)
         renamed.set(at(o.populationColumn, "--population-column"), "population");
-      const taken = new Set([unitAt, textAt.parent, textAt.level, textAt.name]);
-      numeric = names.flatMap((h, at) => {
-        if (taken.has(at)) return [];
-        const name = renamed.get(at) ?? h;
-        const asPoints =
-          format.percent === "points" ||
-          (format.percent !== "fraction" && points.size > 0 && points.has(headerKey(name)));
-        return [{ at, name, column: new NumberColumn(), points: asPoints, counts: emptyCounts() }];
-      });
+      const skipped = new Set([unitAt, textAt.parent, textAt.level, textAt.name]);
+      // A column renamed `population` (or `period`) replaces one that the file names so.
+      for (const [k, name] of renamed) {
+        const shadowed = names.indexOf(name);
+        if (shadowed >= 0 && shadowed !== k && !renamed.has(shadowed)) skipped.add(shadowed);
+      }
+      const positions: number[] = [];
+      for (let k = 0; k < names.length; k++) if (!skipped.has(k)) positions.push(k);
+      numberAt = Int32Array.from(positions);
+      numberNames = positions.map((k) => renamed.get(k) ?? (names[k] as string));
+      pointsAt = pointColumns(numberNames, format);
+      countsAt = new Array<ConversionCounts | undefined>(positions.length).fill(undefined);
+      if (positions.length <= EAGER_COLUMNS) byColumn = new ColumnStore(positions.length);
+      else byRow = new RowStore(positions.length);
       return null;
     }
     const row = units.length;
@@ -262,13 +270,16 @@ export function columnCollector(
       const v = at >= 0 ? record[at] : undefined;
       text[key].push(v === undefined || v === "" ? undefined : v);
     }
-    for (const { at, column, points: asPoints, counts } of numeric) {
-      const cell = record[at] as string;
-      const v = parseNumberText(cell, format, asPoints, counts);
-      if (v === undefined) {
-        column.bad ??= { row, text: cell };
-        column.push(Number.NaN);
-      } else column.push(v);
+    if (byColumn !== undefined) {
+      byColumn.nextRow();
+      const columns = byColumn.columns;
+      for (let j = 0; j < numberAt.length; j++)
+        columns[j]![row] = cellValue(j, record[numberAt[j]!] as string, row);
+    } else if (byRow !== undefined) {
+      const block = byRow.nextRow();
+      const base = byRow.offset;
+      for (let j = 0; j < numberAt.length; j++)
+        block[base + j] = cellValue(j, record[numberAt[j]!] as string, row);
     }
     return null;
   };
@@ -278,23 +289,109 @@ export function columnCollector(
         path: [],
         where: path,
       });
-    // Object.fromEntries defines own properties (a column named `__proto__` included), in half the
-    // time of a defineProperty per column when there are a million.
-    const values: Record<string, ArrayLike<number | null>> = Object.fromEntries(
-      numeric.map(({ name, column }) => [name, column.values()]),
-    );
-    for (const { name, points: asPoints, counts } of numeric) {
-      const note = conversionNote(name, counts, asPoints);
+    numberNames.forEach((name, j) => {
+      const counts = countsAt[j];
+      const note = counts && conversionNote(name, counts, pointsAt[j] === 1);
       if (note) notes.push({ ...note, where: `${path}, ${note.where}` });
-    }
-    return {
+    });
+    const data = {
       units,
-      values,
       parents: text.parent,
       levels: text.level,
       names: text.name,
       ...(notes.length > 0 ? { notes } : {}),
     };
+    const withText = (j: number, column: Float64Array) => valuesWithText(column, bad.get(j));
+    if (byRow !== undefined) {
+      const store = byRow;
+      return packedData(data, numberNames, (j) => withText(j, store.column(j)));
+    }
+    const store = byColumn as ColumnStore;
+    // Object.fromEntries defines own properties (a column named `__proto__` included).
+    const values = Object.fromEntries(numberNames.map((name, j) => [name, withText(j, store.column(j))]));
+    return { ...data, values };
   };
   return { onRecord, finish };
+}
+
+/** Refuses a header with an empty or a repeated name, naming the first (in a linear pass: a million names). */
+function checkHeader(header: readonly string[], path: string, line: number): void {
+  const empty = header.indexOf("");
+  const repeat = findDuplicates(header, 1)[0]?.[1] ?? -1;
+  const j = empty >= 0 && (repeat < 0 || empty <= repeat) ? empty : repeat;
+  if (j < 0) return;
+  throw new IndicatrixError(
+    "invalid_csv",
+    `${path}, line ${line}: ${j === empty ? `column ${j + 1} has no name` : `column "${header[j]}" appears twice`}`,
+    { path: ["line", line], where: `${path}, line ${line}` },
+  );
+}
+
+/** 1 for each column whose percent cells read as points (see `NumberFormat`), else 0. */
+function pointColumns(names: readonly string[], format: NumberFormat): Uint8Array {
+  const out = new Uint8Array(names.length);
+  if (format.percent === "points") out.fill(1);
+  else if (format.percent !== "fraction")
+    for (const c of new Set((format.pointsColumns ?? []).map(headerKey))) {
+      const j = names.indexOf(c);
+      if (j >= 0) out[j] = 1;
+    }
+  return out;
+}
+
+/**
+ * A column's values, or when a cell is not a number a plain array with that cell's text in place, so
+ * that toDataset names the row, unit and column. A String object, not a string: toDataset reports it as
+ * it is (`got "无"`) rather than reading it again with its own missing markers, which the reader's
+ * options (--missing) may have replaced.
+ */
+function valuesWithText(
+  column: Float64Array,
+  bad: { row: number; text: string } | undefined,
+): ArrayLike<number | null> {
+  if (!bad) return column;
+  const out: (number | string | object)[] = Array.from(column);
+  out[bad.row] = Object(bad.text) as object;
+  return out as unknown as ArrayLike<number | null>;
+}
+
+/**
+ * The data of a wide file with its columns packed: `toDataset` takes the columns it needs through
+ * `PACKED_COLUMNS` (each made once, then kept), and `values`, made the first time it is read, holds
+ * every column as the narrow files' `values` does.
+ */
+function packedData(
+  data: Omit<DatasetColumns, "values">,
+  names: readonly string[],
+  make: (j: number) => ArrayLike<number | null>,
+): DatasetColumns {
+  const made = new Map<number, ArrayLike<number | null>>();
+  let index: Map<string, number> | undefined;
+  let scans = 0;
+  const packed: PackedColumns = {
+    names,
+    indexOf(name) {
+      if (index === undefined && ++scans > SCANS_BEFORE_INDEX) index = new Map(names.map((n, j) => [n, j]));
+      return index === undefined ? names.indexOf(name) : (index.get(name) ?? -1);
+    },
+    column(j) {
+      let column = made.get(j);
+      if (column === undefined) {
+        column = make(j);
+        made.set(j, column);
+      }
+      return column;
+    },
+  };
+  let values: Record<string, ArrayLike<number | null>> | undefined;
+  const out = {
+    ...data,
+    get values() {
+      values ??= Object.fromEntries(names.map((name, j) => [name, packed.column(j)]));
+      return values;
+    },
+  };
+  // Not enumerable: a copy (`{ ...data, values }`) is read by its own values, not by these columns.
+  Object.defineProperty(out, PACKED_COLUMNS, { value: packed });
+  return out;
 }

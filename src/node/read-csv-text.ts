@@ -1,5 +1,6 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { IndicatrixError } from "../internal/errors.js";
+import { firstLineEnd } from "./read-csv-columns.js";
 
 /**
  * Parses CSV text with a header row into records (csv-parse). Empty cells stay empty strings;
@@ -14,10 +15,15 @@ import { IndicatrixError } from "../internal/errors.js";
  */
 export function readCsvText(text: string, name = "(csv)"): Record<string, string>[] {
   try {
-    return parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<
-      string,
-      string
-    >[];
+    // The line ending given up front: csv-parse's own discovery takes seconds on a long header.
+    const recordDelimiter = firstLineEnd(text);
+    return parseCsv(text, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      ...(recordDelimiter !== undefined ? { record_delimiter: recordDelimiter } : {}),
+    }) as Record<string, string>[];
   } catch (e) {
     const err = e as Error & { lines?: number };
     const where = err.lines !== undefined ? `${name}, line ${err.lines}` : name;

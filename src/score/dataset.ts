@@ -32,6 +32,31 @@ export interface DatasetColumns {
   notes?: readonly Issue[];
 }
 
+/**
+ * Numeric columns that a reader holds packed (the cells of many columns in a few buffers, not one array
+ * per column) and makes one at a time when asked, found on a {@link DatasetColumns} under
+ * {@link PACKED_COLUMNS}. `toDataset` takes from it the columns a model reads and only names the others,
+ * so a file a million columns wide is read and scored without a million arrays and a record of a million
+ * keys (issue 20 item 14); `values` is then made the first time it is read.
+ * @internal
+ */
+export interface PackedColumns {
+  /** The columns' names in file order, each already in {@link headerKey} form. */
+  readonly names: readonly string[];
+  /** The position of `name` in `names` (an exact match), or -1. */
+  indexOf(name: string): number;
+  /** The values of column `names[index]`, as `values` holds them. */
+  column(index: number): ArrayLike<number | null>;
+}
+
+/** The key of a {@link DatasetColumns}' {@link PackedColumns}. @internal */
+export const PACKED_COLUMNS: unique symbol = Symbol("indicatrix.packedColumns");
+
+/** The packed columns of a columnar input, if a reader gave them. */
+function packedOf(input: DatasetColumns): PackedColumns | undefined {
+  return (input as { [PACKED_COLUMNS]?: PackedColumns })[PACKED_COLUMNS];
+}
+
 /** What `score()` and friends accept as data: rows, columns, or an already built {@link Dataset}. */
 export type DatasetInput = readonly DatasetRow[] | DatasetColumns | Dataset;
 
@@ -403,12 +428,13 @@ export function noUnitColumn(
 }
 
 function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issue[]): Dataset {
+  // Packed columns are taken as they are: reading `values` would make every column.
+  const packed = input && typeof input === "object" ? packedOf(input) : undefined;
   if (
     !input ||
     typeof input !== "object" ||
     !Array.isArray(input.units) ||
-    !input.values ||
-    typeof input.values !== "object"
+    (packed === undefined && (!input.values || typeof input.values !== "object"))
   ) {
     issues.push({
       code: "invalid_data",
@@ -427,7 +453,7 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
     if (typeof u === "string" && u !== "" && isTrimmed(u)) continue;
     if (m > 0 && input.units.every((v) => text(v) === undefined)) {
       // No unit id at all: one issue naming the columns, not one per unit.
-      issues.push(noUnitColumn(Object.keys(input.values), undefined, "units"));
+      issues.push(noUnitColumn(packed ? packed.names : Object.keys(input.values), undefined, "units"));
       return emptyDataset();
     }
     units = input.units.map((v, k) => {
@@ -440,15 +466,21 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
     });
     break;
   }
-  const keys = Object.keys(input.values);
+  const keys = packed ? packed.names : Object.keys(input.values);
   const aliases = roleAliases(opts);
-  // Exact names are looked up in a set: a file may have a million columns.
-  const keySet = new Set(keys);
-  const source = (c: string) => {
+  // Exact names are looked up in a set (a file may have a million columns); packed names are header
+  // keys already, so a name matches one of them exactly or after headerKey, without a pass over them.
+  const keySet = packed ? undefined : new Set(keys);
+  const source = (c: string): string | undefined => {
     const name = aliases.get(c) ?? c;
-    return keySet.has(name) ? name : findKey(keys, name);
+    if (packed === undefined) return keySet?.has(name) ? name : findKey(keys, name);
+    if (packed.indexOf(name) >= 0) return name;
+    const key = headerKey(name);
+    return key !== name && packed.indexOf(key) >= 0 ? key : undefined;
   };
-  const wanted = opts.columns ? [...opts.columns] : keys;
+  const valuesOf = (key: string): ArrayLike<number | null> | undefined =>
+    packed ? packed.column(packed.indexOf(key)) : input.values[key];
+  const wanted = opts.columns ? [...opts.columns] : [...keys];
   for (const c of opts.optional ?? []) if (source(c) !== undefined && !wanted.includes(c)) wanted.push(c);
   const columns = new Map<string, Float64Array>();
   const used = new Set<string>();
@@ -467,7 +499,7 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
       continue;
     }
     used.add(key);
-    const values = input.values[key] as ArrayLike<number | null>;
+    const values = valuesOf(key) as ArrayLike<number | null>;
     if (!values || typeof values.length !== "number" || values.length !== m) {
       issues.push({
         code: "invalid_data",

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { firstLineEnd, readCsvColumns } from "../../src/node/read-csv-columns.js";
+import { EAGER_COLUMNS, firstLineEnd, readCsvColumns } from "../../src/node/read-csv-columns.js";
 import { toDataset } from "../../src/score/dataset.js";
 
 // The files and expected.json are written by test/fixtures/encodings/make.py (Python's codecs and hand rules).
@@ -162,5 +162,110 @@ describe("a text cell that is not a number, in a file's words (issue 20 item 23)
     expect(() => toDataset({ units: ["u1"], values: { a: [{} as unknown as number] } })).toThrow(
       /expected a number or null, got {}/,
     );
+  });
+});
+
+describe("a file wider than EAGER_COLUMNS keeps its numbers packed and reads as a narrow one (issue 20 item 14)", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "indicatrix-wide-"));
+  // The same five columns alone (read with an array per column) and among EAGER_COLUMNS padding
+  // columns (read packed): `a` holds a cell that is not a number, `b` percents, `c` thousands
+  // separators and a missing marker, `pop` is renamed `population` over the file's own `population`.
+  const write = (name: string, padding: number): string => {
+    const pad = Array.from({ length: padding }, (_, j) => `p${j}`);
+    const header = [
+      "unit",
+      ...pad.slice(0, padding >> 1),
+      "a",
+      "b",
+      "population",
+      "c",
+      "pop",
+      ...pad.slice(padding >> 1),
+    ];
+    const row = (u: string, cells: string[]) =>
+      [
+        u,
+        ...pad.slice(0, padding >> 1).map(() => "1"),
+        ...cells,
+        ...pad.slice(padding >> 1).map(() => "2"),
+      ].join(",");
+    const path = join(tmp, name);
+    writeFileSync(
+      path,
+      `${header.join(",")}\n${row("u1", ["3", "85%", "7", '"1,234.5"', "100"])}\n${row("u2", ["x", "5%", "8", "—", "300"])}\n${row("u3", ["4", "0.5", "9", "12", "200"])}\n`,
+    );
+    return path;
+  };
+  const narrow = write("narrow.csv", 0);
+  const wide = write("wide.csv", EAGER_COLUMNS);
+  const opts = { populationColumn: "pop", numbers: { pointsColumns: ["b"] } };
+  const columns = ["b", "c", "population"];
+
+  it("toDataset gives the same columns, conversion notes, ignored columns and refusals", () => {
+    const a = readCsvColumns(narrow, opts);
+    const b = readCsvColumns(wide, opts);
+    const da = toDataset(a, { columns });
+    const db = toDataset(b, { columns });
+    expect(db.units).toEqual(["u1", "u2", "u3"]);
+    // By hand: 85% and 5% read as points in b; "1,234.5" as 1234.5 and "—" as missing in c; pop, not the file's population.
+    expect([...(db.columns.get("b") as Float64Array)]).toEqual([85, 5, 0.5]);
+    expect(nan(db.columns.get("c") as Float64Array)).toEqual([1234.5, null, 12]);
+    expect([...(db.columns.get("population") as Float64Array)]).toEqual([100, 300, 200]);
+    for (const c of columns)
+      expect([...(db.columns.get(c) as Float64Array)]).toEqual([...(da.columns.get(c) as Float64Array)]);
+    expect(da.ignored).toEqual(["a"]);
+    expect(db.ignored).toHaveLength(EAGER_COLUMNS + 1);
+    expect(db.ignored.filter((c) => !c.startsWith("p"))).toEqual(["a"]);
+    expect(b.notes?.map((n) => n.message)).toEqual(a.notes?.map((n) => n.message));
+    expect(b.notes?.map((n) => n.where)).toEqual([`${wide}, column "b"`, `${wide}, column "c"`]);
+    const refusal = (data: typeof a) => {
+      try {
+        toDataset(data, { columns: ["a"] });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "accepted";
+    };
+    expect(refusal(b)).toBe('row 2, unit "u2", column "a": expected a number or an empty cell, got "x"');
+    expect(refusal(b)).toBe(refusal(a));
+    expect(() => toDataset(b, { columns: ["zz"] })).toThrow(/the model needs column "zz"/);
+    // Names match after headerKey, as in a narrow file: the full-width ｃ is c.
+    expect([...(toDataset(b, { columns: ["ｃ"] }).columns.get("ｃ") as Float64Array)].slice(0, 1)).toEqual([
+      1234.5,
+    ]);
+  });
+
+  it("values, read, holds every column as a narrow file's does; a copy is read by its own values", () => {
+    const b = readCsvColumns(wide, opts);
+    // The padding, a, b, c and population (pop's values: the file's own population column is replaced).
+    expect(Object.keys(b.values)).toHaveLength(EAGER_COLUMNS + 4);
+    expect([...(b.values.p0 as Float64Array)]).toEqual([1, 1, 1]);
+    expect([...(b.values[`p${EAGER_COLUMNS - 1}`] as Float64Array)]).toEqual([2, 2, 2]);
+    expect([...(b.values.population as Float64Array)]).toEqual([100, 300, 200]);
+    expect(b.values.b).toBe(toDataset(b, { columns: ["b"] }).columns.get("b"));
+    const copy = { ...b, values: { b: [1, 2, 3] } };
+    expect([...(toDataset(copy).columns.get("b") as Float64Array)]).toEqual([1, 2, 3]);
+  });
+
+  it("--population-column pop replaces a population column before or after it", () => {
+    const path = join(tmp, "before.csv");
+    writeFileSync(path, "unit,pop,population\nu1,5,7\n");
+    expect([
+      ...(toDataset(readCsvColumns(path, { populationColumn: "pop" })).columns.get(
+        "population",
+      ) as Float64Array),
+    ]).toEqual([5]);
+    expect(readCsvColumns(narrow, { populationColumn: "pop" }).values.population).toEqual(
+      new Float64Array([100, 300, 200]),
+    );
+  });
+
+  it("a repeated or empty name in a wide header is refused at the first of them", () => {
+    const names = Array.from({ length: EAGER_COLUMNS + 2 }, (_, j) => `p${j}`);
+    const path = join(tmp, "repeat.csv");
+    writeFileSync(path, `unit,${[...names, "p7", ""].join(",")}\n`);
+    expect(() => readCsvColumns(path)).toThrow(`${path}, line 1: column "p7" appears twice`);
+    writeFileSync(path, `unit,${[...names.slice(0, 9), "", ...names, "p7"].join(",")}\n`);
+    expect(() => readCsvColumns(path)).toThrow(`${path}, line 1: column 11 has no name`);
   });
 });
