@@ -191,6 +191,28 @@ function text(v: unknown): string | undefined {
 }
 
 /**
+ * A parent cell as a unit id: empty is no parent; a value beginning or ending with white space is
+ * refused (an issue pushed, `undefined` returned) for the reason {@link unitIdIssue} gives, since
+ * `"  s1 "` would not find the unit `s1`.
+ */
+function parentId(v: unknown, row: number, where: string, issues: Issue[]): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  const raw = String(v);
+  if (raw.trim() === "") return undefined;
+  if (!isTrimmed(raw)) {
+    issues.push({
+      code: "invalid_data",
+      severity: "error",
+      path: ["data", row],
+      where,
+      message: `parent id ${JSON.stringify(raw)} begins or ends with white space; ids are kept exactly, so remove the spaces (or the quotes that keep them)`,
+    });
+    return undefined;
+  }
+  return raw;
+}
+
+/**
  * The issue of a unit id cell at data row `row` (1-based): empty, or beginning or ending with white
  * space (a quoted CSV cell `"  u4  "` keeps its spaces). Ids are kept exactly as written, so
  * `"  u4  "` and `u4` would be two units and a parent `u4` would not find the first: such an id is
@@ -351,7 +373,9 @@ function fromRows(rows: readonly DatasetRow[], opts: ToDatasetOptions, issues: I
     if (idIssue) issues.push(idIssue);
     const id = idIssue ? undefined : String(rawId);
     units[i] = id ?? "";
-    parents[i] = Object.hasOwn(row, parentKey) ? text(row[parentKey]) : undefined;
+    parents[i] = Object.hasOwn(row, parentKey)
+      ? parentId(row[parentKey], i + 1, `row ${i + 1}, column "${parentKey}"`, issues)
+      : undefined;
     levels[i] = Object.hasOwn(row, levelKey) ? text(row[levelKey]) : undefined;
     names[i] = Object.hasOwn(row, nameKey) ? text(row[nameKey]) : undefined;
     for (let j = 0; j < present.length; j++) {
@@ -552,6 +576,10 @@ function fromColumns(input: DatasetColumns, opts: ToDatasetOptions, issues: Issu
         where: name,
         message: `expected ${m} entries, got ${arr.length}`,
       });
+    if (name === "parents")
+      return Array.from({ length: m }, (_, i) =>
+        parentId(arr[i], i + 1, `row ${i + 1}, parents[${i}]`, issues),
+      );
     return Array.from({ length: m }, (_, i) => text(arr[i]));
   };
   return {

@@ -123,6 +123,18 @@ describe('a quoted unit id "  u4  " (issue 20 item 21: was read as u4)', () => {
   });
 });
 
+describe('a quoted parent id "  s1 " (issue 20 item 21: was trimmed to s1)', () => {
+  it("toDataset refuses it naming its row, and an unquoted padded parent is trimmed by the reader", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "indicatrix-ids-"));
+    const path = join(tmp, "parents.csv");
+    writeFileSync(path, 'unit,parent,a\ns1,,\nc1, s1 ,1\nc2,"  s1 ",2\n');
+    const d = readCsvColumns(path);
+    expect(() => toDataset(d)).toThrow(
+      /^row 3, parents\[2\]: parent id " {2}s1 " begins or ends with white space/,
+    );
+  });
+});
+
 describe("files that are not comma-separated UTF-8 get a hint (issue 20 item 23)", () => {
   const tmp = mkdtempSync(join(tmpdir(), "indicatrix-hints-"));
 

@@ -94,6 +94,17 @@ describe("unit ids are kept exactly: spaces around an id are refused, naming the
     expect(found[0]?.message).toMatch(/unit id " {2}u4 {2}" begins or ends with white space/);
   });
 
+  it('rows: a parent "s1 " is invalid_data at row 2, column "parent"; an empty parent is no parent', () => {
+    const found = issues(() =>
+      toDataset([
+        { unit: "s1", parent: "", a: null },
+        { unit: "c1", parent: "s1 ", a: 2 },
+      ]),
+    );
+    expect(found.map((i) => [i.code, i.where])).toEqual([["invalid_data", 'row 2, column "parent"']]);
+    expect(found[0]?.message).toMatch(/parent id "s1 " begins or ends with white space/);
+  });
+
   it("columns: an empty id and a tab-ended id each name their 1-based row, not units[k]", () => {
     const found = issues(() => toDataset({ units: ["u1", "", "u3\t"], values: { a: [1, 2, 3] } }));
     expect(found.map((i) => [i.code, i.where, i.path])).toEqual([
