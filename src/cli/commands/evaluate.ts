@@ -40,7 +40,8 @@ a missing indicator value are left out of the method (empty cells).
   --combine C        borda (default with several methods) or copeland: one row per unit with each
                      method's rank, the combined score and rank; the pairwise agreement of the
                      rankings (Spearman, Kendall, weighted Spearman r_w, WS) goes to stderr (csv)
-                     or the "agreement" field (json)
+                     or the "agreement" field (json); --v, --lambda and the promethee flags go to
+                     their method in the list
   --profile P        profile to apply (default: the model's first)
   --profiles A,B     coupling between the root scores of two or more profiles (e.g. normal,emergency)
   --v X              vikor: weight of the group utility S in Q, in [0, 1] (default 0.5)
@@ -99,7 +100,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
   if (values.profiles !== undefined && (method !== "coupling" || methods.length > 1))
     throw new UsageError("--profiles is only for --method coupling");
   const only = (flag: string, m: ModelEvaluationMethod) => {
-    if ((values as Record<string, unknown>)[flag] !== undefined && method !== m)
+    if ((values as Record<string, unknown>)[flag] !== undefined && !methods.includes(m))
       throw new UsageError(`--${flag} is only for --method ${m}`);
   };
   only("v", "vikor");
@@ -110,30 +111,31 @@ export function evaluateCommand(argv: string[], io: Io): number {
   const model = parseModel(readModelFile(positionals[0] as string));
   const data = loadData(positionals[1] as string, model, values, io);
   const names = new Map(data.units.map((u, k) => [u, data.names?.[k]]));
-  if (combine !== undefined) {
-    const profile = values.profile !== undefined ? { profile: values.profile } : {};
+  // each method's own flags go to that method only (also when several are combined)
+  const optsFor = (m: ModelEvaluationMethod): EvaluateModelOptions =>
+    ({
+      method: m,
+      ...(values.profile !== undefined ? { profile: values.profile } : {}),
+      ...(values.profiles !== undefined ? { profiles: values.profiles.split(",").map((s) => s.trim()) } : {}),
+      ...(m === "vikor" && values.v !== undefined ? { v: number("v", values.v) } : {}),
+      ...(m === "waspas" && values.lambda !== undefined ? { lambda: number("lambda", values.lambda) } : {}),
+      ...(m === "promethee" && values.preference !== undefined
+        ? { preference: listOrOne(values.preference) }
+        : {}),
+      ...(m === "promethee" && values.q !== undefined ? { q: numbers("q", values.q) } : {}),
+      ...(m === "promethee" && values.p !== undefined ? { p: numbers("p", values.p) } : {}),
+      ...(m === "promethee" && values.s !== undefined ? { s: numbers("s", values.s) } : {}),
+    }) as EvaluateModelOptions;
+  if (combine !== undefined)
     return combineMethods(
       model,
       data,
-      methods,
+      methods.map(optsFor),
       combine,
-      profile,
       { format, csv, out: values.out, positionals, names, top },
       io,
     );
-  }
-  const opts = {
-    method,
-    ...(values.profile !== undefined ? { profile: values.profile } : {}),
-    ...(values.profiles !== undefined ? { profiles: values.profiles.split(",").map((s) => s.trim()) } : {}),
-    ...(values.v !== undefined ? { v: number("v", values.v) } : {}),
-    ...(values.lambda !== undefined ? { lambda: number("lambda", values.lambda) } : {}),
-    ...(values.preference !== undefined ? { preference: listOrOne(values.preference) } : {}),
-    ...(values.q !== undefined ? { q: numbers("q", values.q) } : {}),
-    ...(values.p !== undefined ? { p: numbers("p", values.p) } : {}),
-    ...(values.s !== undefined ? { s: numbers("s", values.s) } : {}),
-  } as EvaluateModelOptions;
-  const ev = evaluateModel(model, data, opts);
+  const ev = evaluateModel(model, data, optsFor(method));
   const text =
     format === "table"
       ? evaluateTable(ev, names, top, model.language)
@@ -166,9 +168,8 @@ export function evaluateCommand(argv: string[], io: Io): number {
 function combineMethods(
   model: ReturnType<typeof parseModel>,
   data: DatasetInput,
-  methods: readonly ModelEvaluationMethod[],
+  runsOf: readonly EvaluateModelOptions[],
   combine: "borda" | "copeland",
-  profile: { profile?: string },
   output: {
     format: string;
     csv: ReturnType<typeof csvOptions>;
@@ -179,10 +180,13 @@ function combineMethods(
   },
   io: Io,
 ): number {
-  const runs = methods.map((m) => {
-    const ev = evaluateModel(model, data, { method: m, ...profile } as EvaluateModelOptions);
+  const methods = runsOf.map((o) => o.method);
+  const runs = runsOf.map((o) => {
+    const ev = evaluateModel(model, data, o);
     if (!ev.columns.includes("rank"))
-      throw new UsageError(`--method ${m} gives no ranking, so it cannot be combined (--combine ${combine})`);
+      throw new UsageError(
+        `--method ${o.method} gives no ranking, so it cannot be combined (--combine ${combine})`,
+      );
     return ev;
   });
   const first = runs[0]!;
