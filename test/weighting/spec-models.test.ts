@@ -61,6 +61,8 @@ const WANT: Record<string, () => number[]> = {
   "bwm-nonlinear": () => bwm(judged, { model: "nonlinear" }).weights,
   "fuzzy-ahp": () => fuzzyAhp(crisp).weights,
   "fuzzy-ahp-chang": () => fuzzyAhp(crisp, { method: "chang" }).weights,
+  // the same judgments written as the scale's TFNs: the same weights as the crisp profile
+  "fuzzy-ahp-tfn": () => fuzzyAhp(crisp).weights,
   dematel: () =>
     dematel([
       [0, 3, 2],
