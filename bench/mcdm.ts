@@ -1,6 +1,7 @@
 // Benchmark of the MCDM methods of issue 17 item 1 on 100,000 units x 50 criteria (columnar input):
-// VIKOR, PROMETHEE II (usual and linear: exact, by sorting), EDAS, WASPAS, COPRAS, MABAC; and the
-// quadratic Gaussian PROMETHEE at its limit (LIMITS.maxPrometheePairwiseUnits units, one criterion).
+// VIKOR, PROMETHEE II (usual, U-shape, V-shape, level and linear: exact, by sorting), EDAS, WASPAS,
+// COPRAS, MABAC; and the quadratic Gaussian PROMETHEE at its limit (LIMITS.maxPrometheePairwiseUnits
+// units, one criterion).
 // Run alone with `npx tsx bench/mcdm.ts`; `run()` is exported for bench/run.ts.
 import { copras } from "../src/evaluate/copras.js";
 import { edas } from "../src/evaluate/edas.js";
@@ -48,6 +49,14 @@ export async function run(): Promise<{ name: string; ms: number; note?: string }
       "exact, sorted prefix sums",
     ),
   );
+  for (const preference of ["u-shape", "v-shape", "level"] as const)
+    rows.push(
+      row(
+        `promethee 1e5 x 50 (${preference})`,
+        time(() => promethee(x, w, { directions, preference, q, p }), 3),
+        "exact, sorted prefix sums",
+      ),
+    );
   rows.push(
     row(
       "edas 1e5 x 50",

@@ -143,12 +143,15 @@ export interface BwmWeightSpec {
   model?: "linear" | "nonlinear" | undefined;
 }
 
-/** Fuzzy AHP weights: crisp 1-9 judgments turned into triangular fuzzy numbers. */
+/** Fuzzy AHP weights: triangular fuzzy judgments, or crisp 1-9 judgments turned into triangular fuzzy numbers. */
 export interface FuzzyAhpWeightSpec {
   /** The method. */
   method: "fuzzy-ahp";
-  /** Pairwise judgments `[a, b, v]` on the 1-9 scale (complete: every pair of active children). */
-  judgments: [string, string, JudgmentValue][];
+  /**
+   * Pairwise judgments (complete: every pair of active children): `[a, b, v]` on the 1-9 scale, turned into a
+   * triangular number by the common scale, or `[a, b, [l, m, u]]` given as a triangular number.
+   */
+  judgments: ([string, string, JudgmentValue] | [string, string, [number, number, number]])[];
   /** `buckley` (default, geometric mean) or `chang` (extent analysis). */
   variant?: "buckley" | "chang" | undefined;
   /** Buckley: `centroid` (default) or `graded-mean`. */

@@ -226,13 +226,25 @@ export const BwmWeightSpecSchema = z
   })
   .meta({ id: "BwmWeightSpec" });
 
-/** Fuzzy AHP weights from crisp 1-9 judgments turned into triangular fuzzy numbers. */
+const tfnJudgment = z
+  .tuple([
+    z.string(),
+    z.string(),
+    z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]),
+  ])
+  .meta({
+    description:
+      "[a, b, [l, m, u]]: a triangular fuzzy judgment of a over b, 0 < l <= m <= u (b over a is (1/u, 1/m, 1/l))",
+  });
+
+/** Fuzzy AHP weights from triangular fuzzy judgments, or crisp 1-9 judgments turned into triangular numbers. */
 export const FuzzyAhpWeightSpecSchema = z
   .strictObject({
     method: z.literal("fuzzy-ahp"),
-    judgments: z
-      .array(judgment)
-      .meta({ description: "Crisp 1-9 judgments [a, b, v], turned into triangular numbers" }),
+    judgments: z.array(z.union([judgment, tfnJudgment])).meta({
+      description:
+        "Judgments [a, b, v] (crisp 1-9, turned into triangular numbers by the common scale) or [a, b, [l, m, u]]",
+    }),
     variant: z
       .enum(["buckley", "chang"])
       .optional()

@@ -83,7 +83,8 @@ export type ResolvedBaseWeightSpec =
   | {
       readonly method: "fuzzy-ahp";
       readonly needsData: false;
-      readonly judgments: NumericJudgments;
+      /** Crisp judgments as numbers; triangular ones as `[l, m, u]`. */
+      readonly judgments: readonly (readonly [string, string, number | readonly [number, number, number]])[];
       /** `buckley` unless the spec says otherwise. */
       readonly variant: "buckley" | "chang";
       /** `centroid` unless the spec says otherwise. */
@@ -207,7 +208,9 @@ function resolveBase(spec: BaseWeightSpec): ResolvedBaseWeightSpec {
       return {
         method: "fuzzy-ahp",
         needsData: false,
-        judgments: numericJudgments(spec.judgments),
+        judgments: spec.judgments.map(([a, b, v]) =>
+          Array.isArray(v) ? ([a, b, [v[0], v[1], v[2]]] as const) : ([a, b, judgmentNumber(v)] as const),
+        ),
         variant: spec.variant ?? "buckley",
         defuzzify: spec.defuzzify ?? "centroid",
         ri: spec.ri ?? "saaty",

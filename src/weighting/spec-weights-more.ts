@@ -8,7 +8,7 @@ import { fail } from "../internal/errors.js";
 import { shares } from "../internal/shares.js";
 import { bwm } from "./bwm.js";
 import { dematel } from "./dematel.js";
-import { fuzzyAhp } from "./fuzzy-ahp.js";
+import { fuzzyAhp, type Tfn, toTfn } from "./fuzzy-ahp.js";
 import { g1Weights } from "./g1.js";
 import { judgmentsToMatrix } from "./judgments.js";
 import type { ResolvedOfMethod } from "./resolve-weight-spec.js";
@@ -126,10 +126,16 @@ export function fuzzyAhpSpecWeights(
 ): SpecWeights {
   const provenance = { method: "fuzzy-ahp", variant: spec.variant, defuzzify: spec.defuzzify };
   if (children.length === 1) return { weights: [1], provenance, warnings: [] };
-  const judgments = spec.judgments
-    .filter(([a, b]) => children.includes(a) && children.includes(b))
-    .map(([a, b, v]): [string, string, number] => [a, b, v]);
-  const matrix = judgmentsToMatrix(children, judgments);
+  const judged = spec.judgments.filter(([a, b]) => children.includes(a) && children.includes(b));
+  // Crisp judgments only: the matrix as AHP reads it (the scale turns it into TFNs); with triangular
+  // judgments, a TFN matrix with the reciprocal (1/u, 1/m, 1/l) below each judgment.
+  const crisp = judged.every(([, , v]) => typeof v === "number");
+  const matrix = crisp
+    ? judgmentsToMatrix(
+        children,
+        judged.map(([a, b, v]): [string, string, number] => [a, b, v as number]),
+      )
+    : tfnMatrix(children, judged);
   matrix.forEach((row, i) => {
     row.forEach((v, j) => {
       if (v === null)
@@ -140,7 +146,7 @@ export function fuzzyAhpSpecWeights(
         );
     });
   });
-  const r = fuzzyAhp(matrix as number[][], {
+  const r = fuzzyAhp(matrix as (number | Tfn)[][], {
     method: spec.variant,
     defuzzify: spec.defuzzify,
     ahp: { ri: spec.ri, threshold: spec.threshold, labels: children },
@@ -197,4 +203,25 @@ export function dematelSpecWeights(
   const sub = idx.map((i) => idx.map((j) => mean[i]![j]!));
   const r = dematel(sub, { normalization: spec.normalization, labels: children });
   return { weights: r.weights, provenance: { ...provenance, relation: r.relation }, warnings: [] };
+}
+
+/**
+ * The TFN matrix of fuzzy judgments among `children`: (1, 1, 1) on the diagonal, each judgment [a, b, t] at
+ * (a, b) and its reciprocal (1/u, 1/m, 1/l) at (b, a); a crisp v is the scale's TFN (`toTfn`); null where a
+ * pair is not judged. (`fuzzyAhp` checks that each TFN is ordered.) @internal
+ */
+function tfnMatrix(
+  children: readonly string[],
+  judgments: readonly (readonly [string, string, number | readonly [number, number, number]])[],
+): (Tfn | null)[][] {
+  const at = new Map(children.map((c, i) => [c, i]));
+  const m: (Tfn | null)[][] = children.map((_, i) =>
+    children.map((_, j): Tfn | null => (i === j ? [1, 1, 1] : null)),
+  );
+  for (const [a, b, v] of judgments) {
+    const t: Tfn = typeof v === "number" ? toTfn(v) : [v[0], v[1], v[2]];
+    m[at.get(a)!]![at.get(b)!] = t;
+    m[at.get(b)!]![at.get(a)!] = [1 / t[2], 1 / t[1], 1 / t[0]];
+  }
+  return m;
 }

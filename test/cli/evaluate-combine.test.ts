@@ -8,6 +8,8 @@ import { copeland } from "../../src/evaluate/copeland.js";
 import { capture, goldenFiles } from "./cli-fixtures.js";
 
 type Row = Record<string, string>;
+const TEMPLATE = "templates/grassroots-governance.json";
+const CITY = "examples/governance/sample-city.csv";
 const ranksOf = (rows: Row[]): number[] => rows.map((r) => Number(r.rank));
 
 describe("indicatrix evaluate --method a,b,c --combine borda|copeland (issue 17 item 3)", () => {
@@ -61,6 +63,59 @@ describe("indicatrix evaluate --method a,b,c --combine borda|copeland (issue 17 
     const rows = parse(io.stdout, { columns: true }) as Row[];
     expect(Object.keys(rows[0] ?? {})).toEqual(["unit", "score", "rank", "kernel"]);
     expect(rows.some((r) => r.kernel === "1")).toBe(true);
+  });
+
+  it("--method topsis,vikor,edas --combine borda on the bundled template and sample city: each rank is its single run's", () => {
+    const single = (m: string, ...flags: string[]) => {
+      const io = capture();
+      evaluateCommand([TEMPLATE, CITY, "--method", m, ...flags], io);
+      return (parse(io.stdout, { columns: true }) as Row[]).map((r) => r.rank);
+    };
+    const io = capture();
+    expect(evaluateCommand([TEMPLATE, CITY, "--method", "topsis,vikor,edas", "--combine", "borda"], io)).toBe(
+      0,
+    );
+    const rows = parse(io.stdout, { columns: true }) as Row[];
+    for (const m of ["topsis", "vikor", "edas"]) expect(rows.map((r) => r[`rank_${m}`])).toEqual(single(m));
+    const ranked = rows.filter((r) => r.borda_rank !== "");
+    expect(ranked.length).toBeGreaterThan(100);
+    const want = borda(["topsis", "vikor", "edas"].map((m) => ranked.map((r) => Number(r[`rank_${m}`]))));
+    expect(ranked.map((r) => Number(r.borda_rank))).toEqual(want.ranks);
+    expect(io.stderr).toContain(`agreement of the rankings (3 methods, ${ranked.length} units):`);
+  });
+
+  it("a method's own flag reaches it inside a combination: --method topsis,vikor --v 0.2 ranks vikor as --method vikor --v 0.2", () => {
+    const rankOf = (argv: string[], column: string) => {
+      const io = capture();
+      evaluateCommand([TEMPLATE, CITY, ...argv], io);
+      return (parse(io.stdout, { columns: true }) as Row[]).map((r) => r[column]);
+    };
+    const combined = rankOf(["--method", "topsis,vikor", "--v", "0.2"], "rank_vikor");
+    expect(combined).toEqual(rankOf(["--method", "vikor", "--v", "0.2"], "rank"));
+    // v = 0.2 ranks the sample city differently from the default 0.5, so the flag was not dropped
+    expect(combined).not.toEqual(rankOf(["--method", "vikor"], "rank"));
+    expect(
+      rankOf(
+        [
+          "--method",
+          "waspas,promethee",
+          "--lambda",
+          "0",
+          "--preference",
+          "linear",
+          "--q",
+          "0.05",
+          "--p",
+          "0.3",
+        ],
+        "rank_promethee",
+      ),
+    ).toEqual(
+      rankOf(["--method", "promethee", "--preference", "linear", "--q", "0.05", "--p", "0.3"], "rank"),
+    );
+    expect(() =>
+      evaluateCommand([TEMPLATE, CITY, "--method", "topsis,edas", "--v", "0.2"], capture()),
+    ).toThrow(/--v is only for --method vikor/);
   });
 
   it("refuses an unknown method or combination, and a method without a ranking in a combination", () => {

@@ -45,6 +45,26 @@ describe("vikor against test/fixtures/mcdm (numpy from the paper; pymcdm and pyD
     expectRel(r.Q, d.computed);
   });
 
+  it("vikor on Opricovic & Tzeng (2004)'s two-criterion example (f1 cost 1, 2, 5; f2 benefit 3000, 3750, 4500) gives Q = (1, 0, 1), compromise {A2}", () => {
+    // The paper's numerical illustration (EJOR 156:445-455) as transcribed in pymcdm 1.4.0's test_output_opricovic; by hand:
+    // f* = (1, 4500), f- = (5, 3000); S = (0.5, 0.375, 0.5), R = (0.5, 0.25, 0.5); Q(A2) = 0, Q(A1) = Q(A3) = 1;
+    // DQ = 1/2 <= 1 (C1 holds) and A2 is best by S and R (C2 holds).
+    const r = vikor(
+      [
+        [1, 3000],
+        [2, 3750],
+        [5, 4500],
+      ],
+      [0.5, 0.5],
+      { directions: ["cost", "benefit"] },
+    );
+    expectRel(r.S, [0.5, 0.375, 0.5]);
+    expectRel(r.R, [0.5, 0.25, 0.5]);
+    expectRel(r.Q, [1, 0, 1]);
+    expect([r.advantage, r.stability]).toEqual([true, true]);
+    expect(r.compromise).toEqual([1]);
+  });
+
   it("vikor reads { columns } the same as rows and leaves the input unchanged", () => {
     const c = CASES[3]!;
     const copy = structuredClone(c.x);

@@ -1,6 +1,8 @@
 import { test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import type { Direction } from "../../src/internal/types.js";
 import { cilosWeights, cilosWeightsDetailed } from "../../src/weighting/cilos.js";
+import { EXPECTED } from "../fixtures/weights/index.js";
 import { errorOf, expectClose, frozen } from "./helpers.js";
 // Reference values: test/fixtures/weights/compute.py (numpy + scipy null_space, from Zavadskas & Podvezko 2016);
 // pymcdm 1.4.0 cilos_weights gives the same to 1e-16.
@@ -15,6 +17,15 @@ describe("cilosWeights: reference values (compute.py; pymcdm 1.4.0 agrees to 1e-
         expectClose(row, c.cilos.P[k]!, 1e-12);
       });
     });
+});
+
+describe("cilosWeights: the published worked example", () => {
+  it("cilosWeights on the Zavadskas & Podvezko (2016, IJITDM 15(2):267-283) example gives the printed weights (0.3343, 0.2199, 0.1957, 0.2501) to 4 decimals, and compute.py's to 1e-12", () => {
+    const e = EXPECTED.published.cilos;
+    const w = cilosWeights(frozen(e.matrix), { directions: e.types as Direction[] });
+    expect(w.map((v) => Math.round(v * 1e4) / 1e4)).toEqual(e.printed);
+    expectClose(w, e.weights, 1e-12);
+  });
 });
 
 describe("cilosWeights: properties", () => {

@@ -1,7 +1,9 @@
 import { test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import type { Direction } from "../../src/internal/types.js";
 import { entropyWeights } from "../../src/weighting/entropy.js";
 import { idocriwWeights, idocriwWeightsDetailed } from "../../src/weighting/idocriw.js";
+import { EXPECTED } from "../fixtures/weights/index.js";
 import { errorOf, expectClose, frozen } from "./helpers.js";
 // Reference values: test/fixtures/weights/compute.py (numpy, Zavadskas & Podvezko 2016: entropy of the raw values x
 // CILOS); pymcdm 1.4.0 idocriw_weights gives the same to 1e-15.
@@ -15,6 +17,15 @@ describe("idocriwWeights: reference values (compute.py; pymcdm 1.4.0 agrees to 1
       expectClose(d.entropy, c.idocriw.entropy, 1e-12);
       expectClose(d.cilos, c.idocriw.cilos, 1e-10);
     });
+});
+
+describe("idocriwWeights: the published worked example", () => {
+  it("idocriwWeights on the Zavadskas & Podvezko (2016, IJITDM 15(2):267-283) example gives the printed weights (0.1658, 0.1885, 0.3545, 0.2911) to 4 decimals, and compute.py's to 1e-12", () => {
+    const e = EXPECTED.published.idocriw;
+    const w = idocriwWeights(frozen(e.matrix), { directions: e.types as Direction[] });
+    expect(w.map((v) => Math.round(v * 1e4) / 1e4)).toEqual(e.printed);
+    expectClose(w, e.weights, 1e-12);
+  });
 });
 
 describe("idocriwWeights: properties", () => {

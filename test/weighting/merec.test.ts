@@ -1,6 +1,8 @@
 import { test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import type { Direction } from "../../src/internal/types.js";
 import { merecWeights, merecWeightsDetailed } from "../../src/weighting/merec.js";
+import { EXPECTED } from "../fixtures/weights/index.js";
 import { errorOf, expectClose, frozen } from "./helpers.js";
 // Reference values: test/fixtures/weights/compute.py (numpy, from Keshavarz-Ghorabaee et al. 2021); pymcdm 1.4.0
 // merec_weights gives the same to 3e-16 on these cases.
@@ -26,6 +28,15 @@ describe("merecWeights: reference values (compute.py; pymcdm 1.4.0 agrees to 3e-
     const c = CASES[2]!;
     const columns = c.matrix[0]!.map((_, j) => Float64Array.from(c.matrix, (r) => r[j]!));
     expectClose(merecWeights({ columns }, { directions: c.directions }), c.merec.weights, 1e-12);
+  });
+});
+
+describe("merecWeights: the published worked example", () => {
+  it("merecWeights on the Keshavarz-Ghorabaee et al. (2021, Symmetry 13:525) illustrative example gives the printed weights (0.5752, 0.0141, 0.4016, 0.0091) to 4 decimals, and compute.py's to 1e-12", () => {
+    const e = EXPECTED.published.merec;
+    const w = merecWeights(frozen(e.matrix), { directions: e.types as Direction[] });
+    expect(w.map((v) => Math.round(v * 1e4) / 1e4)).toEqual(e.printed);
+    expectClose(w, e.weights, 1e-12);
   });
 });
 

@@ -287,3 +287,70 @@ describe("resolveWeights: the new specs end to end", () => {
     );
   });
 });
+
+describe("fuzzy-ahp specs with triangular judgments [a, b, [l, m, u]]", () => {
+  const tfnModel = (judgments: unknown): Model =>
+    parseModel({
+      id: "m",
+      tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "c" }] },
+      profiles: { p: { weights: { root: { method: "fuzzy-ahp", judgments } } } },
+    });
+  it("give fuzzyAhp() of the TFN matrix (reciprocals (1/u, 1/m, 1/l) below); crisp and TFN judgments mix", () => {
+    const t = [
+      ["a", "b", [2, 3, 5]],
+      ["a", "c", [4, 5, 6]],
+      ["c", "b", [1, 1, 2]],
+    ];
+    const w = resolveWeights(tfnModel(t), { profile: "p" });
+    const M = [
+      [
+        [1, 1, 1],
+        [2, 3, 5],
+        [4, 5, 6],
+      ],
+      [
+        [1 / 5, 1 / 3, 1 / 2],
+        [1, 1, 1],
+        [1 / 2, 1, 1],
+      ],
+      [
+        [1 / 6, 1 / 5, 1 / 4],
+        [1, 1, 2],
+        [1, 1, 1],
+      ],
+    ] as [number, number, number][][];
+    expectClose(
+      ["a", "b", "c"].map((id) => w.local[id]!),
+      fuzzyAhp(M).weights,
+      1e-14,
+    );
+    // a crisp 5 is the scale's (4, 5, 6): the same weights
+    const mixed = resolveWeights(tfnModel([t[0], ["a", "c", 5], t[2]]), { profile: "p" });
+    expectClose(
+      ["a", "b", "c"].map((id) => mixed.local[id]!),
+      fuzzyAhp(M).weights,
+      1e-14,
+    );
+    expect(checkModel(tfnModel(t)).filter((d) => d.severity === "error")).toEqual([]);
+  });
+  it("checkModel: a TFN with l > m is invalid_judgment; a modal value off 1-9 follows the AHP rules", () => {
+    const codes = (judgments: unknown) =>
+      checkModel(tfnModel(judgments))
+        .filter((d) => d.severity === "error")
+        .map((d) => `${d.code} @ ${d.where}`);
+    expect(
+      codes([
+        ["a", "b", [3, 2, 5]],
+        ["a", "c", 5],
+        ["b", "c", 2],
+      ]),
+    ).toContain("invalid_judgment @ profiles.p.weights.root.judgments[0]");
+    expect(
+      codes([
+        ["a", "b", [10, 12, 14]],
+        ["a", "c", 5],
+        ["b", "c", 2],
+      ]).length,
+    ).toBeGreaterThan(0);
+  });
+});

@@ -24,6 +24,7 @@ import { rankedTable } from "../ranked-table.js";
 export const evaluateHelp = `Usage: indicatrix evaluate <model> <data.csv> --method M[,M2,...] [--combine borda|copeland]
                            [--profile P] [--profiles A,B]
                            [--v X] [--lambda X] [--preference F] [--q Q] [--p P] [--s S]
+                           [--tau X] [--concordance C] [--discordance D] [--combination K]
                            [--format table|csv|json] [--top N] [--out file]
 
 Scores the units with a model, then runs an evaluation method over the active indicators'
@@ -40,16 +41,22 @@ a missing indicator value are left out of the method (empty cells).
   --combine C        borda (default with several methods) or copeland: one row per unit with each
                      method's rank, the combined score and rank; the pairwise agreement of the
                      rankings (Spearman, Kendall, weighted Spearman r_w, WS) goes to stderr (csv)
-                     or the "agreement" field (json)
+                     or the "agreement" field (json); each method's own flags (--v, --lambda,
+                     --tau...) go to that method in the list
   --profile P        profile to apply (default: the model's first)
   --profiles A,B     coupling between the root scores of two or more profiles (e.g. normal,emergency)
   --v X              vikor: weight of the group utility S in Q, in [0, 1] (default 0.5)
-  --lambda X         waspas: weight of the weighted sum against the product, in [0, 1] (default 0.5)
+  --lambda X         waspas: weight of the weighted sum against the product; cocoso: the
+                     balance lambda of k_c; in [0, 1] (default 0.5)
   --preference F     promethee: usual (default), u-shape, v-shape, level, linear or gaussian, one
                      for all indicators or a comma list with one per indicator
   --q Q, --p P, --s S
                      promethee thresholds on the normalized scale (indifference q, preference p,
                      Gaussian s): one number or a comma list with one per indicator
+  --tau X            codas: threshold of the taxicab term on the normalized scale (default 0.02)
+  --concordance C, --discordance D
+                     electre1: thresholds c-hat and d-hat in [0, 1] (default 0.75 and 0.5)
+  --combination K    multimoora: dominance (default; at most 10,000 units) or borda
   --format F         table (default on a terminal): the units by rank with their names, RSR grades
                      labelled; csv (default when piped or with --out) or one JSON document; every
                      number on the method's own scale (TOPSIS closeness 0-1, VIKOR Q, net flows)
@@ -73,6 +80,10 @@ export function evaluateCommand(argv: string[], io: Io): number {
       q: { type: "string" },
       p: { type: "string" },
       s: { type: "string" },
+      tau: { type: "string" },
+      concordance: { type: "string" },
+      discordance: { type: "string" },
+      combination: { type: "string" },
       format: { type: "string" },
       top: { type: "string" },
       out: { type: "string" },
@@ -98,42 +109,63 @@ export function evaluateCommand(argv: string[], io: Io): number {
   const top = topOption(values.top, DEFAULT_TOP);
   if (values.profiles !== undefined && (method !== "coupling" || methods.length > 1))
     throw new UsageError("--profiles is only for --method coupling");
-  const only = (flag: string, m: ModelEvaluationMethod) => {
-    if ((values as Record<string, unknown>)[flag] !== undefined && method !== m)
-      throw new UsageError(`--${flag} is only for --method ${m}`);
+  const only = (flag: string, ...ms: ModelEvaluationMethod[]) => {
+    if ((values as Record<string, unknown>)[flag] !== undefined && !ms.some((m) => methods.includes(m)))
+      throw new UsageError(`--${flag} is only for --method ${ms.join(" or ")}`);
   };
   only("v", "vikor");
-  only("lambda", "waspas");
+  only("lambda", "waspas", "cocoso");
   for (const flag of ["preference", "q", "p", "s"]) only(flag, "promethee");
+  only("tau", "codas");
+  only("concordance", "electre1");
+  only("discordance", "electre1");
+  only("combination", "multimoora");
+  if (
+    values.combination !== undefined &&
+    values.combination !== "dominance" &&
+    values.combination !== "borda"
+  )
+    throw new UsageError(`--combination must be dominance or borda, got "${values.combination}"`);
   const csv = csvOptions(values);
   checkOut(values.out, positionals);
   const model = parseModel(readModelFile(positionals[0] as string));
   const data = loadData(positionals[1] as string, model, values, io);
   const names = new Map(data.units.map((u, k) => [u, data.names?.[k]]));
-  if (combine !== undefined) {
-    const profile = values.profile !== undefined ? { profile: values.profile } : {};
+  // each method's own flags go to that method only (also when several are combined)
+  const optsFor = (m: ModelEvaluationMethod): EvaluateModelOptions =>
+    ({
+      method: m,
+      ...(values.profile !== undefined ? { profile: values.profile } : {}),
+      ...(values.profiles !== undefined ? { profiles: values.profiles.split(",").map((s) => s.trim()) } : {}),
+      ...(m === "vikor" && values.v !== undefined ? { v: number("v", values.v) } : {}),
+      ...((m === "waspas" || m === "cocoso") && values.lambda !== undefined
+        ? { lambda: number("lambda", values.lambda) }
+        : {}),
+      ...(m === "codas" && values.tau !== undefined ? { tau: number("tau", values.tau) } : {}),
+      ...(m === "electre1" && values.concordance !== undefined
+        ? { concordance: number("concordance", values.concordance) }
+        : {}),
+      ...(m === "electre1" && values.discordance !== undefined
+        ? { discordance: number("discordance", values.discordance) }
+        : {}),
+      ...(m === "multimoora" && values.combination !== undefined ? { combination: values.combination } : {}),
+      ...(m === "promethee" && values.preference !== undefined
+        ? { preference: listOrOne(values.preference) }
+        : {}),
+      ...(m === "promethee" && values.q !== undefined ? { q: numbers("q", values.q) } : {}),
+      ...(m === "promethee" && values.p !== undefined ? { p: numbers("p", values.p) } : {}),
+      ...(m === "promethee" && values.s !== undefined ? { s: numbers("s", values.s) } : {}),
+    }) as EvaluateModelOptions;
+  if (combine !== undefined)
     return combineMethods(
       model,
       data,
-      methods,
+      methods.map(optsFor),
       combine,
-      profile,
       { format, csv, out: values.out, positionals, names, top },
       io,
     );
-  }
-  const opts = {
-    method,
-    ...(values.profile !== undefined ? { profile: values.profile } : {}),
-    ...(values.profiles !== undefined ? { profiles: values.profiles.split(",").map((s) => s.trim()) } : {}),
-    ...(values.v !== undefined ? { v: number("v", values.v) } : {}),
-    ...(values.lambda !== undefined ? { lambda: number("lambda", values.lambda) } : {}),
-    ...(values.preference !== undefined ? { preference: listOrOne(values.preference) } : {}),
-    ...(values.q !== undefined ? { q: numbers("q", values.q) } : {}),
-    ...(values.p !== undefined ? { p: numbers("p", values.p) } : {}),
-    ...(values.s !== undefined ? { s: numbers("s", values.s) } : {}),
-  } as EvaluateModelOptions;
-  const ev = evaluateModel(model, data, opts);
+  const ev = evaluateModel(model, data, optsFor(method));
   const text =
     format === "table"
       ? evaluateTable(ev, names, top, model.language)
@@ -166,9 +198,8 @@ export function evaluateCommand(argv: string[], io: Io): number {
 function combineMethods(
   model: ReturnType<typeof parseModel>,
   data: DatasetInput,
-  methods: readonly ModelEvaluationMethod[],
+  runsOf: readonly EvaluateModelOptions[],
   combine: "borda" | "copeland",
-  profile: { profile?: string },
   output: {
     format: string;
     csv: ReturnType<typeof csvOptions>;
@@ -179,10 +210,13 @@ function combineMethods(
   },
   io: Io,
 ): number {
-  const runs = methods.map((m) => {
-    const ev = evaluateModel(model, data, { method: m, ...profile } as EvaluateModelOptions);
+  const methods = runsOf.map((o) => o.method);
+  const runs = runsOf.map((o) => {
+    const ev = evaluateModel(model, data, o);
     if (!ev.columns.includes("rank"))
-      throw new UsageError(`--method ${m} gives no ranking, so it cannot be combined (--combine ${combine})`);
+      throw new UsageError(
+        `--method ${o.method} gives no ranking, so it cannot be combined (--combine ${combine})`,
+      );
     return ev;
   });
   const first = runs[0]!;

@@ -1,3 +1,4 @@
+import type { JudgmentValue } from "../model-types.js";
 import type { AhpWeightSpec, BaseWeightSpec, ModelNode, WeightSpec } from "../schema.js";
 import { type Diagnostic, error } from "./diagnostic.js";
 import { checkFixedWeights } from "./fixed-weights.js";
@@ -58,11 +59,30 @@ export function checkWeightSpec(
     if (s.method === "bwm") return checkBwmSpec(site(s, at));
     if (s.method === "dematel") return checkDematelSpec(site(s, at));
     if (s.method === "fuzzy-ahp") {
-      // The modal values of the fuzzy judgments are crisp AHP judgments: the AHP rules apply to them as written.
-      const crisp: AhpWeightSpec = { method: "ahp", judgments: s.judgments };
+      // The modal values of the fuzzy judgments are crisp AHP judgments: the AHP rules apply to them as written
+      // (a triangular judgment [l, m, u] by its modal value m).
+      const crisp: AhpWeightSpec = {
+        method: "ahp",
+        judgments: s.judgments.map(([a, b, v]): [string, string, JudgmentValue] => [
+          a,
+          b,
+          Array.isArray(v) ? v[1] : (v as JudgmentValue),
+        ]),
+      };
       if (s.ri !== undefined) crisp.ri = s.ri;
       if (s.threshold !== undefined) crisp.threshold = s.threshold;
-      return ahp?.(site(crisp, at)) ?? [];
+      const unordered = s.judgments.flatMap(([a, b, v], k) =>
+        Array.isArray(v) && !(v[0] <= v[1] && v[1] <= v[2])
+          ? [
+              error(
+                "invalid_judgment",
+                `${at}.judgments[${k}]`,
+                `the triangular judgment of "${a}" over "${b}" must have l <= m <= u, got [${v.join(", ")}]`,
+              ),
+            ]
+          : [],
+      );
+      return [...unordered, ...(ahp?.(site(crisp, at)) ?? [])];
     }
     return [];
   };
