@@ -26,14 +26,14 @@ export interface CopelandResult {
  * Convention: pyDecision's `copeland_method` and pyrepo-mcda's `copeland` sum the signs (or the
  * positions) over the rankings instead of taking a majority per pair, which ranks as Borda does; this
  * is the majority (Condorcet) form of Copeland (1951). Quadratic in the units: refused beyond
- * {@link LIMITS}' `maxDominanceUnits` (10,000) with `matrix_too_large`.
+ * {@link LIMITS}' `maxDominanceUnits` (10,000) with `too_many_units`.
  *
  * Reference: Copeland, A.H. (1951) A reasonable social welfare function. Seminar on Applications of
  * Mathematics to the Social Sciences, University of Michigan.
  *
  * @param rankings one array of ranks per method, each with one rank per unit (1 = best).
  * @throws IndicatrixError `invalid_option` (no rankings, rankings of different lengths, a rank that is
- *   not a finite number), `matrix_too_large` (more than 10,000 units).
+ *   not a finite number), `too_many_units` (more than 10,000 units).
  * @example
  * ```ts
  * copeland([[1, 2, 3], [2, 1, 3], [1, 3, 2]]).scores;
@@ -65,7 +65,7 @@ export function pairwiseMajority(
 ): { wins: Float64Array; losses: Float64Array } {
   if (m > MAX_DOMINANCE_UNITS)
     fail(
-      "matrix_too_large",
+      "too_many_units",
       name,
       `${method} compares every pair of units and takes at most ${MAX_DOMINANCE_UNITS} units, got ${m}: rank a sample, or combine by Borda`,
     );

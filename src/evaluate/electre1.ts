@@ -72,7 +72,7 @@ export interface Electre1Result {
  * @param weights one non-negative weight per column; scaled to sum 1.
  * @throws IndicatrixError `invalid_matrix`, `too_few_units` (fewer than 2 rows), `invalid_weights`,
  *   `invalid_direction`, `invalid_option` (a threshold outside [0, 1], unknown `scale`),
- *   `matrix_too_large` (more than 2,000 units: evaluate a sample or a shortlist).
+ *   `too_many_units` (more than 2,000 units: evaluate a sample or a shortlist).
  * @example
  * ```ts
  * // unit 0 is better than unit 1 on both columns, unit 2 is best on one and worst on the other
@@ -94,7 +94,7 @@ export function electre1(
   const { m, n, cols, cost, w } = input;
   if (m > MAX_OUTRANKING_UNITS)
     fail(
-      "matrix_too_large",
+      "too_many_units",
       "matrix",
       `ELECTRE I builds m x m matrices and takes at most ${MAX_OUTRANKING_UNITS} units, got ${m}: evaluate a sample, or a shortlist from a linear method (e.g. the top units by TOPSIS)`,
     );

@@ -79,7 +79,7 @@ export interface MultimooraResult {
  * @param weights one non-negative weight per column; scaled to sum 1.
  * @throws IndicatrixError `invalid_matrix`, `too_few_units`, `invalid_weights`, `invalid_direction`,
  *   `invalid_option`, `nonpositive_value` (a negative value, or a cost value <= 0),
- *   `matrix_too_large` (dominance with more than 10,000 units: use `combination: "borda"` or a sample).
+ *   `too_many_units` (dominance with more than 10,000 units: use `combination: "borda"` or a sample).
  * @example
  * ```ts
  * multimoora([[3, 4], [4, 3], [1, 1]], [0.5, 0.5], { directions: ["benefit", "cost"] }).ranks;

@@ -254,7 +254,7 @@ export const ERROR_CODES = {
   },
   matrix_too_large: {
     severity: "error",
-    text: "a pairwise matrix above `LIMITS.maxAhpOrder`, or more units than ELECTRE I or Copeland takes (see the limits)",
+    text: "an AHP pairwise matrix above `LIMITS.maxAhpOrder` (see the limits)",
   },
   matrix_wrong_size: {
     severity: "error",
@@ -376,7 +376,7 @@ export const ERROR_CODES = {
   too_many_nodes: { severity: "error", text: "the tree has more nodes than `LIMITS.maxNodes`" },
   too_many_units: {
     severity: "error",
-    text: "more units than a pairwise method allows (`LIMITS.maxPrometheePairwiseUnits`)",
+    text: "more units than a pairwise method allows (PROMETHEE, ELECTRE I, Copeland, MULTIMOORA dominance: see the limits)",
   },
   units_left_out: {
     severity: "warning",

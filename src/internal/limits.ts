@@ -59,7 +59,7 @@ export const MAX_AHP_ORDER = 100;
  * Most units of a pairwise majority comparison (Copeland's combination of rankings and MULTIMOORA's
  * dominance combination): 10,000. The comparison visits every pair (5 x 10^7 at the limit, 1-2 s of CPU for
  * 3-5 rankings) without storing a matrix; beyond it, rank a sample or combine by Borda (linear). Refused
- * with `matrix_too_large`.
+ * with `too_many_units`.
  */
 export const MAX_DOMINANCE_UNITS = 10_000;
 
@@ -67,7 +67,7 @@ export const MAX_DOMINANCE_UNITS = 10_000;
  * Most units of ELECTRE I: 2,000. Its concordance and discordance matrices and its outranking graph
  * hold one cell per pair (3 x 4 x 10^6 cells, about 70 MB at the limit), and the kernel search walks
  * the graph; beyond it, evaluate a sample (or a shortlist from a linear method). Refused with
- * `matrix_too_large`.
+ * `too_many_units`.
  */
 export const MAX_OUTRANKING_UNITS = 2_000;
 
@@ -109,9 +109,9 @@ export interface Limits {
   readonly maxRuns: number;
   /** Largest order of an AHP pairwise comparison matrix: 100 (`matrix_too_large`). */
   readonly maxAhpOrder: number;
-  /** Most units of a pairwise majority comparison (Copeland, MULTIMOORA's dominance): 10,000 (`matrix_too_large`). */
+  /** Most units of a pairwise majority comparison (Copeland, MULTIMOORA's dominance): 10,000 (`too_many_units`). */
   readonly maxDominanceUnits: number;
-  /** Most units of ELECTRE I (pairwise matrices): 2,000 (`matrix_too_large`). */
+  /** Most units of ELECTRE I (pairwise matrices): 2,000 (`too_many_units`). */
   readonly maxOutrankingUnits: number;
   /** Most units of PROMETHEE with a Gaussian criterion or with the PROMETHEE I partial order: 10,000 (`too_many_units`). */
   readonly maxPrometheePairwiseUnits: number;

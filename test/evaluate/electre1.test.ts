@@ -77,9 +77,9 @@ describe("electre1", () => {
     );
   });
 
-  it("refuses more than LIMITS.maxOutrankingUnits units (matrix_too_large) and thresholds outside [0, 1]", () => {
+  it("refuses more than LIMITS.maxOutrankingUnits units (too_many_units) and thresholds outside [0, 1]", () => {
     expect(errorOf(() => electre1({ columns: [new Float64Array(2001)] }, [1]))).toBe(
-      "matrix_too_large @ matrix",
+      "too_many_units @ matrix",
     );
     expect(errorOf(() => electre1([[1], [2]], [1], { concordance: 1.5 }))).toBe(
       "invalid_option @ opts.concordance",

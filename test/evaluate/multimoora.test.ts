@@ -50,9 +50,9 @@ describe("multimoora", () => {
     checkProperties((x, w, directions) => multimoora(x, w, { directions }), 300);
   });
 
-  it("refuses dominance above LIMITS.maxDominanceUnits with matrix_too_large, and a cost value <= 0", () => {
+  it("refuses dominance above LIMITS.maxDominanceUnits with too_many_units, and a cost value <= 0", () => {
     const big = { columns: [new Float64Array(10_001).fill(1)] };
-    expect(errorOf(() => multimoora(big, [1]))).toBe("matrix_too_large @ matrix");
+    expect(errorOf(() => multimoora(big, [1]))).toBe("too_many_units @ matrix");
     expect(multimoora(big, [1], { combination: "borda" }).ranks[0]).toBe(1);
     expect(errorOf(() => multimoora([[1], [0]], [1], { directions: ["cost"] }))).toBe(
       "nonpositive_value @ matrix[1][0]",
