@@ -37,7 +37,7 @@ export interface ReadDataOptions {
   periodColumn?: string;
   /** The column of populations (read as the numeric column `population`, the default roll-up weight). */
   populationColumn?: string;
-  /** The sheet of an `.xlsx` workbook: its name or 1-based position (default: the first). */
+  /** The sheet of a workbook (`.xlsx`, `.xls`, `.ods`...): its name or 1-based position (default: the first). */
   sheet?: string;
 }
 
@@ -173,14 +173,19 @@ export function firstLineEnd(input: Buffer | string): "\r\n" | "\n" | "\r" | und
 
 /**
  * Reads records (the header first) into columns as {@link readCsvColumns} does, one record at a time
- * (none is kept): `onRecord` for each, then `finish`. Shared by the CSV and the workbook readers.
+ * (none is kept): `onRecord` for each, then `finish`. Shared by the CSV and the workbook readers: a
+ * workbook's number cell comes as a number, taken as it is in a numeric column (no text conversion, so
+ * nothing to count) and as its shortest round-trip text (`String(v)`) in a text column.
  * @internal
  */
 export function columnCollector(
   path: string,
   o: ReadDataOptions,
   notes: Issue[] = [],
-): { onRecord: (record: string[], info: { lines: number }) => null; finish: () => DatasetColumns } {
+): {
+  onRecord: (record: readonly (string | number)[], info: { lines: number }) => null;
+  finish: () => DatasetColumns;
+} {
   const format = o.numbers ?? {};
   const points = new Set((format.pointsColumns ?? []).map(headerKey));
   let header: string[] | undefined;
@@ -199,9 +204,9 @@ export function columnCollector(
     points: boolean;
     counts: ConversionCounts;
   }[] = [];
-  const onRecord = (record: string[], info: { lines: number }): null => {
+  const onRecord = (record: readonly (string | number)[], info: { lines: number }): null => {
     if (header === undefined) {
-      header = record.map(headerKey);
+      header = record.map((h) => headerKey(String(h)));
       const seen = new Set<string>();
       for (const [j, h] of header.entries()) {
         if (h === "" || seen.has(h))
@@ -256,14 +261,19 @@ export function columnCollector(
       return null;
     }
     const row = units.length;
-    units.push(record[unitAt] as string);
+    const id = record[unitAt] as string | number;
+    units.push(typeof id === "number" ? String(id) : id);
     for (const key of ["parent", "level", "name"] as const) {
       const at = textAt[key];
       const v = at >= 0 ? record[at] : undefined;
-      text[key].push(v === undefined || v === "" ? undefined : v);
+      text[key].push(v === undefined || v === "" ? undefined : typeof v === "number" ? String(v) : v);
     }
     for (const { at, column, points: asPoints, counts } of numeric) {
-      const cell = record[at] as string;
+      const cell = record[at] as string | number;
+      if (typeof cell === "number") {
+        column.push(cell);
+        continue;
+      }
       const v = parseNumberText(cell, format, asPoints, counts);
       if (v === undefined) {
         column.bad ??= { row, text: cell };
