@@ -8,13 +8,23 @@ import { columnCollector, type ReadDataOptions } from "./read-csv-columns.js";
 import { readBinaryFile } from "./read-file.js";
 
 /**
- * Largest unpacked size of a zipped workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.ods`), in bytes: 128 MiB,
+ * Largest unpacked size of a zipped workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.ods`), in bytes: 96 MiB,
  * the sum of its parts as the zip directory gives them, checked before anything is inflated (SheetJS
- * inflates every part of a workbook it reads). A sheet that large holds about a million cells of XML;
- * save it as CSV (UTF-8), which is read in columns without this limit. Keeps a 50 MB workbook (often 10
- * times larger unpacked) from exhausting memory.
+ * inflates every part of a workbook it reads). Measured with SheetJS 0.20.3 in a 512 MB heap: 96 MiB
+ * of Excel's densest XML (styled empty cells, 27 bytes a cell: 3.7 million cells) keeps 369 MB, 2.65
+ * million number cells 300 MB. Save a larger sheet as CSV (UTF-8), which is read in columns without
+ * this limit. Keeps a 50 MB workbook (often 10 times larger unpacked) from exhausting memory.
  */
-export const MAX_WORKBOOK_UNPACKED_BYTES = 128 * 1024 * 1024;
+export const MAX_WORKBOOK_UNPACKED_BYTES = 96 * 1024 * 1024;
+
+/**
+ * Most cells of the sheets read from a binary workbook (`.xls`, `.xlsb`), by the range that each sheet
+ * declares: 750,000 (65,536 rows x 11 columns). Binary records are compact (6 to 20 bytes a cell) and
+ * SheetJS's Excel 97-2003 reader keeps about 0.5 KB a cell (715,000 cells: 372 MB of heap, measured),
+ * so no byte limit bounds their memory: the declared ranges are read first (SheetJS `sheetRows: 1`)
+ * and a larger workbook is refused with `file_too_large` before its cells are read.
+ */
+export const MAX_BINARY_WORKBOOK_CELLS = 750_000;
 
 /**
  * The file names read as workbooks: `.xlsx`, `.xlsm` (macros are never run), `.xlsb`, `.xls` (Excel
@@ -33,8 +43,10 @@ export interface ReadXlsxOptions {
   sheet?: string;
   /** Largest workbook file read, in bytes (default `LIMITS.maxDataFileBytes`). */
   limit?: number;
-  /** Largest unpacked size of a zipped workbook, in bytes (default 128 MiB). */
+  /** Largest unpacked size of a zipped workbook, in bytes (default 96 MiB). */
   unpackedLimit?: number;
+  /** Most cells of the sheets read from a binary workbook, `.xls` or `.xlsb` (default 750,000). */
+  cellLimit?: number;
 }
 
 /**
@@ -72,14 +84,16 @@ function invalid(path: string, message: string): IndicatrixError {
 
 /**
  * Throws `file_too_large` when the parts of a zipped workbook add up to more than `limit` bytes
- * unpacked, from the zip directory (fflate reads it; nothing is inflated).
+ * unpacked, from the zip directory (fflate reads it; nothing is inflated). Returns the parts' names.
  */
-function checkUnpackedSize(bytes: Uint8Array, limit: number, path: string): void {
+function checkUnpackedSize(bytes: Uint8Array, limit: number, path: string): string[] {
   let total = 0;
   let largest = { name: "", size: 0 };
+  const names: string[] = [];
   try {
     unzipSync(bytes, {
       filter: (f) => {
+        names.push(f.name);
         total += f.originalSize;
         if (f.originalSize > largest.size) largest = { name: f.name, size: f.originalSize };
         return false;
@@ -95,6 +109,51 @@ function checkUnpackedSize(bytes: Uint8Array, limit: number, path: string): void
     throw new IndicatrixError(
       "file_too_large",
       `${path}: the workbook is ${total} bytes unpacked (its ${largest.name} ${largest.size}), more than the limit of ${limit} bytes; save the sheet as CSV (UTF-8), which is read without this limit`,
+      { path: [], where: path },
+    );
+  return names;
+}
+
+/** Options of SheetJS's `read` for every workbook: cells in rows, number formats and formulas kept. */
+const PARSE: SheetJS.ParsingOptions = {
+  type: "buffer",
+  dense: true,
+  cellNF: true,
+  cellFormula: true,
+  cellText: false,
+  cellHTML: false,
+  cellDates: false,
+  // stubs keep the formulas that have no saved result, refused in sheetRows
+  sheetStubs: true,
+};
+
+/**
+ * Throws `file_too_large` when the sheets `sheets` of a binary workbook declare more than `limit` cells
+ * in all (their used ranges, read by SheetJS without their cells).
+ */
+function checkCells(
+  bytes: Uint8Array,
+  sheets: SheetJS.ParsingOptions["sheets"],
+  limit: number,
+  path: string,
+): void {
+  const X = sheetJs();
+  const book = X.read(bytes, { ...PARSE, sheetRows: 1, ...(sheets !== undefined ? { sheets } : {}) });
+  let total = 0;
+  let largest = { name: "", ref: "", cells: 0 };
+  for (const name of book.SheetNames) {
+    const ws = book.Sheets[name];
+    const ref = ws?.["!fullref"] ?? ws?.["!ref"];
+    if (ref === undefined) continue;
+    const r = X.utils.decode_range(ref);
+    const cells = (r.e.r - r.s.r + 1) * (r.e.c - r.s.c + 1);
+    total += cells;
+    if (cells > largest.cells) largest = { name, ref, cells };
+  }
+  if (total > limit)
+    throw new IndicatrixError(
+      "file_too_large",
+      `${path}: sheet "${largest.name}" spans ${largest.ref} (${largest.cells} cells), more than the limit of ${limit} cells of a binary workbook (.xls, .xlsb); save it as .xlsx, or as CSV (UTF-8), which is read without this limit`,
       { path: [], where: path },
     );
 }
@@ -118,21 +177,17 @@ function readBook(
       path,
       "not a workbook (the file is not a zip or an Excel 97-2003 file: a CSV or a web page with a workbook's name?); save it as .xlsx, or as CSV (UTF-8) named .csv",
     );
-  if (zip) checkUnpackedSize(bytes, opts.unpackedLimit ?? MAX_WORKBOOK_UNPACKED_BYTES, path);
+  const parts = zip ? checkUnpackedSize(bytes, opts.unpackedLimit ?? MAX_WORKBOOK_UNPACKED_BYTES, path) : [];
+  const binary = ole || parts.includes("xl/workbook.bin");
   try {
+    if (binary && sheets !== "names")
+      checkCells(bytes, sheets, opts.cellLimit ?? MAX_BINARY_WORKBOOK_CELLS, path);
     return sheetJs().read(bytes, {
-      type: "buffer",
-      dense: true,
-      cellNF: true,
-      cellFormula: true,
-      cellText: false,
-      cellHTML: false,
-      cellDates: false,
-      // stubs keep the formulas that have no saved result, refused in sheetRows
-      sheetStubs: true,
+      ...PARSE,
       ...(sheets === "names" ? { bookSheets: true } : sheets !== undefined ? { sheets } : {}),
     });
   } catch (e) {
+    if (e instanceof IndicatrixError) throw e;
     throw invalid(
       path,
       `not a readable workbook (${(e as Error).message}); save it again in Excel, or as CSV (UTF-8)`,

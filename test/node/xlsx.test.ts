@@ -219,3 +219,36 @@ describe("readXlsxColumns on an Excel 97-2003 .xls written by SheetJS (bookType 
     expect(Array.from(d.values.合计 as Float64Array)).toEqual([7, -4]);
   });
 });
+
+describe("readXlsxRows on a binary workbook larger than cellLimit", () => {
+  it("an .xls whose sheet spans more cells than the limit is file_too_large, read before its cells", () => {
+    const wb = XLSX.utils.book_new();
+    // A1:D3: 3 rows x 4 columns = 12 cells (by hand)
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ["unit", "a", "b", "c"],
+        ["u1", 1, 2, 3],
+        ["u2", 4, 5, 6],
+      ]),
+      "data",
+    );
+    const path = join(tmp(), "big.xls");
+    writeFileSync(path, XLSX.write(wb, { type: "buffer", bookType: "biff8" }) as Buffer);
+    expect(() => readXlsxRows(path, () => {}, { cellLimit: 11 })).toThrow(
+      expect.objectContaining({
+        code: "file_too_large",
+        message: expect.stringContaining(
+          'sheet "data" spans A1:D3 (12 cells), more than the limit of 11 cells',
+        ),
+      }),
+    );
+    const rows: WorkbookCell[][] = [];
+    readXlsxRows(path, (c) => rows.push(c), { cellLimit: 12 });
+    expect(rows).toEqual([
+      ["unit", "a", "b", "c"],
+      ["u1", 1, 2, 3],
+      ["u2", 4, 5, 6],
+    ]);
+  });
+});
