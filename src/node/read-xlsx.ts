@@ -19,10 +19,11 @@ export const MAX_WORKBOOK_UNPACKED_BYTES = 96 * 1024 * 1024;
 
 /**
  * Most cells of the sheets read from a binary workbook (`.xls`, `.xlsb`), by the range that each sheet
- * declares: 750,000 (65,536 rows x 11 columns); in an `.xls` every sheet counts, as SheetJS reads them all. Binary records are compact (6 to 20 bytes a cell) and
- * SheetJS's Excel 97-2003 reader keeps about 0.5 KB a cell (715,000 cells: 372 MB of heap, measured),
- * so no byte limit bounds their memory: the declared ranges are read first (SheetJS `sheetRows: 1`)
- * and a larger workbook is refused with `file_too_large` before its cells are read.
+ * declares: 750,000 (65,536 rows x 11 columns); in an `.xls` every sheet counts, as SheetJS reads
+ * them all. Binary records are compact (6 to 20 bytes a cell) and SheetJS's Excel 97-2003 reader keeps
+ * about 0.5 KB a cell (715,000 cells: 372 MB of heap, measured), so no byte limit bounds their memory:
+ * the declared ranges are read first (SheetJS `sheetRows: 1`) and a larger workbook is refused with
+ * `file_too_large` before its cells are read.
  */
 export const MAX_BINARY_WORKBOOK_CELLS = 750_000;
 
