@@ -10,6 +10,12 @@ export { type ReadDataOptions, readCsvColumns } from "./node/read-csv-columns.js
 export { readCsvFile } from "./node/read-csv-file.js";
 export { readCsvText } from "./node/read-csv-text.js";
 export { readModelFile } from "./node/read-model-file.js";
-export { type ReadXlsxOptions, readXlsxColumns, readXlsxRows, readXlsxSheetNames } from "./node/read-xlsx.js";
+export {
+  type ReadXlsxOptions,
+  readXlsxColumns,
+  readXlsxRows,
+  readXlsxSheetNames,
+  type WorkbookCell,
+} from "./node/read-xlsx.js";
 export { guardSignals, writeChunksAtomic, writeFileAtomic } from "./node/write-file-atomic.js";
 export { type XlsxSheet, type XlsxValidation, xlsxBytes } from "./node/xlsx-bytes.js";

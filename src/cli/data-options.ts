@@ -40,7 +40,7 @@ export function dataHelp(width: number, cellsOnly = false): string {
   };
   const more = " ".repeat(width);
   const lines = [
-    `${pad("--sheet S")}data: the sheet of an .xlsx workbook, by name or number (default: the first)`,
+    `${pad("--sheet S")}data: the sheet of a workbook (.xlsx, .xls, .ods), by name or number (default: first)`,
     `${pad("--encoding E")}data: auto (default: byte order mark, else UTF-8, else GB18030 with a`,
     `${more}notice), utf-8, gbk, gb18030, utf-16le or utf-16be`,
     `${pad("--percent HOW")}data: how 85% reads: auto (default: 85 for an indicator whose unit is %,`,

@@ -2,7 +2,7 @@ import { parseModel } from "../indicators/parse-model.js";
 import type { Model } from "../indicators/schema.js";
 import { readCsvColumns } from "../node/read-csv-columns.js";
 import { readModelFile } from "../node/read-model-file.js";
-import { readXlsxColumns } from "../node/read-xlsx.js";
+import { isWorkbookFile, readXlsxColumns } from "../node/read-xlsx.js";
 import type { DatasetColumns } from "../score/dataset.js";
 import { percentPointColumns } from "../score/stages/prepare-columns.js";
 import type { Io } from "./context.js";
@@ -19,8 +19,8 @@ export function loadModel(path: string): Model {
  * (`--encoding`, `--percent`, `--missing`, `--unit-column`, ...; see `DATA_OPTIONS`) applied, percent
  * cells of the model's `%` indicators read as points, and what the reader converted or guessed
  * (`guessed_encoding`, `converted_cells`) written to stderr as warnings. A CSV file is read straight
- * into columns (a record per cell would take five times the memory); an `.xlsx` workbook (its first
- * sheet, or `--sheet`) the same way.
+ * into columns (a record per cell would take five times the memory); a workbook (`.xlsx`, `.xls`,
+ * `.ods`...: its first sheet, or `--sheet`) the same way.
  */
 export function loadData(
   path: string,
@@ -30,7 +30,7 @@ export function loadData(
 ): DatasetColumns {
   const opts = dataOptions(values);
   const points = model ? percentPointColumns(model) : [];
-  const read = /\.xlsx$/i.test(path) ? readXlsxColumns : readCsvColumns;
+  const read = isWorkbookFile(path) ? readXlsxColumns : readCsvColumns;
   const data = read(path, { ...opts, numbers: { ...opts.numbers, pointsColumns: points } });
   if (io)
     for (const n of data.notes ?? [])

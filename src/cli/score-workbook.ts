@@ -10,7 +10,8 @@ type Row = Record<string, string | number | null>;
  * The workbook of `indicatrix score --out results.xlsx`: one sheet each for the scores (every unit, as
  * the CSV output), the ranking (scored units by rank, with names), the weights (local and global, by
  * node), the AHP consistency (when the model has AHP nodes) and the roll-up (units with child units,
- * when there are any), each with a frozen bold header and number formats.
+ * when there are any), each with a frozen bold header and number formats, written by `xlsxBytes` (SheetJS
+ * Community Edition, which reads workbooks, cannot write frozen or bold headers).
  */
 export function scoreWorkbook(
   model: Model,

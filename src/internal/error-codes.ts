@@ -225,7 +225,7 @@ export const ERROR_CODES = {
   },
   invalid_workbook: {
     severity: "error",
-    text: "an .xlsx workbook cannot be read (not a workbook, an old .xls file, no such sheet)",
+    text: "a workbook (.xlsx, .xls, .ods...) cannot be read (not a workbook, damaged or password-protected, no such sheet, a formula without a saved result)",
   },
   island: {
     severity: "warning",
@@ -263,6 +263,10 @@ export const ERROR_CODES = {
   measure_undefined: {
     severity: "warning",
     text: "a disparity measure undefined for the data (Theil L or max/min with a score of 0) is left out",
+  },
+  merged_cells: {
+    severity: "warning",
+    text: "a workbook sheet has cells merged over several rows; each row of a merged range reads the value of its first cell",
   },
   missing_child: {
     severity: "error",

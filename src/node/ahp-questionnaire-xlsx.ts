@@ -3,7 +3,7 @@ import type { AhpQuestionnaire } from "../build/ahp-questionnaire.js";
 import type { FilledQuestionnaire } from "../build/read-ahp-questionnaires.js";
 import { MAX_DATA_FILE_BYTES } from "../internal/limits.js";
 import { readCsvFile } from "./read-csv-file.js";
-import { readXlsxRows, readXlsxSheetNames } from "./read-xlsx.js";
+import { cellText, isWorkbookFile, readXlsxAllRows } from "./read-xlsx.js";
 import { type XlsxSheet, type XlsxValidation, xlsxBytes } from "./xlsx-bytes.js";
 
 /** The columns of a group's sheet, in order (the questionnaire CSV's, without `expert`). */
@@ -58,6 +58,11 @@ const listable = (s: string) => s !== "" && !/[,"]/.test(s);
  * takes a, b or equal (同等重要 in Chinese), `intensity` 1 to 9. Read the filled workbooks back with
  * {@link readFilledQuestionnaire} and `readAhpQuestionnaires`.
  *
+ * The workbook is written by {@link xlsxBytes}, indicatrix's own small OOXML writer, not by SheetJS
+ * (which reads every workbook): SheetJS Community Edition writes no data validation (drop-downs are
+ * in its Pro edition only) and no frozen or bold header, and a form without its drop-downs would let
+ * an expert type answers that are only refused when the file comes back.
+ *
  * @param q - the questionnaire.
  * @example
  * ```ts
@@ -108,11 +113,12 @@ export function ahpQuestionnaireXlsx(q: AhpQuestionnaire): Uint8Array {
 
 /**
  * Reads one filled questionnaire file for `readAhpQuestionnaires`: a CSV as `ahpQuestionnaire` (from `indicatrix`) writes
- * it, or a workbook as {@link ahpQuestionnaireXlsx} writes it. In a workbook every sheet whose header has
- * the columns `group`, `a`, `b`, `more_important` and `intensity` is read (in sheet order); the expert's
+ * it, or a workbook as {@link ahpQuestionnaireXlsx} writes it, also when the expert saved it again as
+ * `.xls` or `.ods` (WPS, LibreOffice; read by SheetJS). In a workbook every sheet whose header has the
+ * columns `group`, `a`, `b`, `more_important` and `intensity` is read (in sheet order); the expert's
  * name is the cell next to "专家姓名" / "Expert name" on the instructions sheet (else the file name).
  *
- * @param path - a `.csv` or `.xlsx` file.
+ * @param path - a `.csv` file, or a workbook (`.xlsx`, `.xls`, `.ods`...).
  * @param limit - largest file read, in bytes (default `LIMITS.maxDataFileBytes`).
  * @throws {IndicatrixError} `unreadable_file`, `file_too_large`, `invalid_workbook`, `invalid_csv`.
  * @example
@@ -123,29 +129,28 @@ export function ahpQuestionnaireXlsx(q: AhpQuestionnaire): Uint8Array {
  */
 export function readFilledQuestionnaire(path: string, limit = MAX_DATA_FILE_BYTES): FilledQuestionnaire {
   const name = basename(path);
-  if (!/\.xlsx$/i.test(path)) return { name, rows: readCsvFile(path, limit) };
+  if (!isWorkbookFile(path)) return { name, rows: readCsvFile(path, limit) };
   let expert = "";
   const rows: Record<string, string>[] = [];
   const places: string[] = [];
-  for (const sheet of readXlsxSheetNames(path, { limit })) {
-    let header: string[] | undefined;
-    readXlsxRows(
-      path,
-      (cells, row) => {
-        const trimmed = cells.map((c) => c.trim());
-        if (header === undefined) {
-          header = trimmed;
-          return;
-        }
-        const isPairs = ["group", "a", "b", "more_important", "intensity"].every((c) => header?.includes(c));
-        if (isPairs) {
-          rows.push(Object.fromEntries(header.map((h, j) => [h, trimmed[j] ?? ""])));
-          places.push(`sheet "${sheet}", row ${row}`);
-        } else if (expert === "" && EXPERT_LABELS.has((trimmed[0] ?? "").toLowerCase()))
-          expert = trimmed[1] ?? "";
-      },
-      { sheet, limit },
-    );
-  }
+  const headers = new Map<string, string[]>();
+  readXlsxAllRows(
+    path,
+    (sheet, cells, row) => {
+      const trimmed = cells.map((c) => cellText(c).trim());
+      const header = headers.get(sheet);
+      if (header === undefined) {
+        headers.set(sheet, trimmed);
+        return;
+      }
+      const isPairs = ["group", "a", "b", "more_important", "intensity"].every((c) => header.includes(c));
+      if (isPairs) {
+        rows.push(Object.fromEntries(header.map((h, j) => [h, trimmed[j] ?? ""])));
+        places.push(`sheet "${sheet}", row ${row}`);
+      } else if (expert === "" && EXPERT_LABELS.has((trimmed[0] ?? "").toLowerCase()))
+        expert = trimmed[1] ?? "";
+    },
+    limit,
+  );
   return { name, rows: rows.map((r) => ({ expert, ...r })), places };
 }

@@ -47,7 +47,7 @@ export interface ReadDataOptions {
   periodColumn?: string;
   /** The column of populations (read as the numeric column `population`, the default roll-up weight). */
   populationColumn?: string;
-  /** The sheet of an `.xlsx` workbook: its name or 1-based position (default: the first). */
+  /** The sheet of a workbook (`.xlsx`, `.xls`, `.ods`...): its name or 1-based position (default: the first). */
   sheet?: string;
 }
 
@@ -168,14 +168,19 @@ export function firstLineEnd(input: Buffer | string): "\r\n" | "\n" | "\r" | und
 
 /**
  * Reads records (the header first) into columns as {@link readCsvColumns} does, one record at a time
- * (none is kept): `onRecord` for each, then `finish`. Shared by the CSV and the workbook readers.
+ * (none is kept): `onRecord` for each, then `finish`. Shared by the CSV and the workbook readers: a
+ * workbook's number cell comes as a number, taken as it is in a numeric column (no text conversion, so
+ * nothing to count) and as its shortest round-trip text (`String(v)`) in a text column.
  * @internal
  */
 export function columnCollector(
   path: string,
   o: ReadDataOptions,
   notes: Issue[] = [],
-): { onRecord: (record: string[], info: { lines: number }) => null; finish: () => DatasetColumns } {
+): {
+  onRecord: (record: readonly (string | number)[], info: { lines: number }) => null;
+  finish: () => DatasetColumns;
+} {
   const format = o.numbers ?? {};
   let header: string[] | undefined;
   let unitAt = -1;
@@ -199,7 +204,8 @@ export function columnCollector(
   let byColumn: ColumnStore | undefined;
   let byRow: RowStore | undefined;
   /** The number of numeric column `j` in a cell, its conversions counted and the first bad cell kept. */
-  const cellValue = (j: number, cell: string, row: number): number => {
+  const cellValue = (j: number, cell: string | number, row: number): number => {
+    if (typeof cell === "number") return cell;
     const counts = countsAt[j] ?? spare;
     const v = parseNumberText(cell, format, pointsAt[j] === 1, counts);
     // parseNumberText sets `example` with the first conversion it counts: the spare becomes the column's.
@@ -211,9 +217,9 @@ export function columnCollector(
     if (!bad.has(j)) bad.set(j, { row, text: cell });
     return Number.NaN;
   };
-  const onRecord = (record: string[], info: { lines: number }): null => {
+  const onRecord = (record: readonly (string | number)[], info: { lines: number }): null => {
     if (header === undefined) {
-      header = record.map(headerKey);
+      header = record.map((h) => headerKey(String(h)));
       checkHeader(header, path, info.lines);
       const names = header;
       const at = (name: string, option: string): number => {
@@ -264,22 +270,23 @@ export function columnCollector(
       return null;
     }
     const row = units.length;
-    units.push(record[unitAt] as string);
+    const id = record[unitAt] as string | number;
+    units.push(typeof id === "number" ? String(id) : id);
     for (const key of ["parent", "level", "name"] as const) {
       const at = textAt[key];
       const v = at >= 0 ? record[at] : undefined;
-      text[key].push(v === undefined || v === "" ? undefined : v);
+      text[key].push(v === undefined || v === "" ? undefined : typeof v === "number" ? String(v) : v);
     }
     if (byColumn !== undefined) {
       byColumn.nextRow();
       const columns = byColumn.columns;
       for (let j = 0; j < numberAt.length; j++)
-        columns[j]![row] = cellValue(j, record[numberAt[j]!] as string, row);
+        columns[j]![row] = cellValue(j, record[numberAt[j]!] as string | number, row);
     } else if (byRow !== undefined) {
       const block = byRow.nextRow();
       const base = byRow.offset;
       for (let j = 0; j < numberAt.length; j++)
-        block[base + j] = cellValue(j, record[numberAt[j]!] as string, row);
+        block[base + j] = cellValue(j, record[numberAt[j]!] as string | number, row);
     }
     return null;
   };

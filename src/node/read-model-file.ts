@@ -5,11 +5,11 @@ import { IndicatrixError } from "../internal/errors.js";
 import { MAX_MODEL_FILE_BYTES } from "../internal/limits.js";
 import { readCsvText } from "./read-csv-text.js";
 import { readTextFile } from "./read-file.js";
-import { readXlsxRecords } from "./read-xlsx.js";
+import { isWorkbookFile, readXlsxRecords } from "./read-xlsx.js";
 
 /**
  * Reads a model file: JSON (`.json`, read as strict JSON: a trailing comma is an error) or YAML (`.yaml`,
- * `.yml` and any other name), or an indicator table (`.csv`, or the first sheet of an `.xlsx` workbook)
+ * `.yml` and any other name), or an indicator table (`.csv`, or the first sheet of a workbook: `.xlsx`, `.xls`, `.ods`...)
  * converted with `modelFromTable`. Returns the raw value: pass it to `parseModel` or `validateModel`.
  * Files over `LIMITS.maxModelFileBytes` (16 MiB) are refused before reading.
  *
@@ -21,8 +21,7 @@ import { readXlsxRecords } from "./read-xlsx.js";
  * ```
  */
 export function readModelFile(path: string): unknown {
-  if (extname(path).toLowerCase() === ".xlsx")
-    return modelFromTable(readXlsxRecords(path, MAX_MODEL_FILE_BYTES));
+  if (isWorkbookFile(path)) return modelFromTable(readXlsxRecords(path, MAX_MODEL_FILE_BYTES));
   const text = readTextFile(path, MAX_MODEL_FILE_BYTES);
   if (extname(path).toLowerCase() === ".csv") return modelFromTable(readCsvText(text, path));
   try {

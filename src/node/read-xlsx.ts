@@ -1,17 +1,42 @@
-import { type Unzipped, unzipSync } from "fflate";
-import { IndicatrixError } from "../internal/errors.js";
+import { createRequire } from "node:module";
+import type * as SheetJS from "@e965/xlsx";
+import { unzipSync } from "fflate";
+import { IndicatrixError, type Issue } from "../internal/errors.js";
 import { MAX_DATA_FILE_BYTES } from "../internal/limits.js";
 import type { DatasetColumns } from "../score/dataset.js";
 import { columnCollector, type ReadDataOptions } from "./read-csv-columns.js";
 import { readBinaryFile } from "./read-file.js";
 
 /**
- * Largest unpacked size of the parts of a workbook that are read (the sheet, its shared strings and
- * styles), in bytes: 128 MiB, checked from the zip directory before anything is inflated. A sheet that
- * large holds about a million cells of XML; save it as CSV (UTF-8), which is read in columns without
+ * Largest unpacked size of a zipped workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.ods`), in bytes: 96 MiB,
+ * the sum of its parts as the zip directory gives them, checked before anything is inflated (SheetJS
+ * inflates every part of a workbook it reads). Measured with SheetJS 0.20.3 in a 512 MB heap: 96 MiB
+ * of Excel's densest XML (styled empty cells, 27 bytes a cell: 3.7 million cells) keeps 369 MB, 2.65
+ * million number cells 300 MB. Save a larger sheet as CSV (UTF-8), which is read in columns without
  * this limit. Keeps a 50 MB workbook (often 10 times larger unpacked) from exhausting memory.
  */
-export const MAX_WORKBOOK_UNPACKED_BYTES = 128 * 1024 * 1024;
+export const MAX_WORKBOOK_UNPACKED_BYTES = 96 * 1024 * 1024;
+
+/**
+ * Most cells of the sheets read from a binary workbook (`.xls`, `.xlsb`), by the range that each sheet
+ * declares: 750,000 (65,536 rows x 11 columns); in an `.xls` every sheet counts, as SheetJS reads
+ * them all. Binary records are compact (6 to 20 bytes a cell) and SheetJS's Excel 97-2003 reader keeps
+ * about 0.5 KB a cell (715,000 cells: 372 MB of heap, measured), so no byte limit bounds their memory:
+ * the declared ranges are read first (SheetJS `sheetRows: 1`) and a larger workbook is refused with
+ * `file_too_large` before its cells are read.
+ */
+export const MAX_BINARY_WORKBOOK_CELLS = 750_000;
+
+/**
+ * The file names read as workbooks: `.xlsx`, `.xlsm` (macros are never run), `.xlsb`, `.xls` (Excel
+ * 97-2003) and `.ods` (OpenDocument). Every other name is read as CSV. @internal
+ */
+export const WORKBOOK_FILE = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
+
+/** Whether `path` names a workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`), read by this module. @internal */
+export function isWorkbookFile(path: string): boolean {
+  return WORKBOOK_FILE.test(path);
+}
 
 /** Options of {@link readXlsxRows}. */
 export interface ReadXlsxOptions {
@@ -19,94 +44,289 @@ export interface ReadXlsxOptions {
   sheet?: string;
   /** Largest workbook file read, in bytes (default `LIMITS.maxDataFileBytes`). */
   limit?: number;
-  /** Largest unpacked size of the parts read, in bytes (default 128 MiB). */
+  /** Largest unpacked size of a zipped workbook, in bytes (default 96 MiB). */
   unpackedLimit?: number;
+  /** Most cells of the sheets read from a binary workbook, `.xls` or `.xlsb` (default 750,000). */
+  cellLimit?: number;
+}
+
+/**
+ * One cell of a sheet as {@link readXlsxRows} gives it: a number cell as its number; text as its text;
+ * a number shown as a percent as percent text (`35%`), a date as ISO text (`2024-03-01`), a boolean as
+ * `TRUE` or `FALSE`, an error as its text (`#N/A`); an empty cell as `""`.
+ */
+export type WorkbookCell = string | number;
+
+/** The few functions of SheetJS's number format library (typed `any` by SheetJS) that are read here. */
+interface NumberFormats {
+  is_date(format: string): boolean;
+  parse_date_code(
+    v: number,
+    opts: { date1904: boolean },
+  ): { y: number; m: number; d: number; H: number; M: number; S: number } | null;
+}
+
+let sheetjs: typeof SheetJS | undefined;
+
+/**
+ * SheetJS Community Edition (`@e965/xlsx`, the official 0.20.3 build republished on npm), loaded on
+ * first use with `require`, so that a command that reads no workbook does not pay its 30-100 ms start-up
+ * and the readers stay synchronous. The CommonJS build loads its code pages, so an Excel 5/95 file or a
+ * `.xls` file whose strings are stored in GBK (code page 936) decodes as it should.
+ */
+function sheetJs(): typeof SheetJS {
+  sheetjs ??= createRequire(import.meta.url)("@e965/xlsx") as typeof SheetJS;
+  return sheetjs;
 }
 
 function invalid(path: string, message: string): IndicatrixError {
   return new IndicatrixError("invalid_workbook", `${path}: ${message}`, { path: [], where: path });
 }
 
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/** XML text with its entities and OOXML's `_xHHHH_` escapes decoded. */
-function xmlText(s: string): string {
-  return s
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
-      e[0] === "#"
-        ? String.fromCodePoint(e[1] === "x" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)))
-        : (ENTITIES[e] as string),
-    )
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-}
-
-/** The value of attribute `name` in a tag's attribute text. */
-function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
-  return m ? xmlText(m[1] as string) : undefined;
-}
-
-/** The text of a string item (`<si>` or `<is>`): its `<t>` runs, without phonetic runs (`<rPh>`). */
-function itemText(xml: string): string {
-  const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
-  let out = "";
-  for (const m of body.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)) out += xmlText(m[1] ?? "");
-  return out;
-}
-
-/** 0-based column index of a cell reference such as `AB12`. */
-function columnIndex(ref: string): number {
-  let n = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
-}
-
-/** Inflates only `names` (those present), after checking their unpacked sizes against `limit`. */
-function inflate(bytes: Uint8Array, names: readonly string[], limit: number, path: string): Unzipped {
+/**
+ * Throws `file_too_large` when the parts of a zipped workbook add up to more than `limit` bytes
+ * unpacked, from the zip directory (fflate reads it; nothing is inflated). Returns the parts' names.
+ */
+function checkUnpackedSize(bytes: Uint8Array, limit: number, path: string): string[] {
   let total = 0;
-  let tooLarge: string | undefined;
-  let files: Unzipped;
+  let largest = { name: "", size: 0 };
+  const names: string[] = [];
   try {
-    files = unzipSync(bytes, {
+    unzipSync(bytes, {
       filter: (f) => {
-        if (!names.includes(f.name)) return false;
+        names.push(f.name);
         total += f.originalSize;
-        if (total > limit) tooLarge = f.name;
-        return tooLarge === undefined;
+        if (f.originalSize > largest.size) largest = { name: f.name, size: f.originalSize };
+        return false;
       },
     });
   } catch (e) {
-    throw invalid(path, `not a readable .xlsx workbook (${(e as Error).message})`);
+    throw invalid(
+      path,
+      `not a readable workbook (${(e as Error).message}); save it again in Excel, or as CSV (UTF-8)`,
+    );
   }
-  if (tooLarge !== undefined)
+  if (total > limit)
     throw new IndicatrixError(
       "file_too_large",
-      `${path}: the workbook's ${tooLarge} is ${total} bytes or more unpacked, more than the limit of ${limit} bytes; save the sheet as CSV (UTF-8), which is read without this limit`,
+      `${path}: the workbook is ${total} bytes unpacked (its ${largest.name} ${largest.size}), more than the limit of ${limit} bytes; save the sheet as CSV (UTF-8), which is read without this limit`,
       { path: [], where: path },
     );
-  return files;
+  return names;
 }
 
-const decoder = new TextDecoder("utf-8");
+/** Options of SheetJS's `read` for every workbook: cells in rows, number formats and formulas kept. */
+const PARSE: SheetJS.ParsingOptions = {
+  type: "buffer",
+  dense: true,
+  cellNF: true,
+  cellFormula: true,
+  cellText: false,
+  cellHTML: false,
+  cellDates: false,
+  // stubs keep the formulas that have no saved result, refused in sheetRows
+  sheetStubs: true,
+};
 
 /**
- * Reads one sheet of an `.xlsx` workbook row by row, as text cells (a sheet's first row is its
- * header): shared and inline strings as their text, numbers as written in the file (`0.35`, `1E-3`),
- * numbers shown as a percent (format `0%`, `0.0%`...) as percent text (`35%`, so that they read as
- * the data options say), booleans as `TRUE`/`FALSE`, errors as their text (`#N/A`). Rows are padded
- * with empty cells to the header's length; empty rows are skipped. Only the parts needed are
- * inflated (fflate), after their unpacked sizes are checked against `unpackedLimit` (a sheet too
- * large is refused with `file_too_large` before it is unpacked).
+ * Throws `file_too_large` when the sheets `sheets` of a binary workbook declare more than `limit` cells
+ * in all (their used ranges, read by SheetJS without their cells).
+ */
+function checkCells(
+  bytes: Uint8Array,
+  sheets: SheetJS.ParsingOptions["sheets"],
+  limit: number,
+  path: string,
+): void {
+  const X = sheetJs();
+  const book = X.read(bytes, { ...PARSE, sheetRows: 1, ...(sheets !== undefined ? { sheets } : {}) });
+  let total = 0;
+  let largest = { name: "", ref: "", cells: 0 };
+  for (const name of book.SheetNames) {
+    const ws = book.Sheets[name];
+    const ref = ws?.["!fullref"] ?? ws?.["!ref"];
+    if (ref === undefined) continue;
+    const r = X.utils.decode_range(ref);
+    const cells = (r.e.r - r.s.r + 1) * (r.e.c - r.s.c + 1);
+    total += cells;
+    if (cells > largest.cells) largest = { name, ref, cells };
+  }
+  if (total > limit)
+    throw new IndicatrixError(
+      "file_too_large",
+      `${path}: sheet "${largest.name}" spans ${largest.ref} (${largest.cells} cells), more than the limit of ${limit} cells of a binary workbook (.xls, .xlsb); save it as .xlsx, or as CSV (UTF-8), which is read without this limit`,
+      { path: [], where: path },
+    );
+}
+
+/**
+ * The workbook in `path`, parsed by SheetJS with only the sheets `sheets` (all when undefined). The
+ * container is recognized by its first bytes: a zip (`.xlsx`, `.xlsm`, `.xlsb`, `.ods`) or an OLE
+ * compound file (`.xls`); anything else (a CSV or a web page named `.xls`) is refused, since SheetJS
+ * would read it as text with its own rules.
+ */
+function readBook(
+  path: string,
+  opts: Omit<ReadXlsxOptions, "sheet">,
+  sheets: SheetJS.ParsingOptions["sheets"] | "names",
+): SheetJS.WorkBook {
+  const bytes = readBinaryFile(path, opts.limit ?? MAX_DATA_FILE_BYTES);
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (!zip && !ole)
+    throw invalid(
+      path,
+      "not a workbook (the file is not a zip or an Excel 97-2003 file: a CSV or a web page with a workbook's name?); save it as .xlsx, or as CSV (UTF-8) named .csv",
+    );
+  const parts = zip ? checkUnpackedSize(bytes, opts.unpackedLimit ?? MAX_WORKBOOK_UNPACKED_BYTES, path) : [];
+  const binary = ole || parts.includes("xl/workbook.bin");
+  try {
+    if (binary && sheets !== "names")
+      checkCells(bytes, sheets, opts.cellLimit ?? MAX_BINARY_WORKBOOK_CELLS, path);
+    return sheetJs().read(bytes, {
+      ...PARSE,
+      ...(sheets === "names" ? { bookSheets: true } : sheets !== undefined ? { sheets } : {}),
+    });
+  } catch (e) {
+    if (e instanceof IndicatrixError) throw e;
+    throw invalid(
+      path,
+      `not a readable workbook (${(e as Error).message}); save it again in Excel, or as CSV (UTF-8)`,
+    );
+  }
+}
+
+/** The sheet asked for (a name, else a 1-based position), or the first; undefined when there is none. */
+function pickSheet(names: readonly string[], asked: string | undefined): string | undefined {
+  if (asked === undefined) return names[0];
+  if (names.includes(asked)) return asked;
+  const folded = names.find((n) => n.toLowerCase() === asked.toLowerCase());
+  if (folded !== undefined) return folded;
+  return /^\d+$/.test(asked) ? names[Number(asked) - 1] : undefined;
+}
+
+/** A number format that shows a percent (`0%`, `0.0%`; a `%` inside quotes or escaped does not count). */
+const isPercentFormat = (z: string) => z.replace(/"[^"]*"|\\./g, "").includes("%");
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** A date cell's serial number as ISO text: `2024-03-01`, `2024-03-01 08:30:00`, or `08:30:00` for a time. */
+function dateText(ssf: NumberFormats, v: number, date1904: boolean): string | undefined {
+  const p = ssf.parse_date_code(v, { date1904 });
+  if (!p) return undefined;
+  const time = `${pad2(p.H)}:${pad2(p.M)}:${pad2(p.S)}`;
+  if (Math.floor(v) === 0 && !date1904) return time;
+  const date = `${p.y}-${pad2(p.m)}-${pad2(p.d)}`;
+  return p.H === 0 && p.M === 0 && p.S === 0 ? date : `${date} ${time}`;
+}
+
+/** Where a cell is, for people: `sheet "数据", cell C3`. */
+const cellWhere = (X: typeof SheetJS, sheet: string, r: number, c: number) =>
+  `sheet "${sheet}", cell ${X.utils.encode_cell({ r, c })}`;
+
+/**
+ * The cells of one sheet row by row (see {@link readXlsxRows}); returns the merged ranges that span
+ * several rows (each read in every row of the range).
+ */
+function sheetRows(
+  book: SheetJS.WorkBook,
+  name: string,
+  path: string,
+  onRow: (cells: WorkbookCell[], row: number) => void,
+): string[] {
+  const X = sheetJs();
+  const ws = book.Sheets[name];
+  if (!ws) throw invalid(path, `sheet "${name}" cannot be read (it is not a worksheet, or it is damaged)`);
+  if (ws["!ref"] === undefined) return [];
+  const range = X.utils.decode_range(ws["!ref"]);
+  const data = (ws["!data"] ?? []) as (SheetJS.CellObject | undefined)[][];
+  const ssf = X.SSF as NumberFormats;
+  const date1904 = book.Workbook?.WBProps?.date1904 === true;
+  const text = (cell: SheetJS.CellObject | undefined, r: number, c: number): WorkbookCell => {
+    if (cell === undefined || cell === null) return "";
+    // A stub: an empty cell, or a formula whose result was never saved (SheetJS reads it as 0).
+    if (cell.t === "z" || cell.v === undefined || cell.v === null) {
+      if (cell.f !== undefined)
+        throw invalid(
+          path,
+          `${cellWhere(X, name, r, c)} holds a formula (=${cell.f}) without a saved result (the file was written by a program that does not calculate); open it in Excel, WPS or LibreOffice and save it`,
+        );
+      return "";
+    }
+    switch (cell.t) {
+      case "s":
+        return String(cell.v);
+      case "b":
+        return cell.v ? "TRUE" : "FALSE";
+      case "e":
+        return X.utils.format_cell(cell);
+      case "d":
+        return cell.v instanceof Date ? cell.v.toISOString().replace(/T00:00:00\.000Z$/, "") : String(cell.v);
+      case "n": {
+        const v = cell.v as number;
+        if (!Number.isFinite(v)) return "#NUM!";
+        const z = typeof cell.z === "string" ? cell.z : "";
+        if (z !== "" && z !== "General") {
+          if (isPercentFormat(z)) return `${Number((v * 100).toPrecision(15))}%`;
+          if (ssf.is_date(z)) return dateText(ssf, v, date1904) ?? v;
+        }
+        return v;
+      }
+      default:
+        return "";
+    }
+  };
+  // A range merged over several rows (a district merged down its communities) is read in each of its
+  // rows; a merge across columns only (a title, a two-level header) in its first cell.
+  const fill = new Map<number, Map<number, SheetJS.CellObject | undefined>>();
+  const merged: string[] = [];
+  for (const m of ws["!merges"] ?? []) {
+    if (m.e.r === m.s.r) continue;
+    merged.push(X.utils.encode_range(m));
+    const top = data[m.s.r]?.[m.s.c];
+    for (let r = m.s.r + 1; r <= Math.min(m.e.r, range.e.r); r++) {
+      let row = fill.get(r);
+      if (!row) fill.set(r, (row = new Map()));
+      row.set(m.s.c, top);
+    }
+  }
+  let width = -1;
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    const row = data[r];
+    const filled = fill.get(r);
+    if (!row && !filled) continue;
+    const cells: WorkbookCell[] = [];
+    let last = -1;
+    for (let c = range.s.c; c <= range.e.c; c++) {
+      const v = text(filled?.has(c) ? filled.get(c) : row?.[c], r, c);
+      cells.push(v);
+      if (typeof v === "number" || v.trim() !== "") last = cells.length - 1;
+    }
+    if (last < 0) continue;
+    cells.length = Math.max(last + 1, width);
+    for (let j = 0; j < cells.length; j++) cells[j] ??= "";
+    if (width < 0) width = cells.length;
+    onRow(cells, r + 1);
+  }
+  return merged;
+}
+
+/**
+ * Reads one sheet of a workbook row by row (a sheet's first row is its header), with SheetJS
+ * Community Edition: `.xlsx`, `.xlsm`, `.xlsb`, `.xls` (Excel 97-2003, and Excel 5/95) and `.ods`. A
+ * number cell gives its number (a formula its saved result); text its text (shared, inline and rich
+ * text, without phonetic runs); a number shown as a percent (format `0%`, `0.0%`...) percent text
+ * (`35%`, so that it reads as the data options say); a date ISO text (`2024-03-01`, never the serial
+ * number); a boolean `TRUE` or `FALSE`; an error its text (`#N/A`). The table starts at the sheet's first
+ * used column; rows are padded with empty cells to the header's length; empty rows are skipped; a cell
+ * merged over several rows is read in each of them. A zipped workbook's unpacked size is checked against
+ * `unpackedLimit` from its zip directory before anything is inflated.
  *
- * @param path - the `.xlsx` file.
- * @param onRow - called with each row's cells and its 1-based row number; return nothing.
+ * @param path - the workbook file.
+ * @param onRow - called with each row's cells and its 1-based row number in the sheet; return nothing.
  * @param opts - the sheet (name or 1-based number; default the first) and the size limits.
- * @throws IndicatrixError `unreadable_file`, `file_too_large`, `invalid_workbook` (not a workbook, an
- *   old `.xls` file, no such sheet).
+ * @throws IndicatrixError `unreadable_file`, `file_too_large`, `invalid_workbook` (not a workbook, a
+ *   damaged or password-protected one, no such sheet, a formula without a saved result).
  * @example
  * ```ts
  * readXlsxRows("data.xlsx", (cells, row) => console.log(row, cells), { sheet: "2024" });
@@ -114,83 +334,37 @@ const decoder = new TextDecoder("utf-8");
  */
 export function readXlsxRows(
   path: string,
-  onRow: (cells: string[], row: number) => void,
+  onRow: (cells: WorkbookCell[], row: number) => void,
   opts: ReadXlsxOptions = {},
 ): void {
-  const bytes = readBinaryFile(path, opts.limit ?? MAX_DATA_FILE_BYTES);
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    throw invalid(path, "an Excel 97-2003 (.xls) file; save it as .xlsx or as CSV (UTF-8)");
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
-    throw invalid(path, "not an .xlsx workbook (not a zip file); save it as .xlsx or as CSV (UTF-8)");
-  const limit = opts.unpackedLimit ?? MAX_WORKBOOK_UNPACKED_BYTES;
-  const meta = inflate(
-    bytes,
-    ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"],
-    limit,
-    path,
-  );
-  const text = (name: string) => {
-    const f = meta[name];
-    return f ? decoder.decode(f) : "";
-  };
-  const workbook = text("xl/workbook.xml");
-  if (workbook === "") throw invalid(path, "not an .xlsx workbook (no xl/workbook.xml)");
-  const sheets = [...workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)].map((m) => ({
-    name: attr(m[1] as string, "name") ?? "",
-    rel: attr(m[1] as string, "r:id") ?? "",
-  }));
+  readSheet(path, onRow, opts);
+}
+
+/** {@link readXlsxRows}, returning the sheet's name and its merged ranges over several rows. */
+function readSheet(
+  path: string,
+  onRow: (cells: WorkbookCell[], row: number) => void,
+  opts: ReadXlsxOptions,
+): { sheet: string; merged: string[] } {
   const asked = opts.sheet;
-  const position = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : undefined;
-  const sheet =
-    asked === undefined
-      ? sheets[0]
-      : (sheets.find((s) => s.name === asked) ?? (position !== undefined ? sheets[position - 1] : undefined));
-  if (!sheet)
+  const wanted = asked === undefined ? 0 : /^\d+$/.test(asked) ? [asked, Number(asked) - 1] : asked;
+  const book = readBook(path, opts, wanted);
+  const sheet = pickSheet(book.SheetNames, asked);
+  if (sheet === undefined)
     throw invalid(
       path,
       asked === undefined
         ? "the workbook has no sheet"
-        : `no sheet "${asked}"; the sheets are ${sheets.map((s) => JSON.stringify(s.name)).join(", ")}`,
+        : `no sheet "${asked}"; the sheets are ${book.SheetNames.map((s) => JSON.stringify(s)).join(", ")}`,
     );
-  const rel = [...text("xl/_rels/workbook.xml.rels").matchAll(/<Relationship\b([^>]*?)\/?>/g)]
-    .map((m) => ({ id: attr(m[1] as string, "Id"), target: attr(m[1] as string, "Target") ?? "" }))
-    .find((r) => r.id === sheet.rel);
-  if (!rel) throw invalid(path, `sheet "${sheet.name}" has no part in the workbook`);
-  const sheetPath = rel.target.startsWith("/")
-    ? rel.target.slice(1)
-    : `xl/${rel.target.replace(/^\.\//, "")}`;
-  const shared = [...text("xl/sharedStrings.xml").matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)].map(
-    (m) => itemText(m[1] ?? ""),
-  );
-  const percentStyles = percentStyleIndexes(text("xl/styles.xml"));
-  const part = inflate(bytes, [sheetPath], limit, path)[sheetPath];
-  if (!part) throw invalid(path, `sheet "${sheet.name}" (${sheetPath}) is missing from the workbook`);
-  const xml = decoder.decode(part);
-  let width = -1;
-  for (const m of xml.matchAll(/<row\b([^>]*)>([\s\S]*?)<\/row>/g)) {
-    const rowNumber = Number(attr(m[1] as string, "r") ?? Number.NaN);
-    const cells: string[] = [];
-    let next = 0;
-    for (const c of (m[2] as string).matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attrs = c[1] as string;
-      const ref = attr(attrs, "r");
-      const at = ref !== undefined ? columnIndex(ref) : next;
-      next = at + 1;
-      cells[at] = cellText(attrs, c[2] ?? "", shared, percentStyles);
-    }
-    for (let j = 0; j < cells.length; j++) cells[j] ??= "";
-    if (cells.every((v) => v.trim() === "")) continue;
-    if (width < 0) width = cells.length;
-    while (cells.length < width) cells.push("");
-    onRow(cells, Number.isFinite(rowNumber) ? rowNumber : 0);
-  }
+  return { sheet, merged: sheetRows(book, sheet, path, onRow) };
 }
 
 /**
- * The names of the sheets of an `.xlsx` workbook, in the workbook's order (to read each with
- * {@link readXlsxRows}).
+ * The names of the sheets of a workbook (`.xlsx`, `.xls`, `.ods`...), in the workbook's order (to read
+ * each with {@link readXlsxRows}).
  *
- * @param path - the `.xlsx` file.
+ * @param path - the workbook file.
  * @param opts - the size limits.
  * @throws IndicatrixError `unreadable_file`, `file_too_large`, `invalid_workbook`.
  * @example
@@ -199,59 +373,34 @@ export function readXlsxRows(
  * ```
  */
 export function readXlsxSheetNames(path: string, opts: Omit<ReadXlsxOptions, "sheet"> = {}): string[] {
-  const bytes = readBinaryFile(path, opts.limit ?? MAX_DATA_FILE_BYTES);
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
-    throw invalid(path, "not an .xlsx workbook (not a zip file); save it as .xlsx or as CSV (UTF-8)");
-  const part = inflate(bytes, ["xl/workbook.xml"], opts.unpackedLimit ?? MAX_WORKBOOK_UNPACKED_BYTES, path)[
-    "xl/workbook.xml"
-  ];
-  if (!part) throw invalid(path, "not an .xlsx workbook (no xl/workbook.xml)");
-  return [...decoder.decode(part).matchAll(/<sheet\b([^>]*?)\/?>/g)].map(
-    (m) => attr(m[1] as string, "name") ?? "",
-  );
-}
-
-/** Indexes of the cell styles (`cellXfs`) whose number format shows a percent. */
-function percentStyleIndexes(styles: string): Set<number> {
-  const custom = new Map<string, string>();
-  for (const m of styles.matchAll(/<numFmt\b([^>]*?)\/?>/g))
-    custom.set(attr(m[1] as string, "numFmtId") ?? "", attr(m[1] as string, "formatCode") ?? "");
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
-  const out = new Set<number>();
-  [...xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>)/g)].forEach((m, i) => {
-    const id = attr(m[1] as string, "numFmtId") ?? "0";
-    const code = custom.get(id) ?? "";
-    if (id === "9" || id === "10" || code.replace(/"[^"]*"|\\./g, "").includes("%")) out.add(i);
-  });
-  return out;
-}
-
-/** The text of one cell (`<c>` attributes and content). */
-function cellText(
-  attrs: string,
-  body: string,
-  shared: readonly string[],
-  percent: ReadonlySet<number>,
-): string {
-  const type = attr(attrs, "t") ?? "n";
-  if (type === "inlineStr") return itemText(/<is\b[^>]*>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "");
-  const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(body)?.[1];
-  if (v === undefined) return "";
-  if (type === "s") return shared[Number(v)] ?? "";
-  if (type === "b") return v === "1" ? "TRUE" : "FALSE";
-  if (type === "str" || type === "e") return xmlText(v);
-  const style = Number(attr(attrs, "s") ?? "0");
-  if (percent.has(style) && v.trim() !== "" && Number.isFinite(Number(v)))
-    return `${Number((Number(v) * 100).toPrecision(15))}%`;
-  return v;
+  return readBook(path, opts, "names").SheetNames;
 }
 
 /**
- * Reads the first sheet (or `opts.sheet`) of an `.xlsx` workbook into columns, as `readCsvColumns`
- * reads a CSV file: the unit id, parent, level and name as text, every other column as numbers (with
- * the same data options: percent, thousands separators, missing markers, column names).
+ * Reads every sheet of a workbook once, calling `onRow` with the sheet's name, each row's cells and
+ * its row number (as {@link readXlsxRows}). @internal
+ */
+export function readXlsxAllRows(
+  path: string,
+  onRow: (sheet: string, cells: WorkbookCell[], row: number) => void,
+  limit = MAX_DATA_FILE_BYTES,
+): void {
+  const book = readBook(path, { limit }, undefined);
+  for (const sheet of book.SheetNames) sheetRows(book, sheet, path, (cells, row) => onRow(sheet, cells, row));
+}
+
+/** A cell as text: a number as its shortest round-trip text (`0.35`, `1e-7`). @internal */
+export const cellText = (v: WorkbookCell): string => (typeof v === "number" ? String(v) : v);
+
+/**
+ * Reads the first sheet (or `opts.sheet`) of a workbook (`.xlsx`, `.xls`, `.ods`...) into columns, as
+ * `readCsvColumns` reads a CSV file: the unit id, parent, level and name as text, every other column
+ * as numbers; a number cell is taken as it is, a text cell is read with the same data options (percent,
+ * thousands separators, missing markers) and counted in the same `converted_cells` notes, and the
+ * columns are found by the same names. A cell merged over several rows is read in each of them, with a
+ * `merged_cells` note.
  *
- * @param path - the `.xlsx` file.
+ * @param path - the workbook file.
  * @param opts - the data options of `readCsvColumns` and the sheet (name or 1-based number).
  * @throws IndicatrixError as {@link readXlsxRows}, and `invalid_csv`, `missing_column` as `readCsvColumns`.
  * @example
@@ -261,12 +410,13 @@ function cellText(
  * ```
  */
 export function readXlsxColumns(path: string, opts: ReadDataOptions = {}): DatasetColumns {
-  const { onRecord, finish } = columnCollector(path, opts);
-  readXlsxRows(
+  const notes: Issue[] = [];
+  const { onRecord, finish } = columnCollector(path, opts, notes);
+  const { sheet, merged } = readSheet(
     path,
     (cells, row) =>
       onRecord(
-        cells.map((c) => c.trim()),
+        cells.map((c) => (typeof c === "string" ? c.trim() : c)),
         { lines: row },
       ),
     {
@@ -274,12 +424,20 @@ export function readXlsxColumns(path: string, opts: ReadDataOptions = {}): Datas
       ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
     },
   );
+  if (merged.length > 0)
+    notes.unshift({
+      code: "merged_cells",
+      severity: "warning",
+      path: ["sheet", sheet],
+      where: `${path}, sheet "${sheet}"`,
+      message: `${merged.length} merged range(s) over several rows (first: ${merged[0]}); each row of a range reads the value of its first cell`,
+    });
   return finish();
 }
 
 /**
- * Reads the first sheet of an `.xlsx` workbook as records keyed by its header row (a model's
- * indicator table, as `readCsvText` gives for a CSV file). @internal
+ * Reads the first sheet of a workbook as records of text keyed by its header row (a model's indicator
+ * table, as `readCsvText` gives for a CSV file). @internal
  */
 export function readXlsxRecords(path: string, limit: number): Record<string, string>[] {
   let header: string[] | undefined;
@@ -287,8 +445,9 @@ export function readXlsxRecords(path: string, limit: number): Record<string, str
   readXlsxRows(
     path,
     (cells) => {
-      if (header === undefined) header = cells.map((h) => h.trim());
-      else out.push(Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? "").trim()])));
+      const text = cells.map((c) => cellText(c).trim());
+      if (header === undefined) header = text;
+      else out.push(Object.fromEntries(header.map((h, j) => [h, text[j] ?? ""])));
     },
     { limit },
   );

@@ -99,8 +99,12 @@ function validationsXml(sheet: XlsxSheet, index: number): string {
 /**
  * An `.xlsx` workbook (Office Open XML, zipped with fflate) with one sheet per entry: a bold, frozen
  * header row, numbers as numbers with the column's number format, text as inline strings, optional column
- * widths and list validations (drop-downs) of answer cells. What the CLI writes for `--out results.xlsx`;
- * the bytes go to `writeChunksAtomic`.
+ * widths and list validations (drop-downs) of answer cells. What the CLI writes for `--out results.xlsx`
+ * and `indicatrix questionnaire --out survey.xlsx`; the bytes go to `writeChunksAtomic`.
+ *
+ * Workbooks are read with SheetJS (`readXlsxRows`), but written here: SheetJS Community Edition writes
+ * no frozen panes, no fonts and no data validation (its Pro edition does), and a writer has no untrusted
+ * input to guard against. Its output is read back by SheetJS in the tests.
  *
  * @param sheets - the sheets, in order.
  * @throws {IndicatrixError} `invalid_option`: a validation with a bad range or list.

@@ -101,7 +101,7 @@ describe("indicatrix score with .xlsx data and --out .xlsx", () => {
     const { mkdtempSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
-    const { readXlsxRows } = await import("../../src/node/read-xlsx.js");
+    const { cellText, readXlsxRows } = await import("../../src/node/read-xlsx.js");
     const xmodel = "test/fixtures/xlsx/model.json"; // model.json without air
     const args = ["score", xmodel, "test/fixtures/xlsx/communities.xlsx", "--sheet", "数据", ...cols];
     const csv = await runCli(...args);
@@ -112,7 +112,7 @@ describe("indicatrix score with .xlsx data and --out .xlsx", () => {
     const sheets: Record<string, string[][]> = {};
     for (const name of ["scores", "ranking", "weights"]) {
       const rows: string[][] = [];
-      readXlsxRows(out, (c) => rows.push(c), { sheet: name });
+      readXlsxRows(out, (c) => rows.push(c.map(cellText)), { sheet: name });
       sheets[name] = rows;
     }
     const expectedRows = parse(csv.stdout) as string[][];

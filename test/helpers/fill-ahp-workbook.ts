@@ -49,7 +49,7 @@ export function fillAhpCsv(csv: string, expert: string, answers: readonly AhpAns
 /**
  * Fills a questionnaire workbook written by `ahpQuestionnaireXlsx` as an expert would in Excel: the name next to 专家姓名, and per answered row
  * the cells F (more important: the id, or 同等重要) and G (intensity). With `shared`, the texts go to a
- * shared-strings part (as Excel saves them); else as inline strings. Each answer is [group, more
+ * shared-strings part (as Excel saves them, with its content type and relationship); else as inline strings. Each answer is [group, more
  * important, less important, intensity]; 1 is written as 同等重要 (equal in an English form).
  */
 export function fillAhpWorkbook(
@@ -87,9 +87,24 @@ export function fillAhpWorkbook(
       );
     parts[name] = strToU8(sheet);
   }
-  if (shared)
+  if (shared) {
+    // the part, its content type and its relationship, as Excel saves them
     parts["xl/sharedStrings.xml"] = strToU8(
       `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((s) => `<si><t>${xml(s)}</t></si>`).join("")}</sst>`,
     );
+    const edit = (name: string, end: string, add: string) => {
+      parts[name] = strToU8(strFromU8(parts[name] as Uint8Array).replace(end, `${add}${end}`));
+    };
+    edit(
+      "[Content_Types].xml",
+      "</Types>",
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+    );
+    edit(
+      "xl/_rels/workbook.xml.rels",
+      "</Relationships>",
+      '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>',
+    );
+  }
   return zipSync(parts);
 }

@@ -6,6 +6,7 @@ import { MAX_RUNS } from "../../internal/limits.js";
 import type { AggregateSpec, NormalizeSpec } from "../../internal/specs.js";
 import { readCsvFile } from "../../node/read-csv-file.js";
 import { readModelFile } from "../../node/read-model-file.js";
+import { isWorkbookFile } from "../../node/read-xlsx.js";
 import { type PanelUncertaintyResult, uncertaintyPanel } from "../../panel/uncertainty-panel.js";
 import { type Io, UsageError } from "../context.js";
 import { DATA_OPTIONS, dataHelp } from "../data-options.js";
@@ -117,7 +118,7 @@ export function analyzeCommand(argv: string[], io: Io): number {
   const threads = number(values.threads, "--threads", true, [1, MAX_CLI_THREADS]);
   const list = (s: string | undefined) => s?.split(",").map((x) => x.trim());
   const model = parseModel(readModelFile(positionals[0] as string));
-  if (values.period !== undefined && /\.xlsx$/i.test(positionals[1] as string))
+  if (values.period !== undefined && isWorkbookFile(positionals[1] as string))
     throw new UsageError("--period reads a CSV file (save the sheet as CSV)");
   const data =
     values.period !== undefined

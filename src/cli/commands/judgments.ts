@@ -11,7 +11,7 @@ import { checkOut, writeOut } from "../output.js";
 export const judgmentsHelp = `Usage: indicatrix judgments <model> <expert.xlsx|expert.csv> [...] [--profile P] [--method aij|aip] [--out model.json]
 
 Reads the filled AHP questionnaires (one file per expert, as "indicatrix questionnaire" writes them, .xlsx
-or .csv), prints each expert's consistency ratio per group with the judgment to revisit when CR >= 0.1,
+or .csv; also saved again as .xls or .ods), prints each expert's consistency ratio per group with the judgment to revisit when CR >= 0.1,
 aggregates the experts per group and writes the judgments into the profile: every group answered gets
 { "method": "ahp", "aggregation", "experts": [{ "name", "judgments" }] }, so the model keeps each expert's
 answers. The expert's name comes from the form (the 专家姓名 / Expert name cell, or the CSV's expert

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { readCsvFile } from "../../node/read-csv-file.js";
+import { isWorkbookFile } from "../../node/read-xlsx.js";
 import { report } from "../../report/report.js";
 import { type Io, UsageError } from "../context.js";
 import { DATA_OPTIONS, dataHelp } from "../data-options.js";
@@ -79,7 +80,7 @@ export function reportCommand(argv: string[], io: Io): number {
   const model = loadModel(modelPath);
   if (values.state !== undefined && values.period === undefined)
     throw new UsageError("--state is for panels: give --period COLUMN");
-  if (values.period !== undefined && /\.xlsx$/i.test(dataPath))
+  if (values.period !== undefined && isWorkbookFile(dataPath))
     throw new UsageError("--period reads a CSV file (save the sheet as CSV)");
   const data = values.period !== undefined ? readCsvFile(dataPath) : loadData(dataPath, model, values, io);
   const html = report(model, data, {

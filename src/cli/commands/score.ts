@@ -5,6 +5,7 @@ import type { Model } from "../../indicators/schema.js";
 import { displayName } from "../../indicators/tree.js";
 import { IndicatrixError } from "../../internal/errors.js";
 import { readCsvFile } from "../../node/read-csv-file.js";
+import { isWorkbookFile } from "../../node/read-xlsx.js";
 import { guardSignals, writeChunksAtomic } from "../../node/write-file-atomic.js";
 import type { PanelBasis } from "../../panel/basis-plan.js";
 import { type PanelWeights, scorePanel } from "../../panel/score-panel.js";
@@ -525,7 +526,7 @@ function readStates(
   data: ReturnType<typeof loadData>,
   column: string | undefined,
 ): { states: Record<string, string | undefined>; header: string | undefined } {
-  if (/\.xlsx$/i.test(path))
+  if (isWorkbookFile(path))
     throw new UsageError(
       "a model with `states` reads the units' states from a CSV file; convert the workbook",
     );

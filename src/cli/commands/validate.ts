@@ -11,7 +11,7 @@ import { printable } from "../format.js";
 
 export const validateHelp = `Usage: indicatrix validate <model...> [--format text|json|github] [--strict]
 
-Checks model files (JSON, YAML, or a CSV indicator table) against the schema and the semantic rules.
+Checks model files (JSON, YAML, or an indicator table: CSV, or a workbook's first sheet) against the schema and the semantic rules.
 Exit 0 when every model is valid (warnings allowed), 1 when one has errors (or warnings with --strict),
 2 for usage errors and unreadable files.
 
