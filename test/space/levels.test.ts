@@ -165,3 +165,57 @@ describe("scoreLevels with no level-specific indicators and own: 0 equals rollup
     );
   });
 });
+
+describe("scoreLevels counts only the indicators active in the profile", () => {
+  // S (a street group) and its leaf sx are limited to the profile lv; profile p leaves them out, so at p
+  // no indicator is measured above the communities: every street is a pure roll-up (own 0, children 1).
+  const model = parseModel({
+    id: "m",
+    levels,
+    tree: {
+      id: "root",
+      children: [
+        { id: "a" },
+        { id: "b" },
+        { id: "S", level: "street", profiles: ["lv"], children: [{ id: "sx", profiles: ["lv"] }] },
+      ],
+    },
+    defaults: { normalize: "none" },
+    profiles: { p: {}, lv: { levels: { street: { own: 0.4, children: 0.6 } } } },
+  });
+  const data = [
+    { unit: "s1", sx: 0.5 },
+    { unit: "s2", sx: 1 },
+    { unit: "c1", parent: "s1", a: 0.2, b: 0.4 },
+    { unit: "c2", parent: "s1", a: 0.6, b: 0.8 },
+    { unit: "c3", parent: "s2", a: 0.8, b: 0 },
+  ];
+
+  it("scoreLevels(model, data, { profile: 'p' }) is the roll-up, with no rule needed for the street (hand computation)", () => {
+    const r = scoreLevels(model, data, { profile: "p" });
+    expect(r.indicatorLevels).toEqual({ a: "community", b: "community" });
+    expect(r.rules).toEqual({
+      street: { own: 0, children: 1, rollup: "mean" },
+      district: { own: 0, children: 1, rollup: "mean" },
+    });
+    // Communities: root = (a + b) / 2 = 0.3, 0.7, 0.4. Streets: s1 = (0.3 + 0.7) / 2 = 0.5, s2 = 0.4;
+    // at a: s1 (0.2 + 0.6) / 2 = 0.4, s2 0.8. S and sx are not nodes of the profile at any level.
+    const cr = r.level("community").scores.root!;
+    for (const [i, want] of [0.3, 0.7, 0.4].entries()) expect(cr[i]).toBeCloseTo(want, 12);
+    const st = r.level("street");
+    expect(st.scores.root![0]).toBeCloseTo(0.5, 12);
+    expect(st.scores.root![1]).toBeCloseTo(0.4, 12);
+    expect(st.scores.a![0]).toBeCloseTo(0.4, 12);
+    expect(Object.keys(st.scores).sort()).toEqual(["a", "b", "root"]);
+    expect([...st.own.root!].every(Number.isNaN)).toBe(true);
+  });
+
+  it("scoreLevels(model, data, { profile: 'lv' }) still measures S on the street rows (hand computation)", () => {
+    const r = scoreLevels(model, data, { profile: "lv" });
+    expect(r.indicatorLevels).toEqual({ a: "community", b: "community", sx: "street" });
+    // s1: own = sx = 0.5, children 0.5: 0.4 * 0.5 + 0.6 * 0.5 = 0.5; s2: own 1, children 0.4: 0.4 + 0.24 = 0.64.
+    const st = r.level("street");
+    expect(st.scores.root![0]).toBeCloseTo(0.5, 12);
+    expect(st.scores.root![1]).toBeCloseTo(0.64, 12);
+  });
+});

@@ -11,6 +11,7 @@ import { activeNodes } from "../../src/indicators/profiles.js";
 import { grassrootsGovernance } from "../../src/indicators/templates/index.js";
 import { isIndicator, walkTree } from "../../src/indicators/tree.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
+import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
 import { scoreLevels } from "../../src/score/score-levels.js";
 import { scoreStates } from "../../src/score/score-states.js";
@@ -98,6 +99,26 @@ describe("grassroots-governance: the four-level chain", () => {
       expect(got.units).toEqual(ref.units);
       for (const id of Object.keys(ref.scores))
         expect(got.scores[id], `${profile} ${id}`).toEqual(ref.scores[id]);
+    }
+  });
+
+  it("scoreLevels on a design profile (normal, emergency): no street or district indicator is active, so every level above the communities equals the population-weighted roll-up", () => {
+    for (const profile of ["normal", "emergency"]) {
+      const r = scoreLevels(model, rows, { profile });
+      const levelsOf = new Set(Object.values(r.indicatorLevels));
+      expect([...levelsOf]).toEqual(["community"]);
+      // The second method: score the communities, then rollup() by population (the rule of normal and emergency).
+      const flat = rollup(score(model, rows, { profile, keep: ["population"] }), {
+        by: { weight: "population" },
+      });
+      for (const level of ["street", "district", "city"]) {
+        const t = r.level(level);
+        expect(t.units.length, level).toBeGreaterThan(0);
+        for (const [j, u] of t.units.entries()) {
+          const k = flat.units.indexOf(u);
+          expect(t.scores.governance![j], `${profile} ${u}`).toBeCloseTo(flat.scores.governance![k]!, 12);
+        }
+      }
     }
   });
 

@@ -8,10 +8,11 @@ import { readCsvFile } from "../../node/read-csv-file.js";
 import { guardSignals, writeChunksAtomic } from "../../node/write-file-atomic.js";
 import type { PanelBasis } from "../../panel/basis-plan.js";
 import { type PanelWeights, scorePanel } from "../../panel/score-panel.js";
+import { measuresAboveLowest } from "../../score/indicator-levels.js";
 import { resolveProfile } from "../../score/resolve-profile.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
-import { levelsOfIndicators, scoreLevels } from "../../score/score-levels.js";
+import { scoreLevels } from "../../score/score-levels.js";
 import { scoreStates } from "../../score/score-states.js";
 import { type Io, UsageError } from "../context.js";
 import { CSV_OPTIONS, csvHelp, csvOptions, withPrefix } from "../csv-options.js";
@@ -552,20 +553,13 @@ function readStates(
 }
 
 /**
- * Whether `score` scores by level (scoreLevels): the model declares levels and the profile has an
- * active indicator measured above the lowest level, or an input summed up the levels. A model with
- * levels whose profile uses only the lowest level's indicators (the governance template's design
- * profiles) is scored as every other model, with the roll-up.
+ * Whether `score` scores by level (scoreLevels): the profile measures an indicator above the lowest
+ * level, or the model sums inputs up the levels (`measuresAboveLowest`). A model with levels whose
+ * profile uses only the lowest level's indicators (the governance template's design profiles) is
+ * scored as every other model, with the roll-up (the same numbers, plus grades and the workbook).
  */
 function usesLevels(model: Model, profile: string | undefined): boolean {
-  const levels = (model.levels ?? []).map((l) => l.id);
-  if (levels.length === 0) return false;
-  if ((model.inputs ?? []).some((i) => i.rollup === "sum")) return true;
-  const lowest = levels[0] as string;
-  const levelOf = levelsOfIndicators(model.tree, lowest, levels);
-  return resolveProfile(model, profile).indicators.some(
-    (id) => levelOf[id] !== undefined && levelOf[id] !== lowest,
-  );
+  return (model.levels?.length ?? 0) > 0 && measuresAboveLowest(model, resolveProfile(model, profile));
 }
 
 /** `--basis` / `--weights` text: pooled, period or reference:P. */
