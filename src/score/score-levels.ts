@@ -5,13 +5,16 @@ import { profileNames } from "../indicators/profiles.js";
 import { walkTree } from "../indicators/tree.js";
 import { fail } from "../internal/errors.js";
 import { rankDescendingUint32 } from "../internal/rank.js";
+import { tagColumns } from "./applicability.js";
 import { type Dataset, type DatasetInput, toDataset } from "./dataset.js";
 import { activeIndicatorLevels, levelsOfIndicators } from "./indicator-levels.js";
 import { evaluateAtLevel, normalizeAtLevel, recomputedIndicators } from "./level-inputs.js";
+import { levelProfile } from "./level-profile.js";
 import { resolveProfile } from "./resolve-profile.js";
 import type { Result } from "./result.js";
 import { score } from "./score.js";
 import { ranksWithin } from "./score-by-profile.js";
+import { ruleNames } from "./stages/assess.js";
 
 /** One level's table in a {@link LevelsResult}. */
 export interface LevelTable {
@@ -168,18 +171,9 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   const lowest = levels[0]!;
   // Only the profile's active indicators are measured, at any level.
   const indicatorLevels = activeIndicatorLevels(parsed, resolved);
-  const subtreeLevels = new Map<string, Set<string>>();
-  const visited = walkTree(parsed.tree);
-  for (let i = visited.length - 1; i >= 0; i--) {
-    const node = visited[i]!.node;
-    const l = Object.hasOwn(indicatorLevels, node.id) ? indicatorLevels[node.id] : undefined;
-    const set = new Set<string>(l === undefined ? [] : [l]);
-    for (const c of node.children ?? []) for (const x of subtreeLevels.get(c.id) ?? []) set.add(x);
-    subtreeLevels.set(node.id, set);
-  }
-  const profiles = parsed.profiles ?? {};
-  const base = Object.hasOwn(profiles, profile) ? profiles[profile] : undefined;
-  const ruleOf = base?.levels ?? {};
+  const allLevels = levelsOfIndicators(parsed.tree, lowest, levels);
+  // The profile's rules, each level inherited along `extends` (a blend's: its own, or its components' where they agree).
+  const ruleOf = resolved.levels ?? {};
   const weightCols = Object.values(ruleOf).flatMap((r) =>
     typeof r.rollup === "object" ? [r.rollup.weight] : [],
   );
@@ -192,6 +186,11 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
         ...(parsed.inputs ?? []).map((i) => i.id),
         ...weightCols,
         "population",
+        // What the profile's `score` reads beside the indicators: tags of local indicators, a per-unit
+        // blend's factor, the columns of assessment rules.
+        ...tagColumns(resolved),
+        ...(resolved.blend?.column ? [resolved.blend.column.name] : []),
+        ...ruleNames(resolved),
       ]),
     ],
   });
@@ -219,23 +218,14 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   // Each level's own scores: the model with the other levels' indicators switched off, on that level's rows alone.
   const ownScores = (l: string): Result | undefined => {
     if (!Object.values(indicatorLevels).includes(l)) return undefined;
-    // Every node without an indicator of level l below it is switched off (groups too, so none is left empty).
-    const exclude = walkTree(parsed.tree)
-      .filter((v) => !subtreeLevels.get(v.node.id)?.has(l))
-      .map((v) => v.node.id);
     const rows = ds.units.map((_, i) => i).filter((i) => unitLevel[i] === l);
     if (rows.length === 0) return undefined;
+    const at = levelProfile(parsed, profile, allLevels, l);
+    if (!at) return undefined;
     const values: Record<string, Float64Array> = {};
     for (const [c, col] of ds.columns) values[c] = Float64Array.from(rows, (i) => col[i]!);
-    const name = `${profile}_at_${l}`;
-    const own = {
-      ...parsed,
-      profiles: {
-        ...(parsed.profiles ?? {}),
-        [name]: { ...(base?.extends || base ? { extends: profile } : {}), exclude },
-      },
-    };
-    return score(own, { units: rows.map((i) => ds.units[i]!), values }, { profile: name });
+    const own = { ...parsed, profiles: { ...(parsed.profiles ?? {}), ...at.profiles } };
+    return score(own, { units: rows.map((i) => ds.units[i]!), values }, { profile: at.name });
   };
   const tables = new Map<string, LevelTable>();
   // What each unit carries up, per node: the number of scored lowest-level units below it with a score there,
@@ -247,7 +237,7 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   const summed = (parsed.inputs ?? []).filter((i) => i.rollup === "sum").map((i) => i.id);
   const sums = new Map<string, Map<string, number>>();
   // Every formula of the tree, so that one reads another the profile leaves out; only the active ones run.
-  const formulas = recomputedIndicators(parsed, levelsOfIndicators(parsed.tree, lowest, levels), lowest);
+  const formulas = recomputedIndicators(parsed, allLevels, lowest);
   let lowestResult: Result | undefined;
   let recomputed: string[] = [];
   let reaggregated = new Set<string>();

@@ -10,6 +10,7 @@ import { parseModel } from "../../src/indicators/parse-model.js";
 import { activeNodes } from "../../src/indicators/profiles.js";
 import { grassrootsGovernance } from "../../src/indicators/templates/index.js";
 import { isIndicator, walkTree } from "../../src/indicators/tree.js";
+import { resolveProfile } from "../../src/score/resolve-profile.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
 import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
@@ -74,6 +75,30 @@ describe("grassroots-governance: the four-level chain", () => {
     expect(model.profiles?.transition?.blend).toEqual({ normal: 0.5, emergency: 0.5 });
     expect(model.profiles?.typhoon?.extends).toBe("natural_disaster");
     expect(model.profiles?.typhoon?.localCap).toBe(0.25);
+  });
+
+  it("level rules: the overlays inherit theirs (emergency's for typhoon), transition sets the street and district halfway and takes the city from both", () => {
+    const pop = { weight: "population" };
+    expect(resolveProfile(model, "typhoon").levels).toEqual(resolveProfile(model, "emergency").levels);
+    expect(resolveProfile(model, "normal_levels").levels).toEqual({
+      street: { own: 0.3, children: 0.7, rollup: pop },
+      district: { own: 0.2, children: 0.8, rollup: pop },
+      city: { own: 0, children: 1, rollup: pop },
+    });
+    // 0.5 x normal's + 0.5 x emergency's own shares: street (0.3 + 0.4) / 2, district (0.2 + 0.3) / 2.
+    expect(resolveProfile(model, "transition").levels).toEqual({
+      street: { own: 0.35, children: 0.65, rollup: pop },
+      district: { own: 0.25, children: 0.75, rollup: pop },
+      city: { own: 0, children: 1, rollup: pop },
+    });
+    const r = scoreLevels(model, rows, { profile: "transition" });
+    // No street or district indicator is active in transition: the levels above are the population roll-up.
+    const flat = rollup(score(model, rows, { profile: "transition", keep: ["population"] }), {
+      by: { weight: "population" },
+    });
+    const t = r.level("district");
+    for (const [j, u] of t.units.entries())
+      expect(t.scores.governance![j], u).toBeCloseTo(flat.scores.governance![flat.units.indexOf(u)]!, 12);
   });
 
   it("every design profile scores each community of the sample city exactly as the design system does, with its coverage and weights", () => {
