@@ -147,6 +147,15 @@ describe("grassroots-governance: the four-level chain", () => {
     }
   });
 
+  it("scoreLevels reads what typhoon and assessment score with beside the indicators (the coastal tag, the rules' columns): each community as score gives it", () => {
+    for (const profile of ["typhoon", "assessment"]) {
+      const ref = score(model, rows, { profile });
+      const got = scoreLevels(model, rows, { profile }).level("community");
+      expect(got.units).toEqual(ref.units);
+      expect(got.scores.governance, profile).toEqual(ref.scores.governance);
+    }
+  });
+
   it("a street's score at the root is 0.3 x its own part + 0.7 x the population-weighted mean of its communities (normal_levels' rule)", () => {
     const r = scoreLevels(model, rows, { profile: "normal_levels" });
     expect(r.rules.street).toEqual({ own: 0.3, children: 0.7, rollup: { weight: "population" } });
