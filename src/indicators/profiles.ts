@@ -69,8 +69,9 @@ export function profileChain(model: Pick<Model, "profiles">, name: string): stri
 /**
  * Which nodes take part in a profile. A node with a `profiles` list is active only in those profiles
  * and the profiles that extend them; `include` and `exclude` lists of the profile chain (the most
- * specific last) switch indicators on and off; a group is active when it is switched on and has at
- * least one active child.
+ * specific last) switch nodes on and off; a node below a group that is switched off is off too (a
+ * group limited to `profiles` takes its whole subtree with it); a group is active when it is switched
+ * on and has at least one active child.
  *
  * @throws IndicatrixError as {@link profileChain}.
  * @example
@@ -124,11 +125,16 @@ export function profileActivity(
   const visited = walkTree(model.tree);
   const active = new Set<string>();
   const empty: string[] = [];
+  // A node is switched on when it and every group above it are: a group's `profiles` (or an `exclude`)
+  // switches off its whole subtree, so that no leaf is left active below an inactive group.
+  const allowed = new Map<ModelNode, boolean>();
+  for (const { node, parent } of visited)
+    allowed.set(node, selfOn(node) && (parent === undefined || allowed.get(parent) === true));
   // Children come after their parents in `visited`: walk backwards so a group sees its children first.
   const on = new Map<ModelNode, boolean>();
   for (let i = visited.length - 1; i >= 0; i--) {
     const { node } = visited[i] as (typeof visited)[number];
-    let value = selfOn(node);
+    let value = allowed.get(node) === true;
     if (value && !isIndicator(node) && !(node.children ?? []).some((c) => on.get(c))) {
       empty.push(node.id);
       value = false;
