@@ -404,8 +404,8 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   };
 }
 
-/** Each unit's level: its `level` cell, else its height in the hierarchy (a unit without child units is the lowest). */
-function levelsOfUnits(ds: Dataset, levels: readonly string[]): string[] {
+/** Each unit's level: its `level` cell, else its height in the hierarchy (a unit without child units is the lowest). @internal */
+export function levelsOfUnits(ds: Dataset, levels: readonly string[]): string[] {
   const index = new Map(ds.units.map((u, i) => [u, i]));
   const height = new Int32Array(ds.units.length);
   // Each unit raises its ancestors' heights; the walk stops at the levels' count (and so on a cycle).
