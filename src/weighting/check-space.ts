@@ -149,6 +149,10 @@ function checkBlend(model: Model, name: string, profile: Profile, components: st
  */
 function checkBlendLevels(model: Model, name: string): Diagnostic[] {
   if ((model.levels ?? []).length === 0) return [];
+  // A component that is missing or itself a blend is reported by checkBlend: one mistake, one diagnostic.
+  const profiles = model.profiles ?? {};
+  const parts = blendComponents(profiles[name]) ?? [];
+  if (parts.some((c) => !Object.hasOwn(profiles, c) || profiles[c]?.blend !== undefined)) return [];
   let conflicts: LevelRuleConflict[];
   try {
     conflicts = levelRules(model, name).conflicts;

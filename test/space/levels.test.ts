@@ -363,5 +363,13 @@ describe("a blended profile carries levels rules: its own, or its components' wh
     expect(d[0]!.message).toContain("q: own 0.2, children 0.8");
     // The suggestion is the blend of the two: 0.5 * 0.4 + 0.5 * 0.2 = 0.3.
     expect(d[0]!.message).toContain("street: { own: 0.3, children: 0.7 }");
+    // A blend naming a profile that does not exist gets that one diagnostic, not also a levels one.
+    const missing = parseModel({
+      ...make(["p"]),
+      profiles: { p: profiles.p, split: { blend: { p: 0.5, nope: 0.5 } } },
+    });
+    expect(checkModel(missing).map((x) => [x.code, x.where])).toEqual([
+      ["unknown_profile", "profiles.split.blend.nope"],
+    ]);
   });
 });
