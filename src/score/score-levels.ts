@@ -195,6 +195,7 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
     ],
   });
   const unitLevel = levelsOfUnits(ds, levels);
+  const rowOf = new Map(ds.units.map((u, i) => [u, i]));
   const rules: Record<string, Required<LevelRule>> = {};
   for (const [k, l] of levels.entries()) {
     if (k === 0) continue;
@@ -222,10 +223,26 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
     if (rows.length === 0) return undefined;
     const at = levelProfile(parsed, profile, allLevels, l);
     if (!at) return undefined;
+    // The units' ancestors come along without values, so that a local indicator limited to the units
+    // below some parents (`appliesTo: { parents }`) finds them at any depth; having child units, they
+    // are not scored.
+    const all = [...rows];
+    const seen = new Set(rows);
+    for (const i of rows)
+      for (let p = ds.parents[i]; p !== undefined; ) {
+        const r = rowOf.get(p);
+        if (r === undefined || seen.has(r)) break;
+        seen.add(r);
+        all.push(r);
+        p = ds.parents[r];
+      }
     const values: Record<string, Float64Array> = {};
-    for (const [c, col] of ds.columns) values[c] = Float64Array.from(rows, (i) => col[i]!);
+    for (const [c, col] of ds.columns)
+      values[c] = Float64Array.from(all, (i, k) => (k < rows.length ? col[i]! : Number.NaN));
     const own = { ...parsed, profiles: { ...(parsed.profiles ?? {}), ...at.profiles } };
-    return score(own, { units: rows.map((i) => ds.units[i]!), values }, { profile: at.name });
+    const units = all.map((i) => ds.units[i]!);
+    const parents = all.map((i) => ds.parents[i]);
+    return score(own, { units, parents, values }, { profile: at.name });
   };
   const tables = new Map<string, LevelTable>();
   // What each unit carries up, per node: the number of scored lowest-level units below it with a score there,

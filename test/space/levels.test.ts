@@ -373,3 +373,31 @@ describe("a blended profile carries levels rules: its own, or its components' wh
     ]);
   });
 });
+
+describe("scoreLevels and local indicators limited to the units below some parents", () => {
+  it("appliesTo: { parents: ['d1'] } applies to the communities of d1's streets, as in score (hand computation)", () => {
+    const model = parseModel({
+      id: "m",
+      levels,
+      tree: { id: "root", children: [{ id: "a" }, { id: "loc", appliesTo: { parents: ["d1"] } }] },
+      defaults: { normalize: "none" },
+    });
+    const data = [
+      { unit: "d1" },
+      { unit: "d2" },
+      { unit: "s1", parent: "d1" },
+      { unit: "s2", parent: "d2" },
+      { unit: "c1", parent: "s1", a: 0.2, loc: 1 },
+      { unit: "c2", parent: "s2", a: 0.6, loc: 1 },
+    ];
+    // c1 is below d1: root = (0.2 + 1) / 2 = 0.6; c2 is not: loc is absent by design, root = a = 0.6.
+    const r = scoreLevels(model, data);
+    const c = r.level("community").scores.root!;
+    expect(c[0]).toBeCloseTo(0.6, 12);
+    expect(c[1]).toBeCloseTo(0.6, 12);
+    expect(r.level("community").units).toEqual(["c1", "c2"]);
+    expect(r.lowest?.diagnostics.map((d) => d.code)).toEqual([]);
+    // s1 rolls up c1 alone: 0.6; d1 = s1.
+    expect(r.level("district").scores.root![0]).toBeCloseTo(0.6, 12);
+  });
+});
