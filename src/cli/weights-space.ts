@@ -2,9 +2,14 @@
  * What `indicatrix weights` adds for blended profiles and level rules (DOMAIN C7): each component's
  * global weights beside the blend's, and the own / children / roll-up rule of every level. @internal
  */
-import { blendComponents } from "../indicators/profiles.js";
+import { blendComponents, levelRules, profileChain } from "../indicators/profiles.js";
 import type { Model } from "../indicators/schema.js";
+import { type DatasetColumns, toDataset } from "../score/dataset.js";
+import { activeIndicatorLevels, levelsOfIndicators } from "../score/indicator-levels.js";
+import { levelProfile } from "../score/level-profile.js";
+import { resolveProfile } from "../score/resolve-profile.js";
 import { resolveWeights } from "../score/resolve-weights.js";
+import { levelsOfUnits } from "../score/score-levels.js";
 
 /** A blended profile's components and what they give (global weights per node). @internal */
 export interface BlendWeights {
@@ -24,6 +29,11 @@ export interface LevelWeights {
   rollup: "mean" | { weight: string };
   /** True when the profile gives no rule: the level is pure roll-up. */
   default: boolean;
+  /**
+   * Where the rule comes from: the profile itself, the profile of its `extends` chain that sets it, or
+   * for a blend the components that agree on it (names joined by " + "); absent for a default.
+   */
+  from?: string;
 }
 
 /**
@@ -71,16 +81,90 @@ export function spaceWeights(
   }
   const levels = (model.levels ?? []).map((l) => l.id);
   if (levels.length > 0) {
-    const rules = own?.levels ?? {};
+    // The rules the profile applies: inherited along `extends`, a blend's from its components (levelRules).
+    const rules = levelRules(model, profile).rules;
+    const chain = components === undefined ? profileChain(model, profile) : [profile];
     out.levels = levels.slice(1).map((level) => {
       const r = Object.hasOwn(rules, level) ? rules[level] : undefined;
+      const setter = chain.find((p) => Object.hasOwn(model.profiles?.[p]?.levels ?? {}, level));
+      const from = setter ?? (r !== undefined && components ? components.join(" + ") : undefined);
       return {
         level,
         own: r?.own ?? 0,
         children: r?.children ?? 1,
         rollup: r?.rollup ?? "mean",
         default: r === undefined,
+        ...(from === undefined ? {} : { from }),
       };
+    });
+  }
+  return out;
+}
+
+/** The weights of one level's own part (`levelSections`). @internal */
+export interface LevelSection {
+  /** The level id. */
+  level: string;
+  /** The model with the profile that scores the level's own part (`levelProfile`), and that profile's name. */
+  model: Model;
+  profile: string;
+  /** Its local and global weights (on the level's rows when data are given). */
+  weights: ReturnType<typeof resolveWeights>;
+}
+
+/**
+ * The weights as `scoreLevels` applies them, one section per level with active indicators, when the
+ * profile measures indicators at more than one level (undefined otherwise: the one tree says it all):
+ * each level's own part is scored on the tree with the other levels' indicators switched off, so its
+ * weights are the profile's re-normalized (or, for AHP, re-derived) over that level's indicators.
+ * Data-driven weights are computed on the rows of the level's units. @internal
+ * @example
+ * ```ts
+ * const model = {
+ *   id: "m",
+ *   levels: [{ id: "community" }, { id: "street" }],
+ *   tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "s", level: "street" }] },
+ *   profiles: { p: { levels: { street: { own: 0.4, children: 0.6 } } } },
+ * };
+ * levelSections(model, "p")?.map((x) => [x.level, x.weights.global.a ?? 0]);
+ * // => [["community", 0.5], ["street", 0]]
+ * ```
+ */
+export function levelSections(
+  model: Model,
+  profile: string,
+  data?: DatasetColumns,
+): LevelSection[] | undefined {
+  const levels = (model.levels ?? []).map((l) => l.id);
+  if (levels.length < 2) return undefined;
+  const resolved = resolveProfile(model, profile);
+  const measured = new Set(Object.values(activeIndicatorLevels(model, resolved)));
+  if (measured.size < 2) return undefined;
+  const all = levelsOfIndicators(model.tree, levels[0] as string, levels);
+  let unitLevel: string[] | undefined;
+  let ds: ReturnType<typeof toDataset> | undefined;
+  if (data) {
+    ds = toDataset(data, { columns: [], optional: Object.keys(data.values) });
+    unitLevel = levelsOfUnits(ds, levels);
+  }
+  const out: LevelSection[] = [];
+  for (const level of levels) {
+    if (!measured.has(level)) continue;
+    const at = levelProfile(model, profile, all, level);
+    if (!at) continue;
+    const m: Model = { ...model, profiles: { ...(model.profiles ?? {}), ...at.profiles } };
+    let rows: DatasetColumns | undefined;
+    if (ds && unitLevel) {
+      const keep = ds.units.map((_, i) => i).filter((i) => unitLevel[i] === level);
+      const values: Record<string, Float64Array> = {};
+      for (const [c, col] of ds.columns) values[c] = Float64Array.from(keep, (i) => col[i]!);
+      rows = { units: keep.map((i) => ds.units[i]!), values };
+    }
+    out.push({
+      level,
+      model: m,
+      profile: at.name,
+      weights: resolveWeights(m, { profile: at.name, ...(rows ? { data: rows } : {}) }),
     });
   }
   return out;

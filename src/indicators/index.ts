@@ -10,7 +10,15 @@ export { type ModelFromTableOptions, modelFromTable, type TableRow } from "./fro
 export { MODEL_SCHEMA_URL, modelJsonSchema } from "./json-schema.js";
 export { locateIssues } from "./locate-issues.js";
 export { parseModel, type ReadModelTextOptions, readModelText } from "./parse-model.js";
-export { activeNodes, DEFAULT_PROFILE, profileActivity, profileChain, profileNames } from "./profiles.js";
+export {
+  activeNodes,
+  DEFAULT_PROFILE,
+  type LevelRuleConflict,
+  levelRules,
+  profileActivity,
+  profileChain,
+  profileNames,
+} from "./profiles.js";
 export {
   AggregateSpecSchema,
   type AhpExpert,

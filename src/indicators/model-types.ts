@@ -398,7 +398,11 @@ export interface Profile {
   variableWeights?: VariableWeights | undefined;
   /** At every group with local and common children, the most weight the local ones may take for a unit, in [0, 1]. */
   localCap?: number | undefined;
-  /** Level id -> how its units mix their own indicators with their child units' roll-up. */
+  /**
+   * Level id -> how its units mix their own indicators with their child units' roll-up. A level the
+   * profile does not set is inherited from the profile it extends; a blend's, from its components when
+   * they all give the same rule (see `levelRules`).
+   */
   levels?: Record<string, LevelRule> | undefined;
 }
 

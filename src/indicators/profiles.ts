@@ -1,4 +1,5 @@
 import { IndicatrixError } from "../internal/errors.js";
+import type { LevelRule } from "./model-types.js";
 import type { Model, ModelNode, Profile } from "./schema.js";
 import { isIndicator, walkTree } from "./tree.js";
 
@@ -68,8 +69,9 @@ export function profileChain(model: Pick<Model, "profiles">, name: string): stri
 /**
  * Which nodes take part in a profile. A node with a `profiles` list is active only in those profiles
  * and the profiles that extend them; `include` and `exclude` lists of the profile chain (the most
- * specific last) switch indicators on and off; a group is active when it is switched on and has at
- * least one active child.
+ * specific last) switch nodes on and off; a node below a group that is switched off is off too (a
+ * group limited to `profiles` takes its whole subtree with it); a group is active when it is switched
+ * on and has at least one active child.
  *
  * @throws IndicatrixError as {@link profileChain}.
  * @example
@@ -123,11 +125,16 @@ export function profileActivity(
   const visited = walkTree(model.tree);
   const active = new Set<string>();
   const empty: string[] = [];
+  // A node is switched on when it and every group above it are: a group's `profiles` (or an `exclude`)
+  // switches off its whole subtree, so that no leaf is left active below an inactive group.
+  const allowed = new Map<ModelNode, boolean>();
+  for (const { node, parent } of visited)
+    allowed.set(node, selfOn(node) && (parent === undefined || allowed.get(parent) === true));
   // Children come after their parents in `visited`: walk backwards so a group sees its children first.
   const on = new Map<ModelNode, boolean>();
   for (let i = visited.length - 1; i >= 0; i--) {
     const { node } = visited[i] as (typeof visited)[number];
-    let value = selfOn(node);
+    let value = allowed.get(node) === true;
     if (value && !isIndicator(node) && !(node.children ?? []).some((c) => on.get(c))) {
       empty.push(node.id);
       value = false;
@@ -154,4 +161,73 @@ export function blendComponents(profile: Profile | undefined): string[] | undefi
   if (Array.isArray(between) && typeof (blend as { column?: unknown }).column === "string")
     return [...(between as string[])];
   return Object.keys(blend);
+}
+
+/** A level on which the components of a blend that sets no rule for it disagree ({@link levelRules}). */
+export interface LevelRuleConflict {
+  /** The level id. */
+  level: string;
+  /** Each component's rule for the level (undefined: it gives none). */
+  rules: Record<string, LevelRule | undefined>;
+}
+
+/**
+ * The level rules (`levels`: level id -> `{ own, children, rollup }`) that a profile applies. A profile
+ * inherits the rules of the profiles it extends, level by level: for each level, the rule of the most
+ * specific profile of its `extends` chain that gives one, as a whole. A blend applies its own rule for a
+ * level, else the rule its components all give (each with its inheritance; a rollup left out is the
+ * mean); where they give different rules, or some give one and others none, the blend has no rule for
+ * the level and the level is a conflict (an `invalid_levels` error of `checkModel`).
+ *
+ * @throws IndicatrixError as {@link profileChain}.
+ * @example
+ * ```ts
+ * const model = {
+ *   profiles: {
+ *     normal: { levels: { street: { own: 0.3, children: 0.7 }, district: { own: 0.2, children: 0.8 } } },
+ *     emergency: { extends: "normal", levels: { street: { own: 0.4, children: 0.6 } } },
+ *   },
+ * };
+ * levelRules(model, "emergency").rules;
+ * // => { street: { own: 0.4, children: 0.6 }, district: { own: 0.2, children: 0.8 } }
+ * ```
+ */
+export function levelRules(
+  model: Pick<Model, "profiles">,
+  name: string,
+): { rules: Record<string, LevelRule>; conflicts: LevelRuleConflict[] } {
+  const own = profileOf(model, name);
+  const components = blendComponents(own);
+  const rules = new Map<string, LevelRule>();
+  const conflicts: LevelRuleConflict[] = [];
+  if (components === undefined) {
+    for (const p of [...profileChain(model, name)].reverse())
+      for (const [l, rule] of Object.entries(profileOf(model, p)?.levels ?? {})) rules.set(l, rule);
+  } else {
+    // A component that is itself a blend or is not a profile is refused by checkModel: it counts for none.
+    const parts = components.map((c) => {
+      const p = profileOf(model, c);
+      const chained = p !== undefined && blendComponents(p) === undefined;
+      return { name: c, rules: chained ? levelRules(model, c).rules : {} };
+    });
+    const levels = new Set(parts.flatMap((p) => Object.keys(p.rules)));
+    for (const l of levels) {
+      const given = parts.map((p) => (Object.hasOwn(p.rules, l) ? p.rules[l] : undefined));
+      const keys = new Set(given.map((r) => (r === undefined ? "" : ruleKey(r))));
+      if (keys.size === 1 && given[0] !== undefined) rules.set(l, given[0]);
+      else if (keys.size > 1)
+        conflicts.push({ level: l, rules: Object.fromEntries(parts.map((p, i) => [p.name, given[i]])) });
+    }
+    for (const [l, rule] of Object.entries(own?.levels ?? {})) rules.set(l, rule);
+  }
+  const set = new Set(Object.keys(own?.levels ?? {}));
+  return {
+    rules: Object.fromEntries(rules),
+    conflicts: conflicts.filter((c) => !set.has(c.level)),
+  };
+}
+
+/** A level rule's identity: own, children and the roll-up (the mean when left out). */
+function ruleKey(rule: LevelRule): string {
+  return JSON.stringify([rule.own, rule.children, rule.rollup ?? "mean"]);
 }

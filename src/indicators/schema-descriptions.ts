@@ -56,7 +56,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   "Node.formula":
     "Indicator: derive its value from other indicators and `inputs` (arithmetic, see docs/model.md).",
   "Node.profiles":
-    "Active only in these profiles and in the profiles that extend them (e.g. emergency-only indicators).",
+    "Active only in these profiles and in the profiles that extend them (e.g. emergency-only indicators); on a group, with its whole subtree.",
   "Node.source": "Where the data come from (display only).",
   "Node.tags": "Free labels.",
   "Node.appliesTo":
@@ -76,7 +76,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   "Profile.blend":
     "A blend of other profiles (平急结合): `{ normal: 0.3, emergency: 0.7 }` blends their local weights node by node; `{ between: [a, b], column }` blends per unit by a [0, 1] column.",
   "Profile.levels":
-    "Level id -> `{ own, children, rollup }`: a unit at that level scores own x (its own level indicators) + children x (the roll-up of its child units), own + children = 1.",
+    "Level id -> `{ own, children, rollup }`: a unit at that level scores own x (its own level indicators) + children x (the roll-up of its child units), own + children = 1. A level not set is inherited from the profile it extends (a blend: from its components when they agree).",
   "Profile.variableWeights":
     "State variable weights (变权) at every group (or `nodes`): w_ij = w_j S(x_ij) / sum_k w_k S(x_ik), power or exponential form.",
   "TreatSpec.winsorize": "Winsorization before normalization.",

@@ -539,7 +539,8 @@ export const ProfileSchema = z
     variableWeights: VariableWeightsSchema.optional(),
     localCap: LocalCapSchema.optional(),
     levels: z.record(z.string(), LevelRuleSchema).optional().meta({
-      description: "Level id -> how its units mix their own indicators with their child units' roll-up",
+      description:
+        "Level id -> how its units mix their own indicators with their child units' roll-up; a level it does not set is inherited from the profile it extends (a blend: from its components when they agree)",
     }),
   })
   .meta({ id: "Profile" });

@@ -186,7 +186,7 @@ export const ERROR_CODES = {
   },
   invalid_levels: {
     severity: "error",
-    text: "a level that the model's `levels` do not name (on a node, a unit or a rule), a level rule whose own + children is not 1, a level with own indicators and no rule, or a group above a formula recomputed from summed inputs that is not an arithmetic mean with the same weights for every unit",
+    text: "a level that the model's `levels` do not name (on a node, a unit or a rule), a level rule whose own + children is not 1, a level with own indicators and no rule, a blend whose components give a level different rules and that sets none, or a group above a formula recomputed from summed inputs that is not an arithmetic mean with the same weights for every unit",
   },
   invalid_matrix: {
     severity: "error",

@@ -229,7 +229,7 @@ export function report(model: Model, data: DatasetInput, opts: ReportOptions = {
       try {
         lv = scoreLevels(parsed, data, { profile: v.name });
       } catch (e) {
-        // A profile scoreLevels refuses (a blended profile has no level rules): the section says why.
+        // A profile scoreLevels refuses (no rule for a level with its own indicators): the section says why.
         if (!(e instanceof IndicatrixError)) throw e;
         failure = e.message;
       }

@@ -6,9 +6,9 @@ import { appendKey } from "../indicators/parse-model.js";
 import { profileNames } from "../indicators/profiles.js";
 import type { Model } from "../indicators/schema.js";
 import { isIndicator, walkTree } from "../indicators/tree.js";
+import { levelsOfIndicators } from "./indicator-levels.js";
 import { recomputedIndicators } from "./level-inputs.js";
 import { type ResolvedProfile, resolveChecked } from "./resolve-profile.js";
-import { levelsOfIndicators } from "./score-levels.js";
 
 /**
  * Groups whose weights vary by unit must aggregate by the arithmetic mean, per profile: state variable

@@ -1,4 +1,5 @@
-import { profileActivity, profileChain, profileNames } from "../indicators/profiles.js";
+import type { LevelRule } from "../indicators/model-types.js";
+import { levelRules, profileActivity, profileChain, profileNames } from "../indicators/profiles.js";
 import type { GradeSpec, Model, ModelNode, NodeRules, Profile, WeightSpec } from "../indicators/schema.js";
 import { isIndicator, walkTree } from "../indicators/tree.js";
 import { IndicatrixError } from "../internal/errors.js";
@@ -70,6 +71,12 @@ export interface ResolvedProfile {
   localCap?: number | undefined;
   /** The blend, when the profile is a blend of others (its nodes then carry the blended local weights as fixed specs). */
   blend?: ResolvedBlend | undefined;
+  /**
+   * Level id -> how its units mix their own indicators with their child units' roll-up (`scoreLevels`):
+   * the profile's `levels`, each level inherited from the profiles it extends unless it sets it; a
+   * blend's own, else its components' where they agree (`levelRules`). Empty when none is set.
+   */
+  levels?: Readonly<Record<string, LevelRule>> | undefined;
 }
 
 function firstDefined<T>(chain: Profile[], get: (p: Profile) => T | undefined): T | undefined {
@@ -91,7 +98,7 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
  * (the most specific profile that gives one; equal weights otherwise), its aggregation (profile
  * override, then the node's own, then the profile's and the model's defaults, then arithmetic), its
  * normalization, goalposts (a profile may override them, e.g. for a scenario), multiplier, grades and
- * assessment rules.
+ * assessment rules; and the profile's level rules (`levels`, inherited level by level along `extends`).
  * The model is checked first: a model with errors is refused.
  *
  * @throws IndicatrixError `invalid_model` (the model has errors; `issues` lists them) or `unknown_profile`.
@@ -129,6 +136,7 @@ export function resolveChecked(model: Model, profileName: string): ResolvedProfi
   if (own0?.blend !== undefined) {
     const blended = resolveBlend(model, profileName, own0.blend, (n) => resolveChecked(model, n));
     if (own0.localCap !== undefined) blended.localCap = own0.localCap;
+    blended.levels = levelRules(model, profileName).rules;
     return withVariable(blended, own0, profileName);
   }
   const chainNames = profileChain(model, profileName);
@@ -189,6 +197,7 @@ export function resolveChecked(model: Model, profileName: string): ResolvedProfi
       minCoverage,
       constant,
       ...(localCap === undefined ? {} : { localCap }),
+      levels: levelRules(model, profileName).rules,
     },
     variableSpec === undefined ? undefined : { variableWeights: variableSpec },
     variableFrom ?? profileName,

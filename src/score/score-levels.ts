@@ -1,15 +1,20 @@
 import { resolveAggregate } from "../aggregate/resolve-aggregate.js";
-import type { LevelRule, Model, ModelNode } from "../indicators/model-types.js";
+import type { LevelRule, Model } from "../indicators/model-types.js";
 import { parseModel } from "../indicators/parse-model.js";
 import { profileNames } from "../indicators/profiles.js";
-import { isIndicator, walkTree } from "../indicators/tree.js";
+import { walkTree } from "../indicators/tree.js";
 import { fail } from "../internal/errors.js";
 import { rankDescendingUint32 } from "../internal/rank.js";
+import { tagColumns } from "./applicability.js";
 import { type Dataset, type DatasetInput, toDataset } from "./dataset.js";
+import { activeIndicatorLevels, levelsOfIndicators } from "./indicator-levels.js";
 import { evaluateAtLevel, normalizeAtLevel, recomputedIndicators } from "./level-inputs.js";
+import { levelProfile } from "./level-profile.js";
+import { resolveProfile } from "./resolve-profile.js";
 import type { Result } from "./result.js";
 import { score } from "./score.js";
 import { ranksWithin } from "./score-by-profile.js";
+import { ruleNames } from "./stages/assess.js";
 
 /** One level's table in a {@link LevelsResult}. */
 export interface LevelTable {
@@ -88,7 +93,7 @@ export interface LevelsResult {
   profile: string;
   /** The level ids, lowest first. */
   levels: string[];
-  /** The level of each indicator (its own `level`, inherited, or the lowest). */
+  /** The level of each indicator active in the profile (its own `level`, inherited, or the lowest). */
   indicatorLevels: Record<string, string>;
   /** Per level: its rule (own / children / roll-up), for the levels above the lowest. */
   rules: Record<string, Required<LevelRule>>;
@@ -113,7 +118,9 @@ export interface LevelsResult {
 
 /**
  * Scores a unit hierarchy level by level (市—区—街道—社区): units of the lowest level are scored from
- * their own rows on the indicators of that level (as `score`); a unit of a higher level L scores, at
+ * their own rows on the indicators of that level (as `score`); only the indicators active in the
+ * profile count, at every level (a street indicator limited to other `profiles` is measured nowhere,
+ * and a profile without any indicator above the lowest level is a pure roll-up); a unit of a higher level L scores, at
  * every node of the tree, `own x O + children x C`, where O is the node's score from the unit's own
  * level-L indicators (a node with `level: "street"` is measured on the street's own row, normalized
  * over the streets) and C the roll-up of its child units' scores at the same node: their mean weighted
@@ -160,28 +167,35 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   const levels = (parsed.levels ?? []).map((l) => l.id);
   if (levels.length === 0) fail("invalid_levels", "levels", "the model declares no levels (lowest first)");
   const profile = opts.profile ?? (profileNames(parsed)[0] as string);
+  const resolved = resolveProfile(parsed, profile);
   const lowest = levels[0]!;
-  const indicatorLevels = levelsOfIndicators(parsed.tree, lowest, levels);
-  const subtreeLevels = new Map<string, Set<string>>();
-  const visited = walkTree(parsed.tree);
-  for (let i = visited.length - 1; i >= 0; i--) {
-    const node = visited[i]!.node;
-    const set = new Set<string>(isIndicator(node) ? [indicatorLevels[node.id]!] : []);
-    for (const c of node.children ?? []) for (const x of subtreeLevels.get(c.id) ?? []) set.add(x);
-    subtreeLevels.set(node.id, set);
-  }
-  const profiles = parsed.profiles ?? {};
-  const base = Object.hasOwn(profiles, profile) ? profiles[profile] : undefined;
-  const ruleOf = base?.levels ?? {};
+  // Only the profile's active indicators are measured, at any level.
+  const indicatorLevels = activeIndicatorLevels(parsed, resolved);
+  const allLevels = levelsOfIndicators(parsed.tree, lowest, levels);
+  // The profile's rules, each level inherited along `extends` (a blend's: its own, or its components' where they agree).
+  const ruleOf = resolved.levels ?? {};
   const weightCols = Object.values(ruleOf).flatMap((r) =>
     typeof r.rollup === "object" ? [r.rollup.weight] : [],
   );
-  const ids = walkTree(parsed.tree).map((v) => v.node.id);
+  const ids = [...resolved.nodes.keys()];
   const ds = toDataset(data, {
     columns: [],
-    optional: [...new Set([...ids, ...(parsed.inputs ?? []).map((i) => i.id), ...weightCols, "population"])],
+    optional: [
+      ...new Set([
+        ...walkTree(parsed.tree).map((v) => v.node.id),
+        ...(parsed.inputs ?? []).map((i) => i.id),
+        ...weightCols,
+        "population",
+        // What the profile's `score` reads beside the indicators: tags of local indicators, a per-unit
+        // blend's factor, the columns of assessment rules.
+        ...tagColumns(resolved),
+        ...(resolved.blend?.column ? [resolved.blend.column.name] : []),
+        ...ruleNames(resolved),
+      ]),
+    ],
   });
   const unitLevel = levelsOfUnits(ds, levels);
+  const rowOf = new Map(ds.units.map((u, i) => [u, i]));
   const rules: Record<string, Required<LevelRule>> = {};
   for (const [k, l] of levels.entries()) {
     if (k === 0) continue;
@@ -205,23 +219,30 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   // Each level's own scores: the model with the other levels' indicators switched off, on that level's rows alone.
   const ownScores = (l: string): Result | undefined => {
     if (!Object.values(indicatorLevels).includes(l)) return undefined;
-    // Every node without an indicator of level l below it is switched off (groups too, so none is left empty).
-    const exclude = walkTree(parsed.tree)
-      .filter((v) => !subtreeLevels.get(v.node.id)?.has(l))
-      .map((v) => v.node.id);
     const rows = ds.units.map((_, i) => i).filter((i) => unitLevel[i] === l);
     if (rows.length === 0) return undefined;
+    const at = levelProfile(parsed, profile, allLevels, l);
+    if (!at) return undefined;
+    // The units' ancestors come along without values, so that a local indicator limited to the units
+    // below some parents (`appliesTo: { parents }`) finds them at any depth; having child units, they
+    // are not scored.
+    const all = [...rows];
+    const seen = new Set(rows);
+    for (const i of rows)
+      for (let p = ds.parents[i]; p !== undefined; ) {
+        const r = rowOf.get(p);
+        if (r === undefined || seen.has(r)) break;
+        seen.add(r);
+        all.push(r);
+        p = ds.parents[r];
+      }
     const values: Record<string, Float64Array> = {};
-    for (const [c, col] of ds.columns) values[c] = Float64Array.from(rows, (i) => col[i]!);
-    const name = `${profile}_at_${l}`;
-    const own = {
-      ...parsed,
-      profiles: {
-        ...(parsed.profiles ?? {}),
-        [name]: { ...(base?.extends || base ? { extends: profile } : {}), exclude },
-      },
-    };
-    return score(own, { units: rows.map((i) => ds.units[i]!), values }, { profile: name });
+    for (const [c, col] of ds.columns)
+      values[c] = Float64Array.from(all, (i, k) => (k < rows.length ? col[i]! : Number.NaN));
+    const own = { ...parsed, profiles: { ...(parsed.profiles ?? {}), ...at.profiles } };
+    const units = all.map((i) => ds.units[i]!);
+    const parents = all.map((i) => ds.parents[i]);
+    return score(own, { units, parents, values }, { profile: at.name });
   };
   const tables = new Map<string, LevelTable>();
   // What each unit carries up, per node: the number of scored lowest-level units below it with a score there,
@@ -232,7 +253,8 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   // Rates that do not average: the summed inputs each unit carries up, and the indicators recomputed from them.
   const summed = (parsed.inputs ?? []).filter((i) => i.rollup === "sum").map((i) => i.id);
   const sums = new Map<string, Map<string, number>>();
-  const formulas = recomputedIndicators(parsed, indicatorLevels, lowest);
+  // Every formula of the tree, so that one reads another the profile leaves out; only the active ones run.
+  const formulas = recomputedIndicators(parsed, allLevels, lowest);
   let lowestResult: Result | undefined;
   let recomputed: string[] = [];
   let reaggregated = new Set<string>();
@@ -240,7 +262,7 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   const ownResults = new Map<string, Result>();
   // The child units and roll-up weights behind each unit's children part at the root.
   const rootKids = new Map<string, { unit: string; w: number }[]>();
-  const root = ids[0] as string;
+  const root = resolved.root;
   for (const [k, l] of levels.entries()) {
     const rows = ds.units.map((_, i) => i).filter((i) => unitLevel[i] === l);
     const units = rows.map((i) => ds.units[i]!);
@@ -399,26 +421,8 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   };
 }
 
-/** The level of every indicator: its own `level`, else its nearest ancestor's, else the lowest. @internal */
-export function levelsOfIndicators(
-  tree: ModelNode,
-  lowest: string,
-  levels: readonly string[],
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  const visit = (node: ModelNode, inherited: string, path: string): void => {
-    const l = node.level ?? inherited;
-    if (!levels.includes(l))
-      fail("invalid_levels", `${path}.level`, `"${l}" is not a level of the model (${levels.join(", ")})`);
-    if (isIndicator(node)) out[node.id] = l;
-    for (const [i, c] of (node.children ?? []).entries()) visit(c, l, `${path}.children[${i}]`);
-  };
-  visit(tree, lowest, "tree");
-  return out;
-}
-
-/** Each unit's level: its `level` cell, else its height in the hierarchy (a unit without child units is the lowest). */
-function levelsOfUnits(ds: Dataset, levels: readonly string[]): string[] {
+/** Each unit's level: its `level` cell, else its height in the hierarchy (a unit without child units is the lowest). @internal */
+export function levelsOfUnits(ds: Dataset, levels: readonly string[]): string[] {
   const index = new Map(ds.units.map((u, i) => [u, i]));
   const height = new Int32Array(ds.units.length);
   // Each unit raises its ancestors' heights; the walk stops at the levels' count (and so on a cycle).

@@ -1,7 +1,8 @@
 import type { Diagnostic } from "../indicators/check/diagnostic.js";
 import { error } from "../indicators/check/diagnostic.js";
+import type { LevelRule } from "../indicators/model-types.js";
 import { appendKey } from "../indicators/parse-model.js";
-import { blendComponents, profileChain } from "../indicators/profiles.js";
+import { blendComponents, type LevelRuleConflict, levelRules, profileChain } from "../indicators/profiles.js";
 import type { Model, Profile } from "../indicators/schema.js";
 import { isIndicator, walkTree } from "../indicators/tree.js";
 import { IndicatrixError } from "../internal/errors.js";
@@ -18,16 +19,18 @@ const BLEND_KEYS: ReadonlySet<string> = new Set([
   "description",
   "variableWeights",
   "localCap",
+  "levels",
 ]);
 
 /**
  * The checks of blended profiles, state variable weights and the state map (DOMAIN C7), in profile
  * order, then the states: a blend names existing profiles (`unknown_profile`) that are not blends
- * themselves, its coefficients sum to 1, it sets nothing but its name, description and variable
- * weights, no profile extends it, and its components' weights do not depend on the data
+ * themselves, its coefficients sum to 1, it sets nothing but its name, description, variable
+ * weights, local cap and level rules, no profile extends it, and its components' weights do not depend on the data
  * (`invalid_blend`); variable weights give their exponent (`alpha_required`) and name groups
  * (`unknown_node`); every state maps to a profile (`unknown_profile`); node levels and profile level
- * rules name levels of the model, and each rule's own + children is 1 (`invalid_levels`).
+ * rules name levels of the model, each rule's own + children is 1, and a blend that sets no rule for
+ * a level has components that agree on it (`invalid_levels`).
  * @internal
  */
 export function checkSpace(model: Model): Diagnostic[] {
@@ -50,7 +53,10 @@ export function checkSpace(model: Model): Diagnostic[] {
         ),
       );
     const components = blendComponents(profile);
-    if (components !== undefined) out.push(...checkBlend(model, name, profile, components));
+    if (components !== undefined) {
+      out.push(...checkBlend(model, name, profile, components));
+      out.push(...checkBlendLevels(model, name));
+    }
     if (profile.variableWeights !== undefined) {
       const path = `${base}.variableWeights`;
       try {
@@ -135,6 +141,48 @@ function checkBlend(model: Model, name: string, profile: Profile, components: st
     if (components.length === 0) out.push(error("invalid_blend", path, "the blend names no profile"));
   }
   return out;
+}
+
+/**
+ * A blend's level rules: where its components give a level different rules (or some none) and the blend
+ * sets none for it, `scoreLevels` would not know which to apply (`invalid_levels`, at the rule to write).
+ */
+function checkBlendLevels(model: Model, name: string): Diagnostic[] {
+  if ((model.levels ?? []).length === 0) return [];
+  // A component that is missing or itself a blend is reported by checkBlend: one mistake, one diagnostic.
+  const profiles = model.profiles ?? {};
+  const parts = blendComponents(profiles[name]) ?? [];
+  if (parts.some((c) => !Object.hasOwn(profiles, c) || profiles[c]?.blend !== undefined)) return [];
+  let conflicts: LevelRuleConflict[];
+  try {
+    conflicts = levelRules(model, name).conflicts;
+  } catch {
+    return []; // a broken `extends` chain of a component, reported elsewhere
+  }
+  const blend = model.profiles?.[name]?.blend as Record<string, unknown> | undefined;
+  return conflicts.map((c) => {
+    // A suggestion: the blend's coefficients applied to the components' own shares, when each gives one.
+    let own = 0.5;
+    const rules = Object.entries(c.rules);
+    if (blend && !("column" in blend) && rules.every(([, r]) => r !== undefined)) {
+      own = rules.reduce((a, [p, r]) => a + (Number(blend[p]) || 0) * (r as LevelRule).own, 0);
+      own = Math.round(own * 1e4) / 1e4;
+    }
+    return error(
+      "invalid_levels",
+      appendKey(`${appendKey("profiles", name)}.levels`, c.level),
+      `the profiles blended in "${name}" give level "${c.level}" different rules (${rules
+        .map(([p, r]) => `${p}: ${r === undefined ? "none" : describeRule(r)}`)
+        .join(
+          "; ",
+        )}); give the blend its own rule for the level, e.g. levels: { ${c.level}: { own: ${own}, children: ${Math.round((1 - own) * 1e4) / 1e4} } }`,
+    );
+  });
+}
+
+function describeRule(rule: LevelRule): string {
+  const by = typeof rule.rollup === "object" ? `by ${rule.rollup.weight}` : "by the mean";
+  return `own ${rule.own}, children ${rule.children}, rolled up ${by}`;
 }
 
 /** The `extends` chain of a profile, or just the profile when its chain is broken (reported elsewhere). */

@@ -163,3 +163,78 @@ describe("indicatrix score: a model with states", () => {
     expect(r.stderr).toMatch(/no column "phase"/);
   });
 });
+
+// A model with both levels and states: S (a street group) is active only in the profile lv; normal and
+// emergency measure communities only and roll streets up by population (emergency inherits normal's rule).
+const chain = (states: Record<string, string>) =>
+  JSON.stringify({
+    id: "m",
+    levels: [{ id: "community" }, { id: "street" }],
+    tree: {
+      id: "root",
+      children: [
+        { id: "a" },
+        { id: "b" },
+        { id: "S", level: "street", profiles: ["lv"], children: [{ id: "sx", profiles: ["lv"] }] },
+      ],
+    },
+    defaults: { normalize: "none" },
+    profiles: {
+      normal: { levels: { street: { own: 0.5, children: 0.5, rollup: { weight: "population" } } } },
+      emergency: { extends: "normal", weights: { root: { method: "fixed", weights: { a: 1, b: 3 } } } },
+      lv: { extends: "normal" },
+    },
+    states,
+  });
+const chainModel = file("chain.json", chain({ normal: "normal", III: "emergency" }));
+const chainData = file(
+  "chain.csv",
+  "unit,parent,population,state,a,b,sx\ns1,,,III,,,0.5\ns2,,,normal,,,1\nc1,s1,100,III,0.6,0.2,\nc2,s1,300,normal,0.2,0.8,\nc3,s2,200,III,0.4,0.4,\n",
+);
+
+describe("indicatrix score: a model with levels and states", () => {
+  it("--state scores each unit with its state's profile and rolls the streets up by the levels rule (population)", async () => {
+    const r = await runCli("score", chainModel, chainData, "--state", "state", "--format", "json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.rollup).toEqual({ weight: "population" });
+    const by = Object.fromEntries(doc.units.map((u: { unit: string }) => [u.unit, u]));
+    // c1 (III, emergency): (0.6 + 3 * 0.2) / 4 = 0.3; c2 (normal): (0.2 + 0.8) / 2 = 0.5; c3 (III): 0.4.
+    expect(by.c1.root).toBeCloseTo(0.3, 12);
+    expect(by.c2.root).toBeCloseTo(0.5, 12);
+    // s1 = (100 * 0.3 + 300 * 0.5) / 400 = 0.45 (the mean would be 0.4); s2 = c3 = 0.4.
+    expect(by.s1.root).toBeCloseTo(0.45, 12);
+    expect(by.s2.root).toBeCloseTo(0.4, 12);
+  });
+
+  it("without --state, a profile measuring the streets is scored by level (the states are not used)", async () => {
+    const r = await runCli("score", chainModel, chainData, "--profile", "lv", "--format", "json");
+    expect(r.code).toBe(0);
+    const by = Object.fromEntries(JSON.parse(r.stdout).units.map((u: { unit: string }) => [u.unit, u]));
+    // Communities under lv: root = (a + b) / 2 (S is not on their rows): 0.4, 0.5, 0.4.
+    // s1: own sx = 0.5, children (100 * 0.4 + 300 * 0.5) / 400 = 0.475, root 0.5 * 0.5 + 0.5 * 0.475 = 0.4875;
+    // s2: own 1, children 0.4, root 0.7.
+    expect(by.s1.root).toBeCloseTo(0.4875, 12);
+    expect(by.s1.root_children).toBeCloseTo(0.475, 12);
+    expect(by.s2.root).toBeCloseTo(0.7, 12);
+  });
+
+  it("--state refuses a state whose profile measures the streets, naming the state, the profile and the indicator", async () => {
+    const model = file("chain-lv.json", chain({ normal: "normal", III: "lv" }));
+    const r = await runCli("score", model, chainData, "--state", "state");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /state "III" selects profile "lv", which measures indicators above the lowest level \(sx at street\)/,
+    );
+    expect(r.stderr).toMatch(/--profile lv, without --state/);
+  });
+
+  it("--state refuses --profile (each unit takes its state's) and --rollup (the levels rules set it)", async () => {
+    const p = await runCli("score", chainModel, chainData, "--state", "state", "--profile", "normal");
+    expect(p.code).toBe(2);
+    expect(p.stderr).toMatch(/--profile normal with --state/);
+    const u = await runCli("score", chainModel, chainData, "--state", "state", "--rollup", "mean");
+    expect(u.code).toBe(2);
+    expect(u.stderr).toMatch(/levels` rules/);
+  });
+});

@@ -85,3 +85,77 @@ describe("indicatrix weights: blended profiles and level rules", () => {
     expect(r.stdout).toMatch(/district +0 +1 +mean +default \(pure roll-up\)/);
   });
 });
+
+// Levels: G (a, b) on the communities, S (sx, sy) on the streets' own rows; the profile child inherits p's rule.
+const levelsModel = join(dir, "levels.json");
+const levelsSpec = (sWeights: unknown) =>
+  JSON.stringify({
+    id: "m",
+    levels: [{ id: "community" }, { id: "street" }],
+    tree: {
+      id: "root",
+      children: [
+        { id: "G", children: [{ id: "a" }, { id: "b" }] },
+        { id: "S", level: "street", children: [{ id: "sx" }, { id: "sy" }] },
+      ],
+    },
+    profiles: {
+      p: {
+        weights: { root: fixed({ G: 3, S: 1 }), S: sWeights },
+        levels: { street: { own: 0.4, children: 0.6 } },
+      },
+      child: { extends: "p" },
+    },
+  });
+writeFileSync(levelsModel, levelsSpec(fixed({ sx: 1, sy: 3 })));
+
+describe("indicatrix weights: one section per level measured", () => {
+  it("text: the community tree without the street nodes, then the street's own part, then the inherited rule", async () => {
+    const r = await runCli("weights", levelsModel, "--profile", "child");
+    expect(r.code).toBe(0);
+    // The community tree: S is switched off, so G takes the root's whole weight (3 / 3) and a, b 0.5 each.
+    const community = r.stdout.slice(r.stdout.indexOf("Level community"), r.stdout.indexOf("Level street"));
+    expect(community).toMatch(/scored on its units' own rows/);
+    expect(community).toMatch(/G \(G\) +1 +1 +equal/);
+    expect(community).toMatch(/a\) +0\.5000 +0\.5000/);
+    expect(community).not.toMatch(/sx/);
+    // The street's own part: S alone (1), sx 1 / 4 = 0.25, sy 0.75; the score mixes 0.4 own + 0.6 children.
+    const street = r.stdout.slice(
+      r.stdout.indexOf("Level street"),
+      r.stdout.indexOf("Levels (lowest first)"),
+    );
+    expect(street).toMatch(/own part \(score = 0\.4000 x own \+ 0\.6000 x children\)/);
+    expect(street).toMatch(/sy\) +0\.7500 +0\.7500/);
+    expect(street).not.toMatch(/\(a\)/);
+    expect(r.stdout).toMatch(/street +0\.4000 +0\.6000 +mean +inherited from p/);
+  });
+
+  it("--format json adds levelWeights per level beside the whole tree's weights", async () => {
+    const r = await runCli("weights", levelsModel, "--profile", "child", "--format", "json");
+    const doc = JSON.parse(r.stdout);
+    expect(doc.levelWeights.community.global.a).toBeCloseTo(0.5, 12);
+    expect(doc.levelWeights.street.global.sy).toBeCloseTo(0.75, 12);
+    expect(doc.levelWeights.street.global.a).toBeUndefined();
+    // The whole tree as before: sy = 1/4 (S at the root) x 3/4 = 0.1875.
+    expect(doc.global.sy).toBeCloseTo(0.1875, 12);
+    expect(doc.levels).toEqual([
+      { level: "street", own: 0.4, children: 0.6, rollup: "mean", default: false, from: "p" },
+    ]);
+  });
+
+  it("--data: a data-driven group of the streets is weighted on the streets' rows alone (entropy, hand computation)", async () => {
+    const model = join(dir, "levels-entropy.json");
+    writeFileSync(model, levelsSpec({ method: "entropy" }));
+    const data = join(dir, "levels-entropy.csv");
+    writeFileSync(data, "unit,parent,a,b,sx,sy\ns1,,,,0.2,0.5\ns2,,,,0.8,0.5\nc1,s1,1,2,,\nc2,s2,3,1,,\n");
+    const r = await runCli("weights", model, "--profile", "p", "--data", data, "--format", "json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    // On the two streets, min-max gives sx (0, 1) and a constant sy: sy's entropy is 1, its weight 0;
+    // sx's shares (0, 1) have entropy 0: weight 1. (On the communities' rows S has no values at all.)
+    expect(doc.levelWeights.street.local.sx).toBeCloseTo(1, 12);
+    expect(doc.levelWeights.street.local.sy).toBeCloseTo(0, 12);
+    // The whole tree's entropy would read S on the communities' rows, where it has no values: left out.
+    expect(doc.global).toBeUndefined();
+  });
+});

@@ -25,6 +25,7 @@ const model = {
     },
     mix: { blend: { p: 0.5, q: 0.5 } },
     q: { extends: "p" },
+    bare: {},
   },
 };
 const rows = [
@@ -123,11 +124,19 @@ describe("report: levels drill-down", () => {
     expect(part).toContain("<li>街道：0.40 × 自身 + 0.60 × 下级（按下属已评分的最低层级单元数平均）</li>");
   });
 
-  it("a blended profile (no level rules) gets a note saying why, not a crash", () => {
+  it("a blended profile takes its components' level rules when they agree (q extends p): the drill-down of p", () => {
     const both = report(model, rows, { profiles: ["p", "mix"], language: "en", correlations: false });
+    const { rows: got } = drill(both, 1);
+    // mix blends p with q, which is p: the same weights and rules, so the hand-computed numbers above.
+    expect(got.map((r) => r.unit)).toEqual(["d1", "s2", "c3", "s1", "c2", "c1"]);
+    for (const r of got) expect(Number(r.score), r.unit).toBeCloseTo(EXPECTED[r.unit as string]!.score, 12);
+  });
+
+  it("a profile that scoreLevels refuses (street indicators, no rule) gets a note saying why, not a crash", () => {
+    const both = report(model, rows, { profiles: ["p", "bare"], language: "en", correlations: false });
     const { part, rows: got } = drill(both, 1);
     expect(got).toEqual([]);
-    expect(part).toContain("No levels drill-down for this profile: profiles.mix.levels");
+    expect(part).toContain("No levels drill-down for this profile: profiles.bare.levels");
   });
 
   it("a model without levels has no drill-down", () => {

@@ -1,7 +1,7 @@
 // The @example blocks of issue 14's functions, run as tests so that the documented results stay true.
 import { describe, expect, it } from "vitest";
 import { composeModels } from "../../src/indicators/compose-models.js";
-import { blendComponents } from "../../src/indicators/profiles.js";
+import { blendComponents, levelRules } from "../../src/indicators/profiles.js";
 import { scoreByProfile } from "../../src/score/score-by-profile.js";
 import { scoreLevels } from "../../src/score/score-levels.js";
 import { profilesOfStates, scoreStates } from "../../src/score/score-states.js";
@@ -50,6 +50,19 @@ describe("documented examples of issue 14", () => {
       { unit: "c2", parent: "s1", a: 0.6 },
     ]);
     expect(r.level("street").scores.root![0]).toBeCloseTo(0.44, 12);
+  });
+
+  it("levelRules", () => {
+    const m = {
+      profiles: {
+        normal: { levels: { street: { own: 0.3, children: 0.7 }, district: { own: 0.2, children: 0.8 } } },
+        emergency: { extends: "normal", levels: { street: { own: 0.4, children: 0.6 } } },
+      },
+    };
+    expect(levelRules(m, "emergency").rules).toEqual({
+      street: { own: 0.4, children: 0.6 },
+      district: { own: 0.2, children: 0.8 },
+    });
   });
 
   it("blendComponents", () => {

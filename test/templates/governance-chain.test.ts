@@ -10,7 +10,9 @@ import { parseModel } from "../../src/indicators/parse-model.js";
 import { activeNodes } from "../../src/indicators/profiles.js";
 import { grassrootsGovernance } from "../../src/indicators/templates/index.js";
 import { isIndicator, walkTree } from "../../src/indicators/tree.js";
+import { resolveProfile } from "../../src/score/resolve-profile.js";
 import { resolveWeights } from "../../src/score/resolve-weights.js";
+import { rollup } from "../../src/score/rollup.js";
 import { score } from "../../src/score/score.js";
 import { scoreLevels } from "../../src/score/score-levels.js";
 import { scoreStates } from "../../src/score/score-states.js";
@@ -75,6 +77,30 @@ describe("grassroots-governance: the four-level chain", () => {
     expect(model.profiles?.typhoon?.localCap).toBe(0.25);
   });
 
+  it("level rules: the overlays inherit theirs (emergency's for typhoon), transition sets the street and district halfway and takes the city from both", () => {
+    const pop = { weight: "population" };
+    expect(resolveProfile(model, "typhoon").levels).toEqual(resolveProfile(model, "emergency").levels);
+    expect(resolveProfile(model, "normal_levels").levels).toEqual({
+      street: { own: 0.3, children: 0.7, rollup: pop },
+      district: { own: 0.2, children: 0.8, rollup: pop },
+      city: { own: 0, children: 1, rollup: pop },
+    });
+    // 0.5 x normal's + 0.5 x emergency's own shares: street (0.3 + 0.4) / 2, district (0.2 + 0.3) / 2.
+    expect(resolveProfile(model, "transition").levels).toEqual({
+      street: { own: 0.35, children: 0.65, rollup: pop },
+      district: { own: 0.25, children: 0.75, rollup: pop },
+      city: { own: 0, children: 1, rollup: pop },
+    });
+    const r = scoreLevels(model, rows, { profile: "transition" });
+    // No street or district indicator is active in transition: the levels above are the population roll-up.
+    const flat = rollup(score(model, rows, { profile: "transition", keep: ["population"] }), {
+      by: { weight: "population" },
+    });
+    const t = r.level("district");
+    for (const [j, u] of t.units.entries())
+      expect(t.scores.governance![j], u).toBeCloseTo(flat.scores.governance![flat.units.indexOf(u)]!, 12);
+  });
+
   it("every design profile scores each community of the sample city exactly as the design system does, with its coverage and weights", () => {
     for (const profile of DESIGN_PROFILES) {
       const ref = score(design, rows, { profile });
@@ -98,6 +124,35 @@ describe("grassroots-governance: the four-level chain", () => {
       expect(got.units).toEqual(ref.units);
       for (const id of Object.keys(ref.scores))
         expect(got.scores[id], `${profile} ${id}`).toEqual(ref.scores[id]);
+    }
+  });
+
+  it("scoreLevels on a design profile (normal, emergency): no street or district indicator is active, so every level above the communities equals the population-weighted roll-up", () => {
+    for (const profile of ["normal", "emergency"]) {
+      const r = scoreLevels(model, rows, { profile });
+      const levelsOf = new Set(Object.values(r.indicatorLevels));
+      expect([...levelsOf]).toEqual(["community"]);
+      // The second method: score the communities, then rollup() by population (the rule of normal and emergency).
+      const flat = rollup(score(model, rows, { profile, keep: ["population"] }), {
+        by: { weight: "population" },
+      });
+      for (const level of ["street", "district", "city"]) {
+        const t = r.level(level);
+        expect(t.units.length, level).toBeGreaterThan(0);
+        for (const [j, u] of t.units.entries()) {
+          const k = flat.units.indexOf(u);
+          expect(t.scores.governance![j], `${profile} ${u}`).toBeCloseTo(flat.scores.governance![k]!, 12);
+        }
+      }
+    }
+  });
+
+  it("scoreLevels reads what typhoon and assessment score with beside the indicators (the coastal tag, the rules' columns): each community as score gives it", () => {
+    for (const profile of ["typhoon", "assessment"]) {
+      const ref = score(model, rows, { profile });
+      const got = scoreLevels(model, rows, { profile }).level("community");
+      expect(got.units).toEqual(ref.units);
+      expect(got.scores.governance, profile).toEqual(ref.scores.governance);
     }
   });
 

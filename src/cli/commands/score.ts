@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { gradeColumn, SCORE_FIXED_COLUMNS, vetoColumn } from "../../indicators/check/output-columns.js";
+import { profileNames } from "../../indicators/profiles.js";
 import type { Model } from "../../indicators/schema.js";
 import { displayName } from "../../indicators/tree.js";
 import { IndicatrixError } from "../../internal/errors.js";
@@ -9,11 +10,12 @@ import { isWorkbookFile } from "../../node/read-xlsx.js";
 import { guardSignals, writeChunksAtomic } from "../../node/write-file-atomic.js";
 import type { PanelBasis } from "../../panel/basis-plan.js";
 import { type PanelWeights, scorePanel } from "../../panel/score-panel.js";
+import { activeIndicatorLevels, measuresAboveLowest } from "../../score/indicator-levels.js";
 import { resolveProfile } from "../../score/resolve-profile.js";
 import { type RollupResult, rollup } from "../../score/rollup.js";
 import { type Result, score } from "../../score/score.js";
-import { levelsOfIndicators, scoreLevels } from "../../score/score-levels.js";
-import { scoreStates } from "../../score/score-states.js";
+import { scoreLevels } from "../../score/score-levels.js";
+import { profilesOfStates, scoreStates } from "../../score/score-states.js";
 import { type Io, UsageError } from "../context.js";
 import { CSV_OPTIONS, csvHelp, csvOptions, withPrefix } from "../csv-options.js";
 import { DATA_OPTIONS, dataHelp } from "../data-options.js";
@@ -41,7 +43,10 @@ district ...), or a model with inputs summed up the levels, scores every unit at
 <root>_own / <root>_children the unit's own and children parts (roll-up by the profile's levels rules).
 With --state COLUMN, a model with states scores every unit with its state's profile (scoreStates):
 columns state, profile and <id>_rank_in_state; <id>_rank is the overall rank at the groups all the
-profiles used share. Neither writes grades of roll-up units nor a workbook.
+profiles used share; units with child units roll up those scores (with levels: by the profiles'
+levels rules; a state whose profile measures indicators above the lowest level is refused, score it
+by level with --profile instead). Without --state, a model with states is scored with one profile.
+Neither writes grades of roll-up units nor a workbook.
 
   --profile P        profile to apply (default: the model's first)
   --out FILE         write to FILE (atomically) instead of stdout; FILE.xlsx: a workbook with sheets
@@ -336,7 +341,12 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
     return scorePanelCommand(model, positionals, { ...values, format }, csv, shape, io);
   }
   const data = loadData(positionals[1] as string, model, values, io);
-  if (usesLevels(model, values.profile) || (model.states !== undefined && values.state !== undefined)) {
+  const byState = model.states !== undefined && values.state !== undefined;
+  if (byState && values.profile !== undefined)
+    throw new UsageError(
+      `--profile ${values.profile} with --state: each unit is scored with its state's profile (a unit without a state with the model's first); drop --profile, or drop --state to score every unit with ${values.profile}`,
+    );
+  if (byState || usesLevels(model, values.profile)) {
     if (values.format === "table")
       throw new UsageError(
         "--format table is not yet for models with levels or states: give --format csv or json",
@@ -415,9 +425,10 @@ export async function scoreCommand(argv: string[], io: Io): Promise<number> {
 
 /**
  * `score` for a model with levels or states (DOMAIN C7): with levels, every unit scored at its level by
- * `scoreLevels` (level, ranks within level and parent, own and children parts of the root); with states,
- * every unit scored with its state's profile by `scoreStates` (state, profile, ranks overall and within
- * the state; units with child units rolled up from those scores). CSV or JSON; not a workbook.
+ * `scoreLevels` (level, ranks within level and parent, own and children parts of the root); with states
+ * and `--state`, every unit scored with its state's profile by `scoreStates` (state, profile, ranks
+ * overall and within the state; units with child units rolled up from those scores, by the levels rules
+ * when the model has levels: `stateLevelsRollup`). CSV or JSON; not a workbook.
  */
 function scoreSpaceCommand(
   model: Model,
@@ -434,13 +445,8 @@ function scoreSpaceCommand(
   shape: ReturnType<typeof outputShape>,
   io: Io,
 ): number {
-  const levels = (model.levels?.length ?? 0) > 0;
-  if (levels && model.states !== undefined)
-    throw new IndicatrixError(
-      "invalid_option",
-      "score: a model with both levels and states is not scored by the CLI yet; score the levels with one profile (remove `states`) or the states without `levels`",
-      { path: "states" },
-    );
+  // --state picks the states path; without it a model with states is scored by level with one profile.
+  const levels = !(model.states !== undefined && values.state !== undefined);
   if (values.out !== undefined && /\.xlsx$/i.test(values.out))
     throw new UsageError(
       `--out ${values.out}: a model with ${levels ? "levels" : "states"} is written as CSV or JSON`,
@@ -474,13 +480,23 @@ function scoreSpaceCommand(
     };
   } else {
     const { states, header: column } = readStates(positionals[1] as string, data, values.state);
-    const keep = values.rollup && values.rollup !== "mean" ? [values.rollup] : [];
+    // A model with levels: the units above the lowest roll up by the levels rules of the profiles used.
+    const byRules =
+      (model.levels?.length ?? 0) > 0 ? stateLevelsRollup(model, states, values.rollup) : undefined;
+    const keep =
+      byRules !== undefined
+        ? typeof byRules === "object"
+          ? [byRules.weight]
+          : []
+        : values.rollup && values.rollup !== "mean"
+          ? [values.rollup]
+          : [];
     // The state column is text, read apart: not a data column the model leaves unused.
     const numeric = Object.fromEntries(Object.entries(data.values).filter(([c]) => c !== column));
     const st = scoreStates(model, { ...data, values: numeric }, { states, keep });
     const first = Object.values(st.results)[0] as Result;
     const merged = withStateScores(first, st);
-    const up = rollup(merged, { by: rollupOption(values.rollup, first) });
+    const up = rollup(merged, { by: byRules ?? rollupOption(values.rollup, first) });
     const perProfile = Object.fromEntries(
       Object.entries(st.results).map(([p, res]) => [p, scoreRows(res, up)]),
     );
@@ -498,6 +514,7 @@ function scoreSpaceCommand(
       profiles: Object.keys(st.results),
       states: model.states,
       shared: st.shared,
+      ...(byRules !== undefined ? { levels: (model.levels ?? []).map((l) => l.id), rollup: byRules } : {}),
       weights: Object.fromEntries(Object.entries(st.results).map(([p, res]) => [p, res.weights])),
       diagnostics,
     };
@@ -553,20 +570,85 @@ function readStates(
 }
 
 /**
- * Whether `score` scores by level (scoreLevels): the model declares levels and the profile has an
- * active indicator measured above the lowest level, or an input summed up the levels. A model with
- * levels whose profile uses only the lowest level's indicators (the governance template's design
- * profiles) is scored as every other model, with the roll-up.
+ * Whether `score` scores by level (scoreLevels): the profile measures an indicator above the lowest
+ * level, or the model sums inputs up the levels (`measuresAboveLowest`). A model with levels whose
+ * profile uses only the lowest level's indicators (the governance template's design profiles) is
+ * scored as every other model, with the roll-up (the same numbers, plus grades and the workbook).
  */
 function usesLevels(model: Model, profile: string | undefined): boolean {
+  return (model.levels?.length ?? 0) > 0 && measuresAboveLowest(model, resolveProfile(model, profile));
+}
+
+/**
+ * How `score --state` rolls up a model with levels: by the `levels` rules of the profiles the units'
+ * states select (and the model's first, for units without a state). Scoring each unit with its state's
+ * profile is the level model when no profile used measures anything above the lowest level: then every
+ * unit above is a pure roll-up of its child units' scores (`scoreLevels` with own parts absent equals
+ * `rollup`), by the rules' roll-up, which must be the same for every level and profile.
+ * @throws IndicatrixError `invalid_option` when a profile used measures indicators above the lowest
+ *   level or the model sums inputs up the levels (a unit-level score with a profile per unit is not
+ *   computed), or when the rules roll up differently; UsageError for `--rollup` (the rules set it).
+ */
+function stateLevelsRollup(
+  model: Model,
+  states: Readonly<Record<string, string | undefined>>,
+  flag: string | undefined,
+): "mean" | { weight: string } {
+  if (flag !== undefined)
+    throw new UsageError(
+      "--rollup: a model with levels rolls up by the profiles' `levels` rules (rollup: mean or { weight: COLUMN })",
+    );
   const levels = (model.levels ?? []).map((l) => l.id);
-  if (levels.length === 0) return false;
-  if ((model.inputs ?? []).some((i) => i.rollup === "sum")) return true;
-  const lowest = levels[0] as string;
-  const levelOf = levelsOfIndicators(model.tree, lowest, levels);
-  return resolveProfile(model, profile).indicators.some(
-    (id) => levelOf[id] !== undefined && levelOf[id] !== lowest,
-  );
+  const byProfile = profilesOfStates(model, states);
+  const first = profileNames(model)[0] as string;
+  const used = [...new Set([first, ...Object.values(byProfile)])];
+  const stateOf = (p: string): string => {
+    const named = Object.entries(model.states ?? {})
+      .filter(([, q]) => q === p)
+      .map(([k]) => `"${k}"`);
+    return named.length > 0 ? `state ${named.join(", ")} selects` : "units without a state take";
+  };
+  const rollups = new Map<string, { by: "mean" | { weight: string }; at: string[] }>();
+  for (const p of used) {
+    const resolved = resolveProfile(model, p);
+    if (measuresAboveLowest(model, resolved)) {
+      const lv = activeIndicatorLevels(model, resolved);
+      const above = Object.entries(lv).filter(([, l]) => l !== levels[0]);
+      const what =
+        above.length > 0
+          ? `measures indicators above the lowest level (${above
+              .slice(0, 3)
+              .map(([id, l]) => `${id} at ${l}`)
+              .join(", ")}${above.length > 3 ? ", ..." : ""})`
+          : 'is scored with inputs summed up the levels (rollup: "sum")';
+      throw new IndicatrixError(
+        "invalid_option",
+        `score --state: ${stateOf(p)} profile "${p}", which ${what}; scoring each unit at its level with its own state's profile is not supported. Score by level with one profile (--profile ${p}, without --state), or map the states to profiles measured on the lowest level only`,
+        { path: "states" },
+      );
+    }
+    for (const l of levels.slice(1)) {
+      const rule = resolved.levels?.[l];
+      const by = rule?.rollup ?? "mean";
+      const key = JSON.stringify(by);
+      const entry = rollups.get(key) ?? { by, at: [] };
+      entry.at.push(`${p} at ${l}`);
+      rollups.set(key, entry);
+    }
+  }
+  const found = [...rollups.values()];
+  if (found.length > 1)
+    throw new IndicatrixError(
+      "invalid_option",
+      `score --state: the profiles used roll up differently (${found
+        .map(
+          (f) =>
+            `${typeof f.by === "object" ? `by ${f.by.weight}` : "by the mean"}: ${f.at.slice(0, 3).join(", ")}${f.at.length > 3 ? ", ..." : ""}`,
+        )
+        .join("; ")}); give their levels rules the same rollup`,
+      { path: "profiles" },
+    );
+  return found[0]?.by ?? "mean";
 }
 
 /** `--basis` / `--weights` text: pooled, period or reference:P. */

@@ -28,7 +28,8 @@ function deepFreeze<T>(value: T): T {
  * overlays that extend `emergency`: `public_health`, `natural_disaster` and `social_security`
  * (five emphasized indicators each, local weight x 2 then re-normalized, plus illustrative
  * goalposts for the time to contain the event), then `typhoon` (natural_disaster with the coastal
- * set), `transition` (a 0.5 / 0.5 blend of normal and emergency), and `normal_levels` and
+ * set), `transition` (a 0.5 / 0.5 blend of normal and emergency, with level rules halfway between
+ * theirs), and `normal_levels` and
  * `emergency_levels` (normal and emergency with the streets' and districts' own indicators and
  * their own / children rules; the other profiles score communities as before); the model's `states` map the
  * response levels I-IV and recovery to profiles (illustrative). Defaults: fixed goalposts with clipping,
