@@ -123,6 +123,8 @@ function upperJudgments(m: MatrixCheck, order: readonly string[]): Judgment[] {
 function checkSet(set: JudgmentSet, site: WeightSite<AhpWeightSpec>): Diagnostic[] {
   const { nodeId, activeChildren: ids, spec } = site;
   if (ids.length < 2) return [];
+  // Children sharing an id are the ids check's duplicate_id: no matrix can be built over them.
+  if (new Set(ids).size !== ids.length) return [];
   if (ids.length > MAX_AHP_ORDER)
     return [
       error(

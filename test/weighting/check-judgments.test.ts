@@ -314,3 +314,15 @@ describe("checkMatrix", () => {
     expect(r.issues.map((i) => `${i.code} @ ${i.where}`)).toEqual(["judgment_out_of_scale @ matrix[0][1]"]);
   });
 });
+
+describe("checkModel on an AHP group whose children share an id (found by test/reliability/fuzz-model)", () => {
+  it("reports duplicate_id once and does not throw from building the judgment matrix", () => {
+    const model = {
+      id: "m",
+      tree: { id: "root", children: [{ id: "a" }, { id: "b" }, { id: "a" }] },
+      profiles: { p: { weights: { root: { method: "ahp", judgments: [["a", "b", 3]] } } } },
+    } as unknown as Model;
+    const issues = checkModel(model);
+    expect(issues.filter((i) => i.severity === "error").map((i) => i.code)).toEqual(["duplicate_id"]);
+  });
+});
