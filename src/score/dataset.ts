@@ -199,17 +199,20 @@ function parentId(v: unknown, row: number, where: string, issues: Issue[]): stri
   if (v === null || v === undefined) return undefined;
   const raw = String(v);
   if (raw.trim() === "") return undefined;
-  if (!isTrimmed(raw)) {
-    issues.push({
-      code: "invalid_data",
-      severity: "error",
-      path: ["data", row],
-      where,
-      message: `parent id ${JSON.stringify(raw)} begins or ends with white space; ids are kept exactly, so remove the spaces (or the quotes that keep them)`,
-    });
-    return undefined;
-  }
-  return raw;
+  if (isTrimmed(raw)) return raw;
+  issues.push(paddedId("parent", raw, row, where));
+  return undefined;
+}
+
+/** The issue of an id (`role`: unit or parent) that begins or ends with white space. */
+function paddedId(role: "unit" | "parent", raw: string, row: number, where: string): Issue {
+  return {
+    code: "invalid_data",
+    severity: "error",
+    path: ["data", row],
+    where,
+    message: `${role} id ${JSON.stringify(raw)} begins or ends with white space; ids are kept exactly, so remove the spaces (or the quotes that keep them)`,
+  };
 }
 
 /**
@@ -229,15 +232,7 @@ function unitIdIssue(v: unknown, row: number, column: string | undefined): Issue
       where,
       message: column !== undefined ? `no unit id in column "${column}"` : "no unit id",
     };
-  if (raw.trim() !== raw)
-    return {
-      code: "invalid_data",
-      severity: "error",
-      path: ["data", row],
-      where,
-      message: `unit id ${JSON.stringify(raw)} begins or ends with white space; ids are kept exactly, so remove the spaces (or the quotes that keep them)`,
-    };
-  return undefined;
+  return raw.trim() !== raw ? paddedId("unit", raw, row, where) : undefined;
 }
 
 /**
