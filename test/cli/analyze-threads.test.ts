@@ -2,13 +2,10 @@
 // calls are recorded by wrapping the real functions), no flag leaves the library default, the output is
 // the same on 1 and 2 threads (test/analysis/threads.test.ts checks the numbers), and N outside [1, 64]
 // is a usage error (exit 2).
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { analyzeCommand } from "../../src/cli/commands/analyze.js";
 import { main } from "../../src/cli/main.js";
-import { capture, goldenFiles } from "./cli-fixtures.js";
+import { capture, goldenFiles, panelFiles } from "./cli-fixtures.js";
 
 const calls = vi.hoisted(() => [] as { fn: string; threads: unknown }[]);
 
@@ -55,21 +52,7 @@ describe("indicatrix analyze --threads", () => {
   });
 
   it("--period with --threads 2 reaches uncertaintyPanel, with the output of --threads 1", () => {
-    const dir = mkdtempSync(join(tmpdir(), "indicatrix-analyze-threads-"));
-    const model = join(dir, "m.json");
-    const data = join(dir, "d.csv");
-    writeFileSync(
-      model,
-      JSON.stringify({
-        id: "c1",
-        tree: { id: "root", children: [{ id: "x1" }, { id: "x2", direction: "cost" }] },
-      }),
-    );
-    // DOMAIN C1's panel (test/fixtures/panel/expected.json), as in analyze.test.ts.
-    writeFileSync(
-      data,
-      "unit,year,x1,x2\nA,2021,50,12\nB,2021,40,15\nC,2021,70,8\nA,2022,55,10\nB,2022,58,11\nC,2022,66,9\nA,2023,60,9\nB,2023,62,6\nC,2023,78,10\n",
-    );
+    const { model, data } = panelFiles(); // DOMAIN C1 (test/fixtures/panel/expected.json)
     const args = [model, data, "--period", "year", "--runs", "50", "--seed", "3", "--leave-one-out"];
     calls.length = 0;
     const one = capture();

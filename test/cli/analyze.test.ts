@@ -4,31 +4,14 @@ import { UsageError } from "../../src/cli/context.js";
 import { main } from "../../src/cli/main.js";
 import { LIMITS } from "../../src/internal/limits.js";
 import { EXPECTED, UNITS } from "../fixtures/five-communities/index.js";
-import { capture, goldenFiles } from "./cli-fixtures.js";
+import { capture, goldenFiles, panelFiles } from "./cli-fixtures.js";
 
 const TEMPLATE = "templates/grassroots-governance.json";
 const CITY = "examples/governance/sample-city.csv";
 
 describe("indicatrix analyze", () => {
   it("--period: rank intervals per period of DOMAIN C1's panel, leave-one-out (hand-derived, test/panel/uncertainty-panel.test.ts)", async () => {
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
-    const dir = mkdtempSync(join(tmpdir(), "indicatrix-analyze-"));
-    const model = join(dir, "m.json");
-    const data = join(dir, "d.csv");
-    writeFileSync(
-      model,
-      JSON.stringify({
-        id: "c1",
-        tree: { id: "root", children: [{ id: "x1" }, { id: "x2", direction: "cost" }] },
-      }),
-    );
-    // DOMAIN C1: x1 and x2 of A, B, C in 2021-2023 (test/fixtures/panel/expected.json).
-    writeFileSync(
-      data,
-      "unit,year,x1,x2\nA,2021,50,12\nB,2021,40,15\nC,2021,70,8\nA,2022,55,10\nB,2022,58,11\nC,2022,66,9\nA,2023,60,9\nB,2023,62,6\nC,2023,78,10\n",
-    );
+    const { model, data } = panelFiles(); // DOMAIN C1 (test/fixtures/panel/expected.json)
     const io = capture();
     const args = [
       model,

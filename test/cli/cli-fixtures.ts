@@ -59,6 +59,28 @@ export function goldenFiles(): { dir: string; model: string; data: string } {
 }
 
 /**
+ * DOMAIN C1's panel (test/fixtures/panel/expected.json: x1 and x2, a cost, of A, B, C in 2021-2023)
+ * and its two-indicator model, as files in a fresh temporary folder.
+ */
+export function panelFiles(): { dir: string; model: string; data: string } {
+  const dir = mkdtempSync(join(tmpdir(), "indicatrix-panel-"));
+  const model = join(dir, "m.json");
+  const data = join(dir, "d.csv");
+  writeFileSync(
+    model,
+    JSON.stringify({
+      id: "c1",
+      tree: { id: "root", children: [{ id: "x1" }, { id: "x2", direction: "cost" }] },
+    }),
+  );
+  writeFileSync(
+    data,
+    "unit,year,x1,x2\nA,2021,50,12\nB,2021,40,15\nC,2021,70,8\nA,2022,55,10\nB,2022,58,11\nC,2022,66,9\nA,2023,60,9\nB,2023,62,6\nC,2023,78,10\n",
+  );
+  return { dir, model, data };
+}
+
+/**
  * Writes a model of one indicator `a` taken as it is (no normalization, equal weights: the root score
  * is a's value) as model.json into a fresh temporary folder, with the files given: a text is written
  * as NAME.csv, anything else as JSON to NAME.json. Returns the paths by name:
