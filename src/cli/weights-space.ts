@@ -9,7 +9,7 @@ import { activeIndicatorLevels, levelsOfIndicators } from "../score/indicator-le
 import { levelProfile } from "../score/level-profile.js";
 import { resolveProfile } from "../score/resolve-profile.js";
 import { resolveWeights } from "../score/resolve-weights.js";
-import { levelsOfUnits } from "../score/score-levels.js";
+import { levelsOfUnits, rowsByLevel } from "../score/score-levels.js";
 
 /** A blended profile's components and what they give (global weights per node). @internal */
 export interface BlendWeights {
@@ -141,11 +141,11 @@ export function levelSections(
   const measured = new Set(Object.values(activeIndicatorLevels(model, resolved)));
   if (measured.size < 2) return undefined;
   const all = levelsOfIndicators(model.tree, levels[0] as string, levels);
-  let unitLevel: string[] | undefined;
+  let rowsAt: Map<string, number[]> | undefined;
   let ds: ReturnType<typeof toDataset> | undefined;
   if (data) {
     ds = toDataset(data, { columns: [], optional: Object.keys(data.values) });
-    unitLevel = levelsOfUnits(ds, levels);
+    rowsAt = rowsByLevel(levelsOfUnits(ds, levels));
   }
   const out: LevelSection[] = [];
   for (const level of levels) {
@@ -154,8 +154,8 @@ export function levelSections(
     if (!at) continue;
     const m: Model = { ...model, profiles: { ...(model.profiles ?? {}), ...at.profiles } };
     let rows: DatasetColumns | undefined;
-    if (ds && unitLevel) {
-      const keep = ds.units.map((_, i) => i).filter((i) => unitLevel[i] === level);
+    if (ds && rowsAt) {
+      const keep = rowsAt.get(level) ?? [];
       const values: Record<string, Float64Array> = {};
       for (const [c, col] of ds.columns) values[c] = Float64Array.from(keep, (i) => col[i]!);
       rows = { units: keep.map((i) => ds.units[i]!), values };

@@ -195,6 +195,7 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
     ],
   });
   const unitLevel = levelsOfUnits(ds, levels);
+  const rowsAt = rowsByLevel(unitLevel);
   const rowOf = new Map(ds.units.map((u, i) => [u, i]));
   const rules: Record<string, Required<LevelRule>> = {};
   for (const [k, l] of levels.entries()) {
@@ -219,7 +220,7 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   // Each level's own scores: the model with the other levels' indicators switched off, on that level's rows alone.
   const ownScores = (l: string): Result | undefined => {
     if (!Object.values(indicatorLevels).includes(l)) return undefined;
-    const rows = ds.units.map((_, i) => i).filter((i) => unitLevel[i] === l);
+    const rows = rowsAt.get(l) ?? [];
     if (rows.length === 0) return undefined;
     const at = levelProfile(parsed, profile, allLevels, l);
     if (!at) return undefined;
@@ -264,7 +265,7 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
   const rootKids = new Map<string, { unit: string; w: number }[]>();
   const root = resolved.root;
   for (const [k, l] of levels.entries()) {
-    const rows = ds.units.map((_, i) => i).filter((i) => unitLevel[i] === l);
+    const rows = rowsAt.get(l) ?? [];
     const units = rows.map((i) => ds.units[i]!);
     const parents = rows.map((i) => ds.parents[i]);
     const own = ownScores(l);
@@ -419,6 +420,17 @@ export function scoreLevels(model: Model, data: DatasetInput, opts: { profile?: 
       return t;
     },
   };
+}
+
+/** The data rows of each level's units, in data order (`unitLevel` as {@link levelsOfUnits} gives it). @internal */
+export function rowsByLevel(unitLevel: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [i, l] of unitLevel.entries()) {
+    const rows = out.get(l);
+    if (rows) rows.push(i);
+    else out.set(l, [i]);
+  }
+  return out;
 }
 
 /** Each unit's level: its `level` cell, else its height in the hierarchy (a unit without child units is the lowest). @internal */
