@@ -2,15 +2,16 @@
  * Benchmark of scoring in DuckDB (indicatrix/duckdb): 10,000,000 units x 50 indicators (5 dimensions
  * x 10 indicators, min-max with cost directions, arithmetic means, equal weights) read from a Parquet
  * file that DuckDB itself generates from random() (seeded with setseed), scored by the query of
- * toSQL (the root ranked; each further rank is one more sort of every unit) and written to Parquet with COPY; next to in-memory score() on 1,000,000 units in a child
- * process (so that each peak RSS is its own). Skips when @duckdb/node-api is not installed.
+ * toSQL (no ranks, and the root ranked: each rank is one more sort of every unit) and written to
+ * Parquet with COPY by scoreSQLToFile, each in a child process (so that each peak RSS is its own);
+ * next to in-memory score() on 1,000,000 units, also in a child process. Skips when @duckdb/node-api is not installed.
  *
  * Run: npx tsx bench/sql.ts [units]   (default 10,000,000; the Parquet file lives in the OS temp dir)
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Model } from "../src/indicators/schema.js";
 
@@ -43,6 +44,33 @@ function makeModel(): Model {
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/**
+ * In a child process: scoreSQLToFile of the benchmark model from the Parquet file `data` to a Parquet
+ * file beside it, with `ranks`; prints { ms, rows, maxRssKiB } (the peak of this process alone:
+ * DuckDB's memory is the process's).
+ */
+async function toFileChild(data: string, ranks: "root" | "none"): Promise<void> {
+  const duck = await import("../src/duckdb.js");
+  const out = join(dirname(data), `scores-${ranks}.parquet`);
+  const t0 = performance.now();
+  const w = await duck.scoreSQLToFile(makeModel(), data, out, { noParent: true, ranks });
+  const ms = performance.now() - t0;
+  rmSync(out, { force: true });
+  process.stdout.write(JSON.stringify({ ms, rows: w.rows, maxRssKiB: process.resourceUsage().maxRSS }));
+}
+
+/** Runs this file in a child process with `args` and returns what it printed, parsed. */
+function child<T>(args: string[], env: NodeJS.ProcessEnv = {}): T | undefined {
+  const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+  if (!existsSync(tsx)) return undefined;
+  const json = execFileSync(tsx, [fileURLToPath(import.meta.url), ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+    env: { ...process.env, ...env },
+  });
+  return JSON.parse(json) as T;
+}
 
 /** In a child process: score() on `units` random units; prints { ms, maxRssKiB }. */
 async function inMemoryChild(units: number): Promise<void> {
@@ -171,7 +199,7 @@ export async function run(units = 10_000_000, inMemoryUnits = 1_000_000): Promis
       { length: DIMS * PER },
       (_, j) => `random() AS x${Math.floor(j / PER)}_${j % PER}`,
     );
-    let t0 = performance.now();
+    const t0 = performance.now();
     await c.runAndReadAll("SELECT setseed(0.42)");
     await c.runAndReadAll(
       `COPY (SELECT 'u' || CAST(i AS VARCHAR) AS unit, ${cols.join(", ")} FROM range(${units}) t(i)) TO '${data}' (FORMAT parquet)`,
@@ -184,42 +212,39 @@ export async function run(units = 10_000_000, inMemoryUnits = 1_000_000): Promis
     rows.push(...(await planRatios(duck, c, data, dir, units)));
     c.disconnectSync?.();
     instance.closeSync?.();
-    const out = join(dir, "scores.parquet");
-    const before = process.resourceUsage().maxRSS;
-    t0 = performance.now();
-    const w = await duck.scoreSQLToFile(makeModel(), data, out, { noParent: true, ranks: "root" });
-    const ms = performance.now() - t0;
-    const peak = process.resourceUsage().maxRSS;
-    rows.push({
-      name: `sql: scoreSQLToFile ${units.toLocaleString("en")} units x 50, root ranked (DuckDB, Parquet -> Parquet)`,
-      ms,
-      note: `${w.rows} rows; ${((units / ms) * 1000).toExponential(2)} units/s; peak RSS ${mib(peak * 1024)} (before ${mib(before * 1024)})`,
-    });
+    // Each in its own process, for its own peak RSS (the window sorts above take many GiB).
+    for (const ranks of ["none", "root"] as const) {
+      const r = child<{ ms: number; rows: number; maxRssKiB: number }>(["--to-file", data, ranks]);
+      if (!r) continue;
+      const n = units.toLocaleString("en");
+      const goal = ranks === "none" ? "; goal 30 s and 4 GiB" : "";
+      rows.push({
+        name: `sql: scoreSQLToFile ${n} units x 50, ${ranks === "none" ? "no ranks" : "root ranked"} (DuckDB, Parquet -> Parquet)`,
+        ms: r.ms,
+        note: `${r.rows} rows; ${((units / r.ms) * 1000).toExponential(2)} units/s; peak RSS ${mib(r.maxRssKiB * 1024)}${goal}`,
+      });
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   // In-memory score() in its own process for its own peak RSS.
-  const self = fileURLToPath(import.meta.url);
-  const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
-  if (existsSync(tsx)) {
-    const json = execFileSync(tsx, [self, "--in-memory", String(inMemoryUnits)], {
-      encoding: "utf8",
-      maxBuffer: 1 << 20,
-      env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=16384" },
-    });
-    const r = JSON.parse(json) as { ms: number; maxRssKiB: number };
+  const r = child<{ ms: number; maxRssKiB: number }>(["--in-memory", String(inMemoryUnits)], {
+    NODE_OPTIONS: "--max-old-space-size=16384",
+  });
+  if (r)
     rows.push({
       name: `sql: in-memory score() ${inMemoryUnits.toLocaleString("en")} units x 50 (reference)`,
       ms: r.ms,
       note: `${((inMemoryUnits / r.ms) * 1000).toExponential(2)} units/s; peak RSS ${mib(r.maxRssKiB * 1024)} (whole process, data included)`,
     });
-  }
   return rows;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf("--in-memory");
+  const f = process.argv.indexOf("--to-file");
   if (i >= 0) await inMemoryChild(Number(process.argv[i + 1]));
+  else if (f >= 0) await toFileChild(process.argv[f + 1] as string, process.argv[f + 2] as "root" | "none");
   else {
     const units = process.argv[2] ? Number(process.argv[2]) : undefined;
     const inMem = process.argv[3] ? Number(process.argv[3]) : undefined;

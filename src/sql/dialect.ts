@@ -37,6 +37,14 @@ export interface SqlDialect {
    */
   materialized: string;
   /**
+   * Keyword after `AS` of the input CTEs (`src`, `base`, `raw`: the source and its typed columns,
+   * read twice, by the statistics and by the normalization) where the engine should read the source
+   * again rather than hold every row. DuckDB materializes a CTE read twice, in memory as a whole:
+   * `NOT MATERIALIZED` has it scan the source twice instead (bench/sql.ts). Empty elsewhere (`raw`
+   * then takes `materialized`).
+   */
+  streamed: string;
+  /**
    * Whether the engine copies a CTE into every query that reads it (Trino, and Spark for
    * deterministic CTEs): a one-row aggregate over a level joined back to it would then compute the
    * level, and all below it, once more. The compiler writes such aggregates (data-driven weights,
@@ -71,6 +79,7 @@ const ANSI: Omit<SqlDialect, "name" | "double" | "text" | "raise" | "median"> = 
   log2: (x) => `LOG2(${x})`,
   rounding: (fn, x) => `${fn}(${x})`,
   materialized: "",
+  streamed: "",
   inlinesCtes: false,
 };
 
@@ -85,6 +94,7 @@ const duckdb: SqlDialect = {
   text: "VARCHAR",
   raise: (m) => `CAST(error(${m}) AS DOUBLE)`,
   median: percentileMedian("DOUBLE"),
+  streamed: "NOT MATERIALIZED ",
 };
 
 const postgres: SqlDialect = {

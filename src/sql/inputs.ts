@@ -91,8 +91,8 @@ export function inputCtes(
     ...sourceCols.map((name, k) => `CAST(s.${q(name)} AS ${d.double}) AS x${k}`),
   ];
   return [
-    `src AS (SELECT * FROM ${sqlSource(opts.source, d)})`,
-    `base AS (SELECT ${base.join(", ")} FROM src AS s${where})`,
-    `raw AS ${d.materialized}(SELECT u, ${period.length > 0 ? "per, " : ""}${rawCols.join(", ")} FROM base)`,
+    `src AS ${d.streamed}(SELECT * FROM ${sqlSource(opts.source, d)})`,
+    `base AS ${d.streamed}(SELECT ${base.join(", ")} FROM src AS s${where})`,
+    `raw AS ${d.streamed || d.materialized}(SELECT u, ${period.length > 0 ? "per, " : ""}${rawCols.join(", ")} FROM base)`,
   ];
 }
