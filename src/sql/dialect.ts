@@ -52,6 +52,11 @@ export interface SqlDialect {
    * CTE once. Elsewhere they are one-row CTEs joined to the rows.
    */
   inlinesCtes: boolean;
+  /**
+   * Whether ranks are joins of one small CTE of distinct scores per ranked node (`rankJoins`) rather
+   * than RANK() windows over the rows: DuckDB, where a window sorts every row with all its columns.
+   */
+  joinsRanks: boolean;
 }
 
 function ansiIdent(name: string): string {
@@ -81,6 +86,7 @@ const ANSI: Omit<SqlDialect, "name" | "double" | "text" | "raise" | "median"> = 
   materialized: "",
   streamed: "",
   inlinesCtes: false,
+  joinsRanks: false,
 };
 
 /** The exact median as the ANSI ordered-set aggregate, its fraction a double literal (not DECIMAL 0.5). */
@@ -95,6 +101,7 @@ const duckdb: SqlDialect = {
   raise: (m) => `CAST(error(${m}) AS DOUBLE)`,
   median: percentileMedian("DOUBLE"),
   streamed: "NOT MATERIALIZED ",
+  joinsRanks: true,
 };
 
 const postgres: SqlDialect = {

@@ -37,3 +37,38 @@ export function rankColumn(d: SqlDialect, v: string, id: string, partition?: str
   const over = partition === undefined ? "" : `PARTITION BY ${partition} `;
   return `CASE WHEN ${v} IS NULL THEN NULL ELSE RANK() OVER (${over}ORDER BY ${v} DESC NULLS LAST) END AS ${d.ident(`${id}_rank`)}`;
 }
+
+/**
+ * The ranks of `ranked` (node id -> its score column in `from`) as joins, for DuckDB (`joinsRanks`:
+ * it computes a CTE read many times once; Trino and Spark would copy `from` into every reader). Per node one small CTE of its distinct scores, each with its rank: 1 + the number of
+ * units scoring higher, a running sum of the counts over the distinct scores sorted from the highest,
+ * so ties share the lowest rank as RANK() gives it; the rows then join it on the score (the same
+ * column of the same CTE, so equal bits). A sort of the distinct scores of one column, not of every
+ * row with all its columns as a window over the rows is: on 200,000 units x 56 nodes, every node
+ * ranked, 5.7 s against 11.8 s in DuckDB (bench/sql.ts). A unit without a score has NULL. With
+ * `partition` the ranks are within each value of it (the period of a panel).
+ * @internal
+ */
+export function rankJoins(
+  d: SqlDialect,
+  ranked: ReadonlyMap<string, string>,
+  from: string,
+  partition?: string,
+): { ctes: string[]; columns: string[]; joins: string } {
+  const ctes: string[] = [];
+  const columns: string[] = [];
+  const joins: string[] = [];
+  const by = partition === undefined ? "" : `${partition}, `;
+  const over = partition === undefined ? "" : `PARTITION BY ${partition} `;
+  let k = 0;
+  for (const [id, v] of ranked) {
+    const name = `rk${k++}`;
+    ctes.push(
+      `${name} AS (SELECT ${by}${v} AS v, CAST(SUM(COUNT(*)) OVER (${over}ORDER BY ${v} DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - COUNT(*) + 1 AS BIGINT) AS r FROM ${from} WHERE ${v} IS NOT NULL GROUP BY ${by}${v})`,
+    );
+    columns.push(`${name}.r AS ${d.ident(`${id}_rank`)}`);
+    const on = partition === undefined ? "" : ` AND ${name}.${partition} = ${from}.${partition}`;
+    joins.push(` LEFT JOIN ${name} ON ${name}.v = ${from}.${v}${on}`);
+  }
+  return { ctes, columns, joins: joins.join("") };
+}

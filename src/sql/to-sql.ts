@@ -13,7 +13,7 @@ import { type NormalizeBasis, normalizeSQL } from "./normalize-sql.js";
 import { oneRow } from "./one-row.js";
 import { checkCaseCollisions, checkOutputNames, checkSqlOptions, type SqlOptions } from "./options.js";
 import { panelOptions, type SqlPanel } from "./panel-sql.js";
-import { rankColumn, rankedNodes } from "./ranks.js";
+import { rankColumn, rankedNodes, rankJoins } from "./ranks.js";
 import { refuseUnitWeights, unsupported } from "./unsupported.js";
 import { type SqlWriter, sqlWriter } from "./writer.js";
 
@@ -210,18 +210,27 @@ export function compileSQL(model: Model, opts: ToSqlOptions, o: SqlOptions): Sql
   const norm = `norm AS ${d.materialized}(SELECT raw.u, ${panel ? "raw.per, " : ""}${normCols.join(", ")} FROM raw ${stats.join})`;
   const ctes = [...inputs, ...stats.ctes, norm, ...groups.ctes];
 
+  // Ranks: joins of one small CTE per ranked node in DuckDB (rankJoins), else windows over the rows.
+  const last = groups.last;
+  const joined = !d.joinsRanks
+    ? undefined
+    : rankJoins(d, new Map(ranked.map((id) => [id, columns.get(id) as string])), last, panel ? "per" : undefined);
+  const col = (c: string) => (joined && joined.ctes.length > 0 ? `${last}.${c}` : c);
   const present = profile.indicators
-    .map((id) => `(CASE WHEN ${columns.get(id)} IS NULL THEN 0 ELSE 1 END)`)
+    .map((id) => `(CASE WHEN ${col(columns.get(id) as string)} IS NULL THEN 0 ELSE 1 END)`)
     .join(" + ");
   const out = [
-    `u AS ${d.ident("unit")}`,
-    ...(panel ? [`per AS ${d.ident("period")}`] : []),
-    ...ids.map((id) => `${columns.get(id)} AS ${d.ident(id)}`),
-    ...ranked.map((id) => rankColumn(d, columns.get(id) as string, id, panel ? "per" : undefined)),
+    `${col("u")} AS ${d.ident("unit")}`,
+    ...(panel ? [`${col("per")} AS ${d.ident("period")}`] : []),
+    ...ids.map((id) => `${col(columns.get(id) as string)} AS ${d.ident(id)}`),
+    ...(joined
+      ? joined.columns
+      : ranked.map((id) => rankColumn(d, columns.get(id) as string, id, panel ? "per" : undefined))),
     `CAST(${present} AS ${d.double}) / ${w.num(profile.indicators.length)} AS ${d.ident("coverage")}`,
   ];
+  if (joined) ctes.push(...joined.ctes);
   return {
-    sql: `WITH ${ctes.join(",\n")}\nSELECT ${out.join(", ")} FROM ${groups.last}`,
+    sql: `WITH ${ctes.join(",\n")}\nSELECT ${out.join(", ")} FROM ${last}${joined?.joins ?? ""}`,
     columns: [...outNames, "coverage"],
     nodes: ids,
     ranked,

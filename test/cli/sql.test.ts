@@ -65,7 +65,7 @@ describe("indicatrix sql", () => {
     const { code, stdout } = run(TEMPLATE, "--period", "year", "--basis", "period", "--weights", "period");
     expect(code).toBe(0);
     expect(stdout).toContain('per AS "period"');
-    expect(stdout).toContain("RANK() OVER (PARTITION BY per ORDER BY");
+    expect(stdout).toContain("OVER (PARTITION BY per ORDER BY");
     // The template has target indicators (households per grid worker): no reference basis for them,
     // as scorePanel refuses it.
     expect(() => run(TEMPLATE, "--period", "year", "--basis", "reference:2023")).toThrow(

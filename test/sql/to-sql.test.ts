@@ -71,11 +71,20 @@ describe("toSQL text", () => {
     expect(pg).toContain("AS MATERIALIZED (");
   });
 
-  it("toSQL ranks with RANK() OVER (ORDER BY score DESC NULLS LAST) and NULL for a unit without a score", () => {
-    const { sql } = toSQL(tiny(), { source: "t" });
+  it("toSQL in PostgreSQL ranks with RANK() OVER (ORDER BY score DESC NULLS LAST) and NULL for a unit without a score", () => {
+    const { sql } = toSQL(tiny(), { source: "t", dialect: "postgres" });
     expect(sql).toMatch(
       /CASE WHEN v0 IS NULL THEN NULL ELSE RANK\(\) OVER \(ORDER BY v0 DESC NULLS LAST\) END AS "idx_rank"/,
     );
+  });
+
+  it("toSQL in DuckDB joins each rank from the node's distinct scores (1 + the count of higher scores), NULL without a score", () => {
+    const { sql } = toSQL(tiny(), { source: "t" });
+    expect(sql).toMatch(
+      /rk0 AS \(SELECT v0 AS v, CAST\(SUM\(COUNT\(\*\)\) OVER \(ORDER BY v0 DESC [^)]*\) - COUNT\(\*\) \+ 1 AS BIGINT\) AS r FROM \w+ WHERE v0 IS NOT NULL GROUP BY v0\)/,
+    );
+    expect(sql).toContain('rk0.r AS "idx_rank"');
+    expect(sql).toMatch(/LEFT JOIN rk0 ON rk0\.v = \w+\.v0/);
   });
 
   it("toSQL excludes parents only when parentColumn is given", () => {
