@@ -214,7 +214,12 @@ export function compileSQL(model: Model, opts: ToSqlOptions, o: SqlOptions): Sql
   const last = groups.last;
   const joined = !d.joinsRanks
     ? undefined
-    : rankJoins(d, new Map(ranked.map((id) => [id, columns.get(id) as string])), last, panel ? "per" : undefined);
+    : rankJoins(
+        d,
+        new Map(ranked.map((id) => [id, columns.get(id) as string])),
+        last,
+        panel ? "per" : undefined,
+      );
   const col = (c: string) => (joined && joined.ctes.length > 0 ? `${last}.${c}` : c);
   const present = profile.indicators
     .map((id) => `(CASE WHEN ${col(columns.get(id) as string)} IS NULL THEN 0 ELSE 1 END)`)

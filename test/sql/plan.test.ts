@@ -16,10 +16,10 @@ import { checkSqlOptions } from "../../src/sql/options.js";
 import { compileSQL, type SqlQuery, type ToSqlOptions, toSQL } from "../../src/sql/to-sql.js";
 import {
   asemModel,
+  CITY_CSV,
   everyMethodModel,
   everyMethodRows,
   expectSameScores,
-  CITY_CSV,
   governanceToEdit,
   hasDuckDB,
 } from "./helpers.js";
