@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadDuckDB, type SqlScores } from "../../src/duckdb.js";
+import { type DuckDBConnectionLike, loadDuckDB, type SqlScores } from "../../src/duckdb.js";
 import type { Model } from "../../src/indicators/schema.js";
 import { score } from "../../src/score/score.js";
 import { sqlDialect } from "../../src/sql/dialect.js";
@@ -35,12 +35,22 @@ function writeCsv(name: string, rows: Record<string, string | number>[]): string
   return path;
 }
 
-/** Runs a compiled DuckDB query and reads it back as score()-shaped arrays. */
-async function run(query: SqlQuery): Promise<SqlScores> {
+/** Calls `f` with a connection to a new in-memory DuckDB, closed afterwards. */
+async function withDuckDB<T>(f: (c: DuckDBConnectionLike) => Promise<T>): Promise<T> {
   const { DuckDBInstance } = await loadDuckDB();
   const instance = await DuckDBInstance.create(":memory:");
   const c = await instance.connect();
   try {
+    return await f(c);
+  } finally {
+    c.disconnectSync?.();
+    instance.closeSync?.();
+  }
+}
+
+/** Runs a compiled DuckDB query and reads it back as score()-shaped arrays. */
+async function run(query: SqlQuery): Promise<SqlScores> {
+  return withDuckDB(async (c) => {
     const reader = await c.runAndReadAll(query.sql);
     const names = reader.columnNames();
     const columns = reader.getColumns();
@@ -55,10 +65,7 @@ async function run(query: SqlQuery): Promise<SqlScores> {
     }
     const coverage = Float64Array.from(at("coverage"), num);
     return { profile: query.profile, units, scores, ranks, coverage, sql: query.sql };
-  } finally {
-    c.disconnectSync?.();
-    instance.closeSync?.();
-  }
+  });
 }
 
 /** The governance template with entropy weights at every group of profile "normal". */
@@ -135,12 +142,8 @@ describe("the source is read a bounded number of times, counted in the generated
 });
 
 /** The operator names of DuckDB's physical plan of `sql` (EXPLAIN in JSON), depth first. */
-async function planOperators(sql: string, before = ""): Promise<string[]> {
-  const { DuckDBInstance } = await loadDuckDB();
-  const instance = await DuckDBInstance.create(":memory:");
-  const c = await instance.connect();
-  try {
-    if (before) await c.runAndReadAll(before);
+function planOperators(sql: string): Promise<string[]> {
+  return withDuckDB(async (c) => {
     const text = (await c.runAndReadAll(`EXPLAIN (FORMAT json) ${sql}`)).getColumns()[1]?.[0];
     type PlanNode = { name: string; children?: PlanNode[] };
     const names: string[] = [];
@@ -150,10 +153,7 @@ async function planOperators(sql: string, before = ""): Promise<string[]> {
     };
     for (const root of JSON.parse(String(text)) as PlanNode[]) walk(root);
     return names;
-  } finally {
-    c.disconnectSync?.();
-    instance.closeSync?.();
-  }
+  });
 }
 
 /** How often `operator` is in a plan. */
@@ -166,9 +166,10 @@ describe.skipIf(!hasDuckDB)(
     // told NOT MATERIALIZED (DuckDB 1.5), for Parquet it scans the file again.
     const parquetOf = async (csv: string, name: string) => {
       const out = join(dir, name);
-      await planOperators(
-        "SELECT 1",
-        `COPY (SELECT * FROM read_csv('${csv}', header = true)) TO '${out}' (FORMAT parquet)`,
+      await withDuckDB((c) =>
+        c.runAndReadAll(
+          `COPY (SELECT * FROM read_csv('${csv}', header = true)) TO '${out}' (FORMAT parquet)`,
+        ),
       );
       return out;
     };
