@@ -2,9 +2,10 @@
  * Benchmark of scoring in DuckDB (indicatrix/duckdb): 10,000,000 units x 50 indicators (5 dimensions
  * x 10 indicators, min-max with cost directions, arithmetic means, equal weights) read from a Parquet
  * file that DuckDB itself generates from random() (seeded with setseed), scored by the query of
- * toSQL (no ranks, and the root ranked: each rank is one more sort of every unit) and written to
- * Parquet with COPY by scoreSQLToFile, each in a child process (so that each peak RSS is its own);
- * next to in-memory score() on 1,000,000 units, also in a child process. Skips when @duckdb/node-api is not installed.
+ * toSQL (no ranks, and the root ranked: each rank is one more sort) and written to Parquet with
+ * COPY by scoreSQLToFile, each in a child process (so that each peak RSS is its own); next to
+ * in-memory score() on 1,000,000 units, also in a child process. Skips when @duckdb/node-api is not
+ * installed.
  *
  * Run: npx tsx bench/sql.ts [units]   (default 10,000,000; the Parquet file lives in the OS temp dir)
  */

@@ -212,15 +212,16 @@ export function compileSQL(model: Model, opts: ToSqlOptions, o: SqlOptions): Sql
 
   // Ranks: joins of one small CTE per ranked node in DuckDB (rankJoins), else windows over the rows.
   const last = groups.last;
-  const joined = !d.joinsRanks
-    ? undefined
-    : rankJoins(
+  const joined = d.joinsRanks
+    ? rankJoins(
         d,
         new Map(ranked.map((id) => [id, columns.get(id) as string])),
         last,
         panel ? "per" : undefined,
-      );
-  const col = (c: string) => (joined && joined.ctes.length > 0 ? `${last}.${c}` : c);
+      )
+    : undefined;
+  // With joins, a column of the scores is named with its CTE (the rank CTEs have columns too).
+  const col = (c: string) => (joined ? `${last}.${c}` : c);
   const present = profile.indicators
     .map((id) => `(CASE WHEN ${col(columns.get(id) as string)} IS NULL THEN 0 ELSE 1 END)`)
     .join(" + ");
